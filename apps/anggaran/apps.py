@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AnggaranConfig(AppConfig):
+    name = "apps.anggaran"
+    label = "anggaran"
+    verbose_name = "Anggaran"

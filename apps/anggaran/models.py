@@ -1,0 +1,343 @@
+"""Budget: the nomenclature, the DPA of each OPD and year, its lines and monthly realisation.
+
+Only the lowest level carries money (a DPA line's pagu, a month's realisation); kegiatan,
+program, sasaran and OPD totals are always computed (apps.anggaran.selectors), never stored.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import OPD
+
+from .kode import Skema, Tingkat, parse_kode, validate_kode
+
+RUPIAH = {"max_digits": 18, "decimal_places": 2}
+KUANTITAS = {"max_digits": 14, "decimal_places": 2}
+
+
+class Program(models.Model):
+    kode = models.CharField(
+        max_length=20, unique=True, error_messages={"unique": "Kode program ini sudah ada."}
+    )
+    nama = models.CharField(max_length=300)
+    skema = models.CharField(max_length=3, choices=Skema.choices, editable=False, blank=True)
+
+    class Meta:
+        verbose_name = "program"
+        verbose_name_plural = "program (nomenklatur)"
+        ordering = ["kode"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(skema__in=["050", "13"]),
+                name="program_skema_dikenal",
+                violation_error_message="Skema nomenklatur program tidak dikenal.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kode} {self.nama}"
+
+    def clean(self):
+        if self.kode:
+            kode = validate_kode(self.kode, tingkat=Tingkat.PROGRAM)
+            self.kode, self.skema = kode.teks, kode.skema
+
+
+class Kegiatan(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="kegiatan")
+    kode = models.CharField(
+        max_length=25, unique=True, error_messages={"unique": "Kode kegiatan ini sudah ada."}
+    )
+    nama = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = "kegiatan"
+        verbose_name_plural = "kegiatan (nomenklatur)"
+        ordering = ["kode"]
+
+    def __str__(self):
+        return f"{self.kode} {self.nama}"
+
+    def clean(self):
+        if not self.kode:
+            return
+        skema = self.program.skema if self.program_id else None
+        kode = validate_kode(self.kode, tingkat=Tingkat.KEGIATAN, skema=skema)
+        self.kode = kode.teks
+        if self.program_id and kode.induk != self.program.kode:
+            raise ValidationError(
+                {
+                    "kode": ValidationError(
+                        "Kode kegiatan %(kode)s harus diawali kode programnya %(induk)s.",
+                        params={"kode": self.kode, "induk": self.program.kode},
+                        code="kode_induk",
+                    )
+                }
+            )
+
+
+class SubKegiatan(models.Model):
+    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="sub_kegiatan")
+    kode = models.CharField(
+        max_length=30, unique=True, error_messages={"unique": "Kode sub kegiatan ini sudah ada."}
+    )
+    nama = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = "sub kegiatan"
+        verbose_name_plural = "sub kegiatan (nomenklatur)"
+        ordering = ["kode"]
+
+    def __str__(self):
+        return f"{self.kode} {self.nama}"
+
+    def clean(self):
+        if not self.kode:
+            return
+        if self.kegiatan_id and self.kegiatan.program.skema == Skema.PERMENDAGRI_13:
+            raise ValidationError(
+                "Nomenklatur lama (sebelum 2021) tidak mengenal sub kegiatan; "
+                "anggaran dicatat pada kegiatannya."
+            )
+        kode = validate_kode(self.kode, tingkat=Tingkat.SUB_KEGIATAN)
+        self.kode = kode.teks
+        if self.kegiatan_id and kode.induk != self.kegiatan.kode:
+            raise ValidationError(
+                {
+                    "kode": ValidationError(
+                        "Kode sub kegiatan %(kode)s harus diawali kode kegiatannya %(induk)s.",
+                        params={"kode": self.kode, "induk": self.kegiatan.kode},
+                        code="kode_induk",
+                    )
+                }
+            )
+
+
+class DPA(models.Model):
+    """Dokumen Pelaksanaan Anggaran of one OPD and year: murni, or its perubahan (DPPA)."""
+
+    class Jenis(models.TextChoices):
+        MURNI = "murni", "DPA (murni)"
+        PERUBAHAN = "perubahan", "DPPA (perubahan)"
+
+    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, related_name="dpa", verbose_name="OPD")
+    tahun = models.PositiveSmallIntegerField()
+    jenis = models.CharField(max_length=10, choices=Jenis.choices, default=Jenis.MURNI)
+    nomor = models.CharField("nomor dokumen", max_length=100, blank=True)
+    tanggal = models.DateField(null=True, blank=True)
+    keterangan = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    opd_path = "opd"
+
+    class Meta:
+        verbose_name = "DPA"
+        verbose_name_plural = "DPA"
+        ordering = ["opd", "-tahun", "jenis"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opd", "tahun", "jenis"],
+                name="dpa_unik_per_opd_tahun_jenis",
+                violation_error_message="OPD ini sudah memiliki DPA jenis ini untuk tahun itu.",
+            ),
+            models.CheckConstraint(
+                condition=Q(tahun__gte=2000, tahun__lte=2100),
+                name="dpa_tahun_wajar",
+                violation_error_message="Tahun DPA harus antara 2000 dan 2100.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.opd} {self.tahun}"
+
+
+class DPAProgram(models.Model):
+    """The outcome indicator and target of a program in a DPA (its money comes from the lines)."""
+
+    dpa = models.ForeignKey(DPA, on_delete=models.CASCADE, related_name="program")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    indikator = models.CharField("indikator kinerja program", max_length=400, blank=True)
+    target = models.DecimalField(**KUANTITAS, null=True, blank=True)
+    satuan = models.CharField(max_length=50, blank=True)
+
+    opd_path = "dpa__opd"
+
+    class Meta:
+        verbose_name = "indikator program DPA"
+        verbose_name_plural = "indikator program DPA"
+        ordering = ["program__kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dpa", "program"],
+                name="dpa_program_unik",
+                violation_error_message="Program ini sudah tercantum pada DPA tersebut.",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.program)
+
+
+class DPAKegiatan(models.Model):
+    """The output indicator and target of a kegiatan in a DPA."""
+
+    dpa = models.ForeignKey(DPA, on_delete=models.CASCADE, related_name="kegiatan")
+    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="+")
+    indikator = models.CharField("indikator kinerja kegiatan", max_length=400, blank=True)
+    target = models.DecimalField(**KUANTITAS, null=True, blank=True)
+    satuan = models.CharField(max_length=50, blank=True)
+
+    opd_path = "dpa__opd"
+
+    class Meta:
+        verbose_name = "indikator kegiatan DPA"
+        verbose_name_plural = "indikator kegiatan DPA"
+        ordering = ["kegiatan__kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dpa", "kegiatan"],
+                name="dpa_kegiatan_unik",
+                violation_error_message="Kegiatan ini sudah tercantum pada DPA tersebut.",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.kegiatan)
+
+
+class RincianDPA(models.Model):
+    """A budget line of a DPA: one sub kegiatan (or, before 2021, one kegiatan) with its pagu.
+
+    This is the truth every budget total is computed from.
+    """
+
+    dpa = models.ForeignKey(DPA, on_delete=models.CASCADE, related_name="rincian")
+    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="rincian")
+    sub_kegiatan = models.ForeignKey(
+        SubKegiatan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rincian",
+        help_text="Wajib untuk nomenklatur sejak 2021; kosong untuk DPA sebelum 2021.",
+    )
+    indikator = models.CharField("indikator keluaran", max_length=400, blank=True)
+    target = models.DecimalField("target (K)", **KUANTITAS, null=True, blank=True,
+                                 validators=[MinValueValidator(0)])
+    satuan = models.CharField(max_length=50, blank=True)
+    pagu = models.DecimalField("pagu (Rp)", **RUPIAH, validators=[MinValueValidator(0)])
+    lokasi = models.CharField(max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    opd_path = "dpa__opd"
+
+    class Meta:
+        verbose_name = "rincian DPA (sub kegiatan)"
+        verbose_name_plural = "rincian DPA (sub kegiatan)"
+        ordering = ["dpa", "kegiatan__kode", "sub_kegiatan__kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dpa", "sub_kegiatan"],
+                condition=Q(sub_kegiatan__isnull=False),
+                name="rincian_sub_kegiatan_unik",
+                violation_error_message="Sub kegiatan ini sudah ada pada DPA tersebut.",
+            ),
+            models.UniqueConstraint(
+                fields=["dpa", "kegiatan"],
+                condition=Q(sub_kegiatan__isnull=True),
+                name="rincian_kegiatan_lama_unik",
+                violation_error_message="Kegiatan ini sudah ada pada DPA tersebut.",
+            ),
+            models.CheckConstraint(
+                condition=Q(pagu__gte=0),
+                name="rincian_pagu_tidak_negatif",
+                violation_error_message="Pagu tidak boleh negatif.",
+            ),
+            models.CheckConstraint(
+                condition=Q(target__isnull=True) | Q(target__gte=0),
+                name="rincian_target_tidak_negatif",
+                violation_error_message="Target (K) tidak boleh negatif.",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.sub_kegiatan or self.kegiatan)
+
+    @property
+    def kode(self) -> str:
+        return (self.sub_kegiatan or self.kegiatan).kode
+
+    def clean(self):
+        if not self.kegiatan_id:
+            return
+        if self.sub_kegiatan_id and self.sub_kegiatan.kegiatan_id != self.kegiatan_id:
+            raise ValidationError(
+                {"sub_kegiatan": "Sub kegiatan ini bukan bagian dari kegiatan yang dipilih."}
+            )
+        lama = self.kegiatan.program.skema == Skema.PERMENDAGRI_13
+        if not lama and not self.sub_kegiatan_id:
+            raise ValidationError(
+                {"sub_kegiatan": "Sub kegiatan wajib diisi untuk nomenklatur sejak 2021."}
+            )
+        if lama and self.dpa_id and self.dpa.tahun >= 2021:
+            raise ValidationError(
+                {"kegiatan": "Kode lama (sebelum 2021) tidak dapat dipakai pada DPA tahun "
+                 "2021 atau sesudahnya."}
+            )
+
+
+class RealisasiAnggaran(models.Model):
+    """Realisation of one DPA line in one month: rupiah spent and physical output (K)."""
+
+    rincian = models.ForeignKey(
+        RincianDPA, on_delete=models.PROTECT, related_name="realisasi", verbose_name="rincian DPA"
+    )
+    bulan = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    realisasi = models.DecimalField("realisasi (Rp)", **RUPIAH, validators=[MinValueValidator(0)])
+    fisik = models.DecimalField(
+        "realisasi fisik (K)", **KUANTITAS, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    keterangan = models.CharField(max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    opd_path = "rincian__dpa__opd"
+
+    class Meta:
+        verbose_name = "realisasi anggaran bulanan"
+        verbose_name_plural = "realisasi anggaran bulanan"
+        ordering = ["rincian", "bulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rincian", "bulan"],
+                name="realisasi_anggaran_unik_per_bulan",
+                violation_error_message="Realisasi bulan ini untuk rincian tersebut sudah ada.",
+            ),
+            models.CheckConstraint(
+                condition=Q(bulan__gte=1, bulan__lte=12),
+                name="realisasi_anggaran_bulan_1_12",
+                violation_error_message="Bulan harus 1 sampai 12.",
+            ),
+            models.CheckConstraint(
+                condition=Q(realisasi__gte=0),
+                name="realisasi_anggaran_tidak_negatif",
+                violation_error_message="Realisasi tidak boleh negatif.",
+            ),
+            models.CheckConstraint(
+                condition=Q(fisik__isnull=True) | Q(fisik__gte=0),
+                name="realisasi_fisik_tidak_negatif",
+                violation_error_message="Realisasi fisik tidak boleh negatif.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.rincian} bulan {self.bulan}"
+
+
+def kode_dalam_konteks(teks: str, opd: OPD) -> str:
+    """Canonical form of a code written in an OPD's document (see apps.anggaran.kode)."""
+    return parse_kode(teks, kode_bidang=opd.kode_bidang or None).teks

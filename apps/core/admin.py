@@ -1,0 +1,152 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import UserChangeForm, UserCreationForm
+from django.core.exceptions import ValidationError
+
+from .admin_scope import ScopedAdmin, ScopedTabularInline
+from .forms import NIPField
+from .models import (
+    OPD,
+    Misi,
+    Pejabat,
+    Pemda,
+    PeriodeRPJMD,
+    RentangPredikat,
+    SkalaPredikat,
+    User,
+    validate_rentang_lengkap,
+)
+
+
+@admin.register(Pemda)
+class PemdaAdmin(ScopedAdmin):
+    list_display = ["nama", "ibu_kota", "kepala_daerah", "skala_predikat",
+                    "rumus_polaritas_negatif"]
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not Pemda.objects.exists()
+
+
+class MisiInline(ScopedTabularInline):
+    model = Misi
+
+
+@admin.register(PeriodeRPJMD)
+class PeriodeRPJMDAdmin(ScopedAdmin):
+    list_display = ["nama", "tahun_awal", "tahun_akhir"]
+    inlines = [MisiInline]
+
+
+@admin.register(OPD)
+class OPDAdmin(ScopedAdmin):
+    list_display = ["kode", "nama", "singkatan", "jenis", "induk", "aktif"]
+    list_filter = ["jenis", "aktif"]
+    search_fields = ["kode", "nama", "singkatan"]
+    master_data = True
+
+
+class PejabatForm(forms.ModelForm):
+    nip = NIPField(label="NIP", required=False, max_length=30,
+                   help_text="18 angka, boleh ditulis berkelompok: 19670227 198601 1 001.")
+
+    class Meta:
+        model = Pejabat
+        fields = ["nama", "nip", "pangkat", "jabatan", "status_jabatan", "opd", "aktif"]
+
+
+@admin.register(Pejabat)
+class PejabatAdmin(ScopedAdmin):
+    form = PejabatForm
+    list_display = ["nama", "nip_tampil", "pangkat", "jabatan_lengkap", "opd", "aktif"]
+    list_filter = ["status_jabatan", "aktif", "opd__jenis"]
+    search_fields = ["nama", "nip", "jabatan"]
+    list_select_related = ["opd"]
+
+    @admin.display(description="NIP")
+    def nip_tampil(self, obj):
+        return obj.nip_tampil
+
+    @admin.display(description="jabatan")
+    def jabatan_lengkap(self, obj):
+        return obj.jabatan_lengkap
+
+
+class RentangFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        bands = [
+            f.instance for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE", False)
+        ]
+        try:
+            validate_rentang_lengkap(bands)
+        except ValidationError as e:
+            raise ValidationError(e.messages) from None
+
+
+class RentangInline(ScopedTabularInline):
+    model = RentangPredikat
+    formset = RentangFormSet
+    fields = ["label", "batas_bawah", "batas_atas", "warna"]
+
+
+@admin.register(SkalaPredikat)
+class SkalaPredikatAdmin(ScopedAdmin):
+    list_display = ["nama", "tepi", "sumber"]
+    inlines = [RentangInline]
+
+
+class PenggunaCreationForm(UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ["username", "peran", "opd"]
+
+
+class PenggunaChangeForm(UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+        fields = ["username", "password", "first_name", "last_name", "email", "peran", "opd",
+                  "is_active", "last_login", "date_joined"]
+
+
+@admin.register(User)
+class PenggunaAdmin(DjangoUserAdmin):
+    """Users and roles: only the admin role manages them."""
+
+    add_form = PenggunaCreationForm
+    form = PenggunaChangeForm
+    list_display = ["username", "first_name", "last_name", "peran", "opd", "is_active"]
+    list_filter = ["peran", "is_active"]
+    search_fields = ["username", "first_name", "last_name", "email"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        ("Data diri", {"fields": ["first_name", "last_name", "email"]}),
+        ("Peran", {"fields": ["peran", "opd", "is_active"]}),
+        ("Waktu", {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"],
+                "fields": ["username", "peran", "opd", "password1", "password2"]}),
+    ]
+    filter_horizontal = []
+
+    def _allowed(self, request):
+        return request.user.is_active and request.user.kemampuan.can_manage_users
+
+    def has_module_permission(self, request):
+        return self._allowed(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._allowed(request)
+
+    def has_add_permission(self, request):
+        return self._allowed(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._allowed(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._allowed(request)

@@ -1,0 +1,360 @@
+"""`load_demo`: the two reference OPDs as real data, users per role, synthetic OPDs.
+
+Idempotent: every row is found by its natural key and updated, so running it twice changes
+nothing and duplicates nothing.
+"""
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+
+from apps.anggaran.kode import parse_kode
+from apps.anggaran.models import (
+    DPA,
+    DPAKegiatan,
+    DPAProgram,
+    Kegiatan,
+    Program,
+    RealisasiAnggaran,
+    RincianDPA,
+    SubKegiatan,
+)
+from apps.anggaran.services import nomenklatur_upsert
+from apps.core.models import OPD, Misi, Pejabat, Pemda, PeriodeRPJMD, SkalaPredikat, User
+from apps.core.roles import Peran
+from apps.core.services import skala_predikat_set_rentang
+from apps.laporan.models import LaporanKinerja
+from apps.pengukuran.models import Realisasi
+from apps.perencanaan.models import (
+    IndikatorKinerja,
+    PerjanjianKinerja,
+    PKIndikator,
+    PKProgram,
+    ProgramSasaran,
+    RencanaProgram,
+    Renstra,
+    Sasaran,
+    TargetTahunan,
+    Tujuan,
+)
+
+from . import referensi as ref
+
+D = Decimal
+
+
+def _upsert(model, lookup: dict, values: dict):
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup)
+    for k, v in values.items():
+        setattr(obj, k, v)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def load_master():
+    skala = {}
+    for s in ref.SKALA:
+        obj = _upsert(SkalaPredikat, {"nama": s["nama"]}, {"sumber": s["sumber"],
+                                                            "tepi": s["tepi"]})
+        skala_predikat_set_rentang(skala=obj, rentang=[
+            {"label": label, "batas_bawah": None if lo is None else D(lo),
+             "batas_atas": None if hi is None else D(hi), "warna": warna}
+            for label, lo, hi, warna in s["rentang"]
+        ])
+        skala[s["nama"]] = obj
+    periode = _upsert(PeriodeRPJMD, {"tahun_awal": ref.RPJMD["tahun_awal"],
+                                     "tahun_akhir": ref.RPJMD["tahun_akhir"]},
+                      {"nama": ref.RPJMD["nama"], "visi": ref.RPJMD["visi"]})
+    for i, uraian in enumerate(ref.RPJMD["misi"], start=1):
+        _upsert(Misi, {"periode": periode, "nomor": i}, {"uraian": uraian})
+    opd = {}
+    for o in ref.OPD:
+        values = {k: v for k, v in o.items() if k not in ("kode", "induk", "skala")}
+        values["induk"] = opd.get(o["induk"])
+        values["skala_predikat"] = skala.get(o.get("skala"))
+        opd[o["kode"]] = _upsert(OPD, {"kode": o["kode"]}, values)
+    pejabat = {}
+    for p in ref.PEJABAT:
+        values = {k: v for k, v in p.items() if k not in ("kunci", "nama", "opd")}
+        values["opd"] = opd.get(p["opd"])
+        pejabat[p["kunci"]] = _upsert(Pejabat, {"nama": p["nama"]}, values)
+    _upsert(Pemda, {"kunci": "pemda"}, {**ref.PEMDA, "kepala_daerah": pejabat["pj_bupati"],
+                                        "skala_predikat": skala[ref.SKALA_BAWAAN]})
+    return periode, opd, pejabat
+
+
+def _renstra(opd, periode, data):
+    awal, akhir = data["renstra"]
+    renstra = _upsert(Renstra, {"opd": opd, "tahun_awal": awal},
+                      {"tahun_akhir": akhir, "periode_rpjmd": periode})
+    tujuan = _upsert(Tujuan, {"renstra": renstra, "nomor": 1}, {"uraian": data["tujuan"]})
+    misi = Misi.objects.get(periode=periode, nomor=data["misi"])
+    return renstra, tujuan, misi
+
+
+def _pk(opd, tahun, versi, values, targets, programs):
+    pk = PerjanjianKinerja.objects.filter(opd=opd, tahun=tahun, versi=versi).first()
+    if pk is None:
+        pk = PerjanjianKinerja(opd=opd, tahun=tahun, versi=versi)
+    pk.status = PerjanjianKinerja.Status.DRAFT  # rows are (re)written, then finalised
+    for k, v in values.items():
+        setattr(pk, k, v)
+    for pihak in ("pihak_pertama", "pihak_kedua"):
+        pejabat = values.get(pihak)
+        if pejabat is not None:
+            setattr(pk, f"{pihak}_nama", pejabat.nama)
+            setattr(pk, f"{pihak}_nip", pejabat.nip)
+            setattr(pk, f"{pihak}_pangkat", pejabat.pangkat)
+            setattr(pk, f"{pihak}_jabatan", pejabat.jabatan_lengkap)
+    pk.full_clean()
+    pk.save()
+    for indikator, target in targets:
+        _upsert(PKIndikator, {"pk_dokumen": pk, "indikator": indikator}, {"target": D(target)})
+    for program, anggaran in programs:
+        _upsert(PKProgram, {"pk_dokumen": pk, "program": program}, {"anggaran": D(anggaran)})
+    pk.status = PerjanjianKinerja.Status.FINAL
+    pk.full_clean()
+    pk.save()
+    return pk
+
+
+def _realisasi(indikator, tahun, nilai, user, triwulan=4):
+    obj = _upsert(Realisasi, {"indikator": indikator, "tahun": tahun, "triwulan": triwulan},
+                  {"nilai": D(nilai), "status": Realisasi.Status.DIVERIFIKASI,
+                   "diisi_oleh": user, "diverifikasi_oleh": user})
+    return obj
+
+
+def load_organisasi_2019(periode, opd, pejabat, verifikator):
+    data = ref.ORGANISASI_2019
+    unit = opd[data["opd"]]
+    renstra, tujuan, misi = _renstra(unit, periode, data)
+    targets, sasaran_list = [], []
+    for i, (uraian, indikator) in enumerate(data["sasaran"], start=1):
+        sasaran = _upsert(Sasaran, {"tujuan": tujuan, "nomor": i},
+                          {"uraian": uraian, "misi": misi})
+        sasaran_list.append(sasaran)
+        for j, (nama, satuan, target, realisasi) in enumerate(indikator, start=1):
+            ind = _upsert(IndikatorKinerja, {"sasaran": sasaran, "nomor": j},
+                          {"nama": nama, "satuan": satuan, "is_iku": True,
+                           "agregasi": IndikatorKinerja.Agregasi.NILAI_AKHIR})
+            targets.append((ind, target))
+            _realisasi(ind, 2019, realisasi, verifikator)
+    pk_data = data["pk"]
+    dpa = _upsert(DPA, {"opd": unit, "tahun": 2019, "jenis": DPA.Jenis.MURNI}, {})
+    programs = []
+    for kode_p, nama_p, no_sasaran, kegiatan in data["program"]:
+        program = nomenklatur_upsert(kode=kode_p, nama=nama_p)
+        _upsert(ProgramSasaran, {"sasaran": sasaran_list[no_sasaran - 1], "program": program},
+                {})
+        total = D(0)
+        for kode_k, nama_k, pagu, realisasi in kegiatan:
+            keg = nomenklatur_upsert(kode=kode_k, nama=nama_k)
+            rincian = _upsert(RincianDPA, {"dpa": dpa, "kegiatan": keg, "sub_kegiatan": None},
+                              {"pagu": D(pagu)})
+            _upsert(RealisasiAnggaran, {"rincian": rincian, "bulan": 12},
+                    {"realisasi": D(realisasi),
+                     "keterangan": ref.KETERANGAN_REALISASI_TAHUNAN})
+            total += D(pagu)
+        programs.append((program, total))
+    _pk(unit, 2019, 0, {
+        "tanggal": datetime.date.fromisoformat(pk_data["tanggal"]),
+        "tanggal_lengkap": pk_data["tanggal_lengkap"], "tempat": "Magetan",
+        "pihak_pertama": pejabat[pk_data["pihak_pertama"]],
+        "pihak_kedua_jabatan": pk_data["pihak_kedua_jabatan"],
+    }, targets, programs)
+    _upsert(LaporanKinerja, {"opd": unit, "tahun": 2019, "revisi": 0},
+            {**ref.NARASI_ORGANISASI_2019, "tempat": "Magetan",
+             "penandatangan": pejabat["kabag_organisasi"]})
+
+
+def load_kecamatan_2023(periode, opd, pejabat, verifikator):
+    data = ref.KECAMATAN_2023
+    unit = opd[data["opd"]]
+    bidang = unit.kode_bidang
+    renstra, tujuan, misi = _renstra(unit, periode, data)
+    sasaran_by_nama, pk_targets = {}, {"induk": [], "perubahan": []}
+    for i, (uraian, indikator) in enumerate(data["sasaran"], start=1):
+        sasaran = _upsert(Sasaran, {"tujuan": tujuan, "nomor": i},
+                          {"uraian": uraian, "misi": misi})
+        sasaran_by_nama[uraian] = sasaran
+        for j, (nama, satuan, iku, target, akhir, realisasi, pk_t) in enumerate(indikator, 1):
+            extra = ref.IKU_PREDIKAT if iku else {}
+            ind = _upsert(IndikatorKinerja, {"sasaran": sasaran, "nomor": j},
+                          {"nama": nama, "satuan": satuan, "is_iku": iku,
+                           "agregasi": IndikatorKinerja.Agregasi.NILAI_AKHIR,
+                           "target_akhir": D(akhir) if akhir else None, **extra})
+            for tahun, t in target.items():
+                _upsert(TargetTahunan, {"indikator": ind, "tahun": tahun}, {"target": D(t)})
+            for tahun, r in realisasi.items():
+                _realisasi(ind, tahun, r, verifikator)
+            pk_targets["induk"].append((ind, pk_t["induk"]))
+            pk_targets["perubahan"].append((ind, pk_t["perubahan"]))
+
+    dpa = _upsert(DPA, {"opd": unit, "tahun": 2023, "jenis": DPA.Jenis.MURNI}, {})
+    for row in ref.DPA_KECAMATAN_2023:
+        kode, nama, indikator, target, satuan = row[:5]
+        obj = nomenklatur_upsert(kode=kode, nama=nama, kode_bidang=bidang)
+        values = {"indikator": indikator, "target": D(target), "satuan": satuan}
+        if isinstance(obj, Program):
+            _upsert(DPAProgram, {"dpa": dpa, "program": obj}, values)
+        elif isinstance(obj, Kegiatan):
+            _upsert(DPAKegiatan, {"dpa": dpa, "kegiatan": obj}, values)
+        else:
+            pagu, realisasi = row[5], row[6]
+            rincian = _upsert(RincianDPA, {"dpa": dpa, "sub_kegiatan": obj},
+                              {**values, "kegiatan": obj.kegiatan, "pagu": D(pagu)})
+            _upsert(RealisasiAnggaran, {"rincian": rincian, "bulan": 12},
+                    {"realisasi": D(realisasi),
+                     "keterangan": ref.KETERANGAN_REALISASI_TAHUNAN})
+    for kode, sasaran_names in data["program_sasaran"].items():
+        program = Program.objects.get(kode=parse_kode(kode, kode_bidang=bidang).teks)
+        for nama in sasaran_names:
+            _upsert(ProgramSasaran, {"sasaran": sasaran_by_nama[nama], "program": program}, {})
+
+    for pk_data in data["pk"]:
+        versi = pk_data["versi"]
+        programs = [(Program.objects.get(kode=parse_kode(k, kode_bidang=bidang).teks), v)
+                    for k, v in pk_data["program"].items()]
+        values = {
+            "tanggal": datetime.date.fromisoformat(pk_data["tanggal"]),
+            "tanggal_lengkap": pk_data["tanggal_lengkap"], "tempat": "Magetan",
+            "pihak_pertama": pejabat[pk_data["pihak_pertama"]],
+            "pihak_kedua": pejabat[pk_data["pihak_kedua"]],
+            "alasan_perubahan": pk_data.get("alasan", ""),
+            "keterangan_perubahan": pk_data.get("keterangan", ""),
+        }
+        _pk(unit, 2023, versi, values, pk_targets["perubahan" if versi else "induk"], programs)
+    _upsert(LaporanKinerja, {"opd": unit, "tahun": 2023, "revisi": 0},
+            {**ref.NARASI_KECAMATAN_2023, "tempat": "Magetan",
+             "penandatangan": pejabat["camat"]})
+    load_matriks(renstra, sasaran_by_nama.get("Meningkatnya Kinerja Kecamatan"))
+
+
+def load_matriks(renstra, sasaran):
+    """The Renstra matrix of Kecamatan Magetan (lampiran of its LKjIP), row values only."""
+    try:
+        from .matriks_kecamatan_magetan import MATRIKS
+    except ImportError:
+        return
+    for urutan, row in enumerate(MATRIKS, start=1):
+        def dec(v):
+            return None if v in (None, "") else D(v)
+
+        _upsert(RencanaProgram, {"renstra": renstra, "tahun_awal": row["tahun_awal"],
+                                 "urutan": urutan},
+                {"periode": row["periode"], "tahun_akhir": row["tahun_akhir"],
+                 "tingkat": row["tingkat"], "kode": row["kode"], "uraian": row["uraian"][:300],
+                 "indikator": row["indikator"][:400], "target_k": dec(row["target_k"]),
+                 "satuan": row["satuan"][:50], "target_rp": dec(row["target_rp"]),
+                 "realisasi_k": dec(row["realisasi_k"]), "realisasi_rp": dec(row["realisasi_rp"]),
+                 "unit_penanggung_jawab": row.get("unit", "")[:255], "sasaran": sasaran})
+
+
+DEMO_USERS = [
+    ("admin", Peran.ADMIN, None, "Administrator", "Sistem"),
+    ("verifikator", Peran.VERIFIKATOR, "4.01.01.06", "Verifikator", "Bagian Organisasi"),
+    ("inspektorat", Peran.INSPEKTORAT, None, "Auditor", "Inspektorat"),
+    ("operator.kecamatan", Peran.OPERATOR, "7.01.01", "Operator", "Kecamatan Magetan"),
+    ("pimpinan.kecamatan", Peran.PIMPINAN, "7.01.01", "Camat", "Magetan"),
+    ("operator.organisasi", Peran.OPERATOR, "4.01.01.06", "Operator", "Bagian Organisasi"),
+]
+
+
+def load_users(opd):
+    users = {}
+    for username, peran, kode_opd, first, last in DEMO_USERS:
+        user = User.objects.filter(username=username).first() or User(username=username)
+        user.peran, user.opd = peran, opd.get(kode_opd)
+        user.first_name, user.last_name = first, last
+        user.is_superuser = peran == Peran.ADMIN
+        user.set_password(settings.SAKIP_DEMO_PASSWORD)
+        user.full_clean()
+        user.save()
+        users[username] = user
+    return users
+
+
+def load_synthetic(n: int, periode, verifikator, *, tahun: int = 2025) -> int:
+    """N generated OPDs with a Renstra, a final PK, four triwulan of realisasi and a DPA with
+    monthly realisation, for scale tests. Codes SIN-001...; bidang 8.xx then 9.xx."""
+    if n > 198:
+        raise ValueError("--synthetic paling banyak 198 OPD.")
+    dibuat = 0
+    for i in range(1, n + 1):
+        kode = f"SIN-{i:03d}"
+        if OPD.objects.filter(kode=kode).exists():
+            continue
+        rnd = random.Random(i)
+        bidang = f"8.{i:02d}" if i <= 99 else f"9.{i - 99:02d}"
+        opd = OPD.objects.create(kode=kode, kode_bidang=bidang, nama=f"Dinas Sintetis {i:03d}",
+                                 singkatan=f"DS{i:03d}", jenis=OPD.Jenis.DINAS)
+        kepala = Pejabat.objects.create(nama=f"Kepala Dinas Sintetis {i:03d}",
+                                        jabatan=f"Kepala Dinas Sintetis {i:03d}", opd=opd)
+        renstra = Renstra.objects.create(opd=opd, tahun_awal=2021, tahun_akhir=2026,
+                                         periode_rpjmd=None)
+        tujuan = Tujuan.objects.create(renstra=renstra, nomor=1, uraian="Tujuan sintetis")
+        pk = PerjanjianKinerja.objects.create(
+            opd=opd, tahun=tahun, versi=0, tanggal=datetime.date(tahun, 1, 2),
+            tempat="Magetan", pihak_pertama=kepala, pihak_pertama_nama=kepala.nama,
+            pihak_pertama_jabatan=kepala.jabatan, pihak_kedua_jabatan="Bupati Magetan",
+        )
+        realisasi, pk_ind = [], []
+        for s in range(1, rnd.randint(2, 4) + 1):
+            sasaran = Sasaran.objects.create(tujuan=tujuan, nomor=s,
+                                             uraian=f"Sasaran sintetis {s}")
+            for j in range(1, rnd.randint(2, 4) + 1):
+                ind = IndikatorKinerja.objects.create(
+                    sasaran=sasaran, nomor=j, nama=f"Indikator sintetis {s}.{j}", satuan="%",
+                    agregasi=rnd.choice(IndikatorKinerja.Agregasi.values), is_iku=j == 1)
+                target = D(rnd.randint(60, 100))
+                TargetTahunan.objects.create(indikator=ind, tahun=tahun, target=target)
+                pk_ind.append(PKIndikator(pk_dokumen=pk, indikator=ind, target=target))
+                for tw in range(1, 5):
+                    nilai = (target * D(rnd.randint(55, 120)) / 100).quantize(D("0.01"))
+                    realisasi.append(Realisasi(indikator=ind, tahun=tahun, triwulan=tw,
+                                               nilai=nilai, status=Realisasi.Status.DIAJUKAN))
+        PKIndikator.objects.bulk_create(pk_ind)
+        Realisasi.objects.bulk_create(realisasi)
+        dpa = DPA.objects.create(opd=opd, tahun=tahun)
+        program = Program.objects.create(kode=f"{bidang}.01", nama="Program Penunjang", skema="050")
+        rincian_baru = []
+        for k in range(1, 4):
+            keg = Kegiatan.objects.create(program=program, kode=f"{bidang}.01.2.{k:02d}",
+                                          nama=f"Kegiatan sintetis {k}")
+            for sk in range(1, rnd.randint(2, 5) + 1):
+                sub = SubKegiatan.objects.create(kegiatan=keg,
+                                                 kode=f"{keg.kode}.{sk:04d}",
+                                                 nama=f"Sub kegiatan sintetis {k}.{sk}")
+                rincian_baru.append(RincianDPA(dpa=dpa, kegiatan=keg, sub_kegiatan=sub,
+                                               pagu=D(rnd.randint(10, 900)) * 1_000_000))
+        RincianDPA.objects.bulk_create(rincian_baru)
+        bulanan = []
+        for r in RincianDPA.objects.filter(dpa=dpa):
+            for bulan in range(1, 13):
+                bulanan.append(RealisasiAnggaran(
+                    rincian=r, bulan=bulan,
+                    realisasi=(r.pagu * D(rnd.randint(3, 10)) / 100).quantize(D("1"))))
+        RealisasiAnggaran.objects.bulk_create(bulanan)
+        PKProgram.objects.create(pk_dokumen=pk, program=program,
+                                 anggaran=sum((r.pagu for r in rincian_baru), D(0)))
+        pk.status = PerjanjianKinerja.Status.FINAL
+        pk.save(update_fields=["status"])
+        dibuat += 1
+    return dibuat
+
+
+@transaction.atomic
+def load_demo(*, synthetic: int = 0) -> dict:
+    periode, opd, pejabat = load_master()
+    users = load_users(opd)
+    load_organisasi_2019(periode, opd, pejabat, users["verifikator"])
+    load_kecamatan_2023(periode, opd, pejabat, users["verifikator"])
+    dibuat = load_synthetic(synthetic, periode, users["verifikator"]) if synthetic else 0
+    return {"users": users, "synthetic": dibuat}

@@ -1,0 +1,55 @@
+"""Isolation by construction: the one place that decides which OPDs a user may see.
+
+Every OPD-owned model declares `opd_path`, the lookup from it to its OPD; `for_user` filters
+any such queryset through `opd_for_user`. Objects outside the result answer 404.
+"""
+
+from django.db.models import Model, Q, QuerySet
+
+from .models import OPD, Pejabat
+
+
+def opd_for_user(user) -> QuerySet[OPD]:
+    """The OPDs `user` may see: all for roles that see every OPD, else only their own."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return OPD.objects.none()
+    if user.kemampuan.sees_all_opd:
+        return OPD.objects.all()
+    if user.opd_id is None:
+        return OPD.objects.none()
+    return OPD.objects.filter(pk=user.opd_id)
+
+
+def is_opd_owned(model: type[Model]) -> bool:
+    return hasattr(model, "opd_path")
+
+
+def for_user(queryset: QuerySet, user) -> QuerySet:
+    """Restrict an OPD-owned queryset to the user's OPDs (unchanged for all-OPD roles).
+
+    Officials without an OPD (the kepala daerah) stay visible to everyone, read-only: they are
+    the pihak kedua of every PK.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return queryset.none()
+    if user.kemampuan.sees_all_opd:
+        return queryset
+    if user.opd_id is None:
+        return queryset.none()
+    if queryset.model is Pejabat:
+        return queryset.filter(Q(opd_id=user.opd_id) | Q(opd__isnull=True))
+    return queryset.filter(**{queryset.model.opd_path: user.opd_id})
+
+
+def owning_opd_id(obj) -> int | None:
+    """The id of the OPD an object belongs to, following its model's `opd_path`."""
+    path = type(obj).opd_path
+    if path == "pk":
+        return obj.pk
+    target = obj
+    parts = path.split("__")
+    for part in parts[:-1]:
+        target = getattr(target, part)
+        if target is None:
+            return None
+    return getattr(target, f"{parts[-1]}_id")

@@ -1,0 +1,22 @@
+"""Template filters for Indonesian numbers; they call apps.core.angka and nothing else."""
+
+from django import template
+
+from apps.core import angka
+
+register = template.Library()
+
+
+@register.filter
+def angka_id(nilai, desimal=2):
+    return angka.format_angka(nilai, int(desimal))
+
+
+@register.filter
+def rupiah(nilai):
+    return angka.format_rupiah(nilai)
+
+
+@register.filter
+def persen(nilai, desimal=2):
+    return angka.format_persen(nilai, int(desimal))

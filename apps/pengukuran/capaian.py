@@ -1,0 +1,162 @@
+"""The one capaian engine: every page, export and PDF computes through these functions.
+
+Pure functions on Decimals and plain data; no database access. Each result that cannot be
+computed says why ("tidak dapat dihitung: target 0") instead of raising.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+SERATUS = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Hasil:
+    """A computed percentage, or None with the reason it could not be computed."""
+
+    nilai: Decimal | None
+    alasan: str = ""
+    rumus: str = ""
+
+    @property
+    def ada(self) -> bool:
+        return self.nilai is not None
+
+    def __str__(self) -> str:
+        from apps.core.angka import format_persen
+
+        return format_persen(self.nilai) if self.nilai is not None else (
+            f"tidak dapat dihitung ({self.alasan})"
+        )
+
+
+RUMUS_POSITIF = "realisasi / target × 100"
+RUMUS_NEGATIF = {
+    "selisih": "(2 × target − realisasi) / target × 100",
+    "rasio": "target / realisasi × 100",
+}
+
+
+def capaian(target, realisasi, *, polaritas: str = "positif",
+            rumus_negatif: str = "selisih") -> Hasil:
+    """Capaian of one indicator in percent.
+
+    Positive polarity: realisasi / target × 100 (PermenPAN-RB 53/2014).
+    Negative polarity (lower is better): by default (2 × target − realisasi) / target × 100,
+    i.e. (target − (realisasi − target)) / target × 100, after PermenPAN-RB 6/2022 guidance;
+    the alternative target / realisasi × 100 when the kabupaten chose "rasio".
+    Target 0, a missing value or a text value gives Hasil(None, reason).
+    """
+    if target is None:
+        return Hasil(None, "target belum ditetapkan")
+    if realisasi is None:
+        return Hasil(None, "realisasi belum diisi")
+    if isinstance(target, bool) or isinstance(realisasi, bool):
+        return Hasil(None, "nilai bukan angka")
+    if isinstance(target, int):
+        target = Decimal(target)
+    if isinstance(realisasi, int):
+        realisasi = Decimal(realisasi)
+    if not isinstance(target, Decimal) or not isinstance(realisasi, Decimal):
+        return Hasil(None, "nilai bukan angka")
+    if polaritas == "negatif":
+        rumus = RUMUS_NEGATIF[rumus_negatif]
+        if rumus_negatif == "rasio":
+            if realisasi == 0:
+                return Hasil(None, "realisasi 0 pada rumus target / realisasi", rumus)
+            return Hasil(target / realisasi * SERATUS, rumus=rumus)
+        if target == 0:
+            return Hasil(None, "target 0", rumus)
+        return Hasil((2 * target - realisasi) / target * SERATUS, rumus=rumus)
+    if target == 0:
+        return Hasil(None, "target 0", RUMUS_POSITIF)
+    return Hasil(realisasi / target * SERATUS, rumus=RUMUS_POSITIF)
+
+
+def capaian_teks(target: str, realisasi: str, pilihan: Sequence[str]) -> Hasil:
+    """Capaian of a text-valued indicator through its ordered allowed values (worst first):
+    the position of the realisasi over the position of the target, × 100."""
+    if not target:
+        return Hasil(None, "target belum ditetapkan")
+    if not realisasi:
+        return Hasil(None, "realisasi belum diisi")
+    urutan = {label: i + 1 for i, label in enumerate(pilihan)}
+    if target not in urutan or realisasi not in urutan:
+        return Hasil(None, "nilai teks di luar daftar pilihan")
+    rumus = "peringkat realisasi / peringkat target × 100"
+    return Hasil(Decimal(urutan[realisasi]) / Decimal(urutan[target]) * SERATUS, rumus=rumus)
+
+
+def realisasi_tahunan(nilai_triwulan: dict[int, Decimal | None], cara: str) -> Hasil:
+    """Annual realisasi from the triwulan values by the indicator's aggregation rule.
+
+    kumulatif: sum of the reported triwulan; nilai_akhir: the last reported triwulan;
+    rata_rata: mean of the reported triwulan; maksimum: the highest. Triwulan without a value
+    are left out; with none reported the result cannot be computed. `Hasil.nilai` here is the
+    annual value, not a percentage.
+    """
+    ada = [(tw, v) for tw, v in sorted(nilai_triwulan.items()) if v is not None]
+    if not ada:
+        return Hasil(None, "belum ada realisasi triwulan")
+    nilai = [v for _, v in ada]
+    if cara == "kumulatif":
+        return Hasil(sum(nilai, Decimal(0)), rumus="jumlah triwulan")
+    if cara == "nilai_akhir":
+        tw, v = ada[-1]
+        return Hasil(v, rumus=f"nilai triwulan {tw}")
+    if cara == "rata_rata":
+        return Hasil(sum(nilai, Decimal(0)) / len(nilai), rumus="rata-rata triwulan")
+    if cara == "maksimum":
+        return Hasil(max(nilai), rumus="nilai tertinggi triwulan")
+    return Hasil(None, f"cara agregasi {cara!r} tidak dikenal")
+
+
+def rata_rata_capaian(hasil: Iterable[Hasil]) -> Hasil:
+    """Capaian of a sasaran (mean of its indicators) or of an OPD (mean of its sasaran).
+
+    Indicators that cannot be computed are left out of the mean, and the reason says how many.
+    """
+    semua = list(hasil)
+    ada = [h.nilai for h in semua if h.nilai is not None]
+    if not ada:
+        return Hasil(None, "tidak ada capaian yang dapat dihitung")
+    alasan = ""
+    if len(ada) < len(semua):
+        alasan = f"{len(semua) - len(ada)} dari {len(semua)} tidak dapat dihitung"
+    return Hasil(sum(ada, Decimal(0)) / len(ada), alasan=alasan, rumus="rata-rata capaian")
+
+
+@dataclass(frozen=True)
+class Rentang:
+    label: str
+    batas_bawah: Decimal | None
+    batas_atas: Decimal | None
+    warna: str = "#777777"
+
+
+def predikat(nilai: Decimal | None, rentang: Sequence[Rentang], tepi: str = "bawah"
+             ) -> Rentang | None:
+    """The band a capaian falls in. tepi "bawah": [bawah, atas); "atas": (bawah, atas].
+
+    The scale's ends are open (see core.SkalaPredikat), so every number finds a band.
+    None when the capaian could not be computed.
+    """
+    if nilai is None:
+        return None
+    for r in rentang:
+        if tepi == "bawah":
+            ok_bawah = r.batas_bawah is None or nilai >= r.batas_bawah
+            ok_atas = r.batas_atas is None or nilai < r.batas_atas
+        else:
+            ok_bawah = r.batas_bawah is None or nilai > r.batas_bawah
+            ok_atas = r.batas_atas is None or nilai <= r.batas_atas
+        if ok_bawah and ok_atas:
+            return r
+    return None
+
+
+def tingkat_kemajuan(realisasi, target_akhir) -> Hasil:
+    """Progress towards the Renstra end target: realisasi this year / end target × 100
+    (seed 003, Tabel 3.3)."""
+    return capaian(target_akhir, realisasi)

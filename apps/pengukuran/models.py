@@ -1,0 +1,205 @@
+"""Measurement: realisasi of each indicator per triwulan with its verification workflow,
+evidence, comment thread, and the input windows with their lock exceptions (DHIS2's model)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import OPD
+from apps.perencanaan.models import IndikatorKinerja
+
+NILAI = {"max_digits": 18, "decimal_places": 4}
+
+
+class Realisasi(models.Model):
+    """The value of one indicator in one triwulan of a year.
+
+    `versi` is the optimistic-lock counter: a save carries the version it was read at and is
+    refused when someone else saved in between.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draf"
+        DIAJUKAN = "diajukan", "Diajukan"
+        DIVERIFIKASI = "diverifikasi", "Diverifikasi"
+        DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+
+    indikator = models.ForeignKey(IndikatorKinerja, on_delete=models.PROTECT,
+                                  related_name="realisasi")
+    tahun = models.PositiveSmallIntegerField()
+    triwulan = models.PositiveSmallIntegerField()
+    nilai = models.DecimalField(**NILAI, null=True, blank=True)
+    nilai_teks = models.CharField("nilai (teks)", max_length=100, blank=True)
+    analisis = models.TextField("analisis keberhasilan/kegagalan", blank=True)
+    solusi = models.TextField("solusi/upaya", blank=True)
+    status = models.CharField(max_length=15, choices=Status.choices, default=Status.DRAFT)
+    diisi_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")
+    diperbarui = models.DateTimeField(auto_now=True)
+    diajukan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                      null=True, blank=True, related_name="+")
+    diajukan_pada = models.DateTimeField(null=True, blank=True)
+    diverifikasi_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                          null=True, blank=True, related_name="+")
+    diverifikasi_pada = models.DateTimeField(null=True, blank=True)
+    versi = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    opd_path = "indikator__sasaran__tujuan__renstra__opd"
+
+    class Meta:
+        verbose_name = "realisasi kinerja"
+        verbose_name_plural = "realisasi kinerja"
+        ordering = ["indikator", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "tahun", "triwulan"],
+                name="realisasi_unik_per_indikator_triwulan",
+                violation_error_message=(
+                    "Realisasi indikator ini untuk tahun dan triwulan tersebut sudah ada."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="realisasi_triwulan_1_4",
+                violation_error_message="Triwulan harus 1 sampai 4.",
+            ),
+            models.CheckConstraint(
+                condition=Q(tahun__gte=2000, tahun__lte=2100),
+                name="realisasi_tahun_wajar",
+                violation_error_message="Tahun harus antara 2000 dan 2100.",
+            ),
+            models.CheckConstraint(
+                condition=Q(nilai__isnull=True) | Q(nilai_teks=""),
+                name="realisasi_satu_jenis_nilai",
+                violation_error_message="Isi nilai angka atau nilai teks, tidak keduanya.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="diverifikasi") | Q(diverifikasi_oleh__isnull=False),
+                name="realisasi_verifikasi_ada_pelaku",
+                violation_error_message="Realisasi terverifikasi harus mencatat verifikatornya.",
+            ),
+            models.CheckConstraint(
+                condition=Q(versi__gte=1),
+                name="realisasi_versi_positif",
+            ),
+        ]
+        indexes = [models.Index(fields=["tahun", "triwulan", "status"])]
+
+    def __str__(self):
+        return f"{self.indikator} {self.tahun} TW {self.triwulan}"
+
+    def clean(self):
+        from apps.perencanaan.models import _cek_nilai_sesuai_jenis
+
+        if self.indikator_id:
+            _cek_nilai_sesuai_jenis(self.indikator, self.nilai, self.nilai_teks, "nilai")
+
+
+class BuktiDukung(models.Model):
+    """An evidence file (PDF or image) attached to a realisasi; checked by content on upload."""
+
+    realisasi = models.ForeignKey(Realisasi, on_delete=models.PROTECT, related_name="bukti")
+    berkas = models.FileField(upload_to="bukti/%Y/")
+    nama_asli = models.CharField("nama berkas", max_length=255)
+    jenis_konten = models.CharField(max_length=100)
+    ukuran = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    diunggah_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                      related_name="+")
+    diunggah_pada = models.DateTimeField(auto_now_add=True)
+
+    opd_path = "realisasi__indikator__sasaran__tujuan__renstra__opd"
+
+    class Meta:
+        verbose_name = "bukti dukung"
+        verbose_name_plural = "bukti dukung"
+        ordering = ["realisasi", "diunggah_pada"]
+
+    def __str__(self):
+        return self.nama_asli
+
+
+class CatatanVerifikasi(models.Model):
+    """One entry of the comment thread of a realisasi (return, verify, reopen, reply)."""
+
+    class Jenis(models.TextChoices):
+        KEMBALIKAN = "kembalikan", "Dikembalikan"
+        VERIFIKASI = "verifikasi", "Diverifikasi"
+        BUKA_KEMBALI = "buka_kembali", "Dibuka kembali"
+        TANGGAPAN = "tanggapan", "Tanggapan"
+
+    realisasi = models.ForeignKey(Realisasi, on_delete=models.PROTECT, related_name="catatan")
+    jenis = models.CharField(max_length=15, choices=Jenis.choices)
+    isi = models.TextField()
+    penulis = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    opd_path = "realisasi__indikator__sasaran__tujuan__renstra__opd"
+
+    class Meta:
+        verbose_name = "catatan verifikasi"
+        verbose_name_plural = "catatan verifikasi"
+        ordering = ["realisasi", "dibuat"]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()}: {self.isi[:60]}"
+
+
+class JadwalPengisian(models.Model):
+    """The input window of a triwulan, set by Bagian Organisasi."""
+
+    tahun = models.PositiveSmallIntegerField()
+    triwulan = models.PositiveSmallIntegerField()
+    dibuka = models.DateField()
+    ditutup = models.DateField()
+
+    class Meta:
+        verbose_name = "jadwal pengisian"
+        verbose_name_plural = "jadwal pengisian"
+        ordering = ["-tahun", "-triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "triwulan"],
+                name="jadwal_unik_per_triwulan",
+                violation_error_message="Jadwal untuk triwulan ini sudah ada.",
+            ),
+            models.CheckConstraint(
+                condition=Q(ditutup__gte=models.F("dibuka")),
+                name="jadwal_tutup_setelah_buka",
+                violation_error_message="Tanggal tutup tidak boleh sebelum tanggal buka.",
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="jadwal_triwulan_1_4",
+                violation_error_message="Triwulan harus 1 sampai 4.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"TW {self.triwulan} {self.tahun}"
+
+
+class PengecualianKunci(models.Model):
+    """A lock exception: one OPD may still enter a closed triwulan until `berlaku_sampai`."""
+
+    jadwal = models.ForeignKey(JadwalPengisian, on_delete=models.CASCADE,
+                               related_name="pengecualian")
+    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, related_name="+", verbose_name="OPD")
+    berlaku_sampai = models.DateTimeField("berlaku sampai")
+    alasan = models.TextField()
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    opd_path = "opd"
+
+    class Meta:
+        verbose_name = "pengecualian kunci"
+        verbose_name_plural = "pengecualian kunci"
+        ordering = ["-berlaku_sampai"]
+
+    def __str__(self):
+        return f"{self.opd} {self.jadwal} s.d. {self.berlaku_sampai:%d-%m-%Y}"

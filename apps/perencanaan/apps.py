@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PerencanaanConfig(AppConfig):
+    name = "apps.perencanaan"
+    label = "perencanaan"
+    verbose_name = "Perencanaan"

@@ -1,0 +1,593 @@
+"""Planning: the Renstra tree (tujuan -> sasaran -> indikator), yearly targets, the IKU
+attributes, and the Perjanjian Kinerja with its versions (induk, perubahan 1, 2, ...)."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from apps.anggaran.models import Program
+from apps.core.models import OPD, Misi, Pejabat, PeriodeRPJMD
+
+NILAI = {"max_digits": 18, "decimal_places": 4}
+RUPIAH = {"max_digits": 18, "decimal_places": 2}
+
+
+class Renstra(models.Model):
+    """Rencana Strategis of one OPD for one period (follows an RPJMD period)."""
+
+    opd = models.ForeignKey(
+        OPD, on_delete=models.PROTECT, related_name="renstra", verbose_name="OPD"
+    )
+    periode_rpjmd = models.ForeignKey(
+        PeriodeRPJMD, on_delete=models.PROTECT, null=True, blank=True, related_name="renstra",
+        verbose_name="periode RPJMD",
+    )
+    tahun_awal = models.PositiveSmallIntegerField("tahun awal")
+    tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
+    nomor_dokumen = models.CharField("nomor dokumen", max_length=150, blank=True)
+    keterangan = models.TextField(blank=True)
+
+    opd_path = "opd"
+
+    class Meta:
+        verbose_name = "Renstra"
+        verbose_name_plural = "Renstra"
+        ordering = ["opd", "-tahun_awal"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opd", "tahun_awal"],
+                name="renstra_unik_per_opd_tahun_awal",
+                violation_error_message="OPD ini sudah memiliki Renstra yang dimulai tahun itu.",
+            ),
+            models.CheckConstraint(
+                condition=Q(tahun_akhir__gt=models.F("tahun_awal"))
+                & Q(tahun_akhir__lte=models.F("tahun_awal") + 6),
+                name="renstra_urutan_tahun",
+                violation_error_message=(
+                    "Tahun akhir Renstra harus sesudah tahun awal dan paling lama 6 tahun kemudian."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Renstra {self.opd} {self.tahun_awal}-{self.tahun_akhir}"
+
+    def clean(self):
+        if not self.opd_id or not self.tahun_awal or not self.tahun_akhir:
+            return
+        overlap = Renstra.objects.filter(
+            opd_id=self.opd_id, tahun_awal__lte=self.tahun_akhir, tahun_akhir__gte=self.tahun_awal
+        ).exclude(pk=self.pk)
+        if overlap.exists():
+            raise ValidationError(
+                "Periode %(a)s-%(b)s bertumpang tindih dengan %(lain)s.",
+                params={"a": self.tahun_awal, "b": self.tahun_akhir, "lain": overlap.first()},
+            )
+
+    def mencakup(self, tahun: int) -> bool:
+        return self.tahun_awal <= tahun <= self.tahun_akhir
+
+
+class Tujuan(models.Model):
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="tujuan")
+    nomor = models.PositiveSmallIntegerField(default=1)
+    uraian = models.TextField()
+
+    opd_path = "renstra__opd"
+
+    class Meta:
+        verbose_name = "tujuan"
+        verbose_name_plural = "tujuan"
+        ordering = ["renstra", "nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["renstra", "nomor"],
+                name="tujuan_nomor_unik",
+                violation_error_message="Nomor tujuan sudah dipakai pada Renstra ini.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.uraian
+
+
+class Sasaran(models.Model):
+    """A sasaran strategis; it serves one misi of the kabupaten."""
+
+    tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="sasaran")
+    nomor = models.PositiveSmallIntegerField(default=1)
+    uraian = models.TextField()
+    misi = models.ForeignKey(
+        Misi, on_delete=models.PROTECT, null=True, blank=True, related_name="sasaran_opd",
+        help_text="Misi kabupaten yang didukung sasaran ini.",
+    )
+    program = models.ManyToManyField(
+        Program, through="ProgramSasaran", related_name="sasaran", blank=True
+    )
+
+    opd_path = "tujuan__renstra__opd"
+
+    class Meta:
+        verbose_name = "sasaran strategis"
+        verbose_name_plural = "sasaran strategis"
+        ordering = ["tujuan__renstra", "tujuan__nomor", "nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tujuan", "nomor"],
+                name="sasaran_nomor_unik",
+                violation_error_message="Nomor sasaran sudah dipakai pada tujuan ini.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.uraian
+
+    def clean(self):
+        if self.misi_id and self.tujuan_id:
+            periode = self.tujuan.renstra.periode_rpjmd_id
+            if periode and self.misi.periode_id != periode:
+                raise ValidationError(
+                    {"misi": "Misi ini berasal dari periode RPJMD lain daripada Renstra-nya."}
+                )
+
+
+class ProgramSasaran(models.Model):
+    """A program supports a sasaran: the budget of a sasaran is the sum of its programs."""
+
+    sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="+")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+
+    opd_path = "sasaran__tujuan__renstra__opd"
+
+    class Meta:
+        verbose_name = "program pendukung sasaran"
+        verbose_name_plural = "program pendukung sasaran"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sasaran", "program"],
+                name="program_sasaran_unik",
+                violation_error_message="Program ini sudah terhubung ke sasaran tersebut.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.program} → {self.sasaran}"
+
+
+class IndikatorKinerja(models.Model):
+    """A performance indicator of a sasaran, with how it is measured and aggregated."""
+
+    class Polaritas(models.TextChoices):
+        POSITIF = "positif", "Positif (makin tinggi makin baik)"
+        NEGATIF = "negatif", "Negatif (makin rendah makin baik)"
+
+    class JenisNilai(models.TextChoices):
+        ANGKA = "angka", "Angka"
+        TEKS = "teks", "Teks (pilihan berurutan)"
+
+    class Agregasi(models.TextChoices):
+        KUMULATIF = "kumulatif", "Kumulatif (jumlah triwulan)"
+        NILAI_AKHIR = "nilai_akhir", "Nilai akhir (triwulan terakhir yang dilaporkan)"
+        RATA_RATA = "rata_rata", "Rata-rata triwulan"
+        MAKSIMUM = "maksimum", "Nilai tertinggi triwulan"
+
+    sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="indikator")
+    nomor = models.PositiveSmallIntegerField(default=1)
+    nama = models.TextField()
+    satuan = models.CharField(max_length=50, blank=True)
+    polaritas = models.CharField(max_length=10, choices=Polaritas.choices,
+                                 default=Polaritas.POSITIF)
+    jenis_nilai = models.CharField("jenis nilai", max_length=10, choices=JenisNilai.choices,
+                                   default=JenisNilai.ANGKA)
+    agregasi = models.CharField(
+        "cara agregasi triwulan ke tahun", max_length=15, choices=Agregasi.choices,
+        default=Agregasi.NILAI_AKHIR,
+    )
+    boleh_negatif = models.BooleanField(
+        "realisasi boleh negatif", default=False,
+        help_text="Misalnya pertumbuhan ekonomi; kebanyakan indikator tidak boleh negatif.",
+    )
+    is_iku = models.BooleanField("Indikator Kinerja Utama (IKU)", default=False)
+    definisi_operasional = models.TextField("definisi operasional", blank=True)
+    formula = models.TextField("formula/cara pengukuran", blank=True)
+    sumber_data = models.CharField("sumber data", max_length=300, blank=True)
+    penanggung_jawab = models.CharField("penanggung jawab", max_length=200, blank=True)
+    target_akhir = models.DecimalField(
+        "target akhir periode", **NILAI, null=True, blank=True,
+        help_text="Kondisi akhir Renstra; dipakai untuk tingkat kemajuan.",
+    )
+    target_akhir_teks = models.CharField("target akhir periode (teks)", max_length=100,
+                                         blank=True)
+    history = HistoricalRecords()
+
+    opd_path = "sasaran__tujuan__renstra__opd"
+
+    class Meta:
+        verbose_name = "indikator kinerja"
+        verbose_name_plural = "indikator kinerja"
+        ordering = ["sasaran__tujuan__renstra", "sasaran__tujuan__nomor", "sasaran__nomor",
+                    "nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sasaran", "nomor"],
+                name="indikator_nomor_unik",
+                violation_error_message="Nomor indikator sudah dipakai pada sasaran ini.",
+            ),
+            models.CheckConstraint(
+                condition=Q(jenis_nilai="angka") | Q(agregasi="nilai_akhir"),
+                name="indikator_teks_nilai_akhir",
+                violation_error_message=(
+                    "Indikator bernilai teks hanya dapat diagregasi dengan nilai akhir."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(jenis_nilai="teks") | Q(target_akhir_teks=""),
+                name="indikator_angka_tanpa_target_teks",
+                violation_error_message="Indikator bernilai angka memakai target akhir angka.",
+            ),
+            models.CheckConstraint(
+                condition=Q(jenis_nilai="angka") | Q(target_akhir__isnull=True),
+                name="indikator_teks_tanpa_target_angka",
+                violation_error_message="Indikator bernilai teks memakai target akhir teks.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+    @property
+    def opd(self):
+        return self.sasaran.tujuan.renstra.opd
+
+
+class PilihanNilai(models.Model):
+    """An allowed value of a text-valued indicator; `urutan` orders them from worst to best."""
+
+    indikator = models.ForeignKey(IndikatorKinerja, on_delete=models.CASCADE,
+                                  related_name="pilihan")
+    urutan = models.PositiveSmallIntegerField()
+    label = models.CharField(max_length=100)
+
+    opd_path = "indikator__sasaran__tujuan__renstra__opd"
+
+    class Meta:
+        verbose_name = "pilihan nilai teks"
+        verbose_name_plural = "pilihan nilai teks"
+        ordering = ["indikator", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "urutan"], name="pilihan_urutan_unik",
+                                    violation_error_message="Urutan ini sudah dipakai."),
+            models.UniqueConstraint(fields=["indikator", "label"], name="pilihan_label_unik",
+                                    violation_error_message="Pilihan ini sudah ada."),
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+def _cek_nilai_sesuai_jenis(indikator, angka, teks, nama_field):
+    """A numeric indicator takes a number, a text indicator one of its allowed values."""
+    if indikator.jenis_nilai == IndikatorKinerja.JenisNilai.ANGKA:
+        if teks:
+            raise ValidationError({f"{nama_field}_teks": "Indikator ini bernilai angka; "
+                                   "isi kolom angka, bukan teks."})
+        if angka is not None and angka < 0 and not indikator.boleh_negatif:
+            raise ValidationError({nama_field: "Nilai tidak boleh negatif untuk indikator ini."})
+    else:
+        if angka is not None:
+            raise ValidationError({nama_field: "Indikator ini bernilai teks; pilih nilai teks."})
+        if teks and not indikator.pilihan.filter(label=teks).exists():
+            raise ValidationError({f"{nama_field}_teks": "Nilai teks harus salah satu pilihan "
+                                   "indikator ini."})
+
+
+class TargetTahunan(models.Model):
+    """The Renstra target of an indicator for one year of the period."""
+
+    indikator = models.ForeignKey(IndikatorKinerja, on_delete=models.CASCADE,
+                                  related_name="target_tahunan")
+    tahun = models.PositiveSmallIntegerField()
+    target = models.DecimalField(**NILAI, null=True, blank=True)
+    target_teks = models.CharField("target (teks)", max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    opd_path = "indikator__sasaran__tujuan__renstra__opd"
+
+    class Meta:
+        verbose_name = "target tahunan Renstra"
+        verbose_name_plural = "target tahunan Renstra"
+        ordering = ["indikator", "tahun"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "tahun"],
+                name="target_unik_per_indikator_tahun",
+                violation_error_message="Target indikator ini untuk tahun itu sudah ada.",
+            ),
+            models.CheckConstraint(
+                condition=Q(target__isnull=False) | ~Q(target_teks=""),
+                name="target_tahunan_terisi",
+                violation_error_message="Isi target angka atau target teks.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indikator} {self.tahun}"
+
+    def clean(self):
+        if not self.indikator_id:
+            return
+        renstra = self.indikator.sasaran.tujuan.renstra
+        if self.tahun and not renstra.mencakup(self.tahun):
+            raise ValidationError({"tahun": f"Tahun {self.tahun} di luar periode Renstra "
+                                   f"{renstra.tahun_awal}-{renstra.tahun_akhir}."})
+        _cek_nilai_sesuai_jenis(self.indikator, self.target, self.target_teks, "target")
+
+
+class PerjanjianKinerja(models.Model):
+    """The Perjanjian Kinerja of an OPD for a year; versi 0 is the induk, 1, 2... perubahan.
+
+    The signatories are kept twice: a link to the Pejabat and a snapshot of name, NIP, pangkat
+    and jabatan as printed, so a later change of the official's record does not rewrite a
+    signed document.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draf"
+        FINAL = "final", "Final"
+
+    class Alasan(models.TextChoices):
+        PEJABAT = "pejabat", "Terjadi pergantian atau mutasi pejabat"
+        STRATEGI = "strategi", (
+            "Perubahan strategi (program, kegiatan dan alokasi anggaran)"
+        )
+        PRIORITAS = "prioritas", "Perubahan prioritas atau asumsi yang signifikan"
+
+    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, related_name="perjanjian_kinerja",
+                            verbose_name="OPD")
+    tahun = models.PositiveSmallIntegerField()
+    versi = models.PositiveSmallIntegerField(
+        default=0, help_text="0 = PK induk; 1, 2, ... = perubahan ke-1, ke-2, ..."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    alasan_perubahan = models.CharField("alasan perubahan", max_length=10,
+                                        choices=Alasan.choices, blank=True)
+    keterangan_perubahan = models.TextField("keterangan perubahan", blank=True)
+    tempat = models.CharField(max_length=100, blank=True)
+    tanggal = models.DateField(null=True, blank=True)
+    tanggal_lengkap = models.BooleanField(
+        "cetak tanggal lengkap", default=True,
+        help_text="Kosongkan bila dokumen hanya mencantumkan bulan dan tahun "
+        "(\"Magetan, Januari 2023\").",
+    )
+    pernyataan = models.TextField("teks pernyataan", blank=True)
+
+    pihak_pertama = models.ForeignKey(
+        Pejabat, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="pihak pertama",
+    )
+    pihak_pertama_nama = models.CharField("nama pihak pertama", max_length=150, blank=True)
+    pihak_pertama_nip = models.CharField("NIP pihak pertama", max_length=18, blank=True)
+    pihak_pertama_pangkat = models.CharField("pangkat pihak pertama", max_length=60, blank=True)
+    pihak_pertama_jabatan = models.CharField("jabatan pihak pertama", max_length=200, blank=True)
+    pihak_kedua = models.ForeignKey(
+        Pejabat, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="pihak kedua",
+    )
+    pihak_kedua_nama = models.CharField("nama pihak kedua", max_length=150, blank=True)
+    pihak_kedua_nip = models.CharField("NIP pihak kedua", max_length=18, blank=True)
+    pihak_kedua_pangkat = models.CharField("pangkat pihak kedua", max_length=60, blank=True)
+    pihak_kedua_jabatan = models.CharField("jabatan pihak kedua", max_length=200, blank=True)
+
+    difinalkan_pada = models.DateTimeField(null=True, blank=True)
+    difinalkan_oleh = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    opd_path = "opd"
+
+    class Meta:
+        verbose_name = "Perjanjian Kinerja"
+        verbose_name_plural = "Perjanjian Kinerja"
+        ordering = ["opd", "-tahun", "-versi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opd", "tahun", "versi"],
+                name="pk_versi_unik",
+                violation_error_message="Versi Perjanjian Kinerja ini sudah ada.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(versi=0) & Q(alasan_perubahan=""))
+                | (Q(versi__gt=0) & ~Q(alasan_perubahan="")),
+                name="pk_alasan_hanya_untuk_perubahan",
+                violation_error_message=(
+                    "Perubahan PK wajib memiliki alasan; PK induk tidak memiliki alasan perubahan."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(pihak_pertama__isnull=True)
+                | Q(pihak_kedua__isnull=True)
+                | ~Q(pihak_pertama=models.F("pihak_kedua")),
+                name="pk_pihak_berbeda",
+                violation_error_message="Pihak pertama dan pihak kedua harus orang yang berbeda.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft")
+                | (~Q(pihak_pertama_nama="") & ~Q(pihak_pertama_jabatan="")
+                   & ~Q(pihak_kedua_jabatan="") & Q(tanggal__isnull=False)),
+                name="pk_final_lengkap",
+                violation_error_message=(
+                    "PK final harus memiliki tanggal, pihak pertama dan jabatan pihak kedua."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(tahun__gte=2000, tahun__lte=2100),
+                name="pk_tahun_wajar",
+                violation_error_message="Tahun PK harus antara 2000 dan 2100.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.judul} — {self.opd}"
+
+    @property
+    def is_perubahan(self) -> bool:
+        return self.versi > 0
+
+    @property
+    def judul(self) -> str:
+        """"PERJANJIAN KINERJA TAHUN 2023" or "PERUBAHAN PERJANJIAN KINERJA TAHUN 2023"."""
+        if self.versi == 0:
+            return f"Perjanjian Kinerja Tahun {self.tahun}"
+        ke = f" ke-{self.versi}" if self.versi > 1 else ""
+        return f"Perubahan{ke} Perjanjian Kinerja Tahun {self.tahun}"
+
+    def clean(self):
+        if self.pihak_pertama_id and self.pihak_kedua_id and (
+            self.pihak_pertama_id == self.pihak_kedua_id
+        ):
+            raise ValidationError(
+                {"pihak_kedua": "Pihak pertama dan pihak kedua harus orang yang berbeda."}
+            )
+        if self.opd_id and self.tahun and self.pihak_pertama_id:
+            if self.pihak_pertama.opd_id not in (None, self.opd_id):
+                raise ValidationError(
+                    {"pihak_pertama": "Pihak pertama harus pejabat OPD ini."}
+                )
+
+
+class PKIndikator(models.Model):
+    """A target the PK promises: one indicator of the OPD's Renstra with its target."""
+
+    pk_dokumen = models.ForeignKey(PerjanjianKinerja, on_delete=models.CASCADE,
+                                   related_name="indikator", verbose_name="Perjanjian Kinerja")
+    indikator = models.ForeignKey(IndikatorKinerja, on_delete=models.PROTECT,
+                                  related_name="target_pk")
+    target = models.DecimalField(**NILAI, null=True, blank=True)
+    target_teks = models.CharField("target (teks)", max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    opd_path = "pk_dokumen__opd"
+
+    class Meta:
+        verbose_name = "target Perjanjian Kinerja"
+        verbose_name_plural = "target Perjanjian Kinerja"
+        ordering = ["pk_dokumen", "indikator__sasaran__nomor", "indikator__nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pk_dokumen", "indikator"],
+                name="pk_indikator_unik",
+                violation_error_message="Indikator ini sudah ada pada Perjanjian Kinerja ini.",
+            ),
+            models.CheckConstraint(
+                condition=Q(target__isnull=False) | ~Q(target_teks=""),
+                name="pk_indikator_target_terisi",
+                violation_error_message="Isi target angka atau target teks.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indikator}: {self.target if self.target is not None else self.target_teks}"
+
+    def clean(self):
+        if not (self.indikator_id and self.pk_dokumen_id):
+            return
+        renstra = self.indikator.sasaran.tujuan.renstra
+        if renstra.opd_id != self.pk_dokumen.opd_id:
+            raise ValidationError({"indikator": "Indikator ini milik OPD lain."})
+        if not renstra.mencakup(self.pk_dokumen.tahun):
+            raise ValidationError({"indikator": f"Indikator ini dari Renstra "
+                                   f"{renstra.tahun_awal}-{renstra.tahun_akhir}, tidak mencakup "
+                                   f"tahun {self.pk_dokumen.tahun}."})
+        _cek_nilai_sesuai_jenis(self.indikator, self.target, self.target_teks, "target")
+
+
+class PKProgram(models.Model):
+    """A program and its budget as the PK states it (compared with the DPA, never summed)."""
+
+    pk_dokumen = models.ForeignKey(PerjanjianKinerja, on_delete=models.CASCADE,
+                                   related_name="program", verbose_name="Perjanjian Kinerja")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    anggaran = models.DecimalField("anggaran (Rp)", **RUPIAH, validators=[MinValueValidator(0)])
+    keterangan = models.CharField(max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    opd_path = "pk_dokumen__opd"
+
+    class Meta:
+        verbose_name = "program dan anggaran PK"
+        verbose_name_plural = "program dan anggaran PK"
+        ordering = ["pk_dokumen", "program__kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pk_dokumen", "program"],
+                name="pk_program_unik",
+                violation_error_message="Program ini sudah ada pada Perjanjian Kinerja ini.",
+            ),
+            models.CheckConstraint(
+                condition=Q(anggaran__gte=0),
+                name="pk_program_anggaran_tidak_negatif",
+                violation_error_message="Anggaran tidak boleh negatif.",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.program)
+
+
+class RencanaProgram(models.Model):
+    """A row of the Renstra matrix (Rencana Program, Kegiatan dan Pendanaan) for a period.
+
+    The code is kept as text in whatever scheme the period used (old codes such as
+    `4,01,05,01,20` included). Rupiah is entered on the lowest rows only; program and kegiatan
+    totals of the matrix are computed from the rows under them.
+    """
+
+    class Tingkat(models.TextChoices):
+        PROGRAM = "program", "Program"
+        KEGIATAN = "kegiatan", "Kegiatan"
+        SUB_KEGIATAN = "subkegiatan", "Sub Kegiatan"
+
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="matriks")
+    sasaran = models.ForeignKey(Sasaran, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+")
+    periode = models.CharField(max_length=100, help_text="Periode RPJMD Induk (Tahun 2019-2020)")
+    tahun_awal = models.PositiveSmallIntegerField("tahun awal")
+    tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
+    urutan = models.PositiveIntegerField(default=0)
+    tingkat = models.CharField(max_length=12, choices=Tingkat.choices)
+    kode = models.CharField(max_length=30)
+    uraian = models.CharField(max_length=300)
+    indikator = models.CharField(max_length=400, blank=True)
+    target_k = models.DecimalField("target (K)", max_digits=14, decimal_places=2, null=True,
+                                   blank=True)
+    satuan = models.CharField(max_length=50, blank=True)
+    target_rp = models.DecimalField("target (Rp)", **RUPIAH, null=True, blank=True)
+    realisasi_k = models.DecimalField("realisasi (K)", max_digits=14, decimal_places=2,
+                                      null=True, blank=True)
+    realisasi_rp = models.DecimalField("realisasi (Rp)", **RUPIAH, null=True, blank=True)
+    unit_penanggung_jawab = models.CharField(max_length=255, blank=True)
+
+    opd_path = "renstra__opd"
+
+    class Meta:
+        verbose_name = "baris matriks Renstra"
+        verbose_name_plural = "matriks Renstra (program, kegiatan, pendanaan)"
+        ordering = ["renstra", "tahun_awal", "urutan"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tingkat__in=["program", "kegiatan", "subkegiatan"]),
+                name="matriks_tingkat_valid",
+                violation_error_message="Tingkat harus program, kegiatan atau sub kegiatan.",
+            ),
+            models.CheckConstraint(
+                condition=Q(tahun_akhir__gte=models.F("tahun_awal")),
+                name="matriks_urutan_tahun",
+                violation_error_message="Tahun akhir harus sama atau sesudah tahun awal.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kode} {self.uraian}"

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+admin.site.site_header = "SAKIP — Administrasi Data"
+admin.site.site_title = "SAKIP"
+admin.site.index_title = "Pengisian dan pengelolaan data"
+
+urlpatterns = [
+    path("", include("apps.core.urls")),
+    path("masuk/", auth_views.LoginView.as_view(), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Titik masuk kontainer SAKIP (juga bisa dijalankan langsung dari checkout proyek).
+#
+#   docker/entrypoint.sh web      migrate, collectstatic, lalu gunicorn (bawaan)
+#   docker/entrypoint.sh worker   worker Celery
+#   docker/entrypoint.sh CMD...   menjalankan perintah lain apa adanya (mis. `bash`,
+#                                 `python manage.py createsuperuser`)
+#
+# `python`, `gunicorn` dan `celery` diambil dari PATH, jadi di luar kontainer cukup
+# `PATH="$PWD/.venv/bin:$PATH" docker/entrypoint.sh web`.
+set -euo pipefail
+
+# Always work from the project root (the parent of this script's directory), whatever the caller's cwd.
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
+
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-config.settings.production}"
+
+command="${1:-web}"
+if [[ $# -gt 0 ]]; then
+    shift
+fi
+
+case "$command" in
+    web)
+        python manage.py migrate --noinput
+        python manage.py collectstatic --noinput
+        exec gunicorn config.wsgi:application \
+            --bind "0.0.0.0:${PORT:-8000}" \
+            --workers "${WEB_CONCURRENCY:-3}" \
+            --access-logfile - \
+            "$@"
+        ;;
+    worker)
+        exec celery -A config worker \
+            --loglevel=INFO \
+            --concurrency "${CELERY_CONCURRENCY:-2}" \
+            "$@"
+        ;;
+    *)
+        exec "$command" "$@"
+        ;;
+esac
