@@ -31,7 +31,11 @@ INHERITED = ("HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "TZ", "USER", "SYST
 
 def _production_env(tmp_path, database_url, **extra):
     env = {key: os.environ[key] for key in INHERITED if key in os.environ}
+    # gunicorn puts its control socket under $HOME/.gunicorn/: keep it away from the user's.
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
     env.update(
+        HOME=str(home),
         PATH=f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
@@ -167,9 +171,7 @@ def test_entrypoint_web_migrates_and_serves(tmp_path):
                     "WHERE datname = %s AND pid <> pg_backend_pid()",
                     [db_name],
                 )
-                conn.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(db_name))
-                )
+                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(db_name)))
 
 
 def test_check_deploy_is_clean(tmp_path):

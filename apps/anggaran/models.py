@@ -25,6 +25,8 @@ class Program(models.Model):
     nama = models.CharField(max_length=300)
     skema = models.CharField(max_length=3, choices=Skema.choices, editable=False, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "program"
         verbose_name_plural = "program (nomenklatur)"
@@ -52,6 +54,8 @@ class Kegiatan(models.Model):
         max_length=25, unique=True, error_messages={"unique": "Kode kegiatan ini sudah ada."}
     )
     nama = models.CharField(max_length=300)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "kegiatan"
@@ -85,6 +89,8 @@ class SubKegiatan(models.Model):
         max_length=30, unique=True, error_messages={"unique": "Kode sub kegiatan ini sudah ada."}
     )
     nama = models.CharField(max_length=300)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "sub kegiatan"

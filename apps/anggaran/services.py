@@ -15,7 +15,10 @@ def nomenklatur_upsert(*, kode: str, nama: str, kode_bidang: str | None = None):
     parsed = parse_kode(kode, kode_bidang=kode_bidang)
     model = {Tingkat.PROGRAM: Program, Tingkat.KEGIATAN: Kegiatan,
              Tingkat.SUB_KEGIATAN: SubKegiatan}[parsed.tingkat]
-    obj = model.objects.filter(kode=parsed.teks).first() or model(kode=parsed.teks)
+    obj = model.objects.filter(kode=parsed.teks).first()
+    if obj is not None and obj.nama == nama:
+        return obj  # unchanged: no write, no history row
+    obj = obj or model(kode=parsed.teks)
     obj.nama = nama
     if parsed.tingkat == Tingkat.KEGIATAN:
         obj.program = _induk(Program, parsed)

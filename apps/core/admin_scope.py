@@ -45,6 +45,8 @@ class ScopedPermissionMixin:
             return False
         if obj is None or cap.sees_all_opd:
             return True
+        if not is_opd_owned(type(obj)):  # an inline under master data
+            return cap.can_manage_master
         opd_id = owning_opd_id(obj)
         if opd_id is None:
             return cap.can_manage_master
@@ -54,7 +56,7 @@ class ScopedPermissionMixin:
         user = request.user
         if not (user.is_authenticated and user.is_active):
             return False
-        if obj is None or user.kemampuan.sees_all_opd or not is_opd_owned(self.model):
+        if obj is None or user.kemampuan.sees_all_opd or not is_opd_owned(type(obj)):
             return True
         opd_id = owning_opd_id(obj)
         return opd_id is None or opd_id == user.opd_id

@@ -52,6 +52,8 @@ class Pemda(models.Model):
         default=RumusNegatif.SELISIH,
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "profil pemerintah daerah"
         verbose_name_plural = "profil pemerintah daerah"
@@ -76,6 +78,8 @@ class PeriodeRPJMD(models.Model):
     tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
     visi = models.TextField()
     dasar_hukum = models.CharField("dasar hukum", max_length=255, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "periode RPJMD"
@@ -182,6 +186,8 @@ class OPD(models.Model):
     aktif = models.BooleanField(default=True)
 
     # Path from this model to the OPD, used by the isolation selector.
+    history = HistoricalRecords()
+
     opd_path = "pk"
 
     class Meta:

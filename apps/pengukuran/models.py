@@ -156,6 +156,8 @@ class JadwalPengisian(models.Model):
     dibuka = models.DateField()
     ditutup = models.DateField()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "jadwal pengisian"
         verbose_name_plural = "jadwal pengisian"

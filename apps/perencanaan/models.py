@@ -29,6 +29,8 @@ class Renstra(models.Model):
     nomor_dokumen = models.CharField("nomor dokumen", max_length=150, blank=True)
     keterangan = models.TextField(blank=True)
 
+    history = HistoricalRecords()
+
     opd_path = "opd"
 
     class Meta:
@@ -75,6 +77,8 @@ class Tujuan(models.Model):
     nomor = models.PositiveSmallIntegerField(default=1)
     uraian = models.TextField()
 
+    history = HistoricalRecords()
+
     opd_path = "renstra__opd"
 
     class Meta:
@@ -106,6 +110,8 @@ class Sasaran(models.Model):
     program = models.ManyToManyField(
         Program, through="ProgramSasaran", related_name="sasaran", blank=True
     )
+
+    history = HistoricalRecords()
 
     opd_path = "tujuan__renstra__opd"
 
@@ -569,6 +575,8 @@ class RencanaProgram(models.Model):
                                       null=True, blank=True)
     realisasi_rp = models.DecimalField("realisasi (Rp)", **RUPIAH, null=True, blank=True)
     unit_penanggung_jawab = models.CharField(max_length=255, blank=True)
+
+    history = HistoricalRecords()
 
     opd_path = "renstra__opd"
 

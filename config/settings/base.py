@@ -114,6 +114,7 @@ MIDDLEWARE = [
 # https://docs.djangoproject.com/en/5.2/ref/settings/#static-root
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(VAR_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded files (bukti dukung, final PDFs) live outside the static root and are served only
 # through views that check permissions; MEDIA_URL is deliberately not routed.

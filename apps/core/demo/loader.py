@@ -47,11 +47,17 @@ D = Decimal
 
 
 def _upsert(model, lookup: dict, values: dict):
+    """Find by natural key; save only when new or changed, so a second run writes nothing
+    (not even a history row)."""
     obj = model.objects.filter(**lookup).first()
-    if obj is None:
+    baru = obj is None
+    if baru:
         obj = model(**lookup)
-    for k, v in values.items():
-        setattr(obj, k, v)
+    berubah = list(values) if baru else [k for k, v in values.items() if getattr(obj, k) != v]
+    if not baru and not berubah:
+        return obj
+    for k in berubah:
+        setattr(obj, k, values[k])
     obj.full_clean()
     obj.save()
     return obj
@@ -99,28 +105,21 @@ def _renstra(opd, periode, data):
 
 
 def _pk(opd, tahun, versi, values, targets, programs):
-    pk = PerjanjianKinerja.objects.filter(opd=opd, tahun=tahun, versi=versi).first()
-    if pk is None:
-        pk = PerjanjianKinerja(opd=opd, tahun=tahun, versi=versi)
-    pk.status = PerjanjianKinerja.Status.DRAFT  # rows are (re)written, then finalised
-    for k, v in values.items():
-        setattr(pk, k, v)
+    """A signed PK as the document shows it: final, with its signature snapshot. (The loader
+    records history; the admin keeps a final PK read-only.)"""
+    values = {**values, "status": PerjanjianKinerja.Status.FINAL}
     for pihak in ("pihak_pertama", "pihak_kedua"):
         pejabat = values.get(pihak)
         if pejabat is not None:
-            setattr(pk, f"{pihak}_nama", pejabat.nama)
-            setattr(pk, f"{pihak}_nip", pejabat.nip)
-            setattr(pk, f"{pihak}_pangkat", pejabat.pangkat)
-            setattr(pk, f"{pihak}_jabatan", pejabat.jabatan_lengkap)
-    pk.full_clean()
-    pk.save()
+            values[f"{pihak}_nama"] = pejabat.nama
+            values[f"{pihak}_nip"] = pejabat.nip
+            values[f"{pihak}_pangkat"] = pejabat.pangkat
+            values[f"{pihak}_jabatan"] = pejabat.jabatan_lengkap
+    pk = _upsert(PerjanjianKinerja, {"opd": opd, "tahun": tahun, "versi": versi}, values)
     for indikator, target in targets:
         _upsert(PKIndikator, {"pk_dokumen": pk, "indikator": indikator}, {"target": D(target)})
     for program, anggaran in programs:
         _upsert(PKProgram, {"pk_dokumen": pk, "program": program}, {"anggaran": D(anggaran)})
-    pk.status = PerjanjianKinerja.Status.FINAL
-    pk.full_clean()
-    pk.save()
     return pk
 
 

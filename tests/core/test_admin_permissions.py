@@ -1,0 +1,209 @@
+"""Permission table of the admin: every registered model's changelist, add, change and history
+page for every role, with an object of Kecamatan Magetan. An operator of another OPD gets 404
+on that OPD's objects; nobody but the admin role manages users; inspektorat only reads."""
+
+import datetime
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from apps.anggaran.models import DPA, Kegiatan, Program, RincianDPA, SubKegiatan
+from apps.core.models import OPD, Pejabat, Pemda, PeriodeRPJMD, SkalaPredikat, User
+from apps.laporan.models import LaporanKinerja
+from apps.pengukuran.models import JadwalPengisian, Realisasi
+from apps.perencanaan.models import (
+    IndikatorKinerja,
+    PerjanjianKinerja,
+    RencanaProgram,
+    Renstra,
+    Sasaran,
+    Tujuan,
+)
+
+pytestmark = pytest.mark.django_db
+
+KEC = "Kecamatan Magetan"
+ROLES = ["operator.kecamatan", "pimpinan.kecamatan", "operator.organisasi", "verifikator",
+         "inspektorat", "admin"]
+
+
+def _jadwal():
+    return JadwalPengisian.objects.get_or_create(
+        tahun=2026, triwulan=1,
+        defaults={"dibuka": datetime.date(2026, 4, 1), "ditutup": datetime.date(2026, 4, 15)},
+    )[0]
+
+
+# One object per registered model; OPD-owned objects belong to Kecamatan Magetan.
+OBJECTS = {
+    Pemda: lambda: Pemda.objects.get(),
+    PeriodeRPJMD: lambda: PeriodeRPJMD.objects.first(),
+    OPD: lambda: OPD.objects.get(nama=KEC),
+    Pejabat: lambda: Pejabat.objects.get(nama="YUDO WAHYONO, S.Sos., M.Si"),
+    SkalaPredikat: lambda: SkalaPredikat.objects.first(),
+    User: lambda: User.objects.get(username="operator.kecamatan"),
+    Renstra: lambda: Renstra.objects.get(opd__nama=KEC),
+    Tujuan: lambda: Tujuan.objects.get(renstra__opd__nama=KEC),
+    Sasaran: lambda: Sasaran.objects.filter(tujuan__renstra__opd__nama=KEC).first(),
+    IndikatorKinerja: lambda: IndikatorKinerja.objects.filter(
+        sasaran__tujuan__renstra__opd__nama=KEC).first(),
+    PerjanjianKinerja: lambda: PerjanjianKinerja.objects.get(opd__nama=KEC, versi=1),
+    RencanaProgram: lambda: RencanaProgram.objects.filter(renstra__opd__nama=KEC).first(),
+    Program: lambda: Program.objects.get(kode="7.01.02"),
+    Kegiatan: lambda: Kegiatan.objects.get(kode="7.01.02.2.01"),
+    SubKegiatan: lambda: SubKegiatan.objects.get(kode="7.01.02.2.01.0002"),
+    DPA: lambda: DPA.objects.get(opd__nama=KEC),
+    RincianDPA: lambda: RincianDPA.objects.filter(dpa__opd__nama=KEC).first(),
+    Realisasi: lambda: Realisasi.objects.filter(
+        indikator__sasaran__tujuan__renstra__opd__nama=KEC).first(),
+    JadwalPengisian: _jadwal,
+    LaporanKinerja: lambda: LaporanKinerja.objects.get(opd__nama=KEC),
+}
+MASTER = {Pemda, PeriodeRPJMD, OPD, SkalaPredikat, Program, Kegiatan, SubKegiatan,
+          JadwalPengisian}
+OWN = {"operator.kecamatan", "pimpinan.kecamatan"}
+ALL_OPD = {"verifikator", "inspektorat", "admin"}
+WRITERS_MASTER = {"verifikator", "admin"}
+WRITERS_OPD = {"operator.kecamatan", "pimpinan.kecamatan", "operator.organisasi",
+               "verifikator", "admin"}
+
+
+def test_every_registered_model_is_in_the_table():
+    registered = {m for m in admin.site._registry if m._meta.app_label != "auth"}
+    assert registered == set(OBJECTS)
+
+
+def _expected(model, role, page):
+    if model is User:
+        return 200 if role == "admin" else 403
+    if page == "changelist":
+        return 200
+    if page == "add":
+        if model is Pemda:  # a singleton that already exists
+            return 403
+        writers = WRITERS_MASTER if model in MASTER else WRITERS_OPD
+        return 200 if role in writers else 403
+    # change and history of a Kecamatan object: another OPD's operator must get 404.
+    if model in MASTER and model is not OPD:
+        return 200
+    return 200 if role in OWN | ALL_OPD else 404
+
+
+CASES = [
+    (model, role, page)
+    for model in OBJECTS
+    for role in ROLES
+    for page in ("changelist", "add", "change", "history")
+]
+
+
+@pytest.mark.parametrize(("model", "role", "page"), CASES,
+                         ids=[f"{m.__name__}-{r}-{p}" for m, r, p in CASES])
+def test_admin_page_status(client, login, model, role, page):
+    login(role)
+    info = (model._meta.app_label, model._meta.model_name)
+    if page in ("changelist", "add"):
+        url = reverse(f"admin:{info[0]}_{info[1]}_{page}")
+    else:
+        url = reverse(f"admin:{info[0]}_{info[1]}_{page}", args=[OBJECTS[model]().pk])
+    assert client.get(url).status_code == _expected(model, role, page)
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get(reverse("admin:perencanaan_renstra_changelist"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_operator_changelist_shows_only_own_opd(client, login):
+    login("operator.organisasi")
+    response = client.get(reverse("admin:perencanaan_perjanjiankinerja_changelist"))
+    body = response.content.decode()
+    assert "Bagian Organisasi" in body
+    assert KEC not in body
+
+
+def test_operator_post_to_another_opds_object_is_404_and_changes_nothing(client, login):
+    login("operator.organisasi")
+    renstra = Renstra.objects.get(opd__nama=KEC)
+    url = reverse("admin:perencanaan_renstra_change", args=[renstra.pk])
+    response = client.post(url, {"opd": renstra.opd_id, "tahun_awal": 2018,
+                                 "tahun_akhir": 2020, "keterangan": "diubah"})
+    assert response.status_code == 404
+    renstra.refresh_from_db()
+    assert renstra.tahun_akhir == 2023 and renstra.keterangan == ""
+
+
+def test_operator_cannot_pick_another_opds_object_in_a_foreign_key(client, login):
+    login("operator.organisasi")
+    renstra_lain = Renstra.objects.get(opd__nama=KEC)
+    before = Tujuan.objects.count()
+    response = client.post(reverse("admin:perencanaan_tujuan_add"), {
+        "renstra": renstra_lain.pk, "nomor": 9, "uraian": "Tujuan titipan",
+        "sasaran-TOTAL_FORMS": 0, "sasaran-INITIAL_FORMS": 0,
+    })
+    assert response.status_code == 200
+    assert "Masukkan pilihan yang valid" in response.content.decode()
+    assert Tujuan.objects.count() == before
+
+
+def test_operator_cannot_create_a_dpa_for_another_opd(client, login):
+    login("operator.kecamatan")
+    lain = OPD.objects.get(singkatan="Bagian Organisasi")
+    before = DPA.objects.count()
+    response = client.post(reverse("admin:anggaran_dpa_add"), {
+        "opd": lain.pk, "tahun": 2024, "jenis": "murni",
+        **{f"{p}-{k}": 0 for p in ("program", "kegiatan", "rincian")
+           for k in ("TOTAL_FORMS", "INITIAL_FORMS")},
+    })
+    assert "Masukkan pilihan yang valid" in response.content.decode()
+    assert DPA.objects.count() == before
+
+
+def test_operator_sees_only_own_officials_and_the_kepala_daerah_in_pk_form(client, login):
+    login("operator.kecamatan")
+    body = client.get(reverse("admin:perencanaan_perjanjiankinerja_add")).content.decode()
+    assert "YUDO WAHYONO" in body and "HERGUNADI" in body
+    assert "BENNY ADRIAN" not in body  # an official of Bagian Organisasi
+
+
+def test_inspektorat_reads_but_cannot_change(client, login):
+    login("inspektorat")
+    renstra = Renstra.objects.get(opd__nama=KEC)
+    url = reverse("admin:perencanaan_renstra_change", args=[renstra.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"opd": renstra.opd_id, "tahun_awal": 2018,
+                                 "tahun_akhir": 2020})
+    assert response.status_code == 403
+    renstra.refresh_from_db()
+    assert renstra.tahun_akhir == 2023
+
+
+def test_final_pk_is_read_only_even_for_the_verifikator(client, login):
+    login("verifikator")
+    pk = PerjanjianKinerja.objects.get(opd__nama=KEC, versi=0)
+    url = reverse("admin:perencanaan_perjanjiankinerja_change", args=[pk.pk])
+    page = client.get(url).content.decode()
+    assert 'name="_save"' not in page
+    response = client.post(url, {"opd": pk.opd_id, "tahun": 2023, "versi": 0,
+                                 "tempat": "Diubah"})
+    assert response.status_code == 403
+    pk.refresh_from_db()
+    assert pk.tempat == "Magetan"
+
+
+def test_computed_totals_are_shown_read_only(client, login):
+    login("operator.kecamatan")
+    dpa = DPA.objects.get(opd__nama=KEC)
+    body = client.get(reverse("admin:anggaran_dpa_change", args=[dpa.pk])).content.decode()
+    assert "Rp 15.498.982.788" in body
+    assert "98,25 %" in body
+    assert 'name="total_pagu"' not in body
+
+
+def test_realisasi_changelist_shows_capaian_from_the_engine(client, login):
+    login("verifikator")
+    url = reverse("admin:pengukuran_realisasi_changelist") + "?tahun=2019"
+    body = client.get(url).content.decode()
+    assert "101,55 %" in body  # the report typed 100,01 %
