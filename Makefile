@@ -1,0 +1,34 @@
+# Two commands from a fresh clone: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint check clean apt
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+apt:
+	@bash scripts/apt-deps.sh
+
+## run: embedded SQLite under var/, demo data, server on 127.0.0.1:8000
+run: $(STAMP) apt
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo "Buka http://127.0.0.1:8000/ dan masuk dengan salah satu pengguna di atas."
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## test: pytest against DATABASE_URL when set (CI: the local PostgreSQL), else SQLite
+test: $(STAMP) apt
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
+	$(BIN)/pytest --create-db -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check apps config tests
+
+clean:
+	rm -rf $(VENV) var
