@@ -24,7 +24,7 @@ run: $(STAMP) apt
 
 ## test: pytest against DATABASE_URL when set (CI: the local PostgreSQL), else SQLite
 test: $(STAMP) apt
-	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
+	env -u DATABASE_URL $(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(BIN)/pytest --create-db -q
 
 lint: $(STAMP)
