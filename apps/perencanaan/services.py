@@ -6,19 +6,28 @@ from django.utils import timezone
 from .models import PerjanjianKinerja
 
 
+def pk_signatory_snapshot(*, pihak: str, pejabat) -> dict:
+    """The printed signature of one party: name, NIP, pangkat and jabatan as documents write
+    them ("Pj. Bupati Magetan"), as field values of PerjanjianKinerja."""
+    return {
+        pihak: pejabat,
+        f"{pihak}_nama": pejabat.nama,
+        f"{pihak}_nip": pejabat.nip,
+        f"{pihak}_pangkat": pejabat.pangkat,
+        f"{pihak}_jabatan": pejabat.jabatan_lengkap,
+    }
+
+
 def pk_copy_signatories(*, pk: PerjanjianKinerja) -> None:
-    """Copy the chosen officials into the PK's signature snapshot (name, NIP, pangkat, jabatan
-    as printed). A final PK keeps the snapshot it was signed with."""
+    """Copy the chosen officials into the PK's signature snapshot. A final PK keeps the
+    snapshot it was signed with."""
     if pk.status == PerjanjianKinerja.Status.FINAL:
         return
     for pihak in ("pihak_pertama", "pihak_kedua"):
         pejabat = getattr(pk, pihak)
-        if pejabat is None:
-            continue
-        setattr(pk, f"{pihak}_nama", pejabat.nama)
-        setattr(pk, f"{pihak}_nip", pejabat.nip)
-        setattr(pk, f"{pihak}_pangkat", pejabat.pangkat)
-        setattr(pk, f"{pihak}_jabatan", pejabat.jabatan_lengkap)
+        if pejabat is not None:
+            for field, value in pk_signatory_snapshot(pihak=pihak, pejabat=pejabat).items():
+                setattr(pk, field, value)
 
 
 @transaction.atomic

@@ -40,6 +40,7 @@ from apps.perencanaan.models import (
     TargetTahunan,
     Tujuan,
 )
+from apps.perencanaan.services import pk_signatory_snapshot
 
 from . import referensi as ref
 
@@ -109,12 +110,8 @@ def _pk(opd, tahun, versi, values, targets, programs):
     records history; the admin keeps a final PK read-only.)"""
     values = {**values, "status": PerjanjianKinerja.Status.FINAL}
     for pihak in ("pihak_pertama", "pihak_kedua"):
-        pejabat = values.get(pihak)
-        if pejabat is not None:
-            values[f"{pihak}_nama"] = pejabat.nama
-            values[f"{pihak}_nip"] = pejabat.nip
-            values[f"{pihak}_pangkat"] = pejabat.pangkat
-            values[f"{pihak}_jabatan"] = pejabat.jabatan_lengkap
+        if values.get(pihak) is not None:
+            values.update(pk_signatory_snapshot(pihak=pihak, pejabat=values[pihak]))
     pk = _upsert(PerjanjianKinerja, {"opd": opd, "tahun": tahun, "versi": versi}, values)
     for indikator, target in targets:
         _upsert(PKIndikator, {"pk_dokumen": pk, "indikator": indikator}, {"target": D(target)})
@@ -301,8 +298,8 @@ def load_synthetic(n: int, periode, verifikator, *, tahun: int = 2025) -> int:
         tujuan = Tujuan.objects.create(renstra=renstra, nomor=1, uraian="Tujuan sintetis")
         pk = PerjanjianKinerja.objects.create(
             opd=opd, tahun=tahun, versi=0, tanggal=datetime.date(tahun, 1, 2),
-            tempat="Magetan", pihak_pertama=kepala, pihak_pertama_nama=kepala.nama,
-            pihak_pertama_jabatan=kepala.jabatan, pihak_kedua_jabatan="Bupati Magetan",
+            tempat="Magetan", pihak_kedua_jabatan="Bupati Magetan",
+            **pk_signatory_snapshot(pihak="pihak_pertama", pejabat=kepala),
         )
         realisasi, pk_ind = [], []
         for s in range(1, rnd.randint(2, 4) + 1):
