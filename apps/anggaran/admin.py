@@ -1,8 +1,6 @@
 from decimal import Decimal
 
 from django.contrib import admin
-from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
 
 from apps.core.admin_scope import ScopedAdmin, ScopedTabularInline, readonly_computed
 from apps.core.angka import format_angka, format_rupiah
@@ -18,9 +16,7 @@ from .models import (
     SubKegiatan,
 )
 from .perhitungan import Rekap
-from .selectors import rekap_dpa
-
-RP = DecimalField(max_digits=18, decimal_places=2)
+from .selectors import annotate_total_realisasi, rekap_dpa
 
 
 def _serapan_teks(rekap: Rekap) -> str:
@@ -140,14 +136,7 @@ class RincianDPAAdmin(ScopedAdmin):
     inlines = [RealisasiAnggaranInline]
 
     def get_queryset(self, request):
-        total = (
-            RealisasiAnggaran.objects.filter(rincian=OuterRef("pk"))
-            .values("rincian").annotate(s=Sum("realisasi")).values("s")
-        )
-        return super().get_queryset(request).annotate(
-            total_realisasi=Coalesce(Subquery(total, output_field=RP), Value(Decimal(0)),
-                                     output_field=RP)
-        )
+        return annotate_total_realisasi(super().get_queryset(request))
 
     def _rekap(self, obj):
         return Rekap(obj.pagu, getattr(obj, "total_realisasi", Decimal(0)))

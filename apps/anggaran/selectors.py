@@ -4,33 +4,36 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models import DecimalField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from .models import DPA, RealisasiAnggaran, RincianDPA
 from .perhitungan import NOL, Rekap, jumlahkan
 
+RP = DecimalField(max_digits=18, decimal_places=2)
 
-def rincian_dengan_realisasi(dpa: DPA, *, sampai_bulan: int = 12):
-    """The lines of a DPA annotated with `total_realisasi` up to and including a month."""
+
+def annotate_total_realisasi(queryset: QuerySet[RincianDPA], *, sampai_bulan: int = 12):
+    """Annotate each DPA line with `total_realisasi`: its monthly realisation summed up to and
+    including a month (0 when nothing was reported), in the same query."""
     realisasi = (
         RealisasiAnggaran.objects.filter(rincian=OuterRef("pk"), bulan__lte=sampai_bulan)
         .values("rincian")
         .annotate(s=Sum("realisasi"))
         .values("s")
     )
-    return (
-        RincianDPA.objects.filter(dpa=dpa)
-        .select_related("kegiatan__program", "sub_kegiatan")
-        .annotate(
-            total_realisasi=Coalesce(
-                Subquery(realisasi, output_field=DecimalField(max_digits=18, decimal_places=2)),
-                Value(Decimal(0)),
-                output_field=DecimalField(max_digits=18, decimal_places=2),
-            )
-        )
-        .order_by("kegiatan__kode", "sub_kegiatan__kode")
+    return queryset.annotate(
+        total_realisasi=Coalesce(Subquery(realisasi, output_field=RP), Value(Decimal(0)),
+                                 output_field=RP)
     )
+
+
+def rincian_dengan_realisasi(dpa: DPA, *, sampai_bulan: int = 12):
+    """The lines of a DPA with their `total_realisasi` up to and including a month."""
+    return annotate_total_realisasi(
+        RincianDPA.objects.filter(dpa=dpa).select_related("kegiatan__program", "sub_kegiatan"),
+        sampai_bulan=sampai_bulan,
+    ).order_by("kegiatan__kode", "sub_kegiatan__kode")
 
 
 @dataclass
