@@ -267,12 +267,18 @@ def load_users(opd):
     users = {}
     for username, peran, kode_opd, first, last in DEMO_USERS:
         user = User.objects.filter(username=username).first() or User(username=username)
-        user.peran, user.opd = peran, opd.get(kode_opd)
-        user.first_name, user.last_name = first, last
-        user.is_superuser = peran == Peran.ADMIN
-        user.set_password(settings.SAKIP_DEMO_PASSWORD)
-        user.full_clean()
-        user.save()
+        values = {"peran": peran, "opd": opd.get(kode_opd), "first_name": first,
+                  "last_name": last, "is_superuser": peran == Peran.ADMIN}
+        berubah = user.pk is None or any(getattr(user, k) != v for k, v in values.items())
+        for k, v in values.items():
+            setattr(user, k, v)
+        # Re-hashing an unchanged password would end the demo users' sessions.
+        if user.pk is None or not user.check_password(settings.SAKIP_DEMO_PASSWORD):
+            user.set_password(settings.SAKIP_DEMO_PASSWORD)
+            berubah = True
+        if berubah:
+            user.full_clean()
+            user.save()
         users[username] = user
     return users
 
