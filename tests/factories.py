@@ -22,11 +22,16 @@ class OPDFactory(factory.django.DjangoModelFactory):
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"pengguna{n}")
     peran = Peran.OPERATOR
     opd = factory.SubFactory(OPDFactory)
-    password = factory.PostGenerationMethodCall("set_password", "rahasia-uji-123")
+    @factory.post_generation
+    def password(obj, create, extracted, **kwargs):
+        obj.set_password(extracted or "rahasia-uji-123")
+        if create:
+            obj.save(update_fields=["password"])
 
 
 class PejabatFactory(factory.django.DjangoModelFactory):

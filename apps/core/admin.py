@@ -41,6 +41,7 @@ class PeriodeRPJMDAdmin(ScopedAdmin):
 @admin.register(OPD)
 class OPDAdmin(ScopedAdmin):
     list_display = ["kode", "nama", "singkatan", "jenis", "induk", "aktif"]
+    list_select_related = ["induk"]
     list_filter = ["jenis", "aktif"]
     search_fields = ["kode", "nama", "singkatan"]
     master_data = True
@@ -119,6 +120,7 @@ class PenggunaAdmin(DjangoUserAdmin):
     add_form = PenggunaCreationForm
     form = PenggunaChangeForm
     list_display = ["username", "first_name", "last_name", "peran", "opd", "is_active"]
+    list_select_related = ["opd"]
     list_filter = ["peran", "is_active"]
     search_fields = ["username", "first_name", "last_name", "email"]
     fieldsets = [
