@@ -7,7 +7,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import OPD
-from apps.perencanaan.models import IndikatorKinerja
+from apps.perencanaan.models import IndikatorKinerja, validate_nilai_indikator
 
 NILAI = {"max_digits": 18, "decimal_places": 4}
 
@@ -91,10 +91,8 @@ class Realisasi(models.Model):
         return f"{self.indikator} {self.tahun} TW {self.triwulan}"
 
     def clean(self):
-        from apps.perencanaan.models import _cek_nilai_sesuai_jenis
-
         if self.indikator_id:
-            _cek_nilai_sesuai_jenis(self.indikator, self.nilai, self.nilai_teks, "nilai")
+            validate_nilai_indikator(self.indikator, self.nilai, self.nilai_teks, "nilai")
 
 
 class BuktiDukung(models.Model):

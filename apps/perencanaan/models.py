@@ -273,8 +273,9 @@ class PilihanNilai(models.Model):
         return self.label
 
 
-def _cek_nilai_sesuai_jenis(indikator, angka, teks, nama_field):
-    """A numeric indicator takes a number, a text indicator one of its allowed values."""
+def validate_nilai_indikator(indikator, angka, teks, nama_field):
+    """A numeric indicator takes a number (negative only where allowed), a text indicator one
+    of its allowed values. Used for Renstra targets, PK targets and realisasi alike."""
     if indikator.jenis_nilai == IndikatorKinerja.JenisNilai.ANGKA:
         if teks:
             raise ValidationError({f"{nama_field}_teks": "Indikator ini bernilai angka; "
@@ -328,7 +329,7 @@ class TargetTahunan(models.Model):
         if self.tahun and not renstra.mencakup(self.tahun):
             raise ValidationError({"tahun": f"Tahun {self.tahun} di luar periode Renstra "
                                    f"{renstra.tahun_awal}-{renstra.tahun_akhir}."})
-        _cek_nilai_sesuai_jenis(self.indikator, self.target, self.target_teks, "target")
+        validate_nilai_indikator(self.indikator, self.target, self.target_teks, "target")
 
 
 class PerjanjianKinerja(models.Model):
@@ -507,7 +508,7 @@ class PKIndikator(models.Model):
             raise ValidationError({"indikator": f"Indikator ini dari Renstra "
                                    f"{renstra.tahun_awal}-{renstra.tahun_akhir}, tidak mencakup "
                                    f"tahun {self.pk_dokumen.tahun}."})
-        _cek_nilai_sesuai_jenis(self.indikator, self.target, self.target_teks, "target")
+        validate_nilai_indikator(self.indikator, self.target, self.target_teks, "target")
 
 
 class PKProgram(models.Model):
