@@ -1,8 +1,12 @@
+import datetime
+
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from apps.core.demo.loader import load_demo
 from apps.core.models import User
+from apps.pengukuran.models import JadwalPengisian
 
 
 @pytest.fixture(scope="session")
@@ -10,7 +14,34 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The demo data of both reference OPDs is loaded once per test session; every test runs
     in a transaction that is rolled back, so the demo is the same for each test."""
     with django_db_blocker.unblock():
-        load_demo()
+        load_demo(hari_ini=HARI_DEMO)
+
+
+# The demo's running year is fixed for tests: 2026, with Triwulan III the triwulan to fill in.
+HARI_DEMO = datetime.date(2026, 11, 22)
+TAHUN, TW = 2026, 3
+
+
+@pytest.fixture
+def tw_terbuka(db):
+    """Triwulan III 2026 open today, whatever today is (the window checks the real clock)."""
+    hari_ini = timezone.localdate()
+    JadwalPengisian.objects.update_or_create(
+        tahun=TAHUN, triwulan=TW,
+        defaults={"dibuka": hari_ini - datetime.timedelta(days=10),
+                  "ditutup": hari_ini + datetime.timedelta(days=10)})
+    return TAHUN, TW
+
+
+@pytest.fixture
+def tw_tertutup(db):
+    """Triwulan III 2026 closed since yesterday."""
+    hari_ini = timezone.localdate()
+    JadwalPengisian.objects.update_or_create(
+        tahun=TAHUN, triwulan=TW,
+        defaults={"dibuka": hari_ini - datetime.timedelta(days=20),
+                  "ditutup": hari_ini - datetime.timedelta(days=1)})
+    return TAHUN, TW
 
 
 @pytest.fixture

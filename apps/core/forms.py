@@ -1,9 +1,12 @@
 """Form fields that read and write numbers the Indonesian way (see apps.core.angka)."""
 
+import datetime
+import re
 from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from .angka import AngkaError, format_angka, parse_angka
 from .validators import normalize_nip, validate_nip
@@ -95,3 +98,68 @@ class NIPField(forms.CharField):
         super().validate(value)
         if value:
             validate_nip(value)
+
+
+BULAN = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11,
+    "desember": 12, "des": 12,
+}
+_TANGGAL = re.compile(
+    r"^\s*(?:(?P<iso>\d{4}-\d{1,2}-\d{1,2})|(?P<d>\d{1,2})[/.\- ](?P<m>\d{1,2}|[A-Za-z]+)"
+    r"[/.\- ](?P<y>\d{4}))(?:[ T,]+(?P<jam>\d{1,2})[:.](?P<menit>\d{2}))?\s*$"
+)
+
+
+def parse_tanggal(teks: str, label: str, *, dengan_jam: bool = False):
+    """`22 November 2026`, `22/11/2026`, `22-11-2026` or `2026-11-22` (what a date input
+    sends); with `dengan_jam` also `… 16.00` or `2026-11-22T16:00`."""
+    m = _TANGGAL.match(teks or "")
+    if not m or (m["jam"] and not dengan_jam):
+        raise ValidationError(f"{label}: “{teks}” bukan tanggal; tulis seperti 22 November 2026 "
+                              "atau 22/11/2026.", code="invalid")
+    try:
+        if m["iso"]:
+            y, mo, d = (int(x) for x in m["iso"].split("-"))
+        else:
+            y, d = int(m["y"]), int(m["d"])
+            mo = int(m["m"]) if m["m"].isdigit() else BULAN.get(m["m"].lower())
+            if mo is None:
+                raise ValueError
+        hasil = datetime.date(y, mo, d)
+        if dengan_jam:
+            jam, menit = (int(m["jam"]), int(m["menit"])) if m["jam"] else (23, 59)
+            hasil = datetime.datetime(y, mo, d, jam, menit)
+    except ValueError:
+        raise ValidationError(f"{label}: tanggal “{teks}” tidak ada di kalender.",
+                              code="invalid") from None
+    return hasil
+
+
+class TanggalField(forms.DateField):
+    """A date typed the Indonesian way or picked in the browser's date input."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.date):
+            return value
+        return parse_tanggal(str(value), str(self.label or "Tanggal"))
+
+
+class TanggalWaktuField(forms.DateTimeField):
+    """A date and time (`22 November 2026 16.00`); a date alone means the end of that day."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.datetime):
+            return value
+        hasil = parse_tanggal(str(value), str(self.label or "Waktu"), dengan_jam=True)
+        return timezone.make_aware(hasil)

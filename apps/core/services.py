@@ -1,11 +1,16 @@
 """Writes of master data with their rules (HackSoftware style: <entity>_<action>)."""
 
+import logging
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.core.mail import send_mass_mail
 from django.db import transaction
 
-from .models import RentangPredikat, SkalaPredikat, User, validate_rentang_lengkap
+from .models import Notifikasi, RentangPredikat, SkalaPredikat, User, validate_rentang_lengkap
 from .roles import Peran
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -28,3 +33,31 @@ def user_create(*, username: str, password: str, peran: str, opd=None, **extra) 
     user.full_clean()
     user.save()
     return user
+
+
+def notifikasi_kirim(*, penerima: Iterable[User], judul: str, pesan: str = "", tautan: str = "",
+                     email: bool = True) -> list[Notifikasi]:
+    """An in-app message to each recipient, and the same by e-mail to those with an address.
+
+    The e-mails leave only after the transaction commits: a rolled-back action sends nothing.
+    """
+    penerima = [u for u in penerima if u.is_active]
+    baru = Notifikasi.objects.bulk_create(
+        [Notifikasi(penerima=u, judul=judul[:200], pesan=pesan, tautan=tautan) for u in penerima]
+    )
+    if email:
+        alamat = sorted({u.email for u in penerima if u.email})
+        if alamat:
+            isi = pesan + (f"\n\n{settings.SAKIP_URL_DASAR}{tautan}" if tautan else "")
+            pesan_email = [(f"[SAKIP] {judul}", isi, settings.DEFAULT_FROM_EMAIL, [a])
+                           for a in alamat]
+
+            def kirim():
+                try:
+                    send_mass_mail(pesan_email)
+                except OSError:
+                    # A mail server that is down must not undo a verification already saved.
+                    logger.exception("Gagal mengirim e-mail notifikasi “%s”", judul)
+
+            transaction.on_commit(kirim)
+    return baru

@@ -6,4 +6,5 @@ app_name = "core"
 urlpatterns = [
     path("", views.beranda, name="beranda"),
     path("sehat/", views.sehat, name="sehat"),
+    path("notifikasi/", views.notifikasi, name="notifikasi"),
 ]

@@ -1,7 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
 
 from .selectors import opd_for_user
 
@@ -18,3 +20,14 @@ def sehat(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notifikasi(request):
+    """The user's own messages (returned, verified, reminders); POST marks them all read."""
+    qs = request.user.notifikasi.all()
+    if request.method == "POST":
+        qs.filter(dibaca_pada__isnull=True).update(dibaca_pada=timezone.now())
+        return redirect("core:notifikasi")
+    return render(request, "core/notifikasi.html", {"notifikasi_list": qs[:100]})

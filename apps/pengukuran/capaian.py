@@ -160,3 +160,52 @@ def tingkat_kemajuan(realisasi, target_akhir) -> Hasil:
     """Progress towards the Renstra end target: realisasi this year / end target × 100
     (seed 003, Tabel 3.3)."""
     return capaian(target_akhir, realisasi)
+
+
+@dataclass(frozen=True)
+class CapaianIndikator:
+    """What a page, an export or the PDF shows for one indicator in a year: the annual value
+    so far, its capaian against the year's target and the predikat."""
+
+    tahunan: Hasil
+    capaian: Hasil
+    predikat: Rentang | None
+    tahunan_teks: str = ""
+
+
+def capaian_indikator(
+    *,
+    jenis_nilai: str,
+    agregasi: str,
+    polaritas: str,
+    target,
+    target_teks: str,
+    nilai_triwulan: dict[int, Decimal | str | None],
+    pilihan: Sequence[str] = (),
+    rumus_negatif: str = "selisih",
+    rentang: Sequence[Rentang] = (),
+    tepi: str = "bawah",
+) -> CapaianIndikator:
+    """Capaian of one indicator in a year from the triwulan values reported so far.
+
+    The annual value follows the indicator's aggregation rule (DOMAIN.md, "Annual realisasi
+    from triwulan values"); the capaian compares it with the annual target by the indicator's
+    polarity; a text-valued indicator takes its last reported value and is ranked through its
+    ordered allowed values; the predikat comes from the OPD's scale. Nothing here raises: what
+    cannot be computed carries its reason.
+    """
+    if jenis_nilai == "teks":
+        ada = [(tw, v) for tw, v in sorted(nilai_triwulan.items()) if v]
+        if not ada:
+            tahunan = Hasil(None, "belum ada realisasi triwulan")
+            hasil = capaian_teks(target_teks, "", pilihan)
+            return CapaianIndikator(tahunan, hasil, None)
+        tw, teks = ada[-1]
+        tahunan = Hasil(None, "nilai teks", rumus=f"nilai triwulan {tw}")
+        hasil = capaian_teks(target_teks, teks, pilihan)
+        return CapaianIndikator(tahunan, hasil, predikat(hasil.nilai, rentang, tepi), teks)
+    tahunan = realisasi_tahunan(nilai_triwulan, agregasi)
+    if not tahunan.ada:
+        return CapaianIndikator(tahunan, capaian(target, None), None)
+    hasil = capaian(target, tahunan.nilai, polaritas=polaritas, rumus_negatif=rumus_negatif)
+    return CapaianIndikator(tahunan, hasil, predikat(hasil.nilai, rentang, tepi))

@@ -1,14 +1,95 @@
-"""Writes of measurement data with their rules."""
+"""Writes of measurement data with their rules: entry, submission, verification, reopening,
+evidence and reminders (DHIS2's model: a window per period, submit -> verify/return ->
+reopen, verified means locked; every change is in the history with who and when)."""
+
+import datetime
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
-from .models import Realisasi
+from apps.core.angka import format_angka
+from apps.core.models import OPD, User
+from apps.core.roles import KEMAMPUAN, Peran
+from apps.core.services import notifikasi_kirim
+
+from .berkas import BerkasBukti
+from .models import BuktiDukung, CatatanVerifikasi, JadwalPengisian, PengecualianKunci, Realisasi
+from .selectors import (
+    ROMAWI,
+    jendela_pengisian,
+    kekurangan_pengajuan,
+    pengisian_triwulan,
+    sidik,
+    tanggal_id,
+)
+
+TERKUNCI = (Realisasi.Status.DIAJUKAN, Realisasi.Status.DIVERIFIKASI)
+
+
+@dataclass
+class Isian:
+    """What a user typed for one indicator on the entry page."""
+
+    indikator_id: int
+    nilai: object = None
+    nilai_teks: str = ""
+    analisis: str = ""
+    solusi: str = ""
+    versi_dibaca: int | None = None
+    sidik_dibaca: str = ""
+    tanggapan: str = ""
+    berkas: list[BerkasBukti] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Konflik:
+    indikator_id: int
+    nilai_tersimpan: str
+    oleh: str
+    pada: datetime.datetime
+    versi: int
+
+
+class KonflikVersi(Exception):
+    """Someone saved these rows after the page was read; nothing of this save was written."""
+
+    def __init__(self, konflik: list[Konflik]):
+        super().__init__("Konflik penyimpanan")
+        self.konflik = konflik
+
+
+def tampil_nilai(r: Realisasi | None) -> str:
+    if r is None:
+        return ""
+    return r.nilai_teks or format_angka(r.nilai, None, buang_nol=True)
+
+
+def _catat_pelaku(obj, user):
+    # simple_history takes the request's user from its middleware; outside a request (shell,
+    # tests, commands) the service names the user itself.
+    obj._history_user = user
+
+
+def _url_pengisian(opd_id, tahun, triwulan):
+    return reverse("pengukuran:pengisian", args=[opd_id, tahun, triwulan])
+
+
+def _pengguna_opd(opd_id) -> list[User]:
+    return list(User.objects.filter(opd_id=opd_id, is_active=True,
+                                    peran__in=[Peran.OPERATOR, Peran.PIMPINAN]))
+
+
+def _verifikator() -> list[User]:
+    peran = [p for p, k in KEMAMPUAN.items() if k.can_verify and p != Peran.ADMIN]
+    return list(User.objects.filter(is_active=True, peran__in=peran))
 
 
 @transaction.atomic
 def realisasi_save(*, realisasi: Realisasi, user, versi_dibaca: int | None = None) -> Realisasi:
-    """Save a realisasi value; verified values are locked, and the version counter moves on.
+    """Save one realisasi value; verified values are locked, and the version counter moves on.
 
     With `versi_dibaca` the save is refused when someone else saved after it was read
     (optimistic locking); nothing is written then.
@@ -24,5 +105,298 @@ def realisasi_save(*, realisasi: Realisasi, user, versi_dibaca: int | None = Non
         realisasi.versi = tersimpan.versi + 1
     realisasi.diisi_oleh = user
     realisasi.full_clean()
+    _catat_pelaku(realisasi, user)
     realisasi.save()
     return realisasi
+
+
+@transaction.atomic
+def realisasi_triwulan_save(*, opd: OPD, tahun: int, triwulan: int, user,
+                            isian: list[Isian], sekarang=None) -> int:
+    """Save the entry page of one triwulan as draft: all rows or none.
+
+    Rules: only indicators of the PK in force; outside the input window only rows returned by
+    the verifikator may be corrected; submitted and verified rows are locked; a row someone
+    else saved after this page was read is a conflict (optimistic locking on `versi`), and then
+    nothing is written and the caller shows the other value. Unchanged rows are not written,
+    so two people filling different indicators never collide. Returns the rows written.
+    """
+    pengisian = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
+    if pengisian.pk is None:
+        raise ValidationError(f"Belum ada Perjanjian Kinerja final tahun {tahun}; realisasi "
+                              "belum dapat diisi.")
+    baris = {b.indikator.pk: b for b in pengisian.baris}
+    jendela = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=triwulan,
+                                sekarang=sekarang)
+    ids = [i.indikator_id for i in isian]
+    tersimpan = {
+        r.indikator_id: r for r in Realisasi.objects.select_for_update()
+        .filter(indikator_id__in=ids, tahun=tahun, triwulan=triwulan)
+    }
+    galat, konflik, tulis = {}, [], []
+    for i in isian:
+        b = baris.get(i.indikator_id)
+        if b is None:
+            raise ValidationError("Indikator ini tidak ada pada Perjanjian Kinerja yang berlaku.")
+        r = tersimpan.get(i.indikator_id)
+        diubah = sidik(i.nilai, i.nilai_teks, i.analisis, i.solusi) != i.sidik_dibaca
+        if not (diubah or i.berkas or i.tanggapan.strip()):
+            # Untouched rows are not written: two people filling different indicators of the
+            # same triwulan never collide, and a stale untouched row never overwrites.
+            continue
+        if (r.versi if r else 0) != (i.versi_dibaca or 0):
+            konflik.append(Konflik(i.indikator_id, tampil_nilai(r),
+                                   str(r.diisi_oleh or "pengguna lain"), r.diperbarui, r.versi))
+            continue
+        if r is not None and r.status in TERKUNCI:
+            galat[i.indikator_id] = (
+                f"Realisasi “{b.indikator.nama}” sudah {r.get_status_display().lower()} "
+                "dan terkunci."
+            )
+            continue
+        dikembalikan = r is not None and r.status == Realisasi.Status.DIKEMBALIKAN
+        if not jendela.terbuka and not dikembalikan:
+            galat[i.indikator_id] = jendela.pesan
+            continue
+        tulis.append((i, r, diubah))
+    if konflik:
+        raise KonflikVersi(konflik)
+    if galat:
+        raise ValidationError(galat)
+    for i, r, diubah in tulis:
+        if r is None:
+            r = Realisasi(indikator_id=i.indikator_id, tahun=tahun, triwulan=triwulan)
+            r.indikator = baris[i.indikator_id].indikator
+        if diubah or r.pk is None:
+            r.nilai, r.nilai_teks = i.nilai, i.nilai_teks
+            r.analisis, r.solusi = i.analisis, i.solusi
+            if r.pk:
+                r.versi += 1
+            r.diisi_oleh = user
+            r.full_clean()
+            _catat_pelaku(r, user)
+            r.save()
+        for berkas in i.berkas:
+            bukti_add(realisasi=r, berkas=berkas, user=user)
+        if i.tanggapan.strip():
+            CatatanVerifikasi.objects.create(realisasi=r, jenis=CatatanVerifikasi.Jenis.TANGGAPAN,
+                                             isi=i.tanggapan.strip(), penulis=user)
+    return len(tulis)
+
+
+@transaction.atomic
+def realisasi_triwulan_submit(*, opd: OPD, tahun: int, triwulan: int, user,
+                              sekarang=None) -> int:
+    """Submit a triwulan for verification: every draft or returned row becomes "diajukan".
+
+    Refused with the list of what blocks it (kekurangan_pengajuan), outside the window
+    (except re-submitting returned rows), and when there is nothing left to submit; a
+    double-clicked submit therefore submits once. The verifikators are notified.
+    """
+    sekarang = sekarang or timezone.now()
+    # Lock this triwulan's rows first, so two simultaneous submits run one after the other.
+    list(Realisasi.objects.select_for_update().filter(
+        indikator__sasaran__tujuan__renstra__opd=opd, tahun=tahun, triwulan=triwulan))
+    pengisian = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
+    kurang = kekurangan_pengajuan(pengisian)
+    if kurang:
+        raise ValidationError([k.pesan for k in kurang])
+    rows = [pengisian.ini(b) for b in pengisian.baris]
+    ajukan = [r for r in rows if r.status in (Realisasi.Status.DRAFT,
+                                              Realisasi.Status.DIKEMBALIKAN)]
+    if not ajukan:
+        raise ValidationError(f"Tidak ada isian {pengisian.nama_triwulan} yang perlu diajukan: "
+                              "semuanya sudah diajukan atau diverifikasi.")
+    jendela = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=triwulan,
+                                sekarang=sekarang)
+    if not jendela.terbuka and any(r.status == Realisasi.Status.DRAFT for r in ajukan):
+        raise ValidationError(jendela.pesan)
+    for r in ajukan:
+        r.status = Realisasi.Status.DIAJUKAN
+        r.diajukan_oleh, r.diajukan_pada = user, sekarang
+        r.versi += 1
+        _catat_pelaku(r, user)
+        r.save(update_fields=["status", "diajukan_oleh", "diajukan_pada", "versi", "diperbarui"])
+    notifikasi_kirim(
+        penerima=_verifikator(),
+        judul=f"{opd.nama} mengajukan realisasi {pengisian.nama_triwulan}",
+        pesan=f"{len(ajukan)} indikator menunggu verifikasi.",
+        tautan=reverse("pengukuran:tinjau", args=[opd.pk, tahun, triwulan]),
+        email=False,
+    )
+    return len(ajukan)
+
+
+@dataclass(frozen=True)
+class Keputusan:
+    aksi: str  # "verifikasi" or "kembalikan"
+    komentar: str = ""
+
+
+@transaction.atomic
+def verifikasi_save(*, opd: OPD, tahun: int, triwulan: int, user,
+                    keputusan: dict[int, Keputusan], sekarang=None) -> dict[str, int]:
+    """The verifikator's decision per submitted indicator: verify (the value is locked) or
+    return with a comment the operator sees. Only submitted rows can be decided; a return
+    without a comment is refused. The OPD's users are notified once, by e-mail too."""
+    sekarang = sekarang or timezone.now()
+    if not keputusan:
+        raise ValidationError("Pilih verifikasi atau kembalikan untuk paling sedikit satu "
+                              "indikator.")
+    rows = {
+        r.pk: r for r in Realisasi.objects.select_for_update().select_related("indikator")
+        .filter(pk__in=keputusan, indikator__sasaran__tujuan__renstra__opd=opd,
+                tahun=tahun, triwulan=triwulan)
+    }
+    galat = {}
+    for rid, k in keputusan.items():
+        r = rows.get(rid)
+        if r is None:
+            raise ValidationError("Realisasi ini bukan milik triwulan yang ditinjau.")
+        if r.status != Realisasi.Status.DIAJUKAN:
+            galat[rid] = (f"“{r.indikator.nama}” berstatus {r.get_status_display().lower()}; "
+                          "hanya yang diajukan yang dapat diverifikasi atau dikembalikan.")
+        elif k.aksi == "kembalikan" and not k.komentar.strip():
+            galat[rid] = f"“{r.indikator.nama}”: tulis catatan alasan pengembalian."
+        elif k.aksi not in ("verifikasi", "kembalikan"):
+            galat[rid] = "Keputusan tidak dikenal."
+    if galat:
+        raise ValidationError(galat)
+    hitung = {"verifikasi": 0, "kembalikan": 0}
+    for rid, k in keputusan.items():
+        r = rows[rid]
+        if k.aksi == "verifikasi":
+            r.status = Realisasi.Status.DIVERIFIKASI
+            r.diverifikasi_oleh, r.diverifikasi_pada = user, sekarang
+            jenis, isi = CatatanVerifikasi.Jenis.VERIFIKASI, k.komentar.strip() or "Diverifikasi."
+        else:
+            r.status = Realisasi.Status.DIKEMBALIKAN
+            jenis, isi = CatatanVerifikasi.Jenis.KEMBALIKAN, k.komentar.strip()
+        r.versi += 1
+        _catat_pelaku(r, user)
+        r.save(update_fields=["status", "diverifikasi_oleh", "diverifikasi_pada", "versi",
+                              "diperbarui"])
+        CatatanVerifikasi.objects.create(realisasi=r, jenis=jenis, isi=isi, penulis=user)
+        hitung[k.aksi] += 1
+    nama_tw = f"Triwulan {ROMAWI[triwulan]} {tahun}"
+    if hitung["kembalikan"]:
+        judul = f"Realisasi {nama_tw} dikembalikan untuk diperbaiki"
+        pesan = (f"{hitung['kembalikan']} indikator dikembalikan dengan catatan dan "
+                 f"{hitung['verifikasi']} diverifikasi. Perbaiki lalu ajukan kembali.")
+    else:
+        judul = f"Realisasi {nama_tw} diverifikasi"
+        pesan = f"{hitung['verifikasi']} indikator diverifikasi oleh {user}."
+    notifikasi_kirim(penerima=_pengguna_opd(opd.pk), judul=judul, pesan=pesan,
+                     tautan=_url_pengisian(opd.pk, tahun, triwulan))
+    return hitung
+
+
+@transaction.atomic
+def realisasi_reopen(*, realisasi: Realisasi, user, alasan: str) -> Realisasi:
+    """Open a verified value again (it goes back to the OPD as returned), with the reason in
+    the comment thread and the history. Only a verified value can be reopened."""
+    r = Realisasi.objects.select_for_update().select_related(
+        "indikator__sasaran__tujuan__renstra").get(pk=realisasi.pk)
+    if r.status != Realisasi.Status.DIVERIFIKASI:
+        raise ValidationError("Hanya realisasi yang sudah diverifikasi yang dapat dibuka "
+                              "kembali.")
+    if not alasan.strip():
+        raise ValidationError({"alasan": "Tulis alasan membuka kembali realisasi ini."})
+    r.status = Realisasi.Status.DIKEMBALIKAN
+    r.diverifikasi_oleh, r.diverifikasi_pada = None, None
+    r.versi += 1
+    _catat_pelaku(r, user)
+    r.save(update_fields=["status", "diverifikasi_oleh", "diverifikasi_pada", "versi",
+                          "diperbarui"])
+    CatatanVerifikasi.objects.create(realisasi=r, jenis=CatatanVerifikasi.Jenis.BUKA_KEMBALI,
+                                     isi=alasan.strip(), penulis=user)
+    opd_id = r.indikator.sasaran.tujuan.renstra.opd_id
+    notifikasi_kirim(
+        penerima=_pengguna_opd(opd_id),
+        judul=f"Realisasi TW {ROMAWI[r.triwulan]} {r.tahun} dibuka kembali",
+        pesan=f"“{r.indikator.nama}” dibuka kembali oleh {user}: {alasan.strip()}",
+        tautan=_url_pengisian(opd_id, r.tahun, r.triwulan),
+    )
+    return r
+
+
+def bukti_add(*, realisasi: Realisasi, berkas: BerkasBukti, user) -> BuktiDukung:
+    """Attach a checked evidence file (berkas.periksa_bukti) to an unlocked realisasi."""
+    if realisasi.status in TERKUNCI:
+        raise ValidationError("Realisasi ini terkunci; bukti dukung tidak dapat ditambah.")
+    bukti = BuktiDukung(realisasi=realisasi, nama_asli=berkas.nama_asli,
+                        jenis_konten=berkas.jenis_konten, ukuran=berkas.ukuran,
+                        sha256=berkas.sha256, diunggah_oleh=user)
+    bukti.berkas.save(berkas.isi.name, berkas.isi, save=False)
+    bukti.full_clean()
+    bukti.save()
+    return bukti
+
+
+@transaction.atomic
+def bukti_delete(*, bukti: BuktiDukung, user) -> None:
+    """Remove an evidence file from an unlocked realisasi; the file goes after the commit."""
+    r = Realisasi.objects.select_for_update().get(pk=bukti.realisasi_id)
+    if r.status in TERKUNCI:
+        raise ValidationError("Realisasi ini terkunci; bukti dukung tidak dapat dihapus.")
+    berkas = bukti.berkas
+    nama = berkas.name
+    bukti.delete()
+    transaction.on_commit(lambda: berkas.storage.delete(nama))
+
+
+def pengingat_send(*, hari: int, hari_ini: datetime.date | None = None) -> list[dict]:
+    """Remind the users of every OPD whose entries of a triwulan are still missing when its
+    window closes within `hari` days (run daily from cron: `manage.py kirim_pengingat`).
+
+    Missing means: an indicator of the PK in force with no value, or not yet submitted.
+    Returns one line per OPD reminded.
+    """
+    hari_ini = hari_ini or timezone.localdate()
+    terkirim = []
+    jadwal_list = JadwalPengisian.objects.filter(
+        ditutup__gte=hari_ini, ditutup__lte=hari_ini + datetime.timedelta(days=hari),
+        dibuka__lte=hari_ini)
+    for jadwal in jadwal_list:
+        for opd in OPD.objects.filter(aktif=True).order_by("kode"):
+            pengisian = pengisian_triwulan(opd=opd, tahun=jadwal.tahun,
+                                           triwulan=jadwal.triwulan)
+            if pengisian.pk is None:
+                continue
+            belum = [b for b in pengisian.baris if (r := pengisian.ini(b)) is None
+                     or r.status in (Realisasi.Status.DRAFT, Realisasi.Status.DIKEMBALIKAN)]
+            if not belum:
+                continue
+            sisa = (jadwal.ditutup - hari_ini).days
+            kapan = "hari ini" if sisa == 0 else f"{sisa} hari lagi"
+            penerima = _pengguna_opd(opd.pk)
+            notifikasi_kirim(
+                penerima=penerima,
+                judul=f"Pengingat: {pengisian.nama_triwulan} ditutup {kapan}",
+                pesan=(f"{len(belum)} dari {len(pengisian.baris)} indikator {opd.nama} belum "
+                       f"diajukan. Batas pengisian {tanggal_id(jadwal.ditutup)}."),
+                tautan=_url_pengisian(opd.pk, jadwal.tahun, jadwal.triwulan),
+            )
+            terkirim.append({"opd": opd, "jadwal": jadwal, "belum": len(belum),
+                             "penerima": len(penerima)})
+    return terkirim
+
+
+def jadwal_save(*, jadwal: JadwalPengisian, user) -> JadwalPengisian:
+    """Set the input window of a triwulan (one per year and triwulan; recorded in history)."""
+    jadwal.full_clean()
+    _catat_pelaku(jadwal, user)
+    jadwal.save()
+    return jadwal
+
+
+def pengecualian_create(*, jadwal: JadwalPengisian, opd: OPD, berlaku_sampai, alasan: str,
+                        user) -> PengecualianKunci:
+    """Open a closed triwulan for one OPD until `berlaku_sampai` (DHIS2's lock exception)."""
+    if berlaku_sampai <= timezone.now():
+        raise ValidationError({"berlaku_sampai": "Berlaku sampai: harus di masa depan."})
+    obj = PengecualianKunci(jadwal=jadwal, opd=opd, berlaku_sampai=berlaku_sampai,
+                            alasan=alasan.strip(), dibuat_oleh=user)
+    obj.full_clean()
+    obj.save()
+    return obj

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from .models import PerjanjianKinerja
+from .models import PerjanjianKinerja, PilihanNilai, Renstra, Sasaran, Tujuan
 
 
 def pk_signatory_snapshot(*, pihak: str, pejabat) -> dict:
@@ -43,3 +43,28 @@ def pk_finalize(*, pk: PerjanjianKinerja, user) -> PerjanjianKinerja:
     pk.full_clean()
     pk.save()
     return pk
+
+
+@transaction.atomic
+def renstra_copy(*, renstra: Renstra, tahun_awal: int, tahun_akhir: int) -> Renstra:
+    """A new Renstra period with the structure of an old one: tujuan, sasaran (with their
+    misi), indikator with their measurement attributes and allowed text values. Targets,
+    PK and realisasi belong to years and are not copied."""
+    baru = Renstra(opd=renstra.opd, tahun_awal=tahun_awal, tahun_akhir=tahun_akhir,
+                   periode_rpjmd=renstra.periode_rpjmd)
+    baru.full_clean()
+    baru.save()
+    for tujuan in renstra.tujuan.prefetch_related("sasaran__indikator__pilihan"):
+        t = Tujuan.objects.create(renstra=baru, nomor=tujuan.nomor, uraian=tujuan.uraian)
+        for sasaran in tujuan.sasaran.all():
+            s = Sasaran.objects.create(tujuan=t, nomor=sasaran.nomor, uraian=sasaran.uraian,
+                                       misi=sasaran.misi)
+            for ind in sasaran.indikator.all():
+                pilihan = list(ind.pilihan.all())
+                ind.pk, ind.id, ind.sasaran = None, None, s
+                ind._state.adding = True
+                ind.save()
+                PilihanNilai.objects.bulk_create(
+                    [PilihanNilai(indikator=ind, urutan=p.urutan, label=p.label)
+                     for p in pilihan])
+    return baru

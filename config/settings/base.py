@@ -139,6 +139,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "apps.core.context_processors.pemda",
+                "apps.core.context_processors.notifikasi",
             ],
         },
     },
@@ -188,3 +189,8 @@ LOGGING = {
 # ------------------------------------------------------------------------------
 # Demo password of the users created by `load_demo` (printed by `make run`).
 SAKIP_DEMO_PASSWORD = env("SAKIP_DEMO_PASSWORD", default="sakip-demo-2026")
+# Evidence files (bukti dukung): the largest accepted upload, in bytes.
+SAKIP_BUKTI_MAKS_BYTES = env.int("SAKIP_BUKTI_MAKS_BYTES", default=5 * 1024 * 1024)
+# Reminders are sent this many days before an input window closes (kirim_pengingat).
+SAKIP_PENGINGAT_HARI = env.int("SAKIP_PENGINGAT_HARI", default=3)
+SAKIP_URL_DASAR = env("SAKIP_URL_DASAR", default="http://127.0.0.1:8000")

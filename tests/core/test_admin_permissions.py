@@ -43,12 +43,12 @@ OBJECTS = {
     Pejabat: lambda: Pejabat.objects.get(nama="YUDO WAHYONO, S.Sos., M.Si"),
     SkalaPredikat: lambda: SkalaPredikat.objects.first(),
     User: lambda: User.objects.get(username="operator.kecamatan"),
-    Renstra: lambda: Renstra.objects.get(opd__nama=KEC),
-    Tujuan: lambda: Tujuan.objects.get(renstra__opd__nama=KEC),
+    Renstra: lambda: Renstra.objects.get(opd__nama=KEC, tahun_awal=2018),
+    Tujuan: lambda: Tujuan.objects.get(renstra__opd__nama=KEC, renstra__tahun_awal=2018),
     Sasaran: lambda: Sasaran.objects.filter(tujuan__renstra__opd__nama=KEC).first(),
     IndikatorKinerja: lambda: IndikatorKinerja.objects.filter(
         sasaran__tujuan__renstra__opd__nama=KEC).first(),
-    PerjanjianKinerja: lambda: PerjanjianKinerja.objects.get(opd__nama=KEC, versi=1),
+    PerjanjianKinerja: lambda: PerjanjianKinerja.objects.get(opd__nama=KEC, tahun=2023, versi=1),
     RencanaProgram: lambda: RencanaProgram.objects.filter(renstra__opd__nama=KEC).first(),
     Program: lambda: Program.objects.get(kode="7.01.02"),
     Kegiatan: lambda: Kegiatan.objects.get(kode="7.01.02.2.01"),
@@ -126,7 +126,7 @@ def test_operator_changelist_shows_only_own_opd(client, login):
 
 def test_operator_post_to_another_opds_object_is_404_and_changes_nothing(client, login):
     login("operator.organisasi")
-    renstra = Renstra.objects.get(opd__nama=KEC)
+    renstra = Renstra.objects.get(opd__nama=KEC, tahun_awal=2018)
     url = reverse("admin:perencanaan_renstra_change", args=[renstra.pk])
     response = client.post(url, {"opd": renstra.opd_id, "tahun_awal": 2018,
                                  "tahun_akhir": 2020, "keterangan": "diubah"})
@@ -137,7 +137,7 @@ def test_operator_post_to_another_opds_object_is_404_and_changes_nothing(client,
 
 def test_operator_cannot_pick_another_opds_object_in_a_foreign_key(client, login):
     login("operator.organisasi")
-    renstra_lain = Renstra.objects.get(opd__nama=KEC)
+    renstra_lain = Renstra.objects.get(opd__nama=KEC, tahun_awal=2018)
     before = Tujuan.objects.count()
     response = client.post(reverse("admin:perencanaan_tujuan_add"), {
         "renstra": renstra_lain.pk, "nomor": 9, "uraian": "Tujuan titipan",
@@ -170,7 +170,7 @@ def test_operator_sees_only_own_officials_and_the_kepala_daerah_in_pk_form(clien
 
 def test_inspektorat_reads_but_cannot_change(client, login):
     login("inspektorat")
-    renstra = Renstra.objects.get(opd__nama=KEC)
+    renstra = Renstra.objects.get(opd__nama=KEC, tahun_awal=2018)
     url = reverse("admin:perencanaan_renstra_change", args=[renstra.pk])
     assert client.get(url).status_code == 200
     response = client.post(url, {"opd": renstra.opd_id, "tahun_awal": 2018,
@@ -182,7 +182,7 @@ def test_inspektorat_reads_but_cannot_change(client, login):
 
 def test_final_pk_is_read_only_even_for_the_verifikator(client, login):
     login("verifikator")
-    pk = PerjanjianKinerja.objects.get(opd__nama=KEC, versi=0)
+    pk = PerjanjianKinerja.objects.get(opd__nama=KEC, tahun=2023, versi=0)
     url = reverse("admin:perencanaan_perjanjiankinerja_change", args=[pk.pk])
     page = client.get(url).content.decode()
     assert 'name="_save"' not in page

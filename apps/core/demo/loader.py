@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from apps.anggaran.kode import parse_kode
 from apps.anggaran.models import (
@@ -27,7 +28,7 @@ from apps.core.models import OPD, Misi, Pejabat, Pemda, PeriodeRPJMD, SkalaPredi
 from apps.core.roles import Peran
 from apps.core.services import skala_predikat_set_rentang
 from apps.laporan.models import LaporanKinerja
-from apps.pengukuran.models import Realisasi
+from apps.pengukuran.models import JadwalPengisian, Realisasi
 from apps.perencanaan.models import (
     IndikatorKinerja,
     PerjanjianKinerja,
@@ -40,7 +41,7 @@ from apps.perencanaan.models import (
     TargetTahunan,
     Tujuan,
 )
-from apps.perencanaan.services import pk_signatory_snapshot
+from apps.perencanaan.services import pk_signatory_snapshot, renstra_copy
 
 from . import referensi as ref
 
@@ -352,11 +353,68 @@ def load_synthetic(n: int, periode, verifikator, *, tahun: int = 2025) -> int:
     return dibuat
 
 
+def jadwal_standar(tahun: int) -> dict[int, tuple[datetime.date, datetime.date]]:
+    """The usual windows: the first half of the month after each quarter; TW IV in January."""
+    return {
+        1: (datetime.date(tahun, 4, 1), datetime.date(tahun, 4, 15)),
+        2: (datetime.date(tahun, 7, 1), datetime.date(tahun, 7, 15)),
+        3: (datetime.date(tahun, 10, 1), datetime.date(tahun, 10, 15)),
+        4: (datetime.date(tahun + 1, 1, 2), datetime.date(tahun + 1, 1, 31)),
+    }
+
+
+def load_tahun_berjalan(opd, pejabat, verifikator, operator, hari_ini: datetime.date):
+    """A running year to try the entry pages on: Kecamatan Magetan's 2023 structure carried
+    into a demo Renstra that covers this year, its targets, a final PK, the usual input
+    windows, and the triwulan before the last one entered and verified. The window of the
+    last ended triwulan stays open two more weeks from today, so `make run` always has one
+    triwulan to fill in. (Demo data, not from the reference documents.)"""
+    tahun = hari_ini.year
+    unit = opd[ref.KECAMATAN_2023["opd"]]
+    lama = Renstra.objects.get(opd=unit, tahun_awal=ref.KECAMATAN_2023["renstra"][0])
+    renstra = Renstra.objects.filter(opd=unit, tahun_awal__lte=tahun,
+                                     tahun_akhir__gte=tahun).first()
+    if renstra is None:
+        renstra = renstra_copy(renstra=lama, tahun_awal=lama.tahun_akhir + 1,
+                               tahun_akhir=max(tahun, lama.tahun_akhir + 3))
+        renstra.keterangan = "Contoh demo: struktur Renstra 2018-2023 untuk tahun berjalan."
+        renstra.save(update_fields=["keterangan"])
+    indikator = list(IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=renstra)
+                     .order_by("sasaran__nomor", "nomor"))
+    targets = []
+    for ind in indikator:
+        asal = TargetTahunan.objects.filter(
+            indikator__sasaran__tujuan__renstra=lama, indikator__sasaran__nomor=ind.sasaran.nomor,
+            indikator__nomor=ind.nomor, tahun=lama.tahun_akhir).first()
+        target = asal.target if asal else D(80)
+        _upsert(TargetTahunan, {"indikator": ind, "tahun": tahun}, {"target": target})
+        targets.append((ind, target))
+    _pk(unit, tahun, 0, {"tanggal": datetime.date(tahun, 1, 2), "tempat": "Magetan",
+                         "pihak_pertama": pejabat["camat"], "pihak_kedua": pejabat["pj_bupati"]},
+        targets, [])
+    standar = jadwal_standar(tahun)
+    selesai = [tw for tw in range(1, 5) if standar[tw][0] <= hari_ini]
+    for tw, (buka, tutup) in standar.items():
+        if selesai and tw == selesai[-1]:
+            tutup = max(tutup, hari_ini + datetime.timedelta(days=14))
+        _upsert(JadwalPengisian, {"tahun": tahun, "triwulan": tw},
+                {"dibuka": buka, "ditutup": tutup})
+    for tw in selesai[:-1]:
+        for ind, target in targets:
+            nilai = (target * D("0.97") + D(tw)).quantize(D("0.01"))
+            _upsert(Realisasi, {"indikator": ind, "tahun": tahun, "triwulan": tw},
+                    {"nilai": nilai, "status": Realisasi.Status.DIVERIFIKASI,
+                     "diisi_oleh": operator, "diverifikasi_oleh": verifikator,
+                     "analisis": "Contoh demo.", "solusi": "Contoh demo."})
+
+
 @transaction.atomic
-def load_demo(*, synthetic: int = 0) -> dict:
+def load_demo(*, synthetic: int = 0, hari_ini: datetime.date | None = None) -> dict:
     periode, opd, pejabat = load_master()
     users = load_users(opd)
     load_organisasi_2019(periode, opd, pejabat, users["verifikator"])
     load_kecamatan_2023(periode, opd, pejabat, users["verifikator"])
+    load_tahun_berjalan(opd, pejabat, users["verifikator"], users["operator.kecamatan"],
+                        hari_ini or timezone.localdate())
     dibuat = load_synthetic(synthetic, periode, users["verifikator"]) if synthetic else 0
     return {"users": users, "synthetic": dibuat}

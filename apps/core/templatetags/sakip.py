@@ -20,3 +20,14 @@ def rupiah(nilai):
 @register.filter
 def persen(nilai, desimal=2):
     return angka.format_persen(nilai, int(desimal))
+
+
+@register.filter
+def nilai_id(nilai):
+    """A stored indicator value as typed: 78,2 rather than 78,2000; empty for None."""
+    return angka.format_angka(nilai, None, buang_nol=True)
+
+
+@register.filter
+def get_item(mapping, kunci):
+    return mapping.get(kunci, "")

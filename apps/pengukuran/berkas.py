@@ -1,0 +1,96 @@
+"""Evidence files (bukti dukung): PDF or JPEG/PNG, checked by their content, never by name.
+
+A file named `laporan.pdf` that is really an executable is refused; a real PDF named
+`scan.bin` is accepted and stored as PDF. Files are stored under a random name, so a crafted
+original name (`../../settings.py`) never reaches the file system; the original name is only
+kept, cleaned, for display and download.
+"""
+
+import hashlib
+import io
+import unicodedata
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+
+from apps.core.angka import format_angka
+
+JENIS = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+}
+
+
+@dataclass(frozen=True)
+class BerkasBukti:
+    isi: ContentFile
+    nama_asli: str
+    jenis_konten: str
+    ukuran: int
+    sha256: str
+
+
+def batas_ukuran() -> int:
+    return settings.SAKIP_BUKTI_MAKS_BYTES
+
+
+def _mb(n: int) -> str:
+    return format_angka(n / (1024 * 1024), 1, buang_nol=True) + " MB"
+
+
+def nama_bersih(nama: str) -> str:
+    """The original name without folders or control characters, at most 200 characters."""
+    nama = nama.replace("\\", "/").rsplit("/", 1)[-1]
+    nama = "".join(c for c in unicodedata.normalize("NFC", nama)
+                   if unicodedata.category(c)[0] != "C").strip().lstrip(".")
+    return (nama or "bukti")[:200]
+
+
+def jenis_dari_isi(kepala: bytes, data: bytes) -> str | None:
+    """The content type from the bytes: a PDF header, or an image Pillow can fully verify."""
+    if kepala.startswith(b"%PDF-"):
+        return "application/pdf"
+    if kepala.startswith(b"\xff\xd8\xff") or kepala.startswith(b"\x89PNG\r\n\x1a\n"):
+        from PIL import Image
+
+        try:
+            with Image.open(io.BytesIO(data)) as img:
+                img.verify()
+                fmt = img.format
+        except Exception:
+            return None
+        return {"JPEG": "image/jpeg", "PNG": "image/png"}.get(fmt)
+    return None
+
+
+def periksa_bukti(berkas, label: str = "Bukti dukung") -> BerkasBukti:
+    """Read an uploaded file and return it ready to store, or refuse it with the reason."""
+    nama = nama_bersih(getattr(berkas, "name", "") or "")
+    ukuran = getattr(berkas, "size", None)
+    maks = batas_ukuran()
+    if ukuran is not None and ukuran > maks:
+        raise ValidationError(
+            f"{label}: berkas “{nama}” terlalu besar ({_mb(ukuran)}); paling besar {_mb(maks)}.",
+            code="terlalu_besar",
+        )
+    data = berkas.read(maks + 1)
+    if len(data) > maks:
+        raise ValidationError(
+            f"{label}: berkas “{nama}” terlalu besar; paling besar {_mb(maks)}.",
+            code="terlalu_besar",
+        )
+    if not data:
+        raise ValidationError(f"{label}: berkas “{nama}” kosong.", code="kosong")
+    jenis = jenis_dari_isi(data[:16], data)
+    if jenis is None:
+        raise ValidationError(
+            f"{label}: berkas “{nama}” bukan PDF atau gambar JPEG/PNG yang utuh "
+            "(isi berkas yang diperiksa, bukan namanya).",
+            code="jenis_salah",
+        )
+    isi = ContentFile(data, name=f"{uuid.uuid4().hex}{JENIS[jenis]}")
+    return BerkasBukti(isi, nama, jenis, len(data), hashlib.sha256(data).hexdigest())

@@ -1,0 +1,151 @@
+"""Forms of the realisasi pages: they parse and validate input; the services decide."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from apps.core.forms import AngkaField, TanggalField, TanggalWaktuField
+from apps.core.models import OPD
+
+from .berkas import periksa_bukti
+from .models import JadwalPengisian, Realisasi
+from .selectors import BarisPengisian, sidik_realisasi
+from .services import Isian, Keputusan
+
+TEKS_MAKS = 5000
+
+
+class BarisRealisasiForm(forms.Form):
+    """One indicator's row of the entry page (prefix `i<indikator id>`)."""
+
+    analisis = forms.CharField(
+        label="Analisis keberhasilan/kegagalan", required=False, max_length=TEKS_MAKS,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    solusi = forms.CharField(label="Solusi/upaya", required=False, max_length=TEKS_MAKS,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+    versi = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    sidik = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20)
+    bukti = forms.FileField(label="Bukti dukung (PDF/JPG/PNG)", required=False,
+                            widget=forms.ClearableFileInput(
+                                attrs={"accept": "application/pdf,image/jpeg,image/png"}))
+    tanggapan = forms.CharField(label="Tanggapan atas catatan", required=False,
+                                max_length=2000, widget=forms.Textarea(attrs={"rows": 1}))
+
+    def __init__(self, *args, baris: BarisPengisian, realisasi: Realisasi | None,
+                 terkunci: bool, **kwargs):
+        ind = baris.indikator
+        kwargs.setdefault("initial", {
+            "nilai": realisasi.nilai if realisasi else None,
+            "nilai_teks": realisasi.nilai_teks if realisasi else "",
+            "analisis": realisasi.analisis if realisasi else "",
+            "solusi": realisasi.solusi if realisasi else "",
+            "versi": realisasi.versi if realisasi else 0,
+            "sidik": sidik_realisasi(realisasi),
+        })
+        super().__init__(*args, prefix=f"i{ind.pk}", **kwargs)
+        self.baris = baris
+        self.realisasi = realisasi
+        self.terkunci = terkunci
+        if ind.jenis_nilai == "teks":
+            self.fields["nilai_teks"] = forms.ChoiceField(
+                label="Realisasi", required=False,
+                choices=[("", "— pilih —")] + [(p, p) for p in baris.pilihan],
+            )
+        else:
+            self.fields["nilai"] = AngkaField(
+                label="Realisasi", required=False, max_digits=18, decimal_places=4,
+                boleh_negatif=ind.boleh_negatif,
+            )
+            self.fields["nilai"].widget.attrs.update({"class": "nilai", "data-indikator": ind.pk})
+        if terkunci:
+            for f in self.fields.values():
+                f.disabled = True
+
+    @property
+    def field_nilai(self):
+        return self["nilai_teks" if "nilai_teks" in self.fields else "nilai"]
+
+    def clean_bukti(self):
+        berkas = self.cleaned_data.get("bukti")
+        return periksa_bukti(berkas) if berkas else None
+
+    def isian(self) -> Isian:
+        d = self.cleaned_data
+        return Isian(
+            indikator_id=self.baris.indikator.pk,
+            nilai=d.get("nilai"),
+            nilai_teks=d.get("nilai_teks", "") or "",
+            analisis=d.get("analisis", ""),
+            solusi=d.get("solusi", ""),
+            versi_dibaca=d.get("versi") or 0,
+            sidik_dibaca=d.get("sidik", ""),
+            tanggapan=d.get("tanggapan", ""),
+            berkas=[d["bukti"]] if d.get("bukti") else [],
+        )
+
+
+class KeputusanForm(forms.Form):
+    """The verifikator's decision on one submitted realisasi (prefix `r<realisasi id>`)."""
+
+    aksi = forms.ChoiceField(label="Keputusan", required=False, choices=[
+        ("", "— belum diputuskan —"), ("verifikasi", "Verifikasi"),
+        ("kembalikan", "Kembalikan"),
+    ])
+    komentar = forms.CharField(label="Catatan", required=False, max_length=2000,
+                               widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, realisasi: Realisasi, **kwargs):
+        super().__init__(*args, prefix=f"r{realisasi.pk}", **kwargs)
+        self.realisasi = realisasi
+
+    def clean(self):
+        d = super().clean()
+        if d.get("aksi") == "kembalikan" and not d.get("komentar", "").strip():
+            self.add_error("komentar", "Catatan: tulis alasan pengembalian indikator ini.")
+        return d
+
+    def keputusan(self, semua: bool) -> Keputusan | None:
+        aksi = self.cleaned_data.get("aksi") or ("verifikasi" if semua else "")
+        if not aksi:
+            return None
+        return Keputusan(aksi, self.cleaned_data.get("komentar", ""))
+
+
+class BukaKembaliForm(forms.Form):
+    alasan = forms.CharField(label="Alasan membuka kembali", max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": "Alasan: wajib diisi."})
+
+
+class JadwalForm(forms.ModelForm):
+    dibuka = TanggalField(label="Tanggal dibuka")
+    ditutup = TanggalField(label="Tanggal ditutup")
+
+    class Meta:
+        model = JadwalPengisian
+        fields = ["tahun", "triwulan", "dibuka", "ditutup"]
+        labels = {"tahun": "Tahun", "triwulan": "Triwulan"}
+        widgets = {"triwulan": forms.Select(choices=[(i, f"Triwulan {r}") for i, r in
+                                                     ((1, "I"), (2, "II"), (3, "III"),
+                                                      (4, "IV"))])}
+
+    def clean_tahun(self):
+        tahun = self.cleaned_data["tahun"]
+        if not 2000 <= tahun <= 2100:
+            raise ValidationError("Tahun: harus antara 2000 dan 2100.")
+        return tahun
+
+    def clean(self):
+        d = super().clean()
+        if d.get("dibuka") and d.get("ditutup") and d["ditutup"] < d["dibuka"]:
+            self.add_error("ditutup", "Tanggal ditutup: tidak boleh sebelum tanggal dibuka.")
+        return d
+
+
+class PengecualianForm(forms.Form):
+    opd = forms.ModelChoiceField(label="OPD", queryset=OPD.objects.filter(aktif=True)
+                                 .order_by("kode"))
+    jadwal = forms.ModelChoiceField(label="Triwulan", queryset=JadwalPengisian.objects.all())
+    berlaku_sampai = TanggalWaktuField(label="Berlaku sampai")
+    alasan = forms.CharField(label="Alasan", max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,435 @@
+"""Realisasi pages: the OPD's overview and entry page, the verifikator's queue and review,
+history, evidence, input windows. Views parse, call one service or selector, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from apps.core.akses import opd_or_404, wajib
+from apps.core.angka import AngkaError, format_angka, format_persen, parse_angka
+from apps.core.selectors import for_user, opd_for_user
+
+from . import services
+from .capaian import CapaianIndikator
+from .forms import (
+    BarisRealisasiForm,
+    BukaKembaliForm,
+    JadwalForm,
+    KeputusanForm,
+    PengecualianForm,
+)
+from .models import BuktiDukung, JadwalPengisian, PengecualianKunci, Realisasi
+from .selectors import (
+    ROMAWI,
+    antrean_verifikasi,
+    jendela_pengisian,
+    kekurangan_pengajuan,
+    pengisian_triwulan,
+    ringkasan_status,
+    sidik_realisasi,
+    status_tahun_opd,
+)
+
+STATUS_TERKUNCI = (Realisasi.Status.DIAJUKAN, Realisasi.Status.DIVERIFIKASI)
+
+
+def _triwulan(triwulan: int) -> int:
+    if triwulan not in ROMAWI:
+        raise Http404("Triwulan harus 1 sampai 4.")
+    return triwulan
+
+
+def tampil_hasil(hasil: CapaianIndikator | None) -> dict:
+    """The strings a page and the live preview show for one indicator's result."""
+    if hasil is None:
+        return {"tahunan": "", "capaian": "", "alasan": "", "rumus": "", "predikat": "",
+                "warna": ""}
+    tahunan = hasil.tahunan_teks or (format_angka(hasil.tahunan.nilai, 2, buang_nol=True)
+                                     if hasil.tahunan.ada else "")
+    return {
+        "tahunan": tahunan,
+        "tahunan_rumus": hasil.tahunan.rumus,
+        "capaian": format_persen(hasil.capaian.nilai) if hasil.capaian.ada else "",
+        "alasan": "" if hasil.capaian.ada else f"tidak dapat dihitung: {hasil.capaian.alasan}",
+        "rumus": hasil.capaian.rumus,
+        "predikat": hasil.predikat.label if hasil.predikat else "",
+        "warna": hasil.predikat.warna if hasil.predikat else "",
+    }
+
+
+@login_required
+def beranda(request):
+    """An OPD user's start: their OPD's current year; all-OPD roles: the queue."""
+    if request.user.kemampuan.sees_all_opd:
+        return redirect("pengukuran:antrean")
+    if request.user.opd_id is None:
+        raise Http404
+    return redirect("pengukuran:opd_tahun", request.user.opd_id, timezone.localdate().year)
+
+
+@login_required
+@require_GET
+def opd_tahun(request, opd_id: int, tahun: int):
+    """The OPD's year: each triwulan's window and what is missing, returned or verified."""
+    opd = opd_or_404(request.user, opd_id)
+    triwulan = status_tahun_opd(opd=opd, tahun=tahun)
+    for t in triwulan:
+        t["jendela"] = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=t["triwulan"])
+    dikembalikan = (
+        for_user(Realisasi.objects, request.user)
+        .filter(indikator__sasaran__tujuan__renstra__opd=opd, tahun=tahun,
+                status=Realisasi.Status.DIKEMBALIKAN)
+        .select_related("indikator").order_by("triwulan", "indikator__nomor")
+    )
+    return render(request, "pengukuran/opd_tahun.html", {
+        "opd": opd, "tahun": tahun, "triwulan_list": triwulan, "dikembalikan": dikembalikan,
+        "tahun_list": range(tahun - 2, tahun + 2),
+    })
+
+
+def _forms(pengisian, jendela, user, data=None, files=None):
+    boleh = user.kemampuan.can_edit_opd_data
+    forms = []
+    for b in pengisian.baris:
+        r = pengisian.ini(b)
+        dikembalikan = r is not None and r.status == Realisasi.Status.DIKEMBALIKAN
+        terkunci = (not boleh or (r is not None and r.status in STATUS_TERKUNCI)
+                    or (not jendela.terbuka and not dikembalikan))
+        forms.append(BarisRealisasiForm(data, files, baris=b, realisasi=r, terkunci=terkunci))
+    return forms
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pengisian(request, opd_id: int, tahun: int, triwulan: int):
+    """The entry page of one triwulan: every indicator of the PK in force, saved as a draft
+    all at once, or saved and submitted."""
+    opd = opd_or_404(request.user, opd_id)
+    triwulan = _triwulan(triwulan)
+    data = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
+    jendela = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=triwulan)
+    konflik = {}
+    if request.method == "POST":
+        wajib(request.user, "can_edit_opd_data")
+        forms = _forms(data, jendela, request.user, request.POST, request.FILES)
+        if all(f.is_valid() for f in forms):
+            isian = [f.isian() for f in forms if not f.terkunci]
+            try:
+                services.realisasi_triwulan_save(opd=opd, tahun=tahun, triwulan=triwulan,
+                                                 user=request.user, isian=isian)
+            except services.KonflikVersi as e:
+                konflik = {k.indikator_id: k for k in e.konflik}
+                messages.error(request, "Tidak ada yang disimpan: sebagian isian sudah diubah "
+                               "orang lain sejak halaman ini dibuka. Nilai mereka ditampilkan "
+                               "pada baris yang ditandai; isian Anda tetap di formulir. "
+                               "Periksa, lalu simpan lagi.")
+                data = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
+                post = request.POST.copy()
+                for b in data.baris:
+                    if b.indikator.pk in konflik:
+                        r = data.ini(b)
+                        post[f"i{b.indikator.pk}-versi"] = r.versi if r else 0
+                        post[f"i{b.indikator.pk}-sidik"] = sidik_realisasi(r)
+                forms = _forms(data, jendela, request.user, post)
+                for f in forms:
+                    f.is_valid()
+            except ValidationError as e:
+                _galat_ke_form(request, forms, e)
+            else:
+                if request.POST.get("aksi") == "ajukan":
+                    _ajukan(request, opd, tahun, triwulan)
+                else:
+                    messages.success(request, "Draf tersimpan.")
+                return redirect(request.path)
+        else:
+            messages.error(request, "Tidak ada yang disimpan: periksa isian yang ditandai.")
+    else:
+        forms = _forms(data, jendela, request.user)
+    baris = [{"form": f, "b": f.baris, "r": f.realisasi, "tampil": tampil_hasil(f.baris.hasil),
+              "sebelumnya": [(tw, f.baris.realisasi.get(tw)) for tw in range(1, triwulan)],
+              "konflik": konflik.get(f.baris.indikator.pk)} for f in forms]
+    return render(request, "pengukuran/pengisian.html", {
+        "opd": opd, "data": data, "baris": baris, "jendela": jendela,
+        "kekurangan": kekurangan_pengajuan(data), "hitung": ringkasan_status(data),
+        "boleh_ubah": request.user.kemampuan.can_edit_opd_data and any(
+            not f.terkunci for f in forms),
+        "romawi": ROMAWI,
+    })
+
+
+def _galat_ke_form(request, forms, e: ValidationError):
+    per_form = {f.baris.indikator.pk: f for f in forms}
+    if hasattr(e, "error_dict"):
+        for key, errs in e.error_dict.items():
+            f = per_form.get(key)
+            for err in errs:
+                for pesan in err.messages:
+                    if f is not None:
+                        f.add_error(None, pesan)
+                    else:
+                        messages.error(request, pesan)
+    else:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    messages.error(request, "Tidak ada yang disimpan.")
+
+
+def _ajukan(request, opd, tahun, triwulan):
+    try:
+        n = services.realisasi_triwulan_submit(opd=opd, tahun=tahun, triwulan=triwulan,
+                                               user=request.user)
+    except ValidationError as e:
+        messages.warning(request, "Draf tersimpan, tetapi belum dapat diajukan:")
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(request, f"{n} indikator diajukan untuk diverifikasi.")
+
+
+@login_required
+@require_GET
+def pratinjau(request, opd_id: int, tahun: int, triwulan: int):
+    """Live feedback while typing: the annual value, capaian and predikat of each row with
+    the typed value in place of this triwulan's, computed by the one engine (JSON)."""
+    opd = opd_or_404(request.user, opd_id)
+    triwulan = _triwulan(triwulan)
+    data = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
+    hasil = {}
+    for b in data.baris:
+        kunci = f"i{b.indikator.pk}"
+        if kunci not in request.GET:
+            continue
+        teks = request.GET[kunci]
+        if b.indikator.jenis_nilai == "teks":
+            nilai = teks if teks in b.pilihan else None
+        else:
+            try:
+                nilai = parse_angka(teks, boleh_negatif=b.indikator.boleh_negatif,
+                                    label="Realisasi")
+            except AngkaError as e:
+                hasil[b.indikator.pk] = {"galat": e.messages[0]}
+                continue
+        hasil[b.indikator.pk] = tampil_hasil(data.hitung(b, nilai, pakai_input=True))
+    return JsonResponse({"hasil": hasil})
+
+
+@login_required
+@require_GET
+def antrean(request):
+    """The verifikator's queue across all OPDs, filtered by OPD, year, triwulan and status."""
+    wajib(request.user, "sees_all_opd")
+    opd_qs = opd_for_user(request.user)
+    f = request.GET
+    opd_id = f.get("opd", "")
+    if opd_id.isdigit():
+        opd_qs = opd_qs.filter(pk=int(opd_id))
+    tahun = int(f["tahun"]) if f.get("tahun", "").isdigit() else None
+    triwulan = int(f["triwulan"]) if f.get("triwulan", "") in ("1", "2", "3", "4") else None
+    status = f.get("status", "diajukan")
+    daftar = antrean_verifikasi(opd_qs=opd_qs, tahun=tahun, triwulan=triwulan,
+                                status=status or None)
+    halaman = Paginator(daftar, 50).get_page(f.get("halaman"))
+    return render(request, "pengukuran/antrean.html", {
+        "halaman": halaman, "opd_list": opd_for_user(request.user).order_by("kode"),
+        "filter": {"opd": opd_id, "tahun": tahun or "", "triwulan": triwulan or "",
+                   "status": status},
+        "status_list": Realisasi.Status.choices,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tinjau(request, opd_id: int, tahun: int, triwulan: int):
+    """The review page of one OPD's triwulan: values, capaian, analysis and evidence; verify
+    or return per indicator."""
+    opd = opd_or_404(request.user, opd_id)
+    triwulan = _triwulan(triwulan)
+    wajib(request.user, "sees_all_opd")
+    data = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
+    diajukan = [data.ini(b) for b in data.baris
+                if data.ini(b) and data.ini(b).status == Realisasi.Status.DIAJUKAN]
+    if request.method == "POST":
+        wajib(request.user, "can_verify")
+        forms = {r.pk: KeputusanForm(request.POST, realisasi=r) for r in diajukan}
+        if all(f.is_valid() for f in forms.values()):
+            semua = request.POST.get("aksi") == "semua"
+            keputusan = {rid: k for rid, f in forms.items() if (k := f.keputusan(semua))}
+            try:
+                hitung = services.verifikasi_save(opd=opd, tahun=tahun, triwulan=triwulan,
+                                                  user=request.user, keputusan=keputusan)
+            except ValidationError as e:
+                for pesan in e.messages:
+                    messages.error(request, pesan)
+            else:
+                messages.success(request, f"{hitung['verifikasi']} indikator diverifikasi, "
+                                 f"{hitung['kembalikan']} dikembalikan.")
+                return redirect(request.path)
+        else:
+            messages.error(request, "Tidak ada yang disimpan: periksa isian yang ditandai.")
+    else:
+        forms = {r.pk: KeputusanForm(realisasi=r) for r in diajukan}
+    baris = []
+    for b in data.baris:
+        r = data.ini(b)
+        baris.append({"b": b, "r": r, "tampil": tampil_hasil(b.hasil),
+                      "semua_tw": [(tw, b.realisasi.get(tw)) for tw in range(1, triwulan + 1)],
+                      "form": forms.get(r.pk) if r else None})
+    return render(request, "pengukuran/tinjau.html", {
+        "opd": opd, "data": data, "baris": baris, "ada_diajukan": bool(diajukan),
+        "boleh_verifikasi": request.user.kemampuan.can_verify,
+        "buka_form": BukaKembaliForm(), "hitung": ringkasan_status(data),
+    })
+
+
+def _realisasi_or_404(user, realisasi_id):
+    qs = for_user(Realisasi.objects.select_related(
+        "indikator__sasaran__tujuan__renstra__opd"), user)
+    return get_object_or_404(qs, pk=realisasi_id)
+
+
+@login_required
+@require_POST
+def buka_kembali(request, realisasi_id: int):
+    """Reopen a verified value with a reason (logged in the thread and the history)."""
+    r = _realisasi_or_404(request.user, realisasi_id)
+    wajib(request.user, "can_verify")
+    form = BukaKembaliForm(request.POST)
+    tujuan = reverse("pengukuran:tinjau", args=[r.indikator.opd.pk, r.tahun, r.triwulan])
+    if not form.is_valid():
+        for errs in form.errors.values():
+            for pesan in errs:
+                messages.error(request, pesan)
+        return redirect(tujuan)
+    try:
+        services.realisasi_reopen(realisasi=r, user=request.user,
+                                  alasan=form.cleaned_data["alasan"])
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(request, f"“{r.indikator.nama}” dibuka kembali untuk diperbaiki OPD.")
+    return redirect(tujuan)
+
+
+RIWAYAT_FIELD = {"nilai": "Nilai", "nilai_teks": "Nilai (teks)", "analisis": "Analisis",
+                 "solusi": "Solusi", "status": "Status"}
+
+
+@login_required
+@require_GET
+def riwayat(request, realisasi_id: int):
+    """Every change of a value, its analysis and status: who, when, old and new."""
+    r = _realisasi_or_404(request.user, realisasi_id)
+    catatan = list(r.catatan.select_related("penulis").order_by("dibuat"))
+    records = list(r.history.select_related("history_user").order_by("history_date",
+                                                                      "history_id"))
+    status_label = dict(Realisasi.Status.choices)
+    perubahan = []
+    sebelumnya = None
+    for h in records:
+        baris = []
+        for fld, label in RIWAYAT_FIELD.items():
+            baru = getattr(h, fld)
+            lama = getattr(sebelumnya, fld) if sebelumnya is not None else None
+            if sebelumnya is None and baru in (None, ""):
+                continue
+            if sebelumnya is not None and lama == baru:
+                continue
+            if fld == "status":
+                lama, baru = status_label.get(lama, lama or ""), status_label.get(baru, baru)
+            elif fld == "nilai":
+                lama, baru = (format_angka(v, None, buang_nol=True) if v is not None else ""
+                              for v in (lama, baru))
+            baris.append({"field": label, "lama": lama or "", "baru": baru or ""})
+        perubahan.append({"h": h, "baris": baris,
+                          "jenis": {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}[h.history_type]})
+        sebelumnya = h
+    perubahan.reverse()
+    return render(request, "pengukuran/riwayat.html", {
+        "r": r, "perubahan": perubahan, "catatan": catatan, "opd": r.indikator.opd,
+    })
+
+
+def _bukti_or_404(user, bukti_id):
+    qs = for_user(BuktiDukung.objects.select_related("realisasi"), user)
+    return get_object_or_404(qs, pk=bukti_id)
+
+
+@login_required
+@require_GET
+def bukti_unduh(request, bukti_id: int):
+    """An evidence file, only through this permission check (MEDIA_URL is not served)."""
+    bukti = _bukti_or_404(request.user, bukti_id)
+    try:
+        berkas = bukti.berkas.open("rb")
+    except FileNotFoundError:
+        raise Http404("Berkas bukti dukung tidak ditemukan.") from None
+    resp = FileResponse(berkas, content_type=bukti.jenis_konten,
+                        as_attachment=request.GET.get("lihat") != "1",
+                        filename=bukti.nama_asli)
+    resp["X-Content-Type-Options"] = "nosniff"
+    resp["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return resp
+
+
+@login_required
+@require_POST
+def bukti_hapus(request, bukti_id: int):
+    bukti = _bukti_or_404(request.user, bukti_id)
+    wajib(request.user, "can_edit_opd_data")
+    r = bukti.realisasi
+    opd_id = Realisasi.objects.filter(pk=r.pk).values_list(
+        "indikator__sasaran__tujuan__renstra__opd_id", flat=True).get()
+    try:
+        services.bukti_delete(bukti=bukti, user=request.user)
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(request, f"Bukti dukung “{bukti.nama_asli}” dihapus.")
+    return redirect("pengukuran:pengisian", opd_id, r.tahun, r.triwulan)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def jadwal(request):
+    """Input windows per year and triwulan, and lock exceptions per OPD (Bagian Organisasi)."""
+    wajib(request.user, "sees_all_opd")
+    jadwal_form, pengecualian_form = JadwalForm(prefix="j"), PengecualianForm(prefix="p")
+    if request.method == "POST":
+        wajib(request.user, "can_manage_master")
+        if request.POST.get("aksi") == "pengecualian":
+            pengecualian_form = PengecualianForm(request.POST, prefix="p")
+            if pengecualian_form.is_valid():
+                d = pengecualian_form.cleaned_data
+                services.pengecualian_create(jadwal=d["jadwal"], opd=d["opd"],
+                                             berlaku_sampai=d["berlaku_sampai"],
+                                             alasan=d["alasan"], user=request.user)
+                messages.success(request, f"Pengisian {d['jadwal']} dibuka khusus untuk "
+                                 f"{d['opd']}.")
+                return redirect("pengukuran:jadwal")
+        else:
+            ada = JadwalPengisian.objects.filter(
+                tahun=request.POST.get("j-tahun") or 0,
+                triwulan=request.POST.get("j-triwulan") or 0).first()
+            jadwal_form = JadwalForm(request.POST, prefix="j", instance=ada)
+            if jadwal_form.is_valid():
+                services.jadwal_save(jadwal=jadwal_form.save(commit=False), user=request.user)
+                messages.success(request, "Jadwal pengisian tersimpan.")
+                return redirect("pengukuran:jadwal")
+        messages.error(request, "Tidak ada yang disimpan: periksa isian yang ditandai.")
+    sekarang = timezone.now()
+    return render(request, "pengukuran/jadwal.html", {
+        "jadwal_list": JadwalPengisian.objects.order_by("-tahun", "-triwulan")[:16],
+        "pengecualian_list": PengecualianKunci.objects.filter(
+            Q(berlaku_sampai__gt=sekarang)).select_related("opd", "jadwal", "dibuat_oleh"),
+        "jadwal_form": jadwal_form, "pengecualian_form": pengecualian_form,
+        "boleh_ubah": request.user.kemampuan.can_manage_master,
+    })

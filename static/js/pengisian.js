@@ -1,0 +1,61 @@
+// Live feedback on the entry page: while a value is typed, the server's capaian engine
+// recomputes the annual value, capaian and predikat of the row (one engine, no JS copy of it).
+(function () {
+  "use strict";
+  var form = document.getElementById("form-pengisian");
+  if (!form) return;
+  var url = form.getAttribute("data-pratinjau");
+  var timer = null;
+  var nomor = 0;
+
+  function isi(id, teks) {
+    var el = document.getElementById(id);
+    if (el) el.textContent = teks;
+  }
+
+  function hitung(input) {
+    var m = /^i(\d+)-nilai(_teks)?$/.exec(input.name);
+    if (!m) return;
+    var id = m[1];
+    var params = new URLSearchParams();
+    params.set("i" + id, input.value);
+    var ini = ++nomor;
+    fetch(url + "?" + params.toString(), { credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        if (ini !== nomor) return;
+        var h = data.hasil[id];
+        if (!h) return;
+        isi("galat-" + id, h.galat || "");
+        if (h.galat) return;
+        isi("tahunan-" + id, h.tahunan);
+        var cap = document.getElementById("capaian-" + id);
+        if (cap) { cap.textContent = h.capaian || h.alasan; cap.title = h.rumus; }
+        var pred = document.querySelector("#predikat-" + id + " .predikat");
+        if (pred) { pred.textContent = h.predikat; pred.style.borderColor = h.warna || ""; }
+      })
+      .catch(function () { /* the page still saves without the preview */ });
+  }
+
+  form.addEventListener("input", function (e) {
+    var input = e.target;
+    if (!/-nilai(_teks)?$/.test(input.name || "")) return;
+    clearTimeout(timer);
+    timer = setTimeout(function () { hitung(input); }, 250);
+  });
+  form.addEventListener("change", function (e) {
+    if (/-nilai_teks$/.test(e.target.name || "")) hitung(e.target);
+  });
+  // A double click sends one request: the buttons are disabled once the form is on its way.
+  form.addEventListener("submit", function (e) {
+    var tombol = e.submitter;
+    if (form.dataset.terkirim) { e.preventDefault(); return; }
+    form.dataset.terkirim = "1";
+    if (tombol && tombol.name) {
+      var h = document.createElement("input");
+      h.type = "hidden"; h.name = tombol.name; h.value = tombol.value;
+      form.appendChild(h);
+    }
+    form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+  });
+})();
