@@ -1,0 +1,203 @@
+"""The realisasi workflow through the pages: enter, submit, return, correct, verify, lock."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from conftest import TAHUN, TW
+from django.core import mail
+from django.urls import reverse
+
+from apps.core.models import OPD, Notifikasi, User
+from apps.pengukuran.models import CatatanVerifikasi, Realisasi
+from apps.perencanaan.selectors import pk_berlaku
+
+pytestmark = pytest.mark.django_db
+
+KEC = "Kecamatan Magetan"
+
+
+def _opd():
+    return OPD.objects.get(nama=KEC)
+
+
+def _indikator():
+    pk = pk_berlaku(_opd().pk, TAHUN)
+    return [t.indikator for t in pk.indikator.select_related("indikator")
+            .order_by("indikator__sasaran__nomor", "indikator__nomor")]
+
+
+def _url(nama="pengukuran:pengisian"):
+    return reverse(nama, args=[_opd().pk, TAHUN, TW])
+
+
+def _isian(client, nilai: dict, aksi="simpan", analisis="", solusi=""):
+    """POST the entry page as the browser would: every row with its hidden version fields."""
+    return client.post(_url(), _data(client, nilai, aksi, analisis, solusi), follow=True)
+
+
+def _data(client, nilai: dict, aksi="simpan", analisis="", solusi=""):
+    page = client.get(_url()).content.decode()
+    data = {"aksi": aksi}
+    for ind in _indikator():
+        p = f"i{ind.pk}"
+        for f in ("versi", "sidik"):
+            m = re.search(rf'name="{p}-{f}" value="([^"]*)"', page)
+            data[f"{p}-{f}"] = m.group(1) if m else ""
+        data[f"{p}-nilai"] = nilai.get(ind.pk, "")
+        data[f"{p}-analisis"] = analisis
+        data[f"{p}-solusi"] = solusi
+    return data
+
+
+def test_operator_fills_submits_and_verifikator_returns_then_verifies(client, login, tw_terbuka):
+    operator = login("operator.kecamatan")
+    daftar = _indikator()
+    nilai = {ind.pk: "78,2" for ind in daftar}
+    nilai[daftar[0].pk] = "79.41"
+    resp = _isian(client, nilai, aksi="ajukan", analisis="Sesuai rencana.", solusi="Lanjutkan.")
+    body = resp.content.decode()
+    assert "indikator diajukan untuk diverifikasi" in body
+    rows = Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=TW)
+    assert {r.status for r in rows} == {"diajukan"}
+    assert rows.get(indikator=daftar[0]).nilai == Decimal("79.41")
+    assert rows.get(indikator=daftar[1]).diajukan_oleh == operator
+
+    login("verifikator")
+    r0 = rows.get(indikator=daftar[0])
+    data = {f"r{r.pk}-aksi": "verifikasi" for r in rows}
+    data[f"r{r0.pk}-aksi"] = "kembalikan"
+    data[f"r{r0.pk}-komentar"] = "Lampirkan hasil survei IKM."
+    resp = client.post(_url("pengukuran:tinjau"), {**data, "aksi": "simpan"}, follow=True)
+    assert "1 dikembalikan" in resp.content.decode()
+    r0.refresh_from_db()
+    assert r0.status == "dikembalikan"
+    assert CatatanVerifikasi.objects.get(realisasi=r0, jenis="kembalikan").isi == (
+        "Lampirkan hasil survei IKM.")
+    assert Notifikasi.objects.filter(penerima=operator, judul__contains="dikembalikan").exists()
+    assert any("dikembalikan" in m.subject for m in mail.outbox) or not operator.email
+
+    login("operator.kecamatan")
+    page = client.get(_url()).content.decode()
+    assert "Lampirkan hasil survei IKM." in page
+    resp = _isian(client, {daftar[0].pk: "80,5"}, aksi="ajukan", analisis="Survei terlampir.",
+                  solusi="-")
+    r0.refresh_from_db()
+    assert (r0.status, r0.nilai) == ("diajukan", Decimal("80.5"))
+
+    login("verifikator")
+    client.post(_url("pengukuran:tinjau"), {"aksi": "semua"}, follow=True)
+    r0.refresh_from_db()
+    assert r0.status == "diverifikasi"
+
+    login("operator.kecamatan")
+    resp = _isian(client, {daftar[0].pk: "99"})
+    r0.refresh_from_db()
+    assert r0.nilai == Decimal("80.5")
+    assert 'name="i%d-nilai"' % daftar[0].pk in resp.content.decode()
+    assert re.search(rf'name="i{daftar[0].pk}-nilai"[^>]*disabled', resp.content.decode())
+
+
+def test_entry_page_shows_target_capaian_and_predikat_from_engine(client, login, tw_terbuka):
+    login("operator.kecamatan")
+    daftar = _indikator()
+    _isian(client, {daftar[0].pk: "90,02"})
+    page = client.get(_url()).content.decode()
+    # IKM target 85 (carried from 2023): 90,02 / 85 = 105,91 % -> Sangat Memuaskan (7-level).
+    assert "105,91 %" in page
+    assert "Sangat Memuaskan" in page
+
+
+def test_live_preview_uses_the_engine_and_reports_bad_numbers(client, login, tw_terbuka):
+    login("operator.kecamatan")
+    ind = _indikator()[0]
+    resp = client.get(_url("pengukuran:pratinjau"), {f"i{ind.pk}": "90,02"})
+    assert resp.json()["hasil"][str(ind.pk)]["capaian"] == "105,91 %"
+    resp = client.get(_url("pengukuran:pratinjau"), {f"i{ind.pk}": "1.234"})
+    assert "bermakna ganda" in resp.json()["hasil"][str(ind.pk)]["galat"]
+
+
+def test_submission_is_blocked_with_the_list_of_what_is_missing(client, login, tw_terbuka):
+    login("operator.kecamatan")
+    daftar = _indikator()
+    resp = _isian(client, {daftar[0].pk: "50"}, aksi="ajukan")
+    body = resp.content.decode()
+    assert "belum dapat diajukan" in body
+    assert "realisasi belum diisi" in body
+    assert "isi analisis penyebab kegagalan" in body
+    assert not Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=TW,
+                                        status="diajukan").exists()
+    # The draft itself was kept.
+    assert Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN, triwulan=TW).nilai == 50
+
+
+def test_double_submit_submits_once(client, login, tw_terbuka):
+    login("operator.kecamatan")
+    daftar = _indikator()
+    data = _data(client, {i.pk: "90" for i in daftar}, aksi="ajukan")
+    client.post(_url(), data)
+    assert Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=TW,
+                                    status="diajukan").count() == len(daftar)
+    before = Notifikasi.objects.count()
+    history_before = Realisasi.history.filter(tahun=TAHUN, triwulan=TW).count()
+    resp = client.post(_url(), data, follow=True)
+    assert "Tidak ada isian" in resp.content.decode()
+    assert Notifikasi.objects.count() == before
+    assert Realisasi.history.filter(tahun=TAHUN, triwulan=TW).count() == history_before
+
+
+def test_closed_window_refuses_entry_with_its_message(client, login, tw_tertutup):
+    login("operator.kecamatan")
+    daftar = _indikator()
+    resp = _isian(client, {daftar[0].pk: "90"})
+    body = resp.content.decode()
+    assert "sudah ditutup" in body
+    assert not Realisasi.objects.filter(indikator=daftar[0], tahun=TAHUN, triwulan=TW).exists()
+
+
+def test_lock_exception_reopens_entry_for_one_opd(client, login, tw_tertutup):
+    login("verifikator")
+    from apps.pengukuran.models import JadwalPengisian
+
+    jadwal = JadwalPengisian.objects.get(tahun=TAHUN, triwulan=TW)
+    resp = client.post(reverse("pengukuran:jadwal"), {
+        "aksi": "pengecualian", "p-opd": _opd().pk, "p-jadwal": jadwal.pk,
+        "p-berlaku_sampai": "31 Desember 2099 16.00", "p-alasan": "Server kecamatan rusak.",
+    }, follow=True)
+    assert "dibuka khusus" in resp.content.decode()
+    login("operator.kecamatan")
+    daftar = _indikator()
+    _isian(client, {daftar[0].pk: "90"})
+    assert Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN, triwulan=TW).nilai == 90
+
+
+def test_reopen_needs_a_reason_and_is_logged(client, login):
+    r = Realisasi.objects.filter(indikator__in=_indikator(), tahun=TAHUN, triwulan=1).first()
+    assert r.status == "diverifikasi"
+    login("verifikator")
+    url = reverse("pengukuran:buka_kembali", args=[r.pk])
+    resp = client.post(url, {"alasan": ""}, follow=True)
+    assert "Alasan: wajib diisi." in resp.content.decode()
+    r.refresh_from_db()
+    assert r.status == "diverifikasi"
+    client.post(url, {"alasan": "Data survei direvisi BPS."})
+    r.refresh_from_db()
+    assert r.status == "dikembalikan"
+    catatan = CatatanVerifikasi.objects.get(realisasi=r, jenis="buka_kembali")
+    assert (catatan.isi, catatan.penulis.username) == ("Data survei direvisi BPS.", "verifikator")
+    page = client.get(reverse("pengukuran:riwayat", args=[r.pk])).content.decode()
+    assert "Diverifikasi" in page and "Dikembalikan" in page
+
+
+def test_history_records_old_and_new_value_with_author(client, login, tw_terbuka):
+    login("operator.kecamatan")
+    ind = _indikator()[0]
+    _isian(client, {ind.pk: "78,2"})
+    _isian(client, {ind.pk: "79,41"})
+    r = Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=TW)
+    terakhir = r.history.order_by("-history_date", "-history_id").first()
+    sebelum = terakhir.prev_record
+    assert (sebelum.nilai, terakhir.nilai) == (Decimal("78.2"), Decimal("79.41"))
+    assert terakhir.history_user == User.objects.get(username="operator.kecamatan")
+    page = client.get(reverse("pengukuran:riwayat", args=[r.pk])).content.decode()
+    assert "78,2" in page and "79,41" in page and "Operator Kecamatan Magetan" in page
