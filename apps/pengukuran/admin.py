@@ -15,7 +15,6 @@ from .models import (
     Realisasi,
 )
 from .selectors import capaian_realisasi, realisasi_dengan_target, target_pengukuran
-from .services import realisasi_save
 
 
 class CatatanInline(ScopedTabularInline):
@@ -56,14 +55,16 @@ class RealisasiAdmin(ScopedAdmin):
     def get_queryset(self, request):
         return realisasi_dengan_target(super().get_queryset(request))
 
-    def has_change_permission(self, request, obj=None):
-        # Verified values are locked (DHIS2: approved means locked) until reopened.
-        if obj is not None and obj.status == Realisasi.Status.DIVERIFIKASI:
-            return False
-        return super().has_change_permission(request, obj)
+    # Values are entered, submitted and verified on the realisasi pages, which enforce the
+    # input window, the locks and optimistic locking; the admin only shows them.
+    def has_add_permission(self, request, obj=None):
+        return False
 
-    def save_model(self, request, obj, form, change):
-        realisasi_save(realisasi=obj, user=request.user)
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     @readonly_computed("OPD")
     def opd_nama(self, obj):

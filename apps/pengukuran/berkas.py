@@ -11,6 +11,7 @@ import io
 import unicodedata
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -39,7 +40,9 @@ def batas_ukuran() -> int:
 
 
 def _mb(n: int) -> str:
-    return format_angka(n / (1024 * 1024), 1, buang_nol=True) + " MB"
+    if n < 1024 * 1024:
+        return format_angka(Decimal(n) / 1024, 1, buang_nol=True) + " KB"
+    return format_angka(Decimal(n) / (1024 * 1024), 1, buang_nol=True) + " MB"
 
 
 def nama_bersih(nama: str) -> str:

@@ -140,6 +140,10 @@ def realisasi_triwulan_save(*, opd: OPD, tahun: int, triwulan: int, user,
             raise ValidationError("Indikator ini tidak ada pada Perjanjian Kinerja yang berlaku.")
         r = tersimpan.get(i.indikator_id)
         diubah = sidik(i.nilai, i.nilai_teks, i.analisis, i.solusi) != i.sidik_dibaca
+        kosong = (i.nilai is None and not i.nilai_teks and not i.analisis.strip()
+                  and not i.solusi.strip())
+        if r is None and kosong and not i.berkas:
+            continue
         if not (diubah or i.berkas or i.tanggapan.strip()):
             # Untouched rows are not written: two people filling different indicators of the
             # same triwulan never collide, and a stale untouched row never overwrites.

@@ -82,6 +82,8 @@ def _expected(model, role, page):
     if page == "add":
         if model is Pemda:  # a singleton that already exists
             return 403
+        if model is Realisasi:  # entered on the realisasi pages only
+            return 403
         writers = WRITERS_MASTER if model in MASTER else WRITERS_OPD
         return 200 if role in writers else 403
     # change and history of a Kecamatan object: another OPD's operator must get 404.

@@ -1,0 +1,57 @@
+"""Evidence files are checked by content, never by name (apps/pengukuran/berkas.py)."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from PIL import Image
+
+from apps.pengukuran.berkas import nama_bersih, periksa_bukti
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _png():
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_a_real_pdf_is_accepted_whatever_its_name():
+    hasil = periksa_bukti(SimpleUploadedFile("scan.bin", PDF))
+    assert (hasil.jenis_konten, hasil.nama_asli, hasil.ukuran) == ("application/pdf",
+                                                                   "scan.bin", len(PDF))
+    assert hasil.isi.name.endswith(".pdf") and "scan" not in hasil.isi.name
+
+
+def test_a_real_png_is_accepted():
+    assert periksa_bukti(SimpleUploadedFile("foto.png", _png())).jenis_konten == "image/png"
+
+
+@pytest.mark.parametrize(("nama", "isi", "pesan"), [
+    ("laporan.pdf", b"MZ\x90\x00 executable", "bukan PDF atau gambar JPEG/PNG"),
+    ("foto.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "bukan PDF atau gambar JPEG/PNG"),
+    ("kosong.pdf", b"", "kosong"),
+    ("halaman.html", b"<html><script>alert(1)</script></html>", "bukan PDF"),
+])
+def test_files_that_are_not_pdf_or_image_are_refused(nama, isi, pesan):
+    with pytest.raises(ValidationError, match=pesan):
+        periksa_bukti(SimpleUploadedFile(nama, isi))
+
+
+@override_settings(SAKIP_BUKTI_MAKS_BYTES=1024)
+def test_a_file_over_the_limit_is_refused_with_both_sizes():
+    with pytest.raises(ValidationError, match=r"terlalu besar \(97,7 KB\); paling besar 1 KB"):
+        periksa_bukti(SimpleUploadedFile("besar.pdf", PDF + b"0" * 100_000))
+
+
+@pytest.mark.parametrize(("asli", "bersih"), [
+    ("../../etc/passwd.pdf", "passwd.pdf"),
+    ("C:\\Users\\x\\bukti.pdf", "bukti.pdf"),
+    ("..", "bukti"),
+    ("a\x00b\nc.pdf", "abc.pdf"),
+])
+def test_original_names_lose_folders_and_control_characters(asli, bersih):
+    assert nama_bersih(asli) == bersih
