@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from .angka import AngkaError, format_angka, parse_angka
 from .validators import normalize_nip, validate_nip
@@ -138,10 +139,34 @@ def parse_tanggal(teks: str, label: str, *, dengan_jam: bool = False):
     return hasil
 
 
-class TanggalField(forms.DateField):
-    """A date typed the Indonesian way or picked in the browser's date input."""
+class TanggalInput(forms.TextInput):
+    """A text input that shows a date as Indonesians write it, whatever the browser's
+    language (a browser date picker would show mm/dd/yyyy on an English system)."""
 
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    format = "j F Y"
+    contoh = "22 November 2026"
+
+    def __init__(self, attrs=None):
+        super().__init__({"placeholder": f"contoh: {self.contoh}", "autocomplete": "off",
+                          **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, datetime.datetime):
+            value = timezone.localtime(value) if timezone.is_aware(value) else value
+        if isinstance(value, datetime.date):
+            return date_format(value, self.format)
+        return super().format_value(value)
+
+
+class TanggalWaktuInput(TanggalInput):
+    format = "j F Y H.i"
+    contoh = "22 November 2026 16.00"
+
+
+class TanggalField(forms.DateField):
+    """A date typed the Indonesian way: 22 November 2026, 22/11/2026, 2026-11-22."""
+
+    widget = TanggalInput
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -154,7 +179,7 @@ class TanggalField(forms.DateField):
 class TanggalWaktuField(forms.DateTimeField):
     """A date and time (`22 November 2026 16.00`); a date alone means the end of that day."""
 
-    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    widget = TanggalWaktuInput
 
     def to_python(self, value):
         if value in self.empty_values:

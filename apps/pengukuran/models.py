@@ -10,6 +10,7 @@ from apps.core.models import OPD
 from apps.perencanaan.models import IndikatorKinerja, validate_nilai_indikator
 
 NILAI = {"max_digits": 18, "decimal_places": 4}
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 class Realisasi(models.Model):
@@ -179,7 +180,7 @@ class JadwalPengisian(models.Model):
         ]
 
     def __str__(self):
-        return f"TW {self.triwulan} {self.tahun}"
+        return f"Triwulan {ROMAWI.get(self.triwulan, self.triwulan)} {self.tahun}"
 
 
 class PengecualianKunci(models.Model):

@@ -14,9 +14,14 @@ from apps.perencanaan.models import PerjanjianKinerja, PilihanNilai, PKIndikator
 from apps.perencanaan.selectors import annotate_target, pk_berlaku
 
 from . import capaian as engine
-from .models import BuktiDukung, CatatanVerifikasi, JadwalPengisian, PengecualianKunci, Realisasi
-
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+from .models import (
+    ROMAWI,
+    BuktiDukung,
+    CatatanVerifikasi,
+    JadwalPengisian,
+    PengecualianKunci,
+    Realisasi,
+)
 
 
 def realisasi_dengan_target(queryset: QuerySet[Realisasi] | None = None) -> QuerySet[Realisasi]:
@@ -356,7 +361,9 @@ def antrean_verifikasi(*, opd_qs: QuerySet[OPD], tahun: int | None = None,
             "hitung": {s: b[s] for s in Realisasi.Status.values},
             "terakhir_diajukan": b["terakhir_diajukan"],
         })
+    # Waiting for review first, the longest-waiting on top; then by OPD code, newest year.
     hasil.sort(key=lambda h: (
-        -h["hitung"]["diajukan"], -(h["terakhir_diajukan"] or datetime.datetime.min.replace(
-            tzinfo=datetime.UTC)).timestamp(), h["opd"].kode, -h["tahun"], -h["triwulan"]))
+        h["hitung"]["diajukan"] == 0,
+        h["terakhir_diajukan"] or datetime.datetime.max.replace(tzinfo=datetime.UTC),
+        h["opd"].kode, -h["tahun"], h["triwulan"]))
     return hasil
