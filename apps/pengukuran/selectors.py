@@ -195,6 +195,13 @@ class Pengisian:
     def nama_triwulan(self) -> str:
         return f"Triwulan {ROMAWI[self.triwulan]} {self.tahun}"
 
+    @property
+    def rumus(self) -> dict[str, str]:
+        """The rules this page computes with, shown to the user."""
+        return {"positif": engine.RUMUS_POSITIF,
+                "negatif": engine.RUMUS_NEGATIF.get(self.rumus_negatif, ""),
+                "skala": self.skala.nama}
+
     def ini(self, baris: BarisPengisian) -> Realisasi | None:
         return baris.realisasi.get(self.triwulan)
 

@@ -105,6 +105,9 @@ def test_entry_page_shows_target_capaian_and_predikat_from_engine(client, login,
     # IKM target 85 (carried from 2023): 90,02 / 85 = 105,91 % -> Sangat Memuaskan (7-level).
     assert "105,91 %" in page
     assert "Sangat Memuaskan" in page
+    # The rules used are shown: the kabupaten's negative-polarity rule and the OPD's scale.
+    assert "indikator negatif = (2 × target − realisasi) / target × 100" in page
+    assert "Skala 7 tingkat (LKjIP Kecamatan Magetan 2023)" in page
 
 
 def test_live_preview_uses_the_engine_and_reports_bad_numbers(client, login, tw_terbuka):
