@@ -76,3 +76,113 @@ class IndikatorFactory(factory.django.DjangoModelFactory):
     nama = factory.Sequence(lambda n: f"Indikator uji {n}")
     satuan = "%"
     target_akhir = Decimal("90")
+
+
+# --- PK, targets and realisasi (query-count tests) -------------------------------------------
+# Appended with their own imports so the block above stays untouched.
+
+import datetime  # noqa: E402
+
+from apps.pengukuran.models import (  # noqa: E402
+    BuktiDukung,
+    CatatanVerifikasi,
+    JadwalPengisian,
+    Realisasi,
+)
+from apps.perencanaan.models import (  # noqa: E402
+    PerjanjianKinerja,
+    PilihanNilai,
+    PKIndikator,
+    TargetTahunan,
+)
+
+
+class PilihanNilaiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PilihanNilai
+
+    indikator = factory.SubFactory(IndikatorFactory, jenis_nilai="teks", target_akhir=None)
+    urutan = factory.Sequence(lambda n: n + 1)
+    label = factory.Sequence(lambda n: f"Pilihan {n}")
+
+
+class TargetTahunanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TargetTahunan
+
+    indikator = factory.SubFactory(IndikatorFactory)
+    tahun = 2026
+    target = Decimal("80")
+
+
+class PerjanjianKinerjaFactory(factory.django.DjangoModelFactory):
+    """A final PK (versi 0) with the signature snapshot a final PK must have."""
+
+    class Meta:
+        model = PerjanjianKinerja
+
+    opd = factory.SubFactory(OPDFactory)
+    tahun = 2026
+    versi = 0
+    status = PerjanjianKinerja.Status.FINAL
+    tempat = "Magetan"
+    tanggal = factory.LazyAttribute(lambda o: datetime.date(o.tahun, 1, 2))
+    pihak_pertama_nama = factory.Sequence(lambda n: f"Kepala Uji {n}")
+    pihak_pertama_jabatan = "Kepala Dinas Uji"
+    pihak_kedua_jabatan = "Bupati Magetan"
+
+
+class PKIndikatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PKIndikator
+
+    pk_dokumen = factory.SubFactory(PerjanjianKinerjaFactory)
+    indikator = factory.SubFactory(IndikatorFactory)
+    target = Decimal("80")
+
+
+class RealisasiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Realisasi
+
+    indikator = factory.SubFactory(IndikatorFactory)
+    tahun = 2026
+    triwulan = 1
+    nilai = Decimal("75")
+    status = Realisasi.Status.DRAFT
+
+
+class BuktiDukungFactory(factory.django.DjangoModelFactory):
+    """An evidence row without a stored file (pages list it; only a download opens it)."""
+
+    class Meta:
+        model = BuktiDukung
+
+    realisasi = factory.SubFactory(RealisasiFactory)
+    berkas = factory.Sequence(lambda n: f"bukti/uji/bukti-{n}.pdf")
+    nama_asli = factory.Sequence(lambda n: f"bukti-{n}.pdf")
+    jenis_konten = "application/pdf"
+    ukuran = 1024
+    sha256 = "0" * 64
+    diunggah_oleh = factory.SubFactory(UserFactory)
+
+
+class CatatanVerifikasiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CatatanVerifikasi
+
+    realisasi = factory.SubFactory(RealisasiFactory)
+    jenis = CatatanVerifikasi.Jenis.KEMBALIKAN
+    isi = "Lengkapi bukti dukung."
+    penulis = factory.SubFactory(UserFactory)
+
+
+class JadwalPengisianFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JadwalPengisian
+        django_get_or_create = ("tahun", "triwulan")
+
+    tahun = 2026
+    triwulan = 1
+    dibuka = factory.LazyAttribute(lambda o: datetime.date(o.tahun, 1, 1))
+    ditutup = factory.LazyAttribute(lambda o: datetime.date(o.tahun, 12, 31))

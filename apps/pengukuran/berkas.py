@@ -19,6 +19,9 @@ from django.core.files.base import ContentFile
 
 from apps.core.angka import format_angka
 
+# A scan of an A4 page at 600 dpi is about 35 million pixels; more is a decompression bomb.
+MAKS_PIKSEL = 60_000_000
+
 JENIS = {
     "application/pdf": ".pdf",
     "image/jpeg": ".jpg",
@@ -64,6 +67,13 @@ def jenis_dari_isi(kepala: bytes, data: bytes) -> str | None:
             with Image.open(io.BytesIO(data)) as img:
                 img.verify()
                 fmt = img.format
+            # verify() does not decode a JPEG; decoding it (at 1/8 scale, which still reads
+            # the whole stream) catches a truncated or corrupt photo.
+            with Image.open(io.BytesIO(data)) as img:
+                if img.width * img.height > MAKS_PIKSEL:
+                    return None
+                img.draft("RGB", (max(img.width // 8, 1), max(img.height // 8, 1)))
+                img.load()
         except Exception:
             return None
         return {"JPEG": "image/jpeg", "PNG": "image/png"}.get(fmt)

@@ -33,6 +33,7 @@ from .selectors import (
     kekurangan_pengajuan,
     pengisian_triwulan,
     ringkasan_status,
+    sidik,
     sidik_realisasi,
     status_tahun_opd,
 )
@@ -106,6 +107,34 @@ def _forms(pengisian, jendela, user, data=None, files=None):
     return forms
 
 
+def _tolak_baris_terkunci(forms, data, files, jendela) -> None:
+    """A row locked after the page was opened (submitted or verified meanwhile, or the window
+    closed) ignores what is posted for it; when the user changed it, say so on the row instead
+    of dropping the change silently behind "Draf tersimpan." A row already locked when the page
+    was shown is not editable there (a browser does not even send it) and is left alone."""
+    for f in forms:
+        if not f.terkunci or f.add_prefix("sidik") not in data:
+            continue
+        r = f.realisasi
+        if r is not None and r.status in STATUS_TERKUNCI:
+            if data.get(f.add_prefix("versi"), "") == str(r.versi):
+                continue
+            pesan = (f"Realisasi ini sudah {r.get_status_display().lower()} dan terkunci; "
+                     "isian Anda tidak disimpan.")
+        elif not jendela.terbuka:
+            pesan = f"{jendela.pesan} Isian Anda tidak disimpan."
+        else:
+            continue
+        bebas = BarisRealisasiForm(data, files, baris=f.baris, realisasi=r, terkunci=False)
+        if bebas.is_valid():
+            i = bebas.isian()
+            ketik = sidik(i.nilai, i.nilai_teks, i.analisis, i.solusi)
+            if (ketik in (i.sidik_dibaca, sidik_realisasi(r)) and not i.berkas
+                    and not i.tanggapan.strip()):
+                continue
+        f.add_error(None, pesan)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def pengisian(request, opd_id: int, tahun: int, triwulan: int):
@@ -119,6 +148,7 @@ def pengisian(request, opd_id: int, tahun: int, triwulan: int):
     if request.method == "POST":
         wajib(request.user, "can_edit_opd_data")
         forms = _forms(data, jendela, request.user, request.POST, request.FILES)
+        _tolak_baris_terkunci(forms, request.POST, request.FILES, jendela)
         if all(f.is_valid() for f in forms):
             isian = [f.isian() for f in forms if not f.terkunci]
             try:
@@ -409,12 +439,16 @@ def jadwal(request):
             pengecualian_form = PengecualianForm(request.POST, prefix="p")
             if pengecualian_form.is_valid():
                 d = pengecualian_form.cleaned_data
-                services.pengecualian_create(jadwal=d["jadwal"], opd=d["opd"],
-                                             berlaku_sampai=d["berlaku_sampai"],
-                                             alasan=d["alasan"], user=request.user)
-                messages.success(request, f"Pengisian {d['jadwal']} dibuka khusus untuk "
-                                 f"{d['opd']}.")
-                return redirect("pengukuran:jadwal")
+                try:
+                    services.pengecualian_create(jadwal=d["jadwal"], opd=d["opd"],
+                                                 berlaku_sampai=d["berlaku_sampai"],
+                                                 alasan=d["alasan"], user=request.user)
+                except ValidationError as e:
+                    pengecualian_form.add_error(None, e)
+                else:
+                    messages.success(request, f"Pengisian {d['jadwal']} dibuka khusus untuk "
+                                     f"{d['opd']}.")
+                    return redirect("pengukuran:jadwal")
         else:
             ada = JadwalPengisian.objects.filter(
                 tahun=request.POST.get("j-tahun") or 0,

@@ -5,8 +5,10 @@
   var form = document.getElementById("form-pengisian");
   if (!form) return;
   var url = form.getAttribute("data-pratinjau");
-  var timer = null;
-  var nomor = 0;
+  // Per row: its own debounce timer and request counter, so typing in the next row does not
+  // cancel or discard the preview of the row just left.
+  var timer = {};
+  var nomor = {};
 
   function isi(id, teks) {
     var el = document.getElementById(id);
@@ -19,11 +21,11 @@
     var id = m[1];
     var params = new URLSearchParams();
     params.set("i" + id, input.value);
-    var ini = ++nomor;
+    var ini = nomor[id] = (nomor[id] || 0) + 1;
     fetch(url + "?" + params.toString(), { credentials: "same-origin" })
       .then(function (r) { return r.json(); })
       .then(function (data) {
-        if (ini !== nomor) return;
+        if (ini !== nomor[id]) return;
         var h = data.hasil[id];
         if (!h) return;
         isi("galat-" + id, h.galat || "");
@@ -40,8 +42,8 @@
   form.addEventListener("input", function (e) {
     var input = e.target;
     if (!/-nilai(_teks)?$/.test(input.name || "")) return;
-    clearTimeout(timer);
-    timer = setTimeout(function () { hitung(input); }, 250);
+    clearTimeout(timer[input.name]);
+    timer[input.name] = setTimeout(function () { hitung(input); }, 250);
   });
   form.addEventListener("change", function (e) {
     if (/-nilai_teks$/.test(e.target.name || "")) hitung(e.target);

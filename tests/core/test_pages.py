@@ -53,3 +53,16 @@ def test_beranda_requires_login(client):
 def test_health_check(client):
     response = client.get(reverse("core:sehat"))
     assert response.status_code == 200 and response.content == b"ok"
+
+
+def test_error_pages_speak_indonesian(client, login):
+    login("operator.organisasi")
+    from apps.core.models import OPD
+
+    kec = OPD.objects.get(nama="Kecamatan Magetan")
+    resp = client.get(f"/realisasi/opd/{kec.pk}/2026/tw3/")
+    assert resp.status_code == 404
+    assert "Halaman tidak ditemukan" in resp.content.decode()
+    resp = client.get("/realisasi/verifikasi/")
+    assert resp.status_code == 403
+    assert "Tidak diizinkan" in resp.content.decode()

@@ -55,3 +55,16 @@ def test_a_file_over_the_limit_is_refused_with_both_sizes():
 ])
 def test_original_names_lose_folders_and_control_characters(asli, bersih):
     assert nama_bersih(asli) == bersih
+
+
+def _jpeg():
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 64), "red").save(buf, "JPEG")
+    return buf.getvalue()
+
+
+def test_a_real_jpeg_is_accepted_and_a_truncated_one_refused():
+    data = _jpeg()
+    assert periksa_bukti(SimpleUploadedFile("foto.jpg", data)).jenis_konten == "image/jpeg"
+    with pytest.raises(ValidationError, match="bukan PDF atau gambar JPEG/PNG yang utuh"):
+        periksa_bukti(SimpleUploadedFile("foto.jpg", data[: len(data) // 2]))

@@ -1,0 +1,320 @@
+"""Page timings of the realisasi pages against a hand-written SQL baseline.
+
+Run from the project root:  .venv/bin/python benchmarks/pages.py  [--repeat 20] [--synthetic 100]
+
+Builds its own database (a fresh SQLite file under var/bench/, or with DATABASE_URL set to a
+PostgreSQL server: a database named `sakip_bench` on that server, created here and dropped at
+the end; no other database is touched), migrates, loads the demo with 100 synthetic OPDs, then
+times the pages through django.test.Client and, for each, the raw SQL that reads the same data.
+See benchmarks/README.md.
+"""
+
+import argparse
+import math
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+BENCH_DB = "sakip_bench"
+TAHUN, TW = 2025, 4  # the synthetic data's year; its last triwulan
+
+
+# --- the benchmark's own database ------------------------------------------------------------
+
+
+class Database:
+    """Where the benchmark writes: never the project's own database."""
+
+    def __init__(self):
+        self.url = os.environ.get("DATABASE_URL", "")
+        self.pg = None
+        if self.url:
+            parts = urlsplit(self.url)
+            if not parts.scheme.startswith("postgres"):
+                sys.exit("DATABASE_URL: only a PostgreSQL server is supported "
+                         "(leave it unset for SQLite).")
+            self.pg = parts
+
+    def _admin(self):
+        import psycopg
+
+        p = self.pg
+        admin_db = p.path.lstrip("/") or "postgres"
+        if admin_db == BENCH_DB:
+            admin_db = "postgres"
+        return psycopg.connect(host=p.hostname or "", port=p.port or 5432,
+                               user=p.username or "", password=p.password or "",
+                               dbname=admin_db, autocommit=True)
+
+    def create(self) -> str:
+        """Make the empty benchmark database; return the DATABASE_URL Django will use."""
+        if self.pg is None:
+            folder = BASE_DIR / "var" / "bench"
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / "pages.sqlite3"
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            return f"sqlite:///{path}"
+        from psycopg import sql
+
+        with self._admin() as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(BENCH_DB)))
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DB)))
+        return urlunsplit(self.pg._replace(path=f"/{BENCH_DB}"))
+
+    def drop(self):
+        if self.pg is None:
+            return
+        from django.db import connections
+        from psycopg import sql
+
+        connections.close_all()
+        with self._admin() as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(BENCH_DB)))
+
+    def describe(self) -> str:
+        if self.pg is None:
+            return "SQLite var/bench/pages.sqlite3"
+        return f"PostgreSQL {self.pg.hostname}:{self.pg.port or 5432}/{BENCH_DB}"
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+
+def ukur(fn, repeat: int) -> tuple[float, float]:
+    """(median, p95) in ms of `repeat` calls, after one warm-up call."""
+    fn()
+    waktu = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        waktu.append((time.perf_counter() - t0) * 1000)
+    waktu.sort()
+    return statistics.median(waktu), waktu[math.ceil(0.95 * len(waktu)) - 1]
+
+
+def halaman(client, url, data=None):
+    def get():
+        resp = client.get(url, data)
+        if resp.status_code != 200:
+            raise SystemExit(f"GET {url} {data or ''} answered {resp.status_code}")
+        return resp
+    return get
+
+
+def jumlah_query(get) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        get()
+    return len(ctx.captured_queries)
+
+
+def sql_mentah(queries):
+    """Run hand-written SELECTs and fetch every row, as the page's data would be read."""
+    from django.db import connection
+
+    def jalankan():
+        with connection.cursor() as cur:
+            n = 0
+            for q, params in queries:
+                cur.execute(q, params)
+                n += len(cur.fetchall())
+        return n
+    jalankan.queries = queries
+    return jalankan
+
+
+# The PK in force: the latest final version of the OPD's year.
+PK_BERLAKU = """(SELECT pk.id FROM perencanaan_perjanjiankinerja pk
+    WHERE pk.opd_id = %s AND pk.tahun = %s AND pk.status = 'final'
+    ORDER BY pk.versi DESC LIMIT 1)"""
+
+
+def sql_pengisian(opd_id: int, tahun: int):
+    """The entry page's data: PK indicators with targets and their place in the Renstra tree,
+    the allowed text values, the year's realisasi with who entered and verified them, their
+    evidence and their comment thread."""
+    pk = (opd_id, tahun)
+    indikator = f"""(SELECT pi.indikator_id FROM perencanaan_pkindikator pi
+        WHERE pi.pk_dokumen_id = {PK_BERLAKU})"""
+    realisasi = f"""(SELECT r.id FROM pengukuran_realisasi r
+        WHERE r.indikator_id IN {indikator} AND r.tahun = %s)"""
+    return [
+        (f"""SELECT pi.id, pi.target, pi.target_teks, i.id, i.nama, i.satuan, i.polaritas,
+                i.jenis_nilai, i.agregasi, i.boleh_negatif, t.nomor, s.nomor, i.nomor
+            FROM perencanaan_pkindikator pi
+            JOIN perencanaan_indikatorkinerja i ON i.id = pi.indikator_id
+            JOIN perencanaan_sasaran s ON s.id = i.sasaran_id
+            JOIN perencanaan_tujuan t ON t.id = s.tujuan_id
+            WHERE pi.pk_dokumen_id = {PK_BERLAKU}
+            ORDER BY t.nomor, s.nomor, i.nomor""", pk),
+        (f"""SELECT p.indikator_id, p.label FROM perencanaan_pilihannilai p
+            WHERE p.indikator_id IN {indikator}
+            ORDER BY p.indikator_id, p.urutan""", pk),
+        (f"""SELECT r.id, r.indikator_id, r.triwulan, r.nilai, r.nilai_teks, r.analisis,
+                r.solusi, r.status, r.versi, ud.first_name, ud.last_name, uv.first_name,
+                uv.last_name
+            FROM pengukuran_realisasi r
+            LEFT JOIN core_user ud ON ud.id = r.diisi_oleh_id
+            LEFT JOIN core_user uv ON uv.id = r.diverifikasi_oleh_id
+            WHERE r.indikator_id IN {indikator} AND r.tahun = %s""", (*pk, tahun)),
+        (f"""SELECT b.id, b.realisasi_id, b.nama_asli, b.ukuran
+            FROM pengukuran_buktidukung b
+            WHERE b.realisasi_id IN {realisasi}
+            ORDER BY b.diunggah_pada""", (*pk, tahun)),
+        (f"""SELECT c.id, c.realisasi_id, c.jenis, c.isi, c.dibuat, u.first_name, u.last_name
+            FROM pengukuran_catatanverifikasi c
+            JOIN core_user u ON u.id = c.penulis_id
+            WHERE c.realisasi_id IN {realisasi}
+            ORDER BY c.dibuat""", (*pk, tahun)),
+    ]
+
+
+def sql_antrean(status: str):
+    """The queue's data: per OPD, year and triwulan the counts per status and the last
+    submission, in the page's order, its first page of 50 and the number of entries; and the
+    OPD list of the filter."""
+    jumlah = ",\n".join(
+        f"SUM(CASE WHEN re.status = '{s}' THEN 1 ELSE 0 END) AS {s}"
+        for s in ("draft", "diajukan", "dikembalikan", "diverifikasi"))
+    having = ("HAVING SUM(CASE WHEN re.status = %s THEN 1 ELSE 0 END) > 0"
+              if status else "")
+    return [
+        (f"""SELECT o.id, o.kode, o.nama, re.tahun, re.triwulan, {jumlah},
+                MAX(re.diajukan_pada) AS terakhir, COUNT(*) OVER () AS entri
+            FROM pengukuran_realisasi re
+            JOIN perencanaan_indikatorkinerja i ON i.id = re.indikator_id
+            JOIN perencanaan_sasaran s ON s.id = i.sasaran_id
+            JOIN perencanaan_tujuan t ON t.id = s.tujuan_id
+            JOIN perencanaan_renstra rs ON rs.id = t.renstra_id
+            JOIN core_opd o ON o.id = rs.opd_id
+            GROUP BY o.id, o.kode, o.nama, re.tahun, re.triwulan
+            {having}
+            ORDER BY diajukan DESC, MAX(re.diajukan_pada) IS NULL, MAX(re.diajukan_pada) DESC,
+                o.kode, re.tahun DESC, re.triwulan DESC
+            LIMIT 50""", (status,) if status else ()),
+        ("SELECT id, kode, nama, singkatan FROM core_opd ORDER BY kode", ()),
+    ]
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def siapkan(synthetic: int):
+    """Migrate, load the demo with synthetic OPDs; pick the synthetic OPD with the most PK
+    indicators, give it an operator and one evidence file and one comment per TW IV row."""
+    from django.core.management import call_command
+    from django.db.models import Count
+
+    from apps.core.demo.loader import load_demo
+    from apps.core.models import User
+    from apps.core.roles import Peran
+    from apps.pengukuran.models import BuktiDukung, CatatanVerifikasi, Realisasi
+    from apps.perencanaan.models import PerjanjianKinerja
+
+    call_command("migrate", verbosity=0, interactive=False)
+    hasil = load_demo(synthetic=synthetic)
+    pk = (PerjanjianKinerja.objects.filter(opd__kode__startswith="SIN-", tahun=TAHUN,
+                                           status="final")
+          .annotate(n=Count("indikator")).order_by("-n", "opd__kode").select_related("opd")
+          .first())
+    opd = pk.opd
+    operator = User.objects.create_user(username="bench.operator", peran=Peran.OPERATOR,
+                                        opd=opd, first_name="Operator", last_name=opd.kode)
+    verifikator = hasil["users"]["verifikator"]
+    baris = Realisasi.objects.filter(indikator__target_pk__pk_dokumen=pk, tahun=TAHUN,
+                                     triwulan=TW)
+    BuktiDukung.objects.bulk_create(
+        BuktiDukung(realisasi=r, berkas=f"bukti/bench/{r.pk}.pdf", nama_asli=f"bukti-{r.pk}.pdf",
+                    jenis_konten="application/pdf", ukuran=250_000, sha256="0" * 64,
+                    diunggah_oleh=operator) for r in baris)
+    CatatanVerifikasi.objects.bulk_create(
+        CatatanVerifikasi(realisasi=r, jenis=CatatanVerifikasi.Jenis.TANGGAPAN,
+                          isi="Bukti dukung terlampir.", penulis=operator) for r in baris)
+    return opd, pk.n, operator, verifikator
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20, help="timed requests per figure")
+    parser.add_argument("--synthetic", type=int, default=100, help="synthetic OPDs to load")
+    args = parser.parse_args()
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    sys.path.insert(0, str(BASE_DIR))
+    db = Database()
+    mulai = time.perf_counter()
+    os.environ["DATABASE_URL"] = db.create()
+    try:
+        jalankan(db, args, mulai)
+    finally:
+        db.drop()
+
+
+def jalankan(db, args, mulai):
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    from apps.pengukuran.models import Realisasi
+
+    # As in production: DEBUG off (no query log). Not setup_test_environment(): its template
+    # instrumentation copies every context for the test client and would inflate the pages.
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    opd, n_indikator, operator, verifikator = siapkan(args.synthetic)
+    dimuat = time.perf_counter() - mulai
+
+    client_opd, client_ver = Client(), Client()
+    client_opd.force_login(operator)
+    client_ver.force_login(verifikator)
+    url_isi = reverse("pengukuran:pengisian", args=[opd.pk, TAHUN, TW])
+    url_antrean = reverse("pengukuran:antrean")
+    figures = [
+        (f"entry page {opd.kode} {TAHUN} TW IV ({n_indikator} indicators)",
+         halaman(client_opd, url_isi), sql_mentah(sql_pengisian(opd.pk, TAHUN))),
+        ("verification queue, all statuses",
+         halaman(client_ver, url_antrean, {"status": ""}), sql_mentah(sql_antrean(""))),
+        ("verification queue, status=diajukan",
+         halaman(client_ver, url_antrean, {"status": "diajukan"}),
+         sql_mentah(sql_antrean("diajukan"))),
+    ]
+    # The baseline must read what the page shows: same first-page entries.
+    for _, get, raw in figures[1:]:
+        with connection.cursor() as cur:
+            cur.execute(*raw.queries[0])
+            entri = cur.fetchall()
+        assert get().content.decode().count(">Tinjau</a>") == len(entri) == 50
+
+    baris = []
+    for nama, get, raw in figures:
+        q = jumlah_query(get)
+        med, p95 = ukur(get, args.repeat)
+        raw_med, raw_p95 = ukur(raw, args.repeat)
+        baris.append((f"{nama}: median", med, raw_med, q))
+        baris.append((f"{nama}: p95", p95, raw_p95, q))
+
+    print(f"database: {db.describe()} ({django.get_version()}); "
+          f"{args.synthetic} synthetic OPDs, {Realisasi.objects.count()} realisasi rows; "
+          f"setup {dimuat:.1f} s; {args.repeat} timed requests per figure")
+    lebar = max(len(b[0]) for b in baris)
+    print(f"{'figure':<{lebar}} | {'value':>10} | {'raw SQL':>10} | {'ratio':>6} | queries")
+    print(f"{'-' * lebar}-+-{'-' * 10}-+-{'-' * 10}-+-{'-' * 6}-+--------")
+    for nama, nilai, raw, q in baris:
+        print(f"{nama:<{lebar}} | {nilai:>7.2f} ms | {raw:>7.2f} ms | {nilai / raw:>5.1f}x "
+              f"| {q:>7}")
+    print(f"total {time.perf_counter() - mulai:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
