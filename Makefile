@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check clean apt
+.PHONY: run test lint bench check clean apt
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,11 @@ test: $(STAMP) apt
 	$(BIN)/pytest --create-db -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check apps config tests
+	$(BIN)/ruff check apps config tests benchmarks
+
+## bench: every script in benchmarks/ on its own database (see benchmarks/README.md)
+bench: $(STAMP)
+	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 clean:
 	rm -rf $(VENV) var
