@@ -29,7 +29,7 @@ class BarisRealisasiForm(forms.Form):
                             widget=forms.ClearableFileInput(
                                 attrs={"accept": "application/pdf,image/jpeg,image/png"}))
     tanggapan = forms.CharField(label="Tanggapan atas catatan", required=False,
-                                max_length=2000, widget=forms.Textarea(attrs={"rows": 1}))
+                                max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, baris: BarisPengisian, realisasi: Realisasi | None,
                  terkunci: bool, **kwargs):

@@ -1,6 +1,7 @@
 """Realisasi pages: the OPD's overview and entry page, the verifikator's queue and review,
 history, evidence, input windows. Views parse, call one service or selector, render."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -50,8 +51,8 @@ def _triwulan(triwulan: int) -> int:
 def tampil_hasil(hasil: CapaianIndikator | None) -> dict:
     """The strings a page and the live preview show for one indicator's result."""
     if hasil is None:
-        return {"tahunan": "", "capaian": "", "alasan": "", "rumus": "", "predikat": "",
-                "warna": ""}
+        return {"tahunan": "", "tahunan_rumus": "", "capaian": "", "alasan": "", "rumus": "",
+                "predikat": "", "warna": ""}
     tahunan = hasil.tahunan_teks or (format_angka(hasil.tahunan.nilai, 2, buang_nol=True)
                                      if hasil.tahunan.ada else "")
     return {
@@ -190,7 +191,7 @@ def pengisian(request, opd_id: int, tahun: int, triwulan: int):
         "kekurangan": kekurangan_pengajuan(data), "hitung": ringkasan_status(data),
         "boleh_ubah": request.user.kemampuan.can_edit_opd_data and any(
             not f.terkunci for f in forms),
-        "romawi": ROMAWI,
+        "romawi": ROMAWI, "batas_bukti": settings.SAKIP_BUKTI_MAKS_BYTES,
     })
 
 
@@ -314,7 +315,7 @@ def tinjau(request, opd_id: int, tahun: int, triwulan: int):
     return render(request, "pengukuran/tinjau.html", {
         "opd": opd, "data": data, "baris": baris, "ada_diajukan": bool(diajukan),
         "boleh_verifikasi": request.user.kemampuan.can_verify,
-        "buka_form": BukaKembaliForm(), "hitung": ringkasan_status(data),
+        "buka_form": BukaKembaliForm(), "hitung": ringkasan_status(data), "romawi": ROMAWI,
     })
 
 

@@ -31,6 +31,7 @@
         isi("galat-" + id, h.galat || "");
         if (h.galat) return;
         isi("tahunan-" + id, h.tahunan);
+        isi("tahunan-rumus-" + id, h.tahunan_rumus || "");
         var cap = document.getElementById("capaian-" + id);
         if (cap) { cap.textContent = h.capaian || h.alasan; cap.title = h.rumus; }
         var pred = document.querySelector("#predikat-" + id + " .predikat");
