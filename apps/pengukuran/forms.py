@@ -58,8 +58,13 @@ class BarisRealisasiForm(forms.Form):
             )
             self.fields["nilai"].widget.attrs.update({"class": "nilai", "data-indikator": ind.pk})
         if terkunci:
-            for f in self.fields.values():
-                f.disabled = True
+            self.kunci()
+
+    def kunci(self) -> None:
+        """Show the row read-only with its stored values (disabled fields show the initial)."""
+        self.terkunci = True
+        for f in self.fields.values():
+            f.disabled = True
 
     @property
     def field_nilai(self):

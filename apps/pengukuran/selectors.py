@@ -142,6 +142,21 @@ def jendela_pengisian(*, opd_id: int, tahun: int, triwulan: int,
                    "Mintalah pembukaan kunci kepada Bagian Organisasi.", jadwal)
 
 
+STATUS_TERKUNCI = (Realisasi.Status.DIAJUKAN, Realisasi.Status.DIVERIFIKASI)
+
+
+def alasan_terkunci(r: Realisasi | None, jendela: Jendela, nama: str) -> str | None:
+    """Why a row of a triwulan cannot be written now, or None when it can (DHIS2: submitted
+    and approved values are locked; outside the window only returned values can be corrected).
+    The entry page shows such a row read-only; the save service refuses it with this text."""
+    if r is not None and r.status in STATUS_TERKUNCI:
+        return f"Realisasi “{nama}” sudah {r.get_status_display().lower()} dan terkunci."
+    if not jendela.terbuka and not (r is not None
+                                    and r.status == Realisasi.Status.DIKEMBALIKAN):
+        return jendela.pesan
+    return None
+
+
 # --- the entry page of one triwulan ----------------------------------------------------------
 
 

@@ -19,14 +19,15 @@ from .berkas import BerkasBukti
 from .models import BuktiDukung, CatatanVerifikasi, JadwalPengisian, PengecualianKunci, Realisasi
 from .selectors import (
     ROMAWI,
+    STATUS_TERKUNCI,
+    alasan_terkunci,
     jendela_pengisian,
     kekurangan_pengajuan,
     pengisian_triwulan,
     sidik,
+    sidik_realisasi,
     tanggal_id,
 )
-
-TERKUNCI = (Realisasi.Status.DIAJUKAN, Realisasi.Status.DIVERIFIKASI)
 
 
 @dataclass
@@ -139,34 +140,30 @@ def realisasi_triwulan_save(*, opd: OPD, tahun: int, triwulan: int, user,
         if b is None:
             raise ValidationError("Indikator ini tidak ada pada Perjanjian Kinerja yang berlaku.")
         r = tersimpan.get(i.indikator_id)
-        diubah = sidik(i.nilai, i.nilai_teks, i.analisis, i.solusi) != i.sidik_dibaca
-        kosong = (i.nilai is None and not i.nilai_teks and not i.analisis.strip()
-                  and not i.solusi.strip())
-        if r is None and kosong and not i.berkas:
-            continue
+        ketik = sidik(i.nilai, i.nilai_teks, i.analisis, i.solusi)
+        diubah = ketik != i.sidik_dibaca and ketik != sidik_realisasi(r)
         if not (diubah or i.berkas or i.tanggapan.strip()):
-            # Untouched rows are not written: two people filling different indicators of the
-            # same triwulan never collide, and a stale untouched row never overwrites.
+            # Untouched rows, and rows already holding what was typed, are not written: two
+            # people filling different indicators never collide, and a stale untouched row
+            # never overwrites.
+            continue
+        # Locked since the page was opened (a browser does not send a row shown locked).
+        terkunci = alasan_terkunci(r, jendela, b.indikator.nama)
+        if terkunci and r is not None and r.status in STATUS_TERKUNCI:
+            galat[i.indikator_id] = f"{terkunci} Isian Anda tidak disimpan."
             continue
         if (r.versi if r else 0) != (i.versi_dibaca or 0):
             konflik.append(Konflik(i.indikator_id, tampil_nilai(r),
                                    str(r.diisi_oleh or "pengguna lain"), r.diperbarui, r.versi))
             continue
-        if r is not None and r.status in TERKUNCI:
-            galat[i.indikator_id] = (
-                f"Realisasi “{b.indikator.nama}” sudah {r.get_status_display().lower()} "
-                "dan terkunci."
-            )
-            continue
-        dikembalikan = r is not None and r.status == Realisasi.Status.DIKEMBALIKAN
-        if not jendela.terbuka and not dikembalikan:
-            galat[i.indikator_id] = jendela.pesan
+        if terkunci:
+            galat[i.indikator_id] = f"{terkunci} Isian Anda tidak disimpan."
             continue
         tulis.append((i, r, diubah))
-    if konflik:
-        raise KonflikVersi(konflik)
     if galat:
         raise ValidationError(galat)
+    if konflik:
+        raise KonflikVersi(konflik)
     for i, r, diubah in tulis:
         if r is None:
             r = Realisasi(indikator_id=i.indikator_id, tahun=tahun, triwulan=triwulan)
@@ -326,7 +323,7 @@ def realisasi_reopen(*, realisasi: Realisasi, user, alasan: str) -> Realisasi:
 
 def bukti_add(*, realisasi: Realisasi, berkas: BerkasBukti, user) -> BuktiDukung:
     """Attach a checked evidence file (berkas.periksa_bukti) to an unlocked realisasi."""
-    if realisasi.status in TERKUNCI:
+    if realisasi.status in STATUS_TERKUNCI:
         raise ValidationError("Realisasi ini terkunci; bukti dukung tidak dapat ditambah.")
     bukti = BuktiDukung(realisasi=realisasi, nama_asli=berkas.nama_asli,
                         jenis_konten=berkas.jenis_konten, ukuran=berkas.ukuran,
@@ -341,7 +338,7 @@ def bukti_add(*, realisasi: Realisasi, berkas: BerkasBukti, user) -> BuktiDukung
 def bukti_delete(*, bukti: BuktiDukung, user) -> None:
     """Remove an evidence file from an unlocked realisasi; the file goes after the commit."""
     r = Realisasi.objects.select_for_update().get(pk=bukti.realisasi_id)
-    if r.status in TERKUNCI:
+    if r.status in STATUS_TERKUNCI:
         raise ValidationError("Realisasi ini terkunci; bukti dukung tidak dapat dihapus.")
     berkas = bukti.berkas
     nama = berkas.name

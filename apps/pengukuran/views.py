@@ -29,17 +29,17 @@ from .forms import (
 from .models import BuktiDukung, JadwalPengisian, PengecualianKunci, Realisasi
 from .selectors import (
     ROMAWI,
+    alasan_terkunci,
     antrean_verifikasi,
     jendela_pengisian,
     kekurangan_pengajuan,
     pengisian_triwulan,
     ringkasan_status,
-    sidik,
     sidik_realisasi,
     status_tahun_opd,
 )
 
-STATUS_TERKUNCI = (Realisasi.Status.DIAJUKAN, Realisasi.Status.DIVERIFIKASI)
+TIDAK_DISIMPAN_BARIS = "Tidak ada yang disimpan: periksa isian yang ditandai."
 
 
 def _triwulan(triwulan: int) -> int:
@@ -97,43 +97,27 @@ def opd_tahun(request, opd_id: int, tahun: int):
 
 
 def _forms(pengisian, jendela, user, data=None, files=None):
+    """One form per row. A row is shown locked (submitted, verified, window closed, or a
+    read-only role); a posted row that the page showed editable is parsed as typed, and the
+    service decides whether it may still be written (it may have been locked meanwhile)."""
     boleh = user.kemampuan.can_edit_opd_data
     forms = []
     for b in pengisian.baris:
         r = pengisian.ini(b)
-        dikembalikan = r is not None and r.status == Realisasi.Status.DIKEMBALIKAN
-        terkunci = (not boleh or (r is not None and r.status in STATUS_TERKUNCI)
-                    or (not jendela.terbuka and not dikembalikan))
-        forms.append(BarisRealisasiForm(data, files, baris=b, realisasi=r, terkunci=terkunci))
+        terkunci = not boleh or alasan_terkunci(r, jendela, b.indikator.nama) is not None
+        dikirim = boleh and data is not None and f"i{b.indikator.pk}-sidik" in data
+        f = BarisRealisasiForm(data, files, baris=b, realisasi=r,
+                               terkunci=terkunci and not dikirim)
+        f.terkunci_sekarang = terkunci
+        forms.append(f)
     return forms
 
 
-def _tolak_baris_terkunci(forms, data, files, jendela) -> None:
-    """A row locked after the page was opened (submitted or verified meanwhile, or the window
-    closed) ignores what is posted for it; when the user changed it, say so on the row instead
-    of dropping the change silently behind "Draf tersimpan." A row already locked when the page
-    was shown is not editable there (a browser does not even send it) and is left alone."""
+def _tampil_terkunci(forms) -> None:
+    """After a refused save, rows that are locked now show their stored value, read-only."""
     for f in forms:
-        if not f.terkunci or f.add_prefix("sidik") not in data:
-            continue
-        r = f.realisasi
-        if r is not None and r.status in STATUS_TERKUNCI:
-            if data.get(f.add_prefix("versi"), "") == str(r.versi):
-                continue
-            pesan = (f"Realisasi ini sudah {r.get_status_display().lower()} dan terkunci; "
-                     "isian Anda tidak disimpan.")
-        elif not jendela.terbuka:
-            pesan = f"{jendela.pesan} Isian Anda tidak disimpan."
-        else:
-            continue
-        bebas = BarisRealisasiForm(data, files, baris=f.baris, realisasi=r, terkunci=False)
-        if bebas.is_valid():
-            i = bebas.isian()
-            ketik = sidik(i.nilai, i.nilai_teks, i.analisis, i.solusi)
-            if (ketik in (i.sidik_dibaca, sidik_realisasi(r)) and not i.berkas
-                    and not i.tanggapan.strip()):
-                continue
-        f.add_error(None, pesan)
+        if f.terkunci_sekarang and not f.terkunci:
+            f.kunci()
 
 
 @login_required
@@ -149,7 +133,6 @@ def pengisian(request, opd_id: int, tahun: int, triwulan: int):
     if request.method == "POST":
         wajib(request.user, "can_edit_opd_data")
         forms = _forms(data, jendela, request.user, request.POST, request.FILES)
-        _tolak_baris_terkunci(forms, request.POST, request.FILES, jendela)
         if all(f.is_valid() for f in forms):
             isian = [f.isian() for f in forms if not f.terkunci]
             try:
@@ -180,7 +163,8 @@ def pengisian(request, opd_id: int, tahun: int, triwulan: int):
                     messages.success(request, "Draf tersimpan.")
                 return redirect(request.path)
         else:
-            messages.error(request, "Tidak ada yang disimpan: periksa isian yang ditandai.")
+            messages.error(request, TIDAK_DISIMPAN_BARIS)
+        _tampil_terkunci(forms)
     else:
         forms = _forms(data, jendela, request.user)
     baris = [{"form": f, "b": f.baris, "r": f.realisasi, "tampil": tampil_hasil(f.baris.hasil),
@@ -196,6 +180,7 @@ def pengisian(request, opd_id: int, tahun: int, triwulan: int):
 
 
 def _galat_ke_form(request, forms, e: ValidationError):
+    """A refusal of the service: per-row messages go on their row, the rest on top."""
     per_form = {f.baris.indikator.pk: f for f in forms}
     if hasattr(e, "error_dict"):
         for key, errs in e.error_dict.items():
@@ -206,10 +191,11 @@ def _galat_ke_form(request, forms, e: ValidationError):
                         f.add_error(None, pesan)
                     else:
                         messages.error(request, pesan)
+        messages.error(request, TIDAK_DISIMPAN_BARIS)
     else:
         for pesan in e.messages:
             messages.error(request, pesan)
-    messages.error(request, "Tidak ada yang disimpan.")
+        messages.error(request, "Tidak ada yang disimpan.")
 
 
 def _ajukan(request, opd, tahun, triwulan):
@@ -303,7 +289,7 @@ def tinjau(request, opd_id: int, tahun: int, triwulan: int):
                                  f"{hitung['kembalikan']} dikembalikan.")
                 return redirect(request.path)
         else:
-            messages.error(request, "Tidak ada yang disimpan: periksa isian yang ditandai.")
+            messages.error(request, TIDAK_DISIMPAN_BARIS)
     else:
         forms = {r.pk: KeputusanForm(realisasi=r) for r in diajukan}
     baris = []
@@ -459,7 +445,7 @@ def jadwal(request):
                 services.jadwal_save(jadwal=jadwal_form.save(commit=False), user=request.user)
                 messages.success(request, "Jadwal pengisian tersimpan.")
                 return redirect("pengukuran:jadwal")
-        messages.error(request, "Tidak ada yang disimpan: periksa isian yang ditandai.")
+        messages.error(request, TIDAK_DISIMPAN_BARIS)
     sekarang = timezone.now()
     return render(request, "pengukuran/jadwal.html", {
         "jadwal_list": JadwalPengisian.objects.order_by("-tahun", "-triwulan")[:16],

@@ -7,52 +7,31 @@ import pytest
 from conftest import TAHUN, TW
 from django.core import mail
 from django.urls import reverse
+from realisasi_uji import formulir, indikator_pk, opd_kecamatan, url_tw
 
-from apps.core.models import OPD, Notifikasi, User
+from apps.core.models import Notifikasi, User
 from apps.pengukuran.models import CatatanVerifikasi, Realisasi
-from apps.perencanaan.selectors import pk_berlaku
 
 pytestmark = pytest.mark.django_db
 
-KEC = "Kecamatan Magetan"
-
-
-def _opd():
-    return OPD.objects.get(nama=KEC)
-
-
-def _indikator():
-    pk = pk_berlaku(_opd().pk, TAHUN)
-    return [t.indikator for t in pk.indikator.select_related("indikator")
-            .order_by("indikator__sasaran__nomor", "indikator__nomor")]
-
-
-def _url(nama="pengukuran:pengisian"):
-    return reverse(nama, args=[_opd().pk, TAHUN, TW])
-
-
 def _isian(client, nilai: dict, aksi="simpan", analisis="", solusi=""):
-    """POST the entry page as the browser would: every row with its hidden version fields."""
-    return client.post(_url(), _data(client, nilai, aksi, analisis, solusi), follow=True)
+    """Open the entry page, type into the rows of `nilai` and press `aksi`, as a browser."""
+    return client.post(url_tw(), _data(client, nilai, aksi, analisis, solusi), follow=True)
 
 
 def _data(client, nilai: dict, aksi="simpan", analisis="", solusi=""):
-    page = client.get(_url()).content.decode()
-    data = {"aksi": aksi}
-    for ind in _indikator():
-        p = f"i{ind.pk}"
-        for f in ("versi", "sidik"):
-            m = re.search(rf'name="{p}-{f}" value="([^"]*)"', page)
-            data[f"{p}-{f}"] = m.group(1) if m else ""
-        data[f"{p}-nilai"] = nilai.get(ind.pk, "")
-        data[f"{p}-analisis"] = analisis
-        data[f"{p}-solusi"] = solusi
+    data = formulir(client.get(url_tw()).content.decode())
+    for ind_pk, teks in nilai.items():
+        data[f"i{ind_pk}-nilai"] = teks
+        data[f"i{ind_pk}-analisis"] = analisis
+        data[f"i{ind_pk}-solusi"] = solusi
+    data["aksi"] = aksi
     return data
 
 
 def test_operator_fills_submits_and_verifikator_returns_then_verifies(client, login, tw_terbuka):
     operator = login("operator.kecamatan")
-    daftar = _indikator()
+    daftar = indikator_pk()
     nilai = {ind.pk: "78,2" for ind in daftar}
     nilai[daftar[0].pk] = "79.41"
     resp = _isian(client, nilai, aksi="ajukan", analisis="Sesuai rencana.", solusi="Lanjutkan.")
@@ -68,7 +47,7 @@ def test_operator_fills_submits_and_verifikator_returns_then_verifies(client, lo
     data = {f"r{r.pk}-aksi": "verifikasi" for r in rows}
     data[f"r{r0.pk}-aksi"] = "kembalikan"
     data[f"r{r0.pk}-komentar"] = "Lampirkan hasil survei IKM."
-    resp = client.post(_url("pengukuran:tinjau"), {**data, "aksi": "simpan"}, follow=True)
+    resp = client.post(url_tw("pengukuran:tinjau"), {**data, "aksi": "simpan"}, follow=True)
     assert "1 dikembalikan" in resp.content.decode()
     r0.refresh_from_db()
     assert r0.status == "dikembalikan"
@@ -78,7 +57,7 @@ def test_operator_fills_submits_and_verifikator_returns_then_verifies(client, lo
     assert any("dikembalikan" in m.subject for m in mail.outbox) or not operator.email
 
     login("operator.kecamatan")
-    page = client.get(_url()).content.decode()
+    page = client.get(url_tw()).content.decode()
     assert "Lampirkan hasil survei IKM." in page
     resp = _isian(client, {daftar[0].pk: "80,5"}, aksi="ajukan", analisis="Survei terlampir.",
                   solusi="-")
@@ -86,7 +65,7 @@ def test_operator_fills_submits_and_verifikator_returns_then_verifies(client, lo
     assert (r0.status, r0.nilai) == ("diajukan", Decimal("80.5"))
 
     login("verifikator")
-    client.post(_url("pengukuran:tinjau"), {"aksi": "semua"}, follow=True)
+    client.post(url_tw("pengukuran:tinjau"), {"aksi": "semua"}, follow=True)
     r0.refresh_from_db()
     assert r0.status == "diverifikasi"
 
@@ -99,9 +78,9 @@ def test_operator_fills_submits_and_verifikator_returns_then_verifies(client, lo
 
 def test_entry_page_shows_target_capaian_and_predikat_from_engine(client, login, tw_terbuka):
     login("operator.kecamatan")
-    daftar = _indikator()
+    daftar = indikator_pk()
     _isian(client, {daftar[0].pk: "90,02"})
-    page = client.get(_url()).content.decode()
+    page = client.get(url_tw()).content.decode()
     # IKM target 85 (carried from 2023): 90,02 / 85 = 105,91 % -> Sangat Memuaskan (7-level).
     assert "105,91 %" in page
     assert "Sangat Memuaskan" in page
@@ -112,16 +91,16 @@ def test_entry_page_shows_target_capaian_and_predikat_from_engine(client, login,
 
 def test_live_preview_uses_the_engine_and_reports_bad_numbers(client, login, tw_terbuka):
     login("operator.kecamatan")
-    ind = _indikator()[0]
-    resp = client.get(_url("pengukuran:pratinjau"), {f"i{ind.pk}": "90,02"})
+    ind = indikator_pk()[0]
+    resp = client.get(url_tw("pengukuran:pratinjau"), {f"i{ind.pk}": "90,02"})
     assert resp.json()["hasil"][str(ind.pk)]["capaian"] == "105,91 %"
-    resp = client.get(_url("pengukuran:pratinjau"), {f"i{ind.pk}": "1.234"})
+    resp = client.get(url_tw("pengukuran:pratinjau"), {f"i{ind.pk}": "1.234"})
     assert "bermakna ganda" in resp.json()["hasil"][str(ind.pk)]["galat"]
 
 
 def test_submission_is_blocked_with_the_list_of_what_is_missing(client, login, tw_terbuka):
     login("operator.kecamatan")
-    daftar = _indikator()
+    daftar = indikator_pk()
     resp = _isian(client, {daftar[0].pk: "50"}, aksi="ajukan")
     body = resp.content.decode()
     assert "belum dapat diajukan" in body
@@ -135,14 +114,14 @@ def test_submission_is_blocked_with_the_list_of_what_is_missing(client, login, t
 
 def test_double_submit_submits_once(client, login, tw_terbuka):
     login("operator.kecamatan")
-    daftar = _indikator()
+    daftar = indikator_pk()
     data = _data(client, {i.pk: "90" for i in daftar}, aksi="ajukan")
-    client.post(_url(), data)
+    client.post(url_tw(), data)
     assert Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=TW,
                                     status="diajukan").count() == len(daftar)
     before = Notifikasi.objects.count()
     history_before = Realisasi.history.filter(tahun=TAHUN, triwulan=TW).count()
-    resp = client.post(_url(), data, follow=True)
+    resp = client.post(url_tw(), data, follow=True)
     assert "Tidak ada isian" in resp.content.decode()
     assert Notifikasi.objects.count() == before
     assert Realisasi.history.filter(tahun=TAHUN, triwulan=TW).count() == history_before
@@ -150,7 +129,7 @@ def test_double_submit_submits_once(client, login, tw_terbuka):
 
 def test_closed_window_refuses_entry_with_its_message(client, login, tw_tertutup):
     login("operator.kecamatan")
-    daftar = _indikator()
+    daftar = indikator_pk()
     resp = _isian(client, {daftar[0].pk: "90"})
     body = resp.content.decode()
     assert "sudah ditutup" in body
@@ -163,18 +142,18 @@ def test_lock_exception_reopens_entry_for_one_opd(client, login, tw_tertutup):
 
     jadwal = JadwalPengisian.objects.get(tahun=TAHUN, triwulan=TW)
     resp = client.post(reverse("pengukuran:jadwal"), {
-        "aksi": "pengecualian", "p-opd": _opd().pk, "p-jadwal": jadwal.pk,
+        "aksi": "pengecualian", "p-opd": opd_kecamatan().pk, "p-jadwal": jadwal.pk,
         "p-berlaku_sampai": "31 Desember 2099 16.00", "p-alasan": "Server kecamatan rusak.",
     }, follow=True)
     assert "dibuka khusus" in resp.content.decode()
     login("operator.kecamatan")
-    daftar = _indikator()
+    daftar = indikator_pk()
     _isian(client, {daftar[0].pk: "90"})
     assert Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN, triwulan=TW).nilai == 90
 
 
 def test_reopen_needs_a_reason_and_is_logged(client, login):
-    r = Realisasi.objects.filter(indikator__in=_indikator(), tahun=TAHUN, triwulan=1).first()
+    r = Realisasi.objects.filter(indikator__in=indikator_pk(), tahun=TAHUN, triwulan=1).first()
     assert r.status == "diverifikasi"
     login("verifikator")
     url = reverse("pengukuran:buka_kembali", args=[r.pk])
@@ -193,7 +172,7 @@ def test_reopen_needs_a_reason_and_is_logged(client, login):
 
 def test_history_records_old_and_new_value_with_author(client, login, tw_terbuka):
     login("operator.kecamatan")
-    ind = _indikator()[0]
+    ind = indikator_pk()[0]
     _isian(client, {ind.pk: "78,2"})
     _isian(client, {ind.pk: "79,41"})
     r = Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=TW)

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright import sync_api as playwright_sync
 from playwright.sync_api import expect
+from realisasi_uji import KEC, PDF
 
 from apps.core.angka import format_angka, format_persen
 from apps.core.demo.loader import load_demo
@@ -29,14 +30,6 @@ from apps.perencanaan.selectors import pk_berlaku
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path("/tmp/sakip-shots")
 TIMEOUT_MS = 5000
-KEC = "Kecamatan Magetan"
-
-# A small but well-formed one-page PDF (the upload is checked by content, not by name).
-PDF = (b"%PDF-1.4\n"
-       b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-       b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-       b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\n"
-       b"trailer << /Root 1 0 R >>\n%%EOF\n")
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ PengecualianKunci, and the history of Realisasi.
 """
 
 import datetime
-import html
 import io
 import re
 from collections.abc import Callable
@@ -22,67 +21,33 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
+from realisasi_uji import (
+    PDF,
+    formulir,
+    indikator_pk,
+    opd_kecamatan,
+    potret,
+    teks_halaman,
+    url_tw,
+)
 
-from apps.core.models import OPD, User
+from apps.core.models import User
 from apps.pengukuran import services
 from apps.pengukuran.berkas import periksa_bukti
 from apps.pengukuran.models import (
     BuktiDukung,
-    CatatanVerifikasi,
     JadwalPengisian,
-    PengecualianKunci,
     Realisasi,
 )
 from apps.pengukuran.selectors import tanggal_id
 from apps.perencanaan.models import IndikatorKinerja, PilihanNilai, PKIndikator
-from apps.perencanaan.selectors import pk_berlaku
 
 pytestmark = pytest.mark.django_db
 
-KEC = "Kecamatan Magetan"
-PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-       b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
 TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _opd():
-    return OPD.objects.get(nama=KEC)
-
-
-def _indikator():
-    pk = pk_berlaku(_opd().pk, TAHUN)
-    return [t.indikator for t in pk.indikator.select_related("indikator")
-            .order_by("indikator__sasaran__nomor", "indikator__nomor")]
-
-
-def _url(nama="pengukuran:pengisian", triwulan=TW):
-    return reverse(nama, args=[_opd().pk, TAHUN, triwulan])
-
-
-def _isian_browser(page: str) -> dict:
-    """The fields of the entry form a browser sends: not the disabled ones (locked rows)."""
-    form = re.search(r'<form[^>]*id="form-pengisian".*?</form>', page, re.S).group(0)
-    data = {}
-    for tag in re.findall(r"<input[^>]*>", form):
-        nama = re.search(r'name="([^"]+)"', tag)
-        if not nama or " disabled" in tag or re.search(r'type="(file|submit)"', tag):
-            continue
-        nilai = re.search(r'value="([^"]*)"', tag)
-        data[nama.group(1)] = html.unescape(nilai.group(1)) if nilai else ""
-    for nama, attrs, isi in re.findall(r'<textarea name="([^"]+)"([^>]*)>(.*?)</textarea>',
-                                       form, re.S):
-        if " disabled" not in attrs:
-            data[nama] = html.unescape(isi).lstrip("\n")
-    for nama, attrs, isi in re.findall(r'<select name="([^"]+)"([^>]*)>(.*?)</select>', form,
-                                       re.S):
-        if " disabled" not in attrs:
-            pilih = re.search(r'<option value="([^"]*)" selected', isi)
-            data[nama] = html.unescape(pilih.group(1)) if pilih else ""
-    data.pop("csrfmiddlewaretoken", None)
-    return data
 
 
 def entri(client, nilai=None, *, aksi="simpan", berkas=None, lain=None, triwulan=TW,
@@ -90,8 +55,8 @@ def entri(client, nilai=None, *, aksi="simpan", berkas=None, lain=None, triwulan
     """Open the entry page, type `nilai` ({indicator index: text}) and attach `berkas`
     ({indicator index: file}), then press the button `aksi`. `sementara` is what happens
     elsewhere between opening the page and pressing the button."""
-    daftar = _indikator()
-    data = _isian_browser(client.get(_url(triwulan=triwulan)).content.decode())
+    daftar = indikator_pk()
+    data = formulir(client.get(url_tw(triwulan=triwulan)).content.decode())
     if sementara:
         sementara()
     for i, teks in (nilai or {}).items():
@@ -102,35 +67,7 @@ def entri(client, nilai=None, *, aksi="simpan", berkas=None, lain=None, triwulan
         data[f"i{daftar[i].pk}-bukti"] = f
     data.update(lain or {})
     data["aksi"] = aksi
-    return client.post(_url(triwulan=triwulan), data, follow=True)
-
-
-def teks_halaman(resp) -> str:
-    """What the user reads: the page without tags, entities decoded, spaces collapsed."""
-    if resp.get("Content-Type", "").startswith("application/json"):
-        return str(resp.json())
-    body = resp.content.decode()
-    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
-    body = re.sub(r"</?(strong|em|b|a|span)\b[^>]*>", "", body)  # inline: no space
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body))).strip()
-
-
-def potret():
-    return {
-        "realisasi": sorted(Realisasi.objects.values_list(
-            "pk", "indikator_id", "tahun", "triwulan", "nilai", "nilai_teks", "analisis",
-            "solusi", "status", "versi", "diisi_oleh_id", "diajukan_oleh_id",
-            "diverifikasi_oleh_id")),
-        "riwayat": Realisasi.history.count(),
-        "bukti": sorted(BuktiDukung.objects.values_list("pk", "realisasi_id", "berkas",
-                                                        "nama_asli", "sha256")),
-        "catatan": sorted(CatatanVerifikasi.objects.values_list("pk", "realisasi_id", "jenis",
-                                                                "isi")),
-        "jadwal": sorted(JadwalPengisian.objects.values_list("pk", "tahun", "triwulan", "dibuka",
-                                                             "ditutup")),
-        "pengecualian": sorted(PengecualianKunci.objects.values_list("pk", "opd_id",
-                                                                     "berlaku_sampai")),
-    }
+    return client.post(url_tw(triwulan=triwulan), data, follow=True)
 
 
 def _user(username):
@@ -148,7 +85,7 @@ def _baris(i, triwulan=TW, **kw):
     if kw.get("status") == Realisasi.Status.DIVERIFIKASI:
         kw.setdefault("diverifikasi_oleh", _user("verifikator"))
         kw.setdefault("diverifikasi_pada", timezone.now())
-    return Realisasi.objects.create(indikator=_indikator()[i], tahun=TAHUN, triwulan=triwulan,
+    return Realisasi.objects.create(indikator=indikator_pk()[i], tahun=TAHUN, triwulan=triwulan,
                                     **kw)
 
 
@@ -204,7 +141,7 @@ def _angka(teks, *pesan):
 
 def _ke_teks(ctx):
     """The fourth indicator measured by an ordered text value (Kurang < Baik < Sangat Baik)."""
-    ind = _indikator()[3]
+    ind = indikator_pk()[3]
     IndikatorKinerja.objects.filter(pk=ind.pk).update(jenis_nilai="teks")
     for urutan, label in enumerate(["Kurang", "Baik", "Sangat Baik"], 1):
         PilihanNilai.objects.create(indikator=ind, urutan=urutan, label=label)
@@ -242,7 +179,7 @@ def _kunci(r, status):
 
 def _tinjau(data):
     def kirim(c, x):
-        return c.post(_url("pengukuran:tinjau"), data(x), follow=True)
+        return c.post(url_tw("pengukuran:tinjau"), data(x), follow=True)
     return kirim
 
 
@@ -260,7 +197,7 @@ def _jadwal(data):
 
 
 def _diverifikasi_tw1(x):
-    return Realisasi.objects.get(indikator=_indikator()[0], tahun=TAHUN, triwulan=1)
+    return Realisasi.objects.get(indikator=indikator_pk()[0], tahun=TAHUN, triwulan=1)
 
 
 def _kemarin():
@@ -295,7 +232,7 @@ KASUS = [
     Kasus(
         id="analisis terlalu panjang",
         kirim=lambda c, x: entri(c, {0: "90"}, lain={
-            f"i{_indikator()[0].pk}-analisis": "a" * 5001}),
+            f"i{indikator_pk()[0].pk}-analisis": "a" * 5001}),
         pesan=("paling banyak 5000 karakter", TIDAK_DISIMPAN),
     ),
     # Evidence files: checked by content, never by name.
@@ -357,7 +294,8 @@ KASUS = [
         siapkan=_siapkan_draf,
         sementara=lambda x: _kunci(x.r, Realisasi.Status.DIVERIFIKASI),
         kirim=lambda c, x: entri(c, {0: "99"}, sementara=x.sementara),
-        pesan=("Realisasi ini sudah diverifikasi dan terkunci; isian Anda tidak disimpan.",
+        pesan=("Realisasi “Indeks Kepuasan Masyarakat” sudah diverifikasi dan terkunci. Isian "
+               "Anda tidak disimpan.",
                TIDAK_DISIMPAN),
         tetap_di_input={0: "88"},
     ),
@@ -366,7 +304,8 @@ KASUS = [
         siapkan=_siapkan_draf,
         sementara=lambda x: _kunci(x.r, Realisasi.Status.DIAJUKAN),
         kirim=lambda c, x: entri(c, {0: "99"}, sementara=x.sementara),
-        pesan=("Realisasi ini sudah diajukan dan terkunci; isian Anda tidak disimpan.",
+        pesan=("Realisasi “Indeks Kepuasan Masyarakat” sudah diajukan dan terkunci. Isian Anda "
+               "tidak disimpan.",
                TIDAK_DISIMPAN),
         tetap_di_input={0: "88"},
     ),
@@ -377,7 +316,7 @@ KASUS = [
         id="nilai dipalsukan ke baris diverifikasi",
         siapkan=lambda x: setattr(x, "r", _baris(0, nilai=Decimal("88"),
                                                  status=Realisasi.Status.DIVERIFIKASI)),
-        kirim=lambda c, x: c.post(_url(), {
+        kirim=lambda c, x: c.post(url_tw(), {
             "aksi": "simpan", f"i{x.r.indikator_id}-nilai": "99",
             f"i{x.r.indikator_id}-versi": x.r.versi,
             f"i{x.r.indikator_id}-sidik": "palsu"}, follow=True),
@@ -423,7 +362,7 @@ KASUS = [
         id="pengecualian berlaku sampai masa lalu",
         peran="verifikator",
         kirim=_jadwal(lambda x: {
-            "aksi": "pengecualian", "p-opd": _opd().pk,
+            "aksi": "pengecualian", "p-opd": opd_kecamatan().pk,
             "p-jadwal": JadwalPengisian.objects.get(tahun=TAHUN, triwulan=TW).pk,
             "p-berlaku_sampai": "1 Januari 2020 10.00", "p-alasan": "Server rusak."}),
         pesan=("Berlaku sampai: harus di masa depan.", TIDAK_DISIMPAN),
@@ -432,7 +371,7 @@ KASUS = [
         id="pengecualian tanggal bukan tanggal",
         peran="verifikator",
         kirim=_jadwal(lambda x: {
-            "aksi": "pengecualian", "p-opd": _opd().pk,
+            "aksi": "pengecualian", "p-opd": opd_kecamatan().pk,
             "p-jadwal": JadwalPengisian.objects.get(tahun=TAHUN, triwulan=TW).pk,
             "p-berlaku_sampai": "besok sore", "p-alasan": "Server rusak."}),
         pesan=("Berlaku sampai: “besok sore” bukan tanggal; tulis seperti 22 November 2026 atau "
@@ -462,29 +401,30 @@ KASUS = [
     ),
     Kasus(
         id="pratinjau angka bermakna ganda",
-        kirim=lambda c, x: c.get(_url("pengukuran:pratinjau"), {f"i{_indikator()[0].pk}": "1.234"}),
+        kirim=lambda c, x: c.get(url_tw("pengukuran:pratinjau"),
+                                 {f"i{indikator_pk()[0].pk}": "1.234"}),
         pesan=("Realisasi: “1.234” bermakna ganda",),
     ),
     Kasus(
         id="triwulan 5 di alamat (GET)",
-        kirim=lambda c, x: c.get(reverse("pengukuran:pengisian", args=[_opd().pk, TAHUN, 5])),
+        kirim=lambda c, x: c.get(url_tw(triwulan=5)),
         pesan=(), status=404,
     ),
     Kasus(
         id="triwulan 5 di alamat (POST)",
-        kirim=lambda c, x: c.post(reverse("pengukuran:pengisian", args=[_opd().pk, TAHUN, 5]),
-                                  {"aksi": "simpan", f"i{_indikator()[0].pk}-nilai": "90"}),
+        kirim=lambda c, x: c.post(url_tw(triwulan=5), {
+            "aksi": "simpan", f"i{indikator_pk()[0].pk}-nilai": "90"}),
         pesan=(), status=404,
     ),
     Kasus(
         id="triwulan 0 di pratinjau",
-        kirim=lambda c, x: c.get(reverse("pengukuran:pratinjau", args=[_opd().pk, TAHUN, 0])),
+        kirim=lambda c, x: c.get(url_tw("pengukuran:pratinjau", triwulan=0)),
         pesan=(), status=404,
     ),
     Kasus(
         id="triwulan 5 di tinjau",
         peran="verifikator",
-        kirim=lambda c, x: c.post(reverse("pengukuran:tinjau", args=[_opd().pk, TAHUN, 5]),
+        kirim=lambda c, x: c.post(reverse("pengukuran:tinjau", args=[opd_kecamatan().pk, TAHUN, 5]),
                                   {"aksi": "semua"}),
         pesan=(), status=404,
     ),
@@ -503,8 +443,8 @@ KASUS = [
 @pytest.fixture
 def ctx(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    pk_ids = [i.pk for i in _indikator()]
-    luar = (IndikatorKinerja.objects.filter(sasaran__tujuan__renstra__opd=_opd())
+    pk_ids = [i.pk for i in indikator_pk()]
+    luar = (IndikatorKinerja.objects.filter(sasaran__tujuan__renstra__opd=opd_kecamatan())
             .exclude(pk__in=pk_ids).first())
     return SimpleNamespace(settings=settings, luar=luar)
 
@@ -530,7 +470,7 @@ def test_bad_input_shows_its_message_and_changes_nothing(client, tw_terbuka, ctx
         assert pesan not in teks
     assert potret() == ctx.sebelum
     body = resp.content.decode()
-    daftar = _indikator()
+    daftar = indikator_pk()
     for i, diketik in kasus.tetap_di_input.items():
         assert re.search(rf'name="i{daftar[i].pk}-nilai" value="{re.escape(diketik)}"', body)
 
@@ -545,7 +485,7 @@ def test_every_message_comes_with_nothing_written_even_for_other_valid_rows(clie
     client.force_login(_user("operator.kecamatan"))
     resp = entri(client, {0: "abc", 1: "90", 2: "75", 3: "80"})
     assert TIDAK_DISIMPAN in teks_halaman(resp)
-    assert not Realisasi.objects.filter(indikator__in=_indikator(), tahun=TAHUN,
+    assert not Realisasi.objects.filter(indikator__in=indikator_pk(), tahun=TAHUN,
                                         triwulan=TW).exists()
 
 
@@ -554,7 +494,7 @@ def test_path_traversal_name_is_accepted_but_stored_under_a_random_name(client, 
     client.force_login(_user("operator.kecamatan"))
     resp = entri(client, {0: "90"}, berkas={0: _file("../../etc/passwd.pdf", PDF)})
     assert "Draf tersimpan." in teks_halaman(resp)
-    bukti = BuktiDukung.objects.get(realisasi__indikator=_indikator()[0],
+    bukti = BuktiDukung.objects.get(realisasi__indikator=indikator_pk()[0],
                                     realisasi__tahun=TAHUN, realisasi__triwulan=TW)
     assert bukti.nama_asli == "passwd.pdf"
     assert bukti.jenis_konten == "application/pdf"
@@ -586,7 +526,7 @@ def test_service_refuses_an_indicator_outside_the_pk_with_its_message(ctx):
     """What the page never sends (the field is not on it) the service still refuses."""
     with pytest.raises(ValidationError) as e:
         services.realisasi_triwulan_save(
-            opd=_opd(), tahun=TAHUN, triwulan=TW, user=_user("operator.kecamatan"),
+            opd=opd_kecamatan(), tahun=TAHUN, triwulan=TW, user=_user("operator.kecamatan"),
             isian=[services.Isian(indikator_id=ctx.luar.pk, nilai=Decimal("90"))])
     assert e.value.messages == ["Indikator ini tidak ada pada Perjanjian Kinerja yang berlaku."]
 
@@ -595,11 +535,12 @@ def test_service_refuses_to_change_a_verified_value_with_its_message(tw_terbuka,
     r = _baris(0, nilai=Decimal("88"), status=Realisasi.Status.DIVERIFIKASI)
     with pytest.raises(ValidationError) as e:
         services.realisasi_triwulan_save(
-            opd=_opd(), tahun=TAHUN, triwulan=TW, user=_user("operator.kecamatan"),
+            opd=opd_kecamatan(), tahun=TAHUN, triwulan=TW, user=_user("operator.kecamatan"),
             isian=[services.Isian(indikator_id=r.indikator_id, nilai=Decimal("99"),
                                   versi_dibaca=r.versi)])
     assert e.value.messages == [
-        f"Realisasi “{r.indikator.nama}” sudah diverifikasi dan terkunci."]
+        f"Realisasi “{r.indikator.nama}” sudah diverifikasi dan terkunci. Isian Anda tidak "
+        "disimpan."]
     r.refresh_from_db()
     assert r.nilai == Decimal("88")
 
@@ -607,7 +548,7 @@ def test_service_refuses_to_change_a_verified_value_with_its_message(tw_terbuka,
 def test_service_refuses_to_verify_a_row_that_is_not_submitted(tw_terbuka, ctx):
     r = _baris(0, nilai=Decimal("88"))
     with pytest.raises(ValidationError) as e:
-        services.verifikasi_save(opd=_opd(), tahun=TAHUN, triwulan=TW,
+        services.verifikasi_save(opd=opd_kecamatan(), tahun=TAHUN, triwulan=TW,
                                  user=_user("verifikator"),
                                  keputusan={r.pk: services.Keputusan("verifikasi")})
     assert e.value.messages == [

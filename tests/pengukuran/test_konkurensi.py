@@ -11,32 +11,16 @@ from decimal import Decimal
 import pytest
 from conftest import TAHUN, TW
 from django.test import Client
-from django.urls import reverse
+from realisasi_uji import formulir, indikator_pk, teks_halaman, url_tw
 
-from apps.core.models import OPD, Notifikasi, User
+from apps.core.models import Notifikasi, User
 from apps.pengukuran.models import Realisasi
-from apps.perencanaan.selectors import pk_berlaku
 
 pytestmark = pytest.mark.django_db
 
-KEC = "Kecamatan Magetan"
 KONFLIK = ("Tidak ada yang disimpan: sebagian isian sudah diubah orang lain sejak halaman ini "
            "dibuka. Nilai mereka ditampilkan pada baris yang ditandai; isian Anda tetap di "
            "formulir. Periksa, lalu simpan lagi.")
-
-
-def _opd():
-    return OPD.objects.get(nama=KEC)
-
-
-def _indikator():
-    pk = pk_berlaku(_opd().pk, TAHUN)
-    return [t.indikator for t in pk.indikator.select_related("indikator")
-            .order_by("indikator__sasaran__nomor", "indikator__nomor")]
-
-
-def _url():
-    return reverse("pengukuran:pengisian", args=[_opd().pk, TAHUN, TW])
 
 
 def _browser(username) -> Client:
@@ -45,26 +29,8 @@ def _browser(username) -> Client:
     return c
 
 
-def _formulir(page: str) -> dict:
-    """The entry form as the browser holds it: every field it would send (not disabled)."""
-    form = re.search(r'<form[^>]*id="form-pengisian".*?</form>', page, re.S).group(0)
-    data = {}
-    for tag in re.findall(r"<input[^>]*>", form):
-        nama = re.search(r'name="([^"]+)"', tag)
-        if not nama or " disabled" in tag or re.search(r'type="(file|submit)"', tag):
-            continue
-        nilai = re.search(r'value="([^"]*)"', tag)
-        data[nama.group(1)] = html.unescape(nilai.group(1)) if nilai else ""
-    for nama, attrs, isi in re.findall(r'<textarea name="([^"]+)"([^>]*)>(.*?)</textarea>',
-                                       form, re.S):
-        if " disabled" not in attrs:
-            data[nama] = html.unescape(isi).lstrip("\n")
-    data.pop("csrfmiddlewaretoken", None)
-    return data
-
-
 def _buka(c: Client) -> dict:
-    return _formulir(c.get(_url()).content.decode())
+    return formulir(c.get(url_tw()).content.decode())
 
 
 def _simpan(c: Client, formulir: dict, ketik: dict, aksi="simpan"):
@@ -74,13 +40,7 @@ def _simpan(c: Client, formulir: dict, ketik: dict, aksi="simpan"):
         for kolom, isi in (teks.items() if isinstance(teks, dict) else [("nilai", teks)]):
             data[f"i{ind.pk}-{kolom}"] = isi
     data["aksi"] = aksi
-    return c.post(_url(), data)
-
-
-def _teks(resp) -> str:
-    body = re.sub(r"<(script|style)\b.*?</\1>", " ", resp.content.decode(), flags=re.S)
-    body = re.sub(r"</?(strong|em|b|a|span)\b[^>]*>", "", body)  # inline: no space
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body))).strip()
+    return c.post(url_tw(), data)
 
 
 def _nilai(ind):
@@ -100,7 +60,7 @@ def _input(resp, ind) -> str | None:
 
 
 def test_second_save_of_the_same_indicator_from_a_stale_page_shows_the_first_value(tw_terbuka):
-    daftar = _indikator()
+    daftar = indikator_pk()
     ind, lain = daftar[2], daftar[3]
     operator, camat = _browser("operator.kecamatan"), _browser("pimpinan.kecamatan")
     halaman_operator, halaman_camat = _buka(operator), _buka(camat)
@@ -112,7 +72,7 @@ def test_second_save_of_the_same_indicator_from_a_stale_page_shows_the_first_val
     # The camat, on the page opened before, types another value there and one in another row.
     resp = _simpan(camat, halaman_camat, {ind: "83,25", lain: "75"})
     assert resp.status_code == 200
-    teks = _teks(resp)
+    teks = teks_halaman(resp)
     assert KONFLIK in teks
     assert re.search(r"Diubah oleh Operator Kecamatan Magetan pada \d{1,2} \w+ 2026 \d\d\.\d\d: "
                      r"nilai tersimpan sekarang 81,5\. Isian Anda di bawah belum disimpan\.",
@@ -130,7 +90,7 @@ def test_second_save_of_the_same_indicator_from_a_stale_page_shows_the_first_val
     assert 'class="baris konflik"' in resp.content.decode()
 
     # Saving again from that page: the other value was seen, so the camat's value wins.
-    resp = _simpan(camat, _formulir(resp.content.decode()), {})
+    resp = _simpan(camat, formulir(resp.content.decode()), {})
     assert resp.status_code == 302
     r.refresh_from_db()
     assert (r.nilai, r.diisi_oleh.username, r.versi) == (Decimal("83.25"),
@@ -143,7 +103,7 @@ def test_second_save_of_the_same_indicator_from_a_stale_page_shows_the_first_val
 
 
 def test_conflict_on_an_existing_row_names_the_other_user_and_value(tw_terbuka):
-    ind = _indikator()[0]
+    ind = indikator_pk()[0]
     _draf(ind, Decimal("50"))
     operator, camat = _browser("operator.kecamatan"), _browser("pimpinan.kecamatan")
     halaman_operator, halaman_camat = _buka(operator), _buka(camat)
@@ -151,7 +111,7 @@ def test_conflict_on_an_existing_row_names_the_other_user_and_value(tw_terbuka):
 
     assert _simpan(camat, halaman_camat, {ind: "70,1"}).status_code == 302
     resp = _simpan(operator, halaman_operator, {ind: "60"})
-    teks = _teks(resp)
+    teks = teks_halaman(resp)
     assert re.search(r"Diubah oleh Camat Magetan pada [^:]+: nilai tersimpan sekarang 70,1\.",
                      teks)
     assert _nilai(ind) == Decimal("70.1")
@@ -160,13 +120,13 @@ def test_conflict_on_an_existing_row_names_the_other_user_and_value(tw_terbuka):
 
 def test_stale_submit_is_refused_like_a_stale_save(tw_terbuka):
     """Pressing "Simpan dan ajukan" on a stale page submits nothing and notifies nobody."""
-    daftar = _indikator()
+    daftar = indikator_pk()
     operator, camat = _browser("operator.kecamatan"), _browser("pimpinan.kecamatan")
     halaman_operator, halaman_camat = _buka(operator), _buka(camat)
     _simpan(operator, halaman_operator, {daftar[0]: "86"})
     notifikasi = Notifikasi.objects.count()
     resp = _simpan(camat, halaman_camat, {ind: "95" for ind in daftar}, aksi="ajukan")
-    assert KONFLIK in _teks(resp)
+    assert KONFLIK in teks_halaman(resp)
     assert not Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=TW,
                                         status=Realisasi.Status.DIAJUKAN).exists()
     assert _nilai(daftar[0]) == Decimal("86")
@@ -176,7 +136,7 @@ def test_stale_submit_is_refused_like_a_stale_save(tw_terbuka):
 @pytest.mark.parametrize("ada_draf", [False, True], ids=["baris baru", "baris draf"])
 def test_two_users_filling_different_indicators_from_stale_pages_both_succeed(tw_terbuka,
                                                                               ada_draf):
-    daftar = _indikator()
+    daftar = indikator_pk()
     if ada_draf:
         for ind in daftar:
             _draf(ind, Decimal("50"))
@@ -187,7 +147,7 @@ def test_two_users_filling_different_indicators_from_stale_pages_both_succeed(tw
     r2 = _simpan(camat, halaman_camat, {daftar[1]: {"nilai": "77", "analisis": "Survei ulang.",
                                                     "solusi": "Tambah petugas."}})
     assert (r1.status_code, r2.status_code) == (302, 302)
-    assert "Draf tersimpan." in _teks(camat.get(r2["Location"]))
+    assert "Draf tersimpan." in teks_halaman(camat.get(r2["Location"]))
     assert _nilai(daftar[0]) == Decimal("88")
     assert _nilai(daftar[1]) == Decimal("77")
     assert _nilai(daftar[2]) == Decimal("71.5")
@@ -200,7 +160,7 @@ def test_two_users_filling_different_indicators_from_stale_pages_both_succeed(tw
 
 
 def test_a_stale_page_that_did_not_touch_a_row_does_not_overwrite_it(tw_terbuka):
-    daftar = _indikator()
+    daftar = indikator_pk()
     r0 = _draf(daftar[0], Decimal("50"))
     r0.analisis = "Analisis awal."
     r0.save()
@@ -221,5 +181,5 @@ def test_a_stale_page_that_did_not_touch_a_row_does_not_overwrite_it(tw_terbuka)
     assert r0.history.count() == riwayat
     assert _nilai(daftar[1]) == Decimal("77")
     # And the operator's next look shows both.
-    page = operator.get(_url())
+    page = operator.get(url_tw())
     assert (_input(page, daftar[0]), _input(page, daftar[1])) == ("88", "77")

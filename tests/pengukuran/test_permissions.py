@@ -8,7 +8,6 @@ post changes nothing in the database.
 """
 
 from decimal import Decimal
-from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
@@ -17,8 +16,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from realisasi_uji import PDF, formulir, indikator_pk, opd_kecamatan, potret
 
-from apps.core.models import OPD, Notifikasi, User
+from apps.core.models import User
 from apps.pengukuran import services
 from apps.pengukuran import urls as pengukuran_urls
 from apps.pengukuran.berkas import periksa_bukti
@@ -26,16 +26,11 @@ from apps.pengukuran.models import (
     BuktiDukung,
     CatatanVerifikasi,
     JadwalPengisian,
-    PengecualianKunci,
     Realisasi,
 )
-from apps.perencanaan.selectors import pk_berlaku
 
 pytestmark = pytest.mark.django_db
 
-KEC = "Kecamatan Magetan"
-PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-       b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
 
 PERAN = ("admin", "verifikator", "inspektorat", "operator.kecamatan", "pimpinan.kecamatan",
          "operator.organisasi", "anonim")
@@ -81,93 +76,13 @@ KASUS = [
 # --- helpers ---------------------------------------------------------------------------------
 
 
-class _Formulir(HTMLParser):
-    """The fields a browser would send for one form of a page (disabled fields are not sent)."""
-
-    def __init__(self, form_id):
-        super().__init__(convert_charrefs=True)
-        self.form_id, self.dalam, self.data = form_id, False, {}
-        self._textarea = self._select = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self.dalam = a.get("id") == self.form_id
-            return
-        if not self.dalam:
-            return
-        if tag == "option" and self._select and "selected" in a:
-            self.data[self._select] = a.get("value", "")
-        nama = a.get("name")
-        if not nama or "disabled" in a:
-            return
-        if tag == "input" and a.get("type", "text") not in ("file", "submit", "button"):
-            self.data[nama] = a.get("value") or ""
-        elif tag == "textarea":
-            self._textarea = nama
-            self.data[nama] = ""
-        elif tag == "select":
-            self._select = nama
-            self.data.setdefault(nama, "")
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.data[self._textarea] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.dalam = False
-        elif tag == "textarea":
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-
-
-def isian_halaman(html: str) -> dict:
-    p = _Formulir("form-pengisian")
-    p.feed(html)
-    p.data.pop("csrfmiddlewaretoken", None)
-    return p.data
-
-
-def _opd():
-    return OPD.objects.get(nama=KEC)
-
-
-def _indikator():
-    pk = pk_berlaku(_opd().pk, TAHUN)
-    return [t.indikator for t in pk.indikator.select_related("indikator")
-            .order_by("indikator__sasaran__nomor", "indikator__nomor")]
-
-
-def potret():
-    """Everything a post on these pages could change, with the values."""
-    return {
-        "realisasi": sorted(Realisasi.objects.values_list(
-            "pk", "indikator_id", "tahun", "triwulan", "nilai", "nilai_teks", "analisis",
-            "solusi", "status", "versi", "diisi_oleh_id", "diajukan_oleh_id",
-            "diverifikasi_oleh_id")),
-        "riwayat": Realisasi.history.count(),
-        "bukti": sorted(BuktiDukung.objects.values_list("pk", "realisasi_id", "berkas",
-                                                        "nama_asli", "sha256")),
-        "catatan": sorted(CatatanVerifikasi.objects.values_list("pk", "realisasi_id", "jenis",
-                                                                "isi")),
-        "jadwal": sorted(JadwalPengisian.objects.values_list("pk", "tahun", "triwulan", "dibuka",
-                                                             "ditutup")),
-        "pengecualian": sorted(PengecualianKunci.objects.values_list("pk", "opd_id",
-                                                                     "berlaku_sampai")),
-        "notifikasi": sorted(Notifikasi.objects.values_list("pk", "penerima_id",
-                                                            "dibaca_pada")),
-    }
-
-
 @pytest.fixture
 def objek(db, settings, tmp_path, tw_terbuka):
     """The Kecamatan's objects of the table: TW III 2026 with a draft row carrying an evidence
     file, a submitted row, and a verified TW I row (for history and reopening)."""
     settings.MEDIA_ROOT = tmp_path
-    opd = _opd()
-    daftar = _indikator()
+    opd = opd_kecamatan()
+    daftar = indikator_pk()
     operator = User.objects.get(username="operator.kecamatan")
     draf = services.realisasi_save(
         realisasi=Realisasi(indikator=daftar[0], tahun=TAHUN, triwulan=TW, nilai=Decimal("50"),
@@ -205,7 +120,7 @@ def _isian_entri(o):
     for the third indicator."""
     c = Client()
     c.force_login(User.objects.get(username="operator.kecamatan"))
-    data = isian_halaman(c.get(reverse("pengukuran:pengisian",
+    data = formulir(c.get(reverse("pengukuran:pengisian",
                                        args=[o.opd.pk, TAHUN, TW])).content.decode())
     assert f"i{o.daftar[0].pk}-nilai" in data  # the draft row is editable
     assert f"i{o.daftar[1].pk}-nilai" not in data  # the submitted row is locked
@@ -319,7 +234,7 @@ def test_every_url_of_the_app_has_rows_for_every_role():
 
 
 def test_start_page_sends_each_role_to_its_place(client):
-    kec = _opd()
+    kec = opd_kecamatan()
     tujuan = {
         "admin": reverse("pengukuran:antrean"),
         "verifikator": reverse("pengukuran:antrean"),

@@ -1,0 +1,122 @@
+"""What the realisasi page tests share: the Kecamatan's PK indicators of the demo's running
+year, the entry form as a browser sends it, the text a user reads, and a snapshot of
+everything a post could change (to show a refused post changed nothing)."""
+
+import html
+import re
+from html.parser import HTMLParser
+
+from conftest import TAHUN, TW
+from django.urls import reverse
+
+from apps.core.models import OPD, Notifikasi
+from apps.pengukuran.models import (
+    BuktiDukung,
+    CatatanVerifikasi,
+    JadwalPengisian,
+    PengecualianKunci,
+    Realisasi,
+)
+from apps.perencanaan.selectors import pk_berlaku
+
+KEC = "Kecamatan Magetan"
+# A small, well-formed PDF: evidence is checked by content, not by name.
+PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+       b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+
+
+def opd_kecamatan() -> OPD:
+    return OPD.objects.get(nama=KEC)
+
+
+def indikator_pk():
+    """The indicators of the Kecamatan's PK in force for the running year, in page order."""
+    pk = pk_berlaku(opd_kecamatan().pk, TAHUN)
+    return [t.indikator for t in pk.indikator.select_related("indikator")
+            .order_by("indikator__sasaran__nomor", "indikator__nomor")]
+
+
+def url_tw(nama="pengukuran:pengisian", triwulan=TW) -> str:
+    return reverse(nama, args=[opd_kecamatan().pk, TAHUN, triwulan])
+
+
+class _Formulir(HTMLParser):
+    """The fields a browser would send for one form of a page (disabled fields are not sent)."""
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id, self.dalam, self.data = form_id, False, {}
+        self._textarea = self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.dalam = a.get("id") == self.form_id
+            return
+        if not self.dalam:
+            return
+        if tag == "option" and self._select and "selected" in a:
+            self.data[self._select] = a.get("value", "")
+        nama = a.get("name")
+        if not nama or "disabled" in a:
+            return
+        if tag == "input" and a.get("type", "text") not in ("file", "submit", "button"):
+            self.data[nama] = a.get("value") or ""
+        elif tag == "textarea":
+            self._textarea = nama
+            self.data[nama] = ""
+        elif tag == "select":
+            self._select = nama
+            self.data.setdefault(nama, "")
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.dalam = False
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+
+def formulir(page: str, form_id: str = "form-pengisian") -> dict:
+    """The fields of a page's form as a browser sends them (no CSRF token: the test client
+    does not check it)."""
+    p = _Formulir(form_id)
+    p.feed(page)
+    p.data.pop("csrfmiddlewaretoken", None)
+    return p.data
+
+
+def teks_halaman(resp) -> str:
+    """What the user reads: the page without tags, entities decoded, spaces collapsed."""
+    if resp.get("Content-Type", "").startswith("application/json"):
+        return str(resp.json())
+    body = resp.content.decode()
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r"</?(strong|em|b|a|span)\b[^>]*>", "", body)  # inline: no space
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body))).strip()
+
+
+def potret() -> dict:
+    """Everything a post on the realisasi pages could change, with the values."""
+    return {
+        "realisasi": sorted(Realisasi.objects.values_list(
+            "pk", "indikator_id", "tahun", "triwulan", "nilai", "nilai_teks", "analisis",
+            "solusi", "status", "versi", "diisi_oleh_id", "diajukan_oleh_id",
+            "diverifikasi_oleh_id")),
+        "riwayat": Realisasi.history.count(),
+        "bukti": sorted(BuktiDukung.objects.values_list("pk", "realisasi_id", "berkas",
+                                                        "nama_asli", "sha256")),
+        "catatan": sorted(CatatanVerifikasi.objects.values_list("pk", "realisasi_id", "jenis",
+                                                                "isi")),
+        "jadwal": sorted(JadwalPengisian.objects.values_list("pk", "tahun", "triwulan", "dibuka",
+                                                             "ditutup")),
+        "pengecualian": sorted(PengecualianKunci.objects.values_list("pk", "opd_id",
+                                                                     "berlaku_sampai")),
+        "notifikasi": sorted(Notifikasi.objects.values_list("pk", "penerima_id",
+                                                            "dibaca_pada")),
+    }
