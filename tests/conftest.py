@@ -22,26 +22,27 @@ HARI_DEMO = datetime.date(2026, 11, 22)
 TAHUN, TW = 2026, 3
 
 
-@pytest.fixture
-def tw_terbuka(db):
-    """Triwulan III 2026 open today, whatever today is (the window checks the real clock)."""
+def _jendela_tw(dibuka: int, ditutup: int):
+    """Set Triwulan III 2026's window to days relative to the real today (the window checks
+    the real clock)."""
     hari_ini = timezone.localdate()
     JadwalPengisian.objects.update_or_create(
         tahun=TAHUN, triwulan=TW,
-        defaults={"dibuka": hari_ini - datetime.timedelta(days=10),
-                  "ditutup": hari_ini + datetime.timedelta(days=10)})
+        defaults={"dibuka": hari_ini + datetime.timedelta(days=dibuka),
+                  "ditutup": hari_ini + datetime.timedelta(days=ditutup)})
     return TAHUN, TW
+
+
+@pytest.fixture
+def tw_terbuka(db):
+    """Triwulan III 2026 open today, whatever today is."""
+    return _jendela_tw(-10, 10)
 
 
 @pytest.fixture
 def tw_tertutup(db):
     """Triwulan III 2026 closed since yesterday."""
-    hari_ini = timezone.localdate()
-    JadwalPengisian.objects.update_or_create(
-        tahun=TAHUN, triwulan=TW,
-        defaults={"dibuka": hari_ini - datetime.timedelta(days=20),
-                  "ditutup": hari_ini - datetime.timedelta(days=1)})
-    return TAHUN, TW
+    return _jendela_tw(-20, -1)
 
 
 @pytest.fixture
