@@ -7,7 +7,7 @@ from apps.core.forms import AngkaField, TanggalField, TanggalWaktuField
 from apps.core.models import OPD
 
 from .berkas import periksa_bukti
-from .models import JadwalPengisian, Realisasi
+from .models import ROMAWI, JadwalPengisian, Realisasi
 from .selectors import BarisPengisian, sidik_realisasi
 from .services import Isian, Keputusan
 
@@ -122,17 +122,17 @@ class BukaKembaliForm(forms.Form):
                              error_messages={"required": "Alasan: wajib diisi."})
 
 
-class JadwalForm(forms.ModelForm):
+class JadwalForm(forms.Form):
+    """The window of one year and triwulan; an existing window of that triwulan is replaced."""
+
+    tahun = forms.IntegerField(label="Tahun", error_messages={
+        "required": "Tahun: wajib diisi.", "invalid": "Tahun: tulis angka tahun, misalnya 2026."})
+    triwulan = forms.TypedChoiceField(
+        label="Triwulan", coerce=int,
+        choices=[(i, f"Triwulan {r}") for i, r in ROMAWI.items()],
+        error_messages={"invalid_choice": "Triwulan: pilih Triwulan I sampai IV."})
     dibuka = TanggalField(label="Tanggal dibuka")
     ditutup = TanggalField(label="Tanggal ditutup")
-
-    class Meta:
-        model = JadwalPengisian
-        fields = ["tahun", "triwulan", "dibuka", "ditutup"]
-        labels = {"tahun": "Tahun", "triwulan": "Triwulan"}
-        widgets = {"triwulan": forms.Select(choices=[(i, f"Triwulan {r}") for i, r in
-                                                     ((1, "I"), (2, "II"), (3, "III"),
-                                                      (4, "IV"))])}
 
     def clean_tahun(self):
         tahun = self.cleaned_data["tahun"]

@@ -383,8 +383,15 @@ def pengingat_send(*, hari: int, hari_ini: datetime.date | None = None) -> list[
     return terkirim
 
 
-def jadwal_save(*, jadwal: JadwalPengisian, user) -> JadwalPengisian:
-    """Set the input window of a triwulan (one per year and triwulan; recorded in history)."""
+@transaction.atomic
+def jadwal_save(*, tahun: int, triwulan: int, dibuka: datetime.date, ditutup: datetime.date,
+                user) -> JadwalPengisian:
+    """Set the input window of a triwulan: one per year and triwulan, replaced when it exists
+    (the change is recorded in history)."""
+    jadwal = (JadwalPengisian.objects.select_for_update()
+              .filter(tahun=tahun, triwulan=triwulan).first()
+              or JadwalPengisian(tahun=tahun, triwulan=triwulan))
+    jadwal.dibuka, jadwal.ditutup = dibuka, ditutup
     jadwal.full_clean()
     _catat_pelaku(jadwal, user)
     jadwal.save()

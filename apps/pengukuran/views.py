@@ -437,14 +437,15 @@ def jadwal(request):
                                      f"{d['opd']}.")
                     return redirect("pengukuran:jadwal")
         else:
-            ada = JadwalPengisian.objects.filter(
-                tahun=request.POST.get("j-tahun") or 0,
-                triwulan=request.POST.get("j-triwulan") or 0).first()
-            jadwal_form = JadwalForm(request.POST, prefix="j", instance=ada)
+            jadwal_form = JadwalForm(request.POST, prefix="j")
             if jadwal_form.is_valid():
-                services.jadwal_save(jadwal=jadwal_form.save(commit=False), user=request.user)
-                messages.success(request, "Jadwal pengisian tersimpan.")
-                return redirect("pengukuran:jadwal")
+                try:
+                    services.jadwal_save(**jadwal_form.cleaned_data, user=request.user)
+                except ValidationError as e:
+                    jadwal_form.add_error(None, e)
+                else:
+                    messages.success(request, "Jadwal pengisian tersimpan.")
+                    return redirect("pengukuran:jadwal")
         messages.error(request, TIDAK_DISIMPAN_BARIS)
     sekarang = timezone.now()
     return render(request, "pengukuran/jadwal.html", {

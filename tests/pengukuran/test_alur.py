@@ -182,3 +182,19 @@ def test_history_records_old_and_new_value_with_author(client, login, tw_terbuka
     assert terakhir.history_user == User.objects.get(username="operator.kecamatan")
     page = client.get(reverse("pengukuran:riwayat", args=[r.pk])).content.decode()
     assert "78,2" in page and "79,41" in page and "Operator Kecamatan Magetan" in page
+
+
+def test_verifikator_sets_and_replaces_a_window_typed_the_indonesian_way(client, login):
+    from apps.pengukuran.models import JadwalPengisian
+
+    login("verifikator")
+    data = {"aksi": "jadwal", "j-tahun": "2026", "j-triwulan": "4",
+            "j-dibuka": "5 Januari 2027", "j-ditutup": "31/01/2027"}
+    resp = client.post(reverse("pengukuran:jadwal"), data, follow=True)
+    assert "Jadwal pengisian tersimpan." in resp.content.decode()
+    jadwal = JadwalPengisian.objects.get(tahun=2026, triwulan=4)
+    assert (jadwal.dibuka.isoformat(), jadwal.ditutup.isoformat()) == ("2027-01-05",
+                                                                      "2027-01-31")
+    assert JadwalPengisian.objects.filter(tahun=2026, triwulan=4).count() == 1
+    assert jadwal.history.first().history_user.username == "verifikator"
+    assert "5 Januari 2027" in resp.content.decode()

@@ -385,6 +385,20 @@ KASUS = [
         pesan=("Tanggal ditutup: tidak boleh sebelum tanggal dibuka.", TIDAK_DISIMPAN),
     ),
     Kasus(
+        id="jadwal tahun bukan angka",
+        peran="verifikator",
+        kirim=_jadwal(lambda x: {"aksi": "jadwal", "j-tahun": "abc", "j-triwulan": "3",
+                                 "j-dibuka": "1 Oktober 2026", "j-ditutup": "15 Oktober 2026"}),
+        pesan=("Tahun: tulis angka tahun, misalnya 2026.", TIDAK_DISIMPAN),
+    ),
+    Kasus(
+        id="jadwal triwulan 5",
+        peran="verifikator",
+        kirim=_jadwal(lambda x: {"aksi": "jadwal", "j-tahun": "2026", "j-triwulan": "5",
+                                 "j-dibuka": "1 Oktober 2026", "j-ditutup": "15 Oktober 2026"}),
+        pesan=("Triwulan: pilih Triwulan I sampai IV.", TIDAK_DISIMPAN),
+    ),
+    Kasus(
         id="jadwal 31 Februari",
         peran="verifikator",
         kirim=_jadwal(lambda x: {"aksi": "jadwal", "j-tahun": "2026", "j-triwulan": "3",
