@@ -5,7 +5,18 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    Max,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -350,42 +361,46 @@ def status_tahun_opd(*, opd: OPD, tahun: int) -> list[dict]:
     return hasil
 
 
+OPD_REALISASI = "indikator__sasaran__tujuan__renstra__opd"
+
+
 def antrean_verifikasi(*, opd_qs: QuerySet[OPD], tahun: int | None = None,
-                       triwulan: int | None = None, status: str | None = None) -> list[dict]:
+                       triwulan: int | None = None, status: str | None = None) -> QuerySet:
     """The verifikator's queue: one entry per OPD, year and triwulan that has realisasi, with
-    counts per status and the last submission time, in a fixed number of queries.
+    counts per status and the last submission time, ordered in the database so a page of it
+    costs the same however long the queue is: waiting for review first, the longest-waiting
+    on top; then by OPD code, newest year, triwulan.
 
     `status` keeps the entries that have at least one indicator in that status.
     """
-    qs = Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd__in=opd_qs)
+    qs = Realisasi.objects.filter(**{f"{OPD_REALISASI}__in": opd_qs})
     if tahun:
         qs = qs.filter(tahun=tahun)
     if triwulan:
         qs = qs.filter(triwulan=triwulan)
-    opd_field = "indikator__sasaran__tujuan__renstra__opd"
     kelompok = (
-        qs.values(opd_field, "tahun", "triwulan")
+        qs.values(OPD_REALISASI, "tahun", "triwulan")
         .annotate(
             **{s: Count("pk", filter=Q(status=s)) for s in Realisasi.Status.values},
             terakhir_diajukan=Max("diajukan_pada"),
         )
-        .order_by()
     )
     if status in Realisasi.Status.values:
         kelompok = kelompok.filter(**{f"{status}__gt": 0})
-    baris = list(kelompok)
-    opd_map = OPD.objects.in_bulk({b[opd_field] for b in baris})
-    hasil = []
-    for b in baris:
-        hasil.append({
-            "opd": opd_map[b[opd_field]], "tahun": b["tahun"], "triwulan": b["triwulan"],
-            "romawi": ROMAWI[b["triwulan"]],
-            "hitung": {s: b[s] for s in Realisasi.Status.values},
-            "terakhir_diajukan": b["terakhir_diajukan"],
-        })
-    # Waiting for review first, the longest-waiting on top; then by OPD code, newest year.
-    hasil.sort(key=lambda h: (
-        h["hitung"]["diajukan"] == 0,
-        h["terakhir_diajukan"] or datetime.datetime.max.replace(tzinfo=datetime.UTC),
-        h["opd"].kode, -h["tahun"], h["triwulan"]))
-    return hasil
+    return kelompok.order_by(
+        Case(When(diajukan__gt=0, then=Value(0)), default=Value(1)),
+        F("terakhir_diajukan").asc(nulls_last=True),
+        f"{OPD_REALISASI}__kode", "-tahun", "triwulan",
+    )
+
+
+def antrean_baris(kelompok) -> list[dict]:
+    """The rows of one page of the queue with their OPD (one query for the page)."""
+    kelompok = list(kelompok)
+    opd_map = OPD.objects.in_bulk({b[OPD_REALISASI] for b in kelompok})
+    return [{
+        "opd": opd_map[b[OPD_REALISASI]], "tahun": b["tahun"], "triwulan": b["triwulan"],
+        "romawi": ROMAWI[b["triwulan"]],
+        "hitung": {s: b[s] for s in Realisasi.Status.values},
+        "terakhir_diajukan": b["terakhir_diajukan"],
+    } for b in kelompok]

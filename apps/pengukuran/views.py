@@ -30,6 +30,7 @@ from .models import BuktiDukung, JadwalPengisian, PengecualianKunci, Realisasi
 from .selectors import (
     ROMAWI,
     alasan_terkunci,
+    antrean_baris,
     antrean_verifikasi,
     jendela_pengisian,
     kekurangan_pengajuan,
@@ -253,6 +254,7 @@ def antrean(request):
     daftar = antrean_verifikasi(opd_qs=opd_qs, tahun=tahun, triwulan=triwulan,
                                 status=status or None)
     halaman = Paginator(daftar, 50).get_page(f.get("halaman"))
+    halaman.object_list = antrean_baris(halaman.object_list)
     return render(request, "pengukuran/antrean.html", {
         "halaman": halaman, "opd_list": opd_for_user(request.user).order_by("kode"),
         "filter": {"opd": opd_id, "tahun": tahun or "", "triwulan": triwulan or "",

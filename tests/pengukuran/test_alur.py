@@ -198,3 +198,23 @@ def test_verifikator_sets_and_replaces_a_window_typed_the_indonesian_way(client,
     assert JadwalPengisian.objects.filter(tahun=2026, triwulan=4).count() == 1
     assert jadwal.history.first().history_user.username == "verifikator"
     assert "5 Januari 2027" in resp.content.decode()
+
+
+def test_queue_shows_the_longest_waiting_submission_first(client, login):
+    import datetime
+
+    from django.utils import timezone
+
+    sekarang = timezone.now()
+    daftar = indikator_pk()
+    Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=2).update(
+        status="diajukan", diajukan_pada=sekarang, diverifikasi_oleh=None)
+    Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=1).update(
+        status="diajukan", diajukan_pada=sekarang - datetime.timedelta(days=3),
+        diverifikasi_oleh=None)
+    login("verifikator")
+    page = client.get(reverse("pengukuran:antrean"), {"status": ""}).content.decode()
+    urutan = re.findall(r"/realisasi/verifikasi/\d+/(\d+)/tw(\d)/", page)
+    # TW I waited longest, then TW II; then the rest by OPD code (Bagian Organisasi 4.01.01.06
+    # before Kecamatan Magetan 7.01.01), newest year first.
+    assert urutan[:4] == [("2026", "1"), ("2026", "2"), ("2019", "4"), ("2023", "4")]
