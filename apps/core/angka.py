@@ -132,6 +132,12 @@ def format_angka(nilai, desimal: int | None = 2, *, buang_nol: bool = False) -> 
     return f"{tanda}{bulat},{pecahan}" if pecahan else f"{tanda}{bulat}"
 
 
+def format_nilai(nilai) -> str:
+    """An indicator value or target as stored, written as typed: `78,2` rather than `78,2000`,
+    never rounded; "" for None."""
+    return format_angka(nilai, None, buang_nol=True)
+
+
 def format_rupiah(nilai, *, sen: bool = False) -> str:
     """`Decimal("15490556938")` -> `Rp 15.490.556.938`."""
     if nilai is None:

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from .angka import AngkaError, format_angka, parse_angka
+from .angka import AngkaError, format_angka, format_nilai, parse_angka
 from .validators import normalize_nip, validate_nip
 
 
@@ -21,7 +21,7 @@ class AngkaInput(forms.TextInput):
 
     def format_value(self, value):
         if isinstance(value, Decimal | int):
-            return format_angka(value, None, buang_nol=True)
+            return format_nilai(value)
         return super().format_value(value)
 
 

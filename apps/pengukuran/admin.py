@@ -5,7 +5,7 @@ from apps.core.admin_scope import (
     ScopedTabularInline,
     readonly_computed,
 )
-from apps.core.angka import format_angka
+from apps.core.angka import format_nilai
 
 from .models import (
     BuktiDukung,
@@ -73,7 +73,7 @@ class RealisasiAdmin(ScopedAdmin):
 
     @readonly_computed("realisasi")
     def nilai_tampil(self, obj):
-        return format_angka(obj.nilai, None, buang_nol=True) if obj.nilai is not None else \
+        return format_nilai(obj.nilai) if obj.nilai is not None else \
             obj.nilai_teks
 
     @readonly_computed("target")
@@ -81,7 +81,7 @@ class RealisasiAdmin(ScopedAdmin):
         target, sumber = target_pengukuran(obj)
         if target is None:
             return "-"
-        return f"{format_angka(target, None, buang_nol=True)} (target {sumber})"
+        return f"{format_nilai(target)} (target {sumber})"
 
     @readonly_computed("capaian (dihitung)")
     def capaian_tampil(self, obj):

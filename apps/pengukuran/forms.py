@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from apps.core.forms import AngkaField, TanggalField, TanggalWaktuField
+from apps.core.forms import TanggalField, TanggalWaktuField, angka_formfield
 from apps.core.models import OPD
 
 from .berkas import periksa_bukti
@@ -52,10 +52,9 @@ class BarisRealisasiForm(forms.Form):
                 choices=[("", "— pilih —")] + [(p, p) for p in baris.pilihan],
             )
         else:
-            self.fields["nilai"] = AngkaField(
-                label="Realisasi", required=False, max_digits=18, decimal_places=4,
-                boleh_negatif=ind.boleh_negatif,
-            )
+            self.fields["nilai"] = angka_formfield(Realisasi._meta.get_field("nilai"),
+                                                   label="Realisasi")
+            self.fields["nilai"].boleh_negatif = ind.boleh_negatif
             self.fields["nilai"].widget.attrs.update({"class": "nilai", "data-indikator": ind.pk})
         if terkunci:
             self.kunci()

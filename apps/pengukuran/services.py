@@ -10,7 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.angka import format_angka
+from apps.core.angka import format_nilai
 from apps.core.models import OPD, User
 from apps.core.roles import KEMAMPUAN, Peran
 from apps.core.services import notifikasi_kirim
@@ -65,7 +65,7 @@ class KonflikVersi(Exception):
 def tampil_nilai(r: Realisasi | None) -> str:
     if r is None:
         return ""
-    return r.nilai_teks or format_angka(r.nilai, None, buang_nol=True)
+    return r.nilai_teks or format_nilai(r.nilai)
 
 
 def _catat_pelaku(obj, user):
@@ -86,29 +86,6 @@ def _pengguna_opd(opd_id) -> list[User]:
 def _verifikator() -> list[User]:
     peran = [p for p, k in KEMAMPUAN.items() if k.can_verify and p != Peran.ADMIN]
     return list(User.objects.filter(is_active=True, peran__in=peran))
-
-
-@transaction.atomic
-def realisasi_save(*, realisasi: Realisasi, user, versi_dibaca: int | None = None) -> Realisasi:
-    """Save one realisasi value; verified values are locked, and the version counter moves on.
-
-    With `versi_dibaca` the save is refused when someone else saved after it was read
-    (optimistic locking); nothing is written then.
-    """
-    if realisasi.pk:
-        tersimpan = Realisasi.objects.select_for_update().get(pk=realisasi.pk)
-        if tersimpan.status == Realisasi.Status.DIVERIFIKASI:
-            raise ValidationError("Realisasi ini sudah diverifikasi dan terkunci.")
-        if versi_dibaca is not None and tersimpan.versi != versi_dibaca:
-            raise ValidationError(
-                "Data ini sudah diubah orang lain sejak Anda membukanya; muat ulang halaman."
-            )
-        realisasi.versi = tersimpan.versi + 1
-    realisasi.diisi_oleh = user
-    realisasi.full_clean()
-    _catat_pelaku(realisasi, user)
-    realisasi.save()
-    return realisasi
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.core.akses import opd_or_404, wajib
-from apps.core.angka import AngkaError, format_angka, format_persen, parse_angka
+from apps.core.angka import AngkaError, format_angka, format_nilai, format_persen, parse_angka
 from apps.core.selectors import for_user, opd_for_user
 
 from . import services
@@ -364,8 +364,7 @@ def riwayat(request, realisasi_id: int):
             if fld == "status":
                 lama, baru = status_label.get(lama, lama or ""), status_label.get(baru, baru)
             elif fld == "nilai":
-                lama, baru = (format_angka(v, None, buang_nol=True) if v is not None else ""
-                              for v in (lama, baru))
+                lama, baru = format_nilai(lama), format_nilai(baru)
             baris.append({"field": label, "lama": lama or "", "baru": baru or ""})
         perubahan.append({"h": h, "baris": baris,
                           "jenis": {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}[h.history_type]})

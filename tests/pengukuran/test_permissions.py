@@ -84,10 +84,11 @@ def objek(db, settings, tmp_path, tw_terbuka):
     opd = opd_kecamatan()
     daftar = indikator_pk()
     operator = User.objects.get(username="operator.kecamatan")
-    draf = services.realisasi_save(
-        realisasi=Realisasi(indikator=daftar[0], tahun=TAHUN, triwulan=TW, nilai=Decimal("50"),
-                            analisis="Survei belum selesai.", solusi="Survei susulan."),
-        user=operator)
+    services.realisasi_triwulan_save(
+        opd=opd, tahun=TAHUN, triwulan=TW, user=operator,
+        isian=[services.Isian(indikator_id=daftar[0].pk, nilai=Decimal("50"),
+                              analisis="Survei belum selesai.", solusi="Survei susulan.")])
+    draf = Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN, triwulan=TW)
     diajukan = Realisasi.objects.create(
         indikator=daftar[1], tahun=TAHUN, triwulan=TW, nilai=Decimal("90"),
         status=Realisasi.Status.DIAJUKAN, diisi_oleh=operator, diajukan_oleh=operator,

@@ -25,7 +25,7 @@ def persen(nilai, desimal=2):
 @register.filter
 def nilai_id(nilai):
     """A stored indicator value as typed: 78,2 rather than 78,2000; empty for None."""
-    return angka.format_angka(nilai, None, buang_nol=True)
+    return angka.format_nilai(nilai)
 
 
 @register.filter
