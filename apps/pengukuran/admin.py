@@ -83,7 +83,7 @@ class RealisasiAdmin(ScopedAdmin):
             return "-"
         return f"{format_nilai(target)} (target {sumber})"
 
-    @readonly_computed("capaian (dihitung)")
+    @readonly_computed("capaian nilai triwulan ini (dihitung)")
     def capaian_tampil(self, obj):
         return str(capaian_realisasi(obj)) if obj.pk else "-"
 

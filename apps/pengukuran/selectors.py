@@ -20,6 +20,7 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from apps.core.angka import format_nilai
 from apps.core.models import OPD, Pemda, SkalaPredikat
 from apps.perencanaan.models import PerjanjianKinerja, PilihanNilai, PKIndikator
 from apps.perencanaan.selectors import annotate_target, pk_berlaku
@@ -404,3 +405,38 @@ def antrean_baris(kelompok) -> list[dict]:
         "hitung": {s: b[s] for s in Realisasi.Status.values},
         "terakhir_diajukan": b["terakhir_diajukan"],
     } for b in kelompok]
+
+
+RIWAYAT_FIELD = {"nilai": "Nilai", "nilai_teks": "Nilai (teks)", "analisis": "Analisis",
+                 "solusi": "Solusi", "status": "Status"}
+JENIS_RIWAYAT = {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}
+
+
+def riwayat_realisasi(r: Realisasi) -> list[dict]:
+    """The history of one realisasi, newest first: per record who, when, and the old and new
+    value of each field that changed (django-simple-history's diff; 1 query)."""
+    records = list(r.history.select_related("history_user").order_by("history_date",
+                                                                      "history_id"))
+    status_label = dict(Realisasi.Status.choices)
+
+    def tampil(field, v):
+        if field == "status":
+            return status_label.get(v, v or "")
+        if field == "nilai":
+            return format_nilai(v)
+        return v or ""
+
+    hasil, sebelumnya = [], None
+    for h in records:
+        if sebelumnya is None:
+            ubah = [(f, None, getattr(h, f)) for f in RIWAYAT_FIELD
+                    if getattr(h, f) not in (None, "")]
+        else:
+            delta = h.diff_against(sebelumnya, included_fields=list(RIWAYAT_FIELD))
+            ubah = [(c.field, c.old, c.new) for c in delta.changes]
+        baris = [{"field": RIWAYAT_FIELD[f], "lama": tampil(f, lama), "baru": tampil(f, baru)}
+                 for f, lama, baru in sorted(ubah, key=lambda x: list(RIWAYAT_FIELD).index(x[0]))]
+        hasil.append({"h": h, "baris": baris, "jenis": JENIS_RIWAYAT[h.history_type]})
+        sebelumnya = h
+    hasil.reverse()
+    return hasil

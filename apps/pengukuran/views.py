@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.core.akses import opd_or_404, wajib
-from apps.core.angka import AngkaError, format_angka, format_nilai, format_persen, parse_angka
+from apps.core.angka import AngkaError, format_angka, format_persen, parse_angka
 from apps.core.selectors import for_user, opd_for_user
 
 from . import services
@@ -36,6 +36,7 @@ from .selectors import (
     kekurangan_pengajuan,
     pengisian_triwulan,
     ringkasan_status,
+    riwayat_realisasi,
     sidik_realisasi,
     status_tahun_opd,
 )
@@ -337,39 +338,13 @@ def buka_kembali(request, realisasi_id: int):
     return redirect(tujuan)
 
 
-RIWAYAT_FIELD = {"nilai": "Nilai", "nilai_teks": "Nilai (teks)", "analisis": "Analisis",
-                 "solusi": "Solusi", "status": "Status"}
-
-
 @login_required
 @require_GET
 def riwayat(request, realisasi_id: int):
     """Every change of a value, its analysis and status: who, when, old and new."""
     r = _realisasi_or_404(request.user, realisasi_id)
     catatan = list(r.catatan.select_related("penulis").order_by("dibuat"))
-    records = list(r.history.select_related("history_user").order_by("history_date",
-                                                                      "history_id"))
-    status_label = dict(Realisasi.Status.choices)
-    perubahan = []
-    sebelumnya = None
-    for h in records:
-        baris = []
-        for fld, label in RIWAYAT_FIELD.items():
-            baru = getattr(h, fld)
-            lama = getattr(sebelumnya, fld) if sebelumnya is not None else None
-            if sebelumnya is None and baru in (None, ""):
-                continue
-            if sebelumnya is not None and lama == baru:
-                continue
-            if fld == "status":
-                lama, baru = status_label.get(lama, lama or ""), status_label.get(baru, baru)
-            elif fld == "nilai":
-                lama, baru = format_nilai(lama), format_nilai(baru)
-            baris.append({"field": label, "lama": lama or "", "baru": baru or ""})
-        perubahan.append({"h": h, "baris": baris,
-                          "jenis": {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}[h.history_type]})
-        sebelumnya = h
-    perubahan.reverse()
+    perubahan = riwayat_realisasi(r)
     return render(request, "pengukuran/riwayat.html", {
         "r": r, "perubahan": perubahan, "catatan": catatan, "opd": r.indikator.opd,
     })
