@@ -14,6 +14,19 @@ from .services import Isian, Keputusan
 TEKS_MAKS = 5000
 
 
+def input_nilai(baris: BarisPengisian) -> forms.Field:
+    """The realisasi input of one indicator: one of its allowed values for a text indicator,
+    else a number read the Indonesian way within the stored digits, negative only where the
+    indicator allows. The entry form and the live preview both read input through it."""
+    ind = baris.indikator
+    if ind.jenis_nilai == "teks":
+        return forms.ChoiceField(label="Realisasi", required=False,
+                                 choices=[("", "— pilih —")] + [(p, p) for p in baris.pilihan])
+    field = angka_formfield(Realisasi._meta.get_field("nilai"), label="Realisasi")
+    field.boleh_negatif = ind.boleh_negatif
+    return field
+
+
 class BarisRealisasiForm(forms.Form):
     """One indicator's row of the entry page (prefix `i<indikator id>`)."""
 
@@ -46,15 +59,9 @@ class BarisRealisasiForm(forms.Form):
         self.baris = baris
         self.realisasi = realisasi
         self.terkunci = terkunci
-        if ind.jenis_nilai == "teks":
-            self.fields["nilai_teks"] = forms.ChoiceField(
-                label="Realisasi", required=False,
-                choices=[("", "— pilih —")] + [(p, p) for p in baris.pilihan],
-            )
-        else:
-            self.fields["nilai"] = angka_formfield(Realisasi._meta.get_field("nilai"),
-                                                   label="Realisasi")
-            self.fields["nilai"].boleh_negatif = ind.boleh_negatif
+        nama = "nilai_teks" if ind.jenis_nilai == "teks" else "nilai"
+        self.fields[nama] = input_nilai(baris)
+        if nama == "nilai":
             self.fields["nilai"].widget.attrs.update({"class": "nilai", "data-indikator": ind.pk})
         if terkunci:
             self.kunci()

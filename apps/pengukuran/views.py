@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.core.akses import opd_or_404, wajib
-from apps.core.angka import AngkaError, format_angka, format_persen, parse_angka
+from apps.core.angka import format_angka, format_persen
 from apps.core.selectors import for_user, opd_for_user
 
 from . import services
@@ -25,6 +25,7 @@ from .forms import (
     JadwalForm,
     KeputusanForm,
     PengecualianForm,
+    input_nilai,
 )
 from .models import BuktiDukung, JadwalPengisian, PengecualianKunci, Realisasi
 from .selectors import (
@@ -225,16 +226,12 @@ def pratinjau(request, opd_id: int, tahun: int, triwulan: int):
         kunci = f"i{b.indikator.pk}"
         if kunci not in request.GET:
             continue
-        teks = request.GET[kunci]
-        if b.indikator.jenis_nilai == "teks":
-            nilai = teks if teks in b.pilihan else None
-        else:
-            try:
-                nilai = parse_angka(teks, boleh_negatif=b.indikator.boleh_negatif,
-                                    label="Realisasi")
-            except AngkaError as e:
-                hasil[b.indikator.pk] = {"galat": e.messages[0]}
-                continue
+        try:
+            nilai = input_nilai(b).clean(request.GET[kunci])
+        except ValidationError as e:
+            hasil[b.indikator.pk] = {"galat": e.messages[0]}
+            continue
+        nilai = None if nilai == "" else nilai
         hasil[b.indikator.pk] = tampil_hasil(data.hitung(b, nilai, pakai_input=True))
     return JsonResponse({"hasil": hasil})
 

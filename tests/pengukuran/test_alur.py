@@ -96,6 +96,12 @@ def test_live_preview_uses_the_engine_and_reports_bad_numbers(client, login, tw_
     assert resp.json()["hasil"][str(ind.pk)]["capaian"] == "105,91 %"
     resp = client.get(url_tw("pengukuran:pratinjau"), {f"i{ind.pk}": "1.234"})
     assert "bermakna ganda" in resp.json()["hasil"][str(ind.pk)]["galat"]
+    # The preview reads input exactly as the save does: the same limits, and 0 is a value.
+    resp = client.get(url_tw("pengukuran:pratinjau"), {f"i{ind.pk}": "123456789012345"})
+    assert resp.json()["hasil"][str(ind.pk)]["galat"] == (
+        "Realisasi: terlalu besar; paling banyak 14 angka sebelum koma.")
+    resp = client.get(url_tw("pengukuran:pratinjau"), {f"i{ind.pk}": "0"})
+    assert resp.json()["hasil"][str(ind.pk)]["capaian"] == "0,00 %"
 
 
 def test_submission_is_blocked_with_the_list_of_what_is_missing(client, login, tw_terbuka):
