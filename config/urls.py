@@ -9,6 +9,7 @@ admin.site.index_title = "Pengisian dan pengelolaan data"
 urlpatterns = [
     path("", include("apps.core.urls")),
     path("realisasi/", include("apps.pengukuran.urls")),
+    path("perencanaan/", include("apps.perencanaan.urls")),
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -188,3 +188,15 @@ class TanggalWaktuField(forms.DateTimeField):
             return value
         hasil = parse_tanggal(str(value), str(self.label or "Waktu"), dengan_jam=True)
         return timezone.make_aware(hasil)
+
+
+def pesan_galat(form: forms.Form) -> list[str]:
+    """A form's errors as sentences that name their field ("Tahun awal: wajib diisi."), for
+    pages that answer a refused post with messages rather than the form."""
+    hasil = []
+    for nama, errs in form.errors.items():
+        label = "" if nama == "__all__" else str(form.fields[nama].label or nama)
+        for pesan in errs:
+            awal = label and not str(pesan).lower().startswith(label.lower())
+            hasil.append(f"{label.capitalize()}: {pesan}" if awal else str(pesan))
+    return hasil

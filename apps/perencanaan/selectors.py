@@ -1,8 +1,31 @@
 """Reads of planning data with their rules."""
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from dataclasses import dataclass
+from decimal import Decimal
 
-from .models import PerjanjianKinerja, PKIndikator, TargetTahunan
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from apps.anggaran.models import Program
+from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
+from apps.core.angka import format_nilai, format_rupiah
+from apps.core.models import Pemda
+from apps.core.validators import format_nip
+from apps.pengukuran.models import ROMAWI, JadwalPengisian, Realisasi
+
+from .models import (
+    IndikatorKinerja,
+    PerjanjianKinerja,
+    PKIndikator,
+    PKProgram,
+    ProgramSasaran,
+    Renstra,
+    Sasaran,
+    TargetTahunan,
+    Tujuan,
+)
 
 
 def pk_berlaku(opd_id: int, tahun: int) -> PerjanjianKinerja | None:
@@ -38,3 +61,380 @@ def annotate_target(queryset: QuerySet, *, indikator_ref: str, tahun_ref: str,
     return queryset.annotate(
         target_pk=Subquery(target_pk), target_renstra=Subquery(target_renstra)
     )
+
+
+# ------------------------------------------------------------------------------------------
+# The Renstra tree and the PK document
+# ------------------------------------------------------------------------------------------
+
+
+def renstra_tahun(opd_id: int, tahun: int) -> Renstra | None:
+    """The Renstra whose period covers a year (periods of one OPD never overlap)."""
+    return Renstra.objects.filter(opd_id=opd_id, tahun_awal__lte=tahun,
+                                  tahun_akhir__gte=tahun).first()
+
+
+def pohon_renstra(renstra: Renstra) -> list[Tujuan]:
+    """tujuan -> sasaran (misi, programs) -> indikator (allowed text values, yearly targets as
+    `target_per_tahun` {tahun: TargetTahunan}), in a fixed number of queries."""
+    tujuan = list(
+        renstra.tujuan.order_by("nomor").prefetch_related(
+            Prefetch("sasaran", queryset=Sasaran.objects.select_related("misi")
+                     .prefetch_related("program").order_by("nomor")),
+            Prefetch("sasaran__indikator", queryset=IndikatorKinerja.objects.order_by("nomor")
+                     .prefetch_related("pilihan", "target_tahunan")),
+        )
+    )
+    for t in tujuan:
+        for s in t.sasaran.all():
+            for ind in s.indikator.all():
+                ind.target_per_tahun = {x.tahun: x for x in ind.target_tahunan.all()}
+    return tujuan
+
+
+def pk_tahun(opd_id: int, tahun: int) -> list[PerjanjianKinerja]:
+    """Every version of a year's PK, induk first."""
+    return list(PerjanjianKinerja.objects.filter(opd_id=opd_id, tahun=tahun).order_by("versi"))
+
+
+def tampil_target(angka, teks) -> str:
+    """A target as documents print it: `80`, `78,2`, or the text value."""
+    return teks if angka is None else format_nilai(angka)
+
+
+@dataclass(frozen=True)
+class BarisTargetPK:
+    nomor: int  # number of the sasaran in the document
+    sasaran: str
+    indikator: str
+    satuan: str
+    target: str
+    indikator_id: int
+
+
+@dataclass(frozen=True)
+class BarisProgramPK:
+    nomor: int
+    kode: str
+    program: str
+    anggaran: Decimal
+    keterangan: str
+    program_id: int
+
+
+@dataclass
+class DokumenPK:
+    """What the PK page and its PDF print: the agreement, its target and budget tables."""
+
+    pk: PerjanjianKinerja
+    pemda: Pemda | None
+    target: list[BarisTargetPK]
+    program: list[BarisProgramPK]
+
+    @property
+    def total_anggaran(self) -> Decimal:
+        return sum((p.anggaran for p in self.program), Decimal(0))
+
+    @property
+    def tempat_tanggal(self) -> str:
+        """"Magetan, 2 Januari 2023", or "Magetan, November 2023" when only the month is
+        printed on the signed document."""
+        pk = self.pk
+        tempat = pk.tempat or (self.pemda.ibu_kota if self.pemda else "")
+        if pk.tanggal is None:
+            return f"{tempat}, ........................ {pk.tahun}"
+        teks = date_format(pk.tanggal, "j F Y" if pk.tanggal_lengkap else "F Y")
+        return f"{tempat}, {teks}"
+
+
+def pk_dokumen(pk: PerjanjianKinerja) -> DokumenPK:
+    """The PK as a document: targets grouped by sasaran in Renstra order, numbered as the
+    document numbers them, programs in code order. Signatories come from the PK's own snapshot
+    (pk_copy_signatories), so a later change of an official's record does not rewrite it."""
+    baris = list(pk.indikator.select_related("indikator__sasaran__tujuan")
+                 .order_by("indikator__sasaran__tujuan__nomor", "indikator__sasaran__nomor",
+                           "indikator__nomor"))
+    target, nomor, terakhir = [], 0, None
+    for b in baris:
+        s = b.indikator.sasaran
+        if s.pk != terakhir:
+            nomor, terakhir = nomor + 1, s.pk
+        target.append(BarisTargetPK(nomor, s.uraian, b.indikator.nama, b.indikator.satuan,
+                                    tampil_target(b.target, b.target_teks), b.indikator_id))
+    program = [
+        BarisProgramPK(i, p.program.kode, p.program.nama, p.anggaran, p.keterangan,
+                       p.program_id)
+        for i, p in enumerate(pk.program.select_related("program").order_by("program__kode"), 1)
+    ]
+    return DokumenPK(pk=pk, pemda=Pemda.objects.first(), target=target, program=program)
+
+
+def program_opd(renstra: Renstra) -> QuerySet[Program]:
+    """The programs an OPD works with in a Renstra period: those of its DPA lines and PKs in
+    the period, those of its urusan/bidang, and those already linked to its sasaran."""
+    opd = renstra.opd
+    tahun = {"gte": renstra.tahun_awal, "lte": renstra.tahun_akhir}
+    q = (Q(kegiatan__rincian__dpa__opd=opd, kegiatan__rincian__dpa__tahun__gte=tahun["gte"],
+           kegiatan__rincian__dpa__tahun__lte=tahun["lte"])
+         | Q(sasaran__tujuan__renstra=renstra))
+    if opd.kode_bidang:
+        q |= Q(kode__startswith=f"{opd.kode_bidang}.")
+    pk_program = PKProgram.objects.filter(
+        pk_dokumen__opd=opd, pk_dokumen__tahun__gte=tahun["gte"],
+        pk_dokumen__tahun__lte=tahun["lte"]).values("program_id")
+    q |= Q(pk__in=pk_program)
+    return Program.objects.filter(q).distinct().order_by("kode")
+
+
+# ------------------------------------------------------------------------------------------
+# Comparing two versions of a PK
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Beda:
+    """One line of a comparison: `jenis` is ubah, tambah, hapus or sama."""
+
+    jenis: str
+    label: str
+    lama: str
+    baru: str
+    konteks: str = ""  # the sasaran of a target
+    selisih: str = ""  # of a budget: "+Rp 1.000" or "−Rp 1.000"
+
+
+@dataclass
+class BandingPK:
+    lama: PerjanjianKinerja
+    baru: PerjanjianKinerja
+    dokumen: list[Beda]
+    target: list[Beda]
+    program: list[Beda]
+
+    @property
+    def jumlah_perubahan(self) -> int:
+        return sum(b.jenis != "sama" for b in self.dokumen + self.target + self.program)
+
+
+def _pihak(pk: PerjanjianKinerja, pihak: str) -> str:
+    nama = getattr(pk, f"{pihak}_nama")
+    bagian = [nama or "(belum dipilih)", getattr(pk, f"{pihak}_jabatan")]
+    if getattr(pk, f"{pihak}_pangkat"):
+        bagian.append(getattr(pk, f"{pihak}_pangkat"))
+    if getattr(pk, f"{pihak}_nip"):
+        bagian.append(f"NIP {format_nip(getattr(pk, f'{pihak}_nip'))}")
+    return ", ".join(b for b in bagian if b)
+
+
+def _beda(label: str, lama: str, baru: str, **kwargs) -> Beda:
+    return Beda("sama" if lama == baru else "ubah", label, lama, baru, **kwargs)
+
+
+def _selisih(nilai: Decimal) -> str:
+    if not nilai:
+        return ""
+    return f"{'+' if nilai > 0 else '−'}{format_rupiah(abs(nilai))}"
+
+
+def pk_banding(lama: PerjanjianKinerja, baru: PerjanjianKinerja) -> BandingPK:
+    """What changed from one version of a PK to another: signatories, date, place, statement,
+    each target (changed, added, removed) and each program budget with its difference."""
+    a, b = pk_dokumen(lama), pk_dokumen(baru)
+    dokumen = [
+        _beda("Pihak pertama", _pihak(lama, "pihak_pertama"), _pihak(baru, "pihak_pertama")),
+        _beda("Pihak kedua", _pihak(lama, "pihak_kedua"), _pihak(baru, "pihak_kedua")),
+        _beda("Tempat dan tanggal", a.tempat_tanggal, b.tempat_tanggal),
+        _beda("Teks pernyataan", "", "" if lama.pernyataan == baru.pernyataan else "diubah"),
+    ]
+    target = []
+    ta = {r.indikator_id: r for r in a.target}
+    tb = {r.indikator_id: r for r in b.target}
+    for key in list(ta) + [k for k in tb if k not in ta]:
+        ra, rb = ta.get(key), tb.get(key)
+        label = (rb or ra).indikator
+        ket = (rb or ra).sasaran
+        if ra is None:
+            target.append(Beda("tambah", label, "", rb.target, konteks=ket))
+        elif rb is None:
+            target.append(Beda("hapus", label, ra.target, "", konteks=ket))
+        else:
+            target.append(_beda(label, ra.target, rb.target, konteks=ket))
+    program = []
+    pa = {r.program_id: r for r in a.program}
+    pb = {r.program_id: r for r in b.program}
+    for key in list(pa) + [k for k in pb if k not in pa]:
+        ra, rb = pa.get(key), pb.get(key)
+        label = f"{(rb or ra).kode} {(rb or ra).program}"
+        if ra is None:
+            program.append(Beda("tambah", label, "", format_rupiah(rb.anggaran)))
+        elif rb is None:
+            program.append(Beda("hapus", label, format_rupiah(ra.anggaran), ""))
+        else:
+            selisih = rb.anggaran - ra.anggaran
+            program.append(_beda(label, format_rupiah(ra.anggaran),
+                                 format_rupiah(rb.anggaran), selisih=_selisih(selisih)))
+    total_a, total_b = a.total_anggaran, b.total_anggaran
+    program.append(_beda("Jumlah anggaran", format_rupiah(total_a), format_rupiah(total_b),
+                         selisih=_selisih(total_b - total_a)))
+    return BandingPK(lama=lama, baru=baru, dokumen=dokumen, target=target, program=program)
+
+
+# ------------------------------------------------------------------------------------------
+# Consistency checks of an OPD's year
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Peringatan:
+    """A warning, never a block: what is inconsistent and where to fix it."""
+
+    jenis: str
+    pesan: str
+    tautan: str
+    label_tautan: str = "Perbaiki"
+
+
+JENIS_PERINGATAN = {
+    "tanpa_renstra": "Tahun tanpa Renstra",
+    "target_berbeda": "Target PK berbeda dengan target Renstra",
+    "anggaran_berbeda": "Anggaran PK berbeda dengan pagu DPA",
+    "tanpa_realisasi": "Indikator PK tanpa isian realisasi",
+    "sasaran_tanpa_indikator": "Sasaran tanpa indikator",
+    "program_tanpa_sasaran": "Program tidak terhubung ke sasaran",
+}
+
+
+def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
+    """Every inconsistency of an OPD's year, in the order of JENIS_PERINGATAN:
+
+    - a target of the year's latest PK version that differs from (or is missing in) the
+      Renstra target of the year;
+    - a PK program budget that differs from the pagu of the DPA in force (summed from its
+      lines), a DPA program missing from the PK, or no DPA at all;
+    - an indicator of the PK in force whose realisasi cannot be entered (a text indicator
+      without allowed values; no final PK yet) or was not entered for a triwulan whose input
+      window has closed;
+    - a sasaran of the Renstra with no indicator;
+    - a program of the DPA or the PK linked to no sasaran of the Renstra.
+    """
+    hari_ini = hari_ini or timezone.localdate()
+    hasil: list[Peringatan] = []
+    renstra = renstra_tahun(opd.pk, tahun)
+    versi = pk_tahun(opd.pk, tahun)
+    pk = versi[-1] if versi else None
+    berlaku = next((v for v in reversed(versi) if v.status == PerjanjianKinerja.Status.FINAL),
+                   None)
+    url_opd = reverse("perencanaan:opd", args=[opd.pk])
+    if renstra is None:
+        return [Peringatan("tanpa_renstra", f"Tidak ada Renstra yang mencakup tahun {tahun}.",
+                           url_opd, "Buat Renstra")]
+    url_pohon = reverse("perencanaan:renstra", args=[renstra.pk])
+    url_pk = reverse("perencanaan:pk", args=[pk.pk]) if pk else url_opd
+
+    def tautan_target(ind_id):
+        if pk and pk.status == PerjanjianKinerja.Status.DRAFT:
+            return f"{url_pk}#target-{ind_id}"
+        return f"{url_pohon}?tahun={tahun}#indikator-{ind_id}"
+
+    if pk is not None:
+        renstra_target = {
+            t.indikator_id: tampil_target(t.target, t.target_teks)
+            for t in TargetTahunan.objects.filter(indikator__target_pk__pk_dokumen=pk,
+                                                  tahun=tahun)
+        }
+        for row in pk_dokumen(pk).target:
+            r = renstra_target.get(row.indikator_id)
+            if r is None:
+                hasil.append(Peringatan(
+                    "target_berbeda", f"{row.indikator}: target {pk.judul} {row.target}, "
+                    f"Renstra tidak memiliki target {tahun}.", tautan_target(row.indikator_id)))
+            elif r != row.target:
+                hasil.append(Peringatan(
+                    "target_berbeda", f"{row.indikator}: target {pk.judul} {row.target}, "
+                    f"target Renstra {tahun} {r}.", tautan_target(row.indikator_id)))
+
+        dpa = dpa_berlaku(opd.pk, tahun)
+        if pk.status == PerjanjianKinerja.Status.DRAFT:
+            tautan_pk, label_pk = f"{url_pk}#program", "Perbaiki"
+        else:
+            tautan_pk, label_pk = f"{url_pk}#perubahan", "Buat perubahan PK"
+        if dpa is None:
+            hasil.append(Peringatan("anggaran_berbeda", f"Belum ada DPA tahun {tahun}: anggaran "
+                                    "program PK tidak dapat dibandingkan dengan pagu.",
+                                    tautan_pk, label_pk))
+        else:
+            pagu = {p.pk: (p, r.pagu) for p, r in rekap_dpa(dpa).program.items()}
+            dok = pk_dokumen(pk)
+            for row in dok.program:
+                dpa_pagu = pagu.get(row.program_id, (None, None))[1]
+                if dpa_pagu is None:
+                    hasil.append(Peringatan(
+                        "anggaran_berbeda", f"{row.kode} {row.program}: ada di {pk.judul} "
+                        f"({format_rupiah(row.anggaran)}) tetapi tidak ada di "
+                        f"{dpa.get_jenis_display()} {tahun}.", tautan_pk, label_pk))
+                elif dpa_pagu != row.anggaran:
+                    hasil.append(Peringatan(
+                        "anggaran_berbeda", f"{row.kode} {row.program}: anggaran {pk.judul} "
+                        f"{format_rupiah(row.anggaran)}, pagu {dpa.get_jenis_display()} "
+                        f"{format_rupiah(dpa_pagu)} (selisih "
+                        f"{format_rupiah(abs(row.anggaran - dpa_pagu))}).", tautan_pk, label_pk))
+            ada = {row.program_id for row in dok.program}
+            for pid, (program, p) in sorted(pagu.items(), key=lambda x: x[1][0].kode):
+                if pid not in ada:
+                    hasil.append(Peringatan(
+                        "anggaran_berbeda", f"{program.kode} {program.nama}: ada di "
+                        f"{dpa.get_jenis_display()} {tahun} (pagu {format_rupiah(p)}) tetapi "
+                        f"tidak ada di {pk.judul}.", tautan_pk, label_pk))
+
+    if berlaku is None:
+        if pk is not None:
+            hasil.append(Peringatan("tanpa_realisasi", f"Belum ada Perjanjian Kinerja final "
+                                    f"tahun {tahun}: realisasi belum dapat diisi.", url_pk,
+                                    "Finalkan PK"))
+    else:
+        indikator = list(IndikatorKinerja.objects.filter(target_pk__pk_dokumen=berlaku)
+                         .annotate(jumlah_pilihan=Count("pilihan"))
+                         .order_by("sasaran__nomor", "nomor"))
+        ditutup = list(JadwalPengisian.objects.filter(tahun=tahun, ditutup__lt=hari_ini)
+                       .order_by("triwulan").values_list("triwulan", flat=True))
+        terisi = set(Realisasi.objects.filter(indikator__in=indikator, tahun=tahun)
+                     .exclude(nilai__isnull=True, nilai_teks="")
+                     .values_list("indikator_id", "triwulan"))
+        for ind in indikator:
+            if ind.jenis_nilai == IndikatorKinerja.JenisNilai.TEKS and not ind.jumlah_pilihan:
+                hasil.append(Peringatan(
+                    "tanpa_realisasi", f"{ind.nama}: indikator bernilai teks tanpa pilihan "
+                    "nilai; realisasinya tidak dapat diisi.",
+                    f"{url_pohon}#indikator-{ind.pk}"))
+                continue
+            kosong = [tw for tw in ditutup if (ind.pk, tw) not in terisi]
+            if kosong:
+                hasil.append(Peringatan(
+                    "tanpa_realisasi", f"{ind.nama}: belum ada realisasi "
+                    f"{', '.join(f'TW {ROMAWI[tw]}' for tw in kosong)} "
+                    "padahal jadwal pengisiannya sudah ditutup.",
+                    reverse("pengukuran:pengisian", args=[opd.pk, tahun, kosong[0]])
+                    + f"#indikator-{ind.pk}", "Isi realisasi"))
+
+    sasaran = list(Sasaran.objects.filter(tujuan__renstra=renstra)
+                   .annotate(jumlah=Count("indikator")).order_by("tujuan__nomor", "nomor"))
+    for s in sasaran:
+        if not s.jumlah:
+            hasil.append(Peringatan("sasaran_tanpa_indikator",
+                                    f"Sasaran “{s.uraian}” belum memiliki indikator.",
+                                    f"{url_pohon}#sasaran-{s.pk}"))
+
+    terhubung = set(ProgramSasaran.objects.filter(sasaran__tujuan__renstra=renstra)
+                    .values_list("program_id", flat=True))
+    dipakai = Program.objects.filter(
+        Q(kegiatan__rincian__dpa__opd=opd, kegiatan__rincian__dpa__tahun=tahun)
+        | Q(pk__in=PKProgram.objects.filter(pk_dokumen=pk).values("program_id"))
+    ).distinct().order_by("kode")
+    for p in dipakai:
+        if p.pk not in terhubung:
+            hasil.append(Peringatan("program_tanpa_sasaran",
+                                    f"Program {p.kode} {p.nama} tidak terhubung ke sasaran "
+                                    f"mana pun pada Renstra {renstra.tahun_awal}-"
+                                    f"{renstra.tahun_akhir}.", f"{url_pohon}#program"))
+    urutan = list(JENIS_PERINGATAN)
+    return sorted(hasil, key=lambda p: urutan.index(p.jenis))

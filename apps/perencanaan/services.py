@@ -1,9 +1,27 @@
 """Writes of planning data with their rules."""
 
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max, ProtectedError
 from django.utils import timezone
 
-from .models import PerjanjianKinerja, PilihanNilai, Renstra, Sasaran, Tujuan
+from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
+from apps.core.models import Pejabat, Pemda
+
+from .models import (
+    IndikatorKinerja,
+    PerjanjianKinerja,
+    PilihanNilai,
+    PKIndikator,
+    PKProgram,
+    ProgramSasaran,
+    Renstra,
+    Sasaran,
+    TargetTahunan,
+    Tujuan,
+)
 
 
 def pk_signatory_snapshot(*, pihak: str, pejabat) -> dict:
@@ -34,8 +52,14 @@ def pk_copy_signatories(*, pk: PerjanjianKinerja) -> None:
 def pk_finalize(*, pk: PerjanjianKinerja, user) -> PerjanjianKinerja:
     """Draft -> final: the signatories are frozen into the snapshot and the PK becomes read-only.
 
-    The database refuses a final PK without a date, pihak pertama and pihak kedua's jabatan.
+    The database refuses a final PK without a date, pihak pertama and pihak kedua's jabatan;
+    a PK without a target, or one already final (a second click), is refused here.
     """
+    pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
+    pk_pastikan_draf(pk)
+    if not pk.indikator.exists():
+        raise ValidationError("PK belum memiliki satu pun target indikator; tambahkan target "
+                              "sebelum difinalkan.")
     pk_copy_signatories(pk=pk)
     pk.status = PerjanjianKinerja.Status.FINAL
     pk.difinalkan_pada = timezone.now()
@@ -48,23 +72,371 @@ def pk_finalize(*, pk: PerjanjianKinerja, user) -> PerjanjianKinerja:
 @transaction.atomic
 def renstra_copy(*, renstra: Renstra, tahun_awal: int, tahun_akhir: int) -> Renstra:
     """A new Renstra period with the structure of an old one: tujuan, sasaran (with their
-    misi), indikator with their measurement attributes and allowed text values. Targets,
-    PK and realisasi belong to years and are not copied."""
+    misi and supporting programs), indikator with their measurement and IKU attributes and
+    allowed text values. Yearly and end-of-period targets, PK and realisasi belong to the old
+    period and are not copied."""
     baru = Renstra(opd=renstra.opd, tahun_awal=tahun_awal, tahun_akhir=tahun_akhir,
                    periode_rpjmd=renstra.periode_rpjmd)
     baru.full_clean()
     baru.save()
-    for tujuan in renstra.tujuan.prefetch_related("sasaran__indikator__pilihan"):
+    for tujuan in renstra.tujuan.prefetch_related("sasaran__indikator__pilihan",
+                                                  "sasaran__program"):
         t = Tujuan.objects.create(renstra=baru, nomor=tujuan.nomor, uraian=tujuan.uraian)
         for sasaran in tujuan.sasaran.all():
             s = Sasaran.objects.create(tujuan=t, nomor=sasaran.nomor, uraian=sasaran.uraian,
                                        misi=sasaran.misi)
+            ProgramSasaran.objects.bulk_create(
+                [ProgramSasaran(sasaran=s, program=p) for p in sasaran.program.all()])
             for ind in sasaran.indikator.all():
                 pilihan = list(ind.pilihan.all())
                 ind.pk, ind.id, ind.sasaran = None, None, s
+                ind.target_akhir, ind.target_akhir_teks = None, ""
                 ind._state.adding = True
                 ind.save()
                 PilihanNilai.objects.bulk_create(
                     [PilihanNilai(indikator=ind, urutan=p.urutan, label=p.label)
                      for p in pilihan])
+    return baru
+
+
+# ------------------------------------------------------------------------------------------
+# Renstra: a new period, the tree edited in one page, the IKU table
+# ------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def renstra_create(*, opd, tahun_awal: int, tahun_akhir: int, periode_rpjmd=None,
+                   nomor_dokumen: str = "") -> Renstra:
+    """A new, empty Renstra period of an OPD; periods of one OPD may not overlap."""
+    renstra = Renstra(opd=opd, tahun_awal=tahun_awal, tahun_akhir=tahun_akhir,
+                      periode_rpjmd=periode_rpjmd, nomor_dokumen=nomor_dokumen)
+    renstra.full_clean()
+    renstra.save()
+    return renstra
+
+
+def _simpan(obj, nilai: dict) -> bool:
+    """Write only what changed, so an unchanged row leaves no history entry."""
+    berubah = {k: v for k, v in nilai.items() if getattr(obj, k) != v}
+    if not berubah:
+        return False
+    for k, v in berubah.items():
+        setattr(obj, k, v)
+    obj.full_clean()
+    obj.save()
+    return True
+
+
+@dataclass
+class IsianPohon:
+    """What the tree page posted: per object its new field values; per indicator its yearly
+    targets {tahun: (angka, teks)} (both empty = no target); per sasaran its program ids."""
+
+    tujuan: dict = field(default_factory=dict)  # Tujuan -> {field: value}
+    sasaran: dict = field(default_factory=dict)  # Sasaran -> {field: value}
+    program: dict = field(default_factory=dict)  # Sasaran -> set of program ids
+    indikator: dict = field(default_factory=dict)  # IndikatorKinerja -> {field: value}
+    target: dict = field(default_factory=dict)  # IndikatorKinerja -> {tahun: (angka, teks)}
+
+
+def _galat_dengan_awalan(e: ValidationError, awalan: str) -> ValidationError:
+    return ValidationError([f"{awalan}: {m}" for m in e.messages])
+
+
+@transaction.atomic
+def renstra_pohon_save(*, renstra: Renstra, isian: IsianPohon) -> int:
+    """Save the whole tree page at once, or nothing: every row passes the model's rules
+    (full_clean) and the yearly targets must lie in the period. Returns the number of rows
+    written (0 when nothing changed)."""
+    ditulis = 0
+    for obj, nilai in isian.tujuan.items():
+        ditulis += _simpan(obj, nilai)
+    for obj, nilai in isian.sasaran.items():
+        ditulis += _simpan(obj, nilai)
+    for sasaran, program_ids in isian.program.items():
+        lama = set(ProgramSasaran.objects.filter(sasaran=sasaran)
+                   .values_list("program_id", flat=True))
+        hapus, tambah = lama - program_ids, program_ids - lama
+        ProgramSasaran.objects.filter(sasaran=sasaran, program_id__in=hapus).delete()
+        ProgramSasaran.objects.bulk_create(
+            [ProgramSasaran(sasaran=sasaran, program_id=pid) for pid in sorted(tambah)])
+        ditulis += len(hapus) + len(tambah)
+    for obj, nilai in isian.indikator.items():
+        ditulis += _simpan(obj, nilai)
+    for ind, per_tahun in isian.target.items():
+        for tahun, (angka, teks) in per_tahun.items():
+            ditulis += _target_tahunan_set(ind, tahun, angka, teks)
+    return ditulis
+
+
+def _target_tahunan_set(ind, tahun: int, angka, teks: str) -> int:
+    lama = TargetTahunan.objects.filter(indikator=ind, tahun=tahun).first()
+    if angka is None and not teks:
+        if lama is None:
+            return 0
+        lama.delete()
+        return 1
+    obj = lama or TargetTahunan(indikator=ind, tahun=tahun)
+    if lama is None:
+        obj.target, obj.target_teks = angka, teks
+        try:
+            obj.full_clean()
+        except ValidationError as e:
+            raise _galat_dengan_awalan(e, f"{ind.nama}, target {tahun}") from None
+        obj.save()
+        return 1
+    try:
+        return int(_simpan(obj, {"target": angka, "target_teks": teks}))
+    except ValidationError as e:
+        raise _galat_dengan_awalan(e, f"{ind.nama}, target {tahun}") from None
+
+
+def _nomor_berikut(qs) -> int:
+    return (qs.aggregate(m=Max("nomor"))["m"] or 0) + 1
+
+
+@transaction.atomic
+def tujuan_create(*, renstra: Renstra, uraian: str) -> Tujuan:
+    obj = Tujuan(renstra=renstra, uraian=uraian, nomor=_nomor_berikut(renstra.tujuan))
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def sasaran_create(*, tujuan: Tujuan, uraian: str, misi=None) -> Sasaran:
+    obj = Sasaran(tujuan=tujuan, uraian=uraian, misi=misi,
+                  nomor=_nomor_berikut(tujuan.sasaran))
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def indikator_create(*, sasaran: Sasaran, nama: str, satuan: str = "",
+                     **atribut) -> IndikatorKinerja:
+    obj = IndikatorKinerja(sasaran=sasaran, nama=nama, satuan=satuan,
+                           nomor=_nomor_berikut(sasaran.indikator), **atribut)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def pohon_delete(*, obj) -> None:
+    """Remove a tujuan, sasaran or indicator. Refused while anything measured or promised
+    hangs on it (a PK target, a realisasi): history is never deleted by accident."""
+    nama = {Tujuan: "Tujuan", Sasaran: "Sasaran", IndikatorKinerja: "Indikator"}[type(obj)]
+    try:
+        obj.delete()
+    except ProtectedError:
+        raise ValidationError(
+            f"{nama} “{obj}” tidak dapat dihapus: sudah dipakai pada Perjanjian Kinerja atau "
+            "realisasi. Hapus dahulu dari PK yang masih draf, atau biarkan sebagai riwayat."
+        ) from None
+
+
+@transaction.atomic
+def iku_save(*, isian: dict) -> int:
+    """The IKU table: is_iku, definisi operasional, formula, sumber data, penanggung jawab of
+    each indicator, all or nothing. `isian` maps IndikatorKinerja -> {field: value}."""
+    return sum(_simpan(obj, nilai) for obj, nilai in isian.items())
+
+
+# ------------------------------------------------------------------------------------------
+# Perjanjian Kinerja: create from the Renstra and the DPA, edit while draft, perubahan
+# ------------------------------------------------------------------------------------------
+
+PERNYATAAN_BAKU = (
+    "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran "
+    "perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah "
+    "ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target "
+    "kinerja tersebut menjadi tanggung jawab kami.\n\n"
+    "Pihak kedua akan memberikan supervisi yang diperlukan serta akan melakukan evaluasi "
+    "terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan "
+    "dalam rangka pemberian penghargaan dan sanksi."
+)
+"""The promise text of PermenPAN-RB 53/2014's PK format, the default of every new PK."""
+
+
+def _pihak_bawaan(opd):
+    """The usual signatories: the OPD's one active official, to the head of the parent OPD
+    (a Bagian signs to the Sekretaris Daerah) or, for an OPD without parent, the kepala
+    daerah."""
+    pertama = list(Pejabat.objects.filter(opd=opd, aktif=True)[:2])
+    kedua = None
+    if opd.induk_id:
+        atas = list(Pejabat.objects.filter(opd_id=opd.induk_id, aktif=True)[:2])
+        kedua = atas[0] if len(atas) == 1 else None
+    else:
+        pemda = Pemda.objects.first()
+        kedua = pemda.kepala_daerah if pemda else None
+    return (pertama[0] if len(pertama) == 1 else None), kedua
+
+
+def pk_pastikan_draf(pk: PerjanjianKinerja) -> None:
+    """A final PK is read-only for everyone, whatever their role."""
+    if pk.status == PerjanjianKinerja.Status.FINAL:
+        raise ValidationError(
+            f"{pk.judul} sudah final dan tidak dapat diubah oleh siapa pun. Untuk mengubah "
+            "target, anggaran atau penandatangan, buat perubahan PK."
+        )
+
+
+@transaction.atomic
+def pk_create(*, opd, tahun: int) -> PerjanjianKinerja:
+    """The PK induk of a year, pre-filled: every indicator of the Renstra covering the year
+    with its Renstra target of that year, every program of the DPA in force with its pagu
+    summed from the DPA lines, the usual signatories, the ibu kota as place and the standard
+    statement. Refused for a year outside every Renstra period or when the year has a PK."""
+    renstra = Renstra.objects.filter(opd=opd, tahun_awal__lte=tahun,
+                                     tahun_akhir__gte=tahun).first()
+    if renstra is None:
+        periode = ", ".join(f"{a}-{b}" for a, b in
+                            opd.renstra.order_by("tahun_awal")
+                            .values_list("tahun_awal", "tahun_akhir"))
+        raise ValidationError({"tahun": f"Tahun {tahun} di luar periode Renstra OPD ini "
+                               f"({periode or 'belum ada Renstra'}). Buat atau salin "
+                               "Renstra periode itu lebih dahulu."})
+    if PerjanjianKinerja.objects.filter(opd=opd, tahun=tahun).exists():
+        raise ValidationError({"tahun": f"Perjanjian Kinerja tahun {tahun} sudah ada; buka "
+                               "PK itu atau buat perubahannya."})
+    pertama, kedua = _pihak_bawaan(opd)
+    pemda = Pemda.objects.first()
+    pk = PerjanjianKinerja(opd=opd, tahun=tahun, versi=0, pihak_pertama=pertama,
+                           pihak_kedua=kedua, tempat=pemda.ibu_kota if pemda else "",
+                           pernyataan=PERNYATAAN_BAKU)
+    pk_copy_signatories(pk=pk)
+    pk.full_clean()
+    pk.save()
+    targets = TargetTahunan.objects.filter(indikator__sasaran__tujuan__renstra=renstra,
+                                           tahun=tahun)
+    PKIndikator.objects.bulk_create([
+        PKIndikator(pk_dokumen=pk, indikator_id=t.indikator_id, target=t.target,
+                    target_teks=t.target_teks) for t in targets
+    ])
+    dpa = dpa_berlaku(opd.pk, tahun)
+    if dpa is not None:
+        PKProgram.objects.bulk_create([
+            PKProgram(pk_dokumen=pk, program=program, anggaran=rekap.pagu)
+            for program, rekap in sorted(rekap_dpa(dpa).program.items(),
+                                         key=lambda x: x[0].kode)
+        ])
+    return pk
+
+
+@dataclass
+class IsianPK:
+    """What the PK edit page posted: the document's fields, the targets per PKIndikator,
+    the budgets per PKProgram, rows to add and rows to remove."""
+
+    dokumen: dict
+    target: dict = field(default_factory=dict)  # PKIndikator -> (angka, teks)
+    anggaran: dict = field(default_factory=dict)  # PKProgram -> (anggaran, keterangan)
+    hapus_indikator: set = field(default_factory=set)  # PKIndikator ids
+    hapus_program: set = field(default_factory=set)  # PKProgram ids
+
+
+@transaction.atomic
+def pk_update(*, pk: PerjanjianKinerja, isian: IsianPK) -> PerjanjianKinerja:
+    """Edit a draft PK: place, date, signatories (snapshot refreshed), statement, targets,
+    budgets, removed rows; all or nothing. A final PK is read-only for everyone."""
+    pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
+    pk_pastikan_draf(pk)
+    for k, v in isian.dokumen.items():
+        setattr(pk, k, v)
+    pk_copy_signatories(pk=pk)
+    pk.full_clean()
+    pk.save()
+    for row, (angka, teks) in isian.target.items():
+        if row.pk in isian.hapus_indikator:
+            continue
+        try:
+            _simpan(row, {"target": angka, "target_teks": teks})
+        except ValidationError as e:
+            raise _galat_dengan_awalan(e, f"Target {row.indikator.nama}") from None
+    for row, (anggaran, keterangan) in isian.anggaran.items():
+        if row.pk in isian.hapus_program:
+            continue
+        _simpan(row, {"anggaran": anggaran, "keterangan": keterangan})
+    PKIndikator.objects.filter(pk_dokumen=pk, pk__in=isian.hapus_indikator).delete()
+    PKProgram.objects.filter(pk_dokumen=pk, pk__in=isian.hapus_program).delete()
+    return pk
+
+
+@transaction.atomic
+def pk_indikator_add(*, pk: PerjanjianKinerja, indikator, target=None,
+                     target_teks: str = "") -> PKIndikator:
+    """Add an indicator of the OPD's Renstra to a draft PK; without a target given, the
+    Renstra target of the year is used."""
+    pk_pastikan_draf(pk)
+    if target is None and not target_teks:
+        t = TargetTahunan.objects.filter(indikator=indikator, tahun=pk.tahun).first()
+        if t is None:
+            raise ValidationError({"target": f"Isi target: Renstra tidak memiliki target "
+                                   f"{pk.tahun} untuk indikator ini."})
+        target, target_teks = t.target, t.target_teks
+    row = PKIndikator(pk_dokumen=pk, indikator=indikator, target=target,
+                      target_teks=target_teks)
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def pk_program_add(*, pk: PerjanjianKinerja, program, anggaran) -> PKProgram:
+    pk_pastikan_draf(pk)
+    row = PKProgram(pk_dokumen=pk, program=program, anggaran=anggaran)
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def pk_delete(*, pk: PerjanjianKinerja) -> None:
+    """Remove a draft (a PK or a perubahan started by mistake); a final PK stays for ever."""
+    pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
+    pk_pastikan_draf(pk)
+    pk.delete()
+
+
+@transaction.atomic
+def pk_perubahan_create(*, pk: PerjanjianKinerja, alasan: str,
+                        keterangan: str) -> PerjanjianKinerja:
+    """The next version of a final PK (PermenPAN-RB 53/2014: revised when the official
+    changes, when the strategy or budget changes, or when priorities or assumptions change
+    significantly). It starts as a draft copy of the latest version: targets, programs,
+    signatories, statement; the date is left empty to be filled in when signed. Refused from
+    a draft, or from a version that is no longer the latest."""
+    pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
+    if pk.status != PerjanjianKinerja.Status.FINAL:
+        raise ValidationError("Perubahan hanya dapat dibuat dari Perjanjian Kinerja yang "
+                              "sudah final; selesaikan dan finalkan draf ini lebih dahulu.")
+    terakhir = PerjanjianKinerja.objects.filter(opd=pk.opd, tahun=pk.tahun).order_by(
+        "-versi").first()
+    if terakhir.pk != pk.pk:
+        raise ValidationError(f"Sudah ada versi yang lebih baru ({terakhir.judul}, "
+                              f"{terakhir.get_status_display().lower()}); perubahan dibuat "
+                              "dari versi terakhir.")
+    if alasan not in PerjanjianKinerja.Alasan.values:
+        raise ValidationError({"alasan_perubahan": "Pilih salah satu alasan perubahan yang "
+                               "diizinkan."})
+    baru = PerjanjianKinerja(
+        opd=pk.opd, tahun=pk.tahun, versi=pk.versi + 1, alasan_perubahan=alasan,
+        keterangan_perubahan=keterangan, tempat=pk.tempat, pernyataan=pk.pernyataan,
+        tanggal_lengkap=pk.tanggal_lengkap,
+        pihak_pertama=pk.pihak_pertama, pihak_kedua=pk.pihak_kedua,
+        **{f"{p}_{f}": getattr(pk, f"{p}_{f}") for p in ("pihak_pertama", "pihak_kedua")
+           for f in ("nama", "nip", "pangkat", "jabatan")},
+    )
+    baru.full_clean()
+    baru.save()
+    PKIndikator.objects.bulk_create([
+        PKIndikator(pk_dokumen=baru, indikator_id=r.indikator_id, target=r.target,
+                    target_teks=r.target_teks) for r in pk.indikator.all()
+    ])
+    PKProgram.objects.bulk_create([
+        PKProgram(pk_dokumen=baru, program_id=r.program_id, anggaran=r.anggaran,
+                  keterangan=r.keterangan) for r in pk.program.all()
+    ])
     return baru

@@ -3,6 +3,7 @@
 from django import template
 
 from apps.core import angka
+from apps.core.validators import format_nip
 
 register = template.Library()
 
@@ -31,3 +32,9 @@ def nilai_id(nilai):
 @register.filter
 def get_item(mapping, kunci):
     return mapping.get(kunci, "")
+
+
+@register.filter
+def nip(nilai):
+    """18 digits as documents print them: 19670227 198601 1 001."""
+    return format_nip(nilai)

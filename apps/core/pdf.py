@@ -1,0 +1,51 @@
+"""HTML templates to PDF with WeasyPrint, for every printed document (PK, LKjIP, recaps).
+
+Documents load only our own files: `/static/...` through the staticfiles finders and the
+kabupaten's logo from the media storage. Nothing is fetched from the network, so a text a
+user typed can never make the server request a URL.
+"""
+
+import urllib.parse
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+BASE = "sakip://dokumen/"
+# urljoin resolves relative URLs only against schemes it knows; without this, `static/x.css`
+# in a template stays relative and is refused below, and the PDF silently loses its style.
+for _daftar in (urllib.parse.uses_relative, urllib.parse.uses_netloc):
+    if "sakip" not in _daftar:
+        _daftar.append("sakip")
+
+
+class _BerkasSendiri(URLFetcher):
+    """Serves `static/...` and `media/...` from our own files and `data:` URLs; refuses the
+    rest (no network, no arbitrary file)."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith(BASE):
+            path = urllib.parse.unquote(url[len(BASE):])
+            lokasi = None
+            if path.startswith("static/"):
+                lokasi = finders.find(path[len("static/"):])
+            elif path.startswith("media/"):
+                media = Path(settings.MEDIA_ROOT).resolve()
+                calon = (media / path[len("media/"):]).resolve()
+                if calon.is_relative_to(media):
+                    lokasi = calon
+            if lokasi and Path(lokasi).is_file():
+                return super().fetch(Path(lokasi).resolve().as_uri(), headers)
+        elif url.startswith("data:"):
+            return super().fetch(url, headers)
+        raise ValueError(f"Dokumen PDF tidak memuat sumber luar: {url[:80]}")
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
+    """Render a template to PDF bytes. In the template, refer to files as `static/css/x.css`
+    or `media/pemda/logo.png` (relative), which resolve to our own files only."""
+    html = render_to_string(template_name, context)
+    return HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf()

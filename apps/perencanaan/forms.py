@@ -1,0 +1,333 @@
+"""Forms of the planning pages: they parse and validate input; the services decide."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from apps.core.forms import AngkaField, TanggalField, angka_formfield
+from apps.core.models import Misi, Pejabat, PeriodeRPJMD
+
+from .models import (
+    IndikatorKinerja,
+    PerjanjianKinerja,
+    PKIndikator,
+    PKProgram,
+    Sasaran,
+    TargetTahunan,
+)
+
+URAIAN_MAKS = 2000
+
+
+def _tahun_field(label: str) -> forms.IntegerField:
+    return forms.IntegerField(label=label, min_value=2000, max_value=2100, error_messages={
+        "required": f"{label}: wajib diisi.",
+        "invalid": f"{label}: tulis angka tahun, misalnya 2026.",
+        "min_value": f"{label}: harus antara 2000 dan 2100.",
+        "max_value": f"{label}: harus antara 2000 dan 2100.",
+    })
+
+
+class PeriodeForm(forms.Form):
+    """The years of a new Renstra period (new or copied)."""
+
+    tahun_awal = _tahun_field("Tahun awal")
+    tahun_akhir = _tahun_field("Tahun akhir")
+
+    def clean(self):
+        d = super().clean()
+        awal, akhir = d.get("tahun_awal"), d.get("tahun_akhir")
+        if awal and akhir and not awal < akhir <= awal + 6:
+            self.add_error("tahun_akhir", "Tahun akhir: harus sesudah tahun awal dan paling "
+                           "lama 6 tahun kemudian.")
+        return d
+
+
+class RenstraBaruForm(PeriodeForm):
+    periode_rpjmd = forms.ModelChoiceField(
+        label="Periode RPJMD", queryset=PeriodeRPJMD.objects.all(), required=False,
+        empty_label="— tidak terkait RPJMD —")
+    nomor_dokumen = forms.CharField(label="Nomor dokumen", max_length=150, required=False)
+
+
+def target_field(ind: IndikatorKinerja, label: str, pilihan=None) -> forms.Field:
+    """A target input: one of the allowed values of a text indicator, else a number written
+    the Indonesian way (negative only where the indicator allows it)."""
+    if ind.jenis_nilai == IndikatorKinerja.JenisNilai.TEKS:
+        labels = pilihan if pilihan is not None else [p.label for p in ind.pilihan.all()]
+        return forms.ChoiceField(label=label, required=False,
+                                 choices=[("", "—")] + [(p, p) for p in labels])
+    field = angka_formfield(TargetTahunan._meta.get_field("target"), label=label)
+    field.required = False
+    field.boleh_negatif = ind.boleh_negatif
+    return field
+
+
+def angka_teks(ind: IndikatorKinerja, nilai) -> tuple:
+    """(number, text) as the models store a target of this indicator."""
+    if ind.jenis_nilai == IndikatorKinerja.JenisNilai.TEKS:
+        return None, nilai or ""
+    return nilai, ""
+
+
+class TujuanForm(forms.Form):
+    uraian = forms.CharField(label="Tujuan", max_length=URAIAN_MAKS,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, tujuan, **kwargs):
+        super().__init__(*args, prefix=f"t{tujuan.pk}", initial={"uraian": tujuan.uraian},
+                         **kwargs)
+        self.obj = tujuan
+
+
+def misi_queryset(renstra):
+    qs = Misi.objects.select_related("periode").order_by("periode__tahun_awal", "nomor")
+    return qs.filter(periode=renstra.periode_rpjmd) if renstra.periode_rpjmd_id else qs
+
+
+class SasaranForm(forms.Form):
+    uraian = forms.CharField(label="Sasaran", max_length=URAIAN_MAKS,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+    misi = forms.ModelChoiceField(label="Misi kabupaten yang didukung", required=False,
+                                  queryset=Misi.objects.none(), empty_label="— belum —")
+    program = forms.ModelMultipleChoiceField(
+        label="Program pendukung", required=False, queryset=None,
+        widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, sasaran, misi_qs, program_qs, **kwargs):
+        super().__init__(*args, prefix=f"s{sasaran.pk}", initial={
+            "uraian": sasaran.uraian, "misi": sasaran.misi_id,
+            "program": [p.pk for p in sasaran.program.all()]}, **kwargs)
+        self.fields["misi"].queryset = misi_qs
+        self.fields["misi"].label_from_instance = lambda m: f"Misi {m.nomor}: {m.uraian}"
+        self.fields["program"].queryset = program_qs
+        self.fields["program"].label_from_instance = lambda p: f"{p.kode} {p.nama}"
+        self.obj = sasaran
+
+
+class IndikatorForm(forms.Form):
+    """One indicator in the tree: its name and measurement, its target for every year of the
+    period (field `target_<tahun>`) and its end-of-period target."""
+
+    nama = forms.CharField(label="Indikator", max_length=URAIAN_MAKS,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    satuan = forms.CharField(label="Satuan", max_length=50, required=False)
+    polaritas = forms.ChoiceField(label="Polaritas",
+                                  choices=IndikatorKinerja.Polaritas.choices)
+    agregasi = forms.ChoiceField(label="Agregasi triwulan",
+                                 choices=IndikatorKinerja.Agregasi.choices)
+
+    def __init__(self, *args, indikator, tahun_list, **kwargs):
+        pilihan = [p.label for p in indikator.pilihan.all()]
+        initial = {"nama": indikator.nama, "satuan": indikator.satuan,
+                   "polaritas": indikator.polaritas, "agregasi": indikator.agregasi,
+                   "target_akhir": indikator.target_akhir_teks or indikator.target_akhir}
+        per_tahun = getattr(indikator, "target_per_tahun", {})
+        for tahun in tahun_list:
+            t = per_tahun.get(tahun)
+            initial[f"target_{tahun}"] = (t.target_teks or t.target) if t else None
+        super().__init__(*args, prefix=f"i{indikator.pk}", initial=initial, **kwargs)
+        self.tahun_list = list(tahun_list)
+        for tahun in self.tahun_list:
+            self.fields[f"target_{tahun}"] = target_field(indikator, f"Target {tahun}",
+                                                          pilihan)
+        self.fields["target_akhir"] = target_field(indikator, "Target akhir periode", pilihan)
+        self.obj = indikator
+
+    def target_fields(self):
+        return [self[f"target_{tahun}"] for tahun in self.tahun_list]
+
+    def nilai(self) -> dict:
+        d = self.cleaned_data
+        angka, teks = angka_teks(self.obj, d["target_akhir"])
+        return {"nama": d["nama"], "satuan": d["satuan"], "polaritas": d["polaritas"],
+                "agregasi": d["agregasi"], "target_akhir": angka, "target_akhir_teks": teks}
+
+    def target(self) -> dict:
+        return {tahun: angka_teks(self.obj, self.cleaned_data[f"target_{tahun}"])
+                for tahun in self.tahun_list}
+
+
+class TujuanBaruForm(forms.Form):
+    uraian = forms.CharField(label="Tujuan baru", max_length=URAIAN_MAKS,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SasaranBaruForm(forms.Form):
+    tujuan = forms.ModelChoiceField(label="Tujuan", queryset=None)
+    uraian = forms.CharField(label="Sasaran baru", max_length=URAIAN_MAKS,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+    misi = forms.ModelChoiceField(label="Misi kabupaten", required=False, queryset=None)
+
+    def __init__(self, *args, renstra, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tujuan"].queryset = renstra.tujuan.all()
+        self.fields["misi"].queryset = misi_queryset(renstra)
+
+
+class IndikatorBaruForm(forms.Form):
+    sasaran = forms.ModelChoiceField(label="Sasaran", queryset=None)
+    nama = forms.CharField(label="Indikator baru", max_length=URAIAN_MAKS)
+    satuan = forms.CharField(label="Satuan", max_length=50, required=False)
+    polaritas = forms.ChoiceField(label="Polaritas", choices=IndikatorKinerja.Polaritas.choices)
+    jenis_nilai = forms.ChoiceField(label="Jenis nilai",
+                                    choices=IndikatorKinerja.JenisNilai.choices)
+    agregasi = forms.ChoiceField(label="Agregasi triwulan",
+                                 choices=IndikatorKinerja.Agregasi.choices,
+                                 initial=IndikatorKinerja.Agregasi.NILAI_AKHIR)
+    is_iku = forms.BooleanField(label="IKU", required=False)
+
+    def __init__(self, *args, renstra, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sasaran"].queryset = Sasaran.objects.filter(tujuan__renstra=renstra)
+
+
+class IKUForm(forms.Form):
+    is_iku = forms.BooleanField(label="IKU", required=False)
+    definisi_operasional = forms.CharField(label="Definisi operasional", required=False,
+                                           max_length=URAIAN_MAKS,
+                                           widget=forms.Textarea(attrs={"rows": 3}))
+    formula = forms.CharField(label="Formula", required=False, max_length=URAIAN_MAKS,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    sumber_data = forms.CharField(label="Sumber data", required=False, max_length=300)
+    penanggung_jawab = forms.CharField(label="Penanggung jawab", required=False,
+                                       max_length=200)
+
+    def __init__(self, *args, indikator, **kwargs):
+        super().__init__(*args, prefix=f"k{indikator.pk}", initial={
+            f: getattr(indikator, f) for f in self.base_fields}, **kwargs)
+        self.obj = indikator
+
+
+# ------------------------------------------------------------------------------------------
+# Perjanjian Kinerja
+# ------------------------------------------------------------------------------------------
+
+
+class PKBaruForm(forms.Form):
+    tahun = _tahun_field("Tahun")
+
+
+def pejabat_pihak_kedua(opd):
+    """The superior who signs as pihak kedua: the kepala daerah (officials without an OPD)
+    or an official of the parent OPD (a Bagian signs to the Sekretaris Daerah)."""
+    q = Q(opd__isnull=True)
+    if opd.induk_id:
+        q |= Q(opd_id=opd.induk_id)
+    return Pejabat.objects.filter(q).order_by("-aktif", "nama")
+
+
+class PKDokumenForm(forms.Form):
+    tempat = forms.CharField(label="Tempat penandatanganan", max_length=100)
+    tanggal = TanggalField(label="Tanggal penandatanganan", required=False)
+    tanggal_lengkap = forms.BooleanField(
+        label="Cetak tanggal lengkap", required=False,
+        help_text="Kosongkan bila dokumen hanya mencantumkan bulan dan tahun.")
+    pihak_pertama = forms.ModelChoiceField(label="Pihak pertama", queryset=None,
+                                           empty_label="— pilih pejabat —")
+    pihak_kedua = forms.ModelChoiceField(label="Pihak kedua", queryset=None,
+                                         empty_label="— pilih pejabat —")
+    pernyataan = forms.CharField(label="Teks pernyataan", max_length=5000,
+                                 widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args, pk: PerjanjianKinerja, **kwargs):
+        super().__init__(*args, prefix="pk", initial={
+            "tempat": pk.tempat, "tanggal": pk.tanggal, "tanggal_lengkap": pk.tanggal_lengkap,
+            "pihak_pertama": pk.pihak_pertama_id, "pihak_kedua": pk.pihak_kedua_id,
+            "pernyataan": pk.pernyataan}, **kwargs)
+        self.fields["pihak_pertama"].queryset = Pejabat.objects.filter(opd=pk.opd).order_by(
+            "-aktif", "nama")
+        self.fields["pihak_kedua"].queryset = pejabat_pihak_kedua(pk.opd)
+
+    def clean(self):
+        d = super().clean()
+        if d.get("pihak_pertama") and d.get("pihak_pertama") == d.get("pihak_kedua"):
+            self.add_error("pihak_kedua", "Pihak kedua: tidak boleh orang yang sama dengan "
+                           "pihak pertama.")
+        return d
+
+
+class PKTargetForm(forms.Form):
+    hapus = forms.BooleanField(label="Hapus", required=False)
+
+    def __init__(self, *args, row: PKIndikator, **kwargs):
+        ind = row.indikator
+        super().__init__(*args, prefix=f"t{row.pk}",
+                         initial={"target": row.target_teks or row.target}, **kwargs)
+        self.fields["target"] = target_field(ind, f"Target {ind.nama}")
+        self.fields["target"].required = True
+        self.fields["target"].error_messages["required"] = (
+            f"Target {ind.nama}: wajib diisi (atau centang Hapus).")
+        self.row = row
+
+    def nilai(self) -> tuple:
+        return angka_teks(self.row.indikator, self.cleaned_data["target"])
+
+
+class PKProgramForm(forms.Form):
+    keterangan = forms.CharField(label="Keterangan", max_length=255, required=False)
+    hapus = forms.BooleanField(label="Hapus", required=False)
+
+    def __init__(self, *args, row: PKProgram, **kwargs):
+        super().__init__(*args, prefix=f"p{row.pk}",
+                         initial={"anggaran": row.anggaran, "keterangan": row.keterangan},
+                         **kwargs)
+        self.fields["anggaran"] = angka_formfield(PKProgram._meta.get_field("anggaran"),
+                                                  label=f"Anggaran {row.program.nama}")
+        self.fields["anggaran"].error_messages["required"] = (
+            f"Anggaran {row.program.nama}: wajib diisi (atau centang Hapus).")
+        self.row = row
+
+
+class PKIndikatorTambahForm(forms.Form):
+    indikator = forms.ModelChoiceField(label="Indikator Renstra", queryset=None,
+                                       empty_label="— pilih indikator —")
+    target = forms.CharField(label="Target", required=False, max_length=100,
+                             help_text="Kosongkan untuk memakai target Renstra tahun ini.")
+
+    def __init__(self, *args, pk: PerjanjianKinerja, **kwargs):
+        super().__init__(*args, prefix="ti", **kwargs)
+        self.fields["indikator"].queryset = IndikatorKinerja.objects.filter(
+            sasaran__tujuan__renstra__opd=pk.opd,
+            sasaran__tujuan__renstra__tahun_awal__lte=pk.tahun,
+            sasaran__tujuan__renstra__tahun_akhir__gte=pk.tahun,
+        ).exclude(target_pk__pk_dokumen=pk).order_by("sasaran__nomor", "nomor")
+
+    def clean(self):
+        d = super().clean()
+        ind, teks = d.get("indikator"), d.get("target")
+        if ind is None or not teks:
+            d["target"] = (None, "")
+            return d
+        try:
+            nilai = target_field(ind, "Target").clean(teks)
+        except ValidationError as e:
+            self.add_error("target", e)
+            return d
+        d["target"] = angka_teks(ind, nilai)
+        return d
+
+
+class PKProgramTambahForm(forms.Form):
+    program = forms.ModelChoiceField(label="Program", queryset=None,
+                                     empty_label="— pilih program —")
+    anggaran = AngkaField(label="Anggaran (Rp)", max_digits=18, decimal_places=2,
+                          boleh_negatif=False)
+
+    def __init__(self, *args, pk: PerjanjianKinerja, program_qs, **kwargs):
+        super().__init__(*args, prefix="tp", **kwargs)
+        self.fields["program"].queryset = program_qs.exclude(
+            pk__in=pk.program.values("program_id"))
+        self.fields["program"].label_from_instance = lambda p: f"{p.kode} {p.nama}"
+
+
+class PerubahanForm(forms.Form):
+    alasan_perubahan = forms.ChoiceField(
+        label="Alasan perubahan", choices=PerjanjianKinerja.Alasan.choices,
+        widget=forms.RadioSelect, error_messages={
+            "required": "Alasan perubahan: pilih salah satu dari tiga alasan yang diizinkan.",
+            "invalid_choice": "Alasan perubahan: pilih salah satu dari tiga alasan yang "
+            "diizinkan."})
+    keterangan_perubahan = forms.CharField(
+        label="Keterangan", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Keterangan: jelaskan apa yang berubah dan mengapa."})

@@ -1,0 +1,536 @@
+"""Planning pages: the Renstra tree and IKU, the Perjanjian Kinerja with its versions, the
+PK document as a PDF, the consistency checks. Views parse, call one service or selector,
+render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from apps.core.akses import opd_or_404, wajib
+from apps.core.forms import pesan_galat
+from apps.core.pdf import render_pdf
+from apps.core.selectors import for_user, opd_for_user
+
+from . import services
+from .forms import (
+    IKUForm,
+    IndikatorBaruForm,
+    IndikatorForm,
+    PeriodeForm,
+    PerubahanForm,
+    PKBaruForm,
+    PKDokumenForm,
+    PKIndikatorTambahForm,
+    PKProgramForm,
+    PKProgramTambahForm,
+    PKTargetForm,
+    RenstraBaruForm,
+    SasaranBaruForm,
+    SasaranForm,
+    TujuanBaruForm,
+    TujuanForm,
+    misi_queryset,
+)
+from .models import IndikatorKinerja, PerjanjianKinerja, Renstra, Sasaran, Tujuan
+from .selectors import (
+    JENIS_PERINGATAN,
+    konsistensi,
+    pk_banding,
+    pk_dokumen,
+    pk_tahun,
+    pohon_renstra,
+    program_opd,
+    renstra_tahun,
+)
+
+TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
+
+
+def _pesan(request, e: ValidationError) -> None:
+    for pesan in e.messages:
+        messages.error(request, pesan)
+
+
+def _renstra_or_404(user, renstra_id: int) -> Renstra:
+    return get_object_or_404(for_user(Renstra.objects.select_related("opd", "periode_rpjmd"),
+                                      user), pk=renstra_id)
+
+
+def _pk_or_404(user, pk_id: int) -> PerjanjianKinerja:
+    return get_object_or_404(for_user(PerjanjianKinerja.objects.select_related("opd"), user),
+                             pk=pk_id)
+
+
+def _tahun_halaman(request, renstra: Renstra) -> int:
+    """The year a Renstra page checks: ?tahun= within the period, else this year clamped
+    into the period."""
+    try:
+        tahun = int(request.GET.get("tahun", ""))
+    except ValueError:
+        tahun = timezone.localdate().year
+    return min(max(tahun, renstra.tahun_awal), renstra.tahun_akhir)
+
+
+@login_required
+def beranda(request):
+    """Bagian Organisasi: every OPD's planning at a glance; an OPD user: their own OPD."""
+    if not request.user.kemampuan.sees_all_opd:
+        if request.user.opd_id is None:
+            raise Http404
+        return redirect("perencanaan:opd", request.user.opd_id)
+    tahun = timezone.localdate().year
+    opd_list = (
+        opd_for_user(request.user).filter(aktif=True).order_by("kode")
+        .prefetch_related(
+            Prefetch("renstra", queryset=Renstra.objects.order_by("-tahun_awal")),
+            Prefetch("perjanjian_kinerja", to_attr="pk_tahun_ini",
+                     queryset=PerjanjianKinerja.objects.filter(tahun=tahun).order_by("versi")),
+        )
+    )
+    return render(request, "perencanaan/beranda.html", {"opd_list": opd_list, "tahun": tahun})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opd(request, opd_id: int):
+    """An OPD's planning: its Renstra periods and its PK of every year with their versions;
+    start a new Renstra period or the PK of a year."""
+    unit = opd_or_404(request.user, opd_id)
+    renstra_form, pk_form = RenstraBaruForm(prefix="r"), PKBaruForm(prefix="pk")
+    if request.method == "POST":
+        wajib(request.user, "can_edit_opd_data")
+        if request.POST.get("aksi") == "pk_baru":
+            pk_form = PKBaruForm(request.POST, prefix="pk")
+            if pk_form.is_valid():
+                try:
+                    pk = services.pk_create(opd=unit, tahun=pk_form.cleaned_data["tahun"])
+                except ValidationError as e:
+                    pk_form.add_error(None, e)
+                else:
+                    messages.success(request, f"{pk.judul} dibuat sebagai draf, terisi target "
+                                     "Renstra dan pagu DPA tahun itu.")
+                    return redirect("perencanaan:pk", pk.pk)
+        else:
+            renstra_form = RenstraBaruForm(request.POST, prefix="r")
+            if renstra_form.is_valid():
+                try:
+                    renstra = services.renstra_create(opd=unit, **renstra_form.cleaned_data)
+                except ValidationError as e:
+                    renstra_form.add_error(None, e)
+                else:
+                    messages.success(request, f"{renstra} dibuat.")
+                    return redirect("perencanaan:renstra", renstra.pk)
+        messages.error(request, TIDAK_DISIMPAN)
+    renstra_list = unit.renstra.annotate(
+        jumlah_sasaran=Count("tujuan__sasaran", distinct=True),
+        jumlah_indikator=Count("tujuan__sasaran__indikator", distinct=True),
+    ).order_by("-tahun_awal")
+    pk_list = {}
+    for pk in unit.perjanjian_kinerja.order_by("-tahun", "versi"):
+        pk_list.setdefault(pk.tahun, []).append(pk)
+    return render(request, "perencanaan/opd.html", {
+        "opd": unit, "renstra_list": renstra_list, "pk_per_tahun": pk_list,
+        "renstra_form": renstra_form, "pk_form": pk_form,
+        "tahun": timezone.localdate().year,
+        "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+    })
+
+
+def _pohon_forms(renstra, pohon, tahun_list, data=None):
+    misi_qs = misi_queryset(renstra)
+    program_qs = program_opd(renstra)
+    tujuan, sasaran, indikator = [], [], []
+    for t in pohon:
+        tujuan.append(TujuanForm(data, tujuan=t))
+        for s in t.sasaran.all():
+            sasaran.append(SasaranForm(data, sasaran=s, misi_qs=misi_qs,
+                                       program_qs=program_qs))
+            for ind in s.indikator.all():
+                indikator.append(IndikatorForm(data, indikator=ind, tahun_list=tahun_list))
+    return tujuan, sasaran, indikator
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def renstra(request, renstra_id: int):
+    """The Renstra tree in one editable page: tujuan, sasaran with their misi and supporting
+    programs, indicators with a target for every year of the period and the end target.
+    Saved all at once, or nothing."""
+    obj = _renstra_or_404(request.user, renstra_id)
+    tahun_list = list(range(obj.tahun_awal, obj.tahun_akhir + 1))
+    pohon = pohon_renstra(obj)
+    data = request.POST if request.method == "POST" else None
+    f_tujuan, f_sasaran, f_indikator = _pohon_forms(obj, pohon, tahun_list, data)
+    if request.method == "POST":
+        wajib(request.user, "can_edit_opd_data")
+        semua = f_tujuan + f_sasaran + f_indikator
+        if all(f.is_valid() for f in semua):
+            isian = services.IsianPohon(
+                tujuan={f.obj: {"uraian": f.cleaned_data["uraian"]} for f in f_tujuan},
+                sasaran={f.obj: {"uraian": f.cleaned_data["uraian"],
+                                 "misi": f.cleaned_data["misi"]} for f in f_sasaran},
+                program={f.obj: {p.pk for p in f.cleaned_data["program"]} for f in f_sasaran},
+                indikator={f.obj: f.nilai() for f in f_indikator},
+                target={f.obj: f.target() for f in f_indikator},
+            )
+            try:
+                n = services.renstra_pohon_save(renstra=obj, isian=isian)
+            except ValidationError as e:
+                _pesan(request, e)
+                messages.error(request, "Tidak ada yang disimpan.")
+            else:
+                messages.success(request, f"Renstra tersimpan ({n} perubahan)." if n else
+                                 "Tidak ada perubahan.")
+                return redirect(request.get_full_path())
+        else:
+            for f in semua:
+                for pesan in pesan_galat(f):
+                    messages.error(request, pesan)
+            messages.error(request, TIDAK_DISIMPAN)
+    tahun = _tahun_halaman(request, obj)
+    per_sasaran = {f.obj.pk: f for f in f_sasaran}
+    per_indikator = {f.obj.pk: f for f in f_indikator}
+    per_tujuan = {f.obj.pk: f for f in f_tujuan}
+    susunan = [
+        (per_tujuan[t.pk], [(per_sasaran[s.pk], [per_indikator[i.pk] for i in s.indikator.all()])
+                            for s in t.sasaran.all()])
+        for t in pohon
+    ]
+    peringatan = [p for p in konsistensi(obj.opd, tahun)
+                  if p.jenis in ("sasaran_tanpa_indikator", "program_tanpa_sasaran",
+                                 "target_berbeda", "tanpa_renstra")]
+    return render(request, "perencanaan/renstra.html", {
+        "renstra": obj, "opd": obj.opd, "susunan": susunan, "tahun_list": tahun_list,
+        "tahun": tahun, "peringatan": peringatan,
+        "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+        "tujuan_baru": TujuanBaruForm(prefix="bt"),
+        "sasaran_baru": SasaranBaruForm(prefix="bs", renstra=obj),
+        "indikator_baru": IndikatorBaruForm(prefix="bi", renstra=obj),
+        "salin_form": PeriodeForm(prefix="salin", initial={
+            "tahun_awal": obj.tahun_akhir + 1, "tahun_akhir": obj.tahun_akhir + 5}),
+    })
+
+
+@login_required
+@require_POST
+def renstra_tambah(request, renstra_id: int):
+    """Add a tujuan, a sasaran or an indicator to the tree (numbered after the last one)."""
+    obj = _renstra_or_404(request.user, renstra_id)
+    wajib(request.user, "can_edit_opd_data")
+    jenis = request.POST.get("jenis")
+    kelas = {"tujuan": (TujuanBaruForm, "bt"), "sasaran": (SasaranBaruForm, "bs"),
+             "indikator": (IndikatorBaruForm, "bi")}
+    if jenis not in kelas:
+        messages.error(request, "Jenis yang ditambahkan harus tujuan, sasaran atau indikator.")
+        return redirect("perencanaan:renstra", obj.pk)
+    form_class, prefix = kelas[jenis]
+    kwargs = {} if jenis == "tujuan" else {"renstra": obj}
+    form = form_class(request.POST, prefix=prefix, **kwargs)
+    if not form.is_valid():
+        for pesan in pesan_galat(form):
+            messages.error(request, pesan)
+        messages.error(request, TIDAK_DISIMPAN)
+        return redirect("perencanaan:renstra", obj.pk)
+    d = form.cleaned_data
+    try:
+        if jenis == "tujuan":
+            baru = services.tujuan_create(renstra=obj, uraian=d["uraian"])
+            jangkar = f"tujuan-{baru.pk}"
+        elif jenis == "sasaran":
+            baru = services.sasaran_create(tujuan=d["tujuan"], uraian=d["uraian"],
+                                           misi=d["misi"])
+            jangkar = f"sasaran-{baru.pk}"
+        else:
+            baru = services.indikator_create(
+                sasaran=d["sasaran"], nama=d["nama"], satuan=d["satuan"],
+                polaritas=d["polaritas"], jenis_nilai=d["jenis_nilai"],
+                agregasi=d["agregasi"], is_iku=d["is_iku"])
+            jangkar = f"indikator-{baru.pk}"
+    except ValidationError as e:
+        _pesan(request, e)
+        return redirect("perencanaan:renstra", obj.pk)
+    messages.success(request, f"“{baru}” ditambahkan.")
+    return redirect(reverse("perencanaan:renstra", args=[obj.pk]) + f"#{jangkar}")
+
+
+@login_required
+@require_POST
+def renstra_hapus(request, renstra_id: int):
+    """Remove a tujuan, sasaran or indicator of this Renstra that nothing depends on."""
+    obj = _renstra_or_404(request.user, renstra_id)
+    wajib(request.user, "can_edit_opd_data")
+    model = {"tujuan": (Tujuan, "renstra"), "sasaran": (Sasaran, "tujuan__renstra"),
+             "indikator": (IndikatorKinerja, "sasaran__tujuan__renstra")}
+    jenis, _, butir_id = request.POST.get("butir", "").partition("-")
+    if jenis not in model or not butir_id.isdigit():
+        raise Http404
+    kelas, jalur = model[jenis]
+    target = get_object_or_404(kelas, pk=int(butir_id), **{jalur: obj})
+    try:
+        services.pohon_delete(obj=target)
+    except ValidationError as e:
+        _pesan(request, e)
+    else:
+        messages.success(request, f"“{target}” dihapus.")
+    return redirect("perencanaan:renstra", obj.pk)
+
+
+@login_required
+@require_POST
+def renstra_salin(request, renstra_id: int):
+    """Copy the structure of this Renstra into a new period of the same OPD."""
+    obj = _renstra_or_404(request.user, renstra_id)
+    wajib(request.user, "can_edit_opd_data")
+    form = PeriodeForm(request.POST, prefix="salin")
+    if form.is_valid():
+        try:
+            baru = services.renstra_copy(renstra=obj, **form.cleaned_data)
+        except ValidationError as e:
+            _pesan(request, e)
+        else:
+            messages.success(request, f"Struktur {obj} disalin ke {baru}. Isi target tiap "
+                             "tahunnya.")
+            return redirect("perencanaan:renstra", baru.pk)
+    else:
+        for pesan in pesan_galat(form):
+            messages.error(request, pesan)
+    messages.error(request, "Renstra tidak disalin.")
+    return redirect("perencanaan:renstra", obj.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def iku(request, renstra_id: int):
+    """The IKU table: which indicators are key, with definisi operasional, formula, sumber
+    data and penanggung jawab (seed 003, Tabel 2.2); saved all at once, or nothing."""
+    obj = _renstra_or_404(request.user, renstra_id)
+    indikator = (IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=obj)
+                 .select_related("sasaran").order_by("sasaran__tujuan__nomor",
+                                                     "sasaran__nomor", "nomor"))
+    data = request.POST if request.method == "POST" else None
+    forms_ = [IKUForm(data, indikator=ind) for ind in indikator]
+    if request.method == "POST":
+        wajib(request.user, "can_edit_opd_data")
+        if all(f.is_valid() for f in forms_):
+            try:
+                n = services.iku_save(isian={f.obj: f.cleaned_data for f in forms_})
+            except ValidationError as e:
+                _pesan(request, e)
+            else:
+                messages.success(request, f"Tabel IKU tersimpan ({n} indikator diubah)." if n
+                                 else "Tidak ada perubahan.")
+                return redirect("perencanaan:iku", obj.pk)
+        else:
+            for f in forms_:
+                for pesan in pesan_galat(f):
+                    messages.error(request, f"{f.obj.nama}: {pesan}")
+        messages.error(request, TIDAK_DISIMPAN)
+    return render(request, "perencanaan/iku.html", {
+        "renstra": obj, "opd": obj.opd, "forms": forms_,
+        "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+    })
+
+
+# ------------------------------------------------------------------------------------------
+# Perjanjian Kinerja
+# ------------------------------------------------------------------------------------------
+
+
+def _pk_forms(pk, data=None):
+    dok = PKDokumenForm(data, pk=pk)
+    target = [PKTargetForm(data, row=r) for r in
+              pk.indikator.select_related("indikator__sasaran").prefetch_related(
+                  "indikator__pilihan").order_by("indikator__sasaran__tujuan__nomor",
+                                                 "indikator__sasaran__nomor",
+                                                 "indikator__nomor")]
+    program = [PKProgramForm(data, row=r) for r in
+               pk.program.select_related("program").order_by("program__kode")]
+    return dok, target, program
+
+
+def _pk_program_qs(pk):
+    renstra = renstra_tahun(pk.opd_id, pk.tahun)
+    return program_opd(renstra) if renstra else pk.program.none()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pk_detail(request, pk_id: int):
+    """One version of a PK. A draft is edited here (document, signatories, targets, budgets,
+    rows added or removed), all at once or nothing; a final PK is read-only for everyone."""
+    obj = _pk_or_404(request.user, pk_id)
+    final = obj.status == PerjanjianKinerja.Status.FINAL
+    data = request.POST if request.method == "POST" else None
+    aksi = request.POST.get("aksi", "simpan") if data else None
+    f_dok, f_target, f_program = _pk_forms(obj, data if aksi == "simpan" else None)
+    f_ind = PKIndikatorTambahForm(data if aksi == "tambah_indikator" else None, pk=obj)
+    f_prog = PKProgramTambahForm(data if aksi == "tambah_program" else None, pk=obj,
+                                 program_qs=_pk_program_qs(obj))
+    if request.method == "POST":
+        wajib(request.user, "can_edit_opd_data")
+        try:
+            if final:
+                services.pk_pastikan_draf(obj)
+            if aksi == "tambah_indikator" and f_ind.is_valid():
+                angka, teks = f_ind.cleaned_data["target"]
+                services.pk_indikator_add(pk=obj, indikator=f_ind.cleaned_data["indikator"],
+                                          target=angka, target_teks=teks)
+                messages.success(request, "Indikator ditambahkan ke PK.")
+                return redirect(reverse("perencanaan:pk", args=[obj.pk]) + "#target")
+            if aksi == "tambah_program" and f_prog.is_valid():
+                services.pk_program_add(pk=obj, program=f_prog.cleaned_data["program"],
+                                        anggaran=f_prog.cleaned_data["anggaran"])
+                messages.success(request, "Program ditambahkan ke PK.")
+                return redirect(reverse("perencanaan:pk", args=[obj.pk]) + "#program")
+            semua = [f_dok, *f_target, *f_program]
+            if aksi == "simpan" and all(f.is_valid() for f in semua):
+                isian = services.IsianPK(
+                    dokumen=f_dok.cleaned_data,
+                    target={f.row: f.nilai() for f in f_target},
+                    anggaran={f.row: (f.cleaned_data["anggaran"], f.cleaned_data["keterangan"])
+                              for f in f_program},
+                    hapus_indikator={f.row.pk for f in f_target if f.cleaned_data["hapus"]},
+                    hapus_program={f.row.pk for f in f_program if f.cleaned_data["hapus"]},
+                )
+                services.pk_update(pk=obj, isian=isian)
+                messages.success(request, f"{obj.judul} tersimpan.")
+                return redirect("perencanaan:pk", obj.pk)
+        except ValidationError as e:
+            _pesan(request, e)
+            if final:
+                return redirect("perencanaan:pk", obj.pk)
+        for f in (f_dok, *f_target, *f_program, f_ind, f_prog):
+            if f.is_bound:
+                for pesan in pesan_galat(f):
+                    messages.error(request, pesan)
+        messages.error(request, TIDAK_DISIMPAN)
+    versi = pk_tahun(obj.opd_id, obj.tahun)
+    terakhir = versi[-1]
+    peringatan = [p for p in konsistensi(obj.opd, obj.tahun)
+                  if p.jenis in ("target_berbeda", "anggaran_berbeda", "tanpa_realisasi")]
+    return render(request, "perencanaan/pk.html", {
+        "pk": obj, "opd": obj.opd, "dok": pk_dokumen(obj), "final": final,
+        "f_dok": f_dok, "f_target": f_target, "f_program": f_program,
+        "f_ind": f_ind, "f_prog": f_prog, "versi_list": versi,
+        "boleh_ubah": request.user.kemampuan.can_edit_opd_data and not final,
+        "boleh_final": request.user.kemampuan.can_approve_opd and not final,
+        "boleh_perubahan": (request.user.kemampuan.can_edit_opd_data and final
+                            and terakhir.pk == obj.pk),
+        "perubahan_form": PerubahanForm(), "peringatan": peringatan,
+        "sebelumnya": next((v for v in reversed(versi) if v.versi < obj.versi), None),
+    })
+
+
+@login_required
+@require_POST
+def pk_finalkan(request, pk_id: int):
+    """Draft -> final (pimpinan or Bagian Organisasi): from now on read-only, and the version
+    realisasi is measured against when it is the latest final one."""
+    obj = _pk_or_404(request.user, pk_id)
+    wajib(request.user, "can_approve_opd")
+    try:
+        services.pk_finalize(pk=obj, user=request.user)
+    except ValidationError as e:
+        _pesan(request, e)
+        messages.error(request, f"{obj.judul} belum difinalkan.")
+    else:
+        messages.success(request, f"{obj.judul} difinalkan; dokumen ini tidak dapat diubah "
+                         "lagi.")
+    return redirect("perencanaan:pk", obj.pk)
+
+
+@login_required
+@require_POST
+def pk_perubahan(request, pk_id: int):
+    """Start the next version of a final PK, with one of the three allowed reasons."""
+    obj = _pk_or_404(request.user, pk_id)
+    wajib(request.user, "can_edit_opd_data")
+    form = PerubahanForm(request.POST)
+    if not form.is_valid():
+        for pesan in pesan_galat(form):
+            messages.error(request, pesan)
+        messages.error(request, "Perubahan PK belum dibuat.")
+        return redirect("perencanaan:pk", obj.pk)
+    try:
+        baru = services.pk_perubahan_create(
+            pk=obj, alasan=form.cleaned_data["alasan_perubahan"],
+            keterangan=form.cleaned_data["keterangan_perubahan"])
+    except ValidationError as e:
+        _pesan(request, e)
+        messages.error(request, "Perubahan PK belum dibuat.")
+        return redirect("perencanaan:pk", obj.pk)
+    messages.success(request, f"{baru.judul} dibuat sebagai draf dari {obj.judul}. Ubah yang "
+                     "berubah, isi tanggal, lalu finalkan.")
+    return redirect("perencanaan:pk", baru.pk)
+
+
+@login_required
+@require_POST
+def pk_hapus(request, pk_id: int):
+    obj = _pk_or_404(request.user, pk_id)
+    wajib(request.user, "can_edit_opd_data")
+    try:
+        services.pk_delete(pk=obj)
+    except ValidationError as e:
+        _pesan(request, e)
+        return redirect("perencanaan:pk", obj.pk)
+    messages.success(request, f"Draf {obj.judul} dihapus.")
+    return redirect("perencanaan:opd", obj.opd_id)
+
+
+@login_required
+@require_GET
+def banding(request, opd_id: int, tahun: int):
+    """What changed between two versions of a year's PK (?dari=0&ke=1; by default the
+    version before the latest against the latest)."""
+    unit = opd_or_404(request.user, opd_id)
+    versi = {v.versi: v for v in pk_tahun(unit.pk, tahun)}
+    if len(versi) < 2:
+        raise Http404("Tahun ini hanya memiliki satu versi PK.")
+    urut = sorted(versi)
+    try:
+        dari = int(request.GET.get("dari", urut[-2]))
+        ke = int(request.GET.get("ke", urut[-1]))
+    except ValueError:
+        raise Http404 from None
+    if dari not in versi or ke not in versi:
+        raise Http404("Versi PK itu tidak ada.")
+    return render(request, "perencanaan/banding.html", {
+        "opd": unit, "tahun": tahun, "banding": pk_banding(versi[dari], versi[ke]),
+        "versi_list": [versi[v] for v in urut], "dari": dari, "ke": ke,
+    })
+
+
+@login_required
+@require_GET
+def pk_pdf(request, pk_id: int):
+    """The PK as the kabupaten prints it, any version, draft ones marked DRAF."""
+    obj = _pk_or_404(request.user, pk_id)
+    isi = render_pdf("perencanaan/pk_pdf.html", {"dok": pk_dokumen(obj)})
+    nama = slugify(f"{obj.judul} {obj.opd.singkatan or obj.opd.nama}")
+    resp = HttpResponse(isi, content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="{nama}.pdf"'
+    return resp
+
+
+@login_required
+@require_GET
+def konsistensi_opd(request, opd_id: int, tahun: int):
+    """Every consistency warning of an OPD's year, each with a link to fix it."""
+    unit = opd_or_404(request.user, opd_id)
+    if not 2000 <= tahun <= 2100:
+        raise Http404
+    peringatan = konsistensi(unit, tahun)
+    kelompok = [(label, [p for p in peringatan if p.jenis == jenis])
+                for jenis, label in JENIS_PERINGATAN.items()]
+    return render(request, "perencanaan/konsistensi.html", {
+        "opd": unit, "tahun": tahun, "kelompok": kelompok, "jumlah": len(peringatan),
+        "tahun_list": range(tahun - 2, tahun + 2),
+    })
