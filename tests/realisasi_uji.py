@@ -60,7 +60,14 @@ class _Formulir(HTMLParser):
         nama = a.get("name")
         if not nama or "disabled" in a:
             return
-        if tag == "input" and a.get("type", "text") not in ("file", "submit", "button"):
+        jenis = a.get("type", "text")
+        if tag == "input" and jenis in ("checkbox", "radio"):
+            if "checked" in a:  # only ticked boxes are sent, several under one name
+                nilai = a.get("value", "on")
+                lama = self.data.get(nama)
+                self.data[nama] = nilai if lama is None else [
+                    *(lama if isinstance(lama, list) else [lama]), nilai]
+        elif tag == "input" and jenis not in ("file", "submit", "button"):
             self.data[nama] = a.get("value") or ""
         elif tag == "textarea":
             self._textarea = nama

@@ -254,9 +254,10 @@ PERNYATAAN_BAKU = (
     "kinerja tersebut menjadi tanggung jawab kami.\n\n"
     "Pihak kedua akan memberikan supervisi yang diperlukan serta akan melakukan evaluasi "
     "terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan "
-    "dalam rangka pemberian penghargaan dan sanksi."
+    "dalam rangka memberikan penghargaan dan sanksi."
 )
-"""The promise text of PermenPAN-RB 53/2014's PK format, the default of every new PK."""
+"""The promise text of the PK format of PermenPAN-RB 53/2014 as the kabupaten's signed PKs
+word it (seed 003), the default of every new PK."""
 
 
 def _pihak_bawaan(opd):
@@ -423,7 +424,8 @@ def pk_perubahan_create(*, pk: PerjanjianKinerja, alasan: str,
                                "diizinkan."})
     baru = PerjanjianKinerja(
         opd=pk.opd, tahun=pk.tahun, versi=pk.versi + 1, alasan_perubahan=alasan,
-        keterangan_perubahan=keterangan, tempat=pk.tempat, pernyataan=pk.pernyataan,
+        keterangan_perubahan=keterangan, tempat=pk.tempat,
+        pernyataan=pk.pernyataan or PERNYATAAN_BAKU,
         tanggal_lengkap=pk.tanggal_lengkap,
         pihak_pertama=pk.pihak_pertama, pihak_kedua=pk.pihak_kedua,
         **{f"{p}_{f}": getattr(pk, f"{p}_{f}") for p in ("pihak_pertama", "pihak_kedua")

@@ -41,7 +41,7 @@ from apps.perencanaan.models import (
     TargetTahunan,
     Tujuan,
 )
-from apps.perencanaan.services import pk_signatory_snapshot, renstra_copy
+from apps.perencanaan.services import PERNYATAAN_BAKU, pk_signatory_snapshot, renstra_copy
 
 from . import referensi as ref
 
@@ -109,7 +109,7 @@ def _renstra(opd, periode, data):
 def _pk(opd, tahun, versi, values, targets, programs):
     """A signed PK as the document shows it: final, with its signature snapshot. (The loader
     records history; the admin keeps a final PK read-only.)"""
-    values = {**values, "status": PerjanjianKinerja.Status.FINAL}
+    values = {"pernyataan": PERNYATAAN_BAKU, **values, "status": PerjanjianKinerja.Status.FINAL}
     for pihak in ("pihak_pertama", "pihak_kedua"):
         if values.get(pihak) is not None:
             values.update(pk_signatory_snapshot(pihak=pihak, pejabat=values[pihak]))
