@@ -1,5 +1,4 @@
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 
 from apps.core.admin_scope import ScopedAdmin, ScopedTabularInline
 
@@ -16,7 +15,6 @@ from .models import (
     TargetTahunan,
     Tujuan,
 )
-from .services import pk_copy_signatories, pk_finalize
 
 
 class TujuanInline(ScopedTabularInline):
@@ -90,31 +88,29 @@ class IndikatorKinerjaAdmin(ScopedAdmin):
         return obj.sasaran.tujuan.renstra.opd
 
 
-class FinalReadOnlyInline(ScopedTabularInline):
-    """Rows of a final PK are read-only for everyone."""
+class PKBarisInline(ScopedTabularInline):
+    """Rows of a PK, shown read-only like the PK itself."""
 
-    def _final(self, obj):
-        return obj is not None and obj.status == PerjanjianKinerja.Status.FINAL
+    extra = 0
 
     def has_add_permission(self, request, obj=None):
-        return not self._final(obj) and super().has_add_permission(request, obj)
+        return False
 
     def has_change_permission(self, request, obj=None):
-        return not self._final(obj) and super().has_change_permission(request, obj)
+        return False
 
     def has_delete_permission(self, request, obj=None):
-        return not self._final(obj) and super().has_delete_permission(request, obj)
+        return False
 
 
-class PKIndikatorInline(FinalReadOnlyInline):
+class PKIndikatorInline(PKBarisInline):
     model = PKIndikator
     fields = ["indikator", "target", "target_teks"]
 
 
-class PKProgramInline(FinalReadOnlyInline):
+class PKProgramInline(PKBarisInline):
     model = PKProgram
     fields = ["program", "anggaran", "keterangan"]
-    autocomplete_fields = ["program"]
 
 
 @admin.register(PerjanjianKinerja)
@@ -125,50 +121,29 @@ class PerjanjianKinerjaAdmin(ScopedAdmin):
     search_fields = ["opd__nama", "pihak_pertama_nama", "pihak_kedua_nama"]
     list_select_related = ["opd"]
     inlines = [PKIndikatorInline, PKProgramInline]
-    actions = ["finalkan"]
-    readonly_fields = [
-        "status", "pihak_pertama_nama", "pihak_pertama_nip", "pihak_pertama_pangkat",
-        "pihak_pertama_jabatan", "pihak_kedua_nama", "pihak_kedua_nip",
-        "pihak_kedua_pangkat", "pihak_kedua_jabatan", "difinalkan_pada", "difinalkan_oleh",
-    ]
     fieldsets = [
         (None, {"fields": ["opd", "tahun", "versi", "status", "tempat", "tanggal"]}),
         ("Perubahan", {"fields": ["alasan_perubahan", "keterangan_perubahan"]}),
         ("Para pihak", {"fields": [
-            "pihak_pertama", "pihak_pertama_nama", "pihak_pertama_nip",
-            "pihak_pertama_pangkat", "pihak_pertama_jabatan",
-            "pihak_kedua", "pihak_kedua_nama", "pihak_kedua_nip", "pihak_kedua_pangkat",
-            "pihak_kedua_jabatan",
+            "pihak_pertama_nama", "pihak_pertama_nip", "pihak_pertama_pangkat",
+            "pihak_pertama_jabatan", "pihak_kedua_nama", "pihak_kedua_nip",
+            "pihak_kedua_pangkat", "pihak_kedua_jabatan",
         ]}),
         ("Pernyataan", {"fields": ["pernyataan"]}),
         ("Finalisasi", {"fields": ["difinalkan_pada", "difinalkan_oleh"]}),
     ]
 
+    # A PK is created, edited, finalised and revised on the planning pages, which fill it
+    # from the Renstra and the DPA, keep a final version read-only and allow a perubahan
+    # only from the latest final one; the admin only shows it.
+    def has_add_permission(self, request, obj=None):
+        return False
+
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.status == PerjanjianKinerja.Status.FINAL:
-            return False
-        return super().has_change_permission(request, obj)
+        return False
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.status == PerjanjianKinerja.Status.FINAL:
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def save_model(self, request, obj, form, change):
-        pk_copy_signatories(pk=obj)
-        super().save_model(request, obj, form, change)
-
-    @admin.action(description="Finalkan Perjanjian Kinerja terpilih", permissions=["change"])
-    def finalkan(self, request, queryset):
-        for pk in queryset.filter(status=PerjanjianKinerja.Status.DRAFT):
-            if not self.has_change_permission(request, pk):
-                continue
-            try:
-                pk_finalize(pk=pk, user=request.user)
-            except ValidationError as e:
-                self.message_user(request, f"{pk}: {'; '.join(e.messages)}", messages.ERROR)
-            else:
-                self.message_user(request, f"{pk} difinalkan.", messages.SUCCESS)
+        return False
 
 
 @admin.register(RencanaProgram)

@@ -275,3 +275,4 @@ def test_pilihan_pihak_menulis_plt_pj(client, login):
     teks = teks_halaman(client.get(reverse("perencanaan:pk", args=[baru.pk])))
     assert "Drs. CONTOH PLT, M.M. — Plt. Camat Magetan" in teks
     assert "Ir. HERGUNADI, M.T. — Pj. Bupati Magetan" in teks
+    assert "BENNY ADRIAN" not in teks  # an official of another OPD is not offered
