@@ -332,6 +332,19 @@ class TargetTahunan(models.Model):
         validate_nilai_indikator(self.indikator, self.target, self.target_teks, "target")
 
 
+PERNYATAAN_BAKU = (
+    "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran "
+    "perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah "
+    "ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target "
+    "kinerja tersebut menjadi tanggung jawab kami.\n\n"
+    "Pihak kedua akan memberikan supervisi yang diperlukan serta akan melakukan evaluasi "
+    "terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan "
+    "dalam rangka memberikan penghargaan dan sanksi."
+)
+"""The promise text of the PK format of PermenPAN-RB 53/2014 as the kabupaten's signed PKs
+word it (seed 003), the default of every new PK."""
+
+
 class PerjanjianKinerja(models.Model):
     """The Perjanjian Kinerja of an OPD for a year; versi 0 is the induk, 1, 2... perubahan.
 

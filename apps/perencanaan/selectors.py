@@ -16,6 +16,7 @@ from apps.core.validators import format_nip
 from apps.pengukuran.models import ROMAWI, JadwalPengisian, Realisasi
 
 from .models import (
+    PERNYATAAN_BAKU,
     IndikatorKinerja,
     PerjanjianKinerja,
     PKIndikator,
@@ -130,6 +131,11 @@ class DokumenPK:
     pemda: Pemda | None
     target: list[BarisTargetPK]
     program: list[BarisProgramPK]
+
+    @property
+    def pernyataan(self) -> str:
+        """The promise text; a PK recorded without one prints the standard text."""
+        return self.pk.pernyataan.strip() or PERNYATAAN_BAKU
 
     @property
     def total_anggaran(self) -> Decimal:

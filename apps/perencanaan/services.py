@@ -11,6 +11,7 @@ from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
 from apps.core.models import Pejabat, Pemda
 
 from .models import (
+    PERNYATAAN_BAKU,
     IndikatorKinerja,
     PerjanjianKinerja,
     PilihanNilai,
@@ -247,17 +248,7 @@ def iku_save(*, isian: dict) -> int:
 # Perjanjian Kinerja: create from the Renstra and the DPA, edit while draft, perubahan
 # ------------------------------------------------------------------------------------------
 
-PERNYATAAN_BAKU = (
-    "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran "
-    "perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah "
-    "ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target "
-    "kinerja tersebut menjadi tanggung jawab kami.\n\n"
-    "Pihak kedua akan memberikan supervisi yang diperlukan serta akan melakukan evaluasi "
-    "terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan "
-    "dalam rangka memberikan penghargaan dan sanksi."
-)
-"""The promise text of the PK format of PermenPAN-RB 53/2014 as the kabupaten's signed PKs
-word it (seed 003), the default of every new PK."""
+
 
 
 def _pihak_bawaan(opd):

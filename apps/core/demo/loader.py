@@ -30,6 +30,7 @@ from apps.core.services import skala_predikat_set_rentang
 from apps.laporan.models import LaporanKinerja
 from apps.pengukuran.models import JadwalPengisian, Realisasi
 from apps.perencanaan.models import (
+    PERNYATAAN_BAKU,
     IndikatorKinerja,
     PerjanjianKinerja,
     PKIndikator,
@@ -41,7 +42,7 @@ from apps.perencanaan.models import (
     TargetTahunan,
     Tujuan,
 )
-from apps.perencanaan.services import PERNYATAAN_BAKU, pk_signatory_snapshot, renstra_copy
+from apps.perencanaan.services import pk_signatory_snapshot, renstra_copy
 
 from . import referensi as ref
 
