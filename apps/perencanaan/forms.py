@@ -86,23 +86,37 @@ def misi_queryset(renstra):
 
 
 class SasaranForm(forms.Form):
+    """One sasaran in the tree: its text, the misi it serves and its supporting programs.
+    The choices are read once for the whole page (`misi_list`, `program_list`), not once per
+    sasaran."""
+
     uraian = forms.CharField(label="Sasaran", max_length=URAIAN_MAKS,
                              widget=forms.Textarea(attrs={"rows": 2}))
-    misi = forms.ModelChoiceField(label="Misi kabupaten yang didukung", required=False,
-                                  queryset=Misi.objects.none(), empty_label="— belum —")
-    program = forms.ModelMultipleChoiceField(
-        label="Program pendukung", required=False, queryset=None,
-        widget=forms.CheckboxSelectMultiple)
+    misi = forms.TypedChoiceField(label="Misi kabupaten yang didukung", required=False,
+                                  coerce=int, empty_value=None, error_messages={
+                                      "invalid_choice": "Misi: pilih salah satu misi periode "
+                                      "RPJMD Renstra ini."})
+    program = forms.TypedMultipleChoiceField(
+        label="Program pendukung", required=False, coerce=int,
+        widget=forms.CheckboxSelectMultiple, error_messages={
+            "invalid_choice": "Program pendukung: pilih dari program OPD ini."})
 
-    def __init__(self, *args, sasaran, misi_qs, program_qs, **kwargs):
+    def __init__(self, *args, sasaran, misi_list, program_list, **kwargs):
         super().__init__(*args, prefix=f"s{sasaran.pk}", initial={
             "uraian": sasaran.uraian, "misi": sasaran.misi_id,
             "program": [p.pk for p in sasaran.program.all()]}, **kwargs)
-        self.fields["misi"].queryset = misi_qs
-        self.fields["misi"].label_from_instance = lambda m: f"Misi {m.nomor}: {m.uraian}"
-        self.fields["program"].queryset = program_qs
-        self.fields["program"].label_from_instance = lambda p: f"{p.kode} {p.nama}"
+        self.misi_per_id = {m.pk: m for m in misi_list}
+        self.fields["misi"].choices = [("", "— belum —")] + [
+            (m.pk, f"Misi {m.nomor}: {m.uraian}") for m in misi_list]
+        self.fields["program"].choices = [(p.pk, f"{p.kode} {p.nama}") for p in program_list]
         self.obj = sasaran
+
+    def nilai(self) -> dict:
+        return {"uraian": self.cleaned_data["uraian"],
+                "misi": self.misi_per_id.get(self.cleaned_data["misi"])}
+
+    def program_ids(self) -> set[int]:
+        return set(self.cleaned_data["program"])
 
 
 class IndikatorForm(forms.Form):

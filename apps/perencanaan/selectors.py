@@ -236,10 +236,16 @@ def _beda(label: str, lama: str, baru: str, **kwargs) -> Beda:
     return Beda("sama" if lama == baru else "ubah", label, lama, baru, **kwargs)
 
 
+def _rp(nilai: Decimal) -> str:
+    """Rupiah as documents print it, with the sen only when there are any: a difference of
+    40 sen must not read "selisih Rp 0"."""
+    return format_rupiah(nilai, sen=nilai != nilai.to_integral_value())
+
+
 def _selisih(nilai: Decimal) -> str:
     if not nilai:
         return ""
-    return f"{'+' if nilai > 0 else '−'}{format_rupiah(abs(nilai))}"
+    return f"{'+' if nilai > 0 else '−'}{_rp(abs(nilai))}"
 
 
 def pk_banding(lama: PerjanjianKinerja, baru: PerjanjianKinerja) -> BandingPK:
@@ -272,15 +278,15 @@ def pk_banding(lama: PerjanjianKinerja, baru: PerjanjianKinerja) -> BandingPK:
         ra, rb = pa.get(key), pb.get(key)
         label = f"{(rb or ra).kode} {(rb or ra).program}"
         if ra is None:
-            program.append(Beda("tambah", label, "", format_rupiah(rb.anggaran)))
+            program.append(Beda("tambah", label, "", _rp(rb.anggaran)))
         elif rb is None:
-            program.append(Beda("hapus", label, format_rupiah(ra.anggaran), ""))
+            program.append(Beda("hapus", label, _rp(ra.anggaran), ""))
         else:
             selisih = rb.anggaran - ra.anggaran
-            program.append(_beda(label, format_rupiah(ra.anggaran),
-                                 format_rupiah(rb.anggaran), selisih=_selisih(selisih)))
+            program.append(_beda(label, _rp(ra.anggaran),
+                                 _rp(rb.anggaran), selisih=_selisih(selisih)))
     total_a, total_b = a.total_anggaran, b.total_anggaran
-    program.append(_beda("Jumlah anggaran", format_rupiah(total_a), format_rupiah(total_b),
+    program.append(_beda("Jumlah anggaran", _rp(total_a), _rp(total_b),
                          selisih=_selisih(total_b - total_a)))
     return BandingPK(lama=lama, baru=baru, dokumen=dokumen, target=target, program=program)
 
@@ -342,13 +348,15 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
             return f"{url_pk}#target-{ind_id}"
         return f"{url_pohon}?tahun={tahun}#indikator-{ind_id}"
 
+    dok = pk_dokumen(pk) if pk is not None else None
+    dpa = dpa_berlaku(opd.pk, tahun)
     if pk is not None:
         renstra_target = {
             t.indikator_id: tampil_target(t.target, t.target_teks)
             for t in TargetTahunan.objects.filter(indikator__target_pk__pk_dokumen=pk,
                                                   tahun=tahun)
         }
-        for row in pk_dokumen(pk).target:
+        for row in dok.target:
             r = renstra_target.get(row.indikator_id)
             if r is None:
                 hasil.append(Peringatan(
@@ -359,7 +367,6 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
                     "target_berbeda", f"{row.indikator}: target {pk.judul} {row.target}, "
                     f"target Renstra {tahun} {r}.", tautan_target(row.indikator_id)))
 
-        dpa = dpa_berlaku(opd.pk, tahun)
         if pk.status == PerjanjianKinerja.Status.DRAFT:
             tautan_pk, label_pk = f"{url_pk}#program", "Perbaiki"
         else:
@@ -370,26 +377,25 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
                                     tautan_pk, label_pk))
         else:
             pagu = {p.pk: (p, r.pagu) for p, r in rekap_dpa(dpa).program.items()}
-            dok = pk_dokumen(pk)
             for row in dok.program:
                 dpa_pagu = pagu.get(row.program_id, (None, None))[1]
                 if dpa_pagu is None:
                     hasil.append(Peringatan(
                         "anggaran_berbeda", f"{row.kode} {row.program}: ada di {pk.judul} "
-                        f"({format_rupiah(row.anggaran)}) tetapi tidak ada di "
+                        f"({_rp(row.anggaran)}) tetapi tidak ada di "
                         f"{dpa.get_jenis_display()} {tahun}.", tautan_pk, label_pk))
                 elif dpa_pagu != row.anggaran:
                     hasil.append(Peringatan(
                         "anggaran_berbeda", f"{row.kode} {row.program}: anggaran {pk.judul} "
-                        f"{format_rupiah(row.anggaran)}, pagu {dpa.get_jenis_display()} "
-                        f"{format_rupiah(dpa_pagu)} (selisih "
-                        f"{format_rupiah(abs(row.anggaran - dpa_pagu))}).", tautan_pk, label_pk))
+                        f"{_rp(row.anggaran)}, pagu {dpa.get_jenis_display()} "
+                        f"{_rp(dpa_pagu)} (selisih "
+                        f"{_rp(abs(row.anggaran - dpa_pagu))}).", tautan_pk, label_pk))
             ada = {row.program_id for row in dok.program}
             for pid, (program, p) in sorted(pagu.items(), key=lambda x: x[1][0].kode):
                 if pid not in ada:
                     hasil.append(Peringatan(
                         "anggaran_berbeda", f"{program.kode} {program.nama}: ada di "
-                        f"{dpa.get_jenis_display()} {tahun} (pagu {format_rupiah(p)}) tetapi "
+                        f"{dpa.get_jenis_display()} {tahun} (pagu {_rp(p)}) tetapi "
                         f"tidak ada di {pk.judul}.", tautan_pk, label_pk))
 
     if berlaku is None:
@@ -411,7 +417,8 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
                 hasil.append(Peringatan(
                     "tanpa_realisasi", f"{ind.nama}: indikator bernilai teks tanpa pilihan "
                     "nilai; realisasinya tidak dapat diisi.",
-                    f"{url_pohon}#indikator-{ind.pk}"))
+                    reverse("admin:perencanaan_indikatorkinerja_change", args=[ind.pk]),
+                    "Isi pilihan nilai"))
                 continue
             kosong = [tw for tw in ditutup if (ind.pk, tw) not in terisi]
             if kosong:
@@ -432,15 +439,16 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
 
     terhubung = set(ProgramSasaran.objects.filter(sasaran__tujuan__renstra=renstra)
                     .values_list("program_id", flat=True))
-    dipakai = Program.objects.filter(
-        Q(kegiatan__rincian__dpa__opd=opd, kegiatan__rincian__dpa__tahun=tahun)
-        | Q(pk__in=PKProgram.objects.filter(pk_dokumen=pk).values("program_id"))
-    ).distinct().order_by("kode")
+    dipakai = Q(pk__in=PKProgram.objects.filter(pk_dokumen=pk).values("program_id"))
+    if dpa is not None:
+        dipakai |= Q(kegiatan__rincian__dpa=dpa)
+    dipakai = Program.objects.filter(dipakai).distinct().order_by("kode")
     for p in dipakai:
         if p.pk not in terhubung:
             hasil.append(Peringatan("program_tanpa_sasaran",
                                     f"Program {p.kode} {p.nama} tidak terhubung ke sasaran "
                                     f"mana pun pada Renstra {renstra.tahun_awal}-"
-                                    f"{renstra.tahun_akhir}.", f"{url_pohon}#program"))
+                                    f"{renstra.tahun_akhir}.", f"{url_pohon}#program",
+                                    "Hubungkan ke sasaran"))
     urutan = list(JENIS_PERINGATAN)
     return sorted(hasil, key=lambda p: urutan.index(p.jenis))

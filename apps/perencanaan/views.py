@@ -144,14 +144,14 @@ def opd(request, opd_id: int):
 
 
 def _pohon_forms(renstra, pohon, tahun_list, data=None):
-    misi_qs = misi_queryset(renstra)
-    program_qs = program_opd(renstra)
+    misi_list = list(misi_queryset(renstra))
+    program_list = list(program_opd(renstra))
     tujuan, sasaran, indikator = [], [], []
     for t in pohon:
         tujuan.append(TujuanForm(data, tujuan=t))
         for s in t.sasaran.all():
-            sasaran.append(SasaranForm(data, sasaran=s, misi_qs=misi_qs,
-                                       program_qs=program_qs))
+            sasaran.append(SasaranForm(data, sasaran=s, misi_list=misi_list,
+                                       program_list=program_list))
             for ind in s.indikator.all():
                 indikator.append(IndikatorForm(data, indikator=ind, tahun_list=tahun_list))
     return tujuan, sasaran, indikator
@@ -174,9 +174,8 @@ def renstra(request, renstra_id: int):
         if all(f.is_valid() for f in semua):
             isian = services.IsianPohon(
                 tujuan={f.obj: {"uraian": f.cleaned_data["uraian"]} for f in f_tujuan},
-                sasaran={f.obj: {"uraian": f.cleaned_data["uraian"],
-                                 "misi": f.cleaned_data["misi"]} for f in f_sasaran},
-                program={f.obj: {p.pk for p in f.cleaned_data["program"]} for f in f_sasaran},
+                sasaran={f.obj: f.nilai() for f in f_sasaran},
+                program={f.obj: f.program_ids() for f in f_sasaran},
                 indikator={f.obj: f.nilai() for f in f_indikator},
                 target={f.obj: f.target() for f in f_indikator},
             )
