@@ -3,6 +3,8 @@ import datetime
 import pytest
 from django.conf import settings
 from django.utils import timezone
+from peramban import CHROMIUM, TIMEOUT_MS
+from playwright import sync_api as playwright_sync
 
 from apps.core.demo.loader import load_demo
 from apps.core.models import User
@@ -60,3 +62,34 @@ def login(client):
 @pytest.fixture
 def demo_password():
     return settings.SAKIP_DEMO_PASSWORD
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """One headless Chromium for a browser test. Playwright's sync API runs an event loop in
+    this thread, so Django's "async unsafe" guard must be lifted for the ORM calls of the
+    test."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    pw = playwright_sync.sync_playwright().start()
+    try:
+        b = pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        try:
+            yield b
+        finally:
+            b.close()
+    finally:
+        pw.stop()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A browser page on pytest-django's live server (Indonesian locale, 1366 px wide)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID",
+                                  base_url=live_server.url)
+    context.set_default_timeout(TIMEOUT_MS)
+    pg = context.new_page()
+    yield pg
+    context.close()

@@ -10,79 +10,20 @@ real clock). Screenshots of the key pages go to /tmp/sakip-shots/ for a human to
 import datetime
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from conftest import HARI_DEMO, TAHUN, TW
-from django.conf import settings as django_settings
 from django.urls import reverse
 from django.utils import timezone
-from playwright import sync_api as playwright_sync
+from peramban import keluar, masuk, pesan, shot
 from playwright.sync_api import expect
 from realisasi_uji import KEC, PDF
 
 from apps.core.angka import format_angka, format_persen
 from apps.core.demo.loader import load_demo
-from apps.core.models import OPD, User
+from apps.core.models import OPD
 from apps.pengukuran.models import BuktiDukung, CatatanVerifikasi, JadwalPengisian, Realisasi
 from apps.perencanaan.selectors import pk_berlaku
-
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = Path("/tmp/sakip-shots")
-TIMEOUT_MS = 5000
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    """One headless Chromium for the test. Playwright's sync API runs an event loop in this
-    thread, so Django's "async unsafe" guard must be lifted for the ORM calls of the test."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    pw = playwright_sync.sync_playwright().start()
-    try:
-        b = pw.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
-        try:
-            yield b
-        finally:
-            b.close()
-    finally:
-        pw.stop()
-
-
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID",
-                                  base_url=live_server.url)
-    context.set_default_timeout(TIMEOUT_MS)
-    pg = context.new_page()
-    yield pg
-    context.close()
-
-
-def _shot(page, nama):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{nama}.png"), full_page=True)
-
-
-def _masuk(page, username):
-    page.goto(reverse("login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", django_settings.SAKIP_DEMO_PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    nama = str(User.objects.get(username=username))
-    expect(page.locator("header .pengguna")).to_contain_text(nama)
-
-
-def _keluar(page):
-    page.locator("header form.keluar").get_by_role("button", name="Keluar").click()
-    expect(page).to_have_url(re.compile(re.escape(reverse("login")) + r"$"))
-    expect(page.locator("header .pengguna")).to_have_count(0)
-
-
-def _pesan(page, teks):
-    expect(page.locator("ul.pesan")).to_contain_text(teks)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -118,7 +59,7 @@ def test_realisasi_workflow_in_the_browser(page, settings, tmp_path):
         return Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=TW)
 
     # --- the operator fills in the triwulan, with the live preview ---------------------------
-    _masuk(page, "operator.kecamatan")
+    masuk(page, "operator.kecamatan")
     page.goto(url_isi)
     expect(page.locator("h1")).to_contain_text("Triwulan III")
     expect(page.locator("p.jendela")).to_have_class(re.compile(r"\bterbuka\b"))
@@ -130,7 +71,7 @@ def test_realisasi_workflow_in_the_browser(page, settings, tmp_path):
     expect(page.locator(f"#tahunan-{ind0.pk}")).to_have_text("90,02")
     expect(page.locator(f"#predikat-{ind0.pk} .predikat")).to_have_text("Sangat Memuaskan")
     expect(page.locator(f"#galat-{ind0.pk}")).to_be_empty()
-    _shot(page, "1-pengisian-setelah-mengetik")
+    shot(page, "1-pengisian-setelah-mengetik")
     # Nothing was saved by the preview.
     assert not realisasi().exists()
 
@@ -154,7 +95,7 @@ def test_realisasi_workflow_in_the_browser(page, settings, tmp_path):
         page.fill(f'textarea[name="i{ind.pk}-solusi"]', "Lanjutkan pemantauan bulanan.")
     page.set_input_files(f'input[name="i{ind0.pk}-bukti"]', str(bukti))
     page.get_by_role("button", name="Simpan dan ajukan").click()
-    _pesan(page, f"{len(daftar)} indikator diajukan untuk diverifikasi.")
+    pesan(page, f"{len(daftar)} indikator diajukan untuk diverifikasi.")
     expect(status(ind0)).to_have_text("Diajukan")
     expect(nilai(ind0)).to_be_disabled()
     expect(page.locator(f"#indikator-{ind0.pk} .berkas a")).to_have_text("survei-ikm.pdf")
@@ -168,29 +109,29 @@ def test_realisasi_workflow_in_the_browser(page, settings, tmp_path):
     bd = BuktiDukung.objects.get(realisasi=r0)
     assert (bd.jenis_konten, bd.nama_asli, bd.ukuran) == ("application/pdf", "survei-ikm.pdf",
                                                             len(PDF))
-    _keluar(page)
+    keluar(page)
 
     # --- the verifikator returns the first indicator with a comment -------------------------
-    _masuk(page, "verifikator")
+    masuk(page, "verifikator")
     page.goto(url_tinjau)
     expect(page.locator("h1")).to_contain_text("Tinjau realisasi")
     expect(page.locator(f"#indikator-{ind0.pk} .berkas a")).to_have_text("survei-ikm.pdf")
     page.select_option(f'select[name="r{r0.pk}-aksi"]', "kembalikan")
     komentar = "Lampirkan rekap hasil survei IKM per unit layanan."
     page.fill(f'textarea[name="r{r0.pk}-komentar"]', komentar)
-    _shot(page, "2-tinjau-verifikator")
+    shot(page, "2-tinjau-verifikator")
     page.get_by_role("button", name="Simpan keputusan").click()
-    _pesan(page, "0 indikator diverifikasi, 1 dikembalikan.")
+    pesan(page, "0 indikator diverifikasi, 1 dikembalikan.")
     expect(status(ind0)).to_have_text("Dikembalikan")
 
     r0.refresh_from_db()
     assert r0.status == "dikembalikan"
     assert CatatanVerifikasi.objects.get(realisasi=r0, jenis="kembalikan").isi == komentar
     assert {r.status for r in realisasi().exclude(pk=r0.pk)} == {"diajukan"}
-    _keluar(page)
+    keluar(page)
 
     # --- the operator sees the comment, corrects the value and submits again -----------------
-    _masuk(page, "operator.kecamatan")
+    masuk(page, "operator.kecamatan")
     page.goto(url_isi)
     expect(page.locator(f"#indikator-{ind0.pk} ol.catatan")).to_contain_text(komentar)
     expect(status(ind0)).to_have_text("Dikembalikan")
@@ -200,34 +141,34 @@ def test_realisasi_workflow_in_the_browser(page, settings, tmp_path):
     expect(page.locator(f"#capaian-{ind0.pk}")).to_have_text("107,65 %")
     tanggapan = "Rekap survei per unit layanan sudah dilampirkan."
     page.fill(f'textarea[name="i{ind0.pk}-tanggapan"]', tanggapan)
-    _shot(page, "3-pengisian-setelah-dikembalikan")
+    shot(page, "3-pengisian-setelah-dikembalikan")
     page.get_by_role("button", name="Simpan dan ajukan").click()
-    _pesan(page, "1 indikator diajukan untuk diverifikasi.")
+    pesan(page, "1 indikator diajukan untuk diverifikasi.")
     expect(status(ind0)).to_have_text("Diajukan")
 
     r0.refresh_from_db()
     assert (r0.status, r0.nilai) == ("diajukan", Decimal("91.5"))
     assert CatatanVerifikasi.objects.get(realisasi=r0, jenis="tanggapan").isi == tanggapan
-    _keluar(page)
+    keluar(page)
 
     # --- the verifikator verifies everything that was not returned ---------------------------
-    _masuk(page, "verifikator")
+    masuk(page, "verifikator")
     page.goto(url_tinjau)
     page.get_by_role("button", name="Verifikasi semua yang tidak dikembalikan").click()
-    _pesan(page, f"{len(daftar)} indikator diverifikasi, 0 dikembalikan.")
+    pesan(page, f"{len(daftar)} indikator diverifikasi, 0 dikembalikan.")
     for ind in daftar:
         expect(status(ind)).to_have_text("Diverifikasi")
     assert {r.status for r in realisasi()} == {"diverifikasi"}
-    _keluar(page)
+    keluar(page)
 
     # --- the operator finds the values locked ------------------------------------------------
-    _masuk(page, "operator.kecamatan")
+    masuk(page, "operator.kecamatan")
     page.goto(url_isi)
     expect(nilai(ind0)).to_be_disabled()
     expect(nilai(ind0)).to_have_value("91,5")
     expect(status(ind0)).to_have_text("Diverifikasi")
     expect(page.locator(f'input[name="i{ind0.pk}-bukti"]')).to_have_count(0)
     expect(page.get_by_role("button", name="Simpan dan ajukan")).to_have_count(0)
-    _shot(page, "4-pengisian-terkunci")
+    shot(page, "4-pengisian-terkunci")
     r0.refresh_from_db()
     assert (r0.status, r0.nilai) == ("diverifikasi", Decimal("91.5"))
