@@ -8,20 +8,29 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 
 from .angka import AngkaError, format_angka, format_nilai, parse_angka
 from .validators import normalize_nip, validate_nip
 
 
 class AngkaInput(forms.TextInput):
+    """Shows a stored number the way AngkaField reads it back. `1.500` alone is refused as
+    ambiguous (one thousand five hundred, or 1,5?), so a whole number with exactly one
+    thousands group is shown with its decimals written out: `1.500,00`."""
+
     input_type = "text"
+    desimal = 2
 
     def __init__(self, attrs=None):
         super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
 
     def format_value(self, value):
         if isinstance(value, Decimal | int):
-            return format_nilai(value)
+            teks = format_nilai(value)
+            if self.desimal and "," not in teks and teks.count(".") == 1:
+                teks += "," + "0" * min(self.desimal, 2)
+            return teks
         return super().format_value(value)
 
 
@@ -39,9 +48,11 @@ class AngkaField(forms.Field):
         self.max_value = max_value
         kwargs.pop("localize", None)
         super().__init__(**kwargs)
+        if isinstance(self.widget, AngkaInput):
+            self.widget.desimal = decimal_places
 
     def to_python(self, value):
-        label = str(self.label or "Nilai").capitalize()
+        label = capfirst(str(self.label or "Nilai"))
         try:
             nilai = parse_angka(value, desimal=self.decimal_places,
                                 boleh_negatif=self.boleh_negatif, label=label)
@@ -198,5 +209,5 @@ def pesan_galat(form: forms.Form) -> list[str]:
         label = "" if nama == "__all__" else str(form.fields[nama].label or nama)
         for pesan in errs:
             awal = label and not str(pesan).lower().startswith(label.lower())
-            hasil.append(f"{label.capitalize()}: {pesan}" if awal else str(pesan))
+            hasil.append(f"{capfirst(label)}: {pesan}" if awal else str(pesan))
     return hasil

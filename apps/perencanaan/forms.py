@@ -268,11 +268,15 @@ class PKTargetForm(forms.Form):
         ind = row.indikator
         super().__init__(*args, prefix=f"t{row.pk}",
                          initial={"target": row.target_teks or row.target}, **kwargs)
+        self.row = row
+        if self.is_bound and self.data.get(self.add_prefix("hapus")):
+            # A row to be removed: what its target field holds does not matter.
+            self.fields["target"] = forms.CharField(required=False)
+            return
         self.fields["target"] = target_field(ind, f"Target {ind.nama}")
         self.fields["target"].required = True
         self.fields["target"].error_messages["required"] = (
             f"Target {ind.nama}: wajib diisi (atau centang Hapus).")
-        self.row = row
 
     def nilai(self) -> tuple:
         return angka_teks(self.row.indikator, self.cleaned_data["target"])
@@ -286,11 +290,15 @@ class PKProgramForm(forms.Form):
         super().__init__(*args, prefix=f"p{row.pk}",
                          initial={"anggaran": row.anggaran, "keterangan": row.keterangan},
                          **kwargs)
+        self.row = row
+        if self.is_bound and self.data.get(self.add_prefix("hapus")):
+            # A row to be removed: what its budget field holds does not matter.
+            self.fields["anggaran"] = forms.CharField(required=False)
+            return
         self.fields["anggaran"] = angka_formfield(PKProgram._meta.get_field("anggaran"),
                                                   label=f"Anggaran {row.program.nama}")
         self.fields["anggaran"].error_messages["required"] = (
             f"Anggaran {row.program.nama}: wajib diisi (atau centang Hapus).")
-        self.row = row
 
 
 class PKIndikatorTambahForm(forms.Form):

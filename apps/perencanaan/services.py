@@ -330,30 +330,33 @@ class IsianPK:
 
 
 @transaction.atomic
-def pk_update(*, pk: PerjanjianKinerja, isian: IsianPK) -> PerjanjianKinerja:
+def pk_update(*, pk: PerjanjianKinerja, isian: IsianPK) -> int:
     """Edit a draft PK: place, date, signatories (snapshot refreshed), statement, targets,
-    budgets, removed rows; all or nothing. A final PK is read-only for everyone."""
+    budgets, removed rows; all or nothing, and only what changed is written (an unchanged
+    save leaves no history entry). Returns the number of rows written. A final PK is
+    read-only for everyone."""
     pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
     pk_pastikan_draf(pk)
-    for k, v in isian.dokumen.items():
-        setattr(pk, k, v)
-    pk_copy_signatories(pk=pk)
-    pk.full_clean()
-    pk.save()
+    nilai = dict(isian.dokumen)
+    for pihak in ("pihak_pertama", "pihak_kedua"):
+        pejabat = nilai.get(pihak, getattr(pk, pihak))
+        if pejabat is not None:
+            nilai.update(pk_signatory_snapshot(pihak=pihak, pejabat=pejabat))
+    ditulis = int(_simpan(pk, nilai))
     for row, (angka, teks) in isian.target.items():
         if row.pk in isian.hapus_indikator:
             continue
         try:
-            _simpan(row, {"target": angka, "target_teks": teks})
+            ditulis += _simpan(row, {"target": angka, "target_teks": teks})
         except ValidationError as e:
             raise _galat_dengan_awalan(e, f"Target {row.indikator.nama}") from None
     for row, (anggaran, keterangan) in isian.anggaran.items():
         if row.pk in isian.hapus_program:
             continue
-        _simpan(row, {"anggaran": anggaran, "keterangan": keterangan})
-    PKIndikator.objects.filter(pk_dokumen=pk, pk__in=isian.hapus_indikator).delete()
-    PKProgram.objects.filter(pk_dokumen=pk, pk__in=isian.hapus_program).delete()
-    return pk
+        ditulis += _simpan(row, {"anggaran": anggaran, "keterangan": keterangan})
+    ditulis += PKIndikator.objects.filter(pk_dokumen=pk, pk__in=isian.hapus_indikator).delete()[0]
+    ditulis += PKProgram.objects.filter(pk_dokumen=pk, pk__in=isian.hapus_program).delete()[0]
+    return ditulis
 
 
 @transaction.atomic

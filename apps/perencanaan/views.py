@@ -79,6 +79,7 @@ def _tahun_halaman(request, renstra: Renstra) -> int:
 
 
 @login_required
+@require_GET
 def beranda(request):
     """Bagian Organisasi: every OPD's planning at a glance; an OPD user: their own OPD."""
     if not request.user.kemampuan.sees_all_opd:
@@ -398,8 +399,9 @@ def pk_detail(request, pk_id: int):
                     hapus_indikator={f.row.pk for f in f_target if f.cleaned_data["hapus"]},
                     hapus_program={f.row.pk for f in f_program if f.cleaned_data["hapus"]},
                 )
-                services.pk_update(pk=obj, isian=isian)
-                messages.success(request, f"{obj.judul} tersimpan.")
+                n = services.pk_update(pk=obj, isian=isian)
+                messages.success(request, f"{obj.judul} tersimpan." if n else
+                                 "Tidak ada perubahan.")
                 return redirect("perencanaan:pk", obj.pk)
         except ValidationError as e:
             _pesan(request, e)

@@ -12,6 +12,7 @@ from apps.core.angka import (
     format_rupiah,
     parse_angka,
 )
+from apps.core.forms import AngkaField
 
 
 def pesan(exc_info) -> str:
@@ -278,3 +279,21 @@ def test_format_persen_none_kosong():
 )
 def test_bulatkan_setengah_ke_atas(nilai, desimal, harapan):
     assert bulatkan(nilai, desimal) == harapan
+
+
+@pytest.mark.parametrize(("nilai", "desimal", "tampil"), [
+    (Decimal("1500"), 4, "1.500,00"),
+    (Decimal("999999"), 2, "999.999,00"),
+    (Decimal("1000"), 1, "1.000,0"),
+    (Decimal("1500.5"), 4, "1.500,5"),
+    (Decimal("8244451385"), 2, "8.244.451.385"),
+    (Decimal("78.2"), 4, "78,2"),
+    (Decimal("-2500"), 4, "-2.500,00"),
+])
+def test_isian_angka_terbaca_kembali_seperti_ditampilkan(nilai, desimal, tampil):
+    """A stored number shown in an input is read back as the same number when the page is
+    posted unchanged: `1.500` alone would be refused as ambiguous, so it shows `1.500,00`."""
+    field = AngkaField(max_digits=18, decimal_places=desimal, label="Target")
+    teks = field.widget.format_value(nilai)
+    assert teks == tampil
+    assert field.clean(teks) == nilai
