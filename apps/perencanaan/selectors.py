@@ -374,7 +374,7 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
         if dpa is None:
             hasil.append(Peringatan("anggaran_berbeda", f"Belum ada DPA tahun {tahun}: anggaran "
                                     "program PK tidak dapat dibandingkan dengan pagu.",
-                                    tautan_pk, label_pk))
+                                    reverse("admin:anggaran_dpa_add"), "Isi DPA"))
         else:
             pagu = {p.pk: (p, r.pagu) for p, r in rekap_dpa(dpa).program.items()}
             for row in dok.program:

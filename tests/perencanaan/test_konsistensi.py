@@ -391,11 +391,11 @@ def test_dpa_program_missing_from_the_pk_and_pk_program_missing_from_the_dpa(cli
 
 
 def test_year_without_dpa(client, operator):
-    kec, pk = kecamatan(), pk_kec(2026, 0)
+    kec = kecamatan()
     assert not DPA.objects.filter(opd=kec, tahun=2026).exists()
     assert peringatan_halaman(halaman_konsistensi(client, kec, 2026))["anggaran_berbeda"] == [(
         "Belum ada DPA tahun 2026: anggaran program PK tidak dapat dibandingkan dengan pagu.",
-        f"{reverse('perencanaan:pk', args=[pk.pk])}#perubahan", "Buat perubahan PK")]
+        reverse("admin:anggaran_dpa_add"), "Isi DPA")]
 
 
 def test_no_budget_warning_when_every_pk_budget_equals_the_summed_pagu(client, operator,
