@@ -237,10 +237,16 @@ class PKDokumenForm(forms.Form):
     tanggal_lengkap = forms.BooleanField(
         label="Cetak tanggal lengkap", required=False,
         help_text="Kosongkan bila dokumen hanya mencantumkan bulan dan tahun.")
-    pihak_pertama = forms.ModelChoiceField(label="Pihak pertama", queryset=None,
-                                           empty_label="— pilih pejabat —")
-    pihak_kedua = forms.ModelChoiceField(label="Pihak kedua", queryset=None,
-                                         empty_label="— pilih pejabat —")
+    pihak_pertama = forms.ModelChoiceField(
+        label="Pihak pertama", queryset=None, empty_label="— pilih pejabat —",
+        error_messages={"invalid_choice": "Pihak pertama: pilih pejabat OPD ini."})
+    # The two lists never overlap (the OPD's own officials; its superiors), so the same person
+    # cannot be both parties; the model refuses it too.
+    pihak_kedua = forms.ModelChoiceField(
+        label="Pihak kedua", queryset=None, empty_label="— pilih pejabat —",
+        error_messages={"invalid_choice": "Pihak kedua: pilih atasan langsung pihak pertama "
+                        "(kepala daerah atau pimpinan OPD induk); pihak pertama atau pejabat "
+                        "OPD ini tidak dapat menjadi pihak kedua."})
     pernyataan = forms.CharField(label="Teks pernyataan", max_length=5000,
                                  widget=forms.Textarea(attrs={"rows": 6}))
 
@@ -253,12 +259,6 @@ class PKDokumenForm(forms.Form):
             "-aktif", "nama")
         self.fields["pihak_kedua"].queryset = pejabat_pihak_kedua(pk.opd)
 
-    def clean(self):
-        d = super().clean()
-        if d.get("pihak_pertama") and d.get("pihak_pertama") == d.get("pihak_kedua"):
-            self.add_error("pihak_kedua", "Pihak kedua: tidak boleh orang yang sama dengan "
-                           "pihak pertama.")
-        return d
 
 
 class PKTargetForm(forms.Form):

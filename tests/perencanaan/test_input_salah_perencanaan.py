@@ -550,7 +550,9 @@ KASUS = [
         id="pk pihak kedua sama dengan pihak pertama",
         siapkan=_siapkan_draf_2023,
         kirim=_pk(_set("pk-pihak_kedua", lambda x: x.draf.pihak_pertama_id)),
-        pesan=(f"Pihak kedua: {PILIHAN_SALAH}", TIDAK_DISIMPAN),
+        pesan=("Pihak kedua: pilih atasan langsung pihak pertama (kepala daerah atau pimpinan "
+               "OPD induk); pihak pertama atau pejabat OPD ini tidak dapat menjadi pihak kedua.",
+               TIDAK_DISIMPAN),
     ),
     Kasus(
         id="pk pihak kedua kosong",

@@ -374,9 +374,13 @@ PILIHAN_SALAH = ("Masukkan pilihan yang valid. Pilihan tersebut bukan salah satu
                  "yang tersedia.")
 
 
-@pytest.mark.parametrize(("field", "label"), [("pihak_pertama", "Pihak pertama"),
-                                              ("pihak_kedua", "Pihak kedua")])
-def test_operator_cannot_make_another_opds_official_sign_the_pk(client, objek, field, label):
+@pytest.mark.parametrize(("field", "pesan_galat"), [
+    ("pihak_pertama", "Pihak pertama: pilih pejabat OPD ini."),
+    ("pihak_kedua", "Pihak kedua: pilih atasan langsung pihak pertama (kepala daerah atau "
+     "pimpinan OPD induk)"),
+])
+def test_operator_cannot_make_another_opds_official_sign_the_pk(client, objek, field,
+                                                                 pesan_galat):
     """The head of Bagian Organisasi named as a signatory of the Kecamatan's PK."""
     url = reverse("perencanaan:pk", args=[objek.draf.pk])
     data = formulir_dari(url, "form-pk")
@@ -387,7 +391,7 @@ def test_operator_cannot_make_another_opds_official_sign_the_pk(client, objek, f
     resp = client.post(url, data)
     assert resp.status_code == 200
     teks = teks_halaman(resp)
-    assert f"{label}: {PILIHAN_SALAH}" in teks
+    assert pesan_galat in teks
     assert "Tidak ada yang disimpan: periksa isian yang ditandai." in teks
     assert potret() == sebelum
 
