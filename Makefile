@@ -25,7 +25,7 @@ run: $(STAMP) apt
 ## test: pytest against DATABASE_URL when set (CI: the local PostgreSQL), else SQLite
 test: $(STAMP) apt
 	env -u DATABASE_URL $(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
-	$(BIN)/pytest --create-db -q
+	$(BIN)/pytest --create-db -q -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check apps config tests benchmarks
