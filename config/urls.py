@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("apps.core.urls")),
     path("realisasi/", include("apps.pengukuran.urls")),
     path("perencanaan/", include("apps.perencanaan.urls")),
+    path("anggaran/", include("apps.anggaran.urls")),
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import DecimalField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import DecimalField, Max, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from .models import DPA, RealisasiAnggaran, RincianDPA
@@ -13,11 +13,13 @@ from .perhitungan import NOL, Rekap, jumlahkan
 RP = DecimalField(max_digits=18, decimal_places=2)
 
 
-def annotate_total_realisasi(queryset: QuerySet[RincianDPA], *, sampai_bulan: int = 12):
-    """Annotate each DPA line with `total_realisasi`: its monthly realisation summed up to and
-    including a month (0 when nothing was reported), in the same query."""
+def annotate_total_realisasi(queryset: QuerySet[RincianDPA], *, sampai_bulan: int = 12,
+                             dari_bulan: int = 1):
+    """Annotate each DPA line with `total_realisasi`: its monthly realisation summed over the
+    months `dari_bulan`..`sampai_bulan` (0 when nothing was reported), in the same query."""
     realisasi = (
-        RealisasiAnggaran.objects.filter(rincian=OuterRef("pk"), bulan__lte=sampai_bulan)
+        RealisasiAnggaran.objects.filter(rincian=OuterRef("pk"), bulan__lte=sampai_bulan,
+                                         bulan__gte=dari_bulan)
         .values("rincian")
         .annotate(s=Sum("realisasi"))
         .values("s")
@@ -28,11 +30,11 @@ def annotate_total_realisasi(queryset: QuerySet[RincianDPA], *, sampai_bulan: in
     )
 
 
-def rincian_dengan_realisasi(dpa: DPA, *, sampai_bulan: int = 12):
-    """The lines of a DPA with their `total_realisasi` up to and including a month."""
+def rincian_dengan_realisasi(dpa: DPA, *, sampai_bulan: int = 12, dari_bulan: int = 1):
+    """The lines of a DPA with their `total_realisasi` over a range of months."""
     return annotate_total_realisasi(
         RincianDPA.objects.filter(dpa=dpa).select_related("kegiatan__program", "sub_kegiatan"),
-        sampai_bulan=sampai_bulan,
+        sampai_bulan=sampai_bulan, dari_bulan=dari_bulan,
     ).order_by("kegiatan__kode", "sub_kegiatan__kode")
 
 
@@ -46,12 +48,14 @@ class PohonAnggaran:
     baris: list = field(default_factory=list)  # (RincianDPA, Rekap)
 
 
-def rekap_dpa(dpa: DPA, *, sampai_bulan: int = 12) -> PohonAnggaran:
-    """Totals of a DPA per kegiatan, program and OPD, summed from its lines (one query)."""
+def rekap_dpa(dpa: DPA, *, sampai_bulan: int = 12, dari_bulan: int = 1) -> PohonAnggaran:
+    """Totals of a DPA per kegiatan, program and OPD, summed from its lines (one query):
+    realisation cumulative up to `sampai_bulan`, or of one month with dari_bulan=sampai_bulan.
+    The lines are the truth; a total stated in a document is never used."""
     per_kegiatan = defaultdict(list)
     per_program = defaultdict(list)
     baris = []
-    for r in rincian_dengan_realisasi(dpa, sampai_bulan=sampai_bulan):
+    for r in rincian_dengan_realisasi(dpa, sampai_bulan=sampai_bulan, dari_bulan=dari_bulan):
         rk = Rekap(r.pagu, r.total_realisasi)
         baris.append((r, rk))
         per_kegiatan[r.kegiatan].append(rk)
@@ -70,3 +74,79 @@ def dpa_berlaku(opd_id: int, tahun: int) -> DPA | None:
         .order_by("-jenis")  # "perubahan" sorts after "murni"
         .first()
     )
+
+
+@dataclass
+class AnggaranSasaran:
+    """The budget of a sasaran: the sum of the programs that support it (ProgramSasaran)."""
+
+    sasaran: object  # perencanaan.Sasaran, or None for programs linked to no sasaran
+    program: list  # [(Program, Rekap)]
+
+    @property
+    def total(self) -> Rekap:
+        return jumlahkan(r for _, r in self.program)
+
+
+def rekap_per_sasaran(pohon: PohonAnggaran, sasaran_program: dict) -> list[AnggaranSasaran]:
+    """Budget per sasaran from a DPA's program totals. `sasaran_program` maps each sasaran
+    (in Renstra order) to its program ids; programs of the DPA linked to no sasaran come last
+    under None, so nothing of the DPA disappears from the view. A program that supports two
+    sasaran counts in both, as the LKjIP tables show it."""
+    per_id = {p.pk: (p, r) for p, r in pohon.program.items()}
+    hasil, terpakai = [], set()
+    for sasaran, program_ids in sasaran_program.items():
+        baris = sorted((per_id[pid] for pid in program_ids if pid in per_id),
+                       key=lambda x: x[0].kode)
+        terpakai.update(program_ids)
+        hasil.append(AnggaranSasaran(sasaran, baris))
+    lepas = [v for k, v in sorted(per_id.items(), key=lambda x: x[1][0].kode)
+             if k not in terpakai]
+    if lepas:
+        hasil.append(AnggaranSasaran(None, lepas))
+    return hasil
+
+
+@dataclass(frozen=True)
+class BedaRincian:
+    """A line of the murni/perubahan comparison: jenis is ubah, tambah, hapus or sama."""
+
+    jenis: str
+    kode: str
+    nama: str
+    program_kode: str
+    murni: Decimal | None
+    perubahan: Decimal | None
+
+    @property
+    def selisih(self) -> Decimal:
+        return (self.perubahan or Decimal(0)) - (self.murni or Decimal(0))
+
+
+def banding_dpa(murni: DPA, perubahan: DPA) -> list[BedaRincian]:
+    """Every line of the DPA murni and its DPPA side by side, by sub kegiatan (or kegiatan
+    before 2021): pagu changed, added, removed or unchanged."""
+    def baris(dpa):
+        return {(r.sub_kegiatan or r.kegiatan).kode: r for r in RincianDPA.objects.filter(
+            dpa=dpa).select_related("kegiatan__program", "sub_kegiatan")}
+    a, b = baris(murni), baris(perubahan)
+    hasil = []
+    for kode in sorted(set(a) | set(b)):
+        ra, rb = a.get(kode), b.get(kode)
+        r = rb or ra
+        if ra is None:
+            jenis = "tambah"
+        elif rb is None:
+            jenis = "hapus"
+        else:
+            jenis = "sama" if ra.pagu == rb.pagu else "ubah"
+        hasil.append(BedaRincian(jenis, kode, str(r.sub_kegiatan or r.kegiatan).split(" ", 1)[-1],
+                                 r.kegiatan.program.kode, ra.pagu if ra else None,
+                                 rb.pagu if rb else None))
+    return hasil
+
+
+def bulan_terakhir(dpa: DPA) -> int:
+    """The last month with reported realisation (0 when none): the page's default month."""
+    return RealisasiAnggaran.objects.filter(rincian__dpa=dpa).aggregate(
+        m=Max("bulan"))["m"] or 0

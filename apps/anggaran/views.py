@@ -1,0 +1,162 @@
+"""Budget pages: the DPA of an OPD's year as program -> kegiatan -> sub kegiatan with totals
+computed from the lines, the budget per sasaran, the DPA murni against its DPPA, and the
+monthly realisation grid. Views parse, call one service or selector, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from apps.core.akses import opd_or_404, wajib
+from apps.core.forms import pesan_galat
+from apps.perencanaan.models import Sasaran
+from apps.perencanaan.selectors import renstra_tahun
+
+from . import services
+from .forms import BULAN, RealisasiBulanForm
+from .models import DPA, RealisasiAnggaran
+from .selectors import banding_dpa, bulan_terakhir, rekap_dpa, rekap_per_sasaran
+
+TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
+
+
+def _tahun(tahun: int) -> int:
+    if not 2000 <= tahun <= 2100:
+        raise Http404
+    return tahun
+
+
+def _bulan(teks, bawaan: int) -> int:
+    try:
+        bulan = int(teks)
+    except (TypeError, ValueError):
+        return bawaan
+    return bulan if 1 <= bulan <= 12 else bawaan
+
+
+def _dpa_tahun(opd, tahun) -> dict:
+    return {d.jenis: d for d in DPA.objects.filter(opd=opd, tahun=tahun)}
+
+
+@login_required
+@require_GET
+def beranda(request):
+    """An OPD user's budget of this year; all-OPD roles pick an OPD on the planning list."""
+    if request.user.kemampuan.sees_all_opd:
+        return redirect("perencanaan:beranda")
+    if request.user.opd_id is None:
+        raise Http404
+    return redirect("anggaran:dpa", request.user.opd_id, timezone.localdate().year)
+
+
+@login_required
+@require_GET
+def dpa(request, opd_id: int, tahun: int):
+    """The DPA of a year (the DPPA when there is one, or ?jenis=murni) with every total
+    computed from its lines, cumulative up to a month (?bulan=, default the last reported)
+    or of that month alone (?cakupan=bulan), serapan everywhere and realisation above the
+    pagu flagged; and the budget per sasaran of the Renstra."""
+    unit = opd_or_404(request.user, opd_id)
+    tahun = _tahun(tahun)
+    ada = _dpa_tahun(unit, tahun)
+    jenis = request.GET.get("jenis")
+    obj = ada.get(jenis) or ada.get(DPA.Jenis.PERUBAHAN) or ada.get(DPA.Jenis.MURNI)
+    konteks = {"opd": unit, "tahun": tahun, "ada": ada, "dpa": obj,
+               "tahun_list": range(tahun - 2, tahun + 2), "bulan_list": BULAN}
+    if obj is None:
+        return render(request, "anggaran/dpa.html", konteks)
+    terakhir = bulan_terakhir(obj)
+    bulan = _bulan(request.GET.get("bulan"), terakhir or 12)
+    satu_bulan = request.GET.get("cakupan") == "bulan"
+    pohon = rekap_dpa(obj, sampai_bulan=bulan, dari_bulan=bulan if satu_bulan else 1)
+    renstra = renstra_tahun(unit.pk, tahun)
+    sasaran_program = {}
+    if renstra is not None:
+        sasaran_program = {
+            s: {p.pk for p in s.program.all()}
+            for s in Sasaran.objects.filter(tujuan__renstra=renstra)
+            .prefetch_related("program").order_by("tujuan__nomor", "nomor")}
+    # Rows of the tree in document order: program, its kegiatan, their lines.
+    ind_program = {x.program_id: x for x in obj.program.all()}
+    ind_kegiatan = {x.kegiatan_id: x for x in obj.kegiatan.all()}
+    susunan = []
+    for program, rp in sorted(pohon.program.items(), key=lambda x: x[0].kode):
+        kegiatan = [(k, rk, ind_kegiatan.get(k.pk),
+                     [(r, rr) for r, rr in pohon.baris if r.kegiatan_id == k.pk])
+                    for k, rk in sorted(pohon.kegiatan.items(), key=lambda x: x[0].kode)
+                    if k.program_id == program.pk]
+        susunan.append((program, rp, ind_program.get(program.pk), kegiatan))
+    konteks.update({
+        "pohon": pohon, "susunan": susunan, "bulan": bulan, "satu_bulan": satu_bulan,
+        "terakhir": terakhir, "per_sasaran": rekap_per_sasaran(pohon, sasaran_program),
+        "lebih": [(r, rr) for r, rr in pohon.baris if rr.melebihi_pagu],
+        "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+    })
+    return render(request, "anggaran/dpa.html", konteks)
+
+
+@login_required
+@require_GET
+def banding(request, opd_id: int, tahun: int):
+    """DPA murni against its DPPA, line by line, with the totals of both."""
+    unit = opd_or_404(request.user, opd_id)
+    ada = _dpa_tahun(unit, _tahun(tahun))
+    if DPA.Jenis.MURNI not in ada or DPA.Jenis.PERUBAHAN not in ada:
+        raise Http404("Tahun ini tidak memiliki DPA murni dan DPPA sekaligus.")
+    murni, perubahan = ada[DPA.Jenis.MURNI], ada[DPA.Jenis.PERUBAHAN]
+    return render(request, "anggaran/banding.html", {
+        "opd": unit, "tahun": tahun, "baris": banding_dpa(murni, perubahan),
+        "total_murni": rekap_dpa(murni).total.pagu,
+        "total_perubahan": rekap_dpa(perubahan).total.pagu,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def realisasi(request, opd_id: int, tahun: int, bulan: int):
+    """The month's realisation of every line of the DPA in force, saved all at once or
+    nothing; each line shows its pagu, what was spent before the month and the serapan."""
+    unit = opd_or_404(request.user, opd_id)
+    tahun = _tahun(tahun)
+    if bulan not in BULAN:
+        raise Http404
+    ada = _dpa_tahun(unit, tahun)
+    obj = ada.get(DPA.Jenis.PERUBAHAN) or ada.get(DPA.Jenis.MURNI)
+    if obj is None:
+        raise Http404("Belum ada DPA tahun ini.")
+    sebelumnya = {r.pk: rr for r, rr in (rekap_dpa(obj, sampai_bulan=bulan - 1).baris
+                                          if bulan > 1 else [])}
+    sampai = rekap_dpa(obj, sampai_bulan=bulan)
+    tersimpan = {r.rincian_id: r for r in RealisasiAnggaran.objects.filter(rincian__dpa=obj,
+                                                                           bulan=bulan)}
+    data = request.POST if request.method == "POST" else None
+    forms = [RealisasiBulanForm(data, rincian=r, tersimpan=tersimpan.get(r.pk))
+             for r, _ in sampai.baris]
+    if request.method == "POST":
+        wajib(request.user, "can_edit_opd_data")
+        if all(f.is_valid() for f in forms):
+            try:
+                n = services.realisasi_anggaran_save(
+                    dpa=obj, bulan=bulan, isian={f.rincian: f.isian() for f in forms})
+            except ValidationError as e:
+                for pesan in e.messages:
+                    messages.error(request, pesan)
+            else:
+                messages.success(request, f"Realisasi {BULAN[bulan]} {tahun} tersimpan "
+                                 f"({n} baris)." if n else "Tidak ada perubahan.")
+                return redirect("anggaran:realisasi", unit.pk, tahun, bulan)
+        else:
+            for f in forms:
+                for pesan in pesan_galat(f):
+                    messages.error(request, pesan)
+        messages.error(request, TIDAK_DISIMPAN)
+    baris = [(f, rr, sebelumnya.get(f.rincian.pk)) for f, (_, rr) in zip(forms, sampai.baris,
+                                                                          strict=True)]
+    return render(request, "anggaran/realisasi.html", {
+        "opd": unit, "tahun": tahun, "bulan": bulan, "nama_bulan": BULAN[bulan], "dpa": obj,
+        "baris": baris, "total": sampai.total, "bulan_list": BULAN,
+        "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+    })
