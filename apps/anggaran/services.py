@@ -53,8 +53,8 @@ def realisasi_anggaran_save(*, dpa, bulan: int, isian: dict) -> int:
     """
     if not 1 <= bulan <= 12:
         raise ValidationError("Bulan harus 1 sampai 12.")
-    lama = {r.rincian_id: r for r in RealisasiAnggaran.objects.select_for_update().filter(
-        rincian__dpa=dpa, bulan=bulan)}
+    lama = {r.rincian_id: r for r in RealisasiAnggaran.objects.select_for_update(
+        of=("self",)).filter(rincian__dpa=dpa, bulan=bulan)}
     ditulis = 0
     for rincian, (realisasi, fisik, keterangan) in isian.items():
         if rincian.dpa_id != dpa.pk:
