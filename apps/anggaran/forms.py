@@ -4,7 +4,7 @@ from django import forms
 
 from apps.core.forms import angka_formfield
 
-from .models import RealisasiAnggaran
+from .models import DPA, Impor, RealisasiAnggaran
 
 BULAN = {1: "Januari", 2: "Februari", 3: "Maret", 4: "April", 5: "Mei", 6: "Juni", 7: "Juli",
          8: "Agustus", 9: "September", 10: "Oktober", 11: "November", 12: "Desember"}
@@ -40,3 +40,39 @@ class RealisasiBulanForm(forms.Form):
     def isian(self) -> tuple:
         d = self.cleaned_data
         return d["realisasi"], d["fisik"], d["keterangan"]
+
+
+class ImporForm(forms.Form):
+    """What to import where: the kind, the OPD and year (DPA and realisation), the file."""
+
+    jenis = forms.ChoiceField(label="Jenis data", choices=Impor.Jenis.choices)
+    opd = forms.ModelChoiceField(label="OPD", queryset=None, required=False,
+                                 empty_label="— pilih OPD —")
+    tahun = forms.IntegerField(label="Tahun", required=False, min_value=2000, max_value=2100,
+                               error_messages={
+                                   "invalid": "Tahun: tulis angka tahun, misalnya 2026.",
+                                   "min_value": "Tahun: harus antara 2000 dan 2100.",
+                                   "max_value": "Tahun: harus antara 2000 dan 2100."})
+    jenis_dpa = forms.ChoiceField(label="DPA", choices=DPA.Jenis.choices, required=False,
+                                  initial=DPA.Jenis.MURNI)
+    berkas = forms.FileField(label="Berkas (.xlsx atau .csv)", widget=forms.ClearableFileInput(
+        attrs={"accept": ".xlsx,.csv"}), error_messages={
+            "required": "Berkas: pilih berkas .xlsx atau .csv.",
+            "empty": "Berkas: berkas yang diunggah kosong."})
+
+    def __init__(self, *args, opd_qs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opd"].queryset = opd_qs
+        if opd_qs.count() == 1:
+            self.fields["opd"].initial = opd_qs.first()
+
+    def clean(self):
+        d = super().clean()
+        if d.get("jenis") in (Impor.Jenis.DPA, Impor.Jenis.REALISASI):
+            if not d.get("opd"):
+                self.add_error("opd", "OPD: pilih OPD tujuan impor.")
+            if not d.get("tahun"):
+                self.add_error("tahun", "Tahun: wajib diisi untuk impor DPA dan realisasi.")
+        if d.get("jenis") == Impor.Jenis.DPA and not d.get("jenis_dpa"):
+            self.add_error("jenis_dpa", "DPA: pilih DPA murni atau perubahan.")
+        return d

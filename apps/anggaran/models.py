@@ -347,3 +347,53 @@ class RealisasiAnggaran(models.Model):
 def kode_dalam_konteks(teks: str, opd: OPD) -> str:
     """Canonical form of a code written in an OPD's document (see apps.anggaran.kode)."""
     return parse_kode(teks, kode_bidang=opd.kode_bidang or None).teks
+
+
+class Impor(models.Model):
+    """An uploaded spreadsheet: checked first (dry run), imported only on confirmation, kept
+    with its checksum as the record of what was imported, by whom and when."""
+
+    class Jenis(models.TextChoices):
+        NOMENKLATUR = "nomenklatur", "Nomenklatur program, kegiatan, sub kegiatan"
+        DPA = "dpa", "Rincian DPA"
+        REALISASI = "realisasi", "Realisasi anggaran bulanan"
+
+    class Status(models.TextChoices):
+        DIPERIKSA = "diperiksa", "Diperiksa (belum diimpor)"
+        DIIMPOR = "diimpor", "Diimpor"
+
+    jenis = models.CharField(max_length=12, choices=Jenis.choices)
+    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, null=True, blank=True,
+                            related_name="impor", verbose_name="OPD")
+    tahun = models.PositiveSmallIntegerField(null=True, blank=True)
+    jenis_dpa = models.CharField("jenis DPA", max_length=10, choices=DPA.Jenis.choices,
+                                 blank=True)
+    berkas = models.FileField(upload_to="impor/%Y/")
+    nama_asli = models.CharField("nama berkas", max_length=255)
+    ukuran = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DIPERIKSA)
+    ringkasan = models.JSONField(default=dict, blank=True)
+    dibuat_oleh = models.ForeignKey("core.User", on_delete=models.PROTECT, null=True,
+                                    blank=True, related_name="+",
+                                    help_text="Kosong bila diimpor dengan perintah manage.py.")
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diimpor_pada = models.DateTimeField(null=True, blank=True)
+
+    opd_path = "opd"
+
+    class Meta:
+        verbose_name = "impor berkas"
+        verbose_name_plural = "impor berkas"
+        ordering = ["-dibuat"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(jenis="nomenklatur") | (Q(opd__isnull=False)
+                                                    & Q(tahun__isnull=False)),
+                name="impor_opd_tahun_wajib",
+                violation_error_message="Impor DPA dan realisasi memerlukan OPD dan tahun.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()}: {self.nama_asli}"

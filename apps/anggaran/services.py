@@ -1,10 +1,19 @@
 """Writes of budget data with their rules."""
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from __future__ import annotations
 
+import hashlib
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+
+from . import impor
+from .berkas_impor import baca_tabel
 from .kode import Tingkat, parse_kode
-from .models import Kegiatan, Program, RealisasiAnggaran, SubKegiatan
+from .models import Impor, Kegiatan, Program, RealisasiAnggaran, SubKegiatan
 
 
 def nomenklatur_upsert(*, kode: str, nama: str, kode_bidang: str | None = None):
@@ -78,3 +87,62 @@ def realisasi_anggaran_save(*, dpa, bulan: int, isian: dict) -> int:
         obj.save()
         ditulis += 1
     return ditulis
+
+
+def _sha256(berkas) -> str:
+    h = hashlib.sha256()
+    berkas.seek(0)
+    for potong in iter(lambda: berkas.read(1 << 20), b""):
+        h.update(potong)
+    berkas.seek(0)
+    return h.hexdigest()
+
+
+def impor_periksa(*, berkas, nama: str, jenis: str, user=None, opd=None, tahun=None,
+                  jenis_dpa: str = "") -> tuple[Impor, impor.Hasil]:
+    """Check an uploaded spreadsheet without importing anything: a file that cannot be read
+    at all is refused with one message (ValidationError) and not kept; otherwise the file is
+    kept with its checksum and every row's verdict is returned, to be imported only by
+    impor_terapkan."""
+    hasil = impor.periksa(jenis, baca_tabel(berkas, nama), opd=opd, tahun=tahun,
+                          jenis_dpa=jenis_dpa or None)
+    obj = Impor(jenis=jenis, opd=opd, tahun=tahun, jenis_dpa=jenis_dpa or "",
+                nama_asli=nama[:255], ukuran=getattr(berkas, "size", 0) or 0,
+                sha256=_sha256(berkas), ringkasan=hasil.ringkasan, dibuat_oleh=user)
+    berkas.seek(0)
+    obj.berkas.save(f"{uuid.uuid4().hex}.{nama.lower().rsplit('.', 1)[-1]}", File(berkas),
+                    save=False)
+    obj.full_clean()
+    obj.save()
+    return obj, hasil
+
+
+def impor_hasil(obj: Impor) -> impor.Hasil:
+    """The verdict of every row of a kept file, read again (the data may have changed)."""
+    with obj.berkas.open("rb") as f:
+        return impor.periksa(obj.jenis, baca_tabel(f, obj.nama_asli), opd=obj.opd,
+                             tahun=obj.tahun, jenis_dpa=obj.jenis_dpa or None)
+
+
+@transaction.atomic
+def impor_terapkan(*, obj: Impor) -> impor.Hasil:
+    """Import a checked file: all rows or none. Refused when it was imported already, when
+    the kept file no longer matches its checksum, or when a row is wrong now."""
+    obj = Impor.objects.select_for_update().get(pk=obj.pk)
+    if obj.status == Impor.Status.DIIMPOR:
+        raise ValidationError(f"Berkas “{obj.nama_asli}” sudah diimpor pada "
+                              f"{obj.diimpor_pada:%d-%m-%Y %H.%M}.")
+    with obj.berkas.open("rb") as f:
+        if _sha256(f) != obj.sha256:
+            raise ValidationError("Berkas tersimpan berubah sejak diperiksa; unggah ulang.")
+        hasil = impor.terapkan(obj.jenis, baca_tabel(f, obj.nama_asli), opd=obj.opd,
+                               tahun=obj.tahun, jenis_dpa=obj.jenis_dpa or None)
+    if hasil.ada_galat:
+        transaction.set_rollback(True)
+        raise ValidationError(f"Tidak ada yang diimpor: {hasil.jumlah('galat')} baris salah "
+                              "(data berubah sejak diperiksa). Periksa ulang berkasnya.")
+    obj.status = Impor.Status.DIIMPOR
+    obj.diimpor_pada = timezone.now()
+    obj.ringkasan = hasil.ringkasan
+    obj.save(update_fields=["status", "diimpor_pada", "ringkasan"])
+    return hasil

@@ -5,19 +5,22 @@ monthly realisation grid. Views parse, call one service or selector, render."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.core.akses import opd_or_404, wajib
 from apps.core.forms import pesan_galat
+from apps.core.selectors import for_user, opd_for_user
 from apps.perencanaan.models import Sasaran
 from apps.perencanaan.selectors import renstra_tahun
 
-from . import services
-from .forms import BULAN, RealisasiBulanForm
-from .models import DPA, RealisasiAnggaran
+from . import resources, services
+from .forms import BULAN, ImporForm, RealisasiBulanForm
+from .models import DPA, Impor, RealisasiAnggaran
 from .selectors import banding_dpa, bulan_terakhir, rekap_dpa, rekap_per_sasaran
 
 TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
@@ -159,4 +162,118 @@ def realisasi(request, opd_id: int, tahun: int, bulan: int):
         "opd": unit, "tahun": tahun, "bulan": bulan, "nama_bulan": BULAN[bulan], "dpa": obj,
         "baris": baris, "total": sampai.total, "bulan_list": BULAN,
         "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+    })
+
+
+# ------------------------------------------------------------------------------------------
+# Import and export
+# ------------------------------------------------------------------------------------------
+
+FORMAT = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "csv": "text/csv; charset=utf-8"}
+
+
+def _berkas(data, nama: str, format: str) -> HttpResponse:
+    isi = data.export("xlsx") if format == "xlsx" else \
+        "\ufeff" + data.export("csv", delimiter=";")
+    resp = HttpResponse(isi, content_type=FORMAT[format])
+    resp["Content-Disposition"] = f'attachment; filename="{nama}.{format}"'
+    return resp
+
+
+@login_required
+@require_GET
+def templat(request, jenis: str, format: str):
+    """An empty file with the importer's headers and one example row."""
+    if jenis not in Impor.Jenis.values or format not in FORMAT:
+        raise Http404
+    return _berkas(resources.templat(jenis), f"templat-{jenis}", format)
+
+
+@login_required
+@require_GET
+def ekspor(request, opd_id: int, tahun: int, jenis: str, format: str):
+    """The DPA in force's lines or monthly realisation in the importer's columns."""
+    unit = opd_or_404(request.user, opd_id)
+    if jenis not in ("dpa", "realisasi") or format not in FORMAT:
+        raise Http404
+    ada = _dpa_tahun(unit, _tahun(tahun))
+    obj = ada.get(request.GET.get("jenis")) or ada.get(DPA.Jenis.PERUBAHAN) or \
+        ada.get(DPA.Jenis.MURNI)
+    if obj is None:
+        raise Http404("Belum ada DPA tahun ini.")
+    nama = slugify(f"{jenis} {unit.singkatan or unit.kode} {tahun} {obj.jenis}")
+    return _berkas(resources.ekspor(jenis, obj, csv=format == "csv"), nama, format)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def impor_baru(request):
+    """Upload a file to check: nothing is imported until the check is confirmed. An OPD
+    user imports into their own OPD only; the nomenclature is Bagian Organisasi's."""
+    wajib(request.user, "can_edit_opd_data")
+    form = ImporForm(request.POST or None, request.FILES or None,
+                     opd_qs=opd_for_user(request.user).filter(aktif=True).order_by("kode"))
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            if d["jenis"] == Impor.Jenis.NOMENKLATUR:
+                wajib(request.user, "can_manage_master")
+            berkas = d["berkas"]
+            try:
+                obj, _ = services.impor_periksa(
+                    berkas=berkas, nama=berkas.name, jenis=d["jenis"], user=request.user,
+                    opd=d["opd"] if d["jenis"] != Impor.Jenis.NOMENKLATUR else None,
+                    tahun=d["tahun"] if d["jenis"] != Impor.Jenis.NOMENKLATUR else None,
+                    jenis_dpa=d["jenis_dpa"] if d["jenis"] == Impor.Jenis.DPA else "")
+            except ValidationError as e:
+                for pesan in e.messages:
+                    form.add_error("berkas", pesan)
+            else:
+                return redirect("anggaran:impor", obj.pk)
+        messages.error(request, "Berkas belum diperiksa: lihat pesan pada isian.")
+    riwayat = for_user(Impor.objects.select_related("opd", "dibuat_oleh"),
+                       request.user)[:20]
+    return render(request, "anggaran/impor_baru.html", {"form": form, "riwayat": riwayat,
+                                                        "jenis_list": Impor.Jenis.choices})
+
+
+def _impor_or_404(user, impor_id: int) -> Impor:
+    qs = for_user(Impor.objects.select_related("opd", "dibuat_oleh"), user)
+    if not user.kemampuan.sees_all_opd:
+        qs = qs.filter(opd__isnull=False)
+    return get_object_or_404(qs, pk=impor_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def impor(request, impor_id: int):
+    """The dry run of a file: every row as baru, berubah, sama, galat (with why) or a stated
+    total, the stated totals that differ from their lines; POST imports all rows or none."""
+    obj = _impor_or_404(request.user, impor_id)
+    if request.method == "POST":
+        wajib(request.user, "can_edit_opd_data")
+        if obj.jenis == Impor.Jenis.NOMENKLATUR:
+            wajib(request.user, "can_manage_master")
+        try:
+            hasil = services.impor_terapkan(obj=obj)
+        except ValidationError as e:
+            for pesan in e.messages:
+                messages.error(request, pesan)
+        else:
+            messages.success(request, f"Diimpor: {hasil.jumlah('baru')} baris baru, "
+                             f"{hasil.jumlah('berubah')} diubah, {hasil.jumlah('sama')} sama.")
+        return redirect("anggaran:impor", obj.pk)
+    try:
+        hasil = services.impor_hasil(obj)
+    except ValidationError as e:
+        hasil = None
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    halaman = Paginator(hasil.baris if hasil else [], 200).get_page(request.GET.get("hal"))
+    return render(request, "anggaran/impor.html", {
+        "impor": obj, "hasil": hasil, "halaman": halaman,
+        "boleh_impor": (hasil is not None and not hasil.ada_galat
+                        and obj.status == Impor.Status.DIPERIKSA
+                        and request.user.kemampuan.can_edit_opd_data),
     })

@@ -193,6 +193,10 @@ LOGGING = {
 SAKIP_DEMO_PASSWORD = env("SAKIP_DEMO_PASSWORD", default="sakip-demo-2026")
 # Evidence files (bukti dukung): the largest accepted upload, in bytes.
 SAKIP_BUKTI_MAKS_BYTES = env.int("SAKIP_BUKTI_MAKS_BYTES", default=5 * 1024 * 1024)
+# Spreadsheets imported (DPA, realisation, nomenclature): the largest accepted file, in bytes,
+# and the most data rows one file may hold.
+SAKIP_IMPOR_MAKS_BYTES = env.int("SAKIP_IMPOR_MAKS_BYTES", default=10 * 1024 * 1024)
+SAKIP_IMPOR_MAKS_BARIS = env.int("SAKIP_IMPOR_MAKS_BARIS", default=50_000)
 # Reminders are sent this many days before an input window closes (kirim_pengingat).
 SAKIP_PENGINGAT_HARI = env.int("SAKIP_PENGINGAT_HARI", default=3)
 SAKIP_URL_DASAR = env("SAKIP_URL_DASAR", default="http://127.0.0.1:8000")

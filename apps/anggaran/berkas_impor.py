@@ -1,0 +1,142 @@
+"""Reading an uploaded spreadsheet: xlsx or csv, recognised by content, streamed row by row.
+
+A file is refused as a whole, with one message, when it is too large, not what its name says
+(a .txt renamed .xlsx), empty, without the expected header, or a workbook of several sheets
+of which none is named "Data". Cells come out as text or Decimal (a formula as Rumus): an
+Excel number is turned into Decimal through its shortest decimal form (8244451385.0 ->
+8244451385), never through binary float arithmetic. A formula cell is reported, not
+evaluated: the import takes values only.
+"""
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+
+LEMBAR_DATA = "Data"
+
+
+class Rumus(str):
+    """The text of a formula cell ("=SUM(F2:F9)"): the row that holds it is refused."""
+
+
+@dataclass
+class Tabel:
+    header: list[str]
+    baris: Iterator[tuple[int, list]]  # (row number as the spreadsheet shows it, cells)
+    format: str  # "xlsx" or "csv"
+
+
+def _galat(pesan: str) -> ValidationError:
+    return ValidationError(pesan, code="berkas")
+
+
+def baca_tabel(berkas, nama: str) -> Tabel:
+    """Open an uploaded file (any object with read/seek/size) as a table; ValidationError
+    for a file that cannot be imported at all."""
+    maks = settings.SAKIP_IMPOR_MAKS_BYTES
+    ukuran = getattr(berkas, "size", None)
+    if ukuran is None:
+        berkas.seek(0, io.SEEK_END)
+        ukuran = berkas.tell()
+    if ukuran > maks:
+        raise _galat(f"Berkas “{nama}” berukuran {filesizeformat(ukuran)}; paling besar "
+                     f"{filesizeformat(maks)}. Pecah berkas per bulan atau per program.")
+    if ukuran == 0:
+        raise _galat(f"Berkas “{nama}” kosong.")
+    berkas.seek(0)
+    awal = berkas.read(4)
+    berkas.seek(0)
+    akhiran = nama.lower().rsplit(".", 1)[-1] if "." in nama else ""
+    if akhiran == "xlsx":
+        if awal != b"PK\x03\x04":
+            raise _galat(f"Berkas “{nama}” bukan berkas Excel (.xlsx) yang sah; simpan ulang "
+                         "dari Excel sebagai .xlsx atau sebagai CSV.")
+        return _xlsx(berkas, nama)
+    if akhiran == "csv":
+        return _csv(berkas, nama)
+    raise _galat(f"Berkas “{nama}”: jenis berkas tidak didukung; unggah .xlsx atau .csv.")
+
+
+def _sel(cell):
+    nilai = cell.value
+    if getattr(cell, "data_type", None) == "f" or (isinstance(nilai, str)
+                                                   and nilai.startswith("=")):
+        return Rumus(str(nilai))
+    if isinstance(nilai, bool):
+        return str(nilai)
+    if isinstance(nilai, float):
+        if nilai != nilai or nilai in (float("inf"), float("-inf")):
+            return str(nilai)
+        d = Decimal(repr(nilai))
+        return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+    if isinstance(nilai, int):
+        return Decimal(nilai)
+    if nilai is None:
+        return ""
+    return str(nilai).strip()
+
+
+def _xlsx(berkas, nama: str) -> Tabel:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(berkas, read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        raise _galat(f"Berkas “{nama}” tidak dapat dibaca sebagai Excel (.xlsx): "
+                     f"{type(e).__name__}.") from None
+    lembar = wb.worksheets
+    if len(lembar) > 1:
+        data = [ws for ws in lembar if ws.title.strip().lower() == LEMBAR_DATA.lower()]
+        if not data:
+            daftar = ", ".join(ws.title for ws in lembar[:5]) + (", …" if len(lembar) > 5
+                                                                 else "")
+            raise _galat(f"Berkas “{nama}” berisi {len(lembar)} lembar kerja ({daftar}); "
+                         f"impor membaca satu lembar. Hapus lembar lain, atau beri nama "
+                         f"lembar datanya “{LEMBAR_DATA}”.")
+        lembar = data
+    baris = ((i, [_sel(c) for c in row]) for i, row in enumerate(lembar[0].iter_rows(), 1))
+    return _dengan_header(baris, nama, "xlsx")
+
+
+def _csv(berkas, nama: str) -> Tabel:
+    teks = codecs.getreader("utf-8-sig")(berkas, errors="strict")
+    try:
+        contoh = teks.read(4096)
+    except UnicodeDecodeError:
+        raise _galat(f"Berkas “{nama}” bukan teks UTF-8; simpan CSV dengan pengodean UTF-8, "
+                     "atau unggah .xlsx.") from None
+    if "\x00" in contoh:
+        raise _galat(f"Berkas “{nama}” bukan berkas CSV (berisi data biner).")
+    pemisah = ";" if contoh.count(";") > contoh.count(",") else ","
+    berkas.seek(0)
+    teks = io.TextIOWrapper(berkas, encoding="utf-8-sig", errors="strict", newline="")
+
+    def baris():
+        try:
+            for i, row in enumerate(csv.reader(teks, delimiter=pemisah), 1):
+                yield i, [Rumus(c.strip()) if c.strip().startswith("=") else c.strip()
+                          for c in row]
+        except UnicodeDecodeError:
+            raise _galat(f"Berkas “{nama}”: ada bagian yang bukan teks UTF-8.") from None
+    return _dengan_header(baris(), nama, "csv")
+
+
+def _dengan_header(baris, nama: str, format: str) -> Tabel:
+    for _nomor, sel in baris:
+        if any(str(s).strip() for s in sel):
+            return Tabel([str(s).strip() for s in sel], _tanpa_kosong(baris), format)
+    raise _galat(f"Berkas “{nama}” tidak berisi data: lembarnya kosong.")
+
+
+def _tanpa_kosong(baris):
+    for nomor, sel in baris:
+        if any(str(s).strip() for s in sel):
+            yield nomor, sel
