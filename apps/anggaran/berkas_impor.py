@@ -117,7 +117,9 @@ def _csv(berkas, nama: str) -> Tabel:
         raise _galat(f"Berkas “{nama}” bukan berkas CSV (berisi data biner).")
     pemisah = ";" if contoh.count(";") > contoh.count(",") else ","
     berkas.seek(0)
-    teks = io.TextIOWrapper(berkas, encoding="utf-8-sig", errors="strict", newline="")
+    # A codecs reader, not io.TextIOWrapper: the wrapper would close the uploaded file when it
+    # is collected, and the file is still needed (checksum, keeping it for the import).
+    teks = codecs.getreader("utf-8-sig")(berkas, errors="strict")
 
     def baris():
         try:

@@ -410,11 +410,11 @@ def periksa_realisasi(tabel: Tabel, *, opd, tahun: int) -> Hasil:
         b.data["fisik"] = _angka(b, b.sel, posisi, _kolom("realisasi", "fisik"), 2)
         b.data["keterangan"] = _teks(b, b.sel, posisi, _kolom("realisasi", "keterangan"), 255)
         kode = b.data.get("kode")
-        if kode is None or b.data["bulan"] is None:
+        if kode is None:
             continue
         if kode.tingkat in (Tingkat.PROGRAM, Tingkat.KEGIATAN) and kode.skema != \
                 Skema.PERMENDAGRI_13:
-            if b.data["realisasi"] is not None:
+            if b.data["realisasi"] is not None and b.data["bulan"] is not None:
                 tertulis[(kode.teks, b.data["bulan"])] = (b.nomor, b.data["realisasi"])
             if b.status != "galat":
                 b.status = "jumlah"
@@ -425,7 +425,7 @@ def periksa_realisasi(tabel: Tabel, *, opd, tahun: int) -> Hasil:
                     f"{opd.nama}.")
             continue
         b.data["rincian"] = r
-        if b.status == "galat":
+        if b.status == "galat" or b.data["bulan"] is None:
             continue
         jumlah_baris[(r.kegiatan.kode, b.data["bulan"])] += b.data["realisasi"]
         jumlah_baris[(r.kegiatan.program.kode, b.data["bulan"])] += b.data["realisasi"]
