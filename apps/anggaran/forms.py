@@ -27,6 +27,7 @@ class RealisasiBulanForm(forms.Form):
         self.fields["realisasi"].required = False
         self.fields["fisik"] = angka_formfield(RealisasiAnggaran._meta.get_field("fisik"),
                                                label=f"Realisasi fisik {kode}")
+        self.fields["keterangan"].label = f"Keterangan {kode}"
         self.order_fields(["realisasi", "fisik", "keterangan"])
         self.rincian = rincian
 

@@ -1,0 +1,148 @@
+"""Import of 10.000 monthly realisation rows against a plain bulk_create of the same rows.
+
+Run from the project root:  .venv/bin/python benchmarks/impor.py  [--baris 10000]
+
+Same database handling as pages.py (its own SQLite file, or `sakip_bench` on the PostgreSQL
+server of DATABASE_URL, dropped at the end). It builds an OPD with a DPA of 834 sub kegiatan
+lines, writes an xlsx file of their realisation for 12 months, then times as the page does
+it: the check (dry run: read the whole file, classify every row) and the confirmed import
+(read and check again, then write all rows in one transaction, with history); and, on an
+empty table, a plain bulk_create of the same 10.000 rows. Peak memory is the growth of the
+process's resident set during check and import (ru_maxrss), what sizes a worker.
+"""
+
+import argparse
+import io
+import os
+import resource
+import sys
+import time
+
+from pages import BASE_DIR, Database
+
+
+def siapkan(n_baris: int):
+    from decimal import Decimal
+
+    from django.core.management import call_command
+
+    from apps.anggaran.models import DPA, Kegiatan, Program, RincianDPA, SubKegiatan
+    from apps.core.models import OPD
+
+    call_command("migrate", verbosity=0, interactive=False)
+    opd = OPD.objects.create(kode="BENCH-01", kode_bidang="5.99", nama="Dinas Uji Impor",
+                             jenis=OPD.Jenis.DINAS)
+    program = Program.objects.create(kode="5.99.01", nama="PROGRAM UJI", skema="050")
+    dpa = DPA.objects.create(opd=opd, tahun=2025)
+    jumlah_rincian = -(-n_baris // 12)
+    rincian = []
+    for i in range(jumlah_rincian):
+        k, s = divmod(i, 99)
+        keg, _ = Kegiatan.objects.get_or_create(program=program, kode=f"5.99.01.2.{k + 1:02d}",
+                                                defaults={"nama": f"Kegiatan uji {k + 1}"})
+        sub = SubKegiatan.objects.create(kegiatan=keg, kode=f"{keg.kode}.{s + 1:04d}",
+                                         nama=f"Sub kegiatan uji {i + 1}")
+        rincian.append(RincianDPA(dpa=dpa, kegiatan=keg, sub_kegiatan=sub,
+                                  pagu=Decimal(120_000_000 + i)))
+    RincianDPA.objects.bulk_create(rincian)
+    return opd, dpa
+
+
+def berkas_xlsx(dpa, n_baris: int) -> bytes:
+    from openpyxl import Workbook
+
+    from apps.anggaran.models import RincianDPA
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Data")
+    ws.append(["Kode", "Uraian", "Bulan", "Realisasi (Rp)", "Fisik (K)", "Keterangan"])
+    n = 0
+    for r in RincianDPA.objects.filter(dpa=dpa).select_related("sub_kegiatan"):
+        for bulan in range(1, 13):
+            if n == n_baris:
+                break
+            ws.append([r.sub_kegiatan.kode, r.sub_kegiatan.nama, bulan,
+                       9_500_000 + bulan * 1000 + (n % 7) / 4, 1, "uji"])
+            n += 1
+    isi = io.BytesIO()
+    wb.save(isi)
+    return isi.getvalue()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baris", type=int, default=10_000)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    sys.path.insert(0, str(BASE_DIR))
+    db = Database()
+    mulai = time.perf_counter()
+    os.environ["DATABASE_URL"] = db.create()
+    try:
+        jalankan(db, args)
+    finally:
+        db.drop()
+    print(f"total {time.perf_counter() - mulai:.1f} s")
+
+
+def jalankan(db, args):
+    import django
+
+    django.setup()
+    from decimal import Decimal
+
+    from django.conf import settings
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import transaction
+
+    from apps.anggaran import services
+    from apps.anggaran.models import RealisasiAnggaran, RincianDPA
+
+    settings.DEBUG = False
+    settings.MEDIA_ROOT = BASE_DIR / "var" / "bench" / "media"
+    opd, dpa = siapkan(args.baris)
+    isi = berkas_xlsx(dpa, args.baris)
+
+    # the baseline: the same rows, already parsed, written with one bulk_create
+    rincian = list(RincianDPA.objects.filter(dpa=dpa).order_by("pk"))
+    baris = [RealisasiAnggaran(rincian=rincian[i // 12], bulan=i % 12 + 1,
+                               realisasi=Decimal("9500000.25"), fisik=Decimal(1),
+                               keterangan="uji") for i in range(args.baris)]
+    with transaction.atomic():
+        t0 = time.perf_counter()
+        RealisasiAnggaran.objects.bulk_create(baris, batch_size=1000)
+        t_bulk = time.perf_counter() - t0
+        transaction.set_rollback(True)
+
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    obj, hasil = services.impor_periksa(berkas=SimpleUploadedFile("realisasi.xlsx", isi),
+                                        nama="realisasi.xlsx", jenis="realisasi", opd=opd,
+                                        tahun=2025)
+    t_periksa = time.perf_counter() - t0
+    assert not hasil.ada_galat and hasil.jumlah("baru") == args.baris, hasil.ringkasan
+    t0 = time.perf_counter()
+    services.impor_terapkan(obj=obj)
+    t_impor = time.perf_counter() - t0
+    rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    assert RealisasiAnggaran.objects.filter(rincian__dpa=dpa).count() == args.baris
+
+    print(f"database: {db.describe()} ({django.get_version()}); {args.baris} rows, "
+          f"xlsx {len(isi) / 1024:.0f} KiB")
+    rows = [
+        ("plain bulk_create of the rows", t_bulk, None),
+        ("check (dry run) of the file", t_periksa, None),
+        ("confirmed import (check again + write + history)", t_impor, t_impor / t_bulk),
+        ("check + import, as a user does it", t_periksa + t_impor,
+         (t_periksa + t_impor) / t_bulk),
+    ]
+    lebar = max(len(r[0]) for r in rows)
+    print(f"{'figure':<{lebar}} | {'seconds':>8} | ratio to bulk_create (goal <= 3x)")
+    for nama, detik, rasio in rows:
+        print(f"{nama:<{lebar}} | {detik:>8.2f} | {'' if rasio is None else f'{rasio:.1f}x'}")
+    print(f"memory: resident set grew {rss1 - rss0:.0f} MB during check + import, peak "
+          f"{rss1:.0f} MB for the whole process (goal: growth < 300 MB)")
+
+
+if __name__ == "__main__":
+    main()
