@@ -271,8 +271,10 @@ def impor(request, impor_id: int):
         for pesan in e.messages:
             messages.error(request, pesan)
     halaman = Paginator(hasil.baris if hasil else [], 200).get_page(request.GET.get("hal"))
+    # Every wrong row first, whatever page of the file it is on (at most 500 listed).
+    salah = [b for b in hasil.baris if b.status == "galat"][:500] if hasil else []
     return render(request, "anggaran/impor.html", {
-        "impor": obj, "hasil": hasil, "halaman": halaman,
+        "impor": obj, "hasil": hasil, "halaman": halaman, "salah": salah,
         "boleh_impor": (hasil is not None and not hasil.ada_galat
                         and obj.status == Impor.Status.DIPERIKSA
                         and request.user.kemampuan.can_edit_opd_data),

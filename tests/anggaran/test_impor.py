@@ -1,0 +1,587 @@
+"""Budget spreadsheet import (apps.anggaran.impor, berkas_impor, services, views, command).
+
+Every bad file is uploaded through the import page as its user's browser sends it; a file
+that cannot be read at all is refused on the upload page with one Indonesian message and is
+not kept; a file whose rows are wrong is shown on the dry-run page with each wrong row's
+number and reason, and the confirm POST is refused. In every case nothing is imported: every
+row and value of RealisasiAnggaran, RincianDPA, DPA, DPAProgram, DPAKegiatan, Program,
+Kegiatan, SubKegiatan (and their history) is the same before and after.
+"""
+
+import csv
+import io
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+from perencanaan_uji import opd_kecamatan, opd_organisasi, pesan
+from realisasi_uji import teks_halaman
+
+from apps.anggaran.models import (
+    DPA,
+    DPAKegiatan,
+    DPAProgram,
+    Impor,
+    Kegiatan,
+    Program,
+    RealisasiAnggaran,
+    RincianDPA,
+    SubKegiatan,
+)
+from apps.core.demo import referensi as ref
+from apps.core.models import OPD
+
+pytestmark = pytest.mark.django_db
+
+TAHUN = 2023
+BELUM_DIPERIKSA = "Berkas belum diperiksa: lihat pesan pada isian."
+TIDAK_DIIMPOR = "Tidak ada yang diimpor"
+PILIHAN_SALAH = ("Masukkan pilihan yang valid. Pilihan tersebut bukan salah satu dari pilihan "
+                 "yang tersedia.")
+H_REALISASI = ["Kode", "Uraian", "Bulan", "Realisasi (Rp)", "Fisik (K)", "Keterangan",
+               "Kode OPD"]
+H_DPA = ["Kode", "Uraian", "Indikator", "Target", "Satuan", "Pagu (Rp)", "Kode OPD"]
+# Two lines of the Kecamatan's DPA 2023 with no realisation in November.
+SUB_1, SUB_2 = "7.01.01.2.01.0001", "7.01.02.2.01.0002"
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+MODEL_POTRET = (RealisasiAnggaran, RincianDPA, DPA, DPAProgram, DPAKegiatan, Program,
+                Kegiatan, SubKegiatan)
+
+
+def _isi(model) -> list[tuple]:
+    kolom = [f.attname for f in model._meta.concrete_fields]
+    return list(model.objects.order_by("pk").values_list(*kolom))
+
+
+def potret() -> dict:
+    """Every row and value of the budget tables an import could write, with their history."""
+    hasil = {}
+    for model in MODEL_POTRET:
+        hasil[model._meta.label] = _isi(model)
+        if hasattr(model, "history"):
+            hasil[f"{model._meta.label} (riwayat)"] = _isi(model.history.model)
+    return hasil
+
+
+def xlsx(baris: list[list], judul: str | None = None, lembar: list[str] | None = None) -> bytes:
+    """A workbook of the rows (first the header); `lembar`: the sheet names, data in the one
+    named "Data" or else in the first."""
+    wb = Workbook()
+    ws = wb.active
+    nama = lembar or [judul or "Sheet1"]
+    ws.title = nama[0]
+    for n in nama[1:]:
+        wb.create_sheet(n)
+    data = wb["Data"] if "Data" in nama else ws
+    for b in baris:
+        data.append(b)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def csv_bytes(baris: list[list], pemisah=";") -> bytes:
+    out = io.StringIO()
+    csv.writer(out, delimiter=pemisah, lineterminator="\n").writerows(baris)
+    return ("\ufeff" + out.getvalue()).encode()
+
+
+def realisasi(*baris) -> list[list]:
+    """A realisation file: header and rows (kode, bulan, realisasi[, kode OPD])."""
+    hasil = [H_REALISASI]
+    for b in baris:
+        kode, bulan, nilai, *opd = b
+        hasil.append([kode, "", bulan, nilai, "", "", opd[0] if opd else "7.01.01"])
+    return hasil
+
+
+def unggah(client, nama: str, isi: bytes, *, jenis="realisasi", opd=None, tahun=TAHUN,
+           jenis_dpa="murni"):
+    data = {"jenis": jenis, "tahun": tahun, "jenis_dpa": jenis_dpa,
+            "opd": (opd or opd_kecamatan()).pk, "berkas": SimpleUploadedFile(nama, isi)}
+    if jenis == "nomenklatur":
+        data.update({"opd": "", "tahun": ""})
+    return client.post(reverse("anggaran:impor_baru"), data)
+
+
+def url_impor(obj) -> str:
+    return reverse("anggaran:impor", args=[obj.pk])
+
+
+def ringkasan(teks: str) -> dict:
+    m = re.search(r"Baru (\d+) Berubah (\d+) Sama (\d+) Jumlah tertulis (\d+) Salah (\d+)",
+                  teks)
+    assert m, teks[:2000]
+    return dict(zip(("baru", "berubah", "sama", "jumlah", "galat"), map(int, m.groups()),
+                    strict=True))
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+# --- 1. bad files ----------------------------------------------------------------------------
+
+
+@dataclass
+class Kasus:
+    id: str
+    nama: str
+    isi: Callable  # () -> bytes
+    pesan: str  # the file's message, or the row's message
+    baris: int | None = None  # the wrong row's number; None: the whole file is refused
+    jenis: str = "realisasi"
+    peran: str = "operator.kecamatan"
+    siapkan: Callable | None = None  # (settings) -> None
+
+
+def _sepuluh_lembar(data: bool):
+    nama = [f"Lembar{i}" for i in range(1, 11)]
+    if data:
+        nama[6] = "Data"
+    return xlsx(realisasi((SUB_1, 11, 1250000)), lembar=nama)
+
+
+def _rumus():
+    b = realisasi((SUB_1, 11, 1000), (SUB_2, 11, 2000), (SUB_1, 10, None))
+    b[3][3] = "=SUM(D2:D3)"
+    return xlsx(b)
+
+
+def _besar(settings):
+    settings.SAKIP_IMPOR_MAKS_BYTES = 2000
+
+
+def _dpa_baris(kode, pagu, opd="7.01.01"):
+    return [H_DPA, [SUB_2, "Peningkatan Efektifitas", "Jumlah Kegiatan Pemerintahan di "
+                    "Kecamatan", "25", "Kegiatan", "16.398.050", opd],
+            [kode, "", "", "", "", pagu, opd]]
+
+
+KASUS = [
+    Kasus("judul-kolom-salah", "realisasi.xlsx", lambda: xlsx(
+        [["Kode", "Uraian", "Bulan", "Fisik (K)"], [SUB_1, "", 11, 2]]),
+        "Judul kolom tidak sesuai templat: kolom Realisasi (Rp) tidak ditemukan di baris "
+        "judul (Kode, Uraian, Bulan, Fisik (K))."),
+    Kasus("lembar-kosong", "realisasi.xlsx", lambda: xlsx([]),
+          "Berkas “realisasi.xlsx” tidak berisi data: lembarnya kosong."),
+    Kasus("rumus", "realisasi.xlsx", _rumus,
+          "Realisasi (Rp): sel berisi rumus (=SUM(D2:D3)); impor hanya menerima nilai.",
+          baris=4),
+    Kasus("teks-bukan-angka", "realisasi.csv",
+          lambda: csv_bytes(realisasi((SUB_1, 11, "1.000.000"), (SUB_2, 11, "satu juta"))),
+          "Realisasi (Rp): “satu juta” bukan angka.", baris=3),
+    Kasus("angka-ambigu", "realisasi.xlsx",
+          lambda: xlsx(realisasi((SUB_1, 11, "1.234"), (SUB_2, 11, 5000))),
+          "Realisasi (Rp): “1.234” bermakna ganda", baris=2),
+    Kasus("pagu-negatif", "dpa.csv",
+          lambda: csv_bytes(_dpa_baris("7.01.01.2.01.0001", "-20.633.680")),
+          "Pagu (Rp): nilai tidak boleh negatif.", baris=3, jenis="dpa"),
+    Kasus("kode-tidak-dikenal", "realisasi.csv",
+          lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), ("7.01.02.2.01.0099", 11, "5"))),
+          "Kode 7.01.02.2.01.0099 tidak ada di DPA (murni) 2023 Kecamatan Magetan.", baris=3),
+    Kasus("kode-cacat", "realisasi.csv",
+          lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), ("7.1.2", 11, "5"))),
+          "Kode: Kode 7.1.2 tidak dikenali.", baris=3),
+    Kasus("anak-sebelum-induk", "nomenklatur.xlsx", lambda: xlsx([
+        ["Kode", "Nama"], ["7.01.02.2.09.0001", "Sub kegiatan uji"],
+        ["7.01.02.2.09", "Kegiatan uji"]]),
+        "Induk 7.01.02.2.09 belum ada: tambahkan induknya di baris sebelum baris ini",
+        baris=2, jenis="nomenklatur", peran="verifikator"),
+    Kasus("baris-ganda", "realisasi.csv",
+          lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), (SUB_2, 11, "5"),
+                                      ("7.01.01.2.01.01", "November", "7"))),
+          "Baris ganda: sama dengan baris 2.", baris=4),
+    Kasus("baris-opd-lain", "realisasi.xlsx",
+          lambda: xlsx(realisasi((SUB_1, 11, 1000), (SUB_2, 11, 5, "4.01.01.06"))),
+          "Baris milik OPD lain (kode OPD 4.01.01.06); berkas ini diimpor untuk Kecamatan "
+          "Magetan (7.01.01).", baris=3),
+    Kasus("txt-bernama-xlsx", "realisasi.xlsx",
+          lambda: b"Kode;Bulan;Realisasi (Rp)\n7.01.01.2.01.0001;11;1000\n",
+          "Berkas “realisasi.xlsx” bukan berkas Excel (.xlsx) yang sah"),
+    Kasus("terlalu-besar", "realisasi.csv",
+          lambda: csv_bytes(realisasi(*[(SUB_1, m, "1.000") for m in range(1, 13)] * 6)),
+          "paling besar 2,0 KB. Pecah berkas per bulan atau per program.", siapkan=_besar),
+    Kasus("sepuluh-lembar-tanpa-data", "realisasi.xlsx", lambda: _sepuluh_lembar(False),
+          "Berkas “realisasi.xlsx” berisi 10 lembar kerja (Lembar1, Lembar2, Lembar3, Lembar4, "
+          "Lembar5, …); impor membaca satu lembar. Hapus lembar lain, atau beri nama lembar "
+          "datanya “Data”."),
+    Kasus("kode-lama-di-dpa-2023", "dpa.xlsx",
+          lambda: xlsx(_dpa_baris("4,01,05,01,20", "1.000.000")),
+          "Kode 4,01,05,01,20 adalah kode lama (sebelum 2021); DPA tahun 2023 memakai "
+          "nomenklatur sejak 2021.", baris=3, jenis="dpa"),
+    Kasus("bulan-13", "realisasi.csv",
+          lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), (SUB_2, 13, "5"))),
+          "Bulan: “13” bukan bulan; tulis 1 sampai 12 atau nama bulan.", baris=3),
+    Kasus("pdf", "realisasi.pdf", lambda: b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n",
+          "Berkas “realisasi.pdf”: jenis berkas tidak didukung; unggah .xlsx atau .csv."),
+    Kasus("csv-bukan-utf8", "realisasi.csv",
+          lambda: "Kode;Bulan;Realisasi (Rp);Keterangan\n7.01.01.2.01.0001;11;1000;Rapat "
+          "Kepala Seksi Pemerintahan dan Trantib (Camat)\n".encode("utf-16"),
+          "Berkas “realisasi.csv” bukan teks UTF-8"),
+]
+
+
+@pytest.mark.parametrize("kasus", KASUS, ids=[k.id for k in KASUS])
+def test_bad_file_is_refused_with_its_message_and_nothing_is_imported(
+        kasus, client, login, settings):
+    if kasus.siapkan:
+        kasus.siapkan(settings)
+    login(kasus.peran)
+    sebelum, impor_sebelum = potret(), Impor.objects.count()
+    resp = unggah(client, kasus.nama, kasus.isi(), jenis=kasus.jenis)
+    assert resp.status_code in (200, 302)
+    if kasus.baris is None:
+        # The whole file is refused on the upload page, and not kept.
+        assert resp.status_code == 200, resp
+        teks = teks_halaman(resp)
+        assert kasus.pesan in teks
+        assert BELUM_DIPERIKSA in pesan(resp)
+        assert Impor.objects.count() == impor_sebelum
+    else:
+        assert resp.status_code == 302, teks_halaman(resp)[:3000]
+        obj = Impor.objects.latest("pk")
+        assert resp["Location"] == url_impor(obj)
+        resp = client.get(url_impor(obj))
+        assert resp.status_code == 200
+        teks = teks_halaman(resp)
+        r = ringkasan(teks)
+        assert r["galat"] == 1, teks
+        # The wrong row's number, its verdict and its reason on one table row.
+        assert re.search(rf"<tr class=\"impor-galat\"><td>{kasus.baris}</td>",
+                         resp.content.decode()), teks
+        baris_galat = re.search(r"<tr class=\"impor-galat\">(.*?)</tr>",
+                                resp.content.decode(), re.S).group(1)
+        assert kasus.pesan in teks_halaman_html(baris_galat)
+        assert "1 baris salah: tidak ada yang dapat diimpor" in teks
+        assert "Impor sekarang" not in teks
+        assert potret() == sebelum
+        resp = client.post(url_impor(obj), follow=True)
+        assert resp.status_code == 200
+        assert any(TIDAK_DIIMPOR in p for p in pesan(resp)), pesan(resp)
+        obj.refresh_from_db()
+        assert obj.status == Impor.Status.DIPERIKSA
+    assert potret() == sebelum
+
+
+def teks_halaman_html(potongan: str) -> str:
+    class R:
+        content = potongan.encode()
+
+        def get(self, *_):
+            return ""
+    return teks_halaman(R())
+
+
+def test_ten_sheets_one_named_data_is_read(client, login):
+    login("operator.kecamatan")
+    resp = unggah(client, "realisasi.xlsx", _sepuluh_lembar(True))
+    assert resp.status_code == 302, teks_halaman(resp)[:2000]
+    teks = teks_halaman(client.get(resp["Location"]))
+    assert ringkasan(teks) == {"baru": 1, "berubah": 0, "sama": 0, "jumlah": 0, "galat": 0}
+    assert "Impor sekarang" in teks
+
+
+# --- 2. stated totals ------------------------------------------------------------------------
+
+
+def _dpa_referensi(pagu_kegiatan: dict) -> list[list]:
+    """The Kecamatan's DPA 2023 as the national system exports it: program and kegiatan rows
+    with their indicators (a stated pagu where given), sub kegiatan rows with their pagu."""
+    hasil = [H_DPA]
+    for row in ref.DPA_KECAMATAN_2023:
+        kode, nama, indikator, target, satuan = row[:5]
+        pagu = row[5] if len(row) > 5 else pagu_kegiatan.get(kode, "")
+        hasil.append([kode, nama, indikator, target, satuan, pagu, "7.01.01"])
+    return hasil
+
+
+def test_stated_total_differing_from_lines_is_listed_and_not_stored(client, login):
+    login("operator.kecamatan")
+    sebelum = potret()
+    isi = xlsx(_dpa_referensi({"01.2.06": 736552863}))
+    resp = unggah(client, "dpa-2023.xlsx", isi, jenis="dpa")
+    assert resp.status_code == 302, teks_halaman(resp)[:3000]
+    resp = client.get(resp["Location"])
+    teks = teks_halaman(resp)
+    nomor = 2 + [r[0] for r in ref.DPA_KECAMATAN_2023].index("01.2.06")
+    assert (f"Baris {nomor}, 7.01.01.2.06: jumlah tertulis 736.552.863,00, jumlah rinciannya "
+            "744.978.713,00 (selisih 8.425.850,00). Yang dipakai: jumlah rincian.") in teks
+    assert "Jumlah tertulis yang berbeda dengan rinciannya (1)" in teks
+    assert ringkasan(teks) == {"baru": 0, "berubah": 0, "sama": len(ref.DPA_KECAMATAN_2023),
+                               "jumlah": 0, "galat": 0}
+    resp = client.post(resp.wsgi_request.path, follow=True)
+    assert any("Diimpor: 0 baris baru, 0 diubah" in p for p in pesan(resp)), pesan(resp)
+    assert potret() == sebelum
+
+
+# --- 3. round trip ---------------------------------------------------------------------------
+
+
+def _ekspor(client, format: str) -> bytes:
+    resp = client.get(reverse("anggaran:ekspor", args=[opd_kecamatan().pk, TAHUN, "realisasi",
+                                                       format]))
+    assert resp.status_code == 200
+    return resp.content
+
+
+def _impor_dari(client, nama, isi) -> tuple[Impor, str]:
+    resp = unggah(client, nama, isi)
+    assert resp.status_code == 302, teks_halaman(resp)[:3000]
+    obj = Impor.objects.latest("pk")
+    return obj, teks_halaman(client.get(url_impor(obj)))
+
+
+def test_export_then_import_changes_nothing_then_one_changed_value(client, login):
+    login("operator.kecamatan")
+    n = RealisasiAnggaran.objects.filter(rincian__dpa__opd=opd_kecamatan(),
+                                         rincian__dpa__tahun=TAHUN).count()
+    assert n == 23
+    sebelum = potret()
+    isi_xlsx, isi_csv = _ekspor(client, "xlsx"), _ekspor(client, "csv")
+    assert load_workbook(io.BytesIO(isi_xlsx)).sheetnames == ["Data"]
+    for nama, isi in (("realisasi.xlsx", isi_xlsx), ("realisasi.csv", isi_csv)):
+        obj, teks = _impor_dari(client, nama, isi)
+        assert ringkasan(teks) == {"baru": 0, "berubah": 0, "sama": n, "jumlah": 0,
+                                   "galat": 0}, nama
+        resp = client.post(url_impor(obj), follow=True)
+        assert any("Diimpor: 0 baris baru, 0 diubah, 23 sama." in p for p in pesan(resp))
+        assert potret() == sebelum
+
+    # One value changed in the csv, written the Indonesian way.
+    teks_csv = isi_csv.decode("utf-8-sig")
+    baris = list(csv.reader(io.StringIO(teks_csv), delimiter=";"))
+    assert baris[0] == H_REALISASI
+    kode, bulan = baris[5][0], int(baris[5][2])
+    baris[5][3] = "12.345.678,50"
+    obj, teks = _impor_dari(client, "realisasi-ubah.csv", csv_bytes(baris))
+    assert ringkasan(teks) == {"baru": 0, "berubah": 1, "sama": n - 1, "jumlah": 0,
+                               "galat": 0}
+    assert re.search(rf"\b6 {re.escape(kode)} .*? berubah", teks)
+    target = RealisasiAnggaran.objects.get(rincian__dpa__opd=opd_kecamatan(),
+                                           rincian__dpa__tahun=TAHUN, bulan=bulan,
+                                           rincian__sub_kegiatan__kode=kode)
+    riwayat = target.history.count()
+    resp = client.post(url_impor(obj), follow=True)
+    assert any("Diimpor: 0 baris baru, 1 diubah, 22 sama." in p for p in pesan(resp))
+    sesudah = potret()
+    lama = {r[0]: r for r in sebelum["anggaran.RealisasiAnggaran"]}
+    baru = {r[0]: r for r in sesudah["anggaran.RealisasiAnggaran"]}
+    assert lama.keys() == baru.keys()
+    beda = [pk for pk in lama if lama[pk] != baru[pk]]
+    assert beda == [target.pk]
+    target.refresh_from_db()
+    assert target.realisasi == Decimal("12345678.50")
+    assert target.history.count() == riwayat + 1
+    assert target.history.latest().realisasi == Decimal("12345678.50")
+    assert target.history.latest().history_type == "~"
+    for label in sebelum:
+        if label not in ("anggaran.RealisasiAnggaran", "anggaran.RealisasiAnggaran (riwayat)"):
+            assert sesudah[label] == sebelum[label], label
+    obj.refresh_from_db()
+    assert obj.status == Impor.Status.DIIMPOR
+
+    # Confirming twice is refused.
+    resp = client.post(url_impor(obj), follow=True)
+    assert any("sudah diimpor" in p for p in pesan(resp)), pesan(resp)
+    assert potret() == sesudah
+
+
+# --- 4. all or nothing, 10.000 rows ----------------------------------------------------------
+
+
+def _dpa_besar(garis: int) -> tuple[OPD, list[str]]:
+    """A test OPD with a DPA 2024 of `garis` lines (one kegiatan, sub kegiatan 0001...)."""
+    opd = OPD.objects.create(kode="7.01.99", kode_bidang="7.01", nama="Kecamatan Uji Impor",
+                             jenis=OPD.Jenis.KECAMATAN)
+    program = Program.objects.create(kode="7.01.98", nama="PROGRAM UJI IMPOR", skema="050")
+    keg = Kegiatan.objects.create(program=program, kode="7.01.98.2.01", nama="Kegiatan uji")
+    sub = SubKegiatan.objects.bulk_create(
+        SubKegiatan(kegiatan=keg, kode=f"7.01.98.2.01.{i:04d}", nama=f"Sub kegiatan uji {i}")
+        for i in range(1, garis + 1))
+    dpa = DPA.objects.create(opd=opd, tahun=2024, jenis=DPA.Jenis.MURNI)
+    RincianDPA.objects.bulk_create(RincianDPA(dpa=dpa, kegiatan=keg, sub_kegiatan=s,
+                                              pagu=Decimal(100_000_000)) for s in sub)
+    return opd, [s.kode for s in sub]
+
+
+def _sepuluh_ribu(kode: list[str], salah: bool) -> bytes:
+    baris = [H_REALISASI]
+    for i in range(10_000):
+        k, bulan = kode[i // 12], i % 12 + 1
+        nilai = "satu juta" if salah and i == 8_999 else f"{1_000 + i}500,25"
+        baris.append([k, "", bulan, nilai, "", "", "7.01.99"])
+    return csv_bytes(baris)
+
+
+def test_ten_thousand_rows_one_wrong_imports_nothing_fixed_imports_all(client, login):
+    awal = time.monotonic()
+    opd, kode = _dpa_besar(834)
+    login("admin")
+    sebelum = potret()
+    resp = unggah(client, "realisasi-2024.csv", _sepuluh_ribu(kode, salah=True), opd=opd,
+                  tahun=2024)
+    assert resp.status_code == 302, teks_halaman(resp)[:3000]
+    obj = Impor.objects.latest("pk")
+    resp = client.get(url_impor(obj))
+    teks = teks_halaman(resp)
+    assert ringkasan(teks) == {"baru": 9_999,
+     "berubah": 0, "sama": 0, "jumlah": 0,
+                               "galat": 1}
+    # Row 9.001 (header is row 1) is on page 45 of 200 rows, in file order.
+    teks46 = teks_halaman(client.get(url_impor(obj) + "?hal=45"))
+    assert re.search(rf"\b9001 {kode[8_999 // 12]} salah Realisasi \(Rp\): “satu juta” bukan "
+                     "angka", teks46), teks46[:3000]
+    assert teks46.count(" salah ") == 1
+    resp = client.post(url_impor(obj), follow=True)
+    assert any(TIDAK_DIIMPOR in p for p in pesan(resp)), pesan(resp)
+    assert potret() == sebelum
+    assert not RealisasiAnggaran.objects.filter(rincian__dpa__opd=opd).exists()
+
+    resp = unggah(client, "realisasi-2024-benar.csv", _sepuluh_ribu(kode, salah=False),
+                  opd=opd, tahun=2024)
+    assert resp.status_code == 302, teks_halaman(resp)[:3000]
+    obj = Impor.objects.latest("pk")
+    resp = client.post(url_impor(obj), follow=True)
+    assert any("Diimpor: 10000 baris baru" in p or "Diimpor: 10.000 baris baru" in p
+               for p in pesan(resp)), pesan(resp)
+    qs = RealisasiAnggaran.objects.filter(rincian__dpa__opd=opd)
+    assert qs.count() == 10_000
+    assert qs.get(rincian__sub_kegiatan__kode=kode[8_999 // 12],
+                  bulan=8_999 % 12 + 1).realisasi == Decimal("9999500.25")
+    assert RealisasiAnggaran.history.filter(rincian__dpa__opd=opd).count() == 10_000
+    assert time.monotonic() - awal < 20
+
+
+def test_dry_run_of_a_large_file_names_its_wrong_row_on_the_page_shown(client, login):
+    """The page a user lands on after the upload says "1 baris salah": it must also say which
+    row, without paging through 50 pages of correct rows to find it."""
+    opd, kode = _dpa_besar(834)
+    login("admin")
+    resp = unggah(client, "realisasi-2024.csv", _sepuluh_ribu(kode, salah=True), opd=opd,
+                  tahun=2024)
+    assert resp.status_code == 302
+    teks = teks_halaman(client.get(resp["Location"]))
+    assert "1 baris salah" in teks
+    assert re.search(r"Baris 9001 \(\S+\): Realisasi \(Rp\): “satu juta” bukan angka", teks), \
+        "the wrong row 9001 is not on the dry-run page the user sees (only on page 45 of 50)"
+
+
+# --- 5. permissions --------------------------------------------------------------------------
+
+
+def test_operator_cannot_import_into_another_opd(client, login, media):
+    login("operator.kecamatan")
+    sebelum, n = potret(), Impor.objects.count()
+    resp = unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))),
+                  opd=opd_organisasi(), tahun=2019)
+    assert resp.status_code == 200
+    assert PILIHAN_SALAH in teks_halaman(resp)
+    assert BELUM_DIPERIKSA in pesan(resp)
+    assert Impor.objects.count() == n
+    assert potret() == sebelum
+    assert not any(p.is_file() for p in media.rglob("*"))
+
+
+def test_other_opd_operator_cannot_see_or_confirm_the_import(client, login):
+    login("operator.kecamatan")
+    resp = unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))))
+    assert resp.status_code == 302
+    obj = Impor.objects.latest("pk")
+    sebelum = potret()
+    login("operator.organisasi")
+    assert client.get(url_impor(obj)).status_code == 404
+    assert client.post(url_impor(obj)).status_code == 404
+    assert potret() == sebelum
+    obj.refresh_from_db()
+    assert obj.status == Impor.Status.DIPERIKSA
+
+
+def test_inspektorat_cannot_upload(client, login):
+    login("inspektorat")
+    n = Impor.objects.count()
+    resp = unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))))
+    assert resp.status_code == 403
+    assert Impor.objects.count() == n
+
+
+def test_inspektorat_cannot_confirm(client, login):
+    login("operator.kecamatan")
+    unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))))
+    obj = Impor.objects.latest("pk")
+    sebelum = potret()
+    login("inspektorat")
+    assert client.get(url_impor(obj)).status_code == 200
+    assert client.post(url_impor(obj)).status_code == 403
+    assert potret() == sebelum
+
+
+def test_operator_cannot_import_nomenclature(client, login):
+    login("operator.kecamatan")
+    sebelum, n = potret(), Impor.objects.count()
+    resp = unggah(client, "nomenklatur.xlsx", xlsx([["Kode", "Nama"],
+                                                    ["7.01.02.2.09", "Kegiatan uji"]]),
+                  jenis="nomenklatur")
+    assert resp.status_code == 403
+    assert Impor.objects.count() == n
+    assert potret() == sebelum
+
+
+def test_template_unknown_kind_is_404_known_kind_has_the_headers(client, login):
+    login("operator.kecamatan")
+    assert client.get(reverse("anggaran:templat", args=["anggota", "xlsx"])).status_code == 404
+    assert client.get(reverse("anggaran:templat", args=["dpa", "pdf"])).status_code == 404
+    resp = client.get(reverse("anggaran:templat", args=["realisasi", "xlsx"]))
+    assert resp.status_code == 200
+    ws = load_workbook(io.BytesIO(resp.content)).active
+    assert [c.value for c in next(ws.iter_rows())] == H_REALISASI
+
+
+# --- 6. management command -------------------------------------------------------------------
+
+
+def test_command_checks_then_imports_with_konfirmasi(tmp_path):
+    path = tmp_path / "realisasi.xlsx"
+    path.write_bytes(xlsx(realisasi((SUB_1, 11, 1250000), (SUB_2, 11, "2.500.000,50"))))
+    sebelum = potret()
+    out = io.StringIO()
+    call_command("impor_anggaran", "realisasi", str(path), opd="7.01.01", tahun=2023,
+                 stdout=out)
+    assert "2 baru, 0 berubah, 0 sama, 0 jumlah tertulis, 0 salah" in out.getvalue()
+    assert "Hanya diperiksa" in out.getvalue()
+    assert potret() == sebelum
+
+    call_command("impor_anggaran", "realisasi", str(path), opd="7.01.01", tahun=2023,
+                 konfirmasi=True, stdout=io.StringIO())
+    qs = RealisasiAnggaran.objects.filter(rincian__dpa__opd=opd_kecamatan(),
+                                          rincian__dpa__tahun=2023, bulan=11)
+    assert sorted(qs.values_list("rincian__sub_kegiatan__kode", "realisasi")) == [
+        (SUB_1, Decimal("1250000")), (SUB_2, Decimal("2500000.50"))]
+    assert Impor.objects.latest("pk").status == Impor.Status.DIIMPOR
+
+
+@pytest.mark.parametrize("isi,nama,pesan_galat", [
+    (lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), (SUB_2, 13, "5"))), "realisasi.csv",
+     "Tidak ada yang diimpor: perbaiki baris yang salah."),
+    (lambda: b"bukan excel", "realisasi.xlsx", "bukan berkas Excel (.xlsx) yang sah"),
+], ids=["baris-salah", "berkas-salah"])
+def test_command_wrong_file_raises_and_writes_nothing(tmp_path, isi, nama, pesan_galat):
+    path = tmp_path / nama
+    path.write_bytes(isi())
+    sebelum = potret()
+    with pytest.raises(CommandError, match=re.escape(pesan_galat)):
+        call_command("impor_anggaran", "realisasi", str(path), opd="7.01.01", tahun=2023,
+                     konfirmasi=True, stdout=io.StringIO(), stderr=io.StringIO())
+    assert potret() == sebelum
