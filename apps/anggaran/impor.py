@@ -8,6 +8,7 @@ transaction. The lines are the truth: a stated total that differs from its lines
 with both figures, and the computed one is what the pages show.
 """
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,8 +18,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from apps.core.angka import AngkaError, format_angka, parse_angka
+from apps.core.angka import format_angka
 from apps.core.forms import BULAN as NAMA_BULAN
+from apps.core.forms import angka_formfield
 
 from . import services
 from .berkas_impor import Rumus, Tabel
@@ -141,17 +143,23 @@ def _teks(b, sel, posisi, k: Kolom, maks: int) -> str:
     return teks
 
 
-def _angka(b, sel, posisi, k: Kolom, desimal: int, wajib: bool = False):
+@functools.cache
+def _isian_angka(model, nama: str, label: str):
+    """The form field of a model's DecimalField (apps.core.forms.angka_formfield): the same
+    reading, digit limits, lower bound and messages as the pages, made once per column."""
+    field = angka_formfield(model._meta.get_field(nama), label=label)
+    field.required = False
+    return field
+
+
+def _angka(b, sel, posisi, k: Kolom, model, nama: str, wajib: bool = False):
     nilai = _sel(b, sel, posisi, k.kunci, k.judul)
     if nilai is None:
         return None
     try:
-        hasil = parse_angka(nilai, desimal=desimal, boleh_negatif=False, label=k.judul)
-    except AngkaError as e:
+        hasil = _isian_angka(model, nama, k.judul).clean(nilai)
+    except ValidationError as e:
         b.galat(e.messages[0])
-        return None
-    if hasil is not None and len(hasil.to_integral_value().as_tuple().digits) > 16:
-        b.galat(f"{k.judul}: terlalu besar; paling banyak 16 angka sebelum koma.")
         return None
     if hasil is None and wajib:
         b.galat(f"{k.judul}: wajib diisi.")
@@ -286,7 +294,8 @@ def periksa_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> Hasil:
         kode = b.data.get("kode")
         b.data["indikator"] = _teks(b, b.sel, posisi, _kolom("dpa", "indikator"), 400)
         b.data["satuan"] = _teks(b, b.sel, posisi, _kolom("dpa", "satuan"), 50)
-        b.data["target"] = _angka(b, b.sel, posisi, _kolom("dpa", "target"), 2)
+        b.data["target"] = _angka(b, b.sel, posisi, _kolom("dpa", "target"), RincianDPA,
+                                   "target")
         if kode is None:
             continue
         if _kode_dpa_lama(kode, tahun):
@@ -297,7 +306,8 @@ def periksa_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> Hasil:
         baris_rincian = (kode.tingkat == Tingkat.SUB_KEGIATAN
                          or (kode.skema == Skema.PERMENDAGRI_13
                              and kode.tingkat == Tingkat.KEGIATAN))
-        pagu = _angka(b, b.sel, posisi, _kolom("dpa", "pagu"), 2, wajib=baris_rincian)
+        pagu = _angka(b, b.sel, posisi, _kolom("dpa", "pagu"), RincianDPA, "pagu",
+                      wajib=baris_rincian)
         obj = (sub if kode.tingkat == Tingkat.SUB_KEGIATAN else
                kegiatan if kode.tingkat == Tingkat.KEGIATAN else program).get(kode.teks)
         if obj is None:
@@ -405,9 +415,10 @@ def periksa_realisasi(tabel: Tabel, *, opd, tahun: int) -> Hasil:
     tertulis, jumlah_baris = {}, defaultdict(Decimal)
     for b in baris:
         b.data["bulan"] = _bulan(b, b.sel, posisi)
-        b.data["realisasi"] = _angka(b, b.sel, posisi, _kolom("realisasi", "realisasi"), 2,
-                                     wajib=True)
-        b.data["fisik"] = _angka(b, b.sel, posisi, _kolom("realisasi", "fisik"), 2)
+        b.data["realisasi"] = _angka(b, b.sel, posisi, _kolom("realisasi", "realisasi"),
+                                     RealisasiAnggaran, "realisasi", wajib=True)
+        b.data["fisik"] = _angka(b, b.sel, posisi, _kolom("realisasi", "fisik"),
+                                 RealisasiAnggaran, "fisik")
         b.data["keterangan"] = _teks(b, b.sel, posisi, _kolom("realisasi", "keterangan"), 255)
         kode = b.data.get("kode")
         if kode is None:

@@ -225,6 +225,17 @@ KASUS = [
     Kasus("bulan-13", "realisasi.csv",
           lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), (SUB_2, 13, "5"))),
           "Bulan: “13” bukan bulan; tulis 1 sampai 12 atau nama bulan.", baris=3),
+    # Numbers are read by the same form field as the pages: a physical output or a target
+    # beyond the column's digits is a row error, never a database error at import time.
+    Kasus("fisik-terlalu-besar", "realisasi.csv", lambda: csv_bytes(
+        [H_REALISASI, [SUB_1, "", 11, "1000", "", "", "7.01.01"],
+         [SUB_2, "", 11, "5", "1.234.567.890.123", "", "7.01.01"]]),
+        "Fisik (K): terlalu besar; paling banyak 12 angka sebelum koma.", baris=3),
+    Kasus("target-terlalu-besar", "dpa.csv", lambda: csv_bytes(
+        [H_DPA, [SUB_2, "Peningkatan Efektifitas", "Jumlah Kegiatan", "1.234.567.890.123",
+                 "Kegiatan", "16.398.050", "7.01.01"],
+         ["7.01.01.2.01.0001", "", "", "", "", "20.633.680", "7.01.01"]]),
+        "Target: terlalu besar; paling banyak 12 angka sebelum koma.", baris=2, jenis="dpa"),
     Kasus("pdf", "realisasi.pdf", lambda: b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n",
           "Berkas “realisasi.pdf”: jenis berkas tidak didukung; unggah .xlsx atau .csv."),
     Kasus("csv-bukan-utf8", "realisasi.csv",
