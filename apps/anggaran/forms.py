@@ -1,13 +1,14 @@
 """Forms of the budget pages: they parse and validate input; the services decide."""
 
 from django import forms
+from django.utils.dates import MONTHS
 
-from apps.core.forms import angka_formfield
+from apps.core.forms import angka_formfield, tahun_field
 
 from .models import DPA, Impor, RealisasiAnggaran
 
-BULAN = {1: "Januari", 2: "Februari", 3: "Maret", 4: "April", 5: "Mei", 6: "Juni", 7: "Juli",
-         8: "Agustus", 9: "September", 10: "Oktober", 11: "November", 12: "Desember"}
+# Month names as the UI writes them (Django's own, in Indonesian), numbered 1-12.
+BULAN = MONTHS
 
 
 class RealisasiBulanForm(forms.Form):
@@ -49,11 +50,7 @@ class ImporForm(forms.Form):
     jenis = forms.ChoiceField(label="Jenis data", choices=Impor.Jenis.choices)
     opd = forms.ModelChoiceField(label="OPD", queryset=None, required=False,
                                  empty_label="— pilih OPD —")
-    tahun = forms.IntegerField(label="Tahun", required=False, min_value=2000, max_value=2100,
-                               error_messages={
-                                   "invalid": "Tahun: tulis angka tahun, misalnya 2026.",
-                                   "min_value": "Tahun: harus antara 2000 dan 2100.",
-                                   "max_value": "Tahun: harus antara 2000 dan 2100."})
+    tahun = tahun_field(required=False)
     jenis_dpa = forms.ChoiceField(label="DPA", choices=DPA.Jenis.choices, required=False,
                                   initial=DPA.Jenis.MURNI)
     berkas = forms.FileField(label="Berkas (.xlsx atau .csv)", widget=forms.ClearableFileInput(

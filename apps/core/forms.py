@@ -100,6 +100,18 @@ def angka_formfield(db_field, **kwargs) -> AngkaField:
     )
 
 
+def tahun_field(label: str = "Tahun", *, required: bool = True) -> forms.IntegerField:
+    """A year between 2000 and 2100 (the range the models' constraints accept), with messages
+    that name the field."""
+    return forms.IntegerField(label=label, required=required, min_value=2000, max_value=2100,
+                              error_messages={
+                                  "required": f"{label}: wajib diisi.",
+                                  "invalid": f"{label}: tulis angka tahun, misalnya 2026.",
+                                  "min_value": f"{label}: harus antara 2000 dan 2100.",
+                                  "max_value": f"{label}: harus antara 2000 dan 2100.",
+                              })
+
+
 class NIPField(forms.CharField):
     """NIP typed with or without spaces ("19670227 198601 1 001"); stored as 18 digits."""
 

@@ -1,9 +1,8 @@
 """Forms of the realisasi pages: they parse and validate input; the services decide."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 
-from apps.core.forms import TanggalField, TanggalWaktuField, angka_formfield
+from apps.core.forms import TanggalField, TanggalWaktuField, angka_formfield, tahun_field
 from apps.core.models import OPD
 
 from .berkas import periksa_bukti
@@ -131,20 +130,13 @@ class BukaKembaliForm(forms.Form):
 class JadwalForm(forms.Form):
     """The window of one year and triwulan; an existing window of that triwulan is replaced."""
 
-    tahun = forms.IntegerField(label="Tahun", error_messages={
-        "required": "Tahun: wajib diisi.", "invalid": "Tahun: tulis angka tahun, misalnya 2026."})
+    tahun = tahun_field()
     triwulan = forms.TypedChoiceField(
         label="Triwulan", coerce=int,
         choices=[(i, f"Triwulan {r}") for i, r in ROMAWI.items()],
         error_messages={"invalid_choice": "Triwulan: pilih Triwulan I sampai IV."})
     dibuka = TanggalField(label="Tanggal dibuka")
     ditutup = TanggalField(label="Tanggal ditutup")
-
-    def clean_tahun(self):
-        tahun = self.cleaned_data["tahun"]
-        if not 2000 <= tahun <= 2100:
-            raise ValidationError("Tahun: harus antara 2000 dan 2100.")
-        return tahun
 
     def clean(self):
         d = super().clean()

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from apps.core.forms import AngkaField, TanggalField, angka_formfield
+from apps.core.forms import AngkaField, TanggalField, angka_formfield, tahun_field
 from apps.core.models import Misi, Pejabat, PeriodeRPJMD
 
 from .models import (
@@ -19,20 +19,11 @@ from .models import (
 URAIAN_MAKS = 2000
 
 
-def _tahun_field(label: str) -> forms.IntegerField:
-    return forms.IntegerField(label=label, min_value=2000, max_value=2100, error_messages={
-        "required": f"{label}: wajib diisi.",
-        "invalid": f"{label}: tulis angka tahun, misalnya 2026.",
-        "min_value": f"{label}: harus antara 2000 dan 2100.",
-        "max_value": f"{label}: harus antara 2000 dan 2100.",
-    })
-
-
 class PeriodeForm(forms.Form):
     """The years of a new Renstra period (new or copied)."""
 
-    tahun_awal = _tahun_field("Tahun awal")
-    tahun_akhir = _tahun_field("Tahun akhir")
+    tahun_awal = tahun_field("Tahun awal")
+    tahun_akhir = tahun_field("Tahun akhir")
 
     def clean(self):
         d = super().clean()
@@ -219,7 +210,7 @@ class IKUForm(forms.Form):
 
 
 class PKBaruForm(forms.Form):
-    tahun = _tahun_field("Tahun")
+    tahun = tahun_field("Tahun")
 
 
 def pejabat_pihak_kedua(opd):
