@@ -27,10 +27,6 @@ KEC = "Kecamatan Magetan"
 ORG = "Bagian Organisasi Sekretariat Daerah Kabupaten Magetan"
 
 
-def opd_kecamatan() -> OPD:
-    return OPD.objects.get(nama=KEC)
-
-
 def opd_organisasi() -> OPD:
     return OPD.objects.get(nama=ORG)
 

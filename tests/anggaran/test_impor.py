@@ -21,8 +21,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
-from perencanaan_uji import opd_kecamatan, opd_organisasi, pesan
-from realisasi_uji import teks_halaman
+from perencanaan_uji import opd_organisasi, pesan
+from realisasi_uji import opd_kecamatan, teks_halaman
 
 from apps.anggaran.models import (
     DPA,

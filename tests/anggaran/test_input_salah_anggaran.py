@@ -14,8 +14,8 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from perencanaan_uji import formulir, opd_kecamatan, pesan, user
-from realisasi_uji import teks_halaman
+from perencanaan_uji import formulir, pesan, user
+from realisasi_uji import opd_kecamatan, teks_halaman
 
 from apps.anggaran.models import DPA, RealisasiAnggaran, RincianDPA
 from apps.core.angka import format_angka

@@ -14,8 +14,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from perencanaan_uji import formulir_dari, opd_kecamatan, opd_organisasi, pesan, user
-from realisasi_uji import teks_halaman
+from perencanaan_uji import formulir_dari, opd_organisasi, pesan, user
+from realisasi_uji import opd_kecamatan, teks_halaman
 
 from apps.anggaran import resources, services
 from apps.anggaran import urls as anggaran_urls

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 from conftest import TAHUN
-from django.contrib.messages import get_messages
 from django.urls import reverse
+from perencanaan_uji import pesan, pk_kec
 from realisasi_uji import formulir, opd_kecamatan, teks_halaman
 
 from apps.anggaran.models import Program
@@ -36,14 +36,6 @@ ANGGARAN_2023 = {
 }
 
 
-def pesan(resp) -> list[str]:
-    return [str(m) for m in get_messages(resp.wsgi_request)]
-
-
-def pk_kecamatan(tahun, versi) -> PerjanjianKinerja:
-    return PerjanjianKinerja.objects.get(opd=opd_kecamatan(), tahun=tahun, versi=versi)
-
-
 def renstra_berjalan() -> Renstra:
     return Renstra.objects.get(opd=opd_kecamatan(), tahun_awal__lte=TAHUN,
                                tahun_akhir__gte=TAHUN)
@@ -67,7 +59,7 @@ def test_banding_induk_dan_perubahan_2023(client, login):
 
 
 def test_banding_hanya_yang_berubah_ditandai():
-    b = pk_banding(pk_kecamatan(2023, 0), pk_kecamatan(2023, 1))
+    b = pk_banding(pk_kec(2023, 0), pk_kec(2023, 1))
     berubah = {x.label: (x.lama, x.baru) for x in b.target if x.jenis != "sama"}
     assert berubah == {INDIKATOR_PK: ("80", "75")}
     assert [x.jenis for x in b.target].count("sama") == 3
@@ -80,7 +72,7 @@ def test_banding_hanya_yang_berubah_ditandai():
 def test_realisasi_tw_iv_2023_diukur_terhadap_perubahan(client, login):
     opd = opd_kecamatan()
     data = pengisian_triwulan(opd=opd, tahun=2023, triwulan=4)
-    assert data.pk == pk_kecamatan(2023, 1)
+    assert data.pk == pk_kec(2023, 1)
     target = {b.indikator.nama: b.target for b in data.baris}
     assert target[INDIKATOR_PK] == Decimal("75")
     login("operator.kecamatan")
@@ -124,12 +116,12 @@ def test_perubahan_dari_pk_final_sampai_berlaku(client, login):
     pages keep measuring against the final induk until the perubahan is final; afterwards
     they use the perubahan, and the induk stays readable and printable."""
     opd = opd_kecamatan()
-    induk = pk_kecamatan(TAHUN, 0)
+    induk = pk_kec(TAHUN, 0)
     login("operator.kecamatan")
     resp = client.post(reverse("perencanaan:pk_perubahan", args=[induk.pk]), {
         "alasan_perubahan": "strategi",
         "keterangan_perubahan": "Target IKM dinaikkan sesuai RKPD perubahan."})
-    baru = pk_kecamatan(TAHUN, 1)
+    baru = pk_kec(TAHUN, 1)
     assert resp["Location"] == reverse("perencanaan:pk", args=[baru.pk])
     assert baru.status == "draft" and baru.get_alasan_perubahan_display() == (
         "Perubahan strategi (program, kegiatan dan alokasi anggaran)")
@@ -267,11 +259,11 @@ def test_pilihan_pihak_menulis_plt_pj(client, login):
     opd = opd_kecamatan()
     Pejabat.objects.create(nama="Drs. CONTOH PLT, M.M.", nip="197001011990031001",
                            jabatan="Camat Magetan", status_jabatan="plt", opd=opd)
-    induk = pk_kecamatan(TAHUN, 0)
+    induk = pk_kec(TAHUN, 0)
     login("operator.kecamatan")
     client.post(reverse("perencanaan:pk_perubahan", args=[induk.pk]),
                 {"alasan_perubahan": "pejabat", "keterangan_perubahan": "Camat diganti Plt."})
-    baru = pk_kecamatan(TAHUN, 1)
+    baru = pk_kec(TAHUN, 1)
     teks = teks_halaman(client.get(reverse("perencanaan:pk", args=[baru.pk])))
     assert "Drs. CONTOH PLT, M.M. — Plt. Camat Magetan" in teks
     assert "Ir. HERGUNADI, M.T. — Pj. Bupati Magetan" in teks

@@ -23,7 +23,6 @@ from perencanaan_uji import (
     formulir,
     indikator_lepas,
     indikator_renstra,
-    opd_kecamatan,
     opd_organisasi,
     pesan,
     pk_kec,
@@ -31,7 +30,7 @@ from perencanaan_uji import (
     renstra_kec,
     user,
 )
-from realisasi_uji import teks_halaman
+from realisasi_uji import opd_kecamatan, teks_halaman
 
 from apps.perencanaan.models import (
     PerjanjianKinerja,

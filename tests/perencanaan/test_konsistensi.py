@@ -31,10 +31,10 @@ from factories import (
     TujuanFactory,
     UserFactory,
 )
-from realisasi_uji import formulir, teks_halaman
+from perencanaan_uji import pk_kec, renstra_kec
+from realisasi_uji import formulir, opd_kecamatan, teks_halaman
 
 from apps.anggaran.models import DPA, Kegiatan, Program, RincianDPA, SubKegiatan
-from apps.core.models import OPD
 from apps.core.roles import Peran
 from apps.pengukuran.models import JadwalPengisian, Realisasi
 from apps.perencanaan import services
@@ -44,7 +44,6 @@ from apps.perencanaan.models import (
     PKIndikator,
     PKProgram,
     ProgramSasaran,
-    Renstra,
     Sasaran,
     TargetTahunan,
 )
@@ -175,18 +174,6 @@ def rupiah(teks: str) -> str:
 # ------------------------------------------------------------------------------------------
 
 
-def kecamatan() -> OPD:
-    return OPD.objects.get(nama=KEC)
-
-
-def renstra_kec(tahun_awal: int) -> Renstra:
-    return Renstra.objects.get(opd__nama=KEC, tahun_awal=tahun_awal)
-
-
-def pk_kec(tahun: int, versi: int) -> PerjanjianKinerja:
-    return PerjanjianKinerja.objects.get(opd__nama=KEC, tahun=tahun, versi=versi)
-
-
 def indikator_kec(tahun_awal: int, nama: str) -> IndikatorKinerja:
     return IndikatorKinerja.objects.get(sasaran__tujuan__renstra=renstra_kec(tahun_awal),
                                         nama=nama)
@@ -284,7 +271,7 @@ def test_a_consistent_year_has_no_warning_and_the_page_says_so(client, bersih):
 def test_pk_target_without_renstra_target_of_the_year(client, operator):
     """Demo 2023: the perubahan promises 75 for "Kecamatan berpredikat kinerja baik", an
     indicator the Renstra 2018-2023 gives no 2023 target."""
-    kec, ind = kecamatan(), indikator_kec(2018, PREDIKAT_BAIK)
+    kec, ind = opd_kecamatan(), indikator_kec(2018, PREDIKAT_BAIK)
     resp = halaman_konsistensi(client, kec, 2023)
     target = peringatan_halaman(resp)["target_berbeda"]
     url = reverse("perencanaan:renstra", args=[renstra_kec(2018).pk])
@@ -298,7 +285,7 @@ def test_pk_target_without_renstra_target_of_the_year(client, operator):
 
 def test_pk_target_differing_from_renstra_target_shows_both_numbers_the_indonesian_way(
         client, operator):
-    kec, ind = kecamatan(), indikator_kec(2024, IKM)
+    kec, ind = opd_kecamatan(), indikator_kec(2024, IKM)
     TargetTahunan.objects.filter(indikator=ind, tahun=2026).update(target=D("78.5"))
     url = reverse("perencanaan:renstra", args=[renstra_kec(2024).pk])
     diharapkan = (f"{IKM}: target Perjanjian Kinerja Tahun 2026 85, target Renstra 2026 78,5.",
@@ -312,7 +299,7 @@ def test_pk_target_differing_from_renstra_target_shows_both_numbers_the_indonesi
 
 
 def test_no_target_warning_when_pk_and_renstra_targets_are_equal(client, operator):
-    kec, ind = kecamatan(), indikator_kec(2018, PREDIKAT_BAIK)
+    kec, ind = opd_kecamatan(), indikator_kec(2018, PREDIKAT_BAIK)
     # The demo's PK 2026 was made from the Renstra 2024-2026 targets: nothing to warn.
     assert peringatan_halaman(halaman_konsistensi(client, kec, 2026))["target_berbeda"] == []
     # 2023 once the Renstra has the perubahan's 75 (written 75,0000 as stored).
@@ -358,7 +345,7 @@ def test_text_targets_are_compared_as_text(bersih):
 
 
 def test_pk_budget_differing_from_dpa_pagu_summed_from_the_lines(client, operator):
-    kec, pk = kecamatan(), pk_kec(2023, 1)
+    kec, pk = opd_kecamatan(), pk_kec(2023, 1)
     dpa = DPA.objects.get(opd=kec, tahun=2023)
     assert pagu_program(dpa, "7.01.01") == D("8244451385")  # summed from the lines
     assert PKProgram.objects.get(pk_dokumen=pk, program__kode="7.01.01").anggaran == D(
@@ -377,7 +364,7 @@ def test_pk_budget_differing_from_dpa_pagu_summed_from_the_lines(client, operato
 
 
 def test_dpa_program_missing_from_the_pk_and_pk_program_missing_from_the_dpa(client, operator):
-    kec, pk = kecamatan(), pk_kec(2023, 1)
+    kec, pk = opd_kecamatan(), pk_kec(2023, 1)
     PKProgram.objects.filter(pk_dokumen=pk, program__kode="7.01.06").delete()
     lain = Program.objects.create(kode="7.01.09", nama="PROGRAM UJI DI LUAR DPA", skema="050")
     PKProgram.objects.create(pk_dokumen=pk, program=lain, anggaran=D("1500000"))
@@ -391,7 +378,7 @@ def test_dpa_program_missing_from_the_pk_and_pk_program_missing_from_the_dpa(cli
 
 
 def test_year_without_dpa(client, operator):
-    kec = kecamatan()
+    kec = opd_kecamatan()
     assert not DPA.objects.filter(opd=kec, tahun=2026).exists()
     assert peringatan_halaman(halaman_konsistensi(client, kec, 2026))["anggaran_berbeda"] == [(
         "Belum ada DPA tahun 2026: anggaran program PK tidak dapat dibandingkan dengan pagu.",
@@ -403,7 +390,7 @@ def test_no_budget_warning_when_every_pk_budget_equals_the_summed_pagu(client, o
     # A small OPD: 1.250.000 + 2.750.000 in the DPA lines, 4.000.000 in the PK.
     assert not [p for p in konsistensi(bersih.opd, TAHUN) if p.jenis == "anggaran_berbeda"]
     # The demo 2023 once the perubahan's budgets are the DPA's.
-    kec, pk = kecamatan(), pk_kec(2023, 1)
+    kec, pk = opd_kecamatan(), pk_kec(2023, 1)
     dpa = DPA.objects.get(opd=kec, tahun=2023)
     for row in PKProgram.objects.filter(pk_dokumen=pk).select_related("program"):
         row.anggaran = pagu_program(dpa, row.program.kode)
@@ -500,7 +487,7 @@ def test_demo_realisasi_by_the_day_the_check_runs():
     """The demo has TW I and II of 2026 entered; TW III's window is open until 6 December
     2026. The day after, every indicator of the PK lacks TW III; with TW I removed too, one
     message names both triwulan in order."""
-    kec = kecamatan()
+    kec = opd_kecamatan()
     assert not [p for p in konsistensi(kec, 2026, hari_ini=HARI_DEMO)
                 if p.jenis == "tanpa_realisasi"]
     assert not [p for p in konsistensi(kec, 2026, hari_ini=datetime.date(2026, 12, 6))
@@ -529,7 +516,7 @@ def test_demo_realisasi_by_the_day_the_check_runs():
 
 def test_demo_page_lists_every_indicator_once_triwulan_iii_closed(client, operator,
                                                                    tw_tertutup):
-    kec = kecamatan()
+    kec = opd_kecamatan()
     daftar = peringatan_halaman(halaman_konsistensi(client, kec, 2026))["tanpa_realisasi"]
     assert len(daftar) == 4
     assert all("belum ada realisasi TW III padahal jadwal pengisiannya sudah ditutup." in p
@@ -607,7 +594,7 @@ def test_no_realisasi_warning_when_every_closed_triwulan_has_a_value(client, ber
 
 
 def test_sasaran_without_indicator(client, operator):
-    kec, renstra = kecamatan(), renstra_kec(2024)
+    kec, renstra = opd_kecamatan(), renstra_kec(2024)
     tujuan = renstra.tujuan.get(nomor=1)
     baru = Sasaran.objects.create(tujuan=tujuan, nomor=9, uraian="Meningkatnya inovasi desa")
     daftar = peringatan_halaman(halaman_konsistensi(client, kec, 2026))
@@ -619,7 +606,7 @@ def test_sasaran_without_indicator(client, operator):
 
 
 def test_no_sasaran_warning_when_every_sasaran_has_an_indicator(client, operator):
-    kec = kecamatan()
+    kec = opd_kecamatan()
     for tahun in (2023, 2026):
         assert peringatan_halaman(halaman_konsistensi(client, kec, tahun))[
             "sasaran_tanpa_indikator"] == []
@@ -645,7 +632,7 @@ def _lepas_trantibum():
 
 
 def test_program_not_linked_to_a_sasaran(client, operator):
-    kec = kecamatan()
+    kec = opd_kecamatan()
     renstra, program = _lepas_trantibum()
     daftar = peringatan_halaman(halaman_konsistensi(client, kec, 2023))["program_tanpa_sasaran"]
     url = reverse("perencanaan:renstra", args=[renstra.pk])
@@ -660,7 +647,7 @@ def test_program_not_linked_to_a_sasaran(client, operator):
 
 def test_program_fix_link_lands_on_an_element_of_the_renstra_tree(client, operator):
     _lepas_trantibum()
-    p = next(p for p in konsistensi(kecamatan(), 2023) if p.jenis == "program_tanpa_sasaran")
+    p = next(p for p in konsistensi(opd_kecamatan(), 2023) if p.jenis == "program_tanpa_sasaran")
     buka_tautan(client, p.tautan)
 
 
@@ -675,7 +662,7 @@ def test_pk_program_outside_the_dpa_not_linked_to_a_sasaran(bersih):
 
 
 def test_no_program_warning_after_linking_on_the_renstra_tree(client, operator):
-    kec = kecamatan()
+    kec = opd_kecamatan()
     renstra, program = _lepas_trantibum()
     url = reverse("perencanaan:renstra", args=[renstra.pk])
     resp = client.get(url)
@@ -693,7 +680,7 @@ def test_no_program_warning_after_linking_on_the_renstra_tree(client, operator):
 
 def test_no_program_warning_when_every_program_is_linked(client, operator, bersih):
     client.force_login(operator)
-    assert peringatan_halaman(halaman_konsistensi(client, kecamatan(), 2023))[
+    assert peringatan_halaman(halaman_konsistensi(client, opd_kecamatan(), 2023))[
         "program_tanpa_sasaran"] == []
     assert not [p for p in konsistensi(bersih.opd, TAHUN) if p.jenis == "program_tanpa_sasaran"]
 
@@ -704,7 +691,7 @@ def test_no_program_warning_when_every_program_is_linked(client, operator, bersi
 
 
 def test_year_without_renstra_has_one_warning(client, operator):
-    kec = kecamatan()
+    kec = opd_kecamatan()
     url_opd = reverse("perencanaan:opd", args=[kec.pk])
     assert [p.jenis for p in konsistensi(kec, 2027)] == ["tanpa_renstra"]
     resp = halaman_konsistensi(client, kec, 2027)
@@ -718,7 +705,7 @@ def test_year_without_renstra_has_one_warning(client, operator):
 
 
 def test_no_renstra_warning_for_years_a_renstra_covers(client, operator):
-    kec = kecamatan()
+    kec = opd_kecamatan()
     for tahun in (2018, 2023, 2024, 2026):
         assert not [p for p in konsistensi(kec, tahun) if p.jenis == "tanpa_renstra"]
     assert peringatan_halaman(halaman_konsistensi(client, kec, 2026))["tanpa_renstra"] == []
@@ -737,7 +724,7 @@ def _sasaran_kosong_2018():
 def test_pk_page_shows_the_pk_warnings_of_its_year(client, operator):
     _sasaran_kosong_2018()
     _lepas_trantibum()
-    kec = kecamatan()
+    kec = opd_kecamatan()
     semua = konsistensi(kec, 2023)
     diharapkan = [(p.pesan, p.tautan, p.label_tautan) for p in semua
                   if p.jenis in ("target_berbeda", "anggaran_berbeda", "tanpa_realisasi")]
@@ -827,7 +814,7 @@ def _potret_pk(pk):
 
 @pytest.mark.parametrize("asal", ["perubahan_2023", "pk_baru_2025"])
 def test_pk_save_succeeds_while_warnings_exist(client, operator, asal):
-    kec = kecamatan()
+    kec = opd_kecamatan()
     if asal == "perubahan_2023":
         # A draft perubahan of 2023: its targets and budgets differ from Renstra and DPA.
         draf = services.pk_perubahan_create(pk=pk_kec(2023, 1), alasan="strategi",

@@ -21,7 +21,6 @@ from perencanaan_uji import (
     formulir_dari,
     indikator_lepas,
     indikator_renstra,
-    opd_kecamatan,
     opd_organisasi,
     pesan,
     pk_kec,
@@ -29,7 +28,7 @@ from perencanaan_uji import (
     renstra_kec,
     user,
 )
-from realisasi_uji import teks_halaman
+from realisasi_uji import opd_kecamatan, teks_halaman
 
 from apps.core.models import Pejabat
 from apps.perencanaan import urls as perencanaan_urls
