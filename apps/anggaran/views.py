@@ -143,7 +143,8 @@ def realisasi(request, opd_id: int, tahun: int, bulan: int):
         if all(f.is_valid() for f in forms):
             try:
                 n = services.realisasi_anggaran_save(
-                    dpa=obj, bulan=bulan, isian={f.rincian: f.isian() for f in forms})
+                    dpa=obj, bulan=bulan, isian={f.rincian: f.isian() for f in forms},
+                    user=request.user)
             except ValidationError as e:
                 for pesan in e.messages:
                     messages.error(request, pesan)

@@ -128,3 +128,30 @@ def test_refused_post_of_the_grid_runs_the_same_queries(client, django_assert_ma
         hasil.append(len(q))
     assert hasil[0] == hasil[1], hasil
     assert hasil[0] <= BATAS
+
+
+def test_saving_every_line_of_the_grid_runs_the_same_queries(client):
+    """A month's realisation typed for every line (new rows), then changed, then cleared:
+    new and changed rows are written in bulk with their history, whatever the number of
+    lines."""
+    hasil = {}
+    for n, bidang in ((5, "5.98"), (50, "5.99")):
+        opd, operator = _bangun(n, bidang)
+        client.force_login(operator)
+        url = reverse("anggaran:realisasi", args=[opd.pk, TAHUN, 7])
+        rincian = list(RincianDPA.objects.filter(dpa__opd=opd))
+        client.get(url)
+        for langkah, nilai in (("baru", "2.000.000"), ("ubah", "2.500.000"), ("hapus", "")):
+            data = {f"r{r.pk}-realisasi": nilai for r in rincian}
+            riwayat = RealisasiAnggaran.history.count()
+            with CaptureQueriesContext(connection) as q:
+                resp = client.post(url, data)
+            assert resp.status_code == 302, langkah
+            assert RealisasiAnggaran.history.count() == riwayat + n, langkah
+            hasil.setdefault(langkah, []).append(len(q))
+        assert not RealisasiAnggaran.objects.filter(rincian__in=rincian, bulan=7).exists()
+    assert hasil["baru"][0] == hasil["baru"][1], hasil
+    assert hasil["ubah"][0] == hasil["ubah"][1], hasil
+    # A removed row writes its own history record (simple-history's delete signal), and
+    # nothing else grows with the lines.
+    assert hasil["hapus"][1] - hasil["hapus"][0] == 50 - 5, hasil
