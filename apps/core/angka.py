@@ -138,10 +138,13 @@ def format_nilai(nilai) -> str:
     return format_angka(nilai, None, buang_nol=True)
 
 
-def format_rupiah(nilai, *, sen: bool = False) -> str:
-    """`Decimal("15490556938")` -> `Rp 15.490.556.938`."""
+def format_rupiah(nilai, *, sen: bool | None = False) -> str:
+    """`Decimal("15490556938")` -> `Rp 15.490.556.938`; `sen=True` always writes the sen,
+    `sen=None` only when there are any (a difference of 40 sen must not read "Rp 0")."""
     if nilai is None:
         return ""
+    if sen is None:
+        sen = Decimal(nilai) != Decimal(nilai).to_integral_value()
     return f"Rp {format_angka(nilai, 2 if sen else 0)}"
 
 

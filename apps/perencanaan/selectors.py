@@ -237,9 +237,9 @@ def _beda(label: str, lama: str, baru: str, **kwargs) -> Beda:
 
 
 def _rp(nilai: Decimal) -> str:
-    """Rupiah as documents print it, with the sen only when there are any: a difference of
-    40 sen must not read "selisih Rp 0"."""
-    return format_rupiah(nilai, sen=nilai != nilai.to_integral_value())
+    """Rupiah with the sen only when there are any (a difference of 40 sen must not read
+    "selisih Rp 0")."""
+    return format_rupiah(nilai, sen=None)
 
 
 def _selisih(nilai: Decimal) -> str:

@@ -247,6 +247,12 @@ def test_format_rupiah_dengan_sen_dan_none():
     assert format_rupiah(None) == ""
 
 
+def test_format_rupiah_sen_hanya_bila_ada():
+    assert format_rupiah(Decimal("4000000.40"), sen=None) == "Rp 4.000.000,40"
+    assert format_rupiah(Decimal("4000000.00"), sen=None) == "Rp 4.000.000"
+    assert format_rupiah(Decimal("0.4"), sen=None) == "Rp 0,40"
+
+
 @pytest.mark.parametrize(
     ("nilai", "harapan"),
     [
