@@ -130,9 +130,17 @@ def impor_periksa(*, berkas, nama: str, jenis: str, user=None, opd=None, tahun=N
     return obj, hasil
 
 
+def _buka_tersimpan(obj: Impor):
+    try:
+        return obj.berkas.open("rb")
+    except OSError:
+        raise ValidationError(f"Berkas tersimpan “{obj.nama_asli}” tidak ditemukan lagi; "
+                              "unggah ulang berkasnya.") from None
+
+
 def impor_hasil(obj: Impor) -> impor.Hasil:
     """The verdict of every row of a kept file, read again (the data may have changed)."""
-    with obj.berkas.open("rb") as f:
+    with _buka_tersimpan(obj) as f:
         return impor.periksa(obj.jenis, baca_tabel(f, obj.nama_asli), opd=obj.opd,
                              tahun=obj.tahun, jenis_dpa=obj.jenis_dpa or None)
 
@@ -145,7 +153,7 @@ def impor_terapkan(*, obj: Impor) -> impor.Hasil:
     if obj.status == Impor.Status.DIIMPOR:
         raise ValidationError(f"Berkas “{obj.nama_asli}” sudah diimpor pada "
                               f"{obj.diimpor_pada:%d-%m-%Y %H.%M}.")
-    with obj.berkas.open("rb") as f:
+    with _buka_tersimpan(obj) as f:
         if _sha256(f) != obj.sha256:
             raise ValidationError("Berkas tersimpan berubah sejak diperiksa; unggah ulang.")
         hasil = impor.terapkan(obj.jenis, baca_tabel(f, obj.nama_asli), opd=obj.opd,

@@ -596,3 +596,22 @@ def test_command_wrong_file_raises_and_writes_nothing(tmp_path, isi, nama, pesan
         call_command("impor_anggaran", "realisasi", str(path), opd="7.01.01", tahun=2023,
                      konfirmasi=True, stdout=io.StringIO(), stderr=io.StringIO())
     assert potret() == sebelum
+
+
+def test_a_kept_file_that_went_missing_is_said_and_nothing_is_imported(client, login):
+    """The check page and the confirm answer with a message, not an error page, when the
+    kept file is no longer in the storage (a restore without media, a cleaned disk)."""
+    login("operator.kecamatan")
+    resp = unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))))
+    obj = Impor.objects.latest("pk")
+    obj.berkas.storage.delete(obj.berkas.name)
+    sebelum = potret()
+    resp = client.get(resp["Location"])
+    assert resp.status_code == 200
+    hilang = "Berkas tersimpan “realisasi.xlsx” tidak ditemukan lagi; unggah ulang berkasnya."
+    assert hilang in pesan(resp)
+    resp = client.post(url_impor(obj), follow=True)
+    assert resp.status_code == 200 and hilang in pesan(resp)
+    obj.refresh_from_db()
+    assert obj.status == Impor.Status.DIPERIKSA
+    assert potret() == sebelum
