@@ -351,18 +351,30 @@ def kode_dalam_konteks(teks: str, opd: OPD) -> str:
 
 class Impor(models.Model):
     """An uploaded spreadsheet: checked first (dry run), imported only on confirmation, kept
-    with its checksum as the record of what was imported, by whom and when."""
+    with its checksum as the record of what was imported, by whom and when.
+
+    The check and the import run as background jobs (apps.anggaran.tasks) that report how
+    many rows they have read, so a large file shows its progress. The check keeps the cells
+    it read (`tabel`, gzip JSON lines): the page and the confirmed import read them back
+    instead of parsing the spreadsheet again, after verifying the original's checksum."""
 
     class Jenis(models.TextChoices):
         NOMENKLATUR = "nomenklatur", "Nomenklatur program, kegiatan, sub kegiatan"
         DPA = "dpa", "Rincian DPA"
         REALISASI = "realisasi", "Realisasi anggaran bulanan"
+        TARGET_RENSTRA = "target_renstra", "Target tahunan Renstra"
+        TARGET_PK = "target_pk", "Target Perjanjian Kinerja"
+        MATRIKS_RENSTRA = "matriks_renstra", "Matriks Renstra (program, kegiatan, pendanaan)"
 
     class Status(models.TextChoices):
+        ANTRE = "antre", "Menunggu diperiksa"
+        MEMERIKSA = "memeriksa", "Sedang diperiksa"
         DIPERIKSA = "diperiksa", "Diperiksa (belum diimpor)"
+        MENGIMPOR = "mengimpor", "Sedang diimpor"
         DIIMPOR = "diimpor", "Diimpor"
+        DITOLAK = "ditolak", "Ditolak"
 
-    jenis = models.CharField(max_length=12, choices=Jenis.choices)
+    jenis = models.CharField(max_length=20, choices=Jenis.choices)
     opd = models.ForeignKey(OPD, on_delete=models.PROTECT, null=True, blank=True,
                             related_name="impor", verbose_name="OPD")
     tahun = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -372,13 +384,23 @@ class Impor(models.Model):
     nama_asli = models.CharField("nama berkas", max_length=255)
     ukuran = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DIPERIKSA)
+    tabel = models.FileField("sel yang dibaca", upload_to="impor/%Y/", blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ANTRE)
+    pesan = models.TextField("pesan", blank=True,
+                             help_text="Mengapa berkas ditolak, atau mengapa impor gagal.")
+    baris_dibaca = models.PositiveIntegerField("baris dibaca", default=0)
+    baris_perkiraan = models.PositiveIntegerField("perkiraan jumlah baris", null=True,
+                                                  blank=True)
     ringkasan = models.JSONField(default=dict, blank=True)
     dibuat_oleh = models.ForeignKey("core.User", on_delete=models.PROTECT, null=True,
                                     blank=True, related_name="+",
                                     help_text="Kosong bila diimpor dengan perintah manage.py.")
     dibuat = models.DateTimeField(auto_now_add=True)
+    diperiksa_pada = models.DateTimeField(null=True, blank=True)
     diimpor_pada = models.DateTimeField(null=True, blank=True)
+    diimpor_oleh = models.ForeignKey("core.User", on_delete=models.PROTECT, null=True,
+                                     blank=True, related_name="+",
+                                     help_text="Yang mengonfirmasi impor.")
 
     opd_path = "opd"
 
@@ -391,9 +413,21 @@ class Impor(models.Model):
                 condition=Q(jenis="nomenklatur") | (Q(opd__isnull=False)
                                                     & Q(tahun__isnull=False)),
                 name="impor_opd_tahun_wajib",
-                violation_error_message="Impor DPA dan realisasi memerlukan OPD dan tahun.",
+                violation_error_message="Impor selain nomenklatur memerlukan OPD dan tahun.",
             ),
         ]
 
     def __str__(self):
         return f"{self.get_jenis_display()}: {self.nama_asli}"
+
+    @property
+    def berjalan(self) -> bool:
+        """A background job is still working on this file."""
+        return self.status in (self.Status.ANTRE, self.Status.MEMERIKSA,
+                               self.Status.MENGIMPOR)
+
+    @property
+    def persen(self) -> int | None:
+        if not self.baris_perkiraan:
+            return None
+        return min(99, self.baris_dibaca * 100 // self.baris_perkiraan)

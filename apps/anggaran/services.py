@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import tempfile
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -11,8 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from apps.core.tugas import jalankan
+
 from . import impor
-from .berkas_impor import baca_tabel
+from .berkas_impor import Tabel, baca_potret, baca_tabel, tulis_potret
 from .kode import Tingkat, parse_kode
 from .models import Impor, Kegiatan, Program, RealisasiAnggaran, SubKegiatan
 
@@ -111,23 +115,27 @@ def _sha256(berkas) -> str:
     return h.hexdigest()
 
 
-def impor_periksa(*, berkas, nama: str, jenis: str, user=None, opd=None, tahun=None,
-                  jenis_dpa: str = "") -> tuple[Impor, impor.Hasil]:
-    """Check an uploaded spreadsheet without importing anything: a file that cannot be read
-    at all is refused with one message (ValidationError) and not kept; otherwise the file is
-    kept with its checksum and every row's verdict is returned, to be imported only by
-    impor_terapkan."""
-    hasil = impor.periksa(jenis, baca_tabel(berkas, nama), opd=opd, tahun=tahun,
-                          jenis_dpa=jenis_dpa or None)
+def impor_create(*, berkas, nama: str, jenis: str, user=None, opd=None, tahun=None,
+                 jenis_dpa: str = "", periksa: bool = True) -> Impor:
+    """Accept an uploaded spreadsheet for checking. A file that cannot be read at all (too
+    large, not xlsx or csv by its content, empty, several sheets none named Data, not UTF-8)
+    is refused at once with one message (ValidationError) and not kept; otherwise it is kept
+    with its SHA-256 and its check is started as a background job (impor_periksa), unless
+    `periksa` is False (the shell command runs the check itself)."""
+    baca_tabel(berkas, nama)
     obj = Impor(jenis=jenis, opd=opd, tahun=tahun, jenis_dpa=jenis_dpa or "",
                 nama_asli=nama[:255], ukuran=getattr(berkas, "size", 0) or 0,
-                sha256=_sha256(berkas), ringkasan=hasil.ringkasan, dibuat_oleh=user)
+                sha256=_sha256(berkas), dibuat_oleh=user, status=Impor.Status.ANTRE)
     berkas.seek(0)
     obj.berkas.save(f"{uuid.uuid4().hex}.{nama.lower().rsplit('.', 1)[-1]}", File(berkas),
                     save=False)
     obj.full_clean()
     obj.save()
-    return obj, hasil
+    if periksa:
+        from .tasks import impor_periksa_job
+
+        jalankan(impor_periksa_job, obj.pk)
+    return obj
 
 
 def _buka_tersimpan(obj: Impor):
@@ -138,32 +146,149 @@ def _buka_tersimpan(obj: Impor):
                               "unggah ulang berkasnya.") from None
 
 
-def impor_hasil(obj: Impor) -> impor.Hasil:
-    """The verdict of every row of a kept file, read again (the data may have changed)."""
+PROGRES_SETIAP = 500  # rows between two progress writes
+
+
+def _dengan_progres(tabel: Tabel, obj: Impor, progres) -> Tabel:
+    """The same rows, with the count read so far written on the file's record every few
+    hundred rows (what the check page shows) and passed to `progres` when given."""
+    Impor.objects.filter(pk=obj.pk).update(baris_perkiraan=tabel.perkiraan)
+
+    def baris():
+        n = 0
+        for b in tabel.baris:
+            n += 1
+            if n % PROGRES_SETIAP == 0:
+                Impor.objects.filter(pk=obj.pk).update(baris_dibaca=n)
+                if progres:
+                    progres(n, tabel.perkiraan)
+            yield b
+        Impor.objects.filter(pk=obj.pk).update(baris_dibaca=n)
+    return Tabel(tabel.header, baris(), tabel.format, tabel.perkiraan)
+
+
+def impor_periksa(*, obj: Impor, progres=None) -> impor.Hasil | None:
+    """Check every row of a kept file without importing anything (the dry run, run as a
+    background job): each row's verdict comes from apps.anggaran.impor.periksa, the summary
+    and a snapshot of the cells read are kept on the file's record. A problem of the whole
+    file found while reading it (headers without the template's columns, too many rows, no
+    DPA to put realisation on, bytes that are not UTF-8 halfway) marks the file ditolak
+    with that message; None is returned then."""
+    Impor.objects.filter(pk=obj.pk).update(status=Impor.Status.MEMERIKSA, baris_dibaca=0,
+                                           pesan="")
+    potret = tempfile.TemporaryFile()
+    try:
+        with _buka_tersimpan(obj) as f:
+            tabel = tulis_potret(_dengan_progres(baca_tabel(f, obj.nama_asli), obj, progres),
+                                 potret)
+            hasil = impor.periksa(obj.jenis, tabel, opd=obj.opd, tahun=obj.tahun,
+                                  jenis_dpa=obj.jenis_dpa or None)
+    except ValidationError as e:
+        potret.close()
+        obj.status, obj.pesan = Impor.Status.DITOLAK, " ".join(e.messages)
+        obj.save(update_fields=["status", "pesan"])
+        return None
+    except Exception:
+        potret.close()
+        Impor.objects.filter(pk=obj.pk).update(
+            status=Impor.Status.DITOLAK, pesan="Pemeriksaan terhenti karena kesalahan sistem; "
+            "unggah ulang berkasnya, atau hubungi admin bila terulang.")
+        raise
+    with potret:
+        potret.seek(0)
+        obj.tabel.save(f"{uuid.uuid4().hex}.json.gz", File(potret), save=False)
+    obj.refresh_from_db(fields=["baris_dibaca", "baris_perkiraan"])
+    obj.status, obj.ringkasan, obj.pesan = Impor.Status.DIPERIKSA, hasil.ringkasan, ""
+    obj.diperiksa_pada = timezone.now()
+    obj.save(update_fields=["status", "ringkasan", "pesan", "diperiksa_pada", "tabel"])
+    return hasil
+
+
+def _tabel_tersimpan(obj: Impor) -> Tabel:
+    """The cells the check read (its snapshot); the original file when there is none."""
+    if obj.tabel:
+        try:
+            with obj.tabel.open("rb") as f:
+                return baca_potret(io.BytesIO(f.read()), obj.berkas.name.rsplit(".", 1)[-1])
+        except OSError:
+            pass
     with _buka_tersimpan(obj) as f:
-        return impor.periksa(obj.jenis, baca_tabel(f, obj.nama_asli), opd=obj.opd,
-                             tahun=obj.tahun, jenis_dpa=obj.jenis_dpa or None)
+        tabel = baca_tabel(f, obj.nama_asli)
+        return Tabel(tabel.header, iter(list(tabel.baris)), tabel.format)
+
+
+def impor_hasil(obj: Impor) -> impor.Hasil:
+    """The verdict of every row of a checked file, against the database as it is now (the
+    data may have changed since the check)."""
+    return impor.periksa(obj.jenis, _tabel_tersimpan(obj), opd=obj.opd, tahun=obj.tahun,
+                         jenis_dpa=obj.jenis_dpa or None)
+
+
+def impor_konfirmasi(*, obj: Impor, user=None) -> Impor:
+    """The user confirms a checked file: its import is started as a background job
+    (impor_terapkan_job). Refused when the file is not (or no longer) waiting for it."""
+    obj = Impor.objects.select_for_update().get(pk=obj.pk)
+    if obj.status == Impor.Status.DIIMPOR:
+        raise ValidationError(f"Berkas “{obj.nama_asli}” sudah diimpor pada "
+                              f"{timezone.localtime(obj.diimpor_pada):%d-%m-%Y %H.%M}.")
+    if obj.status != Impor.Status.DIPERIKSA:
+        raise ValidationError(f"Berkas “{obj.nama_asli}” tidak dapat diimpor: "
+                              f"{obj.get_status_display().lower()}.")
+    if obj.ringkasan.get("galat"):
+        raise ValidationError(f"Tidak ada yang diimpor: {obj.ringkasan['galat']} baris salah. "
+                              "Perbaiki berkasnya lalu unggah ulang.")
+    obj.status, obj.pesan, obj.diimpor_oleh = Impor.Status.MENGIMPOR, "", user
+    obj.save(update_fields=["status", "pesan", "diimpor_oleh"])
+    from .tasks import impor_terapkan_job
+
+    jalankan(impor_terapkan_job, obj.pk)
+    obj.refresh_from_db()
+    return obj
 
 
 @transaction.atomic
 def impor_terapkan(*, obj: Impor) -> impor.Hasil:
-    """Import a checked file: all rows or none. Refused when it was imported already, when
-    the kept file no longer matches its checksum, or when a row is wrong now."""
+    """Import a checked file: all rows or none, checked again against the database under a
+    lock. Refused when it was imported already, when the kept file no longer matches its
+    checksum, or when a row is wrong now."""
     obj = Impor.objects.select_for_update().get(pk=obj.pk)
     if obj.status == Impor.Status.DIIMPOR:
         raise ValidationError(f"Berkas “{obj.nama_asli}” sudah diimpor pada "
-                              f"{obj.diimpor_pada:%d-%m-%Y %H.%M}.")
+                              f"{timezone.localtime(obj.diimpor_pada):%d-%m-%Y %H.%M}.")
+    if obj.status not in (Impor.Status.DIPERIKSA, Impor.Status.MENGIMPOR):
+        raise ValidationError(f"Berkas “{obj.nama_asli}” belum diperiksa.")
     with _buka_tersimpan(obj) as f:
         if _sha256(f) != obj.sha256:
             raise ValidationError("Berkas tersimpan berubah sejak diperiksa; unggah ulang.")
-        hasil = impor.terapkan(obj.jenis, baca_tabel(f, obj.nama_asli), opd=obj.opd,
-                               tahun=obj.tahun, jenis_dpa=obj.jenis_dpa or None)
+    hasil = impor.terapkan(obj.jenis, _tabel_tersimpan(obj), opd=obj.opd, tahun=obj.tahun,
+                           jenis_dpa=obj.jenis_dpa or None,
+                           user=obj.diimpor_oleh or obj.dibuat_oleh)
     if hasil.ada_galat:
         transaction.set_rollback(True)
         raise ValidationError(f"Tidak ada yang diimpor: {hasil.jumlah('galat')} baris salah "
                               "(data berubah sejak diperiksa). Periksa ulang berkasnya.")
-    obj.status = Impor.Status.DIIMPOR
+    obj.status, obj.pesan = Impor.Status.DIIMPOR, ""
     obj.diimpor_pada = timezone.now()
     obj.ringkasan = hasil.ringkasan
-    obj.save(update_fields=["status", "diimpor_pada", "ringkasan"])
+    obj.save(update_fields=["status", "pesan", "diimpor_pada", "ringkasan"])
     return hasil
+
+
+def impor_terapkan_job(*, obj: Impor) -> None:
+    """The confirmed import as the background job runs it: impor_terapkan, with a refusal
+    recorded on the file (back to diperiksa, with the reason the page shows) instead of
+    raised, since no one is waiting for an answer."""
+    try:
+        impor_terapkan(obj=obj)
+    except ValidationError as e:
+        _impor_gagal(obj, " ".join(e.messages))
+    except Exception:
+        _impor_gagal(obj, "Impor terhenti karena kesalahan sistem; tidak ada yang diimpor. "
+                     "Coba impor lagi, atau hubungi admin bila terulang.")
+        raise
+
+
+def _impor_gagal(obj: Impor, pesan: str) -> None:
+    Impor.objects.filter(pk=obj.pk, status=Impor.Status.MENGIMPOR).update(
+        status=Impor.Status.DIPERIKSA)
+    Impor.objects.filter(pk=obj.pk).update(pesan=pesan)

@@ -222,7 +222,7 @@ def impor_baru(request):
                 wajib(request.user, "can_manage_master")
             berkas = d["berkas"]
             try:
-                obj, _ = services.impor_periksa(
+                obj = services.impor_create(
                     berkas=berkas, nama=berkas.name, jenis=d["jenis"], user=request.user,
                     opd=d["opd"] if d["jenis"] != Impor.Jenis.NOMENKLATUR else None,
                     tahun=d["tahun"] if d["jenis"] != Impor.Jenis.NOMENKLATUR else None,
@@ -249,28 +249,28 @@ def _impor_or_404(user, impor_id: int) -> Impor:
 @login_required
 @require_http_methods(["GET", "POST"])
 def impor(request, impor_id: int):
-    """The dry run of a file: every row as baru, berubah, sama, galat (with why) or a stated
-    total, the stated totals that differ from their lines; POST imports all rows or none."""
+    """A file's check: while the background job reads it, how far it got (the page reloads
+    itself); then every row as baru, berubah, sama, salah (with why) or a stated total, and
+    the stated totals that differ from their lines. POST starts the import of all rows or
+    none."""
     obj = _impor_or_404(request.user, impor_id)
     if request.method == "POST":
         wajib(request.user, "can_edit_opd_data")
         if obj.jenis == Impor.Jenis.NOMENKLATUR:
             wajib(request.user, "can_manage_master")
         try:
-            hasil = services.impor_terapkan(obj=obj)
+            services.impor_konfirmasi(obj=obj, user=request.user)
         except ValidationError as e:
             for pesan in e.messages:
                 messages.error(request, pesan)
-        else:
-            messages.success(request, f"Diimpor: {hasil.jumlah('baru')} baris baru, "
-                             f"{hasil.jumlah('berubah')} diubah, {hasil.jumlah('sama')} sama.")
         return redirect("anggaran:impor", obj.pk)
-    try:
-        hasil = services.impor_hasil(obj)
-    except ValidationError as e:
-        hasil = None
-        for pesan in e.messages:
-            messages.error(request, pesan)
+    hasil = None
+    if obj.status in (Impor.Status.DIPERIKSA, Impor.Status.DIIMPOR):
+        try:
+            hasil = services.impor_hasil(obj)
+        except ValidationError as e:
+            for pesan in e.messages:
+                messages.error(request, pesan)
     halaman = Paginator(hasil.baris if hasil else [], 200).get_page(request.GET.get("hal"))
     # Every wrong row first, whatever page of the file it is on (at most 500 listed).
     salah = [b for b in hasil.baris if b.status == "galat"][:500] if hasil else []

@@ -11,7 +11,6 @@ Kegiatan, SubKegiatan (and their history) is the same before and after.
 import csv
 import io
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,7 +20,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
-from perencanaan_uji import opd_organisasi, pesan
+from perencanaan_uji import opd_organisasi, pesan, user
 from realisasi_uji import opd_kecamatan, teks_halaman
 
 from apps.anggaran.models import (
@@ -118,12 +117,20 @@ def url_impor(obj) -> str:
     return reverse("anggaran:impor", args=[obj.pk])
 
 
+def diimpor(resp) -> str:
+    """What the check page says was imported ("0 baris baru, 1 diubah, 22 sama.")."""
+    m = re.search(r"Diimpor pada \d{1,2} \w+ \d{4} \d{2}\.\d{2}: (.*?\.)(?: |$)",
+                  teks_halaman(resp))
+    assert m, teks_halaman(resp)[:3000]
+    return m.group(1)
+
+
 def ringkasan(teks: str) -> dict:
-    m = re.search(r"Baru (\d+) Berubah (\d+) Sama (\d+) Jumlah tertulis (\d+) Salah (\d+)",
-                  teks)
+    m = re.search(r"Baru ([\d.]+) Berubah ([\d.]+) Sama ([\d.]+) Jumlah tertulis ([\d.]+) "
+                  r"Salah ([\d.]+)", teks)
     assert m, teks[:2000]
-    return dict(zip(("baru", "berubah", "sama", "jumlah", "galat"), map(int, m.groups()),
-                    strict=True))
+    return {k: int(v.replace(".", "")) for k, v in zip(
+        ("baru", "berubah", "sama", "jumlah", "galat"), m.groups(), strict=True)}
 
 
 @pytest.fixture(autouse=True)
@@ -142,6 +149,7 @@ class Kasus:
     isi: Callable  # () -> bytes
     pesan: str  # the file's message, or the row's message
     baris: int | None = None  # the wrong row's number; None: the whole file is refused
+    ditolak: bool = False  # refused by the check (kept as ditolak), not at the upload
     jenis: str = "realisasi"
     peran: str = "operator.kecamatan"
     siapkan: Callable | None = None  # (settings) -> None
@@ -174,7 +182,7 @@ KASUS = [
     Kasus("judul-kolom-salah", "realisasi.xlsx", lambda: xlsx(
         [["Kode", "Uraian", "Bulan", "Fisik (K)"], [SUB_1, "", 11, 2]]),
         "Judul kolom tidak sesuai templat: kolom Realisasi (Rp) tidak ditemukan di baris "
-        "judul (Kode, Uraian, Bulan, Fisik (K))."),
+        "judul (Kode, Uraian, Bulan, Fisik (K)).", ditolak=True),
     Kasus("lembar-kosong", "realisasi.xlsx", lambda: xlsx([]),
           "Berkas “realisasi.xlsx” tidak berisi data: lembarnya kosong."),
     Kasus("rumus", "realisasi.xlsx", _rumus,
@@ -254,7 +262,19 @@ def test_bad_file_is_refused_with_its_message_and_nothing_is_imported(
     sebelum, impor_sebelum = potret(), Impor.objects.count()
     resp = unggah(client, kasus.nama, kasus.isi(), jenis=kasus.jenis)
     assert resp.status_code in (200, 302)
-    if kasus.baris is None:
+    if kasus.ditolak:
+        # Readable, but refused as a whole by the check: the page says why, offers no import.
+        assert resp.status_code == 302
+        obj = Impor.objects.latest("pk")
+        resp = client.get(resp["Location"])
+        teks = teks_halaman(resp)
+        assert "Berkas ditolak; tidak ada yang diimpor." in teks and kasus.pesan in teks
+        assert "Impor sekarang" not in teks
+        resp = client.post(url_impor(obj), follow=True)
+        assert any("tidak dapat diimpor: ditolak." in p for p in pesan(resp)), pesan(resp)
+        obj.refresh_from_db()
+        assert obj.status == Impor.Status.DITOLAK
+    elif kasus.baris is None:
         # The whole file is refused on the upload page, and not kept.
         assert resp.status_code == 200, resp
         teks = teks_halaman(resp)
@@ -334,7 +354,7 @@ def test_stated_total_differing_from_lines_is_listed_and_not_stored(client, logi
     assert ringkasan(teks) == {"baru": 0, "berubah": 0, "sama": len(ref.DPA_KECAMATAN_2023),
                                "jumlah": 0, "galat": 0}
     resp = client.post(resp.wsgi_request.path, follow=True)
-    assert any("Diimpor: 0 baris baru, 0 diubah" in p for p in pesan(resp)), pesan(resp)
+    assert diimpor(resp).startswith("0 baris baru, 0 diubah")
     assert potret() == sebelum
 
 
@@ -368,7 +388,7 @@ def test_export_then_import_changes_nothing_then_one_changed_value(client, login
         assert ringkasan(teks) == {"baru": 0, "berubah": 0, "sama": n, "jumlah": 0,
                                    "galat": 0}, nama
         resp = client.post(url_impor(obj), follow=True)
-        assert any("Diimpor: 0 baris baru, 0 diubah, 23 sama." in p for p in pesan(resp))
+        assert diimpor(resp) == "0 baris baru, 0 diubah, 23 sama."
         assert potret() == sebelum
 
     # One value changed in the csv, written the Indonesian way.
@@ -386,7 +406,7 @@ def test_export_then_import_changes_nothing_then_one_changed_value(client, login
                                            rincian__sub_kegiatan__kode=kode)
     riwayat = target.history.count()
     resp = client.post(url_impor(obj), follow=True)
-    assert any("Diimpor: 0 baris baru, 1 diubah, 22 sama." in p for p in pesan(resp))
+    assert diimpor(resp) == "0 baris baru, 1 diubah, 22 sama."
     sesudah = potret()
     lama = {r[0]: r for r in sebelum["anggaran.RealisasiAnggaran"]}
     baru = {r[0]: r for r in sesudah["anggaran.RealisasiAnggaran"]}
@@ -438,7 +458,6 @@ def _sepuluh_ribu(kode: list[str], salah: bool) -> bytes:
 
 
 def test_ten_thousand_rows_one_wrong_imports_nothing_fixed_imports_all(client, login):
-    awal = time.monotonic()
     opd, kode = _dpa_besar(834)
     login("admin")
     sebelum = potret()
@@ -466,14 +485,12 @@ def test_ten_thousand_rows_one_wrong_imports_nothing_fixed_imports_all(client, l
     assert resp.status_code == 302, teks_halaman(resp)[:3000]
     obj = Impor.objects.latest("pk")
     resp = client.post(url_impor(obj), follow=True)
-    assert any("Diimpor: 10000 baris baru" in p or "Diimpor: 10.000 baris baru" in p
-               for p in pesan(resp)), pesan(resp)
+    assert diimpor(resp) == "10.000 baris baru, 0 diubah, 0 sama."
     qs = RealisasiAnggaran.objects.filter(rincian__dpa__opd=opd)
     assert qs.count() == 10_000
     assert qs.get(rincian__sub_kegiatan__kode=kode[8_999 // 12],
                   bulan=8_999 % 12 + 1).realisasi == Decimal("9999500.25")
     assert RealisasiAnggaran.history.filter(rincian__dpa__opd=opd).count() == 10_000
-    assert time.monotonic() - awal < 20
 
 
 def test_dry_run_of_a_large_file_names_its_wrong_row_on_the_page_shown(client, login):
@@ -600,7 +617,9 @@ def test_command_wrong_file_raises_and_writes_nothing(tmp_path, isi, nama, pesan
 
 def test_a_kept_file_that_went_missing_is_said_and_nothing_is_imported(client, login):
     """The check page and the confirm answer with a message, not an error page, when the
-    kept file is no longer in the storage (a restore without media, a cleaned disk)."""
+    kept file is no longer in the storage (a restore without media, a cleaned disk). The
+    rows the check read are still shown from its snapshot, but nothing is imported without
+    the original: it is the record of the import."""
     login("operator.kecamatan")
     resp = unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))))
     obj = Impor.objects.latest("pk")
@@ -608,10 +627,107 @@ def test_a_kept_file_that_went_missing_is_said_and_nothing_is_imported(client, l
     sebelum = potret()
     resp = client.get(resp["Location"])
     assert resp.status_code == 200
+    r = ringkasan(teks_halaman(resp))
+    assert r["baru"] + r["berubah"] == 1 and r["galat"] == 0, r
     hilang = "Berkas tersimpan “realisasi.xlsx” tidak ditemukan lagi; unggah ulang berkasnya."
-    assert hilang in pesan(resp)
     resp = client.post(url_impor(obj), follow=True)
-    assert resp.status_code == 200 and hilang in pesan(resp)
+    assert resp.status_code == 200 and hilang in teks_halaman(resp)
     obj.refresh_from_db()
-    assert obj.status == Impor.Status.DIPERIKSA
+    assert obj.status == Impor.Status.DIPERIKSA and obj.pesan == hilang
     assert potret() == sebelum
+    # Without its snapshot either, the page says so instead of listing rows.
+    obj.tabel.storage.delete(obj.tabel.name)
+    resp = client.get(url_impor(obj))
+    assert resp.status_code == 200 and hilang in pesan(resp)
+    assert "Impor sekarang" not in teks_halaman(resp)
+    assert potret() == sebelum
+
+
+# --- 6. background job and progress ----------------------------------------------------------
+
+
+def test_a_file_being_checked_shows_its_progress_and_reloads(client, login):
+    """While the worker reads a large file the page says how far it got, reloads itself
+    every 2 seconds and offers no import; the dry-run table appears when it is done."""
+    login("operator.kecamatan")
+    resp = unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))))
+    obj = Impor.objects.latest("pk")
+    Impor.objects.filter(pk=obj.pk).update(status=Impor.Status.MEMERIKSA, baris_dibaca=4500,
+                                           baris_perkiraan=10_000)
+    resp = client.get(url_impor(obj))
+    teks = teks_halaman(resp)
+    assert "Sedang diperiksa… 4.500 baris dibaca dari sekitar 10.000." in teks
+    assert "45 %" in teks
+    assert '<meta http-equiv="refresh" content="2">' in resp.content.decode()
+    assert "Impor sekarang" not in teks and "Baru " not in teks
+    resp = client.post(url_impor(obj), follow=True)
+    assert "Berkas “realisasi.xlsx” tidak dapat diimpor: sedang diperiksa." in pesan(resp)
+
+    Impor.objects.filter(pk=obj.pk).update(status=Impor.Status.DIPERIKSA)
+    resp = client.get(url_impor(obj))
+    assert 'http-equiv="refresh"' not in resp.content.decode()
+    assert "Impor sekarang" in teks_halaman(resp)
+
+
+def test_with_a_worker_the_jobs_are_sent_after_the_request_commits(
+        client, login, settings, monkeypatch, django_capture_on_commit_callbacks):
+    """Outside `make run` and the tests a Celery worker does the check and the import: the
+    request only keeps the file and sends the job once its transaction has committed (the
+    worker must see the row), and the page shows the file waiting in the queue."""
+    from apps.anggaran import tasks
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    dikirim = []
+    monkeypatch.setattr(tasks.impor_periksa_job, "delay", lambda *a: dikirim.append(
+        ("periksa", *a)))
+    monkeypatch.setattr(tasks.impor_terapkan_job, "delay", lambda *a: dikirim.append(
+        ("terapkan", *a)))
+    login("operator.kecamatan")
+    sebelum = potret()
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))))
+    obj = Impor.objects.latest("pk")
+    assert dikirim == [("periksa", obj.pk)]
+    assert obj.status == Impor.Status.ANTRE
+    assert "Menunggu diperiksa… Berkas menunggu giliran diperiksa." in teks_halaman(
+        client.get(resp["Location"]))
+
+    tasks.impor_periksa_job.apply(args=[obj.pk])  # what the worker runs
+    obj.refresh_from_db()
+    assert obj.status == Impor.Status.DIPERIKSA and obj.baris_dibaca == 1
+    assert potret() == sebelum
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url_impor(obj))
+    assert dikirim[-1] == ("terapkan", obj.pk)
+    obj.refresh_from_db()
+    assert obj.status == Impor.Status.MENGIMPOR
+    teks = teks_halaman(client.get(url_impor(obj)))
+    assert "Sedang diimpor… Semua baris disimpan dalam satu transaksi" in teks
+    assert potret() == sebelum
+
+    tasks.impor_terapkan_job.apply(args=[obj.pk])
+    obj.refresh_from_db()
+    assert obj.status == Impor.Status.DIIMPOR and obj.diimpor_oleh == user(
+        "operator.kecamatan")
+    baris = RealisasiAnggaran.objects.get(rincian__sub_kegiatan__kode=SUB_1, bulan=11,
+                                          rincian__dpa__opd=opd_kecamatan())
+    assert baris.realisasi == Decimal(1000)
+    assert baris.history.latest().history_user == user("operator.kecamatan")
+
+
+def test_the_check_keeps_the_cells_it_read_and_the_import_uses_them(client, login):
+    """The confirmed import reads the check's snapshot, not the spreadsheet again: every
+    kind of cell (text, number with decimals, an Indonesian number in text, a formula) comes
+    back as the check read it."""
+    from apps.anggaran.berkas_impor import Rumus, baca_potret, baca_tabel, tulis_potret
+
+    isi = xlsx([H_REALISASI, [SUB_1, "Rapat", 11, 1250000.5, "1,5", "=A1", "7.01.01"]])
+    asli = baca_tabel(SimpleUploadedFile("r.xlsx", isi), "r.xlsx")
+    tujuan = io.BytesIO()
+    dibaca = list(tulis_potret(asli, tujuan).baris)
+    kembali = baca_potret(io.BytesIO(tujuan.getvalue()), "xlsx")
+    assert kembali.header == H_REALISASI
+    assert list(kembali.baris) == dibaca == [
+        (2, [SUB_1, "Rapat", Decimal(11), Decimal("1250000.5"), "1,5", Rumus("=A1"),
+             "7.01.01"])]
+    assert isinstance(dibaca[0][1][5], Rumus)

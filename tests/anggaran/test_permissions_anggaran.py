@@ -111,9 +111,11 @@ def impor_kecamatan():
     """A checked (not yet imported) file of the Kecamatan's realisation 2023, as exported."""
     dpa = dpa_kec()
     isi = resources.ekspor("realisasi", dpa, csv=False).export("xlsx")
-    obj, _ = services.impor_periksa(berkas=SimpleUploadedFile("realisasi.xlsx", isi),
-                                    nama="realisasi.xlsx", jenis="realisasi",
-                                    opd=dpa.opd, tahun=TAHUN)
+    obj = services.impor_create(berkas=SimpleUploadedFile("realisasi.xlsx", isi),
+                                nama="realisasi.xlsx", jenis="realisasi", opd=dpa.opd,
+                                tahun=TAHUN)
+    obj.refresh_from_db()
+    assert obj.status == Impor.Status.DIPERIKSA
     return obj
 
 

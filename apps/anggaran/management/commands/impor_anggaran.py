@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from apps.anggaran import services
 from apps.anggaran.models import DPA, Impor
+from apps.core.angka import format_angka
 from apps.core.models import OPD
 
 
@@ -42,11 +43,15 @@ class Command(BaseCommand):
             raise CommandError(f"Berkas {berkas} tidak ada.")
         with berkas.open("rb") as f:
             try:
-                obj, hasil = services.impor_periksa(
+                obj = services.impor_create(
                     berkas=f, nama=berkas.name, jenis=jenis, opd=unit, tahun=tahun,
-                    jenis_dpa=dpa if jenis == Impor.Jenis.DPA else "")
+                    jenis_dpa=dpa if jenis == Impor.Jenis.DPA else "", periksa=False)
             except ValidationError as e:
                 raise CommandError(" ".join(e.messages)) from None
+        hasil = services.impor_periksa(obj=obj, progres=self._progres)
+        if hasil is None:
+            obj.refresh_from_db()
+            raise CommandError(obj.pesan)
         r = hasil.ringkasan
         self.stdout.write(f"{berkas.name}: {r['baru']} baru, {r['berubah']} berubah, "
                           f"{r['sama']} sama, {r['jumlah']} jumlah tertulis, {r['galat']} salah")
@@ -66,3 +71,8 @@ class Command(BaseCommand):
         except ValidationError as e:
             raise CommandError(" ".join(e.messages)) from None
         self.stdout.write(self.style.SUCCESS(f"Diimpor ({obj.pk})."))
+
+    def _progres(self, dibaca: int, perkiraan: int | None) -> None:
+        """How far the check got, on stderr, so a large file is not a silent wait."""
+        dari = f" dari sekitar {format_angka(perkiraan, 0)}" if perkiraan else ""
+        self.stderr.write(f"  {format_angka(dibaca, 0)} baris dibaca{dari}")

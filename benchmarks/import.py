@@ -1,6 +1,6 @@
 """Import of 10.000 monthly realisation rows against a plain bulk_create of the same rows.
 
-Run from the project root:  .venv/bin/python benchmarks/impor.py  [--baris 10000]
+Run from the project root:  .venv/bin/python benchmarks/import.py  [--baris 10000]
 
 Same database handling as pages.py (its own SQLite file, or `sakip_bench` on the PostgreSQL
 server of DATABASE_URL, dropped at the end). It builds an OPD with a DPA of 834 sub kegiatan
@@ -116,13 +116,20 @@ def jalankan(db, args):
 
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
-    obj, hasil = services.impor_periksa(berkas=SimpleUploadedFile("realisasi.xlsx", isi),
-                                        nama="realisasi.xlsx", jenis="realisasi", opd=opd,
-                                        tahun=2025)
+    obj = services.impor_create(berkas=SimpleUploadedFile("realisasi.xlsx", isi),
+                                nama="realisasi.xlsx", jenis="realisasi", opd=opd, tahun=2025,
+                                periksa=False)
+    hasil = services.impor_periksa(obj=obj)
     t_periksa = time.perf_counter() - t0
     assert not hasil.ada_galat and hasil.jumlah("baru") == args.baris, hasil.ringkasan
     t0 = time.perf_counter()
-    services.impor_terapkan(obj=obj)
+    if os.environ.get("PROFIL"):
+        import cProfile
+
+        cProfile.runctx("services.impor_terapkan(obj=obj)", globals(), locals(),
+                        sort="cumtime")
+    else:
+        services.impor_terapkan(obj=obj)
     t_impor = time.perf_counter() - t0
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     assert RealisasiAnggaran.objects.filter(rincian__dpa=dpa).count() == args.baris
