@@ -71,6 +71,13 @@ class ImporForm(forms.Form):
                 self.add_error("opd", "OPD: pilih OPD tujuan impor.")
             if not d.get("tahun"):
                 self.add_error("tahun", "Tahun: wajib diisi untuk impor DPA dan realisasi.")
+        if d.get("jenis") in (Impor.Jenis.TARGET_RENSTRA, Impor.Jenis.TARGET_PK,
+                              Impor.Jenis.MATRIKS_RENSTRA):
+            if not d.get("opd"):
+                self.add_error("opd", "OPD: pilih OPD yang Renstra atau PK-nya diimpor.")
+            if not d.get("tahun"):
+                self.add_error("tahun", "Tahun: wajib diisi; target dan matriks diimpor ke "
+                               "Renstra atau PK yang mencakup tahun itu.")
         if d.get("jenis") == Impor.Jenis.DPA and not d.get("jenis_dpa"):
             self.add_error("jenis_dpa", "DPA: pilih DPA murni atau perubahan.")
         return d

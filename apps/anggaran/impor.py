@@ -103,12 +103,12 @@ def _norm(teks: str) -> str:
     return " ".join(str(teks).lower().replace(":", " ").split())
 
 
-def peta_kolom(jenis: str, header: list[str]) -> dict[str, int]:
+def peta_kolom(kolom: list[Kolom], header: list[str]) -> dict[str, int]:
     """Column positions by the template's headers (case and spacing ignored, known aliases
     accepted); a missing required column refuses the whole file."""
     posisi = {_norm(h): i for i, h in enumerate(header) if str(h).strip()}
     hasil, hilang = {}, []
-    for k in KOLOM[jenis]:
+    for k in kolom:
         for nama in (k.judul, *k.alias):
             if _norm(nama) in posisi:
                 hasil[k.kunci] = posisi[_norm(nama)]
@@ -170,10 +170,11 @@ def _kolom(jenis: str, kunci: str) -> Kolom:
     return next(k for k in KOLOM[jenis] if k.kunci == kunci)
 
 
-def _baca(jenis: str, tabel: Tabel, opd) -> tuple[list, dict]:
-    """Every data row with its code parsed in the OPD's context; rows of another OPD and
-    malformed codes are marked here."""
-    posisi = peta_kolom(jenis, tabel.header)
+def baca_baris(tabel: Tabel, kolom: list[Kolom], opd) -> tuple[list, dict]:
+    """Every data row of a file with its cells (`b.sel`) and the column positions, for any
+    kind of import (apps.perencanaan.impor too): the row limit and the "Kode OPD" check of
+    a row of another OPD are the same for all."""
+    posisi = peta_kolom(kolom, tabel.header)
     maks = settings.SAKIP_IMPOR_MAKS_BARIS
     hasil = []
     for nomor, sel in tabel.baris:
@@ -181,16 +182,27 @@ def _baca(jenis: str, tabel: Tabel, opd) -> tuple[list, dict]:
             raise ValidationError(f"Berkas berisi lebih dari {format_angka(maks, 0)} baris data; "
                                   "pecah menjadi beberapa berkas.", code="berkas")
         b = Baris(nomor)
-        teks_kode = _sel(b, sel, posisi, "kode", KODE.judul)
-        b.kode = "" if teks_kode is None else str(teks_kode).strip()
-        if "uraian" in posisi or "nama" in posisi:
-            b.uraian = str(_sel(b, sel, posisi, "uraian" if "uraian" in posisi else "nama",
-                                "Uraian") or "")
+        b.sel = sel
         if opd is not None and "kode_opd" in posisi:
             kode_opd = str(_sel(b, sel, posisi, "kode_opd", KODE_OPD.judul) or "").strip()
             if kode_opd and kode_opd != opd.kode:
                 b.galat(f"Baris milik OPD lain (kode OPD {kode_opd}); berkas ini diimpor untuk "
                         f"{opd.nama} ({opd.kode}).")
+        hasil.append(b)
+    return hasil, posisi
+
+
+def _baca(jenis: str, tabel: Tabel, opd) -> tuple[list, dict]:
+    """Every data row with its code parsed in the OPD's context; rows of another OPD and
+    malformed codes are marked here."""
+    hasil, posisi = baca_baris(tabel, KOLOM[jenis], opd)
+    for b in hasil:
+        sel = b.sel
+        teks_kode = _sel(b, sel, posisi, "kode", KODE.judul)
+        b.kode = "" if teks_kode is None else str(teks_kode).strip()
+        if "uraian" in posisi or "nama" in posisi:
+            b.uraian = str(_sel(b, sel, posisi, "uraian" if "uraian" in posisi else "nama",
+                                "Uraian") or "")
         if b.kode:
             try:
                 b.data["kode"] = parse_kode(b.kode, kode_bidang=(opd.kode_bidang or None)
@@ -199,8 +211,6 @@ def _baca(jenis: str, tabel: Tabel, opd) -> tuple[list, dict]:
                 b.galat(f"Kode: {e.messages[0]}")
         elif b.status != "galat":
             b.galat("Kode: kosong.")
-        b.sel = sel
-        hasil.append(b)
     return hasil, posisi
 
 
@@ -486,11 +496,20 @@ def terapkan_realisasi(tabel: Tabel, *, opd, tahun: int) -> Hasil:
     return hasil
 
 
+# The planning kinds (Renstra targets, PK targets, Renstra matrix) live in
+# apps.perencanaan.impor, which builds on this module: imported when used, not at load time.
+JENIS_PERENCANAAN = ("target_renstra", "target_pk", "matriks_renstra")
+
+
 def periksa(jenis: str, tabel: Tabel, *, opd=None, tahun=None, jenis_dpa=None) -> Hasil:
     if jenis == "nomenklatur":
         return periksa_nomenklatur(tabel)
     if jenis == "dpa":
         return periksa_dpa(tabel, opd=opd, tahun=tahun, jenis=jenis_dpa)
+    if jenis in JENIS_PERENCANAAN:
+        from apps.perencanaan import impor as impor_perencanaan
+
+        return getattr(impor_perencanaan, f"periksa_{jenis}")(tabel, opd=opd, tahun=tahun)
     return periksa_realisasi(tabel, opd=opd, tahun=tahun)
 
 
@@ -499,4 +518,8 @@ def terapkan(jenis: str, tabel: Tabel, *, opd=None, tahun=None, jenis_dpa=None) 
         return terapkan_nomenklatur(tabel)
     if jenis == "dpa":
         return terapkan_dpa(tabel, opd=opd, tahun=tahun, jenis=jenis_dpa)
+    if jenis in JENIS_PERENCANAAN:
+        from apps.perencanaan import impor as impor_perencanaan
+
+        return getattr(impor_perencanaan, f"terapkan_{jenis}")(tabel, opd=opd, tahun=tahun)
     return terapkan_realisasi(tabel, opd=opd, tahun=tahun)
