@@ -13,12 +13,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.anggaran.views import FORMAT, _berkas
 from apps.core.akses import opd_or_404, wajib
 from apps.core.forms import pesan_galat
 from apps.core.pdf import render_pdf
 from apps.core.selectors import for_user, opd_for_user
 
-from . import services
+from . import resources, services
 from .forms import (
     IKUForm,
     IndikatorBaruForm,
@@ -519,6 +520,51 @@ def pk_pdf(request, pk_id: int):
     resp = HttpResponse(isi, content_type="application/pdf")
     resp["Content-Disposition"] = f'inline; filename="{nama}.pdf"'
     return resp
+
+
+def _format(format: str) -> str:
+    if format not in FORMAT:
+        raise Http404
+    return format
+
+
+def _nama_berkas(jenis: str, opd, *bagian) -> str:
+    return slugify(f"{jenis} {opd.singkatan or opd.kode} {' '.join(map(str, bagian))}")
+
+
+@login_required
+@require_GET
+def renstra_ekspor_target(request, renstra_id: int, format: str):
+    """A Renstra's yearly and end targets in the columns the import reads (Impor: target
+    tahunan Renstra), to correct and import back."""
+    obj = _renstra_or_404(request.user, renstra_id)
+    format = _format(format)
+    data = resources.ekspor_target_renstra(obj, csv=format == "csv")
+    return _berkas(data, _nama_berkas("target renstra", obj.opd, obj.tahun_awal,
+                                      obj.tahun_akhir), format)
+
+
+@login_required
+@require_GET
+def renstra_ekspor_matriks(request, renstra_id: int, format: str):
+    """A Renstra's matrix (program, kegiatan, pendanaan) in the columns the import reads."""
+    obj = _renstra_or_404(request.user, renstra_id)
+    format = _format(format)
+    data = resources.ekspor_matriks(obj, csv=format == "csv")
+    return _berkas(data, _nama_berkas("matriks renstra", obj.opd, obj.tahun_awal,
+                                      obj.tahun_akhir), format)
+
+
+@login_required
+@require_GET
+def pk_ekspor_target(request, pk_id: int, format: str):
+    """One version of a PK's targets in the columns the import reads (the import writes
+    into the latest version while it is a draft)."""
+    obj = _pk_or_404(request.user, pk_id)
+    format = _format(format)
+    data = resources.ekspor_target_pk(obj, csv=format == "csv")
+    return _berkas(data, _nama_berkas("target pk", obj.opd, obj.tahun, f"versi {obj.versi}"),
+                   format)
 
 
 @login_required
