@@ -85,6 +85,13 @@ TABEL = [
     ("perencanaan:pk_hapus", "POST", UBAH),
     ("perencanaan:pk_pdf", "GET", BACA),
     ("perencanaan:pk_pdf", "POST", SALAH_METODE),
+    # Exports in the import's columns: read by every role that sees the Kecamatan.
+    ("perencanaan:renstra_ekspor_target", "GET", BACA),
+    ("perencanaan:renstra_ekspor_target", "POST", SALAH_METODE),
+    ("perencanaan:renstra_ekspor_matriks", "GET", BACA),
+    ("perencanaan:renstra_ekspor_matriks", "POST", SALAH_METODE),
+    ("perencanaan:pk_ekspor_target", "GET", BACA),
+    ("perencanaan:pk_ekspor_target", "POST", SALAH_METODE),
 ]
 
 KASUS = [
@@ -128,6 +135,9 @@ def _args(nama, o):
         "perencanaan:pk_perubahan": [o.pk_2023.pk],
         "perencanaan:pk_hapus": [o.draf.pk],
         "perencanaan:pk_pdf": [o.draf.pk],
+        "perencanaan:renstra_ekspor_target": [o.renstra.pk, "xlsx"],
+        "perencanaan:renstra_ekspor_matriks": [o.renstra.pk, "csv"],
+        "perencanaan:pk_ekspor_target": [o.draf.pk, "csv"],
     }.get(nama, [])
 
 
@@ -240,6 +250,10 @@ def test_permission_table(client, objek, nama, metode, peran, status):
     elif status == 200 and nama == "perencanaan:pk_pdf":
         assert resp["Content-Type"] == "application/pdf"
         assert resp.content.startswith(b"%PDF")
+    elif status == 200 and "_ekspor_" in nama:
+        assert resp["Content-Disposition"].startswith("attachment;")
+        awal = {"xlsx": b"PK\x03\x04", "csv": "\ufeff".encode()}[url.rsplit(".", 1)[1]]
+        assert resp.content.startswith(awal)
     elif status == 200:
         assert TAMPAK[nama] in teks_halaman(resp)
     elif status == 302 and nama == "perencanaan:beranda":
