@@ -16,11 +16,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from apps.core.angka import format_angka
 from apps.core.forms import BULAN as NAMA_BULAN
 from apps.core.forms import angka_formfield
+from apps.core.riwayat import catat_riwayat
 
 from . import services
 from .berkas_impor import Rumus, Tabel
@@ -468,7 +468,7 @@ def periksa_realisasi(tabel: Tabel, *, opd, tahun: int) -> Hasil:
 
 
 @transaction.atomic
-def terapkan_realisasi(tabel: Tabel, *, opd, tahun: int) -> Hasil:
+def terapkan_realisasi(tabel: Tabel, *, opd, tahun: int, user=None) -> Hasil:
     hasil = periksa_realisasi(tabel, opd=opd, tahun=tahun)
     if hasil.ada_galat:
         return hasil
@@ -488,11 +488,16 @@ def terapkan_realisasi(tabel: Tabel, *, opd, tahun: int) -> Hasil:
             x = lama[(d["rincian"].pk, d["bulan"])]
             x.realisasi, x.fisik, x.keterangan = d["realisasi"], d["fisik"], d["keterangan"]
             berubah.append(x)
+    # Plain bulk writes, then one INSERT ... SELECT of their history (apps.core.riwayat):
+    # the ORM's per-row history objects cost more than the rows themselves.
     if baru:
-        bulk_create_with_history(baru, RealisasiAnggaran, batch_size=1000)
+        RealisasiAnggaran.objects.bulk_create(baru, batch_size=1000)
+        catat_riwayat(RealisasiAnggaran, [x.pk for x in baru], history_type="+", user=user)
     if berubah:
-        bulk_update_with_history(berubah, RealisasiAnggaran,
-                                 ["realisasi", "fisik", "keterangan"], batch_size=1000)
+        RealisasiAnggaran.objects.bulk_update(berubah, ["realisasi", "fisik", "keterangan"],
+                                              batch_size=1000)
+        catat_riwayat(RealisasiAnggaran, [x.pk for x in berubah], history_type="~",
+                      user=user)
     return hasil
 
 
@@ -513,7 +518,8 @@ def periksa(jenis: str, tabel: Tabel, *, opd=None, tahun=None, jenis_dpa=None) -
     return periksa_realisasi(tabel, opd=opd, tahun=tahun)
 
 
-def terapkan(jenis: str, tabel: Tabel, *, opd=None, tahun=None, jenis_dpa=None) -> Hasil:
+def terapkan(jenis: str, tabel: Tabel, *, opd=None, tahun=None, jenis_dpa=None,
+             user=None) -> Hasil:
     if jenis == "nomenklatur":
         return terapkan_nomenklatur(tabel)
     if jenis == "dpa":
@@ -521,5 +527,6 @@ def terapkan(jenis: str, tabel: Tabel, *, opd=None, tahun=None, jenis_dpa=None) 
     if jenis in JENIS_PERENCANAAN:
         from apps.perencanaan import impor as impor_perencanaan
 
-        return getattr(impor_perencanaan, f"terapkan_{jenis}")(tabel, opd=opd, tahun=tahun)
-    return terapkan_realisasi(tabel, opd=opd, tahun=tahun)
+        return getattr(impor_perencanaan, f"terapkan_{jenis}")(tabel, opd=opd, tahun=tahun,
+                                                               user=user)
+    return terapkan_realisasi(tabel, opd=opd, tahun=tahun, user=user)

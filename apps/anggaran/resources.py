@@ -5,7 +5,7 @@ Numbers go to xlsx as numbers and to csv the Indonesian way (1.234.567,89, `;` s
 import tablib
 from import_export import fields, resources
 
-from apps.core.angka import format_nilai
+from apps.core.angka import format_isian
 
 from .impor import KOLOM
 from .models import RealisasiAnggaran, RincianDPA
@@ -27,7 +27,7 @@ CONTOH = {
 def _angka(nilai, csv: bool):
     if nilai is None:
         return ""
-    return format_nilai(nilai) if csv else nilai
+    return format_isian(nilai) if csv else nilai
 
 
 class RincianDPAResource(resources.ModelResource):

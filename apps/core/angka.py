@@ -138,6 +138,17 @@ def format_nilai(nilai) -> str:
     return format_angka(nilai, None, buang_nol=True)
 
 
+def format_isian(nilai, desimal: int = 2) -> str:
+    """A stored number written so that parse_angka reads it back as the same value, for an
+    input or a csv cell: format_nilai, with its decimals written out (`,00`, or `,0` for a
+    column of one decimal) where a whole number with exactly one thousands group would be
+    refused as ambiguous (`1.500` could be 1,5). A column without decimals gets none."""
+    teks = format_nilai(nilai)
+    if desimal and "," not in teks and teks.count(".") == 1:
+        teks += "," + "0" * min(desimal, 2)
+    return teks
+
+
 def format_rupiah(nilai, *, sen: bool | None = False) -> str:
     """`Decimal("15490556938")` -> `Rp 15.490.556.938`; `sen=True` always writes the sen,
     `sen=None` only when there are any (a difference of 40 sen must not read "Rp 0")."""

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 
-from .angka import AngkaError, format_angka, format_nilai, parse_angka
+from .angka import AngkaError, format_angka, format_isian, parse_angka
 from .validators import normalize_nip, validate_nip
 
 
@@ -27,10 +27,7 @@ class AngkaInput(forms.TextInput):
 
     def format_value(self, value):
         if isinstance(value, Decimal | int):
-            teks = format_nilai(value)
-            if self.desimal and "," not in teks and teks.count(".") == 1:
-                teks += "," + "0" * min(self.desimal, 2)
-            return teks
+            return format_isian(value, self.desimal)
         return super().format_value(value)
 
 

@@ -7,7 +7,7 @@ import tablib
 from django.utils import timezone
 from import_export import fields, resources
 
-from apps.core.angka import format_nilai
+from apps.core.angka import format_isian
 from apps.core.models import PeriodeRPJMD
 
 from .impor import KOLOM_MATRIKS, KOLOM_TARGET_PK, kode_indikator, kolom_target_renstra
@@ -21,10 +21,7 @@ def _angka(nilai, csv: bool):
         return ""
     if not csv:
         return nilai
-    teks = format_nilai(nilai)
-    if "," not in teks and teks.count(".") == 1:
-        teks += ",00"
-    return teks
+    return format_isian(nilai)
 
 
 def _target(angka, teks, csv: bool):

@@ -731,3 +731,17 @@ def test_the_check_keeps_the_cells_it_read_and_the_import_uses_them(client, logi
         (2, [SUB_1, "Rapat", Decimal(11), Decimal("1250000.5"), "1,5", Rumus("=A1"),
              "7.01.01"])]
     assert isinstance(dibaca[0][1][5], Rumus)
+
+
+def test_csv_export_of_a_whole_thousand_reads_back_as_the_same_value(client, login):
+    """1.500 alone is refused as ambiguous by the reader, so the csv writes 1.500,00: an
+    exported file imports back unchanged whatever its values."""
+    login("operator.kecamatan")
+    baris = RealisasiAnggaran.objects.filter(rincian__dpa__opd=opd_kecamatan(),
+                                             rincian__dpa__tahun=TAHUN).first()
+    baris.realisasi, baris.fisik = Decimal(1500), Decimal(2500)
+    baris.save()
+    isi = _ekspor(client, "csv")
+    assert ";1.500,00;2.500,00;" in isi.decode("utf-8-sig")
+    obj, teks = _impor_dari(client, "realisasi.csv", isi)
+    assert ringkasan(teks)["sama"] == 23 and ringkasan(teks)["galat"] == 0
