@@ -540,3 +540,24 @@ def test_the_import_form_asks_for_the_opd_and_the_year(jenis):
     assert form.errors["opd"] == ["OPD: pilih OPD yang Renstra atau PK-nya diimpor."]
     assert form.errors["tahun"] == ["Tahun: wajib diisi; target dan matriks diimpor ke Renstra "
                                     "atau PK yang mencakup tahun itu."]
+
+
+def test_a_renstra_target_file_goes_through_the_import_page(client):
+    """The operator uploads the changed export on the import page, sees the one changed row
+    with old and new value, confirms, and the target is stored with the operator as the one
+    who changed it."""
+    rows = ekspor("target_renstra")
+    rows[2][kolom(rows, "Target 2022")] = "91,25"
+    client.force_login(user("operator.kecamatan"))
+    resp = client.post(reverse("anggaran:impor_baru"), {
+        "jenis": "target_renstra", "opd": opd_kecamatan().pk, "tahun": TAHUN,
+        "jenis_dpa": "murni", "berkas": SimpleUploadedFile("target.xlsx", berkas(rows, "xlsx"))})
+    assert resp.status_code == 302
+    halaman = client.get(resp["Location"]).content.decode()
+    assert "Target 2022: 80 → 91,25" in halaman and "Impor sekarang" in halaman
+    client.post(resp["Location"])
+    ind = IndikatorKinerja.objects.get(sasaran__tujuan__renstra=renstra_kec(2018),
+                                       sasaran__tujuan__nomor=1, sasaran__nomor=2, nomor=1)
+    target = TargetTahunan.objects.get(indikator=ind, tahun=2022)
+    assert target.target == Decimal("91.25")
+    assert target.history.first().history_user == user("operator.kecamatan")

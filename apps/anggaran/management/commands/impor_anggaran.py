@@ -3,6 +3,7 @@
     python manage.py impor_anggaran realisasi berkas.xlsx --opd 7.01.01 --tahun 2023
     python manage.py impor_anggaran dpa dpa-2023.csv --opd 7.01.01 --tahun 2023 --dpa murni
     python manage.py impor_anggaran nomenklatur nomenklatur.xlsx
+    python manage.py impor_anggaran target_renstra target.xlsx --opd 7.01.01 --tahun 2023
     ... --konfirmasi   (without it the file is only checked; nothing is written)
 
 Exit status 1 when the file or a row is wrong; nothing is imported then.
@@ -25,7 +26,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("jenis", choices=Impor.Jenis.values)
         parser.add_argument("berkas", type=Path)
-        parser.add_argument("--opd", help="kode OPD, untuk DPA dan realisasi")
+        parser.add_argument("--opd", help="kode OPD (semua jenis selain nomenklatur)")
         parser.add_argument("--tahun", type=int)
         parser.add_argument("--dpa", choices=DPA.Jenis.values, default=DPA.Jenis.MURNI)
         parser.add_argument("--konfirmasi", action="store_true",
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         unit = None
         if jenis != Impor.Jenis.NOMENKLATUR:
             if not opd or not tahun:
-                raise CommandError("--opd dan --tahun wajib untuk impor DPA dan realisasi.")
+                raise CommandError("--opd dan --tahun wajib untuk impor selain nomenklatur.")
             unit = OPD.objects.filter(kode=opd).first()
             if unit is None:
                 raise CommandError(f"OPD dengan kode {opd} tidak ada.")
