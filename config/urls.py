@@ -11,6 +11,7 @@ urlpatterns = [
     path("realisasi/", include("apps.pengukuran.urls")),
     path("perencanaan/", include("apps.perencanaan.urls")),
     path("anggaran/", include("apps.anggaran.urls")),
+    path("dasbor/", include("apps.laporan.urls")),
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -32,10 +32,15 @@ def annotate_total_realisasi(queryset: QuerySet[RincianDPA], *, sampai_bulan: in
 
 def rincian_dengan_realisasi(dpa: DPA, *, sampai_bulan: int = 12, dari_bulan: int = 1):
     """The lines of a DPA with their `total_realisasi` over a range of months."""
+    return _rincian(RincianDPA.objects.filter(dpa=dpa), sampai_bulan=sampai_bulan,
+                    dari_bulan=dari_bulan)
+
+
+def _rincian(rincian: QuerySet[RincianDPA], *, sampai_bulan: int, dari_bulan: int):
     return annotate_total_realisasi(
-        RincianDPA.objects.filter(dpa=dpa).select_related("kegiatan__program", "sub_kegiatan"),
+        rincian.select_related("kegiatan__program", "sub_kegiatan"),
         sampai_bulan=sampai_bulan, dari_bulan=dari_bulan,
-    ).order_by("kegiatan__kode", "sub_kegiatan__kode")
+    ).order_by("dpa_id", "kegiatan__kode", "sub_kegiatan__kode")
 
 
 @dataclass
@@ -52,10 +57,27 @@ def rekap_dpa(dpa: DPA, *, sampai_bulan: int = 12, dari_bulan: int = 1) -> Pohon
     """Totals of a DPA per kegiatan, program and OPD, summed from its lines (one query):
     realisation cumulative up to `sampai_bulan`, or of one month with dari_bulan=sampai_bulan.
     The lines are the truth; a total stated in a document is never used."""
+    return _pohon(rincian_dengan_realisasi(dpa, sampai_bulan=sampai_bulan,
+                                           dari_bulan=dari_bulan))
+
+
+def rekap_dpa_banyak(dpa_ids, *, sampai_bulan: int = 12,
+                     dari_bulan: int = 1) -> dict[int, PohonAnggaran]:
+    """rekap_dpa of many DPAs at once, by DPA id, in one query whatever their number."""
+    dpa_ids = list(dpa_ids)
+    per_dpa = defaultdict(list)
+    for r in _rincian(RincianDPA.objects.filter(dpa_id__in=dpa_ids), sampai_bulan=sampai_bulan,
+                      dari_bulan=dari_bulan):
+        per_dpa[r.dpa_id].append(r)
+    return {d: _pohon(per_dpa[d]) for d in dpa_ids}
+
+
+def _pohon(rincian) -> PohonAnggaran:
+    """The tree of one DPA from its lines annotated with `total_realisasi`."""
     per_kegiatan = defaultdict(list)
     per_program = defaultdict(list)
     baris = []
-    for r in rincian_dengan_realisasi(dpa, sampai_bulan=sampai_bulan, dari_bulan=dari_bulan):
+    for r in rincian:
         rk = Rekap(r.pagu, r.total_realisasi)
         baris.append((r, rk))
         per_kegiatan[r.kegiatan].append(rk)
@@ -69,11 +91,7 @@ def rekap_dpa(dpa: DPA, *, sampai_bulan: int = 12, dari_bulan: int = 1) -> Pohon
 
 def dpa_berlaku(opd_id: int, tahun: int) -> DPA | None:
     """The budget in force for a year: the perubahan (DPPA) when there is one, else murni."""
-    return (
-        DPA.objects.filter(opd_id=opd_id, tahun=tahun)
-        .order_by("-jenis")  # "perubahan" sorts after "murni"
-        .first()
-    )
+    return dpa_berlaku_opd([opd_id], tahun).get(opd_id)
 
 
 @dataclass
@@ -150,3 +168,28 @@ def bulan_terakhir(dpa: DPA) -> int:
     """The last month with reported realisation (0 when none): the page's default month."""
     return RealisasiAnggaran.objects.filter(rincian__dpa=dpa).aggregate(
         m=Max("bulan"))["m"] or 0
+
+
+def dpa_berlaku_opd(opd_ids, tahun: int) -> dict[int, DPA]:
+    """The budget in force of many OPDs for a year, by OPD id, in one query: the same rule as
+    dpa_berlaku (the perubahan when there is one, else the murni)."""
+    hasil = {}
+    for dpa in DPA.objects.filter(opd_id__in=list(opd_ids), tahun=tahun).order_by("jenis"):
+        hasil[dpa.opd_id] = dpa  # "perubahan" sorts after "murni" and wins
+    return hasil
+
+
+def rekap_opd(opd_ids, tahun: int, *, sampai_bulan: int = 12) -> dict[int, Rekap]:
+    """Pagu and realisation of the DPA in force of many OPDs (the OPD node of rekap_dpa: the
+    sum of its lines), by OPD id, in three queries; an OPD without a DPA is absent."""
+    dpa = dpa_berlaku_opd(opd_ids, tahun)
+    per_dpa = {d.pk: d.opd_id for d in dpa.values()}
+    pagu = dict(RincianDPA.objects.filter(dpa_id__in=list(per_dpa)).values("dpa_id")
+                .annotate(n=Sum("pagu")).values_list("dpa_id", "n"))
+    realisasi = dict(RealisasiAnggaran.objects.filter(rincian__dpa_id__in=list(per_dpa),
+                                                      bulan__lte=sampai_bulan)
+                     .values("rincian__dpa_id").annotate(n=Sum("realisasi"))
+                     .values_list("rincian__dpa_id", "n"))
+    return {opd_id: Rekap(pagu.get(d, Decimal(0)) or Decimal(0),
+                          realisasi.get(d, Decimal(0)) or Decimal(0))
+            for d, opd_id in per_dpa.items()}

@@ -440,3 +440,235 @@ def riwayat_realisasi(r: Realisasi) -> list[dict]:
         sebelumnya = h
     hasil.reverse()
     return hasil
+
+
+# --- the year of many OPDs at once (dashboard, drill-down, recaps, LKjIP) --------------------
+
+
+class StatusTriwulan:
+    """What a triwulan of an OPD's year is at, as the dashboard shows it."""
+
+    TANPA_JADWAL = "tanpa_jadwal"
+    BELUM_DIBUKA = "belum_dibuka"
+    BELUM_MULAI = "belum_mulai"
+    DRAF = "draf"
+    DIAJUKAN = "diajukan"
+    DIKEMBALIKAN = "dikembalikan"
+    DIVERIFIKASI = "diverifikasi"
+    TERLAMBAT = "terlambat"
+    TANPA_PK = "tanpa_pk"
+
+    LABEL = {
+        TANPA_JADWAL: "Tanpa jadwal",
+        BELUM_DIBUKA: "Belum dibuka",
+        BELUM_MULAI: "Belum diisi",
+        DRAF: "Draf",
+        DIAJUKAN: "Diajukan",
+        DIKEMBALIKAN: "Dikembalikan",
+        DIVERIFIKASI: "Diverifikasi",
+        TERLAMBAT: "Terlambat",
+        TANPA_PK: "Tanpa PK final",
+    }
+
+
+def status_triwulan(*, jumlah: int, status: list[str], terisi: int, jadwal, hari_ini,
+                    dibuka_khusus: bool = False) -> str:
+    """The status of one triwulan of an OPD from its indicators' realisasi.
+
+    `jumlah` indicators in the PK in force; `status` the statuses of the triwulan's realisasi
+    rows; `terisi` how many of them hold a value. In this order: every indicator verified ->
+    diverifikasi; one returned -> dikembalikan; every indicator submitted or verified ->
+    diajukan; the window closed (and no lock exception open for the OPD) -> terlambat; no
+    window set for the triwulan -> tanpa jadwal; the window not open yet -> belum dibuka;
+    nothing filled -> belum mulai; else draf.
+    """
+    if not jumlah:
+        return StatusTriwulan.TANPA_PK
+    hitung = {s: status.count(s) for s in Realisasi.Status.values}
+    if hitung[Realisasi.Status.DIVERIFIKASI] >= jumlah:
+        return StatusTriwulan.DIVERIFIKASI
+    if hitung[Realisasi.Status.DIKEMBALIKAN]:
+        return StatusTriwulan.DIKEMBALIKAN
+    if hitung[Realisasi.Status.DIAJUKAN] + hitung[Realisasi.Status.DIVERIFIKASI] >= jumlah:
+        return StatusTriwulan.DIAJUKAN
+    if jadwal is not None and jadwal.ditutup < hari_ini and not dibuka_khusus:
+        return StatusTriwulan.TERLAMBAT
+    if jadwal is None:
+        return StatusTriwulan.TANPA_JADWAL
+    if hari_ini < jadwal.dibuka:
+        return StatusTriwulan.BELUM_DIBUKA
+    if not terisi:
+        return StatusTriwulan.BELUM_MULAI
+    return StatusTriwulan.DRAF
+
+
+@dataclass
+class IndikatorTahun:
+    """One indicator of an OPD's PK in force: its values per triwulan and what they compute
+    (the year so far)."""
+
+    pk_indikator: PKIndikator
+    realisasi: dict[int, Realisasi] = field(default_factory=dict)
+    pilihan: list[str] = field(default_factory=list)
+    hasil: engine.CapaianIndikator | None = None
+
+    @property
+    def indikator(self):
+        return self.pk_indikator.indikator
+
+    def nilai(self, tw: int):
+        r = self.realisasi.get(tw)
+        if r is None:
+            return None
+        return (r.nilai_teks or None) if self.indikator.jenis_nilai == "teks" else r.nilai
+
+    def nilai_triwulan(self) -> dict[int, object]:
+        return {tw: self.nilai(tw) for tw in range(1, 5)}
+
+
+@dataclass
+class SasaranTahun:
+    sasaran: object  # perencanaan.Sasaran
+    indikator: list[IndikatorTahun]
+    capaian: engine.Hasil
+    predikat: engine.Rentang | None
+
+
+@dataclass
+class KinerjaOPD:
+    """An OPD's year: the PK in force, each sasaran with its indicators, the capaian of the
+    sasaran (mean of its indicators) and of the OPD (mean of its sasaran), with predikat by
+    the OPD's scale, and the status of each triwulan."""
+
+    opd: OPD
+    tahun: int
+    pk: PerjanjianKinerja | None
+    skala: Skala
+    rumus_negatif: str
+    sasaran: list[SasaranTahun]
+    capaian: engine.Hasil
+    predikat: engine.Rentang | None
+    status: dict[int, str]
+
+    @property
+    def indikator(self) -> list[IndikatorTahun]:
+        return [i for s in self.sasaran for i in s.indikator]
+
+    @property
+    def terlambat(self) -> bool:
+        return StatusTriwulan.TERLAMBAT in self.status.values()
+
+
+def _skala_semua(opds: list[OPD]) -> tuple[dict[int, Skala], str]:
+    """Every scale the OPDs use (their own or the kabupaten's default) and the kabupaten's
+    negative-polarity rule: 3 queries whatever the number of OPDs."""
+    pemda = Pemda.objects.values("skala_predikat_id", "rumus_polaritas_negatif").first() or {}
+    bawaan = pemda.get("skala_predikat_id")
+    ids = {o.skala_predikat_id or bawaan for o in opds} - {None}
+    per_id = {
+        s.pk: Skala(s.nama, s.tepi, tuple(
+            engine.Rentang(r.label, r.batas_bawah, r.batas_atas, r.warna)
+            for r in s.rentang.all()))
+        for s in SkalaPredikat.objects.filter(pk__in=ids).prefetch_related("rentang")
+    }
+    kosong = Skala("", "bawah", ())
+    hasil = {o.pk: per_id.get(o.skala_predikat_id or bawaan, kosong) for o in opds}
+    return hasil, pemda.get("rumus_polaritas_negatif") or "selisih"
+
+
+def kinerja_opd(opds, tahun: int, *, sampai_triwulan: int = 4,
+                sekarang: datetime.datetime | None = None) -> dict[int, KinerjaOPD]:
+    """The year of every OPD in `opds`, in a fixed number of queries whatever their number
+    (scales, PK versions, PK targets with their indicators and allowed values, realisasi,
+    windows and lock exceptions): what the dashboard, its export, the drill-down and the
+    recaps show, computed by the one engine (apps.pengukuran.capaian).
+
+    Measured against the PK version in force (the latest final one). Values up to
+    `sampai_triwulan` count (the year so far, or the year as it stood at an earlier
+    triwulan). An indicator that cannot be computed is left out of its sasaran's mean and
+    the reason says so; a sasaran without any computable indicator likewise for the OPD.
+    """
+    sekarang = sekarang or timezone.now()
+    hari_ini = timezone.localtime(sekarang).date()
+    opds = list(opds)
+    skala, rumus = _skala_semua(opds)
+    berlaku = {}
+    for pk in (PerjanjianKinerja.objects.filter(
+            opd__in=[o.pk for o in opds], tahun=tahun, status=PerjanjianKinerja.Status.FINAL)
+            .order_by("opd_id", "versi")):
+        berlaku[pk.opd_id] = pk  # the latest final version wins
+    target = (PKIndikator.objects.filter(pk_dokumen__in=list(berlaku.values()))
+              .select_related("indikator__sasaran__tujuan")
+              .prefetch_related(Prefetch("indikator__pilihan",
+                                         queryset=PilihanNilai.objects.order_by("urutan")))
+              .order_by("indikator__sasaran__tujuan__nomor", "indikator__sasaran__nomor",
+                        "indikator__nomor"))
+    per_pk = {}
+    baris = {}
+    for t in target:
+        b = IndikatorTahun(t, pilihan=[p.label for p in t.indikator.pilihan.all()])
+        per_pk.setdefault(t.pk_dokumen_id, []).append(b)
+        baris[t.indikator_id] = b
+    for r in Realisasi.objects.filter(indikator_id__in=list(baris), tahun=tahun,
+                                      triwulan__lte=sampai_triwulan):
+        baris[r.indikator_id].realisasi[r.triwulan] = r
+    jadwal = {j.triwulan: j for j in JadwalPengisian.objects.filter(tahun=tahun)}
+    khusus = set(PengecualianKunci.objects.filter(
+        jadwal__tahun=tahun, opd_id__in=[o.pk for o in opds], berlaku_sampai__gt=sekarang)
+        .values_list("opd_id", "jadwal__triwulan"))
+
+    hasil = {}
+    for opd in opds:
+        pk = berlaku.get(opd.pk)
+        sk = skala[opd.pk]
+        daftar = per_pk.get(pk.pk, []) if pk else []
+        sasaran_map: dict = {}
+        for b in daftar:
+            b.hasil = engine.capaian_indikator(
+                jenis_nilai=b.indikator.jenis_nilai, agregasi=b.indikator.agregasi,
+                polaritas=b.indikator.polaritas, target=b.pk_indikator.target,
+                target_teks=b.pk_indikator.target_teks,
+                nilai_triwulan={tw: b.nilai(tw) for tw in range(1, sampai_triwulan + 1)},
+                pilihan=b.pilihan, rumus_negatif=rumus, rentang=sk.rentang, tepi=sk.tepi)
+            sasaran_map.setdefault(b.indikator.sasaran, []).append(b)
+        sasaran = []
+        for s, ind in sasaran_map.items():
+            c = engine.rata_rata_capaian(i.hasil.capaian for i in ind)
+            sasaran.append(SasaranTahun(s, ind, c, engine.predikat(c.nilai, sk.rentang,
+                                                                    sk.tepi)))
+        capaian = engine.rata_rata_capaian(s.capaian for s in sasaran)
+        status = {}
+        for tw in range(1, 5):
+            rows = [b.realisasi[tw] for b in daftar if tw in b.realisasi]
+            status[tw] = status_triwulan(
+                jumlah=len(daftar), status=[r.status for r in rows],
+                terisi=sum(1 for r in rows if r.nilai is not None or r.nilai_teks),
+                jadwal=jadwal.get(tw), hari_ini=hari_ini, dibuka_khusus=(opd.pk, tw) in khusus)
+        hasil[opd.pk] = KinerjaOPD(opd, tahun, pk, sk, rumus, sasaran, capaian,
+                                   engine.predikat(capaian.nilai, sk.rentang, sk.tepi), status)
+    return hasil
+
+
+def capaian_lintas_tahun(indikator: list, tahun_list, *, skala: Skala, rumus: str
+                         ) -> dict[tuple[int, int], engine.CapaianIndikator]:
+    """Capaian of indicators in several years, each year measured as the entry pages measure
+    it: against the year's latest final PK target, else the Renstra target of the year
+    (perencanaan.selectors.annotate_target). For the charts across years and the comparison
+    with earlier years (seed 003, Tabel 3.2). One query; keyed (indicator id, year), only the
+    years with realisasi. Text-valued indicators are not compared across years."""
+    angka = {i.pk: i for i in indikator if i.jenis_nilai != "teks"}
+    nilai: dict = {}
+    target: dict = {}
+    for r in realisasi_dengan_target(Realisasi.objects.filter(indikator_id__in=list(angka),
+                                                              tahun__in=list(tahun_list))):
+        kunci = (r.indikator_id, r.tahun)
+        nilai.setdefault(kunci, {})[r.triwulan] = r.nilai
+        if target.get(kunci) is None:
+            target[kunci] = target_pengukuran(r)[0]
+    return {
+        kunci: engine.capaian_indikator(
+            jenis_nilai="angka", agregasi=angka[kunci[0]].agregasi,
+            polaritas=angka[kunci[0]].polaritas, target=target.get(kunci), target_teks="",
+            nilai_triwulan=tw, rumus_negatif=rumus, rentang=skala.rentang, tepi=skala.tepi)
+        for kunci, tw in nilai.items()
+    }

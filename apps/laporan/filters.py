@@ -1,0 +1,62 @@
+"""The dashboard's filters (django-filter): kind of OPD in the database; predikat, status of a
+triwulan and lateness on the computed rows (apps.laporan.selectors.dasbor), which the view
+hands to the filter set as `baris` before reading `qs`."""
+
+import django_filters
+from django import forms
+
+from apps.core.forms import tahun_field
+from apps.core.models import OPD
+from apps.pengukuran.selectors import StatusTriwulan
+
+TRIWULAN = [("1", "TW I"), ("2", "TW II"), ("3", "TW III"), ("4", "TW IV")]
+
+
+class FilterDasbor(django_filters.FilterSet):
+    tahun = django_filters.NumberFilter(label="Tahun", method="tanpa_saring")
+    jenis = django_filters.ChoiceFilter(label="Jenis OPD", choices=OPD.Jenis.choices,
+                                        empty_label="semua")
+    predikat = django_filters.ChoiceFilter(label="Predikat", method="saring_predikat",
+                                           empty_label="semua")
+    triwulan = django_filters.ChoiceFilter(label="Triwulan", choices=TRIWULAN,
+                                           method="tanpa_saring", empty_label="semua")
+    status = django_filters.ChoiceFilter(label="Status triwulan", method="saring_status",
+                                         choices=list(StatusTriwulan.LABEL.items()),
+                                         empty_label="semua")
+    terlambat = django_filters.BooleanFilter(
+        label="Terlambat", method="saring_terlambat",
+        widget=forms.Select(choices=[("", "semua"), ("true", "ya"), ("false", "tidak")]))
+
+    class Meta:
+        model = OPD
+        fields = ["tahun", "jenis", "predikat", "triwulan", "status", "terlambat"]
+
+    def __init__(self, *args, predikat: list[str] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.baris: dict = {}
+        self.filters["predikat"].extra["choices"] = [(p, p) for p in predikat] + [
+            ("-", "tidak dapat dihitung")]
+        tahun = tahun_field(required=False)
+        tahun.widget.attrs["style"] = "width:6em"
+        self.form.fields["tahun"] = tahun
+
+    def tanpa_saring(self, queryset, name, value):
+        """The year chooses what is computed and the triwulan which status is filtered:
+        neither narrows the OPDs by itself."""
+        return queryset
+
+    def _pilih(self, queryset, cocok):
+        return queryset.filter(pk__in=[pk for pk, b in self.baris.items() if cocok(b)])
+
+    def saring_predikat(self, queryset, name, value):
+        return self._pilih(queryset, lambda b: (b.predikat.label if b.predikat else "-")
+                           == value)
+
+    def saring_status(self, queryset, name, value):
+        tw = int(self.form.cleaned_data.get("triwulan") or 0)
+        if tw:
+            return self._pilih(queryset, lambda b: b.status[tw] == value)
+        return self._pilih(queryset, lambda b: value in b.status.values())
+
+    def saring_terlambat(self, queryset, name, value):
+        return self._pilih(queryset, lambda b: b.terlambat == value)

@@ -1,0 +1,140 @@
+"""Reads of Bagian Organisasi's view of every OPD: the dashboard, its drill-down and recaps.
+
+Every figure comes from the one engine of its kind: capaian and predikat from
+apps.pengukuran (kinerja_opd, which uses apps.pengukuran.capaian), serapan from
+apps.anggaran (rekap_opd / rekap_dpa and perhitungan.Rekap), projections from
+apps.pengukuran.proyeksi, consistency from apps.perencanaan.selectors.konsistensi_opd. The
+page, the xlsx export, the recap PDF and the charts read the same rows, so they cannot
+disagree; and the number of queries does not depend on the number of OPDs.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from apps.anggaran.perhitungan import Rekap
+from apps.anggaran.selectors import rekap_opd
+from apps.core.models import OPD, Pejabat, User
+from apps.core.roles import Peran
+from apps.pengukuran import capaian as engine
+from apps.pengukuran.proyeksi import Proyeksi, proyeksi_akhir_tahun
+from apps.pengukuran.selectors import IndikatorTahun, KinerjaOPD, kinerja_opd
+from apps.perencanaan.selectors import konsistensi_opd
+
+
+@dataclass
+class ProyeksiIndikator:
+    """The early warning of one indicator: its projected year-end value and capaian."""
+
+    opd: object
+    baris: IndikatorTahun
+    proyeksi: Proyeksi
+
+
+def _urut(hasil: engine.Hasil) -> tuple:
+    return (hasil.nilai is None, hasil.nilai if hasil.nilai is not None else 0)
+
+
+@dataclass
+class BarisDasbor:
+    """One OPD's row of the dashboard."""
+
+    kinerja: KinerjaOPD
+    anggaran: Rekap | None
+    peringatan: int
+    proyeksi: list[ProyeksiIndikator] = field(default_factory=list)
+
+    @property
+    def opd(self):
+        return self.kinerja.opd
+
+    @property
+    def capaian(self) -> engine.Hasil:
+        return self.kinerja.capaian
+
+    @property
+    def predikat(self) -> engine.Rentang | None:
+        return self.kinerja.predikat
+
+    @property
+    def serapan(self) -> engine.Hasil:
+        if self.anggaran is None:
+            return engine.Hasil(None, "belum ada DPA")
+        return self.anggaran.serapan
+
+    @property
+    def status(self) -> dict[int, str]:
+        return self.kinerja.status
+
+    @property
+    def terlambat(self) -> bool:
+        return self.kinerja.terlambat
+
+    @property
+    def urut_capaian(self) -> tuple:
+        """Sort key: computed capaian ascending, the ones that cannot be computed last."""
+        return _urut(self.capaian)
+
+    @property
+    def urut_serapan(self) -> tuple:
+        return _urut(self.serapan)
+
+    @property
+    def jumlah_perhatian(self) -> int:
+        return sum(1 for p in self.proyeksi if p.proyeksi.perlu_perhatian)
+
+
+def proyeksi_opd(kinerja: KinerjaOPD) -> list[ProyeksiIndikator]:
+    """The projection of every indicator of an OPD's year, worst first (apps.pengukuran.
+    proyeksi: by the indicator's aggregation rule, with the method stated)."""
+    hasil = [
+        ProyeksiIndikator(kinerja.opd, b, proyeksi_akhir_tahun(
+            agregasi=b.indikator.agregasi, polaritas=b.indikator.polaritas,
+            jenis_nilai=b.indikator.jenis_nilai, target=b.pk_indikator.target,
+            nilai_triwulan=b.nilai_triwulan(),
+            rumus_negatif=kinerja.rumus_negatif, rentang=kinerja.skala.rentang,
+            tepi=kinerja.skala.tepi))
+        for b in kinerja.indikator
+    ]
+    return sorted(hasil, key=lambda p: p.proyeksi.sort_key)
+
+
+def dasbor(opds, tahun: int, *, sekarang: datetime.datetime | None = None
+           ) -> list[BarisDasbor]:
+    """The dashboard's rows for `opds` (already limited to what the user may see), in their
+    order: performance of the year so far, budget in force, consistency warnings and the
+    projection of every indicator."""
+    sekarang = sekarang or timezone.now()
+    opds = list(opds)
+    kinerja = kinerja_opd(opds, tahun, sekarang=sekarang)
+    anggaran = rekap_opd([o.pk for o in opds], tahun)
+    peringatan = konsistensi_opd(opds, tahun, hari_ini=timezone.localtime(sekarang).date())
+    return [BarisDasbor(kinerja[o.pk], anggaran.get(o.pk), len(peringatan.get(o.pk, [])),
+                        proyeksi_opd(kinerja[o.pk])) for o in opds]
+
+
+def peringatan_dini(baris: list[BarisDasbor], *, batas: int | None = None
+                    ) -> list[ProyeksiIndikator]:
+    """Indicators projected below the warning line, and those with nothing reported yet,
+    across OPDs: the worst projected capaian first (Proyeksi.sort_key), then who has not
+    reported."""
+    semua = [p for b in baris for p in b.proyeksi
+             if p.proyeksi.perlu_perhatian or p.proyeksi.belum_lapor]
+    semua.sort(key=lambda p: (p.proyeksi.sort_key, p.opd.kode))
+    return semua[:batas] if batas else semua
+
+
+
+
+def kepala_bagian_organisasi():
+    """(OPD, Pejabat or None) who signs the recaps: Bagian Organisasi is the OPD of the
+    verifikator users; its head is its one active official (None when there is not exactly
+    one: the PDF leaves a dotted line to write the name on)."""
+    opd_id = (User.objects.filter(peran=Peran.VERIFIKATOR, is_active=True,
+                                  opd__isnull=False)
+              .order_by("pk").values_list("opd_id", flat=True).first())
+    if opd_id is None:
+        return None, None
+    pejabat = list(Pejabat.objects.filter(opd_id=opd_id, aktif=True)[:2])
+    return OPD.objects.get(pk=opd_id), (pejabat[0] if len(pejabat) == 1 else None)

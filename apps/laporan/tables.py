@@ -1,0 +1,102 @@
+"""The dashboard table (django-tables2): sorted and paginated on the computed rows; the xlsx
+export takes the same columns, with numbers as numbers rounded as the page shows them."""
+
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
+
+from apps.core.angka import bulatkan, format_persen
+from apps.pengukuran.models import ROMAWI
+from apps.pengukuran.selectors import StatusTriwulan
+
+TANPA = "–"
+
+
+class KolomStatus(tables.Column):
+    def __init__(self, tw: int, **kwargs):
+        super().__init__(accessor=f"status.{tw}", verbose_name=f"TW {ROMAWI[tw]}",
+                         attrs={"td": {"class": "status-tw"}}, **kwargs)
+        self.tw = tw
+
+    def render(self, value):
+        return format_html('<span class="status status-{}">{}</span>', value,
+                           StatusTriwulan.LABEL[value])
+
+    def value(self, value):
+        return StatusTriwulan.LABEL[value]
+
+
+class TabelDasbor(tables.Table):
+    opd = tables.Column(verbose_name="Perangkat Daerah", accessor="opd.nama",
+                        order_by=("opd.kode",))
+    jenis = tables.Column(verbose_name="Jenis", accessor="opd.jenis")
+    tw1 = KolomStatus(1, order_by=("status.1",))
+    tw2 = KolomStatus(2, order_by=("status.2",))
+    tw3 = KolomStatus(3, order_by=("status.3",))
+    tw4 = KolomStatus(4, order_by=("status.4",))
+    capaian = tables.Column(verbose_name="Capaian", accessor="capaian",
+                            order_by=("urut_capaian",), attrs={"td": {"class": "angka"}})
+    predikat = tables.Column(verbose_name="Predikat", accessor="predikat", orderable=False)
+    serapan = tables.Column(verbose_name="Serapan anggaran", accessor="serapan",
+                            order_by=("urut_serapan",), attrs={"td": {"class": "angka"}})
+    peringatan = tables.Column(verbose_name="Peringatan konsistensi", accessor="peringatan",
+                               attrs={"td": {"class": "angka"}})
+    perhatian = tables.Column(verbose_name="Indikator diproyeksikan < 70 %",
+                              accessor="jumlah_perhatian", attrs={"td": {"class": "angka"}})
+
+    class Meta:
+        attrs = {"class": "tabel dasbor"}
+        template_name = "django_tables2/table.html"
+        per_page = 50
+        empty_text = "Tidak ada OPD yang cocok dengan saringan."
+
+    def __init__(self, *args, tahun: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tahun = tahun
+
+    def render_opd(self, value, record):
+        return format_html('<a href="{}">{}</a>', reverse(
+            "laporan:opd", args=[record.opd.pk, self.tahun]), value)
+
+    def render_jenis(self, record):
+        return record.opd.get_jenis_display()
+
+    def value_jenis(self, record):
+        return record.opd.get_jenis_display()
+
+    def render_capaian(self, value):
+        return format_persen(value.nilai) if value.nilai is not None else format_html(
+            '<span title="{}">{}</span>', value.alasan, TANPA)
+
+    def value_capaian(self, value):
+        return bulatkan(value.nilai, 2) if value.nilai is not None else ""
+
+    def render_predikat(self, value):
+        if value is None:
+            return TANPA
+        return format_html('<span class="predikat" style="border-color:{}">{}</span>',
+                           value.warna, value.label)
+
+    def value_predikat(self, value):
+        return value.label if value else ""
+
+    def render_serapan(self, value, record):
+        if value.nilai is None:
+            return format_html('<span title="{}">{}</span>', value.alasan, TANPA)
+        teks = format_persen(value.nilai)
+        if record.anggaran.melebihi_pagu:
+            return format_html('<strong class="galat" title="realisasi melebihi pagu">{}'
+                               '</strong>', teks)
+        return teks
+
+    def value_serapan(self, value):
+        return bulatkan(value.nilai, 2) if value.nilai is not None else ""
+
+    def render_peringatan(self, value, record):
+        if not value:
+            return "0"
+        return format_html('<a href="{}">{}</a>', reverse(
+            "perencanaan:konsistensi", args=[record.opd.pk, self.tahun]), value)
+
+    def value_peringatan(self, value):
+        return value

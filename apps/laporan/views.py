@@ -1,0 +1,226 @@
+"""Bagian Organisasi's view of every OPD: the dashboard, its xlsx export, the drill-down of
+one OPD and the recaps. An operator or pimpinan sees the same pages for their own OPD only
+(apps.core.selectors.opd_for_user); another OPD's drill-down answers 404."""
+
+import tablib
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+from django_tables2 import RequestConfig
+from django_tables2.export import TableExport
+
+from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
+from apps.core.akses import opd_or_404
+from apps.core.angka import bulatkan
+from apps.core.forms import pesan_galat
+from apps.core.models import Pemda, RentangPredikat
+from apps.core.pdf import render_pdf
+from apps.core.selectors import opd_for_user
+from apps.pengukuran.capaian import Hasil, rata_rata_capaian
+from apps.pengukuran.models import ROMAWI
+from apps.pengukuran.selectors import (
+    StatusTriwulan,
+    capaian_lintas_tahun,
+    kinerja_opd,
+    tanggal_id,
+)
+
+from . import grafik
+from .filters import FilterDasbor
+from .selectors import dasbor as dasbor_baris
+from .selectors import kepala_bagian_organisasi, peringatan_dini, proyeksi_opd
+from .tables import TabelDasbor
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _opd_qs(user):
+    return opd_for_user(user).filter(aktif=True).order_by("kode")
+
+
+def _saring(request):
+    """The filter set, the year it asks for and the dashboard rows it keeps: every OPD the
+    user may see is computed once (a fixed number of queries), then filtered."""
+    opd_qs = _opd_qs(request.user)
+    predikat = list(RentangPredikat.objects.order_by("skala_id", "-batas_bawah")
+                    .values_list("label", flat=True).distinct())
+    f = FilterDasbor(request.GET, queryset=opd_qs, predikat=list(dict.fromkeys(predikat)))
+    sah = f.is_valid()
+    if not sah:
+        for pesan in pesan_galat(f.form):
+            messages.error(request, pesan)
+    tahun = (f.form.cleaned_data.get("tahun") if sah else None) or timezone.localdate().year
+    semua = dasbor_baris(opd_qs, tahun)
+    f.baris = {b.opd.pk: b for b in semua}
+    tampil = set(f.qs.values_list("pk", flat=True)) if sah else set(f.baris)
+    return f, tahun, [b for b in semua if b.opd.pk in tampil]
+
+
+def _legenda(baris) -> list[tuple[str, str]]:
+    legenda = {}
+    for b in baris:
+        for r in b.kinerja.skala.rentang:
+            legenda.setdefault(r.label, r.warna)
+    return list(legenda.items())
+
+
+def grafik_dasbor(baris, tahun: int, *, per_grafik: int = 40) -> dict:
+    """The dashboard's charts, drawn by apps.laporan.grafik (the same code as the PDFs)."""
+    batang = [grafik.Batang(b.opd.singkatan or b.opd.nama, b.capaian.nilai,
+                            b.predikat.warna if b.predikat else grafik.ABU,
+                            b.predikat.label if b.predikat else b.capaian.alasan,
+                            b.opd.nama) for b in baris]
+    titik = [grafik.Titik(b.opd.singkatan or b.opd.nama, b.serapan.nilai, b.capaian.nilai,
+                          b.predikat.warna if b.predikat else grafik.ABU,
+                          b.predikat.label if b.predikat else "", b.opd.nama) for b in baris]
+    return {
+        "batang": [mark_safe(svg) for svg in grafik.batang_capaian_bertahap(
+            batang, judul=f"Capaian kinerja per Perangkat Daerah {tahun}",
+            legenda=_legenda(baris), per_grafik=per_grafik)],
+        "sebar": mark_safe(grafik.sebar_serapan_capaian(
+            titik, judul=f"Serapan anggaran dan capaian kinerja {tahun}")),
+    }
+
+
+@login_required
+@require_GET
+def dasbor(request):
+    """One row per OPD: status of each triwulan, capaian and predikat of the year so far,
+    serapan, consistency warnings; the early warnings worst first; the charts."""
+    f, tahun, baris = _saring(request)
+    tabel = TabelDasbor(baris, tahun=tahun)
+    RequestConfig(request, paginate={"per_page": 50}).configure(tabel)
+    return render(request, "laporan/dasbor.html", {
+        "filter": f, "tahun": tahun, "tabel": tabel, "jumlah": len(baris),
+        "peringatan": peringatan_dini(baris, batas=25),
+        "jumlah_peringatan": len(peringatan_dini(baris)),
+        "grafik": grafik_dasbor(baris, tahun),
+        "query": request.GET.urlencode(),
+    })
+
+
+@login_required
+@require_GET
+def dasbor_xlsx(request):
+    """The dashboard as xlsx: the same rows, columns and numbers as the page (numbers as
+    numbers, rounded as the page shows them)."""
+    f, tahun, baris = _saring(request)
+    tabel = TabelDasbor(baris, tahun=tahun)
+    RequestConfig(request, paginate=False).configure(tabel)
+    ekspor = TableExport("xlsx", tabel, dataset_kwargs={"title": f"Dasbor {tahun}"})
+    return ekspor.response(filename=f"dasbor-sakip-{tahun}.xlsx")
+
+
+def _tahun(tahun: int) -> int:
+    if not 2000 <= tahun <= 2100:
+        raise Http404
+    return tahun
+
+
+@login_required
+@require_GET
+def opd(request, opd_id: int, tahun: int):
+    """One OPD's year: each sasaran and indicator with target, triwulan values, annual value,
+    capaian, predikat, verification status and projection; the budget by program; charts of
+    each indicator across triwulan and across the last three years."""
+    unit = opd_or_404(request.user, opd_id)
+    tahun = _tahun(tahun)
+    baris = dasbor_baris([unit], tahun)[0]
+    per_tw = {tw: kinerja_opd([unit], tahun, sampai_triwulan=tw)[unit.pk] for tw in range(1, 5)}
+    tahun_grafik = [tahun - 2, tahun - 1, tahun]
+    kinerja = baris.kinerja
+    lintas = capaian_lintas_tahun([i.indikator for i in kinerja.indikator], tahun_grafik,
+                                  skala=kinerja.skala, rumus=kinerja.rumus_negatif)
+
+    def capaian_tw(tw, ind_id):
+        for i in per_tw[tw].indikator:
+            if i.indikator.pk == ind_id:
+                return i.hasil.capaian.nilai
+        return None
+
+    def capaian_tahun(t, ind_id):
+        hasil = lintas.get((ind_id, t))
+        return hasil.capaian.nilai if hasil else None
+
+    proyeksi = {p.baris.indikator.pk: p.proyeksi for p in baris.proyeksi}
+    indikator = []
+    for s in kinerja.sasaran:
+        for i in s.indikator:
+            ind_id = i.indikator.pk
+            tw = grafik.garis_capaian(
+                [grafik.Seri("Capaian s.d. triwulan", [capaian_tw(t, ind_id)
+                                                        for t in range(1, 5)])],
+                judul=f"{i.indikator.nama}: per triwulan {tahun}",
+                sumbu_x=[f"TW {ROMAWI[t]}" for t in range(1, 5)], lebar=480, tinggi=240)
+            th = grafik.garis_capaian(
+                [grafik.Seri("Capaian tahunan", [capaian_tahun(t, ind_id)
+                                                 for t in tahun_grafik])],
+                judul=f"{i.indikator.nama}: {tahun_grafik[0]}–{tahun}",
+                sumbu_x=[str(t) for t in tahun_grafik], lebar=480, tinggi=240)
+            indikator.append({"sasaran": s, "baris": i, "proyeksi": proyeksi.get(ind_id),
+                              "grafik_tw": mark_safe(tw), "grafik_tahun": mark_safe(th)})
+    dpa = dpa_berlaku(unit.pk, tahun)
+    pohon = rekap_dpa(dpa) if dpa else None
+    program = sorted(pohon.program.items(), key=lambda x: x[0].kode) if pohon else []
+    return render(request, "laporan/opd.html", {
+        "opd": unit, "tahun": tahun, "b": baris, "indikator": indikator, "dpa": dpa,
+        "pohon": pohon, "program": program, "triwulan": [(t, ROMAWI[t]) for t in range(1, 5)],
+        "status_tw": [(ROMAWI[t], baris.status[t], StatusTriwulan.LABEL[baris.status[t]])
+                      for t in range(1, 5)],
+        "peringatan": [p for p in proyeksi_opd(baris.kinerja)
+                       if p.proyeksi.perlu_perhatian or p.proyeksi.belum_lapor],
+        "tahun_list": range(tahun - 2, tahun + 2),
+    })
+
+
+KOLOM_REKAP = ["No", "Kode", "Perangkat Daerah", "Sasaran", "Indikator", "Capaian (%)",
+               "Predikat", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)"]
+
+
+def _angka(hasil):
+    return bulatkan(hasil.nilai, 2) if hasil.nilai is not None else ""
+
+
+@login_required
+@require_GET
+def rekap(request, tahun: int, format: str):
+    """Rekapitulasi Capaian Kinerja Perangkat Daerah of a year, every OPD the user may see:
+    xlsx, or an A4 landscape PDF with the kabupaten's kop and the signature of the Kepala
+    Bagian Organisasi."""
+    tahun = _tahun(tahun)
+    if format not in ("xlsx", "pdf"):
+        raise Http404
+    baris = dasbor_baris(_opd_qs(request.user), tahun)
+    judul = f"Rekapitulasi Capaian Kinerja Perangkat Daerah Tahun {tahun}"
+    if format == "xlsx":
+        data = tablib.Dataset(headers=KOLOM_REKAP, title=f"Rekap {tahun}")
+        for no, b in enumerate(baris, 1):
+            data.append([no, b.opd.kode, b.opd.nama, len(b.kinerja.sasaran),
+                         len(b.kinerja.indikator), _angka(b.capaian),
+                         b.predikat.label if b.predikat else "",
+                         b.anggaran.pagu if b.anggaran else "",
+                         b.anggaran.realisasi if b.anggaran else "", _angka(b.serapan)])
+        resp = HttpResponse(data.export("xlsx"), content_type=XLSX)
+        resp["Content-Disposition"] = f'attachment; filename="rekap-capaian-{tahun}.xlsx"'
+        return resp
+    bagian, kepala = kepala_bagian_organisasi()
+    pemda = Pemda.objects.first()
+    pdf = render_pdf("laporan/rekap_pdf.html", {
+        "judul": judul, "tahun": tahun, "baris": baris, "pemda": pemda, "opd": bagian,
+        "kepala": kepala, "tanggal_teks": tanggal_id(timezone.localdate()),
+        "jabatan": kepala.jabatan_lengkap if kepala else "Kepala Bagian Organisasi",
+        "grafik": grafik_dasbor(baris, tahun, per_grafik=22),  # an A4 landscape page
+        "rata": _rata(baris),
+    })
+    resp = HttpResponse(pdf, content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="rekap-capaian-{tahun}.pdf"'
+    return resp
+
+
+def _rata(baris) -> Hasil:
+    """The kabupaten's mean capaian over the OPDs that have one (as the engine averages)."""
+    return rata_rata_capaian(b.capaian for b in baris)
