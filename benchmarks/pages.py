@@ -203,6 +203,80 @@ def sql_antrean(status: str):
     ]
 
 
+def sql_dasbor(tahun: int):
+    """The dashboard's data for every OPD of the year: the OPDs, the PK in force of each with
+    its indicators, targets and allowed values, the year's realisasi, the scales, the input
+    windows and lock exceptions, the pagu and realisation of each DPA in force, and what the
+    consistency checks read (Renstra covering the year and its targets, sasaran without
+    indicators, program links, the PK programs)."""
+    pk_berlaku = """SELECT pk.id FROM perencanaan_perjanjiankinerja pk
+        WHERE pk.tahun = %s AND pk.status = 'final' AND pk.versi = (
+            SELECT MAX(p2.versi) FROM perencanaan_perjanjiankinerja p2
+            WHERE p2.opd_id = pk.opd_id AND p2.tahun = pk.tahun AND p2.status = 'final')"""
+    dpa_berlaku = """SELECT d.id FROM anggaran_dpa d WHERE d.tahun = %s AND d.jenis = (
+        SELECT MAX(d2.jenis) FROM anggaran_dpa d2
+        WHERE d2.opd_id = d.opd_id AND d2.tahun = d.tahun)"""
+    renstra = """SELECT r.id FROM perencanaan_renstra r
+        WHERE r.tahun_awal <= %s AND r.tahun_akhir >= %s"""
+    return [
+        ("""SELECT o.id, o.kode, o.nama, o.singkatan, o.jenis, o.skala_predikat_id
+            FROM core_opd o WHERE o.aktif ORDER BY o.kode""", ()),
+        ("""SELECT p.skala_predikat_id, p.rumus_polaritas_negatif FROM core_pemda p""", ()),
+        ("""SELECT r.skala_id, r.label, r.batas_bawah, r.batas_atas, r.warna
+            FROM core_rentangpredikat r ORDER BY r.skala_id, r.batas_bawah""", ()),
+        (f"""SELECT pk.id, pk.opd_id, pk.versi FROM perencanaan_perjanjiankinerja pk
+            WHERE pk.id IN ({pk_berlaku})""", (tahun,)),
+        (f"""SELECT pi.pk_dokumen_id, pi.target, pi.target_teks, i.id, i.nama, i.satuan,
+                i.polaritas, i.jenis_nilai, i.agregasi, s.id, s.uraian, s.nomor, t.nomor
+            FROM perencanaan_pkindikator pi
+            JOIN perencanaan_indikatorkinerja i ON i.id = pi.indikator_id
+            JOIN perencanaan_sasaran s ON s.id = i.sasaran_id
+            JOIN perencanaan_tujuan t ON t.id = s.tujuan_id
+            WHERE pi.pk_dokumen_id IN ({pk_berlaku})
+            ORDER BY t.nomor, s.nomor, i.nomor""", (tahun,)),
+        (f"""SELECT p.indikator_id, p.label FROM perencanaan_pilihannilai p
+            WHERE p.indikator_id IN (SELECT pi.indikator_id FROM perencanaan_pkindikator pi
+                                     WHERE pi.pk_dokumen_id IN ({pk_berlaku}))
+            ORDER BY p.indikator_id, p.urutan""", (tahun,)),
+        (f"""SELECT r.indikator_id, r.triwulan, r.nilai, r.nilai_teks, r.status
+            FROM pengukuran_realisasi r
+            WHERE r.tahun = %s AND r.indikator_id IN (
+                SELECT pi.indikator_id FROM perencanaan_pkindikator pi
+                WHERE pi.pk_dokumen_id IN ({pk_berlaku}))""", (tahun, tahun)),
+        ("""SELECT j.triwulan, j.dibuka, j.ditutup FROM pengukuran_jadwalpengisian j
+            WHERE j.tahun = %s""", (tahun,)),
+        ("""SELECT k.opd_id, j.triwulan FROM pengukuran_pengecualiankunci k
+            JOIN pengukuran_jadwalpengisian j ON j.id = k.jadwal_id
+            WHERE j.tahun = %s AND k.berlaku_sampai > CURRENT_TIMESTAMP""", (tahun,)),
+        (f"""SELECT d.opd_id, SUM(ri.pagu) FROM anggaran_rinciandpa ri
+            JOIN anggaran_dpa d ON d.id = ri.dpa_id
+            WHERE d.id IN ({dpa_berlaku}) GROUP BY d.opd_id""", (tahun,)),
+        (f"""SELECT d.opd_id, SUM(ra.realisasi) FROM anggaran_realisasianggaran ra
+            JOIN anggaran_rinciandpa ri ON ri.id = ra.rincian_id
+            JOIN anggaran_dpa d ON d.id = ri.dpa_id
+            WHERE d.id IN ({dpa_berlaku}) GROUP BY d.opd_id""", (tahun,)),
+        (f"""SELECT d.opd_id, k.program_id, SUM(ri.pagu) FROM anggaran_rinciandpa ri
+            JOIN anggaran_kegiatan k ON k.id = ri.kegiatan_id
+            JOIN anggaran_dpa d ON d.id = ri.dpa_id
+            WHERE d.id IN ({dpa_berlaku}) GROUP BY d.opd_id, k.program_id""", (tahun,)),
+        ("""SELECT pp.pk_dokumen_id, pp.program_id, pp.anggaran FROM perencanaan_pkprogram pp
+            WHERE pp.pk_dokumen_id IN (SELECT pk.id FROM perencanaan_perjanjiankinerja pk
+                                       WHERE pk.tahun = %s)""", (tahun,)),
+        (f"""SELECT tt.indikator_id, tt.target, tt.target_teks FROM perencanaan_targettahunan tt
+            WHERE tt.tahun = %s AND tt.indikator_id IN (
+                SELECT pi.indikator_id FROM perencanaan_pkindikator pi
+                WHERE pi.pk_dokumen_id IN ({pk_berlaku}))""", (tahun, tahun)),
+        (f"""SELECT s.id, COUNT(i.id) FROM perencanaan_sasaran s
+            JOIN perencanaan_tujuan t ON t.id = s.tujuan_id
+            LEFT JOIN perencanaan_indikatorkinerja i ON i.sasaran_id = s.id
+            WHERE t.renstra_id IN ({renstra}) GROUP BY s.id""", (tahun, tahun)),
+        (f"""SELECT ps.program_id, t.renstra_id FROM perencanaan_programsasaran ps
+            JOIN perencanaan_sasaran s ON s.id = ps.sasaran_id
+            JOIN perencanaan_tujuan t ON t.id = s.tujuan_id
+            WHERE t.renstra_id IN ({renstra})""", (tahun, tahun)),
+    ]
+
+
 # --- the run ---------------------------------------------------------------------------------
 
 
@@ -280,6 +354,7 @@ def jalankan(db, args, mulai):
     client_ver.force_login(verifikator)
     url_isi = reverse("pengukuran:pengisian", args=[opd.pk, TAHUN, TW])
     url_antrean = reverse("pengukuran:antrean")
+    url_dasbor = reverse("laporan:dasbor")
     figures = [
         (f"entry page {opd.kode} {TAHUN} TW IV ({n_indikator} indicators)",
          halaman(client_opd, url_isi), sql_mentah(sql_pengisian(opd.pk, TAHUN))),
@@ -288,9 +363,11 @@ def jalankan(db, args, mulai):
         ("verification queue, status=diajukan",
          halaman(client_ver, url_antrean, {"status": "diajukan"}),
          sql_mentah(sql_antrean("diajukan"))),
+        (f"dashboard {TAHUN}, every OPD (first page of 50)",
+         halaman(client_ver, url_dasbor, {"tahun": TAHUN}), sql_mentah(sql_dasbor(TAHUN))),
     ]
     # The baseline must read what the page shows: same first-page entries.
-    for _, get, raw in figures[1:]:
+    for _, get, raw in figures[1:3]:
         with connection.cursor() as cur:
             cur.execute(*raw.queries[0])
             entri = cur.fetchall()

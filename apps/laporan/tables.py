@@ -4,6 +4,9 @@ export takes the same columns, with numbers as numbers rounded as the page shows
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
+from django_tables2.data import TableListData
+from django_tables2.rows import BoundRows
+from django_tables2.utils import OrderBy
 
 from apps.core.angka import bulatkan, format_persen
 from apps.pengukuran.models import ROMAWI
@@ -14,7 +17,7 @@ TANPA = "–"
 
 class KolomStatus(tables.Column):
     def __init__(self, tw: int, **kwargs):
-        super().__init__(accessor=f"status.{tw}", verbose_name=f"TW {ROMAWI[tw]}",
+        super().__init__(accessor=f"status__{tw}", verbose_name=f"TW {ROMAWI[tw]}",
                          attrs={"td": {"class": "status-tw"}}, **kwargs)
         self.tw = tw
 
@@ -26,14 +29,26 @@ class KolomStatus(tables.Column):
         return StatusTriwulan.LABEL[value]
 
 
+class _DataDasbor(TableListData):
+    """The rows, sorted as django-tables2 sorts a list; then, for a percentage column, the
+    OPDs whose figure cannot be computed moved to the end whichever way it is sorted (a
+    reviewer sorting by capaian wants the numbers first, in both directions)."""
+
+    def order_by(self, aliases):
+        super().order_by(aliases)
+        kolom = OrderBy(aliases[0]).bare if aliases else ""
+        if kolom in ("capaian", "serapan"):
+            self.data.sort(key=lambda b: getattr(b, kolom).nilai is None)  # stable
+
+
 class TabelDasbor(tables.Table):
-    opd = tables.Column(verbose_name="Perangkat Daerah", accessor="opd.nama",
-                        order_by=("opd.kode",))
-    jenis = tables.Column(verbose_name="Jenis", accessor="opd.jenis")
-    tw1 = KolomStatus(1, order_by=("status.1",))
-    tw2 = KolomStatus(2, order_by=("status.2",))
-    tw3 = KolomStatus(3, order_by=("status.3",))
-    tw4 = KolomStatus(4, order_by=("status.4",))
+    opd = tables.Column(verbose_name="Perangkat Daerah", accessor="opd__nama",
+                        order_by=("opd__kode",))
+    jenis = tables.Column(verbose_name="Jenis", accessor="opd__jenis")
+    tw1 = KolomStatus(1, order_by=("status__1",))
+    tw2 = KolomStatus(2, order_by=("status__2",))
+    tw3 = KolomStatus(3, order_by=("status__3",))
+    tw4 = KolomStatus(4, order_by=("status__4",))
     capaian = tables.Column(verbose_name="Capaian", accessor="capaian",
                             order_by=("urut_capaian",), attrs={"td": {"class": "angka"}})
     predikat = tables.Column(verbose_name="Predikat", accessor="predikat", orderable=False)
@@ -50,13 +65,19 @@ class TabelDasbor(tables.Table):
         per_page = 50
         empty_text = "Tidak ada OPD yang cocok dengan saringan."
 
-    def __init__(self, *args, tahun: int, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data, *args, tahun: int, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.data = _DataDasbor(list(data))
+        self.data.set_table(self)
+        self.rows = BoundRows(data=self.data, table=self, pinned_data=self.pinned_data)
         self.tahun = tahun
 
     def render_opd(self, value, record):
         return format_html('<a href="{}">{}</a>', reverse(
             "laporan:opd", args=[record.opd.pk, self.tahun]), value)
+
+    def value_opd(self, value):
+        return value
 
     def render_jenis(self, record):
         return record.opd.get_jenis_display()

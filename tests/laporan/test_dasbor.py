@@ -1,0 +1,236 @@
+"""The dashboard, its export, drill-down and recaps (apps.laporan) on the demo data: the
+numbers are the engine's, the same on the page, in the xlsx and in the PDF; filters, sorting
+and bad input; the number of queries does not grow with the number of OPDs."""
+
+import io
+import re
+import subprocess
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+from perencanaan_uji import ORG, pesan, user
+from realisasi_uji import KEC, opd_kecamatan, teks_halaman
+
+from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
+from apps.core.angka import bulatkan, format_persen
+from apps.core.demo.loader import load_synthetic
+from apps.core.models import OPD, PeriodeRPJMD
+from apps.pengukuran import capaian as engine
+from apps.pengukuran.selectors import pengisian_triwulan
+
+pytestmark = pytest.mark.django_db
+
+
+def dasbor(client, **saring):
+    query = "&".join(f"{k}={v}" for k, v in saring.items())
+    return client.get(reverse("laporan:dasbor") + f"?{query}")
+
+
+def xlsx(resp) -> list[dict]:
+    baris = list(load_workbook(io.BytesIO(resp.content)).active.iter_rows(values_only=True))
+    return [dict(zip(baris[0], b, strict=True)) for b in baris[1:]]
+
+
+def pdf_teks(isi: bytes) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=isi, capture_output=True,
+                          check=True).stdout.decode()
+
+
+def diharapkan(opd: OPD, tahun: int) -> tuple:
+    """Capaian and serapan of an OPD's year computed another way: the entry page's
+    selector for Triwulan IV (every indicator through the engine), averaged per sasaran and
+    over sasaran with the engine's mean; serapan from the DPA tree's total."""
+    isi = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=4)
+    per_sasaran = {}
+    for b in isi.baris:
+        per_sasaran.setdefault(b.indikator.sasaran_id, []).append(b.hasil.capaian)
+    capaian = engine.rata_rata_capaian(engine.rata_rata_capaian(v)
+                                       for v in per_sasaran.values()).nilai
+    dpa = dpa_berlaku(opd.pk, tahun)
+    serapan = rekap_dpa(dpa).total.serapan.nilai if dpa else None
+    return capaian, serapan
+
+
+@pytest.mark.parametrize("tahun", [2019, 2023, 2026])
+def test_page_and_xlsx_show_the_engines_numbers_for_every_demo_opd(client, login, tahun):
+    login("verifikator")
+    halaman = dasbor(client, tahun=tahun)
+    teks = teks_halaman(halaman)
+    data = {r["Perangkat Daerah"]: r for r in xlsx(
+        client.get(reverse("laporan:dasbor_xlsx") + f"?tahun={tahun}"))}
+    rekap = {r["Perangkat Daerah"]: r for r in xlsx(
+        client.get(reverse("laporan:rekap", args=[tahun, "xlsx"])))}
+    opds = list(OPD.objects.filter(aktif=True))
+    assert set(data) == set(rekap) == {o.nama for o in opds}
+    for opd in opds:
+        capaian, serapan = diharapkan(opd, tahun)
+        baris = re.search(rf"{re.escape(opd.nama)} (.*?)(?= {re.escape('Peringatan')}|$)",
+                          teks)
+        assert baris, opd.nama
+        for nilai, kolom in ((capaian, "Capaian"), (serapan, "Serapan anggaran")):
+            if nilai is None:
+                assert data[opd.nama][kolom] in ("", None), (opd.nama, kolom)
+            else:
+                assert Decimal(str(data[opd.nama][kolom])) == bulatkan(nilai, 2), opd.nama
+                assert format_persen(nilai) in baris.group(1), (opd.nama, kolom)
+        assert rekap[opd.nama]["Capaian (%)"] == data[opd.nama]["Capaian"]
+        assert rekap[opd.nama]["Serapan (%)"] == data[opd.nama]["Serapan anggaran"]
+
+
+def test_the_kecamatans_2023_as_the_reference_report_should_have_computed_it(client, login):
+    """Seed 003: indicators 105,91 / 109,11 / 128,76 % (and 120,17 %), sasaran mean 124,47 %
+    for the third, the OPD's mean over its three sasaran 113,16 %, serapan 98,25 % from the
+    sub kegiatan lines (the document typed 97,91 %)."""
+    login("verifikator")
+    teks = teks_halaman(dasbor(client, tahun=2023))
+    assert re.search(r"Kecamatan Magetan Kecamatan( \S+)+ 113,16 % Sangat Memuaskan 98,25 %",
+                     teks), teks[:3000]
+    rinci = teks_halaman(client.get(reverse("laporan:opd", args=[opd_kecamatan().pk, 2023])))
+    for angka in ("105,91 %", "109,11 %", "128,76 %", "120,17 %", "124,47 %", "98,25 %",
+                  "Rp 15.498.982.788", "Rp 15.228.228.125", "98,19 %"):
+        assert angka in rinci, angka
+
+
+def test_query_count_is_the_same_for_10_and_for_100_opds(client, login):
+    login("verifikator")
+    periode, verifikator = PeriodeRPJMD.objects.first(), user("verifikator")
+    load_synthetic(10, periode, verifikator)
+    jumlah = {}
+    for n in (10, 100):
+        load_synthetic(n, periode, verifikator)
+        assert OPD.objects.filter(kode__startswith="SIN-").count() == n
+        for url in (reverse("laporan:dasbor") + "?tahun=2025",
+                    reverse("laporan:dasbor_xlsx") + "?tahun=2025",
+                    reverse("laporan:rekap", args=[2025, "xlsx"])):
+            with CaptureQueriesContext(connection) as q:
+                assert client.get(url).status_code == 200
+            jumlah[(n, url)] = len(q)
+    for url in {u for _, u in jumlah}:
+        assert jumlah[(10, url)] == jumlah[(100, url)], (url, jumlah)
+    teks = teks_halaman(dasbor(client, tahun=2025))
+    assert "103 OPD" in teks and "Halaman 1 dari 3" not in teks  # django-tables2 pager
+    assert len(xlsx(client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2025"))) == 103
+
+
+def test_filters_narrow_the_rows_and_the_export_follows(client, login):
+    login("verifikator")
+    periode = PeriodeRPJMD.objects.first()
+    load_synthetic(6, periode, user("verifikator"))
+    semua = xlsx(client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2025"))
+    assert len(semua) == 9
+    dinas = xlsx(client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2025&jenis=dinas"))
+    assert {r["Jenis"] for r in dinas} == {"Dinas"} and len(dinas) == 6
+    predikat = semua[-1]["Predikat"]
+    sama = xlsx(client.get(reverse("laporan:dasbor_xlsx")
+                           + f"?tahun=2025&predikat={predikat}"))
+    assert sama and {r["Predikat"] for r in sama} == {predikat}
+    tanpa = xlsx(client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2025&predikat=-"))
+    assert {r["Perangkat Daerah"] for r in tanpa} >= {KEC, ORG}
+    diajukan = xlsx(client.get(reverse("laporan:dasbor_xlsx")
+                               + "?tahun=2025&triwulan=4&status=diajukan"))
+    assert diajukan and all(r["TW IV"] == "Diajukan" for r in diajukan)
+    assert xlsx(client.get(reverse("laporan:dasbor_xlsx")
+                           + "?tahun=2025&terlambat=true")) == []
+
+
+def test_late_triwulan_is_shown_and_filtered(client, login):
+    """The demo's running year: TW I and II verified, TW III open; when TW III's window has
+    closed without the Kecamatan submitting, it is late."""
+    from apps.pengukuran.models import JadwalPengisian
+
+    login("verifikator")
+    teks = teks_halaman(dasbor(client, tahun=2026))
+    assert re.search(r"Kecamatan Magetan Kecamatan Diverifikasi Diverifikasi \S+", teks)
+    JadwalPengisian.objects.filter(tahun=2026, triwulan=3).update(
+        dibuka="2026-10-01", ditutup="2026-10-15")
+    data = xlsx(client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2026&terlambat=true"))
+    assert [r["Perangkat Daerah"] for r in data] == [KEC]
+    assert data[0]["TW III"] == "Terlambat"
+
+
+def test_sorting_by_capaian_puts_what_cannot_be_computed_last(client, login):
+    login("verifikator")
+    load_synthetic(5, PeriodeRPJMD.objects.first(), user("verifikator"))
+    resp = client.get(reverse("laporan:dasbor") + "?tahun=2025&sort=capaian")
+    nilai = [b.record.capaian.nilai for b in resp.context["tabel"].page.object_list]
+    angka = [n for n in nilai if n is not None]
+    assert len(angka) == 5 and angka == sorted(angka)
+    assert nilai[5:] == [None] * 3  # the three demo OPDs have no final PK in 2025
+    shown = re.findall(r'<td class="angka">([\d.]+,\d\d) %</td>', resp.content.decode())
+    assert shown[::2] == [format_persen(n)[:-2] for n in angka]  # capaian, serapan, ...
+    resp = client.get(reverse("laporan:dasbor") + "?tahun=2025&sort=-capaian")
+    assert [b.record.capaian.nilai for b in resp.context["tabel"].page.object_list
+            ][:5] == angka[::-1]
+
+
+@pytest.mark.parametrize("query,pesan_galat", [
+    ("tahun=abc", "Tahun: tulis angka tahun, misalnya 2026."),
+    ("tahun=1800", "Tahun: harus antara 2000 dan 2100."),
+    ("tahun=2023&predikat=Istimewa", "Istimewa"),
+    ("tahun=2023&status=hilang", "hilang"),
+    ("tahun=2023&triwulan=5", "5"),
+])
+def test_bad_filter_input_says_which_field_and_shows_the_default(client, login, query,
+                                                                  pesan_galat):
+    login("verifikator")
+    resp = client.get(reverse("laporan:dasbor") + "?" + query)
+    assert resp.status_code == 200
+    assert any(pesan_galat in p for p in pesan(resp)), pesan(resp)
+    assert resp.context["jumlah"] == OPD.objects.filter(aktif=True).count()
+
+
+@pytest.mark.parametrize("url", ["/dasbor/opd/{kec}/1999/", "/dasbor/opd/999999/2023/",
+                                 "/dasbor/rekap/2023.docx", "/dasbor/rekap/1999.pdf"])
+def test_wrong_urls_are_404(client, login, url):
+    login("verifikator")
+    assert client.get(url.format(kec=opd_kecamatan().pk)).status_code == 404
+
+
+def test_charts_render_in_the_page_and_in_the_recap_pdf(client, login):
+    login("verifikator")
+    isi = dasbor(client, tahun=2023).content.decode()
+    svg = re.findall(r"<svg\b.*?</svg>", isi, re.S)
+    assert len(svg) == 2
+    assert all('role="img"' in s and "<title" in s and "<desc" in s for s in svg)
+    assert "Capaian kinerja per Perangkat Daerah 2023" in svg[0] and "113,16 %" in svg[0]
+    assert "Serapan anggaran dan capaian kinerja 2023" in svg[1]
+    rinci = client.get(reverse("laporan:opd", args=[opd_kecamatan().pk, 2023]))
+    garis = re.findall(r"<svg\b.*?</svg>", rinci.content.decode(), re.S)
+    assert len(garis) == 8  # four indicators, across triwulan and across years
+    assert any("Indeks Kepuasan Masyarakat: 2021–2023" in s and "111,11 %" in s
+               for s in garis)
+    teks = pdf_teks(client.get(reverse("laporan:rekap", args=[2023, "pdf"])).content)
+    assert "Capaian kinerja per Perangkat Daerah 2023" in teks
+    assert "Serapan tinggi, capaian rendah" in teks
+
+
+def test_recap_pdf_has_kop_table_and_signature(client, login):
+    login("verifikator")
+    resp = client.get(reverse("laporan:rekap", args=[2023, "pdf"]))
+    assert resp["Content-Type"] == "application/pdf"
+    teks = pdf_teks(resp.content)
+    assert "PEMERINTAH KABUPATEN MAGETAN" in teks
+    assert "REKAPITULASI CAPAIAN KINERJA PERANGKAT DAERAH TAHUN 2023" in teks
+    assert re.search(r"3\s+Kecamatan Magetan\s+3\s+4\s+113,16 %\s+Sangat Memuaskan\s+"
+                     r"15\.498\.982\.788\s+15\.228\.228\.125\s+98,25 %", teks), teks
+    assert "Kepala Bagian Organisasi" in teks and "Drs. BENNY ADRIAN, M.Si" in teks
+    info = subprocess.run(["pdfinfo", "-"], input=resp.content, capture_output=True,
+                          check=True).stdout.decode()
+    assert "841.89 x 595.276" in info or "842 x 595" in info  # A4 landscape
+
+
+def test_early_warning_lists_the_worst_projection_first_with_its_method(client, login):
+    login("verifikator")
+    load_synthetic(8, PeriodeRPJMD.objects.first(), user("verifikator"))
+    resp = dasbor(client, tahun=2025)
+    daftar = resp.context["peringatan"]
+    capaian = [p.proyeksi.capaian.nilai for p in daftar if p.proyeksi.capaian.nilai is not None]
+    assert capaian == sorted(capaian) and capaian[0] < 70
+    teks = teks_halaman(resp)
+    pertama = daftar[0]
+    assert pertama.proyeksi.metode in teks
+    assert f"Peringatan dini ({len(daftar)} indikator)" in teks or "Peringatan dini (" in teks
