@@ -1,17 +1,19 @@
 """Reads of planning data with their rules."""
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from apps.anggaran.models import Program
-from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
+from apps.anggaran.selectors import dpa_berlaku_opd, rekap_dpa_banyak
 from apps.core.angka import format_nilai, format_rupiah
-from apps.core.models import Pemda
+from apps.core.models import OPD, Pemda
 from apps.core.validators import format_nip
 from apps.pengukuran.models import ROMAWI, JadwalPengisian, Realisasi
 
@@ -19,6 +21,7 @@ from .models import (
     PERNYATAAN_BAKU,
     IndikatorKinerja,
     PerjanjianKinerja,
+    PilihanNilai,
     PKIndikator,
     PKProgram,
     ProgramSasaran,
@@ -71,8 +74,16 @@ def annotate_target(queryset: QuerySet, *, indikator_ref: str, tahun_ref: str,
 
 def renstra_tahun(opd_id: int, tahun: int) -> Renstra | None:
     """The Renstra whose period covers a year (periods of one OPD never overlap)."""
-    return Renstra.objects.filter(opd_id=opd_id, tahun_awal__lte=tahun,
-                                  tahun_akhir__gte=tahun).first()
+    return renstra_tahun_opd([opd_id], tahun).get(opd_id)
+
+
+def renstra_tahun_opd(opd_ids: Iterable[int], tahun: int) -> dict[int, Renstra]:
+    """renstra_tahun of many OPDs, by OPD id, in one query; an OPD without one is absent."""
+    hasil = {}
+    for renstra in Renstra.objects.filter(opd_id__in=list(opd_ids), tahun_awal__lte=tahun,
+                                          tahun_akhir__gte=tahun).order_by("-tahun_awal"):
+        hasil.setdefault(renstra.opd_id, renstra)
+    return hasil
 
 
 def pohon_renstra(renstra: Renstra) -> list[Tujuan]:
@@ -95,7 +106,16 @@ def pohon_renstra(renstra: Renstra) -> list[Tujuan]:
 
 def pk_tahun(opd_id: int, tahun: int) -> list[PerjanjianKinerja]:
     """Every version of a year's PK, induk first."""
-    return list(PerjanjianKinerja.objects.filter(opd_id=opd_id, tahun=tahun).order_by("versi"))
+    return pk_tahun_opd([opd_id], tahun).get(opd_id, [])
+
+
+def pk_tahun_opd(opd_ids: Iterable[int], tahun: int) -> dict[int, list[PerjanjianKinerja]]:
+    """pk_tahun of many OPDs, by OPD id, in one query; an OPD without a PK is absent."""
+    hasil = defaultdict(list)
+    for pk in PerjanjianKinerja.objects.filter(opd_id__in=list(opd_ids),
+                                               tahun=tahun).order_by("opd_id", "versi"):
+        hasil[pk.opd_id].append(pk)
+    return dict(hasil)
 
 
 def tampil_target(angka, teks) -> str:
@@ -157,22 +177,40 @@ def pk_dokumen(pk: PerjanjianKinerja) -> DokumenPK:
     """The PK as a document: targets grouped by sasaran in Renstra order, numbered as the
     document numbers them, programs in code order. Signatories come from the PK's own snapshot
     (pk_copy_signatories), so a later change of an official's record does not rewrite it."""
-    baris = list(pk.indikator.select_related("indikator__sasaran__tujuan")
-                 .order_by("indikator__sasaran__tujuan__nomor", "indikator__sasaran__nomor",
-                           "indikator__nomor"))
-    target, nomor, terakhir = [], 0, None
-    for b in baris:
+    return DokumenPK(pk=pk, pemda=Pemda.objects.first(),
+                     target=baris_target_pk([pk.pk]).get(pk.pk, []),
+                     program=baris_program_pk([pk.pk]).get(pk.pk, []))
+
+
+def baris_target_pk(pk_ids: Iterable[int]) -> dict[int, list[BarisTargetPK]]:
+    """The target table of many PKs, by PK id, in one query: rows in Renstra order (tujuan,
+    sasaran, indikator), the sasaran numbered from 1 in each document."""
+    hasil = defaultdict(list)
+    terakhir = {}  # PK id -> (number, id) of its last sasaran
+    for b in (PKIndikator.objects.filter(pk_dokumen_id__in=list(pk_ids))
+              .select_related("indikator__sasaran__tujuan")
+              .order_by("pk_dokumen_id", "indikator__sasaran__tujuan__nomor",
+                        "indikator__sasaran__nomor", "indikator__nomor", "indikator_id")):
         s = b.indikator.sasaran
-        if s.pk != terakhir:
-            nomor, terakhir = nomor + 1, s.pk
-        target.append(BarisTargetPK(nomor, s.uraian, b.indikator.nama, b.indikator.satuan,
-                                    tampil_target(b.target, b.target_teks), b.indikator_id))
-    program = [
-        BarisProgramPK(i, p.program.kode, p.program.nama, p.anggaran, p.keterangan,
-                       p.program_id)
-        for i, p in enumerate(pk.program.select_related("program").order_by("program__kode"), 1)
-    ]
-    return DokumenPK(pk=pk, pemda=Pemda.objects.first(), target=target, program=program)
+        nomor, sasaran_id = terakhir.get(b.pk_dokumen_id, (0, None))
+        if s.pk != sasaran_id:
+            nomor = nomor + 1
+            terakhir[b.pk_dokumen_id] = (nomor, s.pk)
+        hasil[b.pk_dokumen_id].append(BarisTargetPK(
+            nomor, s.uraian, b.indikator.nama, b.indikator.satuan,
+            tampil_target(b.target, b.target_teks), b.indikator_id))
+    return dict(hasil)
+
+
+def baris_program_pk(pk_ids: Iterable[int]) -> dict[int, list[BarisProgramPK]]:
+    """The budget table of many PKs, by PK id, in one query: programs in code order."""
+    hasil = defaultdict(list)
+    for p in (PKProgram.objects.filter(pk_dokumen_id__in=list(pk_ids)).select_related("program")
+              .order_by("pk_dokumen_id", "program__kode")):
+        baris = hasil[p.pk_dokumen_id]
+        baris.append(BarisProgramPK(len(baris) + 1, p.program.kode, p.program.nama, p.anggaran,
+                                    p.keterangan, p.program_id))
+    return dict(hasil)
 
 
 def program_opd(renstra: Renstra) -> QuerySet[Program]:
@@ -317,7 +355,14 @@ JENIS_PERINGATAN = {
 
 
 def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
-    """Every inconsistency of an OPD's year, in the order of JENIS_PERINGATAN:
+    """Every inconsistency of an OPD's year (see konsistensi_opd)."""
+    return konsistensi_opd([opd], tahun, hari_ini=hari_ini)[opd.pk]
+
+
+def konsistensi_opd(opds: Iterable[OPD] | QuerySet[OPD], tahun: int, *,
+                    hari_ini=None) -> dict[int, list[Peringatan]]:
+    """Every inconsistency of the year of each OPD, by OPD id, in the order of
+    JENIS_PERINGATAN, in a fixed number of queries whatever the number of OPDs:
 
     - a target of the year's latest PK version that differs from (or is missing in) the
       Renstra target of the year;
@@ -328,18 +373,90 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
       window has closed;
     - a sasaran of the Renstra with no indicator;
     - a program of the DPA or the PK linked to no sasaran of the Renstra.
+
+    A year without a Renstra has that one warning only. At most 12 queries (plus reading
+    `opds` when it is a QuerySet); a query whose ids are all absent is not run.
     """
     hari_ini = hari_ini or timezone.localdate()
+    opd_ids = list(dict.fromkeys(o.pk for o in opds))
+    renstra = renstra_tahun_opd(opd_ids, tahun)
+    diperiksa = [o for o in opd_ids if o in renstra]
+    versi = pk_tahun_opd(diperiksa, tahun)
+    terakhir = {o: v[-1] for o, v in versi.items()}
+    berlaku = {o: pk for o, v in versi.items() for pk in v
+               if pk.status == PerjanjianKinerja.Status.FINAL}  # the latest final one wins
+    pk_ids = [pk.pk for pk in terakhir.values()]
+    berlaku_ids = [pk.pk for pk in berlaku.values()]
+    target = baris_target_pk(pk_ids)
+    program = baris_program_pk(pk_ids)
+    renstra_target = {
+        t.indikator_id: tampil_target(t.target, t.target_teks)
+        for t in TargetTahunan.objects.filter(indikator__target_pk__pk_dokumen_id__in=pk_ids,
+                                              tahun=tahun)
+    }
+    dpa = dpa_berlaku_opd(diperiksa, tahun)
+    pagu = {dpa_id: {p.pk: (p, r.pagu) for p, r in pohon.program.items()}
+            for dpa_id, pohon in rekap_dpa_banyak([x.pk for x in dpa.values()]).items()}
+    indikator = _indikator_pk(berlaku_ids)
+    ditutup = list(JadwalPengisian.objects.filter(tahun=tahun, ditutup__lt=hari_ini)
+                   .order_by("triwulan").values_list("triwulan", flat=True))
+    terisi = set(Realisasi.objects.filter(
+        indikator__in=PKIndikator.objects.filter(pk_dokumen_id__in=berlaku_ids)
+        .values("indikator_id"), tahun=tahun).exclude(nilai__isnull=True, nilai_teks="")
+        .values_list("indikator_id", "triwulan"))
+    renstra_ids = [r.pk for r in renstra.values()]
+    sasaran_kosong = defaultdict(list)
+    for s in (Sasaran.objects.filter(tujuan__renstra_id__in=renstra_ids, indikator__isnull=True)
+              .select_related("tujuan").order_by("tujuan__nomor", "nomor")):
+        sasaran_kosong[s.tujuan.renstra_id].append(s)
+    terhubung = defaultdict(set)
+    for renstra_id, program_id in ProgramSasaran.objects.filter(
+            sasaran__tujuan__renstra_id__in=renstra_ids).values_list(
+            "sasaran__tujuan__renstra_id", "program_id"):
+        terhubung[renstra_id].add(program_id)
+
+    hasil = {}
+    for opd_id in opd_ids:
+        if opd_id not in renstra:
+            hasil[opd_id] = [Peringatan(
+                "tanpa_renstra", f"Tidak ada Renstra yang mencakup tahun {tahun}.",
+                reverse("perencanaan:opd", args=[opd_id]), "Buat Renstra")]
+            continue
+        r, pk, final, d = (renstra[opd_id], terakhir.get(opd_id), berlaku.get(opd_id),
+                           dpa.get(opd_id))
+        hasil[opd_id] = _peringatan(
+            opd_id, tahun, r, pk, final,
+            target=target.get(pk.pk, []) if pk else [],
+            program=program.get(pk.pk, []) if pk else [],
+            renstra_target=renstra_target, dpa=d, pagu=pagu[d.pk] if d else {},
+            indikator=indikator.get(final.pk, []) if final else [],
+            ditutup=ditutup, terisi=terisi, sasaran_kosong=sasaran_kosong[r.pk],
+            terhubung=terhubung[r.pk])
+    return hasil
+
+
+def _indikator_pk(pk_ids: Iterable[int]) -> dict[int, list[IndikatorKinerja]]:
+    """The indicators of many PKs, by PK id, each with `ada_pilihan` (it has allowed text
+    values), ordered by sasaran number and indicator number (ties by tujuan, then id, so one
+    OPD's order does not depend on which other OPDs are checked with it)."""
+    hasil = defaultdict(list)
+    for b in (PKIndikator.objects.filter(pk_dokumen_id__in=list(pk_ids))
+              .select_related("indikator")
+              .annotate(ada_pilihan=Exists(PilihanNilai.objects.filter(
+                  indikator_id=OuterRef("indikator_id"))))
+              .order_by("pk_dokumen_id", "indikator__sasaran__nomor", "indikator__nomor",
+                        "indikator__sasaran__tujuan__nomor", "indikator_id")):
+        b.indikator.ada_pilihan = b.ada_pilihan
+        hasil[b.pk_dokumen_id].append(b.indikator)
+    return dict(hasil)
+
+
+def _peringatan(opd_id, tahun, renstra, pk, berlaku, *, target, program, renstra_target, dpa,
+                pagu, indikator, ditutup, terisi, sasaran_kosong,
+                terhubung) -> list[Peringatan]:
+    """The warnings of one OPD's year from its data fetched by konsistensi_opd (no query)."""
     hasil: list[Peringatan] = []
-    renstra = renstra_tahun(opd.pk, tahun)
-    versi = pk_tahun(opd.pk, tahun)
-    pk = versi[-1] if versi else None
-    berlaku = next((v for v in reversed(versi) if v.status == PerjanjianKinerja.Status.FINAL),
-                   None)
-    url_opd = reverse("perencanaan:opd", args=[opd.pk])
-    if renstra is None:
-        return [Peringatan("tanpa_renstra", f"Tidak ada Renstra yang mencakup tahun {tahun}.",
-                           url_opd, "Buat Renstra")]
+    url_opd = reverse("perencanaan:opd", args=[opd_id])
     url_pohon = reverse("perencanaan:renstra", args=[renstra.pk])
     url_pk = reverse("perencanaan:pk", args=[pk.pk]) if pk else url_opd
 
@@ -348,15 +465,8 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
             return f"{url_pk}#target-{ind_id}"
         return f"{url_pohon}?tahun={tahun}#indikator-{ind_id}"
 
-    dok = pk_dokumen(pk) if pk is not None else None
-    dpa = dpa_berlaku(opd.pk, tahun)
     if pk is not None:
-        renstra_target = {
-            t.indikator_id: tampil_target(t.target, t.target_teks)
-            for t in TargetTahunan.objects.filter(indikator__target_pk__pk_dokumen=pk,
-                                                  tahun=tahun)
-        }
-        for row in dok.target:
+        for row in target:
             r = renstra_target.get(row.indikator_id)
             if r is None:
                 hasil.append(Peringatan(
@@ -376,8 +486,7 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
                                     "program PK tidak dapat dibandingkan dengan pagu.",
                                     reverse("admin:anggaran_dpa_add"), "Isi DPA"))
         else:
-            pagu = {p.pk: (p, r.pagu) for p, r in rekap_dpa(dpa).program.items()}
-            for row in dok.program:
+            for row in program:
                 dpa_pagu = pagu.get(row.program_id, (None, None))[1]
                 if dpa_pagu is None:
                     hasil.append(Peringatan(
@@ -390,12 +499,12 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
                         f"{_rp(row.anggaran)}, pagu {dpa.get_jenis_display()} "
                         f"{_rp(dpa_pagu)} (selisih "
                         f"{_rp(abs(row.anggaran - dpa_pagu))}).", tautan_pk, label_pk))
-            ada = {row.program_id for row in dok.program}
-            for pid, (program, p) in sorted(pagu.items(), key=lambda x: x[1][0].kode):
+            ada = {row.program_id for row in program}
+            for pid, (p, nilai) in sorted(pagu.items(), key=lambda x: x[1][0].kode):
                 if pid not in ada:
                     hasil.append(Peringatan(
-                        "anggaran_berbeda", f"{program.kode} {program.nama}: ada di "
-                        f"{dpa.get_jenis_display()} {tahun} (pagu {_rp(p)}) tetapi "
+                        "anggaran_berbeda", f"{p.kode} {p.nama}: ada di "
+                        f"{dpa.get_jenis_display()} {tahun} (pagu {_rp(nilai)}) tetapi "
                         f"tidak ada di {pk.judul}.", tautan_pk, label_pk))
 
     if berlaku is None:
@@ -404,16 +513,8 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
                                     f"tahun {tahun}: realisasi belum dapat diisi.", url_pk,
                                     "Finalkan PK"))
     else:
-        indikator = list(IndikatorKinerja.objects.filter(target_pk__pk_dokumen=berlaku)
-                         .annotate(jumlah_pilihan=Count("pilihan"))
-                         .order_by("sasaran__nomor", "nomor"))
-        ditutup = list(JadwalPengisian.objects.filter(tahun=tahun, ditutup__lt=hari_ini)
-                       .order_by("triwulan").values_list("triwulan", flat=True))
-        terisi = set(Realisasi.objects.filter(indikator__in=indikator, tahun=tahun)
-                     .exclude(nilai__isnull=True, nilai_teks="")
-                     .values_list("indikator_id", "triwulan"))
         for ind in indikator:
-            if ind.jenis_nilai == IndikatorKinerja.JenisNilai.TEKS and not ind.jumlah_pilihan:
+            if ind.jenis_nilai == IndikatorKinerja.JenisNilai.TEKS and not ind.ada_pilihan:
                 hasil.append(Peringatan(
                     "tanpa_realisasi", f"{ind.nama}: indikator bernilai teks tanpa pilihan "
                     "nilai; realisasinya tidak dapat diisi.",
@@ -426,27 +527,21 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
                     "tanpa_realisasi", f"{ind.nama}: belum ada realisasi "
                     f"{', '.join(f'TW {ROMAWI[tw]}' for tw in kosong)} "
                     "padahal jadwal pengisiannya sudah ditutup.",
-                    reverse("pengukuran:pengisian", args=[opd.pk, tahun, kosong[0]])
+                    reverse("pengukuran:pengisian", args=[opd_id, tahun, kosong[0]])
                     + f"#indikator-{ind.pk}", "Isi realisasi"))
 
-    sasaran = list(Sasaran.objects.filter(tujuan__renstra=renstra)
-                   .annotate(jumlah=Count("indikator")).order_by("tujuan__nomor", "nomor"))
-    for s in sasaran:
-        if not s.jumlah:
-            hasil.append(Peringatan("sasaran_tanpa_indikator",
-                                    f"Sasaran “{s.uraian}” belum memiliki indikator.",
-                                    f"{url_pohon}#sasaran-{s.pk}"))
+    for s in sasaran_kosong:
+        hasil.append(Peringatan("sasaran_tanpa_indikator",
+                                f"Sasaran “{s.uraian}” belum memiliki indikator.",
+                                f"{url_pohon}#sasaran-{s.pk}"))
 
-    terhubung = set(ProgramSasaran.objects.filter(sasaran__tujuan__renstra=renstra)
-                    .values_list("program_id", flat=True))
-    dipakai = Q(pk__in=PKProgram.objects.filter(pk_dokumen=pk).values("program_id"))
-    if dpa is not None:
-        dipakai |= Q(kegiatan__rincian__dpa=dpa)
-    dipakai = Program.objects.filter(dipakai).distinct().order_by("kode")
-    for p in dipakai:
-        if p.pk not in terhubung:
+    # The programs the year uses: those of the latest PK and those of the DPA's lines.
+    dipakai = {row.program_id: (row.kode, row.program) for row in program}
+    dipakai.update({pid: (p.kode, p.nama) for pid, (p, _) in pagu.items()})
+    for pid, (kode, nama) in sorted(dipakai.items(), key=lambda x: x[1][0]):
+        if pid not in terhubung:
             hasil.append(Peringatan("program_tanpa_sasaran",
-                                    f"Program {p.kode} {p.nama} tidak terhubung ke sasaran "
+                                    f"Program {kode} {nama} tidak terhubung ke sasaran "
                                     f"mana pun pada Renstra {renstra.tahun_awal}-"
                                     f"{renstra.tahun_akhir}.", f"{url_pohon}#program",
                                     "Hubungkan ke sasaran"))

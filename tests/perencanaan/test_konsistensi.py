@@ -6,7 +6,9 @@ never blocks a save.
 
 Two sources of data: the demo (Kecamatan Magetan: Renstra 2018-2023 and 2024-2026, PK 2023
 induk and perubahan, DPA 2023, PK 2026) and `opd_bersih`, a small OPD built here whose 2026 has
-no warning at all, changed in one place per test."""
+no warning at all, changed in one place per test. The checks of many OPDs at once
+(konsistensi_opd, for the kabupaten dashboard) give each OPD the same list, in a number of
+queries that does not grow with the number of OPDs."""
 
 import datetime
 import re
@@ -15,7 +17,9 @@ from html.parser import HTMLParser
 
 import pytest
 from conftest import HARI_DEMO, TAHUN
+from django.db import connection
 from django.db.models import Sum
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from factories import (
@@ -35,6 +39,8 @@ from perencanaan_uji import pk_kec, renstra_kec
 from realisasi_uji import formulir, opd_kecamatan, teks_halaman
 
 from apps.anggaran.models import DPA, Kegiatan, Program, RincianDPA, SubKegiatan
+from apps.core.demo.loader import load_synthetic
+from apps.core.models import OPD, User
 from apps.core.roles import Peran
 from apps.pengukuran.models import JadwalPengisian, Realisasi
 from apps.perencanaan import services
@@ -47,7 +53,7 @@ from apps.perencanaan.models import (
     Sasaran,
     TargetTahunan,
 )
-from apps.perencanaan.selectors import JENIS_PERINGATAN, konsistensi
+from apps.perencanaan.selectors import JENIS_PERINGATAN, Peringatan, konsistensi, konsistensi_opd
 
 pytestmark = pytest.mark.django_db
 
@@ -841,3 +847,71 @@ def test_pk_save_succeeds_while_warnings_exist(client, operator, asal):
 def test_konsistensi_page_of_another_opd_is_not_found(client, operator, bersih):
     client.force_login(operator)
     assert halaman_konsistensi(client, bersih.opd, TAHUN).status_code == 404
+
+
+# ------------------------------------------------------------------------------------------
+# Many OPDs at once
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tahun", [2019, 2023, TAHUN])
+@pytest.mark.parametrize("hari_ini", [None, HARI_DEMO], ids=["hari_ini", "hari_demo"])
+def test_many_opds_at_once_give_each_opd_its_own_warnings(tahun, hari_ini):
+    semua = konsistensi_opd(OPD.objects.order_by("kode"), tahun, hari_ini=hari_ini)
+    assert set(semua) == set(OPD.objects.values_list("pk", flat=True))
+    for opd in OPD.objects.all():
+        assert semua[opd.pk] == konsistensi(opd, tahun, hari_ini=hari_ini), opd
+    assert sum(len(v) for v in semua.values()) > 1  # the demo's years have warnings
+
+
+def _sintetis(n: int) -> tuple[dict[int, list[Peringatan]], int]:
+    """Load synthetic OPDs up to SIN-{n} (their year 2025: Renstra 2021-2026, final PK with
+    every target and budget equal to the Renstra and the DPA, every triwulan entered, no
+    program linked to a sasaran) and check every OPD's 2025 counting the queries."""
+    load_synthetic(n, None, User.objects.get(username="verifikator"))
+    with CaptureQueriesContext(connection) as kueri:
+        hasil = konsistensi_opd(OPD.objects.all(), 2025, hari_ini=HARI_DEMO)
+    return hasil, len(kueri.captured_queries)
+
+
+def test_many_opds_at_once_run_the_same_queries_for_3_and_30_synthetic_opds():
+    kecil, n_kecil = _sintetis(3)
+    besar, n_besar = _sintetis(30)
+    assert len(besar) == len(kecil) + 27
+    assert n_besar == n_kecil
+    sintetis = OPD.objects.filter(kode__startswith="SIN-")
+    assert sintetis.count() == 30
+    for opd in sintetis:
+        renstra = opd.renstra.get()
+        assert besar[opd.pk] == [Peringatan(
+            "program_tanpa_sasaran", f"Program {opd.kode_bidang}.01 Program Penunjang tidak "
+            "terhubung ke sasaran mana pun pada Renstra 2021-2026.",
+            reverse("perencanaan:renstra", args=[renstra.pk]) + "#program",
+            "Hubungkan ke sasaran")]
+    # The demo OPDs keep their own warnings among the synthetic ones.
+    for opd in OPD.objects.exclude(kode__startswith="SIN-"):
+        assert besar[opd.pk] == kecil[opd.pk] == konsistensi(opd, 2025, hari_ini=HARI_DEMO)
+
+
+def test_a_change_in_one_of_many_opds_warns_that_opd_only():
+    """The data fetched for all OPDs at once is not mixed between them: a line of one DPA,
+    a Renstra target and a realisasi changed in one synthetic OPD warn that OPD alone."""
+    load_synthetic(5, None, User.objects.get(username="verifikator"))
+    sin = {o.kode: o for o in OPD.objects.filter(kode__startswith="SIN-")}
+    sebelum = konsistensi_opd(sin.values(), 2025, hari_ini=HARI_DEMO)
+    opd = sin["SIN-003"]
+    baris = RincianDPA.objects.filter(dpa__opd=opd).order_by("pk").first()
+    baris.pagu += 1000
+    baris.save()
+    ind = IndikatorKinerja.objects.filter(sasaran__tujuan__renstra__opd=opd).order_by("pk")
+    TargetTahunan.objects.filter(indikator=ind[0], tahun=2025).update(target=D("1.5"))
+    Realisasi.objects.filter(indikator=ind[1], tahun=2025, triwulan=2).delete()
+    JadwalPengisian.objects.update_or_create(
+        tahun=2025, triwulan=2, defaults={"dibuka": datetime.date(2025, 7, 1),
+                                          "ditutup": datetime.date(2025, 7, 15)})
+    sesudah = konsistensi_opd(sin.values(), 2025, hari_ini=HARI_DEMO)
+    assert [p.jenis for p in sesudah[opd.pk]] == [
+        "target_berbeda", "anggaran_berbeda", "tanpa_realisasi", "program_tanpa_sasaran"]
+    assert sesudah[opd.pk] == konsistensi(opd, 2025, hari_ini=HARI_DEMO)
+    assert {k: v for k, v in sesudah.items() if k != opd.pk} == {
+        k: v for k, v in sebelum.items() if k != opd.pk}
