@@ -180,16 +180,8 @@ def dpa_berlaku_opd(opd_ids, tahun: int) -> dict[int, DPA]:
 
 
 def rekap_opd(opd_ids, tahun: int, *, sampai_bulan: int = 12) -> dict[int, Rekap]:
-    """Pagu and realisation of the DPA in force of many OPDs (the OPD node of rekap_dpa: the
-    sum of its lines), by OPD id, in three queries; an OPD without a DPA is absent."""
+    """Pagu and realisation of the DPA in force of many OPDs: the total of rekap_dpa's tree
+    (the sum of its lines), by OPD id, in two queries; an OPD without a DPA is absent."""
     dpa = dpa_berlaku_opd(opd_ids, tahun)
-    per_dpa = {d.pk: d.opd_id for d in dpa.values()}
-    pagu = dict(RincianDPA.objects.filter(dpa_id__in=list(per_dpa)).values("dpa_id")
-                .annotate(n=Sum("pagu")).values_list("dpa_id", "n"))
-    realisasi = dict(RealisasiAnggaran.objects.filter(rincian__dpa_id__in=list(per_dpa),
-                                                      bulan__lte=sampai_bulan)
-                     .values("rincian__dpa_id").annotate(n=Sum("realisasi"))
-                     .values_list("rincian__dpa_id", "n"))
-    return {opd_id: Rekap(pagu.get(d, Decimal(0)) or Decimal(0),
-                          realisasi.get(d, Decimal(0)) or Decimal(0))
-            for d, opd_id in per_dpa.items()}
+    pohon = rekap_dpa_banyak([d.pk for d in dpa.values()], sampai_bulan=sampai_bulan)
+    return {opd_id: pohon[d.pk].total for opd_id, d in dpa.items()}
