@@ -179,9 +179,10 @@ def dpa_berlaku_opd(opd_ids, tahun: int) -> dict[int, DPA]:
     return hasil
 
 
-def rekap_opd(opd_ids, tahun: int, *, sampai_bulan: int = 12) -> dict[int, Rekap]:
-    """Pagu and realisation of the DPA in force of many OPDs: the total of rekap_dpa's tree
-    (the sum of its lines), by OPD id, in two queries; an OPD without a DPA is absent."""
+def anggaran_opd(opd_ids, tahun: int, *, sampai_bulan: int = 12
+                 ) -> dict[int, tuple[DPA, PohonAnggaran]]:
+    """The DPA in force of many OPDs with its tree (rekap_dpa), by OPD id, in two queries;
+    an OPD without a DPA is absent."""
     dpa = dpa_berlaku_opd(opd_ids, tahun)
     pohon = rekap_dpa_banyak([d.pk for d in dpa.values()], sampai_bulan=sampai_bulan)
-    return {opd_id: pohon[d.pk].total for opd_id, d in dpa.items()}
+    return {opd_id: (d, pohon[d.pk]) for opd_id, d in dpa.items()}

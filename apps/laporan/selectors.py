@@ -2,7 +2,7 @@
 
 Every figure comes from the one engine of its kind: capaian and predikat from
 apps.pengukuran (kinerja_opd, which uses apps.pengukuran.capaian), serapan from
-apps.anggaran (rekap_opd / rekap_dpa and perhitungan.Rekap), projections from
+apps.anggaran (anggaran_opd / rekap_dpa and perhitungan.Rekap), projections from
 apps.pengukuran.proyeksi, consistency from apps.perencanaan.selectors.konsistensi_opd. The
 page, the xlsx export, the recap PDF and the charts read the same rows, so they cannot
 disagree; and the number of queries does not depend on the number of OPDs.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from apps.anggaran.perhitungan import Rekap
-from apps.anggaran.selectors import rekap_opd
+from apps.anggaran.selectors import anggaran_opd
 from apps.core.models import OPD, Pejabat, User
 from apps.core.roles import Peran
 from apps.pengukuran import capaian as engine
@@ -108,10 +108,12 @@ def dasbor(opds, tahun: int, *, sekarang: datetime.datetime | None = None
     sekarang = sekarang or timezone.now()
     opds = list(opds)
     kinerja = kinerja_opd(opds, tahun, sekarang=sekarang)
-    anggaran = rekap_opd([o.pk for o in opds], tahun)
-    peringatan = konsistensi_opd(opds, tahun, hari_ini=timezone.localtime(sekarang).date())
-    return [BarisDasbor(kinerja[o.pk], anggaran.get(o.pk), len(peringatan.get(o.pk, [])),
-                        proyeksi_opd(kinerja[o.pk])) for o in opds]
+    anggaran = anggaran_opd([o.pk for o in opds], tahun)  # read once for both uses
+    peringatan = konsistensi_opd(opds, tahun, hari_ini=timezone.localtime(sekarang).date(),
+                                 anggaran=anggaran)
+    return [BarisDasbor(kinerja[o.pk], anggaran[o.pk][1].total if o.pk in anggaran else None,
+                        len(peringatan.get(o.pk, [])), proyeksi_opd(kinerja[o.pk]))
+            for o in opds]
 
 
 def peringatan_dini(baris: list[BarisDasbor], *, batas: int | None = None

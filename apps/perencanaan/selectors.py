@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from apps.anggaran.models import Program
-from apps.anggaran.selectors import dpa_berlaku_opd, rekap_dpa_banyak
+from apps.anggaran.selectors import anggaran_opd
 from apps.core.angka import format_nilai, format_rupiah
 from apps.core.models import OPD, Pemda
 from apps.core.validators import format_nip
@@ -360,7 +360,8 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
 
 
 def konsistensi_opd(opds: Iterable[OPD] | QuerySet[OPD], tahun: int, *,
-                    hari_ini=None) -> dict[int, list[Peringatan]]:
+                    hari_ini=None, anggaran: dict | None = None
+                    ) -> dict[int, list[Peringatan]]:
     """Every inconsistency of the year of each OPD, by OPD id, in the order of
     JENIS_PERINGATAN, in a fixed number of queries whatever the number of OPDs:
 
@@ -375,7 +376,9 @@ def konsistensi_opd(opds: Iterable[OPD] | QuerySet[OPD], tahun: int, *,
     - a program of the DPA or the PK linked to no sasaran of the Renstra.
 
     A year without a Renstra has that one warning only. At most 12 queries (plus reading
-    `opds` when it is a QuerySet); a query whose ids are all absent is not run.
+    `opds` when it is a QuerySet); a query whose ids are all absent is not run. `anggaran`:
+    the DPA in force of the OPDs with its tree ({opd id: (DPA, PohonAnggaran)}, from
+    apps.anggaran.selectors.anggaran_opd) when the caller has read it already.
     """
     hari_ini = hari_ini or timezone.localdate()
     opd_ids = list(dict.fromkeys(o.pk for o in opds))
@@ -394,9 +397,11 @@ def konsistensi_opd(opds: Iterable[OPD] | QuerySet[OPD], tahun: int, *,
         for t in TargetTahunan.objects.filter(indikator__target_pk__pk_dokumen_id__in=pk_ids,
                                               tahun=tahun)
     }
-    dpa = dpa_berlaku_opd(diperiksa, tahun)
-    pagu = {dpa_id: {p.pk: (p, r.pagu) for p, r in pohon.program.items()}
-            for dpa_id, pohon in rekap_dpa_banyak([x.pk for x in dpa.values()]).items()}
+    if anggaran is None:
+        anggaran = anggaran_opd(diperiksa, tahun)
+    dpa = {o: d for o, (d, _) in anggaran.items() if o in set(diperiksa)}
+    pagu = {d.pk: {p.pk: (p, r.pagu) for p, r in pohon.program.items()}
+            for o, (d, pohon) in anggaran.items() if o in dpa}
     indikator = _indikator_pk(berlaku_ids)
     ditutup = list(JadwalPengisian.objects.filter(tahun=tahun, ditutup__lt=hari_ini)
                    .order_by("triwulan").values_list("triwulan", flat=True))
