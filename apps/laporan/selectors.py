@@ -11,6 +11,7 @@ disagree; and the number of queries does not depend on the number of OPDs.
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Count
 from django.utils import timezone
 
 from apps.anggaran.perhitungan import Rekap
@@ -18,6 +19,7 @@ from apps.anggaran.selectors import anggaran_opd
 from apps.core.models import OPD, Pejabat, User
 from apps.core.roles import Peran
 from apps.pengukuran import capaian as engine
+from apps.pengukuran.models import CatatanVerifikasi
 from apps.pengukuran.proyeksi import Proyeksi, proyeksi_akhir_tahun
 from apps.pengukuran.selectors import IndikatorTahun, KinerjaOPD, kinerja_opd
 from apps.perencanaan.selectors import konsistensi_opd
@@ -44,6 +46,7 @@ class BarisDasbor:
     anggaran: Rekap | None
     peringatan: int
     proyeksi: list[ProyeksiIndikator] = field(default_factory=list)
+    dikembalikan: int = 0  # indicator values Bagian Organisasi returned this year
 
     @property
     def opd(self):
@@ -111,9 +114,18 @@ def dasbor(opds, tahun: int, *, sekarang: datetime.datetime | None = None
     anggaran = anggaran_opd([o.pk for o in opds], tahun)  # read once for both uses
     peringatan = konsistensi_opd(opds, tahun, hari_ini=timezone.localtime(sekarang).date(),
                                  anggaran=anggaran)
+    kembali = dict(
+        CatatanVerifikasi.objects.filter(
+            jenis=CatatanVerifikasi.Jenis.KEMBALIKAN, realisasi__tahun=tahun,
+            **{f"{OPD_CATATAN}__in": [o.pk for o in opds]})
+        .values(OPD_CATATAN).annotate(n=Count("pk")).values_list(OPD_CATATAN, "n"))
     return [BarisDasbor(kinerja[o.pk], anggaran[o.pk][1].total if o.pk in anggaran else None,
-                        len(peringatan.get(o.pk, [])), proyeksi_opd(kinerja[o.pk]))
+                        len(peringatan.get(o.pk, [])), proyeksi_opd(kinerja[o.pk]),
+                        kembali.get(o.pk, 0))
             for o in opds]
+
+
+OPD_CATATAN = "realisasi__indikator__sasaran__tujuan__renstra__opd"
 
 
 def peringatan_dini(baris: list[BarisDasbor], *, batas: int | None = None

@@ -54,6 +54,10 @@ class TabelDasbor(tables.Table):
     predikat = tables.Column(verbose_name="Predikat", accessor="predikat", orderable=False)
     serapan = tables.Column(verbose_name="Serapan anggaran", accessor="serapan",
                             order_by=("urut_serapan",), attrs={"td": {"class": "angka"}})
+    dikembalikan = tables.Column(verbose_name="Dikembalikan", accessor="dikembalikan",
+                                 attrs={"td": {"class": "angka"},
+                                        "th": {"title": "nilai indikator yang dikembalikan "
+                                                        "verifikator tahun ini"}})
     peringatan = tables.Column(verbose_name="Peringatan konsistensi", accessor="peringatan",
                                attrs={"td": {"class": "angka"}})
     perhatian = tables.Column(verbose_name="Indikator diproyeksikan < 70 %",

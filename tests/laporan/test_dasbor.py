@@ -241,3 +241,21 @@ def test_early_warning_lists_the_worst_projection_first_with_its_method(client, 
     pertama = daftar[0]
     assert pertama.proyeksi.metode in teks
     assert f"Peringatan dini ({len(daftar)} indikator)" in teks or "Peringatan dini (" in teks
+
+
+def test_returned_values_are_counted_per_opd(client, login):
+    """Who was returned how often: each indicator value the verifikator returned this year."""
+    from apps.pengukuran.models import CatatanVerifikasi, Realisasi
+
+    login("verifikator")
+    baris = Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd_kecamatan(),
+                                     tahun=2023)[:2]
+    for r in baris:
+        CatatanVerifikasi.objects.create(realisasi=r, jenis=CatatanVerifikasi.Jenis.KEMBALIKAN,
+                                         isi="Bukti dukung belum ada.",
+                                         penulis=user("verifikator"))
+    data = {r["Perangkat Daerah"]: r for r in xlsx(
+        client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2023"))}
+    assert data[KEC]["Dikembalikan"] == 2 and data[ORG]["Dikembalikan"] == 0
+    assert {r["Perangkat Daerah"]: r["Dikembalikan"] for r in xlsx(
+        client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2022"))}[KEC] == 0
