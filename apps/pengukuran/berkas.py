@@ -42,7 +42,8 @@ def batas_ukuran() -> int:
     return settings.SAKIP_BUKTI_MAKS_BYTES
 
 
-def _mb(n: int) -> str:
+def ukuran_teks(n: int) -> str:
+    """A number of bytes as people read it: `512 KB`, `5 MB`."""
     if n < 1024 * 1024:
         return format_angka(Decimal(n) / 1024, 1, buang_nol=True) + " KB"
     return format_angka(Decimal(n) / (1024 * 1024), 1, buang_nol=True) + " MB"
@@ -80,28 +81,66 @@ def jenis_dari_isi(kepala: bytes, data: bytes) -> str | None:
     return None
 
 
-def periksa_bukti(berkas, label: str = "Bukti dukung") -> BerkasBukti:
-    """Read an uploaded file and return it ready to store, or refuse it with the reason."""
+def _baca(berkas, label: str) -> tuple[str, bytes]:
+    """The cleaned name and the bytes of an upload, refused when empty or above
+    SAKIP_BUKTI_MAKS_BYTES (read no further than the limit)."""
     nama = nama_bersih(getattr(berkas, "name", "") or "")
     ukuran = getattr(berkas, "size", None)
     maks = batas_ukuran()
     if ukuran is not None and ukuran > maks:
         raise ValidationError(
-            f"{label}: berkas “{nama}” terlalu besar ({_mb(ukuran)}); paling besar {_mb(maks)}.",
+            f"{label}: berkas “{nama}” terlalu besar ({ukuran_teks(ukuran)}); paling besar "
+            f"{ukuran_teks(maks)}.",
             code="terlalu_besar",
         )
     data = berkas.read(maks + 1)
     if len(data) > maks:
         raise ValidationError(
-            f"{label}: berkas “{nama}” terlalu besar; paling besar {_mb(maks)}.",
+            f"{label}: berkas “{nama}” terlalu besar; paling besar {ukuran_teks(maks)}.",
             code="terlalu_besar",
         )
     if not data:
         raise ValidationError(f"{label}: berkas “{nama}” kosong.", code="kosong")
+    return nama, data
+
+
+def periksa_bukti(berkas, label: str = "Bukti dukung") -> BerkasBukti:
+    """Read an uploaded file and return it ready to store, or refuse it with the reason."""
+    nama, data = _baca(berkas, label)
     jenis = jenis_dari_isi(data[:16], data)
     if jenis is None:
         raise ValidationError(
             f"{label}: berkas “{nama}” bukan PDF atau gambar JPEG/PNG yang utuh "
+            "(isi berkas yang diperiksa, bukan namanya).",
+            code="jenis_salah",
+        )
+    isi = ContentFile(data, name=f"{uuid.uuid4().hex}{JENIS[jenis]}")
+    return BerkasBukti(isi, nama, jenis, len(data), hashlib.sha256(data).hexdigest())
+
+
+def periksa_gambar(berkas, label: str, *, maks_sisi: int) -> BerkasBukti:
+    """An uploaded picture (the LKjIP's struktur organisasi): JPEG or PNG by content, within
+    SAKIP_BUKTI_MAKS_BYTES and at most `maks_sisi` pixels on each side. The size in the
+    header is checked before any pixel is decoded, so a small file that unpacks into a huge
+    bitmap (a decompression bomb) is refused cheaply."""
+    from PIL import Image
+
+    nama, data = _baca(berkas, label)
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            lebar, tinggi = img.size
+    except Exception:
+        lebar = tinggi = None
+    if lebar is not None and max(lebar, tinggi) > maks_sisi:
+        raise ValidationError(
+            f"{label}: gambar “{nama}” berukuran {lebar} × {tinggi} piksel; paling besar "
+            f"{maks_sisi} × {maks_sisi} piksel.",
+            code="terlalu_besar",
+        )
+    jenis = jenis_dari_isi(data[:16], data)
+    if jenis not in ("image/jpeg", "image/png"):
+        raise ValidationError(
+            f"{label}: berkas “{nama}” bukan gambar JPEG/PNG yang utuh "
             "(isi berkas yang diperiksa, bukan namanya).",
             code="jenis_salah",
         )
