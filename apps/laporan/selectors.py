@@ -24,6 +24,8 @@ from apps.pengukuran.proyeksi import Proyeksi, proyeksi_akhir_tahun
 from apps.pengukuran.selectors import IndikatorTahun, KinerjaOPD, kinerja_opd
 from apps.perencanaan.selectors import konsistensi_opd
 
+from .models import LaporanKinerja
+
 
 @dataclass
 class ProyeksiIndikator:
@@ -152,3 +154,31 @@ def kepala_bagian_organisasi():
         return None, None
     pejabat = list(Pejabat.objects.filter(opd_id=opd_id, aktif=True)[:2])
     return OPD.objects.get(pk=opd_id), (pejabat[0] if len(pejabat) == 1 else None)
+
+
+# ------------------------------------------------------------------------------------------
+# LKjIP: the latest revision of each OPD's report of a year
+# ------------------------------------------------------------------------------------------
+
+
+def lkjip_terbaru(opd_id: int, tahun: int) -> LaporanKinerja | None:
+    """The OPD's latest LKjIP revision of the year (the one edited and printed), or None."""
+    return (LaporanKinerja.objects.filter(opd_id=opd_id, tahun=tahun)
+            .select_related("penandatangan").order_by("-revisi").first())
+
+
+@dataclass
+class BarisLKjIP:
+    opd: OPD
+    laporan: LaporanKinerja | None  # the latest revision; None = belum dimulai
+
+
+def lkjip_daftar(opds, tahun: int) -> list[BarisLKjIP]:
+    """Every OPD of `opds` (already limited to what the user may see) with its latest LKjIP
+    revision of the year: two queries whatever the number of OPDs."""
+    opds = list(opds)
+    terbaru = {}
+    for lap in LaporanKinerja.objects.filter(opd__in=[o.pk for o in opds], tahun=tahun
+                                             ).order_by("opd_id", "-revisi"):
+        terbaru.setdefault(lap.opd_id, lap)
+    return [BarisLKjIP(o, terbaru.get(o.pk)) for o in opds]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_lkjip
 
 app_name = "laporan"
 urlpatterns = [
@@ -8,4 +8,8 @@ urlpatterns = [
     path("ekspor.xlsx", views.dasbor_xlsx, name="dasbor_xlsx"),
     path("opd/<int:opd_id>/<int:tahun>/", views.opd, name="opd"),
     path("rekap/<int:tahun>.<str:format>", views.rekap, name="rekap"),
+    path("lkjip/", views_lkjip.daftar, name="lkjip_daftar"),
+    path("lkjip/opd/<int:opd_id>/<int:tahun>/", views_lkjip.ubah, name="lkjip_ubah"),
+    path("lkjip/pratinjau/", views_lkjip.pratinjau, name="lkjip_pratinjau"),
+    path("lkjip/<int:laporan_id>/struktur/", views_lkjip.struktur, name="lkjip_struktur"),
 ]

@@ -1,0 +1,198 @@
+"""The LKjIP's words written in the browser: the list of every OPD's report of a year, the
+editing page of one OPD's year (narrative, analyses per sasaran, signature, organisation
+chart), the Markdown preview and the chart image. The numbers of the report come from the
+data (apps.laporan.selectors); only the words are typed here."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from apps.core.akses import opd_or_404, wajib
+from apps.core.forms import pesan_galat
+from apps.core.selectors import for_user, opd_for_user
+from apps.pengukuran.berkas import batas_ukuran, ukuran_teks
+from apps.pengukuran.selectors import kinerja_opd
+
+from . import services
+from .forms import (
+    ANALISIS,
+    NARASI,
+    NARASI_MAKS,
+    STRUKTUR_MAKS_SISI,
+    AnalisisForm,
+    LaporanForm,
+    TahunForm,
+    label_field,
+)
+from .markdown import render_markdown
+from .models import LaporanKinerja
+from .selectors import lkjip_daftar, lkjip_terbaru
+
+TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
+JENIS_GAMBAR = {".png": "image/png", ".jpg": "image/jpeg"}
+
+
+def _tahun(tahun: int) -> int:
+    if not 2000 <= tahun <= 2100:
+        raise Http404
+    return tahun
+
+
+@login_required
+@require_GET
+def daftar(request):
+    """Every OPD the user may see with the status of its LKjIP of the year: belum dimulai,
+    draf, final or diverifikasi, and its latest revision (a fixed number of queries)."""
+    # The LKjIP of a year is written in the first months of the next one.
+    tahun = timezone.localdate().year - 1
+    if "tahun" in request.GET:
+        f = TahunForm(request.GET)
+        if f.is_valid():
+            tahun = f.cleaned_data["tahun"]
+        else:
+            for pesan in pesan_galat(f):
+                messages.error(request, pesan)
+    opds = opd_for_user(request.user).filter(aktif=True).order_by("kode")
+    baris = lkjip_daftar(opds, tahun)
+    for b in baris:
+        b.terisi = sum(1 for n in NARASI if b.laporan and getattr(b.laporan, n).strip())
+    return render(request, "laporan/lkjip_daftar.html", {
+        "baris": baris, "tahun": tahun, "jumlah_bagian": len(NARASI),
+        "tahun_pilihan": range(tahun - 3, tahun + 2),
+        "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+    })
+
+
+def _bagian(form, nama_list) -> list[dict]:
+    """Each text area with its preview, rendered sanitised from the text it shows."""
+    return [{"field": form[n], "judul": form.fields[n].label.rsplit(" · ", 1)[-1],
+             "pratinjau": render_markdown(form[n].value() or "")} for n in nama_list]
+
+
+def _salin(request, data, unit, tahun: int) -> None:
+    """Fill a text area without saving: last year's text of one section, or the summary
+    proposed from the data. What the user typed in the other fields stays as it was."""
+    aksi = request.POST.get("aksi", "")
+    if aksi == "usulan":
+        data["ikhtisar_eksekutif"] = services.ikhtisar_usulan(unit, tahun)
+        messages.info(request, "Usulan ikhtisar eksekutif disusun dari data capaian dan "
+                      "anggaran; periksa dan sunting, lalu klik Simpan.")
+        return
+    nama = aksi.removeprefix("salin:")
+    if nama not in NARASI:
+        raise Http404
+    label = label_field(LaporanKinerja, nama)
+    lalu = lkjip_terbaru(unit.pk, tahun - 1)
+    if lalu is None:
+        messages.warning(request, f"{label}: tidak ada LKjIP {unit.nama} tahun {tahun - 1} "
+                         "untuk disalin.")
+    elif not getattr(lalu, nama).strip():
+        messages.warning(request, f"{label}: bagian ini kosong pada LKjIP tahun {tahun - 1}.")
+    else:
+        data[nama] = getattr(lalu, nama)
+        messages.info(request, f"{label}: teks disalin dari LKjIP tahun {tahun - 1}"
+                      f"{f' revisi {lalu.revisi}' if lalu.revisi else ''}; belum disimpan "
+                      "sampai Anda klik Simpan.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ubah(request, opd_id: int, tahun: int):
+    """The words of an OPD's LKjIP of a year: every narrative section with its preview, the
+    seven analyses' words per sasaran, place, date and signatory, the organisation chart.
+    Saved all at once or nothing; a final or verified report is read-only for everyone."""
+    unit = opd_or_404(request.user, opd_id)
+    tahun = _tahun(tahun)
+    laporan = lkjip_terbaru(unit.pk, tahun)
+    sasaran = services.sasaran_lkjip(unit, tahun)
+    ada = {a.sasaran_id: a for a in laporan.analisis.all()} if laporan else {}
+    data, files = None, None
+    if request.method == "POST":
+        wajib(request.user, "can_edit_opd_data")
+        try:
+            services.laporan_pastikan_draf(laporan)
+        except ValidationError as e:
+            for pesan in e.messages:
+                messages.error(request, pesan)
+            return redirect(request.path)
+        data, files = request.POST, request.FILES
+        if request.POST.get("aksi", "simpan") != "simpan":
+            data, files = request.POST.copy(), None
+            _salin(request, data, unit, tahun)
+    form = LaporanForm(data, files, opd=unit, laporan=laporan)
+    f_analisis = [AnalisisForm(data, sasaran=s, analisis=ada.get(s.pk)) for s in sasaran]
+    if files is not None:
+        if form.is_valid() & all([f.is_valid() for f in f_analisis]):
+            isian = services.IsianLKjIP(
+                nilai=form.nilai(),
+                analisis={f.sasaran: {n: f.cleaned_data[n] for n in ANALISIS}
+                          for f in f_analisis},
+                struktur=(form.cleaned_data["struktur_organisasi"].isi
+                          if form.cleaned_data["struktur_organisasi"] else None))
+            try:
+                laporan, n = services.laporan_update(
+                    opd=unit, tahun=tahun, user=request.user, isian=isian,
+                    sasaran_sah={s.pk for s in sasaran})
+            except ValidationError as e:
+                for pesan in e.messages:
+                    messages.error(request, pesan)
+                messages.error(request, "Tidak ada yang disimpan.")
+            else:
+                messages.success(request, f"{laporan} tersimpan ({n} perubahan)." if n
+                                 else "Tidak ada perubahan.")
+                return redirect(request.path)
+        else:
+            for f in [form, *f_analisis]:
+                for pesan in pesan_galat(f):
+                    messages.error(request, pesan)
+            messages.error(request, TIDAK_DISIMPAN)
+
+    kinerja = kinerja_opd([unit], tahun)[unit.pk]
+    per_sasaran = {s.sasaran.pk: s for s in kinerja.sasaran}
+    boleh_ubah = (request.user.kemampuan.can_edit_opd_data
+                  and (laporan is None or laporan.status == LaporanKinerja.Status.DRAFT))
+    return render(request, "laporan/lkjip_ubah.html", {
+        "opd": unit, "tahun": tahun, "laporan": laporan, "form": form,
+        "bagian": _bagian(form, NARASI),
+        "analisis": [{"sasaran": f.sasaran, "kinerja": per_sasaran.get(f.sasaran.pk),
+                      "bagian": _bagian(f, ANALISIS)} for f in f_analisis],
+        "boleh_ubah": boleh_ubah, "maks_sisi": STRUKTUR_MAKS_SISI,
+        "batas_berkas": ukuran_teks(batas_ukuran()),
+    })
+
+
+@login_required
+@require_POST
+def pratinjau(request):
+    """The sanitised HTML of a Markdown text, for the live preview while typing (JSON). The
+    same function renders the page's preview after saving and the PDF."""
+    teks = request.POST.get("teks", "")
+    if len(teks) > NARASI_MAKS:
+        return JsonResponse({"galat": f"Teks terlalu panjang: paling banyak {NARASI_MAKS} "
+                             "karakter."}, status=400)
+    return JsonResponse({"html": str(render_markdown(teks))})
+
+
+@login_required
+@require_GET
+def struktur(request, laporan_id: int):
+    """The organisation chart of a report, only through this permission check (MEDIA_URL
+    is not served)."""
+    laporan = get_object_or_404(for_user(LaporanKinerja.objects.all(), request.user),
+                                pk=laporan_id)
+    nama = laporan.struktur_organisasi.name
+    if not nama:
+        raise Http404("Bagan struktur organisasi belum diunggah.")
+    try:
+        berkas = laporan.struktur_organisasi.open("rb")
+    except FileNotFoundError:
+        raise Http404("Bagan struktur organisasi tidak ditemukan.") from None
+    jenis = JENIS_GAMBAR.get(nama[nama.rfind("."):].lower(), "application/octet-stream")
+    resp = FileResponse(berkas, content_type=jenis)
+    resp["X-Content-Type-Options"] = "nosniff"
+    resp["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return resp
