@@ -1,0 +1,87 @@
+"""What the LKjIP page tests share (tests/laporan/test_lkjip_narasi.py and
+tests/laporan/test_permissions_lkjip.py): the Kecamatan's editing page, pictures made in
+memory, a final report, and a snapshot of every LKjIP table with its history (to show a
+refused post changed nothing)."""
+
+import hashlib
+import io
+import os
+from html.parser import HTMLParser
+
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+from realisasi_uji import opd_kecamatan
+
+from apps.laporan.models import AnalisisSasaran, LaporanKinerja
+
+TAHUN_LKJIP = 2023
+
+
+def url_ubah(tahun: int = TAHUN_LKJIP, opd=None) -> str:
+    return reverse("laporan:lkjip_ubah", args=[(opd or opd_kecamatan()).pk, tahun])
+
+
+def gambar(lebar: int = 40, tinggi: int = 30, fmt: str = "PNG", *, acak: bool = False,
+           nama: str | None = None) -> SimpleUploadedFile:
+    """A picture as a browser uploads it; `acak` fills it with noise (it does not compress)."""
+    if acak:
+        img = Image.frombytes("RGB", (lebar, tinggi), os.urandom(lebar * tinggi * 3))
+    else:
+        img = Image.new("RGB", (lebar, tinggi), (31, 78, 121))
+    buf = io.BytesIO()
+    img.save(buf, fmt)
+    ext = {"PNG": "png", "JPEG": "jpg", "GIF": "gif"}[fmt]
+    jenis = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}[fmt]
+    return SimpleUploadedFile(nama or f"struktur.{ext}", buf.getvalue(), content_type=jenis)
+
+
+def laporan_kec(tahun: int = TAHUN_LKJIP, revisi: int = 0, **isi) -> LaporanKinerja:
+    """The Kecamatan's draft LKjIP of a year with `isi` written on it (the demo already has
+    revision 0 of 2023 with its kata pengantar and kesimpulan); created when missing."""
+    lap, _ = LaporanKinerja.objects.update_or_create(opd=opd_kecamatan(), tahun=tahun,
+                                                     revisi=revisi, defaults=isi)
+    return lap
+
+
+def jadikan_final(laporan: LaporanKinerja) -> LaporanKinerja:
+    """Mark a report final as the finalising service would (a stored PDF, its checksum and a
+    verification code), without rendering a PDF."""
+    isi = b"%PDF-1.4\n%%EOF\n"
+    laporan.berkas_final.save(f"uji-{laporan.pk}.pdf", ContentFile(isi), save=False)
+    laporan.status = LaporanKinerja.Status.FINAL
+    laporan.sha256 = hashlib.sha256(isi).hexdigest()
+    laporan.kode_verifikasi = f"UJI{laporan.pk:08d}"
+    laporan.save()
+    return laporan
+
+
+def _isi(model) -> list[tuple]:
+    kolom = [f.attname for f in model._meta.concrete_fields]
+    return list(model.objects.order_by("pk").values_list(*kolom))
+
+
+def potret() -> dict:
+    """Every row and value of the LKjIP tables and of the report's history."""
+    return {
+        "laporan": _isi(LaporanKinerja),
+        "riwayat": _isi(LaporanKinerja.history.model),
+        "analisis": _isi(AnalisisSasaran),
+    }
+
+
+class _Tag(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tag = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tag.append((tag, dict(attrs)))
+
+
+def tag_halaman(html: str) -> list[tuple[str, dict]]:
+    """Every element of a page as the browser builds it (text inside a textarea is text)."""
+    p = _Tag()
+    p.feed(html)
+    return p.tag
