@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from apps.anggaran.models import Program
+from apps.anggaran.perhitungan import Rekap
 from apps.anggaran.selectors import anggaran_opd
 from apps.core.angka import format_nilai, format_rupiah
 from apps.core.models import OPD, Pemda
@@ -25,6 +26,7 @@ from .models import (
     PKIndikator,
     PKProgram,
     ProgramSasaran,
+    RencanaProgram,
     Renstra,
     Sasaran,
     TargetTahunan,
@@ -552,3 +554,85 @@ def _peringatan(opd_id, tahun, renstra, pk, berlaku, *, target, program, renstra
                                     "Hubungkan ke sasaran"))
     urutan = list(JENIS_PERINGATAN)
     return sorted(hasil, key=lambda p: urutan.index(p.jenis))
+
+
+# ------------------------------------------------------------------------------------------
+# The Renstra matrix (Rencana Program, Kegiatan dan Pendanaan) as documents print it
+# ------------------------------------------------------------------------------------------
+
+TINGKAT_MATRIKS = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
+
+
+@dataclass
+class BarisMatriks:
+    """A row of the matrix with its rupiah: a lowest row's own, a program's or kegiatan's
+    the sum of the lowest rows under it."""
+
+    baris: RencanaProgram
+    target_rp: Decimal | None
+    realisasi_rp: Decimal | None
+
+    @property
+    def terendah(self) -> bool:
+        return self.baris.target_rp is not None or self.baris.realisasi_rp is not None
+
+    @property
+    def serapan(self):
+        """Realisasi Rp / target Rp × 100 (None when either is missing or the target is 0)."""
+        return _serapan(self.target_rp, self.realisasi_rp)
+
+
+@dataclass
+class BlokMatriks:
+    """One period block of the matrix (e.g. "Periode RPJMD Induk (Tahun 2019-2020)")."""
+
+    periode: str
+    tahun_awal: int
+    tahun_akhir: int
+    baris: list[BarisMatriks]
+
+    @property
+    def target_rp(self) -> Decimal:
+        return sum((b.target_rp or 0 for b in self.baris if b.terendah), Decimal(0))
+
+    @property
+    def realisasi_rp(self) -> Decimal:
+        return sum((b.realisasi_rp or 0 for b in self.baris if b.terendah), Decimal(0))
+
+    @property
+    def serapan(self):
+        return _serapan(self.target_rp, self.realisasi_rp)
+
+
+def _serapan(target_rp, realisasi_rp):
+    if not target_rp or realisasi_rp is None:
+        return None
+    return Rekap(target_rp, realisasi_rp).serapan
+
+
+def matriks_renstra(renstra: Renstra) -> list[BlokMatriks]:
+    """The matrix of a Renstra, block after block in its own order (one query). Rupiah is
+    stored on the lowest rows only (sub kegiatan; kegiatan before 2021, see
+    apps.perencanaan.impor.periksa_matriks_renstra); a program or kegiatan row shows the sum
+    of the rows below it, up to the next row of its level or higher."""
+    blok: dict[tuple, BlokMatriks] = {}
+    for r in (RencanaProgram.objects.filter(renstra=renstra)
+              .order_by("tahun_awal", "tahun_akhir", "urutan", "pk")):
+        kunci = (r.tahun_awal, r.tahun_akhir)
+        if kunci not in blok:
+            blok[kunci] = BlokMatriks(r.periode, r.tahun_awal, r.tahun_akhir, [])
+        blok[kunci].baris.append(BarisMatriks(r, r.target_rp, r.realisasi_rp))
+    for b in blok.values():
+        terbuka: list[BarisMatriks] = []  # the rows above the current one, a chain of parents
+        for baris in b.baris:
+            tingkat = TINGKAT_MATRIKS.get(baris.baris.tingkat, 2)
+            while terbuka and TINGKAT_MATRIKS.get(terbuka[-1].baris.tingkat, 2) >= tingkat:
+                terbuka.pop()
+            if baris.terendah:
+                for induk in terbuka:
+                    if induk.terendah:
+                        continue
+                    induk.target_rp = (induk.target_rp or 0) + (baris.target_rp or 0)
+                    induk.realisasi_rp = (induk.realisasi_rp or 0) + (baris.realisasi_rp or 0)
+            terbuka.append(baris)
+    return list(blok.values())
