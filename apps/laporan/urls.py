@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_lkjip
+from . import views, views_lkjip, views_pdf
 
 app_name = "laporan"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("ekspor.xlsx", views.dasbor_xlsx, name="dasbor_xlsx"),
     path("opd/<int:opd_id>/<int:tahun>/", views.opd, name="opd"),
     path("rekap/<int:tahun>.<str:format>", views.rekap, name="rekap"),
+    path("lkjip/opd/<int:opd_id>/<int:tahun>/pdf/", views_pdf.lkjip_pdf, name="lkjip_pdf"),
     path("lkjip/", views_lkjip.daftar, name="lkjip_daftar"),
     path("lkjip/opd/<int:opd_id>/<int:tahun>/", views_lkjip.ubah, name="lkjip_ubah"),
     path("lkjip/pratinjau/", views_lkjip.pratinjau, name="lkjip_pratinjau"),

@@ -52,11 +52,13 @@ def url(nama: str) -> str:
 
 
 def test_every_url_is_in_the_table():
-    """The LKjIP editing pages have their own table (test_permissions_lkjip.py)."""
+    """The LKjIP pages have their own tables (test_permissions_lkjip.py for the editing
+    pages, test_lkjip_pdf.py for the PDF)."""
     from apps.laporan import urls
 
     assert {f"laporan:{p.name}" for p in urls.urlpatterns
-            if p.callback.__module__ != "apps.laporan.views_lkjip"} == {
+            if p.callback.__module__ not in ("apps.laporan.views_lkjip",
+                                             "apps.laporan.views_pdf")} == {
         n if not n.startswith("laporan:rekap_") else "laporan:rekap" for n, _, _ in TABEL}
 
 

@@ -1,0 +1,470 @@
+"""The LKjIP of an OPD and year as a PDF generated from the data (PermenPAN-RB 53/2014).
+
+`dokumen_lkjip` gathers everything the report shows in a fixed number of queries, whatever
+the number of sasaran, indicators and budget lines; `render_lkjip_pdf` prints it through
+templates/laporan/lkjip_pdf.html. Every number comes from the one engine of its kind:
+capaian and predikat from apps.pengukuran (kinerja_opd, capaian_lintas_tahun,
+capaian.tingkat_kemajuan), budget from apps.anggaran (anggaran_opd, rekap_per_sasaran,
+perhitungan.Rekap), the PK tables from apps.perencanaan.selectors; the words written by the
+OPD (LaporanKinerja, AnalisisSasaran) only through apps.laporan.markdown.render_markdown.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
+
+from apps.anggaran.models import DPA, DPAProgram
+from apps.anggaran.perhitungan import Rekap, jumlahkan
+from apps.anggaran.selectors import AnggaranSasaran, PohonAnggaran, anggaran_opd, rekap_per_sasaran
+from apps.core.angka import format_angka, format_nilai
+from apps.core.models import OPD, Misi, Pejabat, Pemda
+from apps.core.pdf import render_pdf
+from apps.pengukuran import capaian as engine
+from apps.pengukuran.models import Realisasi
+from apps.pengukuran.selectors import (
+    IndikatorTahun,
+    KinerjaOPD,
+    SasaranTahun,
+    capaian_lintas_tahun,
+    kinerja_opd,
+    realisasi_dengan_target,
+    target_pengukuran,
+)
+from apps.perencanaan.models import Renstra, Tujuan
+from apps.perencanaan.selectors import (
+    BlokMatriks,
+    DokumenPK,
+    baris_program_pk,
+    baris_target_pk,
+    matriks_renstra,
+    pk_tahun,
+    pohon_renstra,
+    renstra_tahun,
+)
+
+from . import grafik
+from .markdown import render_markdown
+from .models import AnalisisSasaran, LaporanKinerja
+
+TAHUN_BANDING = 3  # this year and the two before it (seed 003, Tabel 3.2)
+
+
+@dataclass(frozen=True)
+class Keterangan:
+    """A numbered table or figure: its anchor (for the lists' page numbers) and caption."""
+
+    id: str
+    nomor: str
+    judul: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.nomor} {self.judul}"
+
+
+class _Penomoran:
+    """Numbers tables and figures per chapter in the order the document shows them; the
+    lists of tables and figures are these, so a caption and its list entry cannot differ."""
+
+    def __init__(self):
+        self.tabel: list[Keterangan] = []
+        self.gambar: list[Keterangan] = []
+
+    def _baru(self, daftar, jenis: str, bab: int, judul: str) -> Keterangan:
+        ke = sum(1 for k in daftar if k.nomor.split(" ")[1].split(".")[0] == str(bab)) + 1
+        k = Keterangan(f"{jenis.lower()}-{bab}-{ke}", f"{jenis} {bab}.{ke}", judul)
+        daftar.append(k)
+        return k
+
+    def t(self, bab: int, judul: str) -> Keterangan:
+        return self._baru(self.tabel, "Tabel", bab, judul)
+
+    def g(self, bab: int, judul: str) -> Keterangan:
+        return self._baru(self.gambar, "Gambar", bab, judul)
+
+
+def tampil_realisasi(hasil: engine.CapaianIndikator | None) -> str:
+    """An annual value as the report prints it: `79,41`, `78,2`, `90`, the text value of a
+    text indicator, "" when there is none (a mean may have many decimals: 2 are shown)."""
+    if hasil is None:
+        return ""
+    if hasil.tahunan.ada:
+        return format_angka(hasil.tahunan.nilai, 2, buang_nol=True)
+    return hasil.tahunan_teks
+
+
+@dataclass
+class Banding:
+    """One year of an indicator in the comparison with earlier years."""
+
+    tahun: int
+    target: Decimal | None
+    hasil: engine.CapaianIndikator | None
+
+    @property
+    def realisasi(self) -> str:
+        return tampil_realisasi(self.hasil)
+
+
+@dataclass
+class IndikatorLKjIP:
+    """An indicator of the PK in force with everything BAB III says about it."""
+
+    data: IndikatorTahun
+    banding: list[Banding]
+    kemajuan: engine.Hasil
+    analisis: str = ""  # the latest triwulan's analysis typed with the realisasi
+    solusi: str = ""
+
+    @property
+    def indikator(self):
+        return self.data.indikator
+
+    @property
+    def hasil(self) -> engine.CapaianIndikator:
+        return self.data.hasil
+
+    @property
+    def target_akhir(self):
+        return self.indikator.target_akhir
+
+    @property
+    def realisasi(self) -> str:
+        return tampil_realisasi(self.hasil)
+
+
+@dataclass
+class ProgramSasaran:
+    """A program supporting a sasaran, with its kegiatan, each with the DPA's computed Rekap."""
+
+    program: object
+    rekap: Rekap
+    kegiatan: list  # [(Kegiatan, Rekap)]
+
+
+@dataclass
+class SasaranLKjIP:
+    nomor: int
+    data: SasaranTahun
+    indikator: list[IndikatorLKjIP]
+    analisis: dict[str, SafeString]
+    program: list[ProgramSasaran]
+    grafik: SafeString
+    tabel: dict[str, Keterangan] = field(default_factory=dict)
+    gambar: Keterangan | None = None
+
+    @property
+    def sasaran(self):
+        return self.data.sasaran
+
+    @property
+    def anggaran(self) -> Rekap | None:
+        return jumlahkan(p.rekap for p in self.program) if self.program else None
+
+
+@dataclass
+class ProgramDPA:
+    """A program of the DPA in force: its outcome indicator and its computed budget."""
+
+    program: object
+    indikator: str
+    target: Decimal | None
+    satuan: str
+    rekap: Rekap
+    kegiatan: list  # [(Kegiatan, Rekap, [(RincianDPA, Rekap)])]
+
+
+@dataclass
+class DokumenLKjIP:
+    """Everything the LKjIP PDF prints, computed; the template only lays it out."""
+
+    opd: OPD
+    tahun: int
+    pemda: Pemda | None
+    laporan: LaporanKinerja | None
+    narasi: dict[str, SafeString]
+    penandatangan: Pejabat | None
+    tempat_tanggal: str
+    renstra: Renstra | None
+    visi: str
+    misi: list[Misi]
+    tujuan: list[Tujuan]
+    iku: list
+    kinerja: KinerjaOPD
+    pk: list[DokumenPK]
+    sasaran: list[SasaranLKjIP]
+    tahun_banding: list[int]
+    dpa: DPA | None
+    anggaran: PohonAnggaran | None
+    program: list[ProgramDPA]
+    per_sasaran: list[AnggaranSasaran]
+    matriks: list[BlokMatriks]
+    grafik_sasaran: SafeString
+    tabel: dict[str, Keterangan]
+    gambar: dict[str, Keterangan]
+    daftar_tabel: list[Keterangan]
+    daftar_gambar: list[Keterangan]
+
+    @property
+    def pk_berlaku(self) -> DokumenPK | None:
+        """The version the year is measured against (the latest final one)."""
+        pk = self.kinerja.pk
+        return next((d for d in self.pk if pk and d.pk.pk == pk.pk), None)
+
+    @property
+    def jumlah_indikator(self) -> int:
+        return len(self.kinerja.indikator)
+
+    @property
+    def indikator_tercapai(self) -> list[IndikatorLKjIP]:
+        return [i for s in self.sasaran for i in s.indikator
+                if i.hasil.capaian.ada and i.hasil.capaian.nilai >= 100]
+
+    @property
+    def indikator_belum(self) -> list[IndikatorLKjIP]:
+        return [i for s in self.sasaran for i in s.indikator
+                if not (i.hasil.capaian.ada and i.hasil.capaian.nilai >= 100)]
+
+    @property
+    def rumus_negatif(self) -> str:
+        return engine.RUMUS_NEGATIF.get(self.kinerja.rumus_negatif, "")
+
+    @property
+    def rumus_positif(self) -> str:
+        return engine.RUMUS_POSITIF
+
+    @property
+    def skala_baris(self) -> list[tuple[str, str]]:
+        """Each band of the scale as the report writes it: ("Baik", "70 ≤ capaian < 85")."""
+        skala = self.kinerja.skala
+        kiri, kanan = ("≤", "<") if skala.tepi == "bawah" else ("<", "≤")
+        hasil = []
+        for r in skala.rentang:
+            bawah, atas = format_nilai(r.batas_bawah), format_nilai(r.batas_atas)
+            if r.batas_bawah is None:
+                teks = f"capaian {kanan} {atas}"
+            elif r.batas_atas is None:
+                teks = f"capaian {'≥' if kiri == '≤' else '>'} {bawah}"
+            else:
+                teks = f"{bawah} {kiri} capaian {kanan} {atas}"
+            hasil.append((r.label, teks))
+        return hasil
+
+    @property
+    def sasaran_ganda(self) -> bool:
+        """A program counted under two sasaran (the per-sasaran rows then add up to more
+        than the DPA; the table's total is the DPA's)."""
+        dilihat, ganda = set(), False
+        for a in self.per_sasaran:
+            for p, _ in a.program:
+                ganda |= p.pk in dilihat
+                dilihat.add(p.pk)
+        return ganda
+
+
+NARASI = ("kata_pengantar", "ikhtisar_eksekutif", "latar_belakang", "kedudukan_tugas_fungsi",
+          "sistematika", "kesimpulan", "upaya_ke_depan", "saran")
+ANALISIS = ("uraian", "standar_nasional", "keberhasilan_kegagalan", "solusi", "efisiensi",
+            "program_pendukung")
+
+
+def laporan_terakhir(opd: OPD, tahun: int) -> LaporanKinerja | None:
+    """The latest revision of an OPD's LKjIP of a year, or None when nobody wrote one yet."""
+    return (LaporanKinerja.objects.filter(opd=opd, tahun=tahun).select_related("penandatangan")
+            .order_by("-revisi").first())
+
+
+def kepala_opd(opd: OPD) -> Pejabat | None:
+    """The OPD's active official when there is exactly one (its head); None otherwise, and
+    the signature block leaves a dotted line to write the name on."""
+    aktif = list(Pejabat.objects.filter(opd=opd, aktif=True)[:2])
+    return aktif[0] if len(aktif) == 1 else None
+
+
+def _tempat_tanggal(laporan, pemda, tahun: int) -> str:
+    tempat = (laporan.tempat if laporan else "") or (pemda.ibu_kota if pemda else "")
+    if laporan and laporan.tanggal:
+        return f"{tempat}, {date_format(laporan.tanggal, 'j F Y')}"
+    return f"{tempat}, ........................ {tahun + 1}"
+
+
+def _target_lintas(indikator_ids, tahun_list) -> dict[tuple[int, int], Decimal | None]:
+    """The measurement target of each indicator in earlier years, as capaian_lintas_tahun
+    measured them (the year's latest final PK, else the Renstra target): one query."""
+    hasil = {}
+    for r in realisasi_dengan_target(Realisasi.objects.filter(
+            indikator_id__in=list(indikator_ids), tahun__in=list(tahun_list))):
+        kunci = (r.indikator_id, r.tahun)
+        if hasil.get(kunci) is None:
+            hasil[kunci] = target_pengukuran(r)[0]
+    return hasil
+
+
+def _analisis_tw(data: IndikatorTahun) -> tuple[str, str]:
+    """The analysis and solution typed with the latest triwulan that has them."""
+    for tw in (4, 3, 2, 1):
+        r = data.realisasi.get(tw)
+        if r is not None and (r.analisis.strip() or r.solusi.strip()):
+            return r.analisis.strip(), r.solusi.strip()
+    return "", ""
+
+
+def _batang(indikator: list[IndikatorLKjIP]) -> list[grafik.Batang]:
+    return [grafik.Batang(
+        i.indikator.nama, i.hasil.capaian.nilai,
+        i.hasil.predikat.warna if i.hasil.predikat else grafik.ABU,
+        i.hasil.predikat.label if i.hasil.predikat else i.hasil.capaian.alasan,
+        i.indikator.nama) for i in indikator]
+
+
+def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
+                  ) -> DokumenLKjIP:
+    """Everything the LKjIP of `opd` for `tahun` shows, computed from the data in a fixed
+    number of queries (about 30, whatever the number of sasaran, indicators and lines).
+
+    `laporan` is the narrative to print; None takes the latest revision of the year, and
+    without any the report prints with empty sections. Measured against the PK in force
+    (the latest final version); every final version of the year is annexed."""
+    if laporan is None:
+        laporan = laporan_terakhir(opd, tahun)
+    pemda = Pemda.objects.first()
+    analisis_map = ({a.sasaran_id: a for a in AnalisisSasaran.objects.filter(laporan=laporan)}
+                    if laporan else {})
+    penandatangan = (laporan.penandatangan if laporan and laporan.penandatangan_id
+                     else kepala_opd(opd))
+    narasi = {f: render_markdown(getattr(laporan, f) if laporan else "") for f in NARASI}
+
+    renstra = renstra_tahun(opd.pk, tahun)
+    tujuan = pohon_renstra(renstra) if renstra else []
+    periode = renstra.periode_rpjmd if renstra and renstra.periode_rpjmd_id else None
+    misi = list(Misi.objects.filter(periode=periode).order_by("nomor")) if periode else []
+    sasaran_renstra = [s for t in tujuan for s in t.sasaran.all()]
+    iku = [(s, i) for s in sasaran_renstra for i in s.indikator.all() if i.is_iku]
+
+    kinerja = kinerja_opd([opd], tahun)[opd.pk]
+    versi = [pk for pk in pk_tahun(opd.pk, tahun) if pk.status == pk.Status.FINAL]
+    target_pk = baris_target_pk([pk.pk for pk in versi])
+    program_pk = baris_program_pk([pk.pk for pk in versi])
+    dokumen_pk = [DokumenPK(pk=pk, pemda=pemda, target=target_pk.get(pk.pk, []),
+                            program=program_pk.get(pk.pk, [])) for pk in versi]
+
+    tahun_banding = list(range(tahun - TAHUN_BANDING + 1, tahun + 1))
+    sebelumnya = tahun_banding[:-1]
+    indikator = [i.indikator for i in kinerja.indikator]
+    lintas = capaian_lintas_tahun(indikator, sebelumnya, skala=kinerja.skala,
+                                  rumus=kinerja.rumus_negatif)
+    target_lalu = _target_lintas([i.pk for i in indikator], sebelumnya)
+
+    anggaran = anggaran_opd([opd.pk], tahun).get(opd.pk)
+    dpa, pohon = anggaran if anggaran else (None, None)
+    program = _program_dpa(dpa, pohon)
+    sasaran_program = {s: [p.pk for p in s.program.all()] for s in sasaran_renstra}
+    per_sasaran = rekap_per_sasaran(pohon, sasaran_program) if pohon else []
+    program_sasaran = {a.sasaran.pk: a.program for a in per_sasaran if a.sasaran is not None}
+    kegiatan_program: dict = {}
+    if pohon:
+        for k, rk in sorted(pohon.kegiatan.items(), key=lambda x: x[0].kode):
+            kegiatan_program.setdefault(k.program_id, []).append((k, rk))
+
+    nomor = _Penomoran()
+    tabel, gambar = {}, {}
+    if laporan and laporan.struktur_organisasi:
+        gambar["struktur"] = nomor.g(1, f"Struktur Organisasi {opd.nama}")
+    tabel["tujuan"] = nomor.t(2, f"Tujuan, Sasaran dan Indikator Kinerja Renstra "
+                                 f"{_periode(renstra)}")
+    tabel["iku"] = nomor.t(2, f"Indikator Kinerja Utama {opd.nama}")
+    tabel["pk"] = nomor.t(2, f"Perjanjian Kinerja Tahun {tahun}")
+    tabel["program"] = nomor.t(2, f"Program dan Anggaran Tahun {tahun}")
+    tabel["skala"] = nomor.t(3, "Kategori Predikat Capaian Kinerja")
+    tabel["pengukuran"] = nomor.t(3, f"Pengukuran Kinerja Tahun {tahun}")
+    gambar["sasaran"] = nomor.g(3, f"Capaian Kinerja per Sasaran Tahun {tahun}")
+
+    sasaran = []
+    for n, s in enumerate(kinerja.sasaran, start=1):
+        daftar = []
+        for data in s.indikator:
+            ind = data.indikator
+            banding = [Banding(t, target_lalu.get((ind.pk, t)), lintas.get((ind.pk, t)))
+                       for t in sebelumnya]
+            banding.append(Banding(tahun, data.pk_indikator.target, data.hasil))
+            kemajuan = (engine.tingkat_kemajuan(data.hasil.tahunan.nilai, ind.target_akhir)
+                        if data.hasil.tahunan.ada
+                        else engine.Hasil(None, data.hasil.tahunan.alasan))
+            daftar.append(IndikatorLKjIP(data, banding, kemajuan, *_analisis_tw(data)))
+        a = analisis_map.get(s.sasaran.pk)
+        program_s = [ProgramSasaran(p, rk, kegiatan_program.get(p.pk, []))
+                     for p, rk in program_sasaran.get(s.sasaran.pk, [])]
+        judul = f"Sasaran {n}"
+        item = SasaranLKjIP(
+            n, s, daftar, {f: render_markdown(getattr(a, f) if a else "") for f in ANALISIS},
+            program_s, mark_safe(grafik.batang_capaian(  # noqa: S308 - escaped by grafik
+                _batang(daftar), judul=f"Capaian indikator {judul} Tahun {tahun}",
+                tampil_judul=False, tinggi_baris=26)))
+        item.tabel["target"] = nomor.t(3, f"Target dan Realisasi Kinerja {judul}")
+        item.gambar = nomor.g(3, f"Capaian Indikator {judul} Tahun {tahun}")
+        item.tabel["banding"] = nomor.t(3, f"Perbandingan Realisasi dan Capaian {judul} "
+                                           f"{tahun_banding[0]}-{tahun}")
+        item.tabel["kemajuan"] = nomor.t(3, f"Realisasi terhadap Target Akhir Renstra {judul}")
+        if any(i.analisis or i.solusi for i in daftar):
+            item.tabel["analisis"] = nomor.t(3, f"Analisis Keberhasilan/Kegagalan dan Solusi "
+                                                f"{judul}")
+        item.tabel["efisiensi"] = nomor.t(3, f"Efisiensi Penggunaan Anggaran {judul}")
+        item.tabel["program"] = nomor.t(3, f"Program dan Kegiatan Pendukung {judul}")
+        sasaran.append(item)
+
+    tabel["anggaran_program"] = nomor.t(3, f"Realisasi Anggaran per Program Tahun {tahun}")
+    tabel["anggaran_rinci"] = nomor.t(3, "Realisasi Anggaran per Program, Kegiatan dan "
+                                         f"Sub Kegiatan Tahun {tahun}")
+    tabel["anggaran_sasaran"] = nomor.t(3, f"Realisasi Anggaran per Sasaran Tahun {tahun}")
+
+    grafik_sasaran = grafik.batang_capaian(
+        [grafik.Batang(f"Sasaran {x.nomor}", x.data.capaian.nilai,
+                       x.data.predikat.warna if x.data.predikat else grafik.ABU,
+                       x.data.predikat.label if x.data.predikat else x.data.capaian.alasan,
+                       x.sasaran.uraian) for x in sasaran],
+        judul=gambar["sasaran"].judul, tampil_judul=False, tinggi_baris=26,
+        legenda=[(r.label, r.warna) for r in kinerja.skala.rentang])
+
+    return DokumenLKjIP(
+        opd=opd, tahun=tahun, pemda=pemda, laporan=laporan, narasi=narasi,
+        penandatangan=penandatangan, tempat_tanggal=_tempat_tanggal(laporan, pemda, tahun),
+        renstra=renstra, visi=periode.visi if periode else "", misi=misi, tujuan=tujuan,
+        iku=iku, kinerja=kinerja, pk=dokumen_pk, sasaran=sasaran, tahun_banding=tahun_banding,
+        dpa=dpa, anggaran=pohon, program=program, per_sasaran=per_sasaran,
+        matriks=matriks_renstra(renstra) if renstra else [],
+        grafik_sasaran=mark_safe(grafik_sasaran),  # noqa: S308 - escaped by grafik
+        tabel=tabel, gambar=gambar, daftar_tabel=nomor.tabel, daftar_gambar=nomor.gambar)
+
+
+def _periode(renstra: Renstra | None) -> str:
+    return f"{renstra.tahun_awal}-{renstra.tahun_akhir}" if renstra else ""
+
+
+def _program_dpa(dpa: DPA | None, pohon: PohonAnggaran | None) -> list[ProgramDPA]:
+    """The programs of the DPA in force in code order, each with its outcome indicator
+    (DPAProgram), its kegiatan and their lines, every total summed from the lines."""
+    if dpa is None or pohon is None:
+        return []
+    info = {p.program_id: p for p in DPAProgram.objects.filter(dpa=dpa)}
+    baris_kegiatan: dict = {}
+    for r, rk in pohon.baris:
+        baris_kegiatan.setdefault(r.kegiatan_id, []).append((r, rk))
+    kegiatan: dict = {}
+    for k, rk in sorted(pohon.kegiatan.items(), key=lambda x: x[0].kode):
+        kegiatan.setdefault(k.program_id, []).append((k, rk, baris_kegiatan.get(k.pk, [])))
+    hasil = []
+    for p, rk in sorted(pohon.program.items(), key=lambda x: x[0].kode):
+        i = info.get(p.pk)
+        hasil.append(ProgramDPA(p, i.indikator if i else "", i.target if i else None,
+                                i.satuan if i else "", rk, kegiatan.get(p.pk, [])))
+    return hasil
+
+
+def render_lkjip_pdf(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None,
+                     draf: bool = True) -> bytes:
+    """The LKjIP as A4 PDF bytes; a draft carries DRAF on every page and "(belum diisi)"
+    where a section has no words yet."""
+    dok = dokumen_lkjip(opd=opd, tahun=tahun, laporan=laporan)
+    return render_pdf("laporan/lkjip_pdf.html", {"dok": dok, "draf": draf})
