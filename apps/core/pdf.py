@@ -5,13 +5,15 @@ kabupaten's logo from the media storage. Nothing is fetched from the network, so
 user typed can never make the server request a URL.
 """
 
+import io
 import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint import HTML
+from weasyprint import HTML, Attachment
 from weasyprint.urls import URLFetcher
 
 BASE = "sakip://dokumen/"
@@ -44,8 +46,27 @@ class _BerkasSendiri(URLFetcher):
         raise ValueError(f"Dokumen PDF tidak memuat sumber luar: {url[:80]}")
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
+@dataclass(frozen=True)
+class Lampiran:
+    """A file embedded in the PDF (PDF/A-3 allows any format): its name (the extension gives
+    the MIME type), its bytes and a description readers show in their attachments panel."""
+
+    nama: str
+    isi: bytes
+    keterangan: str = ""
+
+
+def render_pdf(template_name: str, context: dict, *, pdf_variant: str | None = None,
+               lampiran: list[Lampiran] | tuple = ()) -> bytes:
     """Render a template to PDF bytes. In the template, refer to files as `static/css/x.css`
-    or `media/pemda/logo.png` (relative), which resolve to our own files only."""
+    or `media/pemda/logo.png` (relative), which resolve to our own files only.
+
+    `pdf_variant` is WeasyPrint's (e.g. "pdf/a-3b" for an archived, signable final report:
+    fonts embedded, XMP metadata, an sRGB output intent); `lampiran` are embedded files, marked
+    as the document's source data (AFRelationship /Data, as PDF/A-3 asks)."""
     html = render_to_string(template_name, context)
-    return HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf()
+    attachments = [Attachment(file_obj=io.BytesIO(x.isi), name=x.nama,
+                              description=x.keterangan or None, relationship="Data")
+                   for x in lampiran]
+    return HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf(
+        pdf_variant=pdf_variant, attachments=attachments or None)
