@@ -200,3 +200,8 @@ SAKIP_IMPOR_MAKS_BARIS = env.int("SAKIP_IMPOR_MAKS_BARIS", default=50_000)
 # Reminders are sent this many days before an input window closes (kirim_pengingat).
 SAKIP_PENGINGAT_HARI = env.int("SAKIP_PENGINGAT_HARI", default=3)
 SAKIP_URL_DASAR = env("SAKIP_URL_DASAR", default="http://127.0.0.1:8000")
+# The public address printed (with a QR code) on a final LKjIP: /verifikasi/<kode>/ under it
+# must be reachable by anyone holding the paper, so it is the public host, not an intranet one.
+SAKIP_URL_PUBLIK = env("SAKIP_URL_PUBLIK", default=SAKIP_URL_DASAR)
+# The largest PDF the public verification page reads (hashed while streaming, never stored).
+SAKIP_VERIFIKASI_MAKS_BYTES = env.int("SAKIP_VERIFIKASI_MAKS_BYTES", default=50 * 1024 * 1024)

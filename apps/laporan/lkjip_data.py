@@ -1,0 +1,177 @@
+"""The numbers of an LKjIP's tables as data, embedded in the final PDF (PDF/A-3 allows it) as
+JSON and as xlsx, so a reader, an auditor or another system takes the figures without
+copying them off the page.
+
+Every value is read from the same DokumenLKjIP the PDF is printed from (apps.laporan.lkjip),
+rounded as the PDF prints it (half-up, 2 decimals; DOMAIN.md "Computations"), so the data and
+the page cannot disagree. A value that cannot be computed is null with its reason in the
+row's "Keterangan".
+"""
+
+import io
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from apps.core.angka import bulatkan
+from apps.pengukuran import capaian as engine
+
+from .lkjip import DokumenLKjIP
+
+JUMLAH = "JUMLAH"
+
+
+@dataclass
+class Tabel:
+    """One table of the report: its caption as printed, its column labels and its rows."""
+
+    judul: str
+    kolom: list[str]
+    baris: list[list] = field(default_factory=list)
+
+
+def _angka(nilai) -> Decimal | None:
+    return None if nilai is None else bulatkan(Decimal(nilai), 2)
+
+
+def _persen(h: engine.Hasil | None) -> Decimal | None:
+    return _angka(h.nilai) if h is not None and h.ada else None
+
+
+def _alasan(*hasil: engine.Hasil | None) -> str:
+    return "; ".join(f"tidak dapat dihitung ({h.alasan})" for h in hasil
+                     if h is not None and not h.ada and h.alasan)
+
+
+def _realisasi(hasil: engine.CapaianIndikator | None):
+    """The annual value as a number, or the text value of a text indicator, or None."""
+    if hasil is None:
+        return None
+    return _angka(hasil.tahunan.nilai) if hasil.tahunan.ada else (hasil.tahunan_teks or None)
+
+
+def _predikat(p) -> str:
+    return p.label if p is not None else ""
+
+
+def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
+    """Every numeric table the LKjIP prints: the measurement of the year (Tabel 3.2), the
+    capaian of each sasaran and of the organisation, the comparison with the two earlier
+    years (seed 003 Tabel 3.2), the progress to the Renstra end target (Tabel 3.3), and the
+    budget per program, per program/kegiatan/sub kegiatan and per sasaran."""
+    t = dok.tahun
+    pengukuran = Tabel(dok.tabel["pengukuran"].label, [
+        "No Sasaran", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Polaritas",
+        "Target", "Realisasi", "Capaian (%)", "Predikat", "Keterangan"])
+    sasaran = Tabel(f"Capaian Kinerja per Sasaran Tahun {t}", [
+        "No Sasaran", "Sasaran Strategis", "Jumlah Indikator", "Capaian (%)", "Predikat",
+        "Keterangan"])
+    banding = Tabel(f"Perbandingan Realisasi dan Capaian {dok.tahun_banding[0]}-{t}", [
+        "No Sasaran", "Indikator Kinerja", "Tahun", "Target", "Realisasi", "Capaian (%)",
+        "Keterangan"])
+    kemajuan = Tabel("Realisasi terhadap Target Akhir Renstra", [
+        "No Sasaran", "Indikator Kinerja", f"Realisasi {t}", "Target Akhir Renstra",
+        "Tingkat Kemajuan (%)", "Keterangan"])
+    for s in dok.sasaran:
+        for i in s.indikator:
+            pk = i.data.pk_indikator
+            pengukuran.baris.append([
+                s.nomor, s.sasaran.uraian, i.indikator.nama, i.indikator.satuan,
+                i.indikator.polaritas, _angka(pk.target) if pk.target is not None
+                else (pk.target_teks or None), _realisasi(i.hasil),
+                _persen(i.hasil.capaian), _predikat(i.hasil.predikat),
+                _alasan(i.hasil.capaian)])
+            for b in i.banding:
+                h = b.hasil.capaian if b.hasil else None
+                banding.baris.append([s.nomor, i.indikator.nama, b.tahun, _angka(b.target),
+                                      _realisasi(b.hasil), _persen(h), _alasan(h)])
+            kemajuan.baris.append([
+                s.nomor, i.indikator.nama, _realisasi(i.hasil), _angka(i.target_akhir)
+                if i.target_akhir is not None else (i.indikator.target_akhir_teks or None),
+                _persen(i.kemajuan), _alasan(i.kemajuan)])
+        sasaran.baris.append([s.nomor, s.sasaran.uraian, len(s.indikator),
+                              _persen(s.data.capaian), _predikat(s.data.predikat),
+                              _alasan(s.data.capaian)])
+    k = dok.kinerja
+    sasaran.baris.append([None, "Capaian kinerja organisasi (rata-rata capaian sasaran)",
+                          len(k.indikator), _persen(k.capaian), _predikat(k.predikat),
+                          _alasan(k.capaian)])
+
+    kolom_rp = ["Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Sisa (Rp)", "Efisiensi (%)",
+                "Melebihi Pagu"]
+
+    def rp(r) -> list:
+        return [_angka(r.pagu), _angka(r.realisasi), _persen(r.serapan), _angka(r.sisa),
+                _persen(r.efisiensi), r.melebihi_pagu]
+
+    program = Tabel(dok.tabel["anggaran_program"].label, ["Kode", "Program", *kolom_rp])
+    rinci = Tabel(dok.tabel["anggaran_rinci"].label, ["Tingkat", "Kode", "Uraian", *kolom_rp])
+    per_sasaran = Tabel(dok.tabel["anggaran_sasaran"].label,
+                        ["No Sasaran", "Sasaran", "Kode Program", "Program", *kolom_rp])
+    if dok.anggaran is not None:
+        for p in dok.program:
+            program.baris.append([p.program.kode, p.program.nama, *rp(p.rekap)])
+            rinci.baris.append(["program", p.program.kode, p.program.nama, *rp(p.rekap)])
+            for keg, rk, baris in p.kegiatan:
+                rinci.baris.append(["kegiatan", keg.kode, keg.nama, *rp(rk)])
+                rinci.baris.extend(["sub kegiatan", r.sub_kegiatan.kode, r.sub_kegiatan.nama,
+                                    *rp(rr)] for r, rr in baris if r.sub_kegiatan)
+        total = rp(dok.anggaran.total)
+        program.baris.append(["", JUMLAH, *total])
+        rinci.baris.append(["", "", JUMLAH, *total])
+        for n, a in enumerate(dok.per_sasaran, start=1):
+            nomor, uraian = ((n, a.sasaran.uraian) if a.sasaran is not None
+                             else (None, "Program yang belum terhubung ke sasaran"))
+            per_sasaran.baris.append([nomor, uraian, "", "", *rp(a.total)])
+            per_sasaran.baris.extend([nomor, uraian, p.kode, p.nama, *rp(rk)]
+                                     for p, rk in a.program)
+        per_sasaran.baris.append([None, "JUMLAH DPA", "", "", *total])
+    return {"pengukuran": pengukuran, "capaian_sasaran": sasaran, "perbandingan": banding,
+            "kemajuan_renstra": kemajuan, "anggaran_program": program,
+            "anggaran_rinci": rinci, "anggaran_sasaran": per_sasaran}
+
+
+def _json_nilai(nilai):
+    if isinstance(nilai, Decimal):
+        return int(nilai) if nilai == nilai.to_integral_value() else float(nilai)
+    raise TypeError(type(nilai))
+
+
+def lkjip_json(dok: DokumenLKjIP, tabel: dict[str, Tabel], *, kode: str = "") -> bytes:
+    """The tables as UTF-8 JSON: the report's identity and, per table, its caption, columns
+    and rows (numbers as JSON numbers, rounded as printed)."""
+    isi = {
+        "opd": {"kode": dok.opd.kode, "nama": dok.opd.nama},
+        "tahun": dok.tahun,
+        "revisi": dok.laporan.revisi if dok.laporan else 0,
+        "kode_verifikasi": kode,
+        "tabel": {k: {"judul": v.judul, "kolom": v.kolom, "baris": v.baris}
+                  for k, v in tabel.items()},
+    }
+    return json.dumps(isi, ensure_ascii=False, indent=1, default=_json_nilai).encode()
+
+
+def lkjip_xlsx(dok: DokumenLKjIP, tabel: dict[str, Tabel], *, kode: str = "") -> bytes:
+    """The same tables as an xlsx workbook: a first sheet naming the report and each table's
+    caption, then one sheet per table (header row, then the rows)."""
+    wb = Workbook()
+    info = wb.active
+    info.title = "Keterangan"
+    revisi = dok.laporan.revisi if dok.laporan else 0
+    for baris in (["OPD", f"{dok.opd.kode} {dok.opd.nama}"], ["Tahun", dok.tahun],
+                  ["Revisi", revisi], ["Kode verifikasi", kode], [],
+                  ["Lembar", "Tabel"], *([k, v.judul] for k, v in tabel.items())):
+        info.append(baris)
+    for kunci, t in tabel.items():
+        ws = wb.create_sheet(kunci)
+        ws.append(t.kolom)
+        for sel in ws[1]:
+            sel.font = Font(bold=True)
+        for baris in t.baris:
+            ws.append(baris)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
