@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from apps.laporan.views_verifikasi import verifikasi
+
 admin.site.site_header = "SAKIP — Administrasi Data"
 admin.site.site_title = "SAKIP"
 admin.site.index_title = "Pengisian dan pengelolaan data"
@@ -15,4 +17,6 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    # Public (no login): the address printed with a QR code on every final LKjIP.
+    path("verifikasi/<str:kode>/", verifikasi, name="verifikasi"),
 ]

@@ -1,16 +1,24 @@
-"""Writes of the LKjIP's words, and the executive summary proposed from the data."""
+"""Writes of the LKjIP: its words, its finalisation into a stored PDF, its revisions and its
+verification; and the executive summary proposed from the data."""
 
+import datetime
+import hashlib
 import re
+import secrets
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from apps.core.angka import format_persen, format_rupiah
 from apps.core.models import OPD
 from apps.perencanaan.models import Sasaran
 
+from .forms import ANALISIS, NARASI
+from .lkjip import DokumenLKjIP, dokumen_lkjip
+from .lkjip_final import kode_baru, render_lkjip_final
 from .models import AnalisisSasaran, LaporanKinerja
 from .selectors import dasbor
 
@@ -91,6 +99,145 @@ def laporan_update(*, opd: OPD, tahun: int, user, isian: IsianLKjIP, sasaran_sah
             analisis.save(update_fields=berubah)
         n += len(berubah)
     return laporan, n
+
+
+def _label(nama: str) -> str:
+    return str(LaporanKinerja._meta.get_field(nama).verbose_name).capitalize()
+
+
+def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[str]:
+    """What a signed-ready LKjIP still lacks, every item at once (empty when it may be
+    finalised). DOMAIN.md "The LKjIP": the signature block has place and date, the name,
+    pangkat/golongan and the 18-digit NIP of an active official of the OPD; the year is
+    measured against a final PK; the report is signed after the year it reports on; no
+    chapter is empty; every indicator of the PK has its annual realisasi; the budget
+    chapter has a DPA."""
+    kurang = []
+    if not laporan.tempat.strip():
+        kurang.append("Tempat penandatanganan belum diisi.")
+    if laporan.tanggal is None:
+        kurang.append("Tanggal penandatanganan belum diisi.")
+    elif laporan.tanggal < datetime.date(laporan.tahun + 1, 1, 1):
+        kurang.append(f"Tanggal penandatanganan harus sesudah tahun {laporan.tahun} berakhir "
+                      "(LKjIP melaporkan satu tahun penuh).")
+    p = laporan.penandatangan
+    if p is None:
+        kurang.append("Penandatangan belum dipilih.")
+    else:
+        if p.opd_id != laporan.opd_id or not p.aktif:
+            kurang.append(f"Penandatangan {p.nama} bukan pejabat aktif OPD ini.")
+        if len(p.nip) != 18:
+            kurang.append(f"NIP penandatangan {p.nama} belum diisi (18 angka).")
+        if not p.pangkat.strip():
+            kurang.append(f"Pangkat/golongan penandatangan {p.nama} belum diisi.")
+    if dok.renstra is None:
+        kurang.append(f"Belum ada Renstra yang mencakup tahun {laporan.tahun}.")
+    if dok.kinerja.pk is None:
+        kurang.append(f"Belum ada Perjanjian Kinerja final tahun {laporan.tahun}.")
+    else:
+        tanpa = [i.indikator.nama for s in dok.sasaran for i in s.indikator
+                 if not i.hasil.tahunan.ada and not i.hasil.tahunan_teks]
+        if tanpa:
+            kurang.append("Indikator tanpa realisasi tahunan: " + "; ".join(tanpa) + ".")
+    if dok.anggaran is None:
+        kurang.append(f"Belum ada DPA tahun {laporan.tahun} untuk bab Realisasi Anggaran.")
+    kosong = [_label(n) for n in NARASI if not getattr(laporan, n).strip()]
+    if kosong:
+        kurang.append("Bagian laporan belum diisi: " + ", ".join(kosong) + ".")
+    return kurang
+
+
+def _terbaru_terkunci(laporan: LaporanKinerja) -> LaporanKinerja:
+    """The report locked for the change, refused unless it is its year's latest revision
+    (a page opened before someone else made a revision)."""
+    lap = (LaporanKinerja.objects.select_for_update().select_related("opd", "penandatangan")
+           .get(pk=laporan.pk))
+    terbaru = (LaporanKinerja.objects.filter(opd_id=lap.opd_id, tahun=lap.tahun)
+               .order_by("-revisi").values_list("revisi", flat=True).first())
+    if terbaru != lap.revisi:
+        raise ValidationError(f"{lap} bukan revisi terakhir (revisi {terbaru} sudah ada). "
+                              "Muat ulang halaman.", code="bukan_terakhir")
+    return lap
+
+
+@transaction.atomic
+def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
+    """Freeze a draft LKjIP into its final file, once: check every requirement of a
+    signed-ready report (syarat_final, all listed at once), render the PDF/A-3b from the data
+    as it is now (without DRAF, with its tables as JSON and xlsx attachments and a QR code to
+    its verification page), store the bytes under a random name with their SHA-256 and the
+    verification code, and mark the report final by `user`, in one transaction (the database
+    refuses a final report without file, checksum and code). Rendering happens before the
+    row changes; when it or the save fails, the draft stays as it was and the stored file is
+    removed. The file is never rendered again (pretix: an invoice is a frozen snapshot)."""
+    lap = _terbaru_terkunci(laporan)
+    laporan_pastikan_draf(lap)
+    dok = dokumen_lkjip(opd=lap.opd, tahun=lap.tahun, laporan=lap)
+    kurang = syarat_final(lap, dok)
+    if kurang:
+        raise ValidationError(kurang, code="syarat")
+    kode = kode_baru()
+    while LaporanKinerja.objects.filter(kode_verifikasi=kode).exists():
+        kode = kode_baru()
+    pdf = render_lkjip_final(dok, kode=kode)
+
+    nama = f"{lap.opd.kode}-{lap.tahun}-r{lap.revisi}-{secrets.token_urlsafe(24)}.pdf"
+    lap.berkas_final.save(nama, ContentFile(pdf), save=False)
+    try:
+        lap.status = LaporanKinerja.Status.FINAL
+        lap.sha256 = hashlib.sha256(pdf).hexdigest()
+        lap.kode_verifikasi = kode
+        lap.difinalkan_oleh = user
+        lap.difinalkan_pada = timezone.now()
+        lap._history_user = user
+        lap.full_clean()
+        lap.save()
+    except Exception:
+        lap.berkas_final.storage.delete(lap.berkas_final.name)
+        raise
+    return lap
+
+
+@transaction.atomic
+def laporan_revisi_create(*, laporan: LaporanKinerja, user, alasan: str) -> LaporanKinerja:
+    """Open revision N+1 of a final or verified LKjIP as a draft, with the reason required
+    by the constraint lkjip_revisi_beralasan: every narrative text, place, date, signatory,
+    the organisation chart (the same stored image) and every sasaran's analyses are copied.
+    The earlier revision keeps its stored PDF and its verification page."""
+    alasan = alasan.strip()
+    if not alasan:
+        raise ValidationError("Alasan revisi wajib diisi. Tidak ada revisi yang dibuat.",
+                              code="alasan")
+    lap = _terbaru_terkunci(laporan)
+    if lap.status == LaporanKinerja.Status.DRAFT:
+        raise ValidationError(f"{lap} masih draf: ubah langsung, tidak perlu revisi.",
+                              code="draf")
+    baru = LaporanKinerja(
+        opd=lap.opd, tahun=lap.tahun, revisi=lap.revisi + 1, alasan_revisi=alasan,
+        **{n: getattr(lap, n) for n in (*NARASI, "tempat", "tanggal", "penandatangan")})
+    baru.struktur_organisasi.name = lap.struktur_organisasi.name
+    baru._history_user = user
+    baru.full_clean()
+    baru.save()
+    AnalisisSasaran.objects.bulk_create(
+        AnalisisSasaran(laporan=baru, sasaran_id=a.sasaran_id,
+                        **{n: getattr(a, n) for n in ANALISIS})
+        for a in lap.analisis.all())
+    return baru
+
+
+@transaction.atomic
+def laporan_verify(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
+    """Bagian Organisasi marks a final LKjIP verified: the status only, the stored PDF and
+    its checksum are unchanged (only a final report, only its latest revision)."""
+    lap = _terbaru_terkunci(laporan)
+    if lap.status != LaporanKinerja.Status.FINAL:
+        raise ValidationError(f"{lap} berstatus {lap.get_status_display().lower()}: hanya "
+                              "LKjIP final yang dapat ditandai diverifikasi.", code="status")
+    lap.status = LaporanKinerja.Status.DIVERIFIKASI
+    lap._history_user = user
+    lap.save(update_fields=["status"])
+    return lap
 
 
 def sasaran_lkjip(opd: OPD, tahun: int) -> list[Sasaran]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_lkjip, views_pdf
+from . import views, views_final, views_lkjip, views_pdf
 
 app_name = "laporan"
 urlpatterns = [
@@ -13,4 +13,9 @@ urlpatterns = [
     path("lkjip/opd/<int:opd_id>/<int:tahun>/", views_lkjip.ubah, name="lkjip_ubah"),
     path("lkjip/pratinjau/", views_lkjip.pratinjau, name="lkjip_pratinjau"),
     path("lkjip/<int:laporan_id>/struktur/", views_lkjip.struktur, name="lkjip_struktur"),
+    path("lkjip/<int:laporan_id>/finalkan/", views_final.finalkan, name="lkjip_finalkan"),
+    path("lkjip/<int:laporan_id>/final.pdf", views_final.unduh, name="lkjip_final_pdf"),
+    path("lkjip/<int:laporan_id>/revisi/", views_final.revisi, name="lkjip_revisi"),
+    path("lkjip/<int:laporan_id>/diverifikasi/", views_final.tandai_diverifikasi,
+         name="lkjip_diverifikasi"),
 ]

@@ -155,12 +155,21 @@ def ubah(request, opd_id: int, tahun: int):
     per_sasaran = {s.sasaran.pk: s for s in kinerja.sasaran}
     boleh_ubah = (request.user.kemampuan.can_edit_opd_data
                   and (laporan is None or laporan.status == LaporanKinerja.Status.DRAFT))
+    kemampuan = request.user.kemampuan
+    draf = laporan is not None and laporan.status == LaporanKinerja.Status.DRAFT
+    arsip = (list(LaporanKinerja.objects.filter(opd=unit, tahun=tahun, revisi__lt=laporan.revisi)
+                  .exclude(status=LaporanKinerja.Status.DRAFT).order_by("-revisi"))
+             if laporan and laporan.revisi else [])
     return render(request, "laporan/lkjip_ubah.html", {
         "opd": unit, "tahun": tahun, "laporan": laporan, "form": form,
         "bagian": _bagian(form, NARASI),
         "analisis": [{"sasaran": f.sasaran, "kinerja": per_sasaran.get(f.sasaran.pk),
                       "bagian": _bagian(f, ANALISIS)} for f in f_analisis],
-        "boleh_ubah": boleh_ubah, "maks_sisi": STRUKTUR_MAKS_SISI,
+        "boleh_ubah": boleh_ubah, "maks_sisi": STRUKTUR_MAKS_SISI, "arsip": arsip,
+        "boleh_finalkan": kemampuan.can_approve_opd and draf,
+        "boleh_revisi": kemampuan.can_approve_opd and laporan is not None and not draf,
+        "boleh_verifikasi": (kemampuan.can_verify and laporan is not None
+                             and laporan.status == LaporanKinerja.Status.FINAL),
         "batas_berkas": ukuran_teks(batas_ukuran()),
     })
 

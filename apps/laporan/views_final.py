@@ -1,0 +1,100 @@
+"""The final LKjIP from the editing page: finalise (the PDF rendered once and stored),
+download the stored file, open a revision, mark it verified. A report of another OPD is 404
+(apps.core.selectors.for_user); a role without the capability is 403."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from apps.core.akses import wajib
+from apps.core.selectors import for_user
+
+from . import services
+from .models import LaporanKinerja
+
+
+def _laporan(request, laporan_id: int) -> LaporanKinerja:
+    return get_object_or_404(for_user(LaporanKinerja.objects.select_related("opd"),
+                                      request.user), pk=laporan_id)
+
+
+def _ke_halaman(lap: LaporanKinerja):
+    return redirect(reverse("laporan:lkjip_ubah", args=[lap.opd_id, lap.tahun]))
+
+
+def _galat(request, e: ValidationError, akhir: str) -> None:
+    for pesan in e.messages:
+        messages.error(request, pesan)
+    messages.error(request, akhir)
+
+
+@login_required
+@require_POST
+def finalkan(request, laporan_id: int):
+    """"Finalkan": pimpinan, verifikator or admin freeze the draft into its final PDF, or
+    are told everything it still lacks."""
+    lap = _laporan(request, laporan_id)
+    wajib(request.user, "can_approve_opd")
+    try:
+        lap = services.laporan_finalize(laporan=lap, user=request.user)
+    except ValidationError as e:
+        _galat(request, e, "LKjIP belum difinalkan; tidak ada yang berubah.")
+    else:
+        messages.success(request, f"{lap} difinalkan. PDF final tersimpan dengan kode "
+                         f"verifikasi {lap.kode_verifikasi}; perubahan data sesudah ini tidak "
+                         "mengubahnya.")
+    return _ke_halaman(lap)
+
+
+@login_required
+@require_GET
+def unduh(request, laporan_id: int):
+    """The stored final PDF of a revision, exactly the bytes stored at finalisation."""
+    lap = _laporan(request, laporan_id)
+    if lap.status == LaporanKinerja.Status.DRAFT or not lap.berkas_final:
+        raise Http404("LKjIP ini belum final.")
+    try:
+        berkas = lap.berkas_final.open("rb")
+    except FileNotFoundError:
+        raise Http404("Berkas PDF final tidak ditemukan.") from None
+    nama = f"lkjip-{lap.opd.kode}-{lap.tahun}{f'-revisi-{lap.revisi}' if lap.revisi else ''}.pdf"
+    resp = FileResponse(berkas, content_type="application/pdf", filename=nama)
+    resp["X-Content-Type-Options"] = "nosniff"
+    resp["ETag"] = f'"{lap.sha256}"'
+    return resp
+
+
+@login_required
+@require_POST
+def revisi(request, laporan_id: int):
+    """"Buat revisi" of a final report, with its required reason: a new draft revision."""
+    lap = _laporan(request, laporan_id)
+    wajib(request.user, "can_approve_opd")
+    try:
+        baru = services.laporan_revisi_create(laporan=lap, user=request.user,
+                                              alasan=request.POST.get("alasan_revisi", ""))
+    except ValidationError as e:
+        _galat(request, e, "Tidak ada yang berubah.")
+    else:
+        messages.success(request, f"{baru} dibuat sebagai draf. PDF final revisi "
+                         f"{lap.revisi} tetap tersimpan dan dapat diverifikasi.")
+    return _ke_halaman(lap)
+
+
+@login_required
+@require_POST
+def tandai_diverifikasi(request, laporan_id: int):
+    """Bagian Organisasi marks a final report verified (the PDF is unchanged)."""
+    lap = _laporan(request, laporan_id)
+    wajib(request.user, "can_verify")
+    try:
+        lap = services.laporan_verify(laporan=lap, user=request.user)
+    except ValidationError as e:
+        _galat(request, e, "Tidak ada yang berubah.")
+    else:
+        messages.success(request, f"{lap} ditandai diverifikasi.")
+    return _ke_halaman(lap)

@@ -1,0 +1,116 @@
+"""The public verification page of a final LKjIP (/verifikasi/<kode>/, no login): the code
+printed with a QR code on the report's last page leads here. It shows only who, what and when
+(OPD, year, revision, finalisation date and by whom, SHA-256), never the report's data, and
+checks an uploaded copy against the stored checksum.
+
+The uploaded PDF is hashed chunk by chunk while it arrives (HashUpload) and then dropped:
+nothing is written to disk or kept in memory, and a file above SAKIP_VERIFIKASI_MAKS_BYTES is
+refused without reading the rest, so the page is cheap enough to face the public."""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods
+
+from apps.core.angka import format_angka
+
+from .models import LaporanKinerja
+
+NAMA_BERKAS = "berkas"
+
+
+class _Hash:
+    """What HashUpload hands to request.FILES: the digest and size, no content."""
+
+    def __init__(self, sha256: str, ukuran: int):
+        self.sha256 = sha256
+        self.size = ukuran
+
+
+class HashUpload(FileUploadHandler):
+    """Hashes the `berkas` field's bytes as they stream in and keeps none of them; any other
+    file field is skipped. Beyond the size limit the upload stops (connection reset)."""
+
+    def __init__(self, request=None, maks: int | None = None):
+        super().__init__(request)
+        self.maks = maks
+        self.terlalu_besar = False
+        self._h = None
+        self._n = 0
+
+    def new_file(self, field_name, *args, **kwargs):
+        super().new_file(field_name, *args, **kwargs)
+        self._h = hashlib.sha256() if field_name == NAMA_BERKAS else None
+        self._n = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        if self._h is not None:
+            self._n += len(raw_data)
+            if self._n > self.maks:
+                self.terlalu_besar = True
+                raise StopUpload(connection_reset=True)
+            self._h.update(raw_data)
+        return None
+
+    def file_complete(self, file_size):
+        if self._h is None:
+            return None
+        return _Hash(self._h.hexdigest(), self._n)
+
+
+def _laporan(kode: str) -> LaporanKinerja | None:
+    return (LaporanKinerja.objects.exclude(status=LaporanKinerja.Status.DRAFT)
+            .filter(kode_verifikasi=kode.strip().upper())
+            .select_related("opd", "difinalkan_oleh", "difinalkan_oleh__opd").first())
+
+
+@csrf_exempt  # checked below by csrf_protect, after the upload handler is in place
+@require_http_methods(["GET", "POST"])
+def verifikasi(request, kode: str):
+    """The facts of the final report with this code, and the comparison of an uploaded copy
+    (identical byte for byte when its SHA-256 equals the stored one). An unknown code is 404
+    with a plain page."""
+    maks = settings.SAKIP_VERIFIKASI_MAKS_BYTES
+    handler = HashUpload(request, maks=maks)
+    # Django reads the body for the CSRF check; the handler must be in place before that.
+    request.upload_handlers = [handler]
+    return _verifikasi(request, kode, handler, maks)
+
+
+@csrf_protect
+def _verifikasi(request, kode: str, handler: HashUpload, maks: int):
+    lap = _laporan(kode)
+    if lap is None:
+        return render(request, "laporan/verifikasi_tidak_ada.html", {"kode": kode[:40]},
+                      status=404)
+    hasil, galat = None, ""
+    status = 200
+    if request.method == "POST":
+        berkas = request.FILES.get(NAMA_BERKAS)
+        if handler.terlalu_besar:
+            galat = f"Berkas terlalu besar: paling besar {format_angka(maks // 2**20, 0)} MB."
+            status = 413
+        elif not isinstance(berkas, _Hash) or berkas.size == 0:
+            galat = "Pilih berkas PDF yang akan dicocokkan."
+            status = 400
+        else:
+            hasil = {"identik": hmac.compare_digest(berkas.sha256, lap.sha256),
+                     "sha256": berkas.sha256, "ukuran": berkas.size}
+    oleh = lap.difinalkan_oleh
+    return render(request, "laporan/verifikasi.html", {
+        "laporan": lap, "hasil": hasil, "galat": galat,
+        "maks_mb": format_angka(maks // 2**20, 0),
+        "oleh_nama": str(oleh) if oleh else "",
+        "oleh_jabatan": _jabatan(oleh) if oleh else "",
+    }, status=status)
+
+
+def _jabatan(user) -> str:
+    """A user has no jabatan of their own: their role and, for an OPD role, its OPD."""
+    if user.opd_id and not user.kemampuan.sees_all_opd:
+        return f"{user.get_peran_display()}, {user.opd.nama}"
+    return user.get_peran_display()
