@@ -1,8 +1,10 @@
-"""What the LKjIP page tests share (tests/laporan/test_lkjip_narasi.py and
-tests/laporan/test_permissions_lkjip.py): the Kecamatan's editing page, pictures made in
-memory, a final report, and a snapshot of every LKjIP table with its history (to show a
+"""What the LKjIP page tests share (tests/laporan/test_lkjip_narasi.py,
+tests/laporan/test_permissions_lkjip.py, test_lkjip_final.py, test_permissions_final.py): the
+Kecamatan's editing page, pictures made in memory, a report ready to finalise, a final report
+(without rendering), and a snapshot of every LKjIP table with its history (to show a
 refused post changed nothing)."""
 
+import datetime
 import hashlib
 import io
 import os
@@ -14,9 +16,11 @@ from django.urls import reverse
 from PIL import Image
 from realisasi_uji import opd_kecamatan
 
+from apps.laporan.forms import NARASI
 from apps.laporan.models import AnalisisSasaran, LaporanKinerja
 
 TAHUN_LKJIP = 2023
+TANGGAL_TTD = datetime.date(2024, 1, 31)
 
 
 def url_ubah(tahun: int = TAHUN_LKJIP, opd=None) -> str:
@@ -43,6 +47,15 @@ def laporan_kec(tahun: int = TAHUN_LKJIP, revisi: int = 0, **isi) -> LaporanKine
     lap, _ = LaporanKinerja.objects.update_or_create(opd=opd_kecamatan(), tahun=tahun,
                                                      revisi=revisi, defaults=isi)
     return lap
+
+
+def siap_final(**isi) -> LaporanKinerja:
+    """The demo's draft LKjIP 2023 of the Kecamatan with what a signed-ready report needs:
+    the date and every section written (the demo has place, signatory and two sections)."""
+    lap = laporan_kec()
+    kosong = {n: f"Uraian {n.replace('_', ' ')} untuk uji." for n in NARASI
+              if not getattr(lap, n).strip()}
+    return laporan_kec(**{"tanggal": TANGGAL_TTD, **kosong, **isi})
 
 
 def jadikan_final(laporan: LaporanKinerja) -> LaporanKinerja:

@@ -53,12 +53,13 @@ def url(nama: str) -> str:
 
 def test_every_url_is_in_the_table():
     """The LKjIP pages have their own tables (test_permissions_lkjip.py for the editing
-    pages, test_lkjip_pdf.py for the PDF)."""
+    pages, test_lkjip_pdf.py for the PDF, test_permissions_final.py for the final PDF)."""
     from apps.laporan import urls
 
     assert {f"laporan:{p.name}" for p in urls.urlpatterns
             if p.callback.__module__ not in ("apps.laporan.views_lkjip",
-                                             "apps.laporan.views_pdf")} == {
+                                             "apps.laporan.views_pdf",
+                                             "apps.laporan.views_final")} == {
         n if not n.startswith("laporan:rekap_") else "laporan:rekap" for n, _, _ in TABEL}
 
 
