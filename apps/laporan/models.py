@@ -115,3 +115,73 @@ class AnalisisSasaran(models.Model):
 
     def __str__(self):
         return f"{self.laporan}: {self.sasaran}"
+
+
+class PaketLKjIP(models.Model):
+    """A ZIP of every OPD's LKjIP of a year, built by a background job for Bagian Organisasi:
+    the stored final PDFs (the bytes kept when each report was finalised, never rendered
+    again) or drafts rendered from the data. `selesai` of `jumlah` OPDs is the progress the
+    job's page shows; `kurang` lists the OPDs left out and why.
+
+    A package belongs to no OPD (it holds every OPD's report), so it has no `opd_path`: only
+    roles that see every OPD may start, open or download one (apps.laporan.paket)."""
+
+    class Jenis(models.TextChoices):
+        FINAL = "final", "PDF final tersimpan"
+        DRAF = "draf", "Draf dari data"
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", "Menunggu giliran"
+        BERJALAN = "berjalan", "Sedang disusun"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    jenis = models.CharField(max_length=5, choices=Jenis.choices)
+    tahun = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.ANTRE)
+    jumlah = models.PositiveIntegerField("jumlah OPD", default=0)
+    selesai = models.PositiveIntegerField("OPD selesai", default=0)
+    berkas = models.FileField("berkas ZIP", upload_to="paket/%Y/", blank=True)
+    kurang = models.JSONField("OPD yang tidak dimuat", default=list, blank=True,
+                              help_text="“kode nama: alasan” per OPD yang tidak ada di ZIP.")
+    pesan = models.TextField(blank=True, help_text="Mengapa penyusunan gagal.")
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+    selesai_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "paket LKjIP"
+        verbose_name_plural = "paket LKjIP"
+        ordering = ["-dibuat", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(tahun__gte=2000) & Q(tahun__lte=2100),
+                                   name="paket_lkjip_tahun_wajar"),
+            models.CheckConstraint(condition=Q(selesai__lte=models.F("jumlah")),
+                                   name="paket_lkjip_progres_wajar"),
+            models.CheckConstraint(condition=~Q(status="selesai") | ~Q(berkas=""),
+                                   name="paket_lkjip_selesai_berberkas"),
+        ]
+
+    def __str__(self):
+        return f"Paket LKjIP {self.tahun} ({self.get_jenis_display().lower()})"
+
+    @property
+    def berjalan(self) -> bool:
+        """The background job has not finished with this package yet."""
+        return self.status in (self.Status.ANTRE, self.Status.BERJALAN)
+
+    @property
+    def persen(self) -> int | None:
+        if not self.jumlah:
+            return None
+        return self.selesai * 100 // self.jumlah
+
+    @property
+    def dimuat(self) -> int:
+        """PDFs in the finished ZIP: every OPD checked but those left out."""
+        return self.jumlah - len(self.kurang)
+
+    @property
+    def nama_unduhan(self) -> str:
+        return f"lkjip-{self.tahun}-{self.jenis}.zip"
