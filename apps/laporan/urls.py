@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_final, views_lkjip, views_pdf
+from . import views, views_final, views_lkjip, views_paket, views_pdf
 
 app_name = "laporan"
 urlpatterns = [
@@ -18,4 +18,7 @@ urlpatterns = [
     path("lkjip/<int:laporan_id>/revisi/", views_final.revisi, name="lkjip_revisi"),
     path("lkjip/<int:laporan_id>/diverifikasi/", views_final.tandai_diverifikasi,
          name="lkjip_diverifikasi"),
+    path("lkjip/paket/", views_paket.paket_daftar, name="paket_daftar"),
+    path("lkjip/paket/<int:paket_id>/", views_paket.paket, name="paket"),
+    path("lkjip/paket/<int:paket_id>/unduh/", views_paket.paket_unduh, name="paket_unduh"),
 ]

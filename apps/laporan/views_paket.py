@@ -1,0 +1,80 @@
+"""Every OPD's LKjIP of a year in one ZIP (apps.laporan.paket): start a package from the
+LKjIP list, watch its progress on a page that reloads itself, download it.
+
+Only roles that see every OPD (verifikator, inspektorat, admin) may use these pages: a
+package holds every OPD's report, and an OPD's own users download their one report from its
+page. Their requests are refused (403) on every URL here, whatever the package."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from apps.core.akses import wajib
+from apps.core.forms import pesan_galat
+
+from .forms import TahunForm
+from .models import PaketLKjIP
+from .paket import paket_create, paket_for_user
+
+RIWAYAT = 20  # packages listed on the packages page
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def paket_daftar(request):
+    """GET: the latest packages with their status. POST (tahun, jenis): start a package of
+    that year, or open the same one already being built."""
+    wajib(request.user, "sees_all_opd")
+    if request.method == "POST":
+        f = TahunForm(request.POST)
+        jenis = request.POST.get("jenis", "")
+        if f.is_valid() and jenis in PaketLKjIP.Jenis.values:
+            try:
+                obj = paket_create(user=request.user, tahun=f.cleaned_data["tahun"],
+                                   jenis=jenis)
+            except ValidationError as e:
+                for pesan in e.messages:
+                    messages.error(request, pesan)
+            else:
+                return redirect("laporan:paket", obj.pk)
+        else:
+            for pesan in pesan_galat(f):
+                messages.error(request, pesan)
+            if jenis not in PaketLKjIP.Jenis.values:
+                messages.error(request, "Jenis paket tidak dikenal: pilih PDF final atau draf.")
+        messages.error(request, "Paket belum dibuat.")
+        return redirect(reverse("laporan:paket_daftar"))
+    return render(request, "laporan/paket_daftar.html", {
+        "daftar": paket_for_user(request.user)[:RIWAYAT],
+        "tahun": timezone.localdate().year - 1,  # as the LKjIP list: last year's reports
+    })
+
+
+@login_required
+@require_GET
+def paket(request, paket_id: int):
+    """A package's progress (n of N OPDs; the page reloads itself while the job runs), then
+    its download, the OPDs left out and why, or why it failed."""
+    wajib(request.user, "sees_all_opd")
+    obj = get_object_or_404(paket_for_user(request.user), pk=paket_id)
+    return render(request, "laporan/paket.html", {"paket": obj})
+
+
+@login_required
+@require_GET
+def paket_unduh(request, paket_id: int):
+    """The finished ZIP, only through this permission check (MEDIA_URL is not served)."""
+    wajib(request.user, "sees_all_opd")
+    obj = get_object_or_404(paket_for_user(request.user), pk=paket_id,
+                            status=PaketLKjIP.Status.SELESAI)
+    try:
+        berkas = obj.berkas.open("rb")
+    except OSError:
+        raise Http404("Berkas paket tidak ditemukan lagi; buat ulang paketnya.") from None
+    return FileResponse(berkas, as_attachment=True, filename=obj.nama_unduhan,
+                        content_type="application/zip")
