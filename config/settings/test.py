@@ -7,9 +7,16 @@ DEBUG = False
 SECRET_KEY = "sakip-test-key-not-for-production"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CELERY_TASK_ALWAYS_EAGER = True
+# Jobs run at once; the one test with a real worker (tests/laporan/test_paket.py) starts it
+# with false here.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 MEDIA_ROOT = VAR_DIR / "test-media"
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'test.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not Django's in-memory default, so a Celery worker process started by a test
+    # can open the test database; pytest-django appends each xdist worker's suffix (_gw0).
+    # https://docs.djangoproject.com/en/5.2/ref/settings/#test
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}

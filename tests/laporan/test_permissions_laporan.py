@@ -59,7 +59,8 @@ def test_every_url_is_in_the_table():
     assert {f"laporan:{p.name}" for p in urls.urlpatterns
             if p.callback.__module__ not in ("apps.laporan.views_lkjip",
                                              "apps.laporan.views_pdf",
-                                             "apps.laporan.views_final")} == {
+                                             "apps.laporan.views_final",
+                                             "apps.laporan.views_paket")} == {
         n if not n.startswith("laporan:rekap_") else "laporan:rekap" for n, _, _ in TABEL}
 
 
