@@ -150,8 +150,9 @@ def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[str]:
 def _terbaru_terkunci(laporan: LaporanKinerja) -> LaporanKinerja:
     """The report locked for the change, refused unless it is its year's latest revision
     (a page opened before someone else made a revision)."""
-    lap = (LaporanKinerja.objects.select_for_update().select_related("opd", "penandatangan")
-           .get(pk=laporan.pk))
+    # of=self: PostgreSQL refuses FOR UPDATE on the nullable side of the signatory's join.
+    lap = (LaporanKinerja.objects.select_for_update(of=("self",))
+           .select_related("opd", "penandatangan").get(pk=laporan.pk))
     terbaru = (LaporanKinerja.objects.filter(opd_id=lap.opd_id, tahun=lap.tahun)
                .order_by("-revisi").values_list("revisi", flat=True).first())
     if terbaru != lap.revisi:
