@@ -1,5 +1,8 @@
 """Tests: DATABASE_URL when set (CI uses the local PostgreSQL), else SQLite."""
 
+import atexit
+import os
+
 from .base import *  # noqa: F403
 from .base import VAR_DIR, env
 
@@ -17,6 +20,11 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not Django's in-memory default, so a Celery worker process started by a test
-    # can open the test database; pytest-django appends each xdist worker's suffix (_gw0).
+    # can open the test database (pytest-django appends the xdist worker's suffix, _gw0).
+    # Named after this process so that two test runs in one checkout never share a file, and
+    # removed when the process ends, since --reuse-db keeps it and it is never reused.
     # https://docs.djangoproject.com/en/5.2/ref/settings/#test
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+    _TEST_DB = VAR_DIR / f"test-db-{os.getpid()}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(_TEST_DB)}
+    atexit.register(lambda: [p.unlink(missing_ok=True)
+                             for p in VAR_DIR.glob(f"{_TEST_DB.name}*")])
