@@ -12,10 +12,12 @@ The ZIP is written to a temporary file as it goes and then stored under media; n
 held in memory longer than its own entry. A package holds every OPD's report, so only roles
 that see every OPD may start, open or download one (`paket_for_user`).
 
-The OPDs are rendered one after the other in one job rather than one Celery task per OPD:
-the page's progress is one counter, the ZIP has one writer, a package never fills the queue
-ahead of other users' imports, and a second worker process gains little while each report
-is mostly Python (benchmarks/pdf.py measures it).
+The OPDs are rendered one after the other in one job rather than one Celery task per OPD.
+Two processes do render 20 drafts in about half the time (benchmarks/pdf.py: 37 s against
+18 s on two CPUs), but the worker's slots are shared with everyone's imports, which a
+package of every OPD's drafts would hold for minutes; drafts are an occasional job before
+the deadline, and the finals' ZIP (the usual one) only copies files. One job also keeps one
+progress counter and one writer of the ZIP.
 """
 
 import gc

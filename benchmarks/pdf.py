@@ -1,0 +1,190 @@
+"""LKjIP PDFs: time of the longest report next to WeasyPrint alone, 20 reports with one and
+with two worker processes, and the memory of a worker from report to report.
+
+Run from the project root:  .venv/bin/python benchmarks/pdf.py  [--repeat 3] [--laporan 20]
+
+Uses its own database exactly like pages.py (a fresh SQLite file under var/bench/, or with
+DATABASE_URL a PostgreSQL database `sakip_bench` created here and dropped at the end), loads
+the demo with 20 synthetic OPDs, then:
+
+- renders Kecamatan Magetan 2023 (the demo's longest LKjIP) through render_lkjip_pdf, and the
+  same HTML (rendered to a string once) through WeasyPrint alone, the same way render_pdf
+  calls it: the ratio is what gathering the data and the template cost on top;
+- renders the 20 synthetic OPDs' 2025 drafts as the package job does (apps.laporan.paket:
+  one after the other, garbage collected after each) in one worker process, and split over
+  two processes (multiprocessing, forked like Celery's prefork pool -c 1 / -c 2, without a
+  broker: the broker's few milliseconds per job do not matter next to seconds per report);
+- measures the resident set (RSS, /proc) of a fresh process that renders the longest report
+  once (its peak), and of the one worker after report 1, 10 and 20 (it must not grow).
+"""
+
+import argparse
+import gc
+import multiprocessing
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+from pages import BASE_DIR, Database
+
+TAHUN_SINTETIS = 2025
+
+
+def rss_mb() -> float:
+    """The process's resident set now (not its peak), from /proc."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def puncak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def halaman_pdf(isi: bytes) -> int:
+    hasil = subprocess.run(["pdfinfo", "-"], input=isi, capture_output=True, check=True)
+    for baris in hasil.stdout.decode().splitlines():
+        if baris.startswith("Pages:"):
+            return int(baris.split()[1])
+    return 0
+
+
+def _cetak(opd_id: int, tahun: int) -> int:
+    from apps.core.models import OPD
+    from apps.laporan.lkjip import render_lkjip_pdf
+
+    isi = render_lkjip_pdf(opd=OPD.objects.get(pk=opd_id), tahun=tahun, draf=True)
+    gc.collect()  # as apps.laporan.paket does after each report
+    return len(isi)
+
+
+def _satu_laporan(opd_id: int, tahun: int) -> tuple[float, float]:
+    """In a fresh process: the RSS before and the peak after rendering one report."""
+    sebelum = rss_mb()
+    _cetak(opd_id, tahun)
+    return sebelum, puncak_mb()
+
+
+def _berurutan(opd_ids: list[int]) -> list[float]:
+    """One worker: every report in turn, the RSS after each."""
+    rss = []
+    for pk in opd_ids:
+        _cetak(pk, TAHUN_SINTETIS)
+        rss.append(rss_mb())
+    return rss
+
+
+def _siap(barrier) -> None:
+    """A worker process's start: Django set up and the renderer imported, as a Celery worker
+    is before its first job; then wait until every process is ready."""
+    import django
+
+    django.setup()
+    import apps.laporan.lkjip  # noqa: F401
+
+    barrier.wait()
+
+
+def _proses(fn, *args, n: int = 1, peta=None):
+    """Run fn in n new worker processes (spawned, so each starts lean like a worker that was
+    just started, not with this process's heap); the clock starts when all are ready. With
+    `peta`, map fn over it one item at a time. Returns (result, seconds)."""
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(n + 1)
+    with ctx.Pool(n, initializer=_siap, initargs=(barrier,)) as pool:
+        barrier.wait()
+        t0 = time.perf_counter()
+        hasil = pool.map(fn, peta, chunksize=1) if peta is not None else pool.apply(fn, args)
+        return hasil, time.perf_counter() - t0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="timed renders of the long report")
+    parser.add_argument("--laporan", type=int, default=20, help="synthetic OPDs to render")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    sys.path.insert(0, str(BASE_DIR))
+    db = Database()
+    mulai = time.perf_counter()
+    os.environ["DATABASE_URL"] = db.create()
+    try:
+        jalankan(db, args, mulai)
+    finally:
+        db.drop()
+
+
+def jalankan(db, args, mulai):
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    from apps.core.demo.loader import load_demo
+    from apps.core.models import OPD
+    from apps.core.pdf import BASE, _BerkasSendiri
+    from apps.laporan.lkjip import dokumen_lkjip, render_lkjip_pdf
+
+    call_command("migrate", verbosity=0, interactive=False)
+    load_demo(synthetic=args.laporan)
+    dimuat = time.perf_counter() - mulai
+    kec = OPD.objects.get(nama="Kecamatan Magetan")
+
+    def ukur(fn) -> float:
+        fn()  # warm-up: fonts, templates, CSS parsed once per process
+        waktu = []
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            fn()
+            waktu.append(time.perf_counter() - t0)
+        return statistics.median(waktu)
+
+    isi = render_lkjip_pdf(opd=kec, tahun=2023, draf=True)
+    halaman = halaman_pdf(isi)
+    lengkap = ukur(lambda: render_lkjip_pdf(opd=kec, tahun=2023, draf=True))
+    html = render_to_string("laporan/lkjip_pdf.html",
+                            {"dok": dokumen_lkjip(opd=kec, tahun=2023), "draf": True})
+    weasy = ukur(lambda: HTML(string=html, base_url=BASE,
+                              url_fetcher=_BerkasSendiri()).write_pdf())
+
+    sintetis = list(OPD.objects.filter(kode__startswith="SIN-").order_by("kode")
+                    .values_list("pk", flat=True))[:args.laporan]
+    n = len(sintetis)
+    (awal_rss, puncak_satu), _ = _proses(_satu_laporan, kec.pk, 2023)
+    rss, satu_proses = _proses(_berurutan, sintetis)
+    _, dua_proses = _proses(_cetak_sintetis, n=2, peta=sintetis)
+
+    print(f"database: {db.describe()} ({django.get_version()}); setup {dimuat:.1f} s; "
+          f"median of {args.repeat} renders; {os.cpu_count()} CPUs")
+    baris = [
+        (f"LKjIP Kecamatan Magetan 2023 ({halaman} pages), render_lkjip_pdf",
+         f"{lengkap:.2f} s", f"{lengkap / weasy:.2f}x WeasyPrint (goal <= 1.25x)"),
+        ("  the same HTML through WeasyPrint alone (write_pdf)", f"{weasy:.2f} s", ""),
+        (f"{n} synthetic drafts, 1 worker process", f"{satu_proses:.1f} s",
+         f"{satu_proses / n:.2f} s per report"),
+        (f"{n} synthetic drafts, 2 worker processes", f"{dua_proses:.1f} s",
+         f"{satu_proses / dua_proses:.2f}x faster"),
+        ("peak RSS of a process rendering the 2023 report once", f"{puncak_satu:.0f} MB",
+         f"{awal_rss:.0f} MB before it (goal < 400 MB)"),
+        (f"RSS of the worker after report 1 / {min(10, n)} / {n}",
+         " / ".join(f"{rss[i]:.0f}" for i in (0, min(9, n - 1), n - 1)) + " MB",
+         f"{rss[-1] - rss[0]:+.0f} MB from report 1 to {n}"),
+    ]
+    lebar = max(len(b[0]) for b in baris)
+    print(f"{'figure':<{lebar}} | {'value':>16} | note")
+    print(f"{'-' * lebar}-+-{'-' * 16}-+-----")
+    for nama, nilai, ket in baris:
+        print(f"{nama:<{lebar}} | {nilai:>16} | {ket}")
+    print(f"total {time.perf_counter() - mulai:.1f} s")
+
+
+def _cetak_sintetis(opd_id: int) -> int:
+    return _cetak(opd_id, TAHUN_SINTETIS)
+
+
+if __name__ == "__main__":
+    main()
