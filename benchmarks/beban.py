@@ -1,0 +1,727 @@
+"""Load test: operators entering and submitting a triwulan while verifikators read the dashboard.
+
+Run from the project root:
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python benchmarks/beban.py
+        [--durasi 60] [--pengguna 50] [--verifikator 5] [--synthetic 60] [--workers 4]
+
+It creates its own database (`sakip_bench_beban` on the PostgreSQL server of DATABASE_URL,
+dropped at the end; or with `--sqlite FILE`, or without DATABASE_URL, an SQLite file),
+migrates, loads the demo with synthetic OPDs, gives each of the first `--pengguna` synthetic
+OPDs an operator, opens the input window of 2025 Triwulan IV (the synthetic data's triwulan)
+through the services and clears that triwulan's values of those OPDs, then starts gunicorn
+with the production settings on 127.0.0.1 only (plain HTTP on a free port, DEBUG off) and runs
+locust as a library for `--durasi` seconds:
+
+- each operator (its own OPD) logs in through the login form with its CSRF token, opens the
+  entry page, saves the triwulan's values as the browser's form posts them (multipart, every
+  field of the form, the values written the Indonesian way), `--simpan` times with new
+  values, then "Simpan dan ajukan"; afterwards it only reads its page and /realisasi/;
+- each verifikator reads the dashboard /dasbor/?tahun=2025, drills down into an OPD, reads the
+  verification queue and now and then downloads an OPD's draft LKjIP PDF.
+
+It prints requests/s, p50/p95/p99 and errors per page, the peak resident memory (VmHWM) of
+every gunicorn worker, and then checks in the database that every value each operator posted
+is stored exactly once (one Realisasi per indicator and triwulan, the value posted, status
+diajukan). Exit status 1 on any error, lost, duplicated or unsubmitted value.
+
+locust patches the standard library with gevent when it is imported, so this script runs as
+its own process (tests/test_beban.py starts it as a subprocess too).
+"""
+
+# gevent's monkey patching must come before anything imports socket, ssl or threading.
+from locust import HttpUser, between, events, task  # noqa: I001
+from locust.env import Environment
+
+import argparse
+import collections
+import html
+import os
+import random
+import re
+import secrets
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import gevent
+
+from hasil import catat
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+TAHUN, TW = 2025, 4  # the synthetic data's year and the triwulan entered
+PASSWORD = "beban-uji-2026-rahasia"
+GOAL_MS = 300
+TIMEOUT = 120  # seconds: a request that takes longer counts as an error
+INHERITED = ("LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "TZ", "USER")
+
+
+# --- the load test's own database ------------------------------------------------------------
+
+
+class BasisData:
+    """A PostgreSQL database of its own on the server of `url` (created and dropped here), or
+    an SQLite file. The database named in the URL is only used to connect."""
+
+    def __init__(self, url: str, nama: str, sqlite: Path | None):
+        self.nama, self.sqlite, self.pg = nama, sqlite, None
+        if sqlite is None and url:
+            parts = urlsplit(url)
+            if not parts.scheme.startswith("postgres"):
+                sys.exit("DATABASE_URL: only a PostgreSQL server is supported "
+                         "(leave it unset, or use --sqlite FILE).")
+            self.pg = parts
+        elif sqlite is None:
+            self.sqlite = BASE_DIR / "var" / "bench" / "beban.sqlite3"
+
+    def _admin(self):
+        import psycopg
+
+        p = self.pg
+        admin_db = p.path.lstrip("/") or "postgres"
+        if admin_db == self.nama:
+            admin_db = "postgres"
+        return psycopg.connect(host=p.hostname or "", port=p.port or 5432,
+                               user=p.username or "", password=p.password or "",
+                               dbname=admin_db, autocommit=True)
+
+    def _hapus_sqlite(self):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.sqlite}{suffix}").unlink(missing_ok=True)
+
+    def create(self) -> str:
+        if self.pg is None:
+            self.sqlite.parent.mkdir(parents=True, exist_ok=True)
+            self._hapus_sqlite()
+            return f"sqlite:///{self.sqlite}"
+        from psycopg import sql
+
+        with self._admin() as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+                         .format(sql.Identifier(self.nama)))
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.nama)))
+        return urlunsplit(self.pg._replace(path=f"/{self.nama}"))
+
+    def url_server(self, url: str) -> str:
+        """The URL gunicorn's workers use. SQLite: every request's transaction takes the write
+        lock when it begins (IMMEDIATE) and waits for it up to 30 s, so the threads of one
+        worker queue instead of failing with "database is locked"."""
+        if self.pg is None:
+            return f"{url}?timeout=30&transaction_mode=IMMEDIATE"
+        return url
+
+    def drop(self):
+        from django.db import connections
+
+        connections.close_all()
+        if self.pg is None:
+            self._hapus_sqlite()
+            return
+        from psycopg import sql
+
+        with self._admin() as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+                         .format(sql.Identifier(self.nama)))
+
+    def describe(self) -> str:
+        if self.pg is None:
+            return f"SQLite {self.sqlite}"
+        return f"PostgreSQL {self.pg.hostname}:{self.pg.port or 5432}/{self.nama}"
+
+
+# --- setup -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Akun:
+    """One operator: its OPD, the indicators of its PK, what it posted and whether its
+    submission was confirmed by the page."""
+
+    username: str
+    opd_id: int
+    indikator: list[int]
+    url: str = ""
+    tersimpan: dict[int, Decimal] = field(default_factory=dict)
+    diajukan: bool = False
+
+
+def siapkan(synthetic: int, pengguna: int, verifikator: int):
+    """Migrate, load the demo, one operator per synthetic OPD, verifikators, the input window of
+    2025 TW IV open today, and that triwulan's values of the operators' OPDs removed."""
+    import datetime
+
+    from django.contrib.auth.hashers import make_password
+    from django.core.management import call_command
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from apps.core.demo.loader import load_demo
+    from apps.core.models import OPD, User
+    from apps.core.roles import Peran
+    from apps.pengukuran import services
+    from apps.pengukuran.models import Realisasi
+    from apps.perencanaan.selectors import pk_berlaku
+
+    if pengguna > synthetic:
+        sys.exit(f"--pengguna {pengguna}: only {synthetic} synthetic OPDs (--synthetic).")
+    call_command("migrate", verbosity=0, interactive=False)
+    hasil = load_demo(synthetic=synthetic)
+    sandi = make_password(PASSWORD)  # hashed once: 50 PBKDF2 hashes would take ~20 s
+    opds = list(OPD.objects.filter(kode__startswith="SIN-").order_by("kode"))
+    akun = []
+    for i, opd in enumerate(opds[:pengguna], start=1):
+        u = User.objects.create(username=f"beban.op{i:03d}", peran=Peran.OPERATOR, opd=opd,
+                                first_name="Operator", last_name=opd.kode, password=sandi)
+        pk = pk_berlaku(opd.pk, TAHUN)
+        ind = list(pk.indikator.values_list("indikator_id", flat=True))
+        akun.append(Akun(u.username, opd.pk, ind,
+                         reverse("pengukuran:pengisian", args=[opd.pk, TAHUN, TW])))
+    pemeriksa = []
+    for i in range(1, verifikator + 1):
+        u = User.objects.create(username=f"beban.ver{i:02d}", peran=Peran.VERIFIKATOR,
+                                first_name="Verifikator", last_name=f"Beban {i}", password=sandi)
+        pemeriksa.append(u.username)
+    hari_ini = timezone.localdate()
+    services.jadwal_save(tahun=TAHUN, triwulan=TW, dibuka=hari_ini - datetime.timedelta(days=1),
+                         ditutup=hari_ini + datetime.timedelta(days=14),
+                         user=hasil["users"]["verifikator"])
+    dihapus, _ = Realisasi.objects.filter(
+        indikator_id__in=[i for a in akun for i in a.indikator], tahun=TAHUN, triwulan=TW,
+    ).delete()
+    return akun, pemeriksa, [o.pk for o in opds], dihapus
+
+
+def cek(akun: list[Akun]) -> dict:
+    """Every value each operator posted is in the database exactly once: one Realisasi per
+    indicator of its PK and triwulan, with the value posted, status diajukan."""
+    from django.db.models import Count
+
+    from apps.pengukuran.models import Realisasi
+
+    hasil = collections.Counter()
+    contoh = []
+    for a in akun:
+        rows = collections.defaultdict(list)
+        for ind, nilai, status in Realisasi.objects.filter(
+                indikator_id__in=a.indikator, tahun=TAHUN, triwulan=TW).values_list(
+                "indikator_id", "nilai", "status"):
+            rows[ind].append((nilai, status))
+        hasil["operator"] += 1
+        hasil["diajukan_halaman"] += a.diajukan
+        for ind in a.indikator:
+            hasil["nilai"] += 1
+            dikirim = a.tersimpan.get(ind)
+            ada = rows.get(ind, [])
+            if dikirim is None:
+                hasil["tidak_dikirim"] += 1
+                contoh.append(f"{a.username}: indicator {ind} never posted")
+                continue
+            hasil["dikirim"] += 1
+            if len(ada) > 1:
+                hasil["ganda"] += 1
+                contoh.append(f"{a.username}: indicator {ind} stored {len(ada)} times")
+            cocok = [s for n, s in ada if n == dikirim]
+            if not cocok:
+                hasil["hilang"] += 1
+                contoh.append(f"{a.username}: indicator {ind} posted {dikirim}, stored "
+                              f"{[n for n, _ in ada]}")
+            elif cocok[0] != Realisasi.Status.DIAJUKAN:
+                hasil["belum_diajukan"] += 1
+                contoh.append(f"{a.username}: indicator {ind} status {cocok[0]}")
+    # and nowhere two rows for one indicator and triwulan (the unique constraint holds)
+    hasil["ganda_total"] = (Realisasi.objects.values("indikator_id", "tahun", "triwulan")
+                            .annotate(n=Count("id")).filter(n__gt=1).count())
+    return {"hitung": hasil, "contoh": contoh[:10]}
+
+
+# --- gunicorn --------------------------------------------------------------------------------
+
+
+def port_bebas() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def env_server(tmp: Path, database_url: str) -> dict:
+    """The production settings, for plain HTTP on the loopback: no SSL redirect, cookies
+    without the Secure flag (a browser would not send them back over http)."""
+    env = {k: os.environ[k] for k in INHERITED if k in os.environ}
+    (tmp / "home").mkdir(exist_ok=True)
+    env.update(
+        HOME=str(tmp / "home"),  # gunicorn's control socket goes under $HOME
+        PATH=f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=database_url,
+        STATIC_ROOT=str(tmp / "static"),
+        MEDIA_ROOT=str(tmp / "media"),
+        SECURE_SSL_REDIRECT="False",
+        SESSION_COOKIE_SECURE="False",
+        CSRF_COOKIE_SECURE="False",
+        SECURE_HSTS_SECONDS="0",
+        CELERY_TASK_ALWAYS_EAGER="True",
+        LOG_LEVEL="WARNING",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+class Gunicorn:
+    def __init__(self, env: dict, log: Path, workers: int, threads: int):
+        self.port = port_bebas()
+        self.log = log
+        subprocess.run([str(VENV_BIN / "python"), "manage.py", "collectstatic", "--noinput",
+                        "-v", "0"], cwd=BASE_DIR, env=env, check=True)
+        with open(log, "wb") as f:
+            self.proc = subprocess.Popen(
+                [str(VENV_BIN / "gunicorn"), "config.wsgi:application",
+                 "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
+                 "--threads", str(threads), "--timeout", str(TIMEOUT),
+                 "--access-logfile", str(log.with_name("access.log"))],
+                cwd=BASE_DIR, env=env, stdin=subprocess.DEVNULL, stdout=f,
+                stderr=subprocess.STDOUT, start_new_session=True)
+        self.host = f"http://127.0.0.1:{self.port}"
+        self._tunggu_sehat(workers)
+
+    def _tunggu_sehat(self, workers: int):
+        import urllib.request
+
+        batas = time.monotonic() + 90
+        while time.monotonic() < batas:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"gunicorn exited {self.proc.returncode}:\n"
+                                 f"{self.log.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.host}/sehat/", timeout=5) as r:
+                    if r.status == 200 and len(self.pekerja()) == workers:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise SystemExit(f"gunicorn not healthy after 90 s:\n{self.log.read_text()[-3000:]}")
+
+    def pekerja(self) -> list[int]:
+        """The worker processes: the children of the master."""
+        try:
+            with open(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children") as f:
+                return [int(p) for p in f.read().split()]
+        except OSError:
+            anak = []
+            for d in Path("/proc").iterdir():
+                if d.name.isdigit():
+                    try:
+                        ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                    except (OSError, IndexError, ValueError):
+                        continue
+                    if ppid == self.proc.pid:
+                        anak.append(int(d.name))
+            return anak
+
+    def rss_puncak(self) -> dict[int, float]:
+        """VmHWM (peak resident set) of each worker, in MB."""
+        hasil = {}
+        for pid in self.pekerja():
+            try:
+                for baris in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if baris.startswith("VmHWM:"):
+                        hasil[pid] = int(baris.split()[1]) / 1024
+            except OSError:
+                pass
+        return hasil
+
+    def galat_log(self) -> list[str]:
+        teks = self.log.read_text(errors="replace")
+        return [b for b in teks.splitlines() if "Traceback" in b or " ERROR " in b
+                or "[CRITICAL]" in b or "WORKER TIMEOUT" in b]
+
+    def stop(self):
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=10)
+
+
+# --- the users -------------------------------------------------------------------------------
+
+
+class Formulir(HTMLParser):
+    """The fields a browser sends for one form (tests/realisasi_uji.py's parser, here without
+    Django): disabled fields and buttons are not sent, unchecked boxes are not sent, a select
+    sends its selected or first option, a textarea drops the newline after its opening tag.
+    Keeps the CSRF token."""
+
+    def __init__(self, form_id: str):
+        super().__init__(convert_charrefs=True)
+        self.form_id, self.dalam, self.data = form_id, False, []
+        self._textarea = self._select = None
+        self._awal = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.dalam = a.get("id") == self.form_id
+            return
+        if not self.dalam:
+            return
+        if tag == "option" and self._select is not None:
+            if self._select[1] is None:
+                self._select[1] = a.get("value", "")
+            if "selected" in a:
+                self._select[2] = a.get("value", "")
+            return
+        nama = a.get("name")
+        if not nama or "disabled" in a:
+            return
+        if tag == "input":
+            jenis = a.get("type", "text")
+            if jenis in ("file", "submit", "button", "reset", "image"):
+                return
+            if jenis in ("checkbox", "radio"):
+                if "checked" in a:
+                    self.data.append((nama, a.get("value") or "on"))
+                return
+            self.data.append((nama, a.get("value") or ""))
+        elif tag == "textarea":
+            self._textarea, self._awal = [nama, ""], True
+        elif tag == "select":
+            self._select = [nama, None, None]
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            if self._awal and data.startswith("\n"):
+                data = data[1:]
+            self._awal = False
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.dalam = False
+        elif tag == "textarea" and self._textarea is not None:
+            self.data.append(tuple(self._textarea))
+            self._textarea = None
+        elif tag == "select" and self._select is not None:
+            nama, pertama, dipilih = self._select
+            nilai = dipilih if dipilih is not None else pertama
+            if nilai is not None:
+                self.data.append((nama, nilai))
+            self._select = None
+
+
+def formulir(page: str, form_id: str) -> list[tuple[str, str]]:
+    p = Formulir(form_id)
+    p.feed(page)
+    return p.data
+
+
+def pesan(page: str) -> str:
+    """The messages shown on top of a page."""
+    m = re.search(r'<ul class="pesan">(.*?)</ul>', page, re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", m.group(1))) if m else ""
+
+
+class Pengguna(HttpUser):
+    abstract = True
+
+    def masuk(self, username: str):
+        r = self.client.get("/masuk/", name="login page", timeout=TIMEOUT)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', r.text or "")
+        with self.client.post("/masuk/", name="login (POST)", allow_redirects=False,
+                              timeout=TIMEOUT, catch_response=True,
+                              data={"csrfmiddlewaretoken": token.group(1) if token else "",
+                                    "username": username, "password": PASSWORD}) as r:
+            if r.status_code != 302:
+                r.failure(f"login {username}: {r.status_code}, not redirected")
+                raise RuntimeError(f"login {username} failed")
+
+
+class Operator(Pengguna):
+    """One operator of one OPD: opens the entry page, saves drafts, submits, then reads."""
+
+    abstract = True
+    akun: collections.deque = collections.deque()
+    simpan = 2
+
+    def on_start(self):
+        self.a: Akun = self.akun.popleft()
+        self.masuk(self.a.username)
+        self.putaran = 0
+        self.form = None
+        self.baca = 0
+
+    def buka(self, name="entry page") -> None:
+        with self.client.get(self.a.url, name=name, timeout=TIMEOUT,
+                             catch_response=True) as r:
+            if r.status_code != 200 or 'id="form-pengisian"' not in (r.text or ""):
+                r.failure(f"entry page {r.status_code}")
+                self.form = None
+                return
+            self.form = formulir(r.text, "form-pengisian")
+            self.halaman = r.text
+
+    def nilai(self, ind: int) -> Decimal:
+        """This round's value of one indicator: different in each round, two decimals."""
+        acak = random.Random(ind * 1000 + self.putaran)
+        return Decimal(f"{acak.randint(40, 130)}.{acak.randint(0, 99):02d}")
+
+    def isi(self, aksi: str) -> tuple[list, dict]:
+        """The form as parsed, with this round's values typed in (the Indonesian way)."""
+        data, nilai = [], {}
+        for nama, isi in self.form:
+            m = re.fullmatch(r"i(\d+)-(nilai|analisis|solusi)", nama)
+            if m and m.group(2) == "nilai":
+                v = nilai[int(m.group(1))] = self.nilai(int(m.group(1)))
+                isi = str(v).replace(".", ",")
+            elif m:
+                isi = f"Uji beban, putaran {self.putaran + 1}: {m.group(2)} indikator."
+            data.append((nama, (None, isi)))
+        data.append(("aksi", (None, aksi)))
+        return data, nilai
+
+    @task
+    def langkah(self):
+        if self.a.diajukan:
+            # submitted: the operator reads its page and the realisasi overview
+            self.baca += 1
+            if self.baca % 2:
+                self.buka()
+            else:
+                self.client.get("/realisasi/", name="realisasi overview", timeout=TIMEOUT)
+            return
+        if self.form is None:
+            self.buka()
+            return
+        ajukan = self.putaran >= self.simpan
+        aksi = "ajukan" if ajukan else "simpan"
+        data, nilai = self.isi(aksi)
+        with self.client.post(self.a.url, files=data, allow_redirects=False, timeout=TIMEOUT,
+                              name="submit (POST)" if ajukan else "save draft (POST)",
+                              catch_response=True) as r:
+            if r.status_code != 302:
+                r.failure(f"{aksi}: {r.status_code} {pesan(r.text or '')[:200]}")
+                self.form = None
+                return
+        self.a.tersimpan = nilai
+        self.putaran += 1
+        self.buka()
+        teks = pesan(self.halaman) if self.form is not None else ""
+        harap = "diajukan untuk diverifikasi" if ajukan else "Draf tersimpan."
+        if self.form is not None and harap not in teks:
+            events.request.fire(request_type="CHECK", name=f"{aksi} message",
+                                response_time=0, response_length=0, response=None,
+                                context={}, exception=RuntimeError(teks[:200]))
+        elif ajukan:
+            self.a.diajukan = True
+
+
+class Verifikator(Pengguna):
+    """Bagian Organisasi: the dashboard, a drill-down, the queue, now and then a draft PDF."""
+
+    abstract = True
+    antrean: collections.deque = collections.deque()
+    opd_ids: list[int] = []
+
+    def on_start(self):
+        self.masuk(self.antrean.popleft())
+        self.tautan = []
+
+    def opd_acak(self) -> int:
+        return random.choice(self.tautan or self.opd_ids)
+
+    @task(3)
+    def dasbor(self):
+        r = self.client.get(f"/dasbor/?tahun={TAHUN}", name="dashboard", timeout=TIMEOUT)
+        if r.status_code == 200:
+            self.tautan = [int(i) for i in re.findall(rf'href="/dasbor/opd/(\d+)/{TAHUN}/"',
+                                                      r.text)]
+
+    @task(3)
+    def rinci(self):
+        self.client.get(f"/dasbor/opd/{self.opd_acak()}/{TAHUN}/", name="dashboard drill-down",
+                        timeout=TIMEOUT)
+
+    @task(2)
+    def antrean_verifikasi(self):
+        self.client.get("/realisasi/verifikasi/?status=diajukan", name="verification queue",
+                        timeout=TIMEOUT)
+
+    @task(1)
+    def pdf(self):
+        with self.client.get(f"/dasbor/lkjip/opd/{self.opd_acak()}/{TAHUN}/pdf/",
+                             name="LKjIP draft PDF", timeout=TIMEOUT, catch_response=True) as r:
+            if r.status_code == 200 and not r.content.startswith(b"%PDF"):
+                r.failure("not a PDF")
+
+
+def muat(host: str, akun: list[Akun], pemeriksa: list[str], opd_ids: list[int], args):
+    """Run the users for args.durasi seconds; a user busy with a task when the time is up may
+    finish it (at most TIMEOUT s), so no post is cut off between sending and its answer."""
+    op = type("OperatorBeban", (Operator,), {
+        "abstract": False, "host": host, "fixed_count": len(akun),
+        "wait_time": between(*args.jeda), "akun": collections.deque(akun),
+        "simpan": args.simpan})
+    ver = type("VerifikatorBeban", (Verifikator,), {
+        "abstract": False, "host": host, "fixed_count": len(pemeriksa),
+        "wait_time": between(*args.jeda_verifikator), "antrean": collections.deque(pemeriksa),
+        "opd_ids": opd_ids})
+    env = Environment(user_classes=[op, ver], events=events, stop_timeout=TIMEOUT)
+    runner = env.create_local_runner()
+    jumlah = len(akun) + len(pemeriksa)
+    mulai = time.perf_counter()
+    runner.start(jumlah, spawn_rate=args.spawn)
+    gevent.spawn_later(args.durasi, runner.quit)
+    runner.greenlet.join()
+    lama = time.perf_counter() - mulai
+    return env, lama
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--durasi", type=float, default=60, help="seconds of load")
+    parser.add_argument("--pengguna", type=int, default=50, help="operators, one OPD each")
+    parser.add_argument("--verifikator", type=int, default=5)
+    parser.add_argument("--synthetic", type=int, default=60, help="synthetic OPDs to load")
+    parser.add_argument("--simpan", type=int, default=2,
+                        help="draft saves of each operator before it submits")
+    parser.add_argument("--jeda", type=float, nargs=2, default=(1.0, 3.0),
+                        metavar=("MIN", "MAX"), help="operators' think time, seconds")
+    parser.add_argument("--jeda-verifikator", type=float, nargs=2, default=(2.0, 5.0),
+                        metavar=("MIN", "MAX"))
+    parser.add_argument("--spawn", type=float, default=10, help="users started per second")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="gunicorn workers (default 2 x CPUs; 1 on SQLite)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="threads per worker (default 1; 4 on SQLite)")
+    parser.add_argument("--nama-db", default="sakip_bench_beban",
+                        help="the PostgreSQL database created and dropped")
+    parser.add_argument("--sqlite", type=Path, help="an SQLite file instead of PostgreSQL")
+    args = parser.parse_args(argv)
+
+    # Setup and check only; the server runs config.settings.production. Not the test settings
+    # even when called from pytest: their MD5 hasher would write passwords production refuses.
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.local"
+    os.environ["DEBUG"] = "False"
+    sys.path.insert(0, str(BASE_DIR))
+    db = BasisData(os.environ.get("DATABASE_URL", ""), args.nama_db, args.sqlite)
+    sqlite = db.pg is None
+    args.workers = args.workers or (1 if sqlite else 2 * (os.cpu_count() or 1))
+    args.threads = args.threads or (4 if sqlite else 1)
+    mulai = time.perf_counter()
+    os.environ["DATABASE_URL"] = url = db.create()
+    try:
+        with tempfile.TemporaryDirectory(prefix="sakip-beban-") as tmp:
+            return jalankan(db, url, Path(tmp), args, mulai)
+    finally:
+        db.drop()
+
+
+def persen(entry, p) -> float:
+    return entry.get_response_time_percentile(p) if entry.num_requests else 0.0
+
+
+def jalankan(db, url, tmp: Path, args, mulai) -> int:
+    import django
+
+    django.setup()
+    from django.db import connections
+
+    akun, pemeriksa, opd_ids, dihapus = siapkan(args.synthetic, args.pengguna, args.verifikator)
+    connections.close_all()
+    if db.pg is None:
+        with sqlite3.connect(db.sqlite) as conn:  # readers never wait for the writer
+            conn.execute("PRAGMA journal_mode=WAL")
+    siap = time.perf_counter() - mulai
+    server = Gunicorn(env_server(tmp, db.url_server(url)), tmp / "gunicorn.log", args.workers,
+                      args.threads)
+    try:
+        env, lama = muat(server.host, akun, pemeriksa, opd_ids, args)
+        rss = server.rss_puncak()
+    finally:
+        server.stop()
+    galat_server = server.galat_log()
+    hasil = cek(akun)
+    h = hasil["hitung"]
+
+    stats = env.stats
+    pengecualian = sum(e["count"] for e in env.runner.exceptions.values())
+    galat = stats.total.num_failures + pengecualian
+    n_indikator = sum(len(a.indikator) for a in akun)
+    print(f"database: {db.describe()}; {args.synthetic} synthetic OPDs, {len(akun)} operators "
+          f"({n_indikator} indicators, {dihapus} values of {TAHUN} TW {TW} cleared), "
+          f"{len(pemeriksa)} verifikators; setup {siap:.1f} s")
+    print(f"gunicorn {server.host}: {args.workers} workers x {args.threads} threads, "
+          f"production settings; {os.cpu_count()} CPUs shared with the load generator; "
+          f"think time {args.jeda[0]:g}-{args.jeda[1]:g} s (operators), "
+          f"{args.jeda_verifikator[0]:g}-{args.jeda_verifikator[1]:g} s (verifikators)")
+    baris = sorted(stats.entries.values(), key=lambda e: (e.method != "GET", e.name))
+    lebar = max([len(e.name) for e in baris] + [20])
+    print(f"{'page':<{lebar}} | method | {'requests':>8} | {'errors':>6} | {'p50':>7} | "
+          f"{'p95':>7} | {'p99':>7} | {'max':>7}")
+    print(f"{'-' * lebar}-+--------+-{'-' * 8}-+-{'-' * 6}-+-{'-' * 7}-+-{'-' * 7}-+-"
+          f"{'-' * 7}-+-{'-' * 7}")
+    for e in [*baris, stats.total]:
+        nama = "all requests" if e is stats.total else e.name
+        print(f"{nama:<{lebar}} | {e.method or '':<6} | {e.num_requests:>8} | "
+              f"{e.num_failures:>6} | {persen(e, 0.5):>4.0f} ms | {persen(e, 0.95):>4.0f} ms | "
+              f"{persen(e, 0.99):>4.0f} ms | {e.max_response_time or 0:>4.0f} ms")
+    rps = stats.total.num_requests / lama
+    print(f"{stats.total.num_requests} requests in {lama:.1f} s: {rps:.1f} requests/s; "
+          f"errors {galat} ({stats.total.num_failures} failed requests, {pengecualian} "
+          f"exceptions in users); server log: {len(galat_server)} errors")
+    for e in stats.errors.values():
+        print(f"  error {e.method} {e.name}: {e.occurrences}x {e.error}"[:300])
+    for ex in env.runner.exceptions.values():
+        print(f"  exception {ex['count']}x {ex['msg']}"[:300])
+    for b in galat_server[:5]:
+        print(f"  server: {b}"[:300])
+    puncak = max(rss.values(), default=0)
+    print("gunicorn workers' peak RSS (VmHWM): "
+          + ", ".join(f"{v:.0f}" for v in sorted(rss.values())) + f" MB; peak {puncak:.0f} MB")
+    tidak = h["operator"] - h["diajukan_halaman"]
+    print(f"exactly once: {h['dikirim']} of {h['nilai']} values posted, "
+          f"{h['dikirim'] - h['hilang'] - h['ganda']} stored once with the posted value; "
+          f"lost {h['hilang']}, duplicated {h['ganda']} (rows duplicated anywhere: "
+          f"{h['ganda_total']}), not submitted {h['belum_diajukan']}, never posted "
+          f"{h['tidak_dikirim']}; operators whose submission the page confirmed "
+          f"{h['diajukan_halaman']}/{h['operator']}")
+    for c in hasil["contoh"]:
+        print(f"  {c}")
+
+    tabel = {e.name: e for e in stats.entries.values()}
+    label = f"load test {len(akun)}+{len(pemeriksa)} users"
+    catat("beban", f"{label}: requests/s", round(rps, 1), "req/s")
+    for nama, figur in (("entry page", "entry page p95"), ("save draft (POST)", "save p95")):
+        p95 = persen(tabel[nama], 0.95) if nama in tabel else 0.0
+        catat("beban", f"{label}: {figur}", p95, "ms", batas=f"<= {GOAL_MS} ms",
+              rasio=p95 / GOAL_MS, ok=p95 <= GOAL_MS and nama in tabel)
+    catat("beban", f"{label}: errors", galat, "count", batas="0", ok=galat == 0)
+    catat("beban", f"{label}: lost / duplicated values", h["hilang"] + h["ganda"], "count",
+          batas="0", ok=h["hilang"] + h["ganda"] == 0 and h["dikirim"] == h["nilai"])
+    catat("beban", f"gunicorn worker peak RSS under load ({args.workers} workers)", puncak, "MB",
+          memori_mb=puncak)
+    gagal = (galat or galat_server or h["hilang"] or h["ganda"] or h["ganda_total"]
+             or h["belum_diajukan"] or h["tidak_dikirim"] or tidak)
+    print(f"total {time.perf_counter() - mulai:.1f} s; "
+          f"{'FAILED' if gagal else 'OK: 0 errors, 0 lost, 0 duplicated'}")
+    return 1 if gagal else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
