@@ -2,7 +2,9 @@
 #   docker build -t sakip .
 #   docker run --env-file .env -p 8000:8000 sakip          # web (default)
 #   docker run --env-file .env sakip worker                 # Celery worker
-FROM python:3.11-slim
+# Bookworm, named: its postgresql-client is 15, the version of the db service (pg_dump and
+# pg_restore of another major version may write or refuse what the server does not read).
+FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -16,7 +18,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     PORT=8000
 
-# WeasyPrint runtime (Pango, HarfBuzz, a basic font) and poppler-utils (pdftoppm, pdfinfo, ...).
+# WeasyPrint runtime (Pango, HarfBuzz, a basic font) and poppler-utils (pdftoppm, pdfinfo, ...);
+# postgresql-client for `manage.py cadangkan`/`pulihkan` (pg_dump, pg_restore).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 \
@@ -25,6 +28,7 @@ RUN apt-get update \
         libpangocairo-1.0-0 \
         fonts-dejavu-core \
         poppler-utils \
+        postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --system --gid 1000 sakip \
@@ -44,11 +48,11 @@ COPY templates ./templates
 COPY static ./static
 COPY docker ./docker
 
-# var/ holds STATIC_ROOT (collectstatic runs at start-up) and MEDIA_ROOT (the media volume);
-# it must belong to the unprivileged user. A fresh named volume mounted on var/media inherits
-# this ownership.
+# var/ holds STATIC_ROOT (collectstatic runs at start-up) and MEDIA_ROOT (the media volume) and
+# var/cadangan (the backups volume); it must belong to the unprivileged user. A fresh named
+# volume mounted on var/media or var/cadangan inherits this ownership.
 RUN chmod 0755 docker/entrypoint.sh \
-    && mkdir -p var/static var/media \
+    && mkdir -p var/static var/media var/cadangan \
     && chown -R sakip:sakip var
 
 USER sakip
