@@ -1,6 +1,7 @@
-"""Deployment: the container entrypoint really migrates and serves, and check --deploy is clean.
+"""Deployment: the container entrypoint really migrates and serves, its worker answers the
+health check's ping, and check --deploy is clean.
 
-Both tests run the project in subprocesses with the production settings and their own database
+The tests run the project in subprocesses with the production settings and their own database
 (never the pytest-django test database): a throwaway PostgreSQL database when the test run uses
 PostgreSQL (DATABASE_URL=postgres...), otherwise an SQLite file in tmp_path.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+import pytest
 from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +29,8 @@ VENV_BIN = Path(sys.executable).parent
 # Only these are inherited from the caller's environment: the subprocesses must not pick up a
 # developer's DATABASE_URL, CSRF_TRUSTED_ORIGINS, ... .
 INHERITED = ("HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "TZ", "USER", "SYSTEMROOT")
+# The worker's broker: a Redis database no other test uses (tests/laporan/test_paket.py: 11).
+WORKER_BROKER = "redis://127.0.0.1:6379/12"
 
 
 def _production_env(tmp_path, database_url, **extra):
@@ -114,64 +118,117 @@ def _has_table_sqlite(path, table):
     return row[0] == 1
 
 
-def test_entrypoint_web_migrates_and_serves(tmp_path):
+@pytest.fixture
+def production_database(tmp_path):
+    """(DATABASE_URL, has_table) of a fresh database for the production settings: a throwaway
+    PostgreSQL database (dropped at the end) when the test run uses PostgreSQL, else an SQLite
+    file in tmp_path."""
     test_database_url = os.environ.get("DATABASE_URL", "")
-    use_postgres = test_database_url.startswith("postgres")
-    admin_url = db_name = None
-    if use_postgres:
-        db_name = f"sakip_entry_{secrets.token_hex(6)}"
-        admin_url = _with_database(test_database_url, "postgres")
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db_name)))
-        database_url = _with_database(test_database_url, db_name)
-    else:
+    if not test_database_url.startswith("postgres"):
         sqlite_path = tmp_path / "entry.sqlite3"
-        database_url = f"sqlite:///{sqlite_path}"
-
+        yield f"sqlite:///{sqlite_path}", lambda table: _has_table_sqlite(sqlite_path, table)
+        return
+    db_name = f"sakip_entry_{secrets.token_hex(6)}"
+    admin_url = _with_database(test_database_url, "postgres")
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db_name)))
+    database_url = _with_database(test_database_url, db_name)
     try:
-        port = _free_port()
-        env = _production_env(
-            tmp_path,
-            database_url,
-            SECURE_SSL_REDIRECT="False",
-            PORT=str(port),
-            WEB_CONCURRENCY="1",
+        yield database_url, lambda table: _has_table_postgres(database_url, table)
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                [db_name],
+            )
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(db_name)))
+
+
+def test_entrypoint_web_migrates_and_serves(tmp_path, production_database):
+    database_url, has_table = production_database
+    port = _free_port()
+    env = _production_env(
+        tmp_path,
+        database_url,
+        SECURE_SSL_REDIRECT="False",
+        PORT=str(port),
+        WEB_CONCURRENCY="1",
+    )
+    log_path = tmp_path / "entrypoint.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [str(ENTRYPOINT), "web"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
-        log_path = tmp_path / "entrypoint.log"
-        with open(log_path, "wb") as log:
-            process = subprocess.Popen(
-                [str(ENTRYPOINT), "web"],
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_until_healthy(f"{base}/sehat/", process, log_path)
+
+        status, body = _get(f"{base}/masuk/")
+        assert status == 200
+        assert "Masuk" in body
+    finally:
+        _stop(process)
+
+    assert (tmp_path / "static" / "staticfiles.json").is_file(), log_path.read_text()
+    assert has_table("core_user")
+
+
+def test_entrypoint_worker_answers_the_health_check_ping(tmp_path, production_database):
+    """`docker/entrypoint.sh worker` with the production settings on the local Redis becomes
+    ready: the health check of docker-compose.yml (celery inspect ping) gets its answer."""
+    database_url, _ = production_database
+    name = f"uji-deploy-{secrets.token_hex(4)}"  # its own node name and queue on this Redis
+    env = _production_env(
+        tmp_path,
+        database_url,
+        CELERY_BROKER_URL=WORKER_BROKER,
+        CELERY_RESULT_BACKEND=WORKER_BROKER,
+        CELERY_CONCURRENCY="1",
+    )
+    log_path = tmp_path / "worker.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [str(ENTRYPOINT), "worker", "-n", f"{name}@%h", "-Q", name, "--without-gossip",
+             "--without-mingle"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, (
+                f"worker exited with {process.returncode}:\n{log_path.read_text()}"
+            )
+            ping = subprocess.run(
+                [str(VENV_BIN / "celery"), "-A", "config", "inspect", "ping",
+                 "--destination", f"{name}@{socket.gethostname()}", "--timeout", "3"],
                 cwd=ROOT,
                 env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
+                capture_output=True,
+                text=True,
+                timeout=60,
             )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            _wait_until_healthy(f"{base}/sehat/", process, log_path)
-
-            status, body = _get(f"{base}/masuk/")
-            assert status == 200
-            assert "Masuk" in body
-        finally:
-            _stop(process)
-
-        assert (tmp_path / "static" / "staticfiles.json").is_file(), log_path.read_text()
-        if use_postgres:
-            assert _has_table_postgres(database_url, "core_user")
-        else:
-            assert _has_table_sqlite(sqlite_path, "core_user")
+            if ping.returncode == 0:
+                break
+            assert time.monotonic() < deadline, (
+                f"no pong after 60s: {ping.stdout}{ping.stderr}\n{log_path.read_text()}"
+            )
+            time.sleep(0.5)
+        assert "pong" in ping.stdout
     finally:
-        if use_postgres:
-            with psycopg.connect(admin_url, autocommit=True) as conn:
-                conn.execute(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE datname = %s AND pid <> pg_backend_pid()",
-                    [db_name],
-                )
-                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(db_name)))
+        _stop(process)
+    assert process.returncode is not None
 
 
 def test_check_deploy_is_clean(tmp_path):
