@@ -30,9 +30,10 @@ test: $(STAMP) apt
 lint: $(STAMP)
 	$(BIN)/ruff check apps config tests benchmarks
 
-## bench: every script in benchmarks/ on its own database (see benchmarks/README.md)
+## bench: every script in benchmarks/ on its own database with --synthetic 100, then one table
+## of the key figures (benchmarks/laporan.py; see benchmarks/README.md)
 bench: $(STAMP)
-	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+	$(BIN)/python benchmarks/laporan.py --synthetic 100
 
 clean:
 	rm -rf $(VENV) var

@@ -17,12 +17,13 @@ import subprocess
 import sys
 import time
 
+from hasil import catat
 from pages import BASE_DIR, Database, halaman, jumlah_query, ukur
 
 
-def siapkan():
-    """Migrate, load the demo, and build one large PK (60 targets, 30 programs) as a draft
-    perubahan of the Kecamatan's 2023 PK."""
+def siapkan(synthetic: int = 0):
+    """Migrate, load the demo (with `synthetic` synthetic OPDs besides), and build one large
+    PK (60 targets, 30 programs) as a draft perubahan of the Kecamatan's 2023 PK."""
     from decimal import Decimal
 
     from django.core.management import call_command
@@ -39,7 +40,7 @@ def siapkan():
     )
 
     call_command("migrate", verbosity=0, interactive=False)
-    hasil = load_demo()
+    hasil = load_demo(synthetic=synthetic)
     induk = PerjanjianKinerja.objects.get(opd__nama="Kecamatan Magetan", tahun=2023, versi=0)
     perubahan = PerjanjianKinerja.objects.get(opd=induk.opd, tahun=2023, versi=1)
     besar = services.pk_perubahan_create(pk=perubahan, alasan="strategi",
@@ -78,6 +79,8 @@ def rss_mb() -> float:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10, help="timed requests per figure")
+    parser.add_argument("--synthetic", type=int, default=0,
+                        help="synthetic OPDs loaded besides the demo (database size)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
     sys.path.insert(0, str(BASE_DIR))
@@ -102,7 +105,7 @@ def jalankan(db, args, mulai):
 
     settings.DEBUG = False
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    operator, induk, perubahan, besar = siapkan()
+    operator, induk, perubahan, besar = siapkan(args.synthetic)
     dimuat = time.perf_counter() - mulai
     client = Client()
     client.force_login(operator)
@@ -128,9 +131,10 @@ def jalankan(db, args, mulai):
         ket = f"{halaman_pdf(resp)} pages, {len(resp.content) / 1024:.0f} KiB" if pdf else \
             f"{len(resp.content) / 1024:.0f} KiB HTML"
         baris.append((nama, med, p95, q, puncak, ket))
+        catat("dokumen", f"{nama}, median ({ket})", round(med, 1), "ms")
 
-    print(f"database: {db.describe()} ({django.get_version()}); setup {dimuat:.1f} s; "
-          f"{args.repeat} timed requests per figure")
+    print(f"database: {db.describe()} ({django.get_version()}); {args.synthetic} synthetic "
+          f"OPDs; setup {dimuat:.1f} s; {args.repeat} timed requests per figure")
     lebar = max(len(b[0]) for b in baris)
     print(f"{'figure':<{lebar}} | {'median':>10} | {'p95':>10} | queries | {'+RSS':>8} | size")
     print(f"{'-' * lebar}-+-{'-' * 10}-+-{'-' * 10}-+---------+-{'-' * 8}-+------")
@@ -138,6 +142,8 @@ def jalankan(db, args, mulai):
         print(f"{nama:<{lebar}} | {med:>7.1f} ms | {p95:>7.1f} ms | {q:>7} | "
               f"{puncak:>5.1f} MB | {ket}")
     print(f"peak RSS of the process {rss_mb():.0f} MB; total {time.perf_counter() - mulai:.1f} s")
+    catat("dokumen", "peak RSS of the process rendering the PK PDFs and pages", rss_mb(), "MB",
+          memori_mb=rss_mb())
 
 
 if __name__ == "__main__":

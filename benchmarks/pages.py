@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from hasil import catat
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 BENCH_DB = "sakip_bench"
 TAHUN, TW = 2025, 4  # the synthetic data's year; its last triwulan
@@ -380,6 +382,8 @@ def jalankan(db, args, mulai):
         raw_med, raw_p95 = ukur(raw, args.repeat)
         baris.append((f"{nama}: median", med, raw_med, q))
         baris.append((f"{nama}: p95", p95, raw_p95, q))
+        catat("pages", f"{nama}, median vs raw SQL {raw_med:.1f} ms", round(med, 1), "ms",
+              batas="<= 3x raw SQL", rasio=med / raw_med, ok=med / raw_med <= 3)
 
     print(f"database: {db.describe()} ({django.get_version()}); "
           f"{args.synthetic} synthetic OPDs, {Realisasi.objects.count()} realisasi rows; "

@@ -28,6 +28,7 @@ import subprocess
 import sys
 import time
 
+from hasil import catat
 from pages import BASE_DIR, Database
 
 TAHUN_SINTETIS = 2025
@@ -104,7 +105,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed renders of the long report")
     parser.add_argument("--laporan", type=int, default=20, help="synthetic OPDs to render")
+    parser.add_argument("--synthetic", type=int, default=None,
+                        help="synthetic OPDs to load (default: --laporan)")
     args = parser.parse_args()
+    args.synthetic = max(args.synthetic or 0, args.laporan)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
     sys.path.insert(0, str(BASE_DIR))
     db = Database()
@@ -130,7 +134,7 @@ def jalankan(db, args, mulai):
     from apps.laporan.lkjip import dokumen_lkjip, render_lkjip_pdf
 
     call_command("migrate", verbosity=0, interactive=False)
-    load_demo(synthetic=args.laporan)
+    load_demo(synthetic=args.synthetic)
     dimuat = time.perf_counter() - mulai
     kec = OPD.objects.get(nama="Kecamatan Magetan")
 
@@ -158,8 +162,8 @@ def jalankan(db, args, mulai):
     rss, satu_proses = _proses(_berurutan, sintetis)
     _, dua_proses = _proses(_cetak_sintetis, n=2, peta=sintetis)
 
-    print(f"database: {db.describe()} ({django.get_version()}); setup {dimuat:.1f} s; "
-          f"median of {args.repeat} renders; {os.cpu_count()} CPUs")
+    print(f"database: {db.describe()} ({django.get_version()}); {args.synthetic} synthetic "
+          f"OPDs; setup {dimuat:.1f} s; median of {args.repeat} renders; {os.cpu_count()} CPUs")
     baris = [
         (f"LKjIP Kecamatan Magetan 2023 ({halaman} pages), render_lkjip_pdf",
          f"{lengkap:.2f} s", f"{lengkap / weasy:.2f}x WeasyPrint (goal <= 1.25x)"),
@@ -180,6 +184,16 @@ def jalankan(db, args, mulai):
     for nama, nilai, ket in baris:
         print(f"{nama:<{lebar}} | {nilai:>16} | {ket}")
     print(f"total {time.perf_counter() - mulai:.1f} s")
+    catat("pdf", f"LKjIP {halaman} pages vs WeasyPrint alone {weasy:.2f} s", round(lengkap, 2),
+          "s", batas="<= 1.25x WeasyPrint", rasio=lengkap / weasy, ok=lengkap / weasy <= 1.25)
+    catat("pdf", f"{n} LKjIP drafts, 1 worker process", round(satu_proses, 1), "s")
+    catat("pdf", f"{n} LKjIP drafts, 2 worker processes (ratio: speed-up)",
+          round(dua_proses, 1), "s", rasio=satu_proses / dua_proses)
+    catat("pdf", "peak RSS of a process rendering the longest LKjIP once",
+          round(puncak_satu), "MB", batas="< 400 MB", ok=puncak_satu < 400,
+          memori_mb=puncak_satu)
+    catat("pdf", f"Celery-like worker RSS after {n} reports (from report 1: "
+          f"{rss[-1] - rss[0]:+.0f} MB)", round(rss[-1]), "MB", memori_mb=rss[-1])
 
 
 def _cetak_sintetis(opd_id: int) -> int:
