@@ -1,3 +1,4 @@
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -113,8 +114,30 @@ class PenggunaChangeForm(UserChangeForm):
                   "is_active", "last_login", "date_joined"]
 
 
+class KhususPengelolaPenggunaMixin:
+    """Only roles that manage users (core.roles.can_manage_users) see or change this model."""
+
+    def _allowed(self, request):
+        return request.user.is_active and request.user.kemampuan.can_manage_users
+
+    def has_module_permission(self, request):
+        return self._allowed(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._allowed(request)
+
+    def has_add_permission(self, request, *args):
+        return self._allowed(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._allowed(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._allowed(request)
+
+
 @admin.register(User)
-class PenggunaAdmin(DjangoUserAdmin):
+class PenggunaAdmin(KhususPengelolaPenggunaMixin, DjangoUserAdmin):
     """Users and roles: only the admin role manages them."""
 
     add_form = PenggunaCreationForm
@@ -135,20 +158,23 @@ class PenggunaAdmin(DjangoUserAdmin):
     ]
     filter_horizontal = []
 
-    def _allowed(self, request):
-        return request.user.is_active and request.user.kemampuan.can_manage_users
 
-    def has_module_permission(self, request):
-        return self._allowed(request)
+# django-axes' login attempts (Data induk › Axes): the admin role reads them and unlocks a
+# username by deleting its row in "Upaya akses"; no other role sees them. Axes' own admin
+# classes are kept (their columns and filters) with the project's role check on top.
+class CatatanMasukAdminMixin(KhususPengelolaPenggunaMixin):
+    """Attempts are written by axes only: the admin reads and deletes, never adds or edits."""
 
-    def has_view_permission(self, request, obj=None):
-        return self._allowed(request)
-
-    def has_add_permission(self, request):
-        return self._allowed(request)
+    def has_add_permission(self, request, *args):
+        return False
 
     def has_change_permission(self, request, obj=None):
-        return self._allowed(request)
+        return False
 
-    def has_delete_permission(self, request, obj=None):
-        return self._allowed(request)
+
+for _model in (AccessAttempt, AccessLog, AccessFailureLog):
+    _bawaan = type(admin.site._registry[_model])
+    admin.site.unregister(_model)
+    admin.site.register(_model, type(f"Sakip{_bawaan.__name__}",
+                                     (CatatanMasukAdminMixin, _bawaan), {}))
+

@@ -5,3 +5,10 @@ class CoreConfig(AppConfig):
     name = "apps.core"
     label = "core"
     verbose_name = "Organisasi dan Pengguna"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import catat_mulai_sesi
+
+        user_logged_in.connect(catat_mulai_sesi, dispatch_uid="sakip_mulai_sesi")

@@ -99,7 +99,7 @@ class TabelDasbor(tables.Table):
     def render_predikat(self, value):
         if value is None:
             return TANPA
-        return format_html('<span class="predikat" style="border-color:{}">{}</span>',
+        return format_html('<span class="predikat" data-warna="{}">{}</span>',
                            value.warna, value.label)
 
     def value_predikat(self, value):

@@ -3,6 +3,7 @@
 See https://docs.djangoproject.com/en/5.2/ref/settings/
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -65,6 +66,8 @@ THIRD_PARTY_APPS = [
     "django_filters",
     "import_export",
     "simple_history",
+    # Before apps.core, whose admin re-registers axes' models for the admin role only.
+    "axes",
 ]
 LOCAL_APPS = [
     "apps.core",
@@ -82,18 +85,44 @@ AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:beranda"
 LOGOUT_REDIRECT_URL = "login"
+# django-axes first: it refuses a locked-out username before any password is checked.
+# https://django-axes.readthedocs.io/en/latest/2_installation.html
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
 ]
+# Django's messages come out in Indonesian (LANGUAGE_CODE); KataSandiTanpaNamaValidator
+# refuses a password built on the username, "sakip" or the kabupaten's name.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": env.int("SAKIP_SANDI_MIN_PANJANG", default=10)}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "apps.core.validators.KataSandiTanpaNamaValidator"},
 ]
+
+# LOGIN THROTTLING
+# ------------------------------------------------------------------------------
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+# A username is locked from one address after AXES_FAILURE_LIMIT wrong passwords, for
+# AXES_COOLOFF_MENIT minutes (counted from the last failure); a correct password before that
+# resets the count. An admin unlocks earlier by deleting the row in
+# Data induk › Axes › Upaya akses. The lockout page is templates/registration/terkunci.html.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MENIT", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+# The address is REMOTE_ADDR (django-ipware is not installed): X-Forwarded-For is never
+# trusted, since a client could change it on every try. Behind a reverse proxy every client
+# has the proxy's address, so the lock becomes one per username.
 
 # MIDDLEWARE
 # ------------------------------------------------------------------------------
@@ -108,6 +137,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change in the history tables (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Idle timeout and the cap on a session's length (SAKIP_SESI_*).
+    "apps.core.middleware.BatasSesiMiddleware",
+    # Last, as django-axes asks: it turns a lockout signalled by the backend into the page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # STATIC AND MEDIA
@@ -153,11 +187,37 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-# Shared office computers: a session ends when the browser closes and after 8 hours.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Shared office computers: a session ends when the browser closes, after SAKIP_SESI_DIAM_MENIT
+# minutes without a request (the session's expiry, pushed on by BatasSesiMiddleware at most
+# once a minute) and at the latest SAKIP_SESI_MAKS_JAM hours after logging in.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_COOKIE_AGE = 8 * 60 * 60
+SAKIP_SESI_DIAM_MENIT = env.int("SAKIP_SESI_DIAM_MENIT", default=30)
+SAKIP_SESI_MAKS_JAM = env.int("SAKIP_SESI_MAKS_JAM", default=8)
+SESSION_COOKIE_AGE = SAKIP_SESI_DIAM_MENIT * 60
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# CONTENT SECURITY POLICY
+# ------------------------------------------------------------------------------
+# https://django-csp.readthedocs.io/en/latest/configuration.html
+# In every environment, so that a test or a developer sees at once a page that breaks under
+# it. Scripts only from static/js (no inline script or event handler in any template); styles
+# only from static/css (the predikat colours are classes, not style attributes). The LKjIP
+# templates' column widths (style="width: ...") are for WeasyPrint, which ignores CSP, and are
+# never part of a browser page. Charts are inline SVG; a QR code may be a data: image.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
 
 # EMAIL
 # ------------------------------------------------------------------------------
@@ -184,7 +244,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # WeasyPrint logs every rendering step at INFO; only its warnings matter.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    # django-axes logs every successful login at INFO; its failures and lockouts are WARNING.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"},
+                "axes": {"level": "WARNING"}},
 }
 
 # SAKIP
