@@ -372,11 +372,16 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
     tabel, gambar = {}, {}
     if laporan and laporan.struktur_organisasi:
         gambar["struktur"] = nomor.g(1, f"Struktur Organisasi {opd.nama}")
-    tabel["tujuan"] = nomor.t(2, f"Tujuan, Sasaran dan Indikator Kinerja Renstra "
-                                 f"{_periode(renstra)}")
-    tabel["iku"] = nomor.t(2, f"Indikator Kinerja Utama {opd.nama}")
-    tabel["pk"] = nomor.t(2, f"Perjanjian Kinerja Tahun {tahun}")
-    tabel["program"] = nomor.t(2, f"Program dan Anggaran Tahun {tahun}")
+    # A caption is numbered only when its table is drawn (the templates draw these tables
+    # only with a Renstra, a PK in force, a DPA): the lists of tables must point at pages.
+    if renstra:
+        tabel["tujuan"] = nomor.t(2, f"Tujuan, Sasaran dan Indikator Kinerja Renstra "
+                                     f"{_periode(renstra)}")
+        tabel["iku"] = nomor.t(2, f"Indikator Kinerja Utama {opd.nama}")
+    if kinerja.pk and any(d.pk.pk == kinerja.pk.pk for d in dokumen_pk):
+        tabel["pk"] = nomor.t(2, f"Perjanjian Kinerja Tahun {tahun}")
+    if dpa:
+        tabel["program"] = nomor.t(2, f"Program dan Anggaran Tahun {tahun}")
     tabel["skala"] = nomor.t(3, "Kategori Predikat Capaian Kinerja")
     tabel["pengukuran"] = nomor.t(3, f"Pengukuran Kinerja Tahun {tahun}")
     gambar["sasaran"] = nomor.g(3, f"Capaian Kinerja per Sasaran Tahun {tahun}")
@@ -414,10 +419,11 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
         item.tabel["program"] = nomor.t(3, f"Program dan Kegiatan Pendukung {judul}")
         sasaran.append(item)
 
-    tabel["anggaran_program"] = nomor.t(3, f"Realisasi Anggaran per Program Tahun {tahun}")
-    tabel["anggaran_rinci"] = nomor.t(3, "Realisasi Anggaran per Program, Kegiatan dan "
-                                         f"Sub Kegiatan Tahun {tahun}")
-    tabel["anggaran_sasaran"] = nomor.t(3, f"Realisasi Anggaran per Sasaran Tahun {tahun}")
+    if pohon:
+        tabel["anggaran_program"] = nomor.t(3, f"Realisasi Anggaran per Program Tahun {tahun}")
+        tabel["anggaran_rinci"] = nomor.t(3, "Realisasi Anggaran per Program, Kegiatan dan "
+                                             f"Sub Kegiatan Tahun {tahun}")
+        tabel["anggaran_sasaran"] = nomor.t(3, f"Realisasi Anggaran per Sasaran Tahun {tahun}")
 
     grafik_sasaran = grafik.batang_capaian(
         [grafik.Batang(f"Sasaran {x.nomor}", x.data.capaian.nilai,

@@ -346,3 +346,16 @@ def test_decimal_money_never_float():
     dok = lkjip.dokumen_lkjip(opd=OPD.objects.get(nama=KEC), tahun=2023)
     assert isinstance(dok.anggaran.total.pagu, Decimal)
     assert dok.anggaran.total.pagu == Decimal("15498982788")
+
+
+@pytest.mark.parametrize("nama", [KEC, ORG])
+@pytest.mark.parametrize("tahun", [2019, 2023, 2026, 2027])
+def test_every_entry_of_the_lists_of_tables_and_figures_points_at_one(nama, tahun):
+    """A year without a PK in force, a DPA or a Renstra draws fewer tables: the lists of
+    tables and figures must not name one that is not there (WeasyPrint would print an empty
+    page number and log an undefined anchor)."""
+    dok = lkjip.dokumen_lkjip(opd=OPD.objects.get(nama=nama), tahun=tahun)
+    html = render_to_string("laporan/lkjip_pdf.html", {"dok": dok, "draf": True})
+    tujuan = set(re.findall(r'href="#((?:tabel|gambar)-[^"]+)"', html))
+    ada = set(re.findall(r'id="((?:tabel|gambar)-[^"]+)"', html))
+    assert tujuan and tujuan <= ada, sorted(tujuan - ada)
