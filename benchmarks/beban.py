@@ -51,7 +51,6 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -374,73 +373,15 @@ class Gunicorn:
 # --- the users -------------------------------------------------------------------------------
 
 
-class Formulir(HTMLParser):
-    """The fields a browser sends for one form (tests/realisasi_uji.py's parser, here without
-    Django): disabled fields and buttons are not sent, unchecked boxes are not sent, a select
-    sends its selected or first option, a textarea drops the newline after its opening tag.
-    Keeps the CSRF token."""
-
-    def __init__(self, form_id: str):
-        super().__init__(convert_charrefs=True)
-        self.form_id, self.dalam, self.data = form_id, False, []
-        self._textarea = self._select = None
-        self._awal = False
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self.dalam = a.get("id") == self.form_id
-            return
-        if not self.dalam:
-            return
-        if tag == "option" and self._select is not None:
-            if self._select[1] is None:
-                self._select[1] = a.get("value", "")
-            if "selected" in a:
-                self._select[2] = a.get("value", "")
-            return
-        nama = a.get("name")
-        if not nama or "disabled" in a:
-            return
-        if tag == "input":
-            jenis = a.get("type", "text")
-            if jenis in ("file", "submit", "button", "reset", "image"):
-                return
-            if jenis in ("checkbox", "radio"):
-                if "checked" in a:
-                    self.data.append((nama, a.get("value") or "on"))
-                return
-            self.data.append((nama, a.get("value") or ""))
-        elif tag == "textarea":
-            self._textarea, self._awal = [nama, ""], True
-        elif tag == "select":
-            self._select = [nama, None, None]
-
-    def handle_data(self, data):
-        if self._textarea is not None:
-            if self._awal and data.startswith("\n"):
-                data = data[1:]
-            self._awal = False
-            self._textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.dalam = False
-        elif tag == "textarea" and self._textarea is not None:
-            self.data.append(tuple(self._textarea))
-            self._textarea = None
-        elif tag == "select" and self._select is not None:
-            nama, pertama, dipilih = self._select
-            nilai = dipilih if dipilih is not None else pertama
-            if nilai is not None:
-                self.data.append((nama, nilai))
-            self._select = None
-
-
 def formulir(page: str, form_id: str) -> list[tuple[str, str]]:
-    p = Formulir(form_id)
-    p.feed(page)
-    return p.data
+    """The fields a browser sends for one form, CSRF token included: the tests' reader
+    (tests/formulir_html.py, plain Python), so the load test posts what the tests post."""
+    uji = str(Path(__file__).resolve().parent.parent / "tests")
+    if uji not in sys.path:
+        sys.path.insert(0, uji)
+    from formulir_html import isian
+
+    return isian(page, form_id)
 
 
 def pesan(page: str) -> str:
