@@ -177,7 +177,7 @@ def siapkan(synthetic: int, pengguna: int, verifikator: int):
         sys.exit(f"--pengguna {pengguna}: only {synthetic} synthetic OPDs (--synthetic).")
     call_command("migrate", verbosity=0, interactive=False)
     hasil = load_demo(synthetic=synthetic)
-    sandi = make_password(PASSWORD)  # hashed once: 50 PBKDF2 hashes would take ~20 s
+    sandi = make_password(PASSWORD)  # hashed once, as the first of PASSWORD_HASHERS does
     opds = list(OPD.objects.filter(kode__startswith="SIN-").order_by("kode"))
     akun = []
     for i, opd in enumerate(opds[:pengguna], start=1):

@@ -91,7 +91,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Argon2id at OWASP's minimum cost (apps/core/hashers.py: why); the others only verify old
+# hashes, which are rewritten as Argon2id at the next login.
 PASSWORD_HASHERS = [
+    "apps.core.hashers.Argon2idHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -234,6 +237,10 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# `celery beat` (docker-compose service beat): give up jobs whose worker died, delete old ZIPs.
+CELERY_BEAT_SCHEDULE = {
+    "bersihkan-tugas": {"task": "apps.core.tasks.bersihkan_tugas_job", "schedule": 5 * 60},
+}
 
 # LOGGING
 # ------------------------------------------------------------------------------
@@ -267,3 +274,8 @@ SAKIP_URL_DASAR = env("SAKIP_URL_DASAR", default="http://127.0.0.1:8000")
 SAKIP_URL_PUBLIK = env("SAKIP_URL_PUBLIK", default=SAKIP_URL_DASAR)
 # The largest PDF the public verification page reads (hashed while streaming, never stored).
 SAKIP_VERIFIKASI_MAKS_BYTES = env.int("SAKIP_VERIFIKASI_MAKS_BYTES", default=50 * 1024 * 1024)
+# A background job (import, LKjIP package) that wrote no progress for this many minutes is
+# taken for dead and marked failed (apps.core.tugas); finished LKjIP packages' ZIPs are
+# deleted after this many days (apps.laporan.paket.paket_expire).
+SAKIP_TUGAS_BATAS_MENIT = env.int("SAKIP_TUGAS_BATAS_MENIT", default=30)
+SAKIP_PAKET_SIMPAN_HARI = env.int("SAKIP_PAKET_SIMPAN_HARI", default=7)

@@ -11,6 +11,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
@@ -23,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.middleware import MULAI, TERAKHIR
 from apps.core.models import User
+from apps.core.roles import Peran
 
 pytestmark = pytest.mark.django_db
 
@@ -197,6 +199,32 @@ def test_weak_passwords_are_refused_in_indonesian(sandi, pesan):
 
 def test_a_good_password_passes():
     validate_password("Lembayung#Senja29", User(username="budi.santoso"))
+
+
+PRODUKSI_HASHERS = [
+    "apps.core.hashers.Argon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
+
+def test_passwords_are_stored_as_argon2id_at_owasp_cost(settings):
+    settings.PASSWORD_HASHERS = PRODUKSI_HASHERS
+    user = User.objects.create(username="budi.santoso", peran=Peran.VERIFIKATOR)
+    user.set_password("Lembayung#Senja29")
+    assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
+    assert user.check_password("Lembayung#Senja29")
+    assert not user.check_password("Lembayung#Senja28")
+
+
+def test_an_old_pbkdf2_password_still_logs_in_and_is_rewritten_as_argon2id(client, settings):
+    settings.PASSWORD_HASHERS = PRODUKSI_HASHERS
+    lama = make_password("Lembayung#Senja29", hasher="pbkdf2_sha256")
+    user = User.objects.create(username="budi.santoso", peran=Peran.VERIFIKATOR, password=lama)
+    assert user.password.startswith("pbkdf2_sha256$")
+    assert _masuk(client, "budi.santoso", "Lembayung#Senja29").status_code == 302
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
+    assert _masuk(Client(), "budi.santoso", "Lembayung#Senja29").status_code == 302
 
 
 def test_admin_password_change_refuses_a_weak_password_and_keeps_the_old(client, login,
