@@ -374,6 +374,13 @@ class Impor(models.Model):
         DIIMPOR = "diimpor", "Diimpor"
         DITOLAK = "ditolak", "Ditolak"
 
+    # What a job that stopped making progress leaves (apps.core.tugas): a check that stopped
+    # rejects the file, as a check that fails does (upload it again); an import runs in one
+    # transaction, so one that stopped imported nothing and the file goes back to diperiksa
+    # with the reason, as an import that fails does (confirm it again).
+    TUGAS_TERHENTI = {Status.ANTRE: Status.DITOLAK, Status.MEMERIKSA: Status.DITOLAK,
+                      Status.MENGIMPOR: Status.DIPERIKSA}
+
     jenis = models.CharField(max_length=20, choices=Jenis.choices)
     opd = models.ForeignKey(OPD, on_delete=models.PROTECT, null=True, blank=True,
                             related_name="impor", verbose_name="OPD")
@@ -396,6 +403,9 @@ class Impor(models.Model):
                                     blank=True, related_name="+",
                                     help_text="Kosong bila diimpor dengan perintah manage.py.")
     dibuat = models.DateTimeField(auto_now_add=True)
+    diperbarui = models.DateTimeField(
+        auto_now=True, help_text="Tulisan terakhir pada baris ini, termasuk kemajuan pekerjaan "
+        "latar; pekerjaan yang lama tidak maju dianggap terhenti.")
     diperiksa_pada = models.DateTimeField(null=True, blank=True)
     diimpor_pada = models.DateTimeField(null=True, blank=True)
     diimpor_oleh = models.ForeignKey("core.User", on_delete=models.PROTECT, null=True,

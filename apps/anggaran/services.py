@@ -152,18 +152,19 @@ PROGRES_SETIAP = 500  # rows between two progress writes
 def _dengan_progres(tabel: Tabel, obj: Impor, progres) -> Tabel:
     """The same rows, with the count read so far written on the file's record every few
     hundred rows (what the check page shows) and passed to `progres` when given."""
-    Impor.objects.filter(pk=obj.pk).update(baris_perkiraan=tabel.perkiraan)
+    Impor.objects.filter(pk=obj.pk).update(baris_perkiraan=tabel.perkiraan,
+                                           diperbarui=timezone.now())
 
     def baris():
         n = 0
         for b in tabel.baris:
             n += 1
             if n % PROGRES_SETIAP == 0:
-                Impor.objects.filter(pk=obj.pk).update(baris_dibaca=n)
+                Impor.objects.filter(pk=obj.pk).update(baris_dibaca=n, diperbarui=timezone.now())
                 if progres:
                     progres(n, tabel.perkiraan)
             yield b
-        Impor.objects.filter(pk=obj.pk).update(baris_dibaca=n)
+        Impor.objects.filter(pk=obj.pk).update(baris_dibaca=n, diperbarui=timezone.now())
     return Tabel(tabel.header, baris(), tabel.format, tabel.perkiraan)
 
 
@@ -175,7 +176,7 @@ def impor_periksa(*, obj: Impor, progres=None) -> impor.Hasil | None:
     DPA to put realisation on, bytes that are not UTF-8 halfway) marks the file ditolak
     with that message; None is returned then."""
     Impor.objects.filter(pk=obj.pk).update(status=Impor.Status.MEMERIKSA, baris_dibaca=0,
-                                           pesan="")
+                                           pesan="", diperbarui=timezone.now())
     potret = tempfile.TemporaryFile()
     try:
         with _buka_tersimpan(obj) as f:
@@ -186,13 +187,14 @@ def impor_periksa(*, obj: Impor, progres=None) -> impor.Hasil | None:
     except ValidationError as e:
         potret.close()
         obj.status, obj.pesan = Impor.Status.DITOLAK, " ".join(e.messages)
-        obj.save(update_fields=["status", "pesan"])
+        obj.save(update_fields=["status", "pesan", "diperbarui"])
         return None
     except Exception:
         potret.close()
         Impor.objects.filter(pk=obj.pk).update(
-            status=Impor.Status.DITOLAK, pesan="Pemeriksaan terhenti karena kesalahan sistem; "
-            "unggah ulang berkasnya, atau hubungi admin bila terulang.")
+            status=Impor.Status.DITOLAK, diperbarui=timezone.now(),
+            pesan="Pemeriksaan terhenti karena kesalahan sistem; unggah ulang berkasnya, atau "
+            "hubungi admin bila terulang.")
         raise
     with potret:
         potret.seek(0)
@@ -200,7 +202,8 @@ def impor_periksa(*, obj: Impor, progres=None) -> impor.Hasil | None:
     obj.refresh_from_db(fields=["baris_dibaca", "baris_perkiraan"])
     obj.status, obj.ringkasan, obj.pesan = Impor.Status.DIPERIKSA, hasil.ringkasan, ""
     obj.diperiksa_pada = timezone.now()
-    obj.save(update_fields=["status", "ringkasan", "pesan", "diperiksa_pada", "tabel"])
+    obj.save(update_fields=["status", "ringkasan", "pesan", "diperiksa_pada", "tabel",
+                            "diperbarui"])
     return hasil
 
 
@@ -238,7 +241,7 @@ def impor_konfirmasi(*, obj: Impor, user=None) -> Impor:
         raise ValidationError(f"Tidak ada yang diimpor: {obj.ringkasan['galat']} baris salah. "
                               "Perbaiki berkasnya lalu unggah ulang.")
     obj.status, obj.pesan, obj.diimpor_oleh = Impor.Status.MENGIMPOR, "", user
-    obj.save(update_fields=["status", "pesan", "diimpor_oleh"])
+    obj.save(update_fields=["status", "pesan", "diimpor_oleh", "diperbarui"])
     from .tasks import impor_terapkan_job
 
     jalankan(impor_terapkan_job, obj.pk)
@@ -270,7 +273,7 @@ def impor_terapkan(*, obj: Impor) -> impor.Hasil:
     obj.status, obj.pesan = Impor.Status.DIIMPOR, ""
     obj.diimpor_pada = timezone.now()
     obj.ringkasan = hasil.ringkasan
-    obj.save(update_fields=["status", "pesan", "diimpor_pada", "ringkasan"])
+    obj.save(update_fields=["status", "pesan", "diimpor_pada", "ringkasan", "diperbarui"])
     return hasil
 
 
@@ -291,4 +294,4 @@ def impor_terapkan_job(*, obj: Impor) -> None:
 def _impor_gagal(obj: Impor, pesan: str) -> None:
     Impor.objects.filter(pk=obj.pk, status=Impor.Status.MENGIMPOR).update(
         status=Impor.Status.DIPERIKSA)
-    Impor.objects.filter(pk=obj.pk).update(pesan=pesan)
+    Impor.objects.filter(pk=obj.pk).update(pesan=pesan, diperbarui=timezone.now())

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from apps.core.akses import opd_or_404, wajib
 from apps.core.forms import pesan_galat
 from apps.core.selectors import for_user, opd_for_user
+from apps.core.tugas import tugas_terhenti_fail
 from apps.perencanaan.models import Sasaran
 from apps.perencanaan.selectors import renstra_tahun
 
@@ -254,6 +255,9 @@ def impor(request, impor_id: int):
     the stated totals that differ from their lines. POST starts the import of all rows or
     none."""
     obj = _impor_or_404(request.user, impor_id)
+    # A job whose worker died is given up here, so the page says so instead of polling.
+    if obj.berjalan and tugas_terhenti_fail(Impor.objects.filter(pk=obj.pk)):
+        obj.refresh_from_db()
     if request.method == "POST":
         wajib(request.user, "can_edit_opd_data")
         if obj.jenis == Impor.Jenis.NOMENKLATUR:

@@ -1,13 +1,30 @@
-"""Starting a background job (Celery) from a request or a service.
+"""Starting a background job (Celery) from a request or a service, and giving up on one whose
+worker died.
 
 With CELERY_TASK_ALWAYS_EAGER (`make run`, the tests) the job runs at once, inside the
 caller's transaction, so its result is there when the page is drawn. With a worker it is
 sent only after the caller's transaction commits: the worker must see the rows the request
 wrote (ATOMIC_REQUESTS), and a request that fails sends nothing.
+
+A job writes its progress on its own row (status, rows or OPDs done), and every such write
+sets the row's `diperbarui`. A worker killed mid-job (out of memory, a restart during a
+deploy) writes nothing more, and its row would say "sedang ..." for ever. So a row in one of
+its running states whose `diperbarui` is older than SAKIP_TUGAS_BATAS_MENIT is taken for
+dead: `tugas_terhenti_fail` gives it the status its model names for that case, with a message
+saying what happened, and the user can start again.
 """
 
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+PESAN_TERHENTI = ("Pekerjaan terhenti: tidak ada kemajuan selama {menit} menit (pekerja latar "
+                  "mati atau dimulai ulang). Silakan ulangi.")
 
 
 def jalankan(task, *args) -> None:
@@ -15,3 +32,39 @@ def jalankan(task, *args) -> None:
         task.apply(args=args, throw=True)
     else:
         transaction.on_commit(lambda: task.delay(*args))
+
+
+def tugas_terhenti_fail(qs: QuerySet, *, sekarang: datetime | None = None) -> int:
+    """Mark the rows of `qs` whose job stopped making progress: a row in a running state (a
+    key of its model's `TUGAS_TERHENTI`) not updated (`diperbarui`) for
+    SAKIP_TUGAS_BATAS_MENIT minutes takes the status that maps to, with PESAN_TERHENTI in
+    its `pesan`. Rows still progressing, or finished, are not touched. Returns how many rows
+    were marked.
+
+    A row locked by a live transaction is skipped (SKIP LOCKED, PostgreSQL): a job that holds
+    its row (the budget import does, for its one transaction) is alive, whatever the age of
+    its last visible write."""
+    model = qs.model
+    sekarang = sekarang or timezone.now()
+    menit = settings.SAKIP_TUGAS_BATAS_MENIT
+    terhenti = model.TUGAS_TERHENTI
+    with transaction.atomic():
+        baris = (qs.filter(status__in=list(terhenti),
+                           diperbarui__lt=sekarang - timedelta(minutes=menit))
+                 .select_related(None).order_by().select_for_update(skip_locked=True)
+                 .values_list("pk", "status"))
+        ke: dict[str, list[int]] = defaultdict(list)
+        for pk, status in baris:
+            ke[terhenti[status]].append(pk)
+        for status, pks in ke.items():
+            model.objects.filter(pk__in=pks).update(
+                status=status, pesan=PESAN_TERHENTI.format(menit=menit), diperbarui=sekarang)
+    return sum(len(pks) for pks in ke.values())
+
+
+def tugas_terhenti_fail_all(*, sekarang: datetime | None = None) -> dict[str, int]:
+    """tugas_terhenti_fail on every model that declares `TUGAS_TERHENTI`: how many rows were
+    marked, by the model's plural name (for the periodic job and `manage.py bersihkan_tugas`)."""
+    return {str(model._meta.verbose_name_plural):
+            tugas_terhenti_fail(model.objects.all(), sekarang=sekarang)
+            for model in apps.get_models() if hasattr(model, "TUGAS_TERHENTI")}

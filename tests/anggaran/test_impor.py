@@ -13,12 +13,14 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 from perencanaan_uji import opd_organisasi, pesan, user
 from realisasi_uji import opd_kecamatan, teks_halaman
@@ -713,6 +715,71 @@ def test_with_a_worker_the_jobs_are_sent_after_the_request_commits(
                                           rincian__dpa__opd=opd_kecamatan())
     assert baris.realisasi == Decimal(1000)
     assert baris.history.latest().history_user == user("operator.kecamatan")
+
+
+TERHENTI = ("Pekerjaan terhenti: tidak ada kemajuan selama 30 menit (pekerja latar mati atau "
+            "dimulai ulang). Silakan ulangi.")
+
+
+def _macet(obj: Impor, status: str, menit_lalu: int) -> None:
+    """The file's job left in `status`, last written `menit_lalu` minutes ago."""
+    Impor.objects.filter(pk=obj.pk).update(
+        status=status, diperbarui=timezone.now() - timedelta(minutes=menit_lalu))
+
+
+@pytest.mark.parametrize("status", [Impor.Status.ANTRE, Impor.Status.MEMERIKSA])
+def test_a_check_whose_worker_died_rejects_the_file_with_the_reason(client, login, status):
+    """No progress for 31 minutes: the page stops reloading and says the check stopped (the
+    file is ditolak, as a check that fails is: upload it again), and the message the broker
+    delivers again later does not check it after all."""
+    from apps.anggaran import tasks
+
+    login("operator.kecamatan")
+    unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))))
+    obj = Impor.objects.latest("pk")
+    _macet(obj, status, 31)
+    resp = client.get(url_impor(obj))
+    teks = teks_halaman(resp)
+    assert "Berkas ditolak; tidak ada yang diimpor." in teks and TERHENTI in teks
+    assert 'http-equiv="refresh"' not in resp.content.decode()
+    assert "Impor sekarang" not in teks
+    tasks.impor_periksa_job.apply(args=[obj.pk])
+    obj.refresh_from_db()
+    assert obj.status == Impor.Status.DITOLAK and obj.pesan == TERHENTI
+
+
+def test_an_import_whose_worker_died_can_be_confirmed_again(client, login):
+    """An import runs in one transaction, so one whose worker died imported nothing: the file
+    goes back to diperiksa with the reason and the import button, and importing works."""
+    from apps.anggaran import tasks
+
+    login("operator.kecamatan")
+    unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))))
+    obj = Impor.objects.latest("pk")
+    sebelum = potret()
+    _macet(obj, Impor.Status.MENGIMPOR, 31)
+    resp = client.get(url_impor(obj))
+    teks = teks_halaman(resp)
+    assert TERHENTI in teks and "Impor sekarang" in teks
+    assert 'http-equiv="refresh"' not in resp.content.decode()
+    obj.refresh_from_db()
+    assert obj.status == Impor.Status.DIPERIKSA
+    tasks.impor_terapkan_job.apply(args=[obj.pk])  # delivered again: not confirmed now
+    assert Impor.objects.get(pk=obj.pk).status == Impor.Status.DIPERIKSA
+    assert potret() == sebelum
+    assert diimpor(client.post(url_impor(obj), follow=True)) == "1 baris baru, 0 diubah, 0 sama."
+
+
+def test_a_check_still_progressing_is_left_alone(client, login):
+    login("operator.kecamatan")
+    unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))))
+    obj = Impor.objects.latest("pk")
+    _macet(obj, Impor.Status.MEMERIKSA, 29)
+    resp = client.get(url_impor(obj))
+    assert '<meta http-equiv="refresh" content="2">' in resp.content.decode()
+    assert "Sedang diperiksa…" in teks_halaman(resp)
+    obj.refresh_from_db()
+    assert obj.status == Impor.Status.MEMERIKSA and obj.pesan == ""
 
 
 def test_the_check_keeps_the_cells_it_read_and_the_import_uses_them(client, login):
