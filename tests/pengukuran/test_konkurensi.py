@@ -118,6 +118,36 @@ def test_conflict_on_an_existing_row_names_the_other_user_and_value(tw_terbuka):
     assert _input(resp, ind) == "60"
 
 
+def test_a_first_value_saved_by_someone_else_during_the_save_is_a_conflict(tw_terbuka,
+                                                                          monkeypatch):
+    """The camat's first value lands after the operator's save read the rows (no row to lock
+    yet) and before it writes: the unique constraint refuses the operator's insert, which is
+    answered as a conflict naming the camat's value, not a server error, and nothing of the
+    operator's save stays."""
+    from apps.pengukuran import services
+
+    daftar = indikator_pk()
+    ind, lain = daftar[0], daftar[1]
+    operator = _browser("operator.kecamatan")
+    halaman = _buka(operator)
+    tulis_asli = services._tulis_realisasi
+
+    def camat_lebih_dulu(baru, berubah, user):
+        _draf(ind, Decimal("70.1"), username="pimpinan.kecamatan")
+        tulis_asli(baru, berubah, user)
+
+    monkeypatch.setattr(services, "_tulis_realisasi", camat_lebih_dulu)
+    resp = _simpan(operator, halaman, {ind: "60", lain: "75"})
+    assert resp.status_code == 200
+    teks = teks_halaman(resp)
+    assert KONFLIK in teks
+    assert re.search(r"Diubah oleh Camat Magetan pada [^:]+: nilai tersimpan sekarang 70,1\.",
+                     teks)
+    # The whole save was undone, the camat's row with it (it was this test's stand-in).
+    assert _nilai(ind) is None and _nilai(lain) is None
+    assert _input(resp, ind) == "60" and _input(resp, lain) == "75"
+
+
 def test_stale_submit_is_refused_like_a_stale_save(tw_terbuka):
     """Pressing "Simpan dan ajukan" on a stale page submits nothing and notifies nobody."""
     daftar = indikator_pk()
