@@ -76,11 +76,12 @@ def _isi(model) -> list[tuple]:
 
 
 def potret() -> dict:
-    """Every row and value of the LKjIP tables and of the report's history."""
+    """Every row and value of the LKjIP tables and of their history."""
     return {
         "laporan": _isi(LaporanKinerja),
         "riwayat": _isi(LaporanKinerja.history.model),
         "analisis": _isi(AnalisisSasaran),
+        "riwayat analisis": _isi(AnalisisSasaran.history.model),
     }
 
 

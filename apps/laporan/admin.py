@@ -29,3 +29,24 @@ class LaporanKinerjaAdmin(ScopedAdmin):
         if obj is not None and obj.status != LaporanKinerja.Status.DRAFT:
             return False
         return super().has_delete_permission(request, obj)
+
+
+@admin.register(AnalisisSasaran)
+class AnalisisSasaranAdmin(ScopedAdmin):
+    """The analyses' own page is for reading them and their change history: they are written
+    on the LKjIP page or in their report's inline above, which keep a final report
+    read-only."""
+
+    list_display = ["laporan", "sasaran"]
+    list_filter = ["laporan__tahun"]
+    search_fields = ["laporan__opd__nama"]
+    list_select_related = ["laporan__opd", "sasaran"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

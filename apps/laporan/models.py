@@ -99,6 +99,7 @@ class AnalisisSasaran(models.Model):
     solusi = models.TextField("solusi yang dilakukan", blank=True)
     efisiensi = models.TextField("efisiensi penggunaan sumber daya", blank=True)
     program_pendukung = models.TextField("program/kegiatan pendukung", blank=True)
+    history = HistoricalRecords()
 
     opd_path = "laporan__opd"
 

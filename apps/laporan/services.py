@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from apps.core.angka import format_persen, format_rupiah
 from apps.core.models import OPD
@@ -79,26 +80,42 @@ def laporan_update(*, opd: OPD, tahun: int, user, isian: IsianLKjIP, sasaran_sah
         laporan._history_user = user
         laporan.full_clean()
         laporan.save(update_fields=None if baru else berubah)
-    n = len(berubah)
+    return laporan, len(berubah) + _analisis_simpan(laporan=laporan, baru=baru, user=user,
+                                                    analisis=isian.analisis)
 
+
+def _analisis_simpan(*, laporan: LaporanKinerja, baru: bool, user, analisis: dict) -> int:
+    """Write the analyses that differ from what is stored, with one history record each by
+    `user` ("+" for a sasaran's first words, "~" for a change; none for an unchanged or still
+    empty one), in a fixed number of queries however many sasaran the report has; the number
+    of changed fields. The caller holds the report's row lock and checked the sasaran."""
     ada = {a.sasaran_id: a for a in laporan.analisis.all()} if not baru else {}
-    for sasaran, nilai in isian.analisis.items():
-        analisis = ada.get(sasaran.pk)
-        if analisis is None:
-            if not any(nilai.values()):
-                continue
-            analisis = AnalisisSasaran(laporan=laporan, sasaran=sasaran)
-            berubah = _ubah(analisis, nilai)
-            analisis.full_clean()
-            analisis.save()
+    dibuat, diubah, kolom, n = [], [], set(), 0
+    for sasaran, nilai in analisis.items():
+        # A sasaran without a row and without words stays without a row (nothing changed).
+        obj = ada.get(sasaran.pk) or AnalisisSasaran(laporan=laporan, sasaran=sasaran)
+        berubah = _ubah(obj, nilai)
+        if not berubah:
+            continue
+        # Field rules only: the report is the locked one, the sasaran were checked against
+        # the Renstra, one analysis per sasaran comes from the lookup above, and the unique
+        # constraint stays in the database.
+        obj.full_clean(exclude=["laporan", "sasaran"], validate_unique=False,
+                       validate_constraints=False)
+        if obj.pk is None:
+            dibuat.append(obj)
         else:
-            berubah = _ubah(analisis, nilai)
-            if not berubah:
-                continue
-            analisis.full_clean()
-            analisis.save(update_fields=berubah)
+            diubah.append(obj)
+            kolom.update(berubah)
         n += len(berubah)
-    return laporan, n
+    # bulk_* write no history through the model's signals; simple-history's helpers record
+    # the same rows the signals would have, with the saving user. The columns changed in any
+    # row are written to every changed row, each with the value it has in that row.
+    if dibuat:
+        bulk_create_with_history(dibuat, AnalisisSasaran, default_user=user)
+    if diubah:
+        bulk_update_with_history(diubah, AnalisisSasaran, sorted(kolom), default_user=user)
+    return n
 
 
 def _label(nama: str) -> str:
@@ -220,10 +237,10 @@ def laporan_revisi_create(*, laporan: LaporanKinerja, user, alasan: str) -> Lapo
     baru._history_user = user
     baru.full_clean()
     baru.save()
-    AnalisisSasaran.objects.bulk_create(
-        AnalisisSasaran(laporan=baru, sasaran_id=a.sasaran_id,
-                        **{n: getattr(a, n) for n in ANALISIS})
-        for a in lap.analisis.all())
+    bulk_create_with_history(
+        [AnalisisSasaran(laporan=baru, sasaran_id=a.sasaran_id,
+                         **{n: getattr(a, n) for n in ANALISIS})
+         for a in lap.analisis.all()], AnalisisSasaran, default_user=user)
     return baru
 
 

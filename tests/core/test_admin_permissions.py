@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from apps.anggaran.models import DPA, Kegiatan, Program, RincianDPA, SubKegiatan
 from apps.core.models import OPD, Pejabat, Pemda, PeriodeRPJMD, SkalaPredikat, User
-from apps.laporan.models import LaporanKinerja
+from apps.laporan.models import AnalisisSasaran, LaporanKinerja
 from apps.pengukuran.models import JadwalPengisian, Realisasi
 from apps.perencanaan.models import (
     IndikatorKinerja,
@@ -60,6 +60,9 @@ OBJECTS = {
         indikator__sasaran__tujuan__renstra__opd__nama=KEC).first(),
     JadwalPengisian: _jadwal,
     LaporanKinerja: lambda: LaporanKinerja.objects.get(opd__nama=KEC),
+    AnalisisSasaran: lambda: AnalisisSasaran.objects.get_or_create(
+        laporan=LaporanKinerja.objects.get(opd__nama=KEC),
+        sasaran=Sasaran.objects.filter(tujuan__renstra__opd__nama=KEC).first())[0],
     # django-axes' records of login attempts: the admin role's only.
     AccessAttempt: lambda: AccessAttempt.objects.create(
         username="operator.kecamatan", ip_address="10.0.0.1", user_agent="uji",
@@ -97,7 +100,8 @@ def _expected(model, role, page):
     if page == "add":
         if model is Pemda:  # a singleton that already exists
             return 403
-        if model in (Realisasi, PerjanjianKinerja):  # written on their own pages only
+        # written on their own pages only
+        if model in (Realisasi, PerjanjianKinerja, AnalisisSasaran):
             return 403
         writers = WRITERS_MASTER if model in MASTER else WRITERS_OPD
         return 200 if role in writers else 403

@@ -346,6 +346,9 @@ def test_a_revision_needs_a_reason_copies_everything_and_keeps_the_old_file(clie
         assert getattr(baru, n) == getattr(lap, n), n
     assert not baru.berkas_final and not baru.kode_verifikasi
     assert [a.uraian for a in baru.analisis.all()] == ["Analisis sasaran pertama."]
+    assert [(r.history_type, r.history_user.username, r.uraian) for r in
+            AnalisisSasaran.history.filter(laporan=baru)] == [
+        ("+", "pimpinan.kecamatan", "Analisis sasaran pertama.")]
     assert baru.history.first().history_user.username == "pimpinan.kecamatan"
 
     # The earlier revision: still final, same bytes, still verifiable; the editing page

@@ -7,6 +7,7 @@ import datetime
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -101,6 +102,122 @@ def test_unchanged_save_writes_no_history_and_a_change_writes_only_its_field(cli
     beda = terbaru.diff_against(terbaru.prev_record)
     assert [c.field for c in beda.changes] == ["latar_belakang"]
     assert terbaru.history_user.username == "operator.kecamatan"
+
+
+def riwayat_analisis():
+    return AnalisisSasaran.history.model.objects
+
+
+def test_a_changed_analysis_writes_one_history_row_with_its_text_and_the_saving_user(
+        client, login):
+    pertama, *lain = services.sasaran_lkjip(opd_kecamatan(), TAHUN_LKJIP)
+    lap = laporan_kec()
+    for s in (pertama, *lain):
+        AnalisisSasaran.objects.create(laporan=lap, sasaran=s, uraian=f"Lama {s.pk}")
+    jumlah, jumlah_laporan = riwayat_analisis().count(), lap.history.count()
+    operator = login("operator.kecamatan")
+    data = form_halaman()
+    data[f"s{pertama.pk}-solusi"] = "Solusi baru."
+    resp = client.post(url_ubah(), data)
+    assert "LKjIP Kecamatan Magetan 2023 tersimpan (1 perubahan)." in pesan(resp)
+    assert riwayat_analisis().count() == jumlah + 1
+    terbaru = riwayat_analisis().latest()
+    assert (terbaru.id, terbaru.history_type, terbaru.history_user) == (
+        AnalisisSasaran.objects.get(laporan=lap, sasaran=pertama).pk, "~", operator)
+    assert (terbaru.uraian, terbaru.solusi) == (f"Lama {pertama.pk}", "Solusi baru.")
+    beda = terbaru.diff_against(terbaru.prev_record)
+    assert [(c.field, c.old, c.new) for c in beda.changes] == [
+        ("solusi", "", "Solusi baru.")]
+    # The other sasaran's analyses and the report itself did not change: no record.
+    assert lap.history.count() == jumlah_laporan
+
+
+def test_a_sasaran_s_first_words_are_recorded_as_created_by_the_saving_user(client, login):
+    laporan_kec()
+    s = sasaran_pertama()
+    pimpinan = login("pimpinan.kecamatan")
+    data = form_halaman()
+    data[f"s{s.pk}-uraian"] = "Uraian pertama."
+    client.post(url_ubah(), data)
+    [rekam] = riwayat_analisis().filter(sasaran=s)
+    assert (rekam.history_type, rekam.history_user, rekam.uraian) == (
+        "+", pimpinan, "Uraian pertama.")
+
+
+def test_saving_unchanged_analyses_writes_no_history(client, login):
+    lap = laporan_kec()
+    for s in services.sasaran_lkjip(opd_kecamatan(), TAHUN_LKJIP):
+        AnalisisSasaran.objects.create(laporan=lap, sasaran=s, uraian="Tetap.",
+                                       efisiensi="Tetap juga.")
+    login("operator.kecamatan")
+    sebelum = potret()
+    resp = client.post(url_ubah(), form_halaman())
+    assert pesan(resp) == ["Tidak ada perubahan."]
+    assert potret() == sebelum
+
+
+def test_a_refused_save_records_no_analysis_history(login):
+    """The service refuses an analysis of a sasaran outside the report's Renstra after the
+    report's own fields were set: nothing is written, not even the valid analysis."""
+    lap = laporan_kec()
+    operator = login("operator.kecamatan")
+    sah = services.sasaran_lkjip(opd_kecamatan(), TAHUN_LKJIP)
+    AnalisisSasaran.objects.create(laporan=lap, sasaran=sah[0], uraian="Lama.")
+    lain = services.sasaran_lkjip(opd_organisasi(), 2019)[0]
+    isian = services.IsianLKjIP(nilai={"saran": "Baru."}, analisis={
+        sah[0]: {"uraian": "Baru."}, lain: {"uraian": "Titipan."}})
+    sebelum = potret()
+    with pytest.raises(ValidationError, match="hanya untuk sasaran Renstra OPD ini"):
+        services.laporan_update(opd=opd_kecamatan(), tahun=TAHUN_LKJIP, user=operator,
+                                isian=isian, sasaran_sah={s.pk for s in sah})
+    assert potret() == sebelum
+
+
+def test_the_admin_shows_an_analysis_history_with_who_and_is_read_only_there(client, login):
+    laporan_kec()
+    s = sasaran_pertama()
+    login("operator.kecamatan")
+    data = form_halaman()
+    data[f"s{s.pk}-uraian"] = "Uraian pertama."
+    client.post(url_ubah(), data)
+    data[f"s{s.pk}-uraian"] = "Uraian kedua."
+    client.post(url_ubah(), data)
+    analisis = AnalisisSasaran.objects.get(sasaran=s)
+    login("verifikator")
+    teks = teks_halaman(client.get(reverse("admin:laporan_analisissasaran_history",
+                                           args=[analisis.pk])))
+    assert "Diubah Operator Kecamatan Magetan" in teks, teks
+    assert "Dibuat Operator Kecamatan Magetan" in teks
+    assert "Uraian pertama." in teks and "Uraian kedua." in teks
+    url = reverse("admin:laporan_analisissasaran_change", args=[analisis.pk])
+    assert 'name="_save"' not in client.get(url).content.decode()
+    assert client.post(url, {"uraian": "Lewat admin"}).status_code == 403
+    analisis.refresh_from_db()
+    assert analisis.uraian == "Uraian kedua."
+
+
+def _kueri_simpan(client, isi: dict) -> int:
+    data = form_halaman()
+    data.update(isi)
+    with CaptureQueriesContext(connection) as ctx:
+        resp = client.post(url_ubah(), data)
+    assert resp.status_code == 302 and "tersimpan" in pesan(resp)[0]
+    return len(ctx.captured_queries)
+
+
+def test_saving_analyses_runs_the_same_queries_for_one_sasaran_or_all(client, login):
+    laporan_kec()
+    semua = services.sasaran_lkjip(opd_kecamatan(), TAHUN_LKJIP)
+    assert len(semua) == 3
+    login("operator.kecamatan")
+    jumlah = riwayat_analisis().count()
+    buat_satu = _kueri_simpan(client, {f"s{semua[0].pk}-uraian": "Satu."})
+    buat_sisa = _kueri_simpan(client, {f"s{s.pk}-uraian": "Satu." for s in semua[1:]})
+    ubah_satu = _kueri_simpan(client, {f"s{semua[0].pk}-solusi": "Dua."})
+    ubah_semua = _kueri_simpan(client, {f"s{s.pk}-{n}": "Tiga." for s in semua
+                                        for n in ("solusi", "efisiensi")})
+    assert buat_satu == buat_sisa and ubah_satu == ubah_semua
+    assert riwayat_analisis().count() == jumlah + 1 + 2 + 1 + 3
 
 
 def test_pimpinan_and_verifikator_edit_too_inspektorat_reads_only(client, login):
@@ -246,6 +363,7 @@ def test_bad_input_names_the_field_and_changes_nothing(client, login, settings, 
     login("operator.kecamatan")
     data, files = form_halaman(), {}
     data["kesimpulan"] = "Perubahan sah yang tidak boleh ikut tersimpan"
+    data[f"s{sasaran_pertama().pk}-solusi"] = "Solusi sah yang tidak boleh ikut tersimpan"
     rusak(data, files)
     sebelum = potret()
     resp = client.post(url_ubah(), {**data, **files})
