@@ -150,7 +150,8 @@ def realisasi_triwulan_save(*, opd: OPD, tahun: int, triwulan: int, user,
     for i, r, diubah in tulis:
         if r is None:
             r = Realisasi(indikator_id=i.indikator_id, tahun=tahun, triwulan=triwulan)
-            r.indikator = baris[i.indikator_id].indikator
+        # The indicator as the page read it, with its choices (clean checks a text value).
+        r.indikator = baris[i.indikator_id].indikator
         if diubah or r.pk is None:
             r.nilai, r.nilai_teks = i.nilai, i.nilai_teks
             r.analisis, r.solusi = i.analisis, i.solusi

@@ -285,7 +285,8 @@ def validate_nilai_indikator(indikator, angka, teks, nama_field):
     else:
         if angka is not None:
             raise ValidationError({nama_field: "Indikator ini bernilai teks; pilih nilai teks."})
-        if teks and not indikator.pilihan.filter(label=teks).exists():
+        # all(): the choices prefetched by the entry page and the imports, or one query.
+        if teks and teks not in {p.label for p in indikator.pilihan.all()}:
             raise ValidationError({f"{nama_field}_teks": "Nilai teks harus salah satu pilihan "
                                    "indikator ini."})
 

@@ -24,6 +24,7 @@ from factories import (
     TujuanFactory,
     UserFactory,
 )
+from realisasi_uji import formulir
 
 from apps.core.demo.loader import load_synthetic
 from apps.core.models import User
@@ -170,3 +171,47 @@ def test_verification_queue_runs_the_same_queries_for_5_and_100_opds(
     body = resp.content.decode()
     assert resp.context["halaman"].paginator.count >= 400  # 100 OPDs x 4 triwulan
     assert body.count(">Tinjau</a>") == 50
+
+
+def _isi_semua(client, url) -> tuple[dict, int]:
+    """The entry page's form with a new value typed into every row it shows editable."""
+    data = formulir(client.get(url).content.decode())
+    baris = 0
+    for nama in list(data):
+        if nama.endswith("-nilai"):
+            data[nama] = "81,5"
+            baris += 1
+        elif nama.endswith("-nilai_teks"):
+            data[nama] = "Baik"
+            baris += 1
+        elif nama.endswith("-analisis"):
+            data[nama] = "Sesuai rencana kerja."
+    return data, baris
+
+
+@pytest.mark.parametrize("aksi", ["simpan", "ajukan"])
+def test_saving_and_submitting_run_the_same_queries_for_5_and_50_indicators(
+        client, dua_opd, django_assert_num_queries, aksi):
+    """A save writes its rows and their history in a few statements, not a query (or fifteen,
+    as full_clean did) per row; so does the submit that follows "Simpan dan ajukan"."""
+    hitung, ditulis = {}, {}
+    for (opd, operator), n in zip(dua_opd, (KECIL, BESAR), strict=True):
+        client.force_login(operator)
+        url = reverse("pengukuran:pengisian", args=[opd.pk, TAHUN, TW])
+        data, ditulis[n] = _isi_semua(client, url)
+        data["aksi"] = aksi
+        sebelum = Realisasi.history.count()
+        if n == KECIL:
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.post(url, data).status_code == 302
+            hitung[n] = len(ctx.captured_queries)
+        else:
+            with django_assert_num_queries(hitung[KECIL]):
+                assert client.post(url, data).status_code == 302
+        # Every editable row was written, each with one history record (two when submitted).
+        tulis = Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd,
+                                         tahun=TAHUN, triwulan=TW, analisis="Sesuai rencana "
+                                         "kerja.")
+        assert tulis.count() == ditulis[n]
+        assert Realisasi.history.count() - sebelum == ditulis[n] * (2 if aksi == "ajukan" else 1)
+    assert ditulis[BESAR] > ditulis[KECIL] > 0
