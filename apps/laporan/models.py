@@ -125,7 +125,10 @@ class PaketLKjIP(models.Model):
     job's page shows; `kurang` lists the OPDs left out and why.
 
     A package belongs to no OPD (it holds every OPD's report), so it has no `opd_path`: only
-    roles that see every OPD may start, open or download one (apps.laporan.paket)."""
+    roles that see every OPD may start, open or download one (apps.laporan.paket).
+
+    A finished package's ZIP is deleted SAKIP_PAKET_SIMPAN_HARI days after it was made
+    (`paket_expire`); the row stays, kedaluwarsa, so its page says why there is no ZIP."""
 
     class Jenis(models.TextChoices):
         FINAL = "final", "PDF final tersimpan"
@@ -136,19 +139,27 @@ class PaketLKjIP(models.Model):
         BERJALAN = "berjalan", "Sedang disusun"
         SELESAI = "selesai", "Selesai"
         GAGAL = "gagal", "Gagal"
+        KEDALUWARSA = "kedaluwarsa", "Kedaluwarsa"
+
+    # A job that stopped making progress fails (apps.core.tugas), as one that raised does.
+    TUGAS_TERHENTI = {Status.ANTRE: Status.GAGAL, Status.BERJALAN: Status.GAGAL}
 
     jenis = models.CharField(max_length=5, choices=Jenis.choices)
     tahun = models.PositiveSmallIntegerField()
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.ANTRE)
+    status = models.CharField(max_length=11, choices=Status.choices, default=Status.ANTRE)
     jumlah = models.PositiveIntegerField("jumlah OPD", default=0)
     selesai = models.PositiveIntegerField("OPD selesai", default=0)
     berkas = models.FileField("berkas ZIP", upload_to="paket/%Y/", blank=True)
     kurang = models.JSONField("OPD yang tidak dimuat", default=list, blank=True,
                               help_text="“kode nama: alasan” per OPD yang tidak ada di ZIP.")
-    pesan = models.TextField(blank=True, help_text="Mengapa penyusunan gagal.")
+    pesan = models.TextField(blank=True,
+                             help_text="Mengapa penyusunan gagal, atau mengapa ZIP-nya dihapus.")
     dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     dibuat = models.DateTimeField(auto_now_add=True)
+    diperbarui = models.DateTimeField(
+        auto_now=True, help_text="Tulisan terakhir pada baris ini, termasuk kemajuan pekerjaan "
+        "latar; pekerjaan yang lama tidak maju dianggap terhenti.")
     selesai_pada = models.DateTimeField(null=True, blank=True)
 
     class Meta:

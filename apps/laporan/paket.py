@@ -27,14 +27,17 @@ import shutil
 import tempfile
 import uuid
 import zipfile
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from apps.core.models import OPD
-from apps.core.tugas import jalankan
+from apps.core.tugas import jalankan, tugas_terhenti_fail
 
 from .lkjip import render_lkjip_pdf
 from .models import LaporanKinerja, PaketLKjIP
@@ -56,12 +59,16 @@ def paket_for_user(user) -> QuerySet[PaketLKjIP]:
 
 def paket_create(*, user, tahun: int, jenis: str) -> PaketLKjIP:
     """Start a package of a year's LKjIP of every OPD as a background job. When the same
-    package is already waiting or being built, that one is returned instead of a second."""
+    package is already waiting or being built, that one is returned instead of a second;
+    one whose job stopped making progress (its worker died) is marked gagal first and a new
+    one is started."""
     if not user.kemampuan.sees_all_opd:
         raise ValidationError("Paket LKjIP semua OPD hanya untuk Bagian Organisasi, "
                               "Inspektorat dan admin.")
-    berjalan = (PaketLKjIP.objects.filter(tahun=tahun, jenis=jenis, status__in=[
-        PaketLKjIP.Status.ANTRE, PaketLKjIP.Status.BERJALAN]).order_by("-dibuat").first())
+    sama = PaketLKjIP.objects.filter(tahun=tahun, jenis=jenis)
+    tugas_terhenti_fail(sama)
+    berjalan = (sama.filter(status__in=[PaketLKjIP.Status.ANTRE, PaketLKjIP.Status.BERJALAN])
+                .order_by("-dibuat").first())
     if berjalan is not None:
         return berjalan
     obj = PaketLKjIP(tahun=tahun, jenis=jenis, dibuat_oleh=user)
@@ -118,11 +125,13 @@ def paket_build(*, paket: PaketLKjIP) -> PaketLKjIP:
     """Build a package (the background job): every active OPD in code order, the progress
     written after each one. An OPD without a final report (kind final) is listed in
     `kurang`, not a failure. Anything unexpected marks the package gagal with the OPD it
-    stopped at; the partial ZIP is discarded."""
+    stopped at; the partial ZIP is discarded. Every write sets `diperbarui`, which tells a
+    job that is alive from one whose worker died (apps.core.tugas)."""
     PaketLKjIP.objects.filter(pk=paket.pk).update(status=PaketLKjIP.Status.BERJALAN,
-                                                  selesai=0, pesan="", kurang=[])
+                                                  selesai=0, pesan="", kurang=[],
+                                                  diperbarui=timezone.now())
     opds = _opd_paket(paket)
-    PaketLKjIP.objects.filter(pk=paket.pk).update(jumlah=len(opds))
+    PaketLKjIP.objects.filter(pk=paket.pk).update(jumlah=len(opds), diperbarui=timezone.now())
     final = (laporan_final_terakhir(opds, paket.tahun)
              if paket.jenis == PaketLKjIP.Jenis.FINAL else {})
     kurang: list[str] = []
@@ -142,7 +151,8 @@ def paket_build(*, paket: PaketLKjIP) -> PaketLKjIP:
                         kurang.append(f"{unit.kode} {unit.nama}: belum ada LKjIP final")
                     elif alasan := _salin_final(zf, unit, final[unit.pk]):
                         kurang.append(f"{unit.kode} {unit.nama}: {alasan}")
-                    PaketLKjIP.objects.filter(pk=paket.pk).update(selesai=n)
+                    PaketLKjIP.objects.filter(pk=paket.pk).update(selesai=n,
+                                                                  diperbarui=timezone.now())
             tmp.seek(0)
             paket.refresh_from_db()
             paket.berkas.save(f"lkjip-{paket.tahun}-{paket.jenis}-{uuid.uuid4().hex}.zip",
@@ -151,12 +161,39 @@ def paket_build(*, paket: PaketLKjIP) -> PaketLKjIP:
             log.exception("Paket LKjIP %s gagal", paket.pk)
             di = f" pada {unit.kode} {unit.nama}" if unit is not None else ""
             PaketLKjIP.objects.filter(pk=paket.pk).update(
-                status=PaketLKjIP.Status.GAGAL, selesai_pada=timezone.now(), pesan=(
+                status=PaketLKjIP.Status.GAGAL, selesai_pada=timezone.now(),
+                diperbarui=timezone.now(), pesan=(
                     f"Penyusunan paket terhenti karena kesalahan sistem{di}. Buat ulang "
                     "paketnya, atau hubungi admin bila terulang."))
             paket.refresh_from_db()
             return paket
     paket.status, paket.kurang, paket.selesai_pada = (PaketLKjIP.Status.SELESAI, kurang,
                                                       timezone.now())
-    paket.save(update_fields=["status", "kurang", "selesai_pada", "berkas"])
+    paket.save(update_fields=["status", "kurang", "selesai_pada", "berkas", "diperbarui"])
     return paket
+
+
+def paket_expire(*, sekarang: datetime | None = None) -> int:
+    """Delete the ZIPs of the packages finished more than SAKIP_PAKET_SIMPAN_HARI days ago:
+    each row becomes kedaluwarsa, with a message its page shows, and its file is deleted
+    from storage. Only finished packages are touched, never one waiting or being built.
+    Returns how many ZIPs were deleted.
+
+    The row changes first and the file goes in the same transaction: a file that cannot be
+    deleted leaves its package as it was (downloadable), never a finished package without
+    its file."""
+    sekarang = sekarang or timezone.now()
+    hari = settings.SAKIP_PAKET_SIMPAN_HARI
+    pesan = (f"Berkas ZIP paket ini sudah dihapus karena disimpan lebih dari {hari} hari. "
+             "Buat paket baru bila masih diperlukan.")
+    jumlah = 0
+    lama = PaketLKjIP.objects.filter(status=PaketLKjIP.Status.SELESAI,
+                                     selesai_pada__lt=sekarang - timedelta(days=hari))
+    for pk, nama in lama.values_list("pk", "berkas"):
+        with transaction.atomic():
+            if PaketLKjIP.objects.filter(pk=pk, status=PaketLKjIP.Status.SELESAI).update(
+                    status=PaketLKjIP.Status.KEDALUWARSA, berkas="", pesan=pesan,
+                    diperbarui=sekarang):
+                PaketLKjIP._meta.get_field("berkas").storage.delete(nama)
+                jumlah += 1
+    return jumlah

@@ -1,4 +1,11 @@
-"""Background jobs of the LKjIP: a ZIP of every OPD's report of a year (apps.laporan.paket)."""
+"""Background jobs of the LKjIP: a ZIP of every OPD's report of a year (apps.laporan.paket).
+
+acks_late: the message is acknowledged when the job ends, so a worker stopped mid-job leaves
+it in the broker to be delivered again instead of losing it. A message delivered again builds
+nothing unless its package is still waiting or being built: one that finished, or that was
+given up for dead meanwhile (apps.core.tugas), is left as it is. reject_on_worker_lost stays
+off: a package that kills its worker process (out of memory) would otherwise be delivered
+again and again; its row is given up for dead instead, and the user can start a new one."""
 
 from celery import shared_task
 
@@ -7,6 +14,8 @@ from .models import PaketLKjIP
 
 
 # The result lives on the package's row (status, progress, file): Celery keeps none.
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True, acks_late=True)
 def paket_build_job(paket_id: int) -> None:
-    paket.paket_build(paket=PaketLKjIP.objects.get(pk=paket_id))
+    obj = PaketLKjIP.objects.get(pk=paket_id)
+    if obj.berjalan:
+        paket.paket_build(paket=obj)

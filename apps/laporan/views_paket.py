@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.core.akses import wajib
 from apps.core.forms import pesan_galat
+from apps.core.tugas import tugas_terhenti_fail
 
 from .forms import TahunForm
 from .models import PaketLKjIP
@@ -49,6 +50,7 @@ def paket_daftar(request):
                 messages.error(request, "Jenis paket tidak dikenal: pilih PDF final atau draf.")
         messages.error(request, "Paket belum dibuat.")
         return redirect(reverse("laporan:paket_daftar"))
+    tugas_terhenti_fail(paket_for_user(request.user))
     return render(request, "laporan/paket_daftar.html", {
         "daftar": paket_for_user(request.user)[:RIWAYAT],
         "tahun": timezone.localdate().year - 1,  # as the LKjIP list: last year's reports
@@ -59,19 +61,26 @@ def paket_daftar(request):
 @require_GET
 def paket(request, paket_id: int):
     """A package's progress (n of N OPDs; the page reloads itself while the job runs), then
-    its download, the OPDs left out and why, or why it failed."""
+    its download, the OPDs left out and why, why it failed or that its ZIP was deleted. A job
+    whose worker died is given up here, so the page says so instead of reloading for ever."""
     wajib(request.user, "sees_all_opd")
     obj = get_object_or_404(paket_for_user(request.user), pk=paket_id)
+    if obj.berjalan and tugas_terhenti_fail(PaketLKjIP.objects.filter(pk=obj.pk)):
+        obj.refresh_from_db()
     return render(request, "laporan/paket.html", {"paket": obj})
 
 
 @login_required
 @require_GET
 def paket_unduh(request, paket_id: int):
-    """The finished ZIP, only through this permission check (MEDIA_URL is not served)."""
+    """The finished ZIP, only through this permission check (MEDIA_URL is not served). A
+    link to a ZIP deleted since (kedaluwarsa) leads to its package's page, which says why."""
     wajib(request.user, "sees_all_opd")
-    obj = get_object_or_404(paket_for_user(request.user), pk=paket_id,
-                            status=PaketLKjIP.Status.SELESAI)
+    obj = get_object_or_404(paket_for_user(request.user), pk=paket_id, status__in=[
+        PaketLKjIP.Status.SELESAI, PaketLKjIP.Status.KEDALUWARSA])
+    if obj.status == PaketLKjIP.Status.KEDALUWARSA:
+        messages.error(request, "Berkas ZIP paket ini sudah dihapus.")
+        return redirect("laporan:paket", obj.pk)
     try:
         berkas = obj.berkas.open("rb")
     except OSError:

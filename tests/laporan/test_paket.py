@@ -1,7 +1,9 @@
 """The ZIP of every OPD's LKjIP of a year (apps.laporan.paket, views_paket): who may start,
 open and download one; the stored final bytes in the ZIP, never rendered again; an OPD
 without a final report listed as missing; the page while the job runs and after it failed;
-drafts rendered one OPD after another; and once with a real Celery worker process on Redis.
+drafts rendered one OPD after another; a package whose worker died (given up after
+SAKIP_TUGAS_BATAS_MENIT without progress, so a new one can be started) and old ZIPs deleted
+(kedaluwarsa); and once with a real Celery worker process on Redis.
 
 Rules: only roles that see every OPD use packages (verifikator, inspektorat, admin; the
 inspektorat may start one: it reads, it changes no report). An OPD's own users are refused
@@ -15,14 +17,17 @@ import sys
 import time
 import uuid
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from conftest import HARI_DEMO
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from lkjip_uji import laporan_kec
 from perencanaan_uji import opd_organisasi, pesan, user
 from realisasi_uji import opd_kecamatan, teks_halaman
@@ -336,3 +341,131 @@ def test_real_worker_builds_the_final_zip(monkeypatch, tmp_path):
     assert all(b.startswith(b"%PDF-") for b in isi.values())
     kec = opd_kecamatan()
     assert f"{kec.kode} {kec.nama}: belum ada LKjIP final" in obj.kurang
+
+
+# --- a job whose worker died; old ZIPs ------------------------------------------------------
+
+TERHENTI = ("Pekerjaan terhenti: tidak ada kemajuan selama 30 menit (pekerja latar mati atau "
+            "dimulai ulang). Silakan ulangi.")
+
+
+def paket_sedang(status: str, *, menit_lalu: int, **isian) -> PaketLKjIP:
+    """A package left in a running state, last written `menit_lalu` minutes ago."""
+    obj = PaketLKjIP.objects.create(tahun=2023, jenis="final", dibuat_oleh=user("admin"),
+                                    status=status, **isian)
+    PaketLKjIP.objects.filter(pk=obj.pk).update(
+        diperbarui=timezone.now() - timedelta(minutes=menit_lalu))
+    return obj
+
+
+@pytest.mark.parametrize("status", ["antre", "berjalan"])
+def test_a_package_without_progress_fails_and_a_new_one_can_be_started(client, final_kec,
+                                                                        status):
+    """The worker died 31 minutes ago: the page says so instead of reloading for ever, offers
+    to start again, and starting again builds a new package instead of returning the dead
+    one."""
+    mati = paket_sedang(status, menit_lalu=31, jumlah=5, selesai=2)
+    client.force_login(user("verifikator"))
+    resp = client.get(reverse("laporan:paket", args=[mati.pk]))
+    teks = teks_halaman(resp)
+    assert "Paket gagal disusun." in teks and TERHENTI in teks
+    assert 'http-equiv="refresh"' not in resp.content.decode()
+    assert "Unduh semua PDF final (ZIP)" in teks and "Buat draf semua OPD (ZIP)" in teks
+    mati.refresh_from_db()
+    assert mati.status == "gagal" and mati.pesan == TERHENTI and mati.selesai == 2
+
+    resp = client.post(reverse("laporan:paket_daftar"), {"tahun": "2023", "jenis": "final"})
+    baru = PaketLKjIP.objects.latest("pk")
+    assert baru != mati and resp["Location"] == reverse("laporan:paket", args=[baru.pk])
+    assert baru.status == "selesai" and f"lkjip-{opd_kecamatan().kode}-2023.pdf" in isi_zip(baru)
+
+
+def test_paket_create_gives_up_a_dead_package_without_its_page_being_opened(final_kec):
+    mati = paket_sedang("berjalan", menit_lalu=45)
+    baru = paket_create(user=user("admin"), tahun=2023, jenis="final")
+    mati.refresh_from_db()
+    assert baru != mati and baru.status == "selesai"
+    assert mati.status == "gagal" and mati.pesan == TERHENTI
+
+
+def test_a_package_still_progressing_is_left_alone(client, final_kec):
+    hidup = paket_sedang("berjalan", menit_lalu=29, jumlah=5, selesai=2)
+    client.force_login(user("verifikator"))
+    resp = client.get(reverse("laporan:paket", args=[hidup.pk]))
+    assert '<meta http-equiv="refresh" content="2">' in resp.content.decode()
+    assert "2 dari 5 OPD selesai." in teks_halaman(resp)
+    assert client.get(reverse("laporan:paket_daftar")).status_code == 200
+    assert paket_create(user=user("admin"), tahun=2023, jenis="final") == hidup
+    hidup.refresh_from_db()
+    assert hidup.status == "berjalan" and hidup.pesan == "" and PaketLKjIP.objects.count() == 1
+
+
+def test_the_list_page_shows_a_dead_package_as_failed(client):
+    mati = paket_sedang("antre", menit_lalu=31)
+    client.force_login(user("verifikator"))
+    resp = client.get(reverse("laporan:paket_daftar"))
+    assert "Gagal" in teks_halaman(resp)
+    mati.refresh_from_db()
+    assert mati.status == "gagal"
+
+
+def test_a_job_delivered_again_after_its_package_was_given_up_builds_nothing(final_kec):
+    """The broker delivers the message of a worker that died once more (acks_late): the
+    package given up meanwhile stays gagal, with no ZIP."""
+    mati = paket_sedang("berjalan", menit_lalu=31)
+    paket_create(user=user("admin"), tahun=2023, jenis="final")  # gives it up
+    paket_build_job.apply(args=[mati.pk])
+    mati.refresh_from_db()
+    assert mati.status == "gagal" and not mati.berkas and mati.pesan == TERHENTI
+
+
+def test_an_old_zip_is_deleted_and_its_page_says_it_expired(client, paket_selesai):
+    """Eight days after it was made the ZIP is deleted from storage; the package's page says
+    why there is no download and offers to build a new one, and a saved download link leads
+    there instead of to an unexplained 404. A ZIP of six days is kept."""
+    sekarang = timezone.now()
+    lama = paket_selesai
+    muda = PaketLKjIP(tahun=2024, jenis="final", dibuat_oleh=user("admin"), status="selesai",
+                      selesai_pada=sekarang - timedelta(days=6))
+    muda.berkas.save("uji-muda.zip", ContentFile(b"PK muda"))  # saves the row too
+    PaketLKjIP.objects.filter(pk=lama.pk).update(selesai_pada=sekarang - timedelta(days=8))
+    nama, penyimpanan = lama.berkas.name, lama.berkas.storage
+    assert penyimpanan.exists(nama)
+
+    assert paket_svc.paket_expire(sekarang=sekarang) == 1
+    lama.refresh_from_db()
+    muda.refresh_from_db()
+    assert not penyimpanan.exists(nama) and not lama.berkas
+    assert lama.status == "kedaluwarsa"
+    assert muda.status == "selesai" and muda.berkas.storage.exists(muda.berkas.name)
+
+    client.force_login(user("verifikator"))
+    resp = client.get(reverse("laporan:paket", args=[lama.pk]))
+    assert resp.status_code == 200
+    teks = teks_halaman(resp)
+    assert "Kedaluwarsa" in teks and "Berkas ZIP sudah dihapus." in teks
+    assert ("Berkas ZIP paket ini sudah dihapus karena disimpan lebih dari 7 hari. Buat paket "
+            "baru bila masih diperlukan.") in teks
+    assert "Unduh lkjip" not in teks and "Unduh semua PDF final (ZIP)" in teks
+    resp = client.get(reverse("laporan:paket_unduh", args=[lama.pk]), follow=True)
+    assert resp.redirect_chain == [(reverse("laporan:paket", args=[lama.pk]), 302)]
+    assert pesan(resp) == ["Berkas ZIP paket ini sudah dihapus."]
+
+
+def test_a_package_being_built_is_never_cleaned(settings):
+    """However old the package, while its job progresses neither clean-up touches it or the
+    file it has (a ZIP being built is never deleted)."""
+    settings.SAKIP_PAKET_SIMPAN_HARI = 0
+    sekarang = timezone.now()
+    for status in ("antre", "berjalan"):
+        obj = paket_sedang(status, menit_lalu=1)
+        obj.berkas.save(f"uji-dibangun-{status}.zip", ContentFile(b"PK sebagian"))
+        PaketLKjIP.objects.filter(pk=obj.pk).update(
+            dibuat=sekarang - timedelta(days=30), selesai_pada=sekarang - timedelta(days=30),
+            diperbarui=sekarang - timedelta(minutes=1))
+    out = io.StringIO()
+    call_command("bersihkan_tugas", stdout=out)
+    for obj in PaketLKjIP.objects.all():
+        assert obj.berjalan and obj.pesan == ""
+        assert obj.berkas.storage.exists(obj.berkas.name)
+    assert "ditandai gagal: 0 " in out.getvalue() and "dihapus: 0." in out.getvalue()
