@@ -1,0 +1,19 @@
+"""Mark failed the background jobs whose worker died and delete old LKjIP package ZIPs, as the
+periodic job does every five minutes (apps.core.tasks):
+
+    python manage.py bersihkan_tugas
+"""
+
+from django.core.management.base import BaseCommand
+
+from apps.core.tasks import tugas_bersihkan
+
+
+class Command(BaseCommand):
+    help = ("Menandai gagal pekerjaan latar yang terhenti (tanpa kemajuan selama "
+            "SAKIP_TUGAS_BATAS_MENIT menit) dan menghapus berkas ZIP paket LKjIP yang lebih "
+            "tua dari SAKIP_PAKET_SIMPAN_HARI hari.")
+
+    def handle(self, *args, **options):
+        for baris in tugas_bersihkan():
+            self.stdout.write(baris)

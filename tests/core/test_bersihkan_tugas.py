@@ -1,0 +1,97 @@
+"""Giving up background jobs whose worker died, and deleting old LKjIP package ZIPs, as the
+operator runs it (`manage.py bersihkan_tugas`) and as `celery beat` does (apps.core.tasks).
+
+The clean-ups themselves are tested where users see them: tests/anggaran/test_impor.py (a
+file's check or import) and tests/laporan/test_paket.py (a package, its ZIP)."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.utils import timezone
+from perencanaan_uji import user
+
+from apps.anggaran.models import Impor
+from apps.core.tasks import bersihkan_tugas_job
+from apps.core.tugas import tugas_terhenti_fail
+from apps.laporan.models import PaketLKjIP
+from config.celery import app as celery_app
+
+pytestmark = pytest.mark.django_db
+
+
+def impor_sedang(status: str, *, menit_lalu: int) -> Impor:
+    obj = Impor.objects.create(jenis="nomenklatur", berkas="impor/uji.csv", nama_asli="uji.csv",
+                               ukuran=1, sha256="0" * 64, status=status)
+    Impor.objects.filter(pk=obj.pk).update(
+        diperbarui=timezone.now() - timedelta(minutes=menit_lalu))
+    return obj
+
+
+def paket_sedang(status: str, *, menit_lalu: int) -> PaketLKjIP:
+    obj = PaketLKjIP.objects.create(tahun=2023, jenis="draf", dibuat_oleh=user("admin"),
+                                    status=status)
+    PaketLKjIP.objects.filter(pk=obj.pk).update(
+        diperbarui=timezone.now() - timedelta(minutes=menit_lalu))
+    return obj
+
+
+def paket_selesai(*, hari_lalu: int) -> PaketLKjIP:
+    obj = PaketLKjIP(tahun=2023, jenis="final", dibuat_oleh=user("admin"), status="selesai",
+                     selesai_pada=timezone.now() - timedelta(days=hari_lalu))
+    obj.berkas.save("uji-bersihkan.zip", ContentFile(b"PK"))
+    return obj
+
+
+def test_the_command_says_in_indonesian_what_it_did():
+    impor_mati = impor_sedang("memeriksa", menit_lalu=40)
+    impor_hidup = impor_sedang("mengimpor", menit_lalu=5)
+    paket_mati = paket_sedang("antre", menit_lalu=31)
+    lama, baru = paket_selesai(hari_lalu=8), paket_selesai(hari_lalu=1)
+    out = io.StringIO()
+    call_command("bersihkan_tugas", stdout=out)
+    assert out.getvalue() == (
+        "Pekerjaan latar tanpa kemajuan selama 30 menit ditandai gagal: 2 (impor berkas 1, "
+        "paket LKjIP 1).\n"
+        "Berkas ZIP paket LKjIP yang disimpan lebih dari 7 hari dihapus: 1.\n")
+    status = {o: type(o).objects.get(pk=o.pk).status
+              for o in (impor_mati, impor_hidup, paket_mati, lama, baru)}
+    assert list(status.values()) == ["ditolak", "mengimpor", "gagal", "kedaluwarsa", "selesai"]
+
+    out = io.StringIO()
+    call_command("bersihkan_tugas", stdout=out)  # nothing left to do
+    assert "ditandai gagal: 0 (impor berkas 0, paket LKjIP 0)." in out.getvalue()
+    assert "dihapus: 0." in out.getvalue()
+
+
+def test_the_limit_is_a_setting_and_now_can_be_given(settings):
+    settings.SAKIP_TUGAS_BATAS_MENIT = 5
+    obj = impor_sedang("antre", menit_lalu=0)
+    qs = Impor.objects.filter(pk=obj.pk)
+    assert tugas_terhenti_fail(qs, sekarang=timezone.now() + timedelta(minutes=4)) == 0
+    assert tugas_terhenti_fail(qs, sekarang=timezone.now() + timedelta(minutes=6)) == 1
+    obj.refresh_from_db()
+    assert obj.status == "ditolak"
+    assert obj.pesan == ("Pekerjaan terhenti: tidak ada kemajuan selama 5 menit (pekerja latar "
+                         "mati atau dimulai ulang). Silakan ulangi.")
+
+
+def test_finished_rows_are_never_touched():
+    for status in ("diperiksa", "diimpor", "ditolak"):
+        impor_sedang(status, menit_lalu=24 * 60)
+    assert tugas_terhenti_fail(Impor.objects.all()) == 0
+    assert set(Impor.objects.values_list("pesan", flat=True)) == {""}
+
+
+def test_beat_runs_the_clean_up_job():
+    """The schedule names a registered task, and that task does the clean-up."""
+    celery_app.loader.import_default_modules()
+    jadwal = django_settings.CELERY_BEAT_SCHEDULE["bersihkan-tugas"]
+    assert jadwal["task"] == bersihkan_tugas_job.name and jadwal["task"] in celery_app.tasks
+    mati, lama = paket_sedang("berjalan", menit_lalu=31), paket_selesai(hari_lalu=8)
+    bersihkan_tugas_job.apply()
+    assert PaketLKjIP.objects.get(pk=mati.pk).status == "gagal"
+    assert PaketLKjIP.objects.get(pk=lama.pk).status == "kedaluwarsa"
