@@ -3,6 +3,7 @@
 #
 #   docker/entrypoint.sh web      migrate, collectstatic, lalu gunicorn (bawaan)
 #   docker/entrypoint.sh worker   worker Celery
+#   docker/entrypoint.sh beat     jadwal Celery (bersihkan_tugas setiap 5 menit); cukup satu
 #   docker/entrypoint.sh CMD...   menjalankan perintah lain apa adanya (mis. `bash`,
 #                                 `python manage.py createsuperuser`)
 #
@@ -34,6 +35,15 @@ case "$command" in
         exec celery -A config worker \
             --loglevel=INFO \
             --concurrency "${CELERY_CONCURRENCY:-2}" \
+            "$@"
+        ;;
+    beat)
+        # The schedule file only remembers when each job last ran: /tmp is writable by the
+        # container's user, and losing it on a restart only means the next clean-up runs five
+        # minutes after the start.
+        exec celery -A config beat \
+            --loglevel=INFO \
+            --schedule "${CELERY_BEAT_SCHEDULE_FILE:-/tmp/sakip-celerybeat-schedule}" \
             "$@"
         ;;
     *)

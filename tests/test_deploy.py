@@ -1,5 +1,5 @@
 """Deployment: the container entrypoint really migrates and serves, its worker answers the
-health check's ping, and check --deploy is clean.
+health check's ping, its beat starts, and check --deploy is clean.
 
 The tests run the project in subprocesses with the production settings and their own database
 (never the pytest-django test database): a throwaway PostgreSQL database when the test run uses
@@ -229,6 +229,34 @@ def test_entrypoint_worker_answers_the_health_check_ping(tmp_path, production_da
     finally:
         _stop(process)
     assert process.returncode is not None
+
+
+def test_entrypoint_beat_starts_its_schedule(tmp_path, production_database):
+    """`docker/entrypoint.sh beat` with the production settings starts and writes its schedule
+    file where it is told (the container's /app is not writable by its user)."""
+    database_url, _ = production_database
+    schedule = tmp_path / "beat" / "schedule"
+    schedule.parent.mkdir()
+    env = _production_env(tmp_path, database_url, CELERY_BROKER_URL=WORKER_BROKER,
+                          CELERY_RESULT_BACKEND=WORKER_BROKER,
+                          CELERY_BEAT_SCHEDULE_FILE=str(schedule))
+    log_path = tmp_path / "beat.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [str(ENTRYPOINT), "beat"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(schedule.parent.glob("schedule*")):
+            assert process.poll() is None, (
+                f"beat exited with {process.returncode}:\n{log_path.read_text()}"
+            )
+            assert time.monotonic() < deadline, f"no schedule after 60s:\n{log_path.read_text()}"
+            time.sleep(0.5)
+        assert "beat: Starting..." in log_path.read_text()
+    finally:
+        _stop(process)
 
 
 def test_check_deploy_is_clean(tmp_path):
