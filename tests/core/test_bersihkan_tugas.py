@@ -7,10 +7,12 @@ file's check or import) and tests/laporan/test_paket.py (a package, its ZIP)."""
 import io
 from datetime import timedelta
 
+import psycopg
 import pytest
 from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.utils import timezone
 from perencanaan_uji import user
 
@@ -96,3 +98,28 @@ def test_beat_runs_the_clean_up_job():
     bersihkan_tugas_job.apply()
     assert PaketLKjIP.objects.get(pk=mati.pk).status == "gagal"
     assert PaketLKjIP.objects.get(pk=lama.pk).status == "kedaluwarsa"
+
+
+# transaction=True: the other connection must see the row (see tests/laporan/test_paket.py on
+# why a transactional test does not take the session's demo data away from the others).
+@pytest.mark.django_db(transaction=True)
+def test_a_row_locked_by_a_live_transaction_is_not_taken_for_dead():
+    """The budget import holds its row (SELECT ... FOR UPDATE) for its one transaction, in
+    which its progress is invisible: a row locked like that is alive, however old."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SKIP LOCKED: PostgreSQL only (SQLite has no row locks)")
+    obj = Impor.objects.create(jenis="nomenklatur", berkas="impor/uji.csv", nama_asli="uji.csv",
+                               ukuran=1, sha256="0" * 64, status="mengimpor")
+    Impor.objects.filter(pk=obj.pk).update(diperbarui=timezone.now() - timedelta(hours=2))
+    sd = connection.settings_dict
+    with psycopg.connect(dbname=sd["NAME"], user=sd["USER"], password=sd["PASSWORD"] or None,
+                         host=sd["HOST"] or "127.0.0.1", port=sd["PORT"] or 5432) as lain:
+        lain.execute("SELECT id FROM anggaran_impor WHERE id = %s FOR UPDATE", [obj.pk])
+        with transaction.atomic():
+            with connection.cursor() as c:  # waiting for the lock would fail, not hang
+                c.execute("SET LOCAL lock_timeout = '5s'")
+            assert tugas_terhenti_fail(Impor.objects.filter(pk=obj.pk)) == 0
+        assert Impor.objects.get(pk=obj.pk).status == "mengimpor"
+        lain.rollback()
+    assert tugas_terhenti_fail(Impor.objects.filter(pk=obj.pk)) == 1
+    assert Impor.objects.get(pk=obj.pk).status == "diperiksa"
