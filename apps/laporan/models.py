@@ -197,3 +197,59 @@ class PaketLKjIP(models.Model):
     @property
     def nama_unduhan(self) -> str:
         return f"lkjip-{self.tahun}-{self.jenis}.zip"
+
+
+class DrafLKjIP(models.Model):
+    """A draft LKjIP PDF rendered by the background worker for the user who asked for it.
+
+    A draft takes seconds of CPU (WeasyPrint). Rendered inside a web request it held one of
+    the few web workers and half the CPU while operators were saving their triwulan in the
+    deadline week; the worker runs at a lower CPU priority (docker/entrypoint.sh), so a
+    draft now waits for the entry pages instead of the other way round. The file is kept
+    until the same user asks for the same report again, or SAKIP_DRAF_SIMPAN_JAM hours."""
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", "Menunggu giliran"
+        BERJALAN = "berjalan", "Sedang disusun"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    # A job that stopped making progress fails (apps.core.tugas), as one that raised does.
+    TUGAS_TERHENTI = {Status.ANTRE: Status.GAGAL, Status.BERJALAN: Status.GAGAL}
+
+    opd = models.ForeignKey(OPD, on_delete=models.CASCADE, related_name="+",
+                            verbose_name="OPD")
+    tahun = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.ANTRE)
+    berkas = models.FileField("berkas PDF", upload_to="lkjip-draf/%Y/", blank=True)
+    pesan = models.TextField(blank=True, help_text="Mengapa penyusunan gagal.")
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                    related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diperbarui = models.DateTimeField(
+        auto_now=True, help_text="Tulisan terakhir pada baris ini; pekerjaan yang lama tidak "
+        "maju dianggap terhenti.")
+
+    opd_path = "opd"
+
+    class Meta:
+        verbose_name = "draf PDF LKjIP"
+        verbose_name_plural = "draf PDF LKjIP"
+        ordering = ["-dibuat", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(tahun__gte=2000) & Q(tahun__lte=2100),
+                                   name="draf_lkjip_tahun_wajar"),
+            models.CheckConstraint(condition=~Q(status="selesai") | ~Q(berkas=""),
+                                   name="draf_lkjip_selesai_berberkas"),
+        ]
+
+    def __str__(self):
+        return f"Draf LKjIP {self.opd} {self.tahun}"
+
+    @property
+    def berjalan(self) -> bool:
+        return self.status in (self.Status.ANTRE, self.Status.BERJALAN)
+
+    @property
+    def nama_unduhan(self) -> str:
+        return f"lkjip-{self.opd.kode}-{self.tahun}-draf.pdf"

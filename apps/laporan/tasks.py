@@ -1,4 +1,5 @@
-"""Background jobs of the LKjIP: a ZIP of every OPD's report of a year (apps.laporan.paket).
+"""Background jobs of the LKjIP: a ZIP of every OPD's report of a year (apps.laporan.paket)
+and one user's draft PDF (apps.laporan.draf).
 
 acks_late: the message is acknowledged when the job ends, so a worker stopped mid-job leaves
 it in the broker to be delivered again instead of losing it. A message delivered again builds
@@ -9,8 +10,8 @@ again and again; its row is given up for dead instead, and the user can start a 
 
 from celery import shared_task
 
-from . import paket
-from .models import PaketLKjIP
+from . import draf, paket
+from .models import DrafLKjIP, PaketLKjIP
 
 
 # The result lives on the package's row (status, progress, file): Celery keeps none.
@@ -19,3 +20,12 @@ def paket_build_job(paket_id: int) -> None:
     obj = PaketLKjIP.objects.get(pk=paket_id)
     if obj.berjalan:
         paket.paket_build(paket=obj)
+
+
+# A draft PDF for one user (apps.laporan.draf); delivered again, it renders only if its row
+# still waits (a row replaced by a newer draft meanwhile is gone).
+@shared_task(ignore_result=True, acks_late=True)
+def draf_build_job(draf_id: int) -> None:
+    obj = DrafLKjIP.objects.filter(pk=draf_id).select_related("opd").first()
+    if obj is not None and obj.berjalan:
+        draf.draf_build(draf=obj)

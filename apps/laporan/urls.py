@@ -9,6 +9,7 @@ urlpatterns = [
     path("opd/<int:opd_id>/<int:tahun>/", views.opd, name="opd"),
     path("rekap/<int:tahun>.<str:format>", views.rekap, name="rekap"),
     path("lkjip/opd/<int:opd_id>/<int:tahun>/pdf/", views_pdf.lkjip_pdf, name="lkjip_pdf"),
+    path("lkjip/draf/<int:draf_id>/", views_pdf.lkjip_draf, name="lkjip_draf"),
     path("lkjip/", views_lkjip.daftar, name="lkjip_daftar"),
     path("lkjip/opd/<int:opd_id>/<int:tahun>/", views_lkjip.ubah, name="lkjip_ubah"),
     path("lkjip/pratinjau/", views_lkjip.pratinjau, name="lkjip_pratinjau"),

@@ -1,17 +1,23 @@
 """The LKjIP as a draft PDF generated from the data, for anyone who may see the OPD
 (apps.core.akses.opd_or_404: another OPD answers 404). Once the year's latest revision is
-final, this address leads to its stored file instead (never re-rendered)."""
+final, this address leads to its stored file instead (never re-rendered).
+
+The draft is rendered by the background worker (apps.laporan.draf): the address starts the
+job and leads to a page that reloads itself until the PDF is ready, then returns it. Without
+a worker (CELERY_TASK_ALWAYS_EAGER) the PDF comes back from the first request."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from apps.core.akses import opd_or_404
+from apps.core.tugas import tugas_terhenti_fail
 
-from .lkjip import laporan_terakhir, render_lkjip_pdf
-from .models import LaporanKinerja
+from .draf import draf_create
+from .lkjip import laporan_terakhir
+from .models import DrafLKjIP, LaporanKinerja
 
 
 @login_required
@@ -26,7 +32,35 @@ def lkjip_pdf(request, opd_id: int, tahun: int):
     laporan = laporan_terakhir(unit, tahun)
     if laporan is not None and laporan.status != LaporanKinerja.Status.DRAFT:
         return redirect(reverse("laporan:lkjip_final_pdf", args=[laporan.pk]))
-    pdf = render_lkjip_pdf(opd=unit, tahun=tahun, laporan=laporan, draf=True)
-    resp = HttpResponse(pdf, content_type="application/pdf")
-    resp["Content-Disposition"] = f'inline; filename="lkjip-{unit.kode}-{tahun}-draf.pdf"'
+    draf = draf_create(opd=unit, tahun=tahun, user=request.user)
+    if draf.status == DrafLKjIP.Status.SELESAI:
+        return _pdf(draf)
+    return redirect("laporan:lkjip_draf", draf.pk)
+
+
+@login_required
+@require_GET
+def lkjip_draf(request, draf_id: int):
+    """A draft being rendered for this user: a page that reloads itself every 2 seconds, then
+    the PDF itself; or why it failed, with a button to try again. Another user's draft, or
+    one of an OPD this user may no longer see, answers 404."""
+    draf = get_object_or_404(DrafLKjIP.objects.select_related("opd"), pk=draf_id,
+                             dibuat_oleh=request.user)
+    opd_or_404(request.user, draf.opd_id)
+    if draf.berjalan and tugas_terhenti_fail(DrafLKjIP.objects.filter(pk=draf.pk)):
+        draf.refresh_from_db()
+    if draf.status == DrafLKjIP.Status.SELESAI:
+        return _pdf(draf)
+    return render(request, "laporan/lkjip_draf.html", {"draf": draf})
+
+
+def _pdf(draf: DrafLKjIP):
+    try:
+        with draf.berkas.open("rb") as berkas:
+            isi = berkas.read()
+    except OSError:
+        raise Http404("Berkas draf tidak ditemukan lagi; unduh ulang drafnya.") from None
+    resp = HttpResponse(isi, content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="{draf.nama_unduhan}"'
+    resp["Cache-Control"] = "private, no-store"
     return resp

@@ -279,3 +279,5 @@ SAKIP_VERIFIKASI_MAKS_BYTES = env.int("SAKIP_VERIFIKASI_MAKS_BYTES", default=50 
 # deleted after this many days (apps.laporan.paket.paket_expire).
 SAKIP_TUGAS_BATAS_MENIT = env.int("SAKIP_TUGAS_BATAS_MENIT", default=30)
 SAKIP_PAKET_SIMPAN_HARI = env.int("SAKIP_PAKET_SIMPAN_HARI", default=7)
+# Hours a draft LKjIP PDF made by the worker is kept for its user (apps.laporan.draf).
+SAKIP_DRAF_SIMPAN_JAM = env.int("SAKIP_DRAF_SIMPAN_JAM", default=24)

@@ -246,7 +246,8 @@ def test_media_is_outside_static_and_never_served_by_a_url():
     media = Path(settings.MEDIA_ROOT).resolve()
     static = Path(settings.STATIC_ROOT).resolve()
     assert not media.is_relative_to(static) and not static.is_relative_to(media)
-    for contoh in ("bukti/2026/x.pdf", "struktur/x.png", "impor/2026/x.xlsx", "lkjip/x.pdf"):
+    for contoh in ("bukti/2026/x.pdf", "struktur/x.png", "impor/2026/x.xlsx", "lkjip/x.pdf",
+                   "lkjip-draf/2026/x.pdf"):
         with pytest.raises(Resolver404):
             resolve(settings.MEDIA_URL + contoh)
 
@@ -273,6 +274,7 @@ def test_every_file_field_is_known_and_served_through_a_checked_view():
         "laporan.LaporanKinerja.struktur_organisasi",  # periksa_gambar -> lkjip_struktur
         "laporan.LaporanKinerja.berkas_final",  # rendered by the app -> lkjip_final_pdf
         "laporan.PaketLKjIP.berkas",  # written by the app -> paket_unduh
+        "laporan.DrafLKjIP.berkas",  # written by the app -> lkjip_draf, its user only
     }
 
 
