@@ -32,7 +32,10 @@ case "$command" in
             "$@"
         ;;
     worker)
-        exec celery -A config worker \
+        # Below the web workers in CPU priority: a draft PDF or a ZIP of every report takes
+        # seconds of CPU, and an operator saving a triwulan must not wait behind it. On a
+        # machine shared with the web container the jobs take what CPU the pages leave.
+        exec nice -n "${CELERY_NICE:-10}" celery -A config worker \
             --loglevel=INFO \
             --concurrency "${CELERY_CONCURRENCY:-2}" \
             "$@"
