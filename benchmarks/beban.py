@@ -256,7 +256,7 @@ def port_bebas() -> int:
         return s.getsockname()[1]
 
 
-def env_server(tmp: Path, database_url: str) -> dict:
+def env_server(tmp: Path, database_url: str, broker: str) -> dict:
     """The production settings, for plain HTTP on the loopback: no SSL redirect, cookies
     without the Secure flag (a browser would not send them back over http)."""
     env = {k: os.environ[k] for k in INHERITED if k in os.environ}
@@ -274,46 +274,20 @@ def env_server(tmp: Path, database_url: str) -> dict:
         SESSION_COOKIE_SECURE="False",
         CSRF_COOKIE_SECURE="False",
         SECURE_HSTS_SECONDS="0",
-        CELERY_TASK_ALWAYS_EAGER="True",
+        CELERY_TASK_ALWAYS_EAGER="False",  # draft PDFs go to the Celery worker, as deployed
+        CELERY_BROKER_URL=broker,
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
     return env
 
 
-class Gunicorn:
-    def __init__(self, env: dict, log: Path, workers: int, threads: int):
-        self.port = port_bebas()
-        self.log = log
-        subprocess.run([str(VENV_BIN / "python"), "manage.py", "collectstatic", "--noinput",
-                        "-v", "0"], cwd=BASE_DIR, env=env, check=True)
-        with open(log, "wb") as f:
-            self.proc = subprocess.Popen(
-                [str(VENV_BIN / "gunicorn"), "config.wsgi:application",
-                 "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
-                 "--threads", str(threads), "--timeout", str(TIMEOUT),
-                 "--access-logfile", str(log.with_name("access.log"))],
-                cwd=BASE_DIR, env=env, stdin=subprocess.DEVNULL, stdout=f,
-                stderr=subprocess.STDOUT, start_new_session=True)
-        self.host = f"http://127.0.0.1:{self.port}"
-        self._tunggu_sehat(workers)
+class Proses:
+    """A server process started here (its own session), its worker children measured through
+    /proc."""
 
-    def _tunggu_sehat(self, workers: int):
-        import urllib.request
-
-        batas = time.monotonic() + 90
-        while time.monotonic() < batas:
-            if self.proc.poll() is not None:
-                raise SystemExit(f"gunicorn exited {self.proc.returncode}:\n"
-                                 f"{self.log.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(f"{self.host}/sehat/", timeout=5) as r:
-                    if r.status == 200 and len(self.pekerja()) == workers:
-                        return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        raise SystemExit(f"gunicorn not healthy after 90 s:\n{self.log.read_text()[-3000:]}")
+    proc: subprocess.Popen
+    log: Path
 
     def pekerja(self) -> list[int]:
         """The worker processes: the children of the master."""
@@ -368,6 +342,73 @@ class Gunicorn:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(timeout=10)
+
+
+class Gunicorn(Proses):
+    def __init__(self, env: dict, log: Path, workers: int, threads: int):
+        self.port = port_bebas()
+        self.log = log
+        subprocess.run([str(VENV_BIN / "python"), "manage.py", "collectstatic", "--noinput",
+                        "-v", "0"], cwd=BASE_DIR, env=env, check=True)
+        with open(log, "wb") as f:
+            self.proc = subprocess.Popen(
+                [str(VENV_BIN / "gunicorn"), "config.wsgi:application",
+                 "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
+                 "--threads", str(threads), "--timeout", str(TIMEOUT),
+                 "--access-logfile", str(log.with_name("access.log"))],
+                cwd=BASE_DIR, env=env, stdin=subprocess.DEVNULL, stdout=f,
+                stderr=subprocess.STDOUT, start_new_session=True)
+        self.host = f"http://127.0.0.1:{self.port}"
+        self._tunggu_sehat(workers)
+
+    def _tunggu_sehat(self, workers: int):
+        import urllib.request
+
+        batas = time.monotonic() + 90
+        while time.monotonic() < batas:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"gunicorn exited {self.proc.returncode}:\n"
+                                 f"{self.log.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.host}/sehat/", timeout=5) as r:
+                    if r.status == 200 and len(self.pekerja()) == workers:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise SystemExit(f"gunicorn not healthy after 90 s:\n{self.log.read_text()[-3000:]}")
+
+
+class Celery(Proses):
+    """The Celery worker as the container runs it (docker/entrypoint.sh worker: below the web
+    workers in CPU priority), on its own Redis database, emptied before and after."""
+
+    def __init__(self, env: dict, log: Path, broker: str):
+        self.log, self.broker = log, broker
+        self._kosongkan()
+        with open(log, "wb") as f:
+            self.proc = subprocess.Popen(
+                [str(BASE_DIR / "docker" / "entrypoint.sh"), "worker", "--loglevel=INFO"],
+                cwd=BASE_DIR, env=env, stdin=subprocess.DEVNULL, stdout=f,
+                stderr=subprocess.STDOUT, start_new_session=True)
+        batas = time.monotonic() + 90
+        while time.monotonic() < batas:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"celery exited {self.proc.returncode}:\n"
+                                 f"{self.log.read_text()[-3000:]}")
+            if re.search(r"celery@\S+ ready\.", self.log.read_text(errors="replace")):
+                return
+            time.sleep(0.3)
+        raise SystemExit(f"celery not ready after 90 s:\n{self.log.read_text()[-3000:]}")
+
+    def _kosongkan(self):
+        import redis
+
+        redis.Redis.from_url(self.broker).flushdb()
+
+    def stop(self):
+        super().stop()
+        self._kosongkan()
 
 
 # --- the users -------------------------------------------------------------------------------
@@ -517,10 +558,31 @@ class Verifikator(Pengguna):
 
     @task(1)
     def pdf(self):
-        with self.client.get(f"/dasbor/lkjip/opd/{self.opd_acak()}/{TAHUN}/pdf/",
-                             name="LKjIP draft PDF", timeout=TIMEOUT, catch_response=True) as r:
-            if r.status_code == 200 and not r.content.startswith(b"%PDF"):
-                r.failure("not a PDF")
+        """As a browser: the address starts the job and leads to a page that reloads itself
+        every 2 seconds until it returns the PDF. Timed as a whole, until the PDF is there."""
+        mulai = time.perf_counter()
+        r = self.client.get(f"/dasbor/lkjip/opd/{self.opd_acak()}/{TAHUN}/pdf/",
+                            name="LKjIP draft PDF: start", timeout=TIMEOUT,
+                            allow_redirects=False)
+        galat = None
+        if r.status_code == 302 and "/lkjip/draf/" in r.headers.get("Location", ""):
+            lokasi = r.headers["Location"]
+            while True:
+                r = self.client.get(lokasi, name="LKjIP draft PDF: waiting page",
+                                    timeout=TIMEOUT)
+                if (r.status_code != 200 or r.content.startswith(b"%PDF")
+                        or "Draf gagal disusun" in r.text):
+                    break
+                if time.perf_counter() - mulai > TIMEOUT:
+                    galat = f"no PDF after {TIMEOUT} s"
+                    break
+                gevent.sleep(2)  # the page's <meta http-equiv="refresh" content="2">
+        if galat is None and not (r.status_code == 200 and r.content.startswith(b"%PDF")):
+            galat = f"not a PDF: {r.status_code}"
+        events.request.fire(request_type="GET", name="LKjIP draft PDF (until ready)",
+                            response_time=(time.perf_counter() - mulai) * 1000,
+                            response_length=len(r.content or b""), response=r, context={},
+                            exception=RuntimeError(galat) if galat else None)
 
 
 def muat(host: str, akun: list[Akun], pemeriksa: list[str], opd_ids: list[int], args):
@@ -569,6 +631,9 @@ def main(argv=None):
     parser.add_argument("--nama-db", default="sakip_bench_beban",
                         help="the PostgreSQL database created and dropped")
     parser.add_argument("--sqlite", type=Path, help="an SQLite file instead of PostgreSQL")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/13",
+                        help="the Redis database of the Celery worker (emptied before and "
+                             "after)")
     args = parser.parse_args(argv)
 
     # Setup and check only; the server runs config.settings.production. Not the test settings
@@ -611,16 +676,21 @@ def jalankan(db, url, tmp: Path, args, mulai) -> int:
             conn.execute("PRAGMA journal_mode=WAL")
     siap = time.perf_counter() - mulai
     beban_mesin = os.getloadavg()  # other processes on the machine share its CPUs
-    server = Gunicorn(env_server(tmp, db.url_server(url)), tmp / "gunicorn.log", args.workers,
-                      args.threads)
+    env_proses = env_server(tmp, db.url_server(url), args.redis)
+    pekerja = Celery(env_proses, tmp / "celery.log", args.redis)
     try:
-        cpu0, gen0 = server.cpu_detik(), cpu_sendiri()
-        env, lama = muat(server.host, akun, pemeriksa, opd_ids, args)
-        rss = server.rss_puncak()
-        cpu_server, cpu_gen = server.cpu_detik() - cpu0, cpu_sendiri() - gen0
+        server = Gunicorn(env_proses, tmp / "gunicorn.log", args.workers, args.threads)
+        try:
+            cpu0, gen0, cpu_c0 = server.cpu_detik(), cpu_sendiri(), pekerja.cpu_detik()
+            env, lama = muat(server.host, akun, pemeriksa, opd_ids, args)
+            rss, rss_celery = server.rss_puncak(), pekerja.rss_puncak()
+            cpu_server, cpu_gen = server.cpu_detik() - cpu0, cpu_sendiri() - gen0
+            cpu_celery = pekerja.cpu_detik() - cpu_c0
+        finally:
+            server.stop()
     finally:
-        server.stop()
-    galat_server = server.galat_log()
+        pekerja.stop()
+    galat_server = server.galat_log() + pekerja.galat_log()
     hasil = cek(akun)
     h = hasil["hitung"]
 
@@ -655,6 +725,8 @@ def jalankan(db, url, tmp: Path, args, mulai) -> int:
     print(f"CPU during the load: gunicorn workers {cpu_server:.0f} s "
           f"({cpu_server / lama / n_cpu:.0%} of {n_cpu} CPUs, "
           f"{cpu_server / max(stats.total.num_requests, 1) * 1000:.0f} ms per request), "
+          f"Celery worker (nice {env_proses.get('CELERY_NICE', 10)}, draft PDFs) "
+          f"{cpu_celery:.0f} s ({cpu_celery / lama / n_cpu:.0%}), "
           f"load generator {cpu_gen:.0f} s ({cpu_gen / lama / n_cpu:.0%})")
     for e in stats.errors.values():
         print(f"  error {e.method} {e.name}: {e.occurrences}x {e.error}"[:300])
@@ -664,7 +736,9 @@ def jalankan(db, url, tmp: Path, args, mulai) -> int:
         print(f"  server: {b}"[:300])
     puncak = max(rss.values(), default=0)
     print("gunicorn workers' peak RSS (VmHWM): "
-          + ", ".join(f"{v:.0f}" for v in sorted(rss.values())) + f" MB; peak {puncak:.0f} MB")
+          + ", ".join(f"{v:.0f}" for v in sorted(rss.values())) + f" MB; peak {puncak:.0f} MB;"
+          " Celery worker processes: "
+          + ", ".join(f"{v:.0f}" for v in sorted(rss_celery.values())) + " MB")
     print(f"exactly once: {h['dikirim']} of {h['nilai']} values posted, "
           f"{h['dikirim'] - h['hilang'] - h['ganda']} stored once with the posted value; "
           f"lost {h['hilang']}, duplicated {h['ganda']} (rows duplicated anywhere: "
@@ -686,6 +760,9 @@ def jalankan(db, url, tmp: Path, args, mulai) -> int:
           batas="0", ok=h["hilang"] + h["ganda"] + h["ganda_total"] + h["status_salah"] == 0)
     catat("beban", f"gunicorn worker peak RSS under load ({args.workers} workers)", puncak, "MB",
           memori_mb=puncak)
+    puncak_celery = max(rss_celery.values(), default=0)
+    catat("beban", "Celery worker peak RSS under load (draft PDFs)", puncak_celery, "MB",
+          memori_mb=puncak_celery)
     catat("beban", f"{label}: operators who submitted within {args.durasi:g} s",
           h["diajukan_halaman"], "count", batas=f"{h['operator']}",
           ok=h["diajukan_halaman"] == h["operator"])
