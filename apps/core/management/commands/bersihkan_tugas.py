@@ -1,5 +1,5 @@
-"""Mark failed the background jobs whose worker died and delete old LKjIP package ZIPs, as the
-periodic job does every five minutes (apps.core.tasks):
+"""Mark failed the background jobs whose worker died and delete old LKjIP package ZIPs and
+draft PDFs, as the periodic job does every five minutes (apps.core.tasks):
 
     python manage.py bersihkan_tugas
 """
@@ -11,8 +11,9 @@ from apps.core.tasks import tugas_bersihkan
 
 class Command(BaseCommand):
     help = ("Menandai gagal pekerjaan latar yang terhenti (tanpa kemajuan selama "
-            "SAKIP_TUGAS_BATAS_MENIT menit) dan menghapus berkas ZIP paket LKjIP yang lebih "
-            "tua dari SAKIP_PAKET_SIMPAN_HARI hari.")
+            "SAKIP_TUGAS_BATAS_MENIT menit), menghapus berkas ZIP paket LKjIP yang lebih "
+            "tua dari SAKIP_PAKET_SIMPAN_HARI hari dan draf PDF LKjIP yang lebih tua dari "
+            "SAKIP_DRAF_SIMPAN_JAM jam.")
 
     def handle(self, *args, **options):
         for baris in tugas_bersihkan():
