@@ -21,6 +21,7 @@ from .models import BuktiDukung, CatatanVerifikasi, JadwalPengisian, Pengecualia
 from .selectors import (
     ROMAWI,
     STATUS_TERKUNCI,
+    Pengisian,
     alasan_terkunci,
     jendela_pengisian,
     kekurangan_pengajuan,
@@ -94,7 +95,8 @@ def _verifikator() -> list[User]:
 
 @transaction.atomic
 def realisasi_triwulan_save(*, opd: OPD, tahun: int, triwulan: int, user,
-                            isian: list[Isian], sekarang=None) -> int:
+                            isian: list[Isian], sekarang=None,
+                            pengisian: Pengisian | None = None) -> int:
     """Save the entry page of one triwulan as draft: all rows or none.
 
     Rules: only indicators of the PK in force; outside the input window only rows returned by
@@ -102,8 +104,12 @@ def realisasi_triwulan_save(*, opd: OPD, tahun: int, triwulan: int, user,
     else saved after this page was read is a conflict (optimistic locking on `versi`), and then
     nothing is written and the caller shows the other value. Unchanged rows are not written,
     so two people filling different indicators never collide. Returns the rows written.
+
+    `pengisian`: the entry page as the caller read it in this transaction, if it did (the
+    rows written are read again under lock below, whatever it holds).
     """
-    pengisian = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
+    if pengisian is None:
+        pengisian = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
     if pengisian.pk is None:
         raise ValidationError(f"Belum ada Perjanjian Kinerja final tahun {tahun}; realisasi "
                               "belum dapat diisi.")

@@ -140,7 +140,8 @@ def pengisian(request, opd_id: int, tahun: int, triwulan: int):
             isian = [f.isian() for f in forms if not f.terkunci]
             try:
                 services.realisasi_triwulan_save(opd=opd, tahun=tahun, triwulan=triwulan,
-                                                 user=request.user, isian=isian)
+                                                 user=request.user, isian=isian,
+                                                 pengisian=data)
             except services.KonflikVersi as e:
                 konflik = {k.indikator_id: k for k in e.konflik}
                 messages.error(request, "Tidak ada yang disimpan: sebagian isian sudah diubah "
