@@ -256,7 +256,7 @@ def port_bebas() -> int:
         return s.getsockname()[1]
 
 
-def env_server(tmp: Path, database_url: str, broker: str) -> dict:
+def env_server(tmp: Path, database_url: str, broker: str, cache_url: str) -> dict:
     """The production settings, for plain HTTP on the loopback: no SSL redirect, cookies
     without the Secure flag (a browser would not send them back over http)."""
     env = {k: os.environ[k] for k in INHERITED if k in os.environ}
@@ -276,6 +276,7 @@ def env_server(tmp: Path, database_url: str, broker: str) -> dict:
         SECURE_HSTS_SECONDS="0",
         CELERY_TASK_ALWAYS_EAGER="False",  # draft PDFs go to the Celery worker, as deployed
         CELERY_BROKER_URL=broker,
+        CACHE_URL=cache_url,  # the dashboard's rows, shared by the workers as deployed
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
@@ -345,7 +346,7 @@ class Proses:
 
 
 class Gunicorn(Proses):
-    def __init__(self, env: dict, log: Path, workers: int, threads: int):
+    def __init__(self, env: dict, log: Path, workers: int, threads: int, keep_alive: int):
         self.port = port_bebas()
         self.log = log
         subprocess.run([str(VENV_BIN / "python"), "manage.py", "collectstatic", "--noinput",
@@ -355,6 +356,7 @@ class Gunicorn(Proses):
                 [str(VENV_BIN / "gunicorn"), "config.wsgi:application",
                  "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
                  "--threads", str(threads), "--timeout", str(TIMEOUT),
+                 "--keep-alive", str(keep_alive),
                  "--access-logfile", str(log.with_name("access.log"))],
                 cwd=BASE_DIR, env=env, stdin=subprocess.DEVNULL, stdout=f,
                 stderr=subprocess.STDOUT, start_new_session=True)
@@ -381,10 +383,11 @@ class Gunicorn(Proses):
 
 class Celery(Proses):
     """The Celery worker as the container runs it (docker/entrypoint.sh worker: below the web
-    workers in CPU priority), on its own Redis database, emptied before and after."""
+    workers in CPU priority), on Redis databases of its own (the broker's and the web
+    workers' cache), emptied before and after."""
 
-    def __init__(self, env: dict, log: Path, broker: str):
-        self.log, self.broker = log, broker
+    def __init__(self, env: dict, log: Path, redis_dbs: list[str]):
+        self.log, self.redis_dbs = log, redis_dbs
         self._kosongkan()
         with open(log, "wb") as f:
             self.proc = subprocess.Popen(
@@ -404,7 +407,8 @@ class Celery(Proses):
     def _kosongkan(self):
         import redis
 
-        redis.Redis.from_url(self.broker).flushdb()
+        for url in self.redis_dbs:
+            redis.Redis.from_url(url).flushdb()
 
     def stop(self):
         super().stop()
@@ -627,13 +631,19 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=None,
                         help="gunicorn workers (default 2 x CPUs; 1 on SQLite)")
     parser.add_argument("--threads", type=int, default=None,
-                        help="threads per worker (default 1; 4 on SQLite)")
+                        help="threads per worker (default 2 as docker/entrypoint.sh; 4 on "
+                             "SQLite)")
+    parser.add_argument("--keep-alive", type=int, default=75,
+                        help="gunicorn's --keep-alive seconds (75 as docker/entrypoint.sh)")
     parser.add_argument("--nama-db", default="sakip_bench_beban",
                         help="the PostgreSQL database created and dropped")
     parser.add_argument("--sqlite", type=Path, help="an SQLite file instead of PostgreSQL")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/13",
                         help="the Redis database of the Celery worker (emptied before and "
                              "after)")
+    parser.add_argument("--cache", default="redis://127.0.0.1:6379/14",
+                        help="the Redis database of the web workers' cache (emptied before "
+                             "and after)")
     args = parser.parse_args(argv)
 
     # Setup and check only; the server runs config.settings.production. Not the test settings
@@ -644,7 +654,7 @@ def main(argv=None):
     db = BasisData(os.environ.get("DATABASE_URL", ""), args.nama_db, args.sqlite)
     sqlite = db.pg is None
     args.workers = args.workers or (1 if sqlite else 2 * (os.cpu_count() or 1))
-    args.threads = args.threads or (4 if sqlite else 1)
+    args.threads = args.threads or (4 if sqlite else 2)
     mulai = time.perf_counter()
     os.environ["DATABASE_URL"] = url = db.create()
     try:
@@ -676,10 +686,11 @@ def jalankan(db, url, tmp: Path, args, mulai) -> int:
             conn.execute("PRAGMA journal_mode=WAL")
     siap = time.perf_counter() - mulai
     beban_mesin = os.getloadavg()  # other processes on the machine share its CPUs
-    env_proses = env_server(tmp, db.url_server(url), args.redis)
-    pekerja = Celery(env_proses, tmp / "celery.log", args.redis)
+    env_proses = env_server(tmp, db.url_server(url), args.redis, args.cache)
+    pekerja = Celery(env_proses, tmp / "celery.log", [args.redis, args.cache])
     try:
-        server = Gunicorn(env_proses, tmp / "gunicorn.log", args.workers, args.threads)
+        server = Gunicorn(env_proses, tmp / "gunicorn.log", args.workers, args.threads,
+                          args.keep_alive)
         try:
             cpu0, gen0, cpu_c0 = server.cpu_detik(), cpu_sendiri(), pekerja.cpu_detik()
             env, lama = muat(server.host, akun, pemeriksa, opd_ids, args)
@@ -702,6 +713,7 @@ def jalankan(db, url, tmp: Path, args, mulai) -> int:
           f"({n_indikator} indicators, {dihapus} values of {TAHUN} TW {TW} cleared), "
           f"{len(pemeriksa)} verifikators; setup {siap:.1f} s")
     print(f"gunicorn {server.host}: {args.workers} workers x {args.threads} threads, "
+          f"keep-alive {args.keep_alive} s, "
           f"production settings; {os.cpu_count()} CPUs shared with the load generator; "
           f"think time {args.jeda[0]:g}-{args.jeda[1]:g} s (operators), "
           f"{args.jeda_verifikator[0]:g}-{args.jeda_verifikator[1]:g} s (verifikators); "

@@ -25,9 +25,16 @@ case "$command" in
     web)
         python manage.py migrate --noinput
         python manage.py collectstatic --noinput
+        # Two threads per worker (gthread): a page of a few tens of milliseconds is served
+        # beside a slow one (a dashboard, a PK PDF) instead of queueing behind it; idle
+        # keep-alive connections wait in the worker's poller, not in a thread, and are kept
+        # as long as a proxy or browser keeps them (75 s, nginx's default), so a connection
+        # is not closed just as the next request is sent on it.
         exec gunicorn config.wsgi:application \
             --bind "0.0.0.0:${PORT:-8000}" \
             --workers "${WEB_CONCURRENCY:-3}" \
+            --threads "${GUNICORN_THREADS:-2}" \
+            --keep-alive "${GUNICORN_KEEPALIVE:-75}" \
             --access-logfile - \
             "$@"
         ;;

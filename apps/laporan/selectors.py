@@ -9,8 +9,12 @@ disagree; and the number of queries does not depend on the number of OPDs.
 """
 
 import datetime
+import hashlib
+import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
 
@@ -25,6 +29,8 @@ from apps.pengukuran.selectors import IndikatorTahun, KinerjaOPD, kinerja_opd
 from apps.perencanaan.selectors import konsistensi_opd
 
 from .models import LaporanKinerja
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -128,6 +134,43 @@ def dasbor(opds, tahun: int, *, sekarang: datetime.datetime | None = None
 
 
 OPD_CATATAN = "realisasi__indikator__sasaran__tujuan__renstra__opd"
+
+# Bumped when BarisDasbor or what it holds changes shape: rows pickled by older code are then
+# never read back.
+VERSI_CACHE = 1
+
+
+def dasbor_cache(opds, tahun: int, *, segar: bool = False
+                 ) -> tuple[list[BarisDasbor], datetime.datetime]:
+    """`dasbor(opds, tahun)` and when it was computed, reused for SAKIP_DASBOR_CACHE_DETIK
+    seconds by every web process (the shared cache). The dashboard takes half a second of
+    CPU for 60 OPDs; in the deadline week several verifikators reloading it at once took the
+    CPU the operators' entry pages needed. The page says when its numbers were computed and
+    offers to compute them now (`segar`).
+
+    The key holds the OPDs (each user's rows are only ever the OPDs that user may see), the
+    year and today's date (lateness depends on it). A cache that cannot be read (down, or a
+    value it cannot unpickle) only means computing the rows here."""
+    opds = list(opds)
+    detik = settings.SAKIP_DASBOR_CACHE_DETIK
+    if detik <= 0:
+        return dasbor(opds, tahun), timezone.now()
+    sidik = hashlib.sha256(",".join(str(o.pk) for o in opds).encode()).hexdigest()[:32]
+    kunci = f"sakip:dasbor:{VERSI_CACHE}:{tahun}:{timezone.localdate().isoformat()}:{sidik}"
+    if not segar:
+        try:
+            simpanan = cache.get(kunci)
+        except Exception:
+            logger.warning("Cache dasbor tidak dapat dibaca; dihitung ulang", exc_info=True)
+            simpanan = None
+        if simpanan is not None:
+            return simpanan
+    hasil = (dasbor(opds, tahun), timezone.now())
+    try:
+        cache.set(kunci, hasil, detik)
+    except Exception:
+        logger.warning("Cache dasbor tidak dapat ditulis", exc_info=True)
+    return hasil
 
 
 def peringatan_dini(baris: list[BarisDasbor], *, batas: int | None = None

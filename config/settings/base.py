@@ -222,6 +222,14 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# CACHE
+# ------------------------------------------------------------------------------
+# Shared by every web process in production (CACHE_URL=redis://...); one process's memory
+# by default. Holds the dashboard's computed rows (apps.laporan.selectors.dasbor_cache).
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Seconds the dashboard's rows are reused before they are computed again (0: every time).
+SAKIP_DASBOR_CACHE_DETIK = env.int("SAKIP_DASBOR_CACHE_DETIK", default=60)
+
 # EMAIL
 # ------------------------------------------------------------------------------
 EMAIL_BACKEND = env(

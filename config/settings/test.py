@@ -28,3 +28,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(_TEST_DB)}
     atexit.register(lambda: [p.unlink(missing_ok=True)
                              for p in VAR_DIR.glob(f"{_TEST_DB.name}*")])
+
+# Pages show the data as it is at once; tests/laporan/test_dasbor_cache.py turns the dashboard's
+# cache on where it tests it.
+SAKIP_DASBOR_CACHE_DETIK = 0

@@ -1,0 +1,128 @@
+"""The dashboard's rows reused for SAKIP_DASBOR_CACHE_DETIK seconds (apps.laporan.selectors.
+dasbor_cache): the page says when its numbers were computed, a reload within the time costs
+a fraction of the queries, "Hitung ulang sekarang" computes them again, and one user's rows
+are never shown to another. The other tests run with the cache off (config.settings.test)."""
+
+import io
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+from perencanaan_uji import ORG
+from realisasi_uji import KEC, opd_kecamatan, teks_halaman
+
+from apps.laporan import selectors
+from apps.pengukuran.models import Realisasi
+
+pytestmark = pytest.mark.django_db
+
+TAHUN = 2023
+BARIS_KEC = re.compile(r"Kecamatan Magetan Kecamatan( \S+)+ (\d+,\d\d) % ")
+
+
+@pytest.fixture(autouse=True)
+def cache_dasbor(settings):
+    settings.SAKIP_DASBOR_CACHE_DETIK = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def buka(client, **extra):
+    with CaptureQueriesContext(connection) as q:
+        resp = client.get(reverse("laporan:dasbor"), {"tahun": TAHUN, **extra})
+    assert resp.status_code == 200
+    return resp, teks_halaman(resp), len(q)
+
+
+def capaian_kec(teks: str) -> str:
+    return BARIS_KEC.search(teks).group(2)
+
+
+def dihitung(teks: str) -> str:
+    return re.search(r"Angka dihitung \d+ \w+ \d{4} pukul (\d\d\.\d\d\.\d\d)", teks).group(1)
+
+
+def test_a_reload_within_the_time_reuses_the_rows_and_says_when_they_were_computed(
+        client, login):
+    login("verifikator")
+    _, teks, n_hitung = buka(client)
+    assert capaian_kec(teks) == "113,16"
+    assert "dipakai ulang paling lama 60 detik, lalu dihitung lagi dari data terbaru." in teks
+    assert "Hitung ulang sekarang" in teks
+    waktu = dihitung(teks)
+
+    # Someone changes a value: within the time the page still shows the numbers computed
+    # before, and says when they were computed.
+    Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd_kecamatan(),
+                             tahun=TAHUN).update(nilai=F("nilai") / 2)
+    _, teks, n_pakai = buka(client)
+    assert capaian_kec(teks) == "113,16" and dihitung(teks) == waktu
+    assert n_pakai < n_hitung - 10  # the computation's queries are not run
+
+    # "Hitung ulang sekarang" computes from the data as it is now, and the next reload
+    # shows those numbers too.
+    resp, teks, _ = buka(client, segar="1")
+    baru = capaian_kec(teks)
+    assert baru != "113,16"
+    assert capaian_kec(buka(client)[1]) == baru
+
+
+def test_after_the_time_the_rows_are_computed_again(client, login, settings, monkeypatch):
+    login("verifikator")
+    assert capaian_kec(buka(client)[1]) == "113,16"
+    Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd_kecamatan(),
+                             tahun=TAHUN).update(nilai=F("nilai") / 2)
+    cache.clear()  # what expiry does after SAKIP_DASBOR_CACHE_DETIK seconds
+    assert capaian_kec(buka(client)[1]) != "113,16"
+
+
+@pytest.mark.parametrize(("peran", "sendiri", "lain"), [
+    ("operator.kecamatan", KEC, ORG), ("operator.organisasi", ORG, KEC)])
+def test_rows_cached_for_one_user_are_never_shown_to_another(client, login, peran, sendiri,
+                                                              lain):
+    login("verifikator")
+    teks = buka(client)[1]
+    assert KEC in teks and ORG in teks
+    login(peran)
+    teks = buka(client)[1]
+    assert "1 OPD (OPD Anda)" in teks
+    assert sendiri in teks and lain not in teks
+    # And the other way round: the verifikator's page after the OPD user's is every OPD.
+    login("verifikator")
+    teks = buka(client)[1]
+    assert KEC in teks and ORG in teks
+
+
+def test_the_xlsx_export_has_the_numbers_of_the_page_the_user_sees(client, login):
+    """Exported within the time, the xlsx holds the rows the page showed."""
+    login("verifikator")
+    assert capaian_kec(buka(client)[1]) == "113,16"
+    Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd_kecamatan(),
+                             tahun=TAHUN).update(nilai=F("nilai") / 2)
+    resp = client.get(reverse("laporan:dasbor_xlsx"), {"tahun": TAHUN})
+    baris = list(load_workbook(io.BytesIO(resp.content)).active.iter_rows(values_only=True))
+    kec = next(b for b in baris if any(isinstance(c, str) and KEC in c for c in b))
+    assert 113.16 in kec
+
+
+def test_a_cache_that_cannot_be_read_only_means_computing(client, login, monkeypatch):
+    def mati(*args, **kwargs):
+        raise ConnectionError("Redis mati")
+
+    monkeypatch.setattr(selectors.cache, "get", mati)
+    monkeypatch.setattr(selectors.cache, "set", mati)
+    login("verifikator")
+    assert capaian_kec(buka(client)[1]) == "113,16"
+
+
+def test_with_the_cache_off_the_page_says_only_when(client, login, settings):
+    settings.SAKIP_DASBOR_CACHE_DETIK = 0
+    login("verifikator")
+    teks = buka(client)[1]
+    assert dihitung(teks) and "Hitung ulang sekarang" not in teks
