@@ -28,6 +28,21 @@ def _scope_field_queryset(db_field, user, kwargs):
     return kwargs
 
 
+class HanyaBacaMixin:
+    """Shown in the admin, never written there: rows whose own pages keep their rules (a PK
+    and its rows, realisasi with its windows and locks, the LKjIP analyses). Put it before
+    the Scoped class, so reading stays scoped to the user's OPD."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ScopedPermissionMixin:
     """Permissions from capabilities. `master_data = True` marks kabupaten-wide master data
     (nomenclature, scales, windows): everyone reads it, only master-data roles change it."""

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from apps.core.admin_scope import ScopedAdmin, ScopedStackedInline
+from apps.core.admin_scope import HanyaBacaMixin, ScopedAdmin, ScopedStackedInline
 
 from .models import AnalisisSasaran, LaporanKinerja
 
@@ -32,7 +32,7 @@ class LaporanKinerjaAdmin(ScopedAdmin):
 
 
 @admin.register(AnalisisSasaran)
-class AnalisisSasaranAdmin(ScopedAdmin):
+class AnalisisSasaranAdmin(HanyaBacaMixin, ScopedAdmin):
     """The analyses' own page is for reading them and their change history: they are written
     on the LKjIP page or in their report's inline above, which keep a final report
     read-only."""
@@ -42,11 +42,3 @@ class AnalisisSasaranAdmin(ScopedAdmin):
     search_fields = ["laporan__opd__nama"]
     list_select_related = ["laporan__opd", "sasaran"]
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from apps.core.admin_scope import (
+    HanyaBacaMixin,
     ScopedAdmin,
     ScopedTabularInline,
     readonly_computed,
@@ -39,7 +40,10 @@ class BuktiInline(ScopedTabularInline):
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(ScopedAdmin):
+class RealisasiAdmin(HanyaBacaMixin, ScopedAdmin):
+    # Values are entered, submitted and verified on the realisasi pages, which enforce the
+    # input window, the locks and optimistic locking; the admin only shows them.
+
     list_display = ["indikator", "opd_nama", "tahun", "triwulan", "nilai_tampil",
                     "target_tampil", "capaian_tampil", "status"]
     list_filter = ["tahun", "triwulan", "status"]
@@ -55,16 +59,6 @@ class RealisasiAdmin(ScopedAdmin):
     def get_queryset(self, request):
         return realisasi_dengan_target(super().get_queryset(request))
 
-    # Values are entered, submitted and verified on the realisasi pages, which enforce the
-    # input window, the locks and optimistic locking; the admin only shows them.
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @readonly_computed("OPD")
     def opd_nama(self, obj):

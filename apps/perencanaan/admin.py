@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from apps.core.admin_scope import ScopedAdmin, ScopedTabularInline
+from apps.core.admin_scope import HanyaBacaMixin, ScopedAdmin, ScopedTabularInline
 
 from .models import (
     IndikatorKinerja,
@@ -88,19 +88,10 @@ class IndikatorKinerjaAdmin(ScopedAdmin):
         return obj.sasaran.tujuan.renstra.opd
 
 
-class PKBarisInline(ScopedTabularInline):
+class PKBarisInline(HanyaBacaMixin, ScopedTabularInline):
     """Rows of a PK, shown read-only like the PK itself."""
 
     extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class PKIndikatorInline(PKBarisInline):
@@ -113,8 +104,11 @@ class PKProgramInline(PKBarisInline):
     fields = ["program", "anggaran", "keterangan"]
 
 
+# A PK is created, edited, finalised and revised on the planning pages, which fill it from the
+# Renstra and the DPA, keep a final version read-only and allow a perubahan only from the
+# latest final one; the admin only shows it.
 @admin.register(PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(ScopedAdmin):
+class PerjanjianKinerjaAdmin(HanyaBacaMixin, ScopedAdmin):
     list_display = ["opd", "tahun", "judul", "status", "tanggal", "pihak_pertama_nama",
                     "pihak_kedua_jabatan"]
     list_filter = ["tahun", "status", "versi"]
@@ -132,18 +126,6 @@ class PerjanjianKinerjaAdmin(ScopedAdmin):
         ("Pernyataan", {"fields": ["pernyataan"]}),
         ("Finalisasi", {"fields": ["difinalkan_pada", "difinalkan_oleh"]}),
     ]
-
-    # A PK is created, edited, finalised and revised on the planning pages, which fill it
-    # from the Renstra and the DPA, keep a final version read-only and allow a perubahan
-    # only from the latest final one; the admin only shows it.
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(RencanaProgram)
