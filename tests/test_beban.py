@@ -33,7 +33,9 @@ def test_beban_kecil_tanpa_galat_dan_tepat_sekali(tmp_path):
     env["SAKIP_BENCH_HASIL"] = str(tmp_path / "hasil.jsonl")
     args = [sys.executable, "benchmarks/beban.py", "--pengguna", "10", "--verifikator", "1",
             "--synthetic", "10", "--durasi", "12", "--jeda", "0.3", "1",
-            "--jeda-verifikator", "1", "2"]
+            "--jeda-verifikator", "1", "2",
+            # Redis databases of its own: a benchmark run on the same machine uses 13 and 14.
+            "--redis", "redis://127.0.0.1:6379/9", "--cache", "redis://127.0.0.1:6379/10"]
     nama_db = None
     if test_url.startswith("postgres"):
         nama_db = f"sakip_beban_{secrets.token_hex(6)}"
