@@ -7,11 +7,15 @@ after the request."""
 from datetime import timedelta
 
 import pytest
+from conftest import HARI_DEMO
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
-from realisasi_uji import opd_kecamatan, teks_halaman
+from peramban import masuk, shot
+from playwright.sync_api import expect
+from realisasi_uji import KEC, opd_kecamatan, teks_halaman
 
+from apps.core.demo.loader import load_demo
 from apps.core.models import User
 from apps.core.tugas import PESAN_TERHENTI
 from apps.laporan import draf as draf_svc
@@ -229,3 +233,35 @@ def test_old_drafts_are_deleted_with_their_files_running_ones_kept(
     assert set(DrafLKjIP.objects.values_list("pk", flat=True)) == {baru.pk, jalan.pk}
     assert not default_storage.exists(lama.berkas.name)
     assert default_storage.exists(baru.berkas.name)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_waiting_page_reloads_itself_in_the_browser(page, settings, monkeypatch, tmp_path):
+    """In Chromium, under the site's Content-Security-Policy: the waiting page, then, once the
+    worker is done, the same page reloaded on its own. The job fails here on purpose: a PDF
+    would end the page as a download, which a headless browser does not show."""
+    load_demo(hari_ini=HARI_DEMO)  # the live server's database is not the rolled-back one
+    settings.MEDIA_ROOT = tmp_path
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    terkirim = []
+    monkeypatch.setattr(draf_build_job, "delay", terkirim.append)
+
+    def rusak(**kw):
+        raise RuntimeError("WeasyPrint rusak")
+
+    monkeypatch.setattr(draf_svc, "render_lkjip_pdf", rusak)
+    masuk(page, "verifikator")
+    page.goto(url_pdf())
+    expect(page.locator("h1")).to_contain_text(f"Draf PDF LKjIP {TAHUN}: {KEC}")
+    expect(page.locator(".progres")).to_contain_text("Draf menunggu giliran disusun.")
+    shot(page, "lkjip-draf-menunggu")
+    assert len(terkirim) == 1
+
+    draf_build_job.apply(args=[terkirim[0]])  # the worker
+    expect(page.locator("[role=alert]")).to_contain_text("Draf gagal disusun.", timeout=8000)
+    expect(page.get_by_role("link", name="Susun ulang draf PDF")).to_be_visible()
+    shot(page, "lkjip-draf-gagal")
+
+    page.goto(reverse("laporan:dasbor") + f"?tahun={TAHUN}")
+    expect(page.locator("p.dihitung")).to_contain_text("Angka dihitung")
+    shot(page, "dasbor-dihitung")
