@@ -11,14 +11,12 @@ resident set while rendering (ru_maxrss), the figure that sizes a gunicorn or Ce
 """
 
 import argparse
-import os
 import resource
 import subprocess
-import sys
 import time
 
 from hasil import catat
-from pages import BASE_DIR, Database, halaman, jumlah_query, ukur
+from pages import di_basis_data_sendiri, halaman, jumlah_query, ukur
 
 
 def siapkan(synthetic: int = 0):
@@ -81,30 +79,15 @@ def main():
     parser.add_argument("--repeat", type=int, default=10, help="timed requests per figure")
     parser.add_argument("--synthetic", type=int, default=0,
                         help="synthetic OPDs loaded besides the demo (database size)")
-    args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    sys.path.insert(0, str(BASE_DIR))
-    db = Database()
-    mulai = time.perf_counter()
-    os.environ["DATABASE_URL"] = db.create()
-    try:
-        jalankan(db, args, mulai)
-    finally:
-        db.drop()
+    di_basis_data_sendiri(jalankan, parser.parse_args())
 
 
 def jalankan(db, args, mulai):
-    import django
-
-    django.setup()
-    from django.conf import settings
     from django.test import Client
     from django.urls import reverse
 
     from apps.perencanaan.selectors import renstra_tahun
 
-    settings.DEBUG = False
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     operator, induk, perubahan, besar = siapkan(args.synthetic)
     dimuat = time.perf_counter() - mulai
     client = Client()
@@ -133,7 +116,7 @@ def jalankan(db, args, mulai):
         baris.append((nama, med, p95, q, puncak, ket))
         catat("dokumen", f"{nama}, median ({ket})", round(med, 1), "ms")
 
-    print(f"database: {db.describe()} ({django.get_version()}); {args.synthetic} synthetic "
+    print(f"database: {db.describe()}; {args.synthetic} synthetic "
           f"OPDs; setup {dimuat:.1f} s; {args.repeat} timed requests per figure")
     lebar = max(len(b[0]) for b in baris)
     print(f"{'figure':<{lebar}} | {'median':>10} | {'p95':>10} | queries | {'+RSS':>8} | size")

@@ -15,11 +15,10 @@ import argparse
 import io
 import os
 import resource
-import sys
 import time
 
 from hasil import catat
-from pages import BASE_DIR, Database
+from pages import BASE_DIR, di_basis_data_sendiri
 
 
 def siapkan(n_baris: int):
@@ -73,23 +72,10 @@ def berkas_xlsx(dpa, n_baris: int) -> bytes:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baris", type=int, default=10_000)
-    args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    sys.path.insert(0, str(BASE_DIR))
-    db = Database()
-    mulai = time.perf_counter()
-    os.environ["DATABASE_URL"] = db.create()
-    try:
-        jalankan(db, args)
-    finally:
-        db.drop()
-    print(f"total {time.perf_counter() - mulai:.1f} s")
+    di_basis_data_sendiri(jalankan, parser.parse_args())
 
 
-def jalankan(db, args):
-    import django
-
-    django.setup()
+def jalankan(db, args, mulai):
     from decimal import Decimal
 
     from django.conf import settings
@@ -99,7 +85,6 @@ def jalankan(db, args):
     from apps.anggaran import services
     from apps.anggaran.models import RealisasiAnggaran, RincianDPA
 
-    settings.DEBUG = False
     settings.MEDIA_ROOT = BASE_DIR / "var" / "bench" / "media"
     opd, dpa = siapkan(args.baris)
     isi = berkas_xlsx(dpa, args.baris)
@@ -135,7 +120,7 @@ def jalankan(db, args):
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     assert RealisasiAnggaran.objects.filter(rincian__dpa=dpa).count() == args.baris
 
-    print(f"database: {db.describe()} ({django.get_version()}); {args.baris} rows, "
+    print(f"database: {db.describe()}; {args.baris} rows, "
           f"xlsx {len(isi) / 1024:.0f} KiB")
     rows = [
         ("plain bulk_create of the rows", t_bulk, None),
@@ -158,6 +143,7 @@ def jalankan(db, args):
           memori_mb=rss1)
     print(f"memory: resident set grew {rss1 - rss0:.0f} MB during check + import, peak "
           f"{rss1:.0f} MB for the whole process (goal: growth < 300 MB)")
+    print(f"total {time.perf_counter() - mulai:.1f} s")
 
 
 if __name__ == "__main__":

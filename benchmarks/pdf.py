@@ -25,11 +25,10 @@ import os
 import resource
 import statistics
 import subprocess
-import sys
 import time
 
 from hasil import catat
-from pages import BASE_DIR, Database
+from pages import di_basis_data_sendiri
 
 TAHUN_SINTETIS = 2025
 
@@ -109,21 +108,10 @@ def main():
                         help="synthetic OPDs to load (default: --laporan)")
     args = parser.parse_args()
     args.synthetic = max(args.synthetic or 0, args.laporan)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    sys.path.insert(0, str(BASE_DIR))
-    db = Database()
-    mulai = time.perf_counter()
-    os.environ["DATABASE_URL"] = db.create()
-    try:
-        jalankan(db, args, mulai)
-    finally:
-        db.drop()
+    di_basis_data_sendiri(jalankan, args)
 
 
 def jalankan(db, args, mulai):
-    import django
-
-    django.setup()
     from django.core.management import call_command
     from django.template.loader import render_to_string
     from weasyprint import HTML
@@ -162,7 +150,7 @@ def jalankan(db, args, mulai):
     rss, satu_proses = _proses(_berurutan, sintetis)
     _, dua_proses = _proses(_cetak_sintetis, n=2, peta=sintetis)
 
-    print(f"database: {db.describe()} ({django.get_version()}); {args.synthetic} synthetic "
+    print(f"database: {db.describe()}; {args.synthetic} synthetic "
           f"OPDs; setup {dimuat:.1f} s; median of {args.repeat} renders; {os.cpu_count()} CPUs")
     baris = [
         (f"LKjIP Kecamatan Magetan 2023 ({halaman} pages), render_lkjip_pdf",
