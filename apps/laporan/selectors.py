@@ -11,6 +11,7 @@ disagree; and the number of queries does not depend on the number of OPDs.
 import datetime
 import hashlib
 import logging
+import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -138,6 +139,26 @@ OPD_CATATAN = "realisasi__indikator__sasaran__tujuan__renstra__opd"
 # Bumped when BarisDasbor or what it holds changes shape: rows pickled by older code are then
 # never read back.
 VERSI_CACHE = 1
+# How long a request waits for the rows another process is computing, before computing them
+# itself.
+TUNGGU_DETIK = 10
+
+
+def cache_baca(kunci: str):
+    """A value from the shared cache, or None when it is not there or cannot be read (the
+    cache is down, or holds what this code cannot unpickle): that only means computing."""
+    try:
+        return cache.get(kunci)
+    except Exception:
+        logger.warning("Cache %s tidak dapat dibaca; dihitung ulang", kunci, exc_info=True)
+        return None
+
+
+def cache_tulis(kunci: str, nilai, detik: float) -> None:
+    try:
+        cache.set(kunci, nilai, max(1, int(detik)))
+    except Exception:
+        logger.warning("Cache %s tidak dapat ditulis", kunci, exc_info=True)
 
 
 def dasbor_cache(opds, tahun: int, *, segar: bool = False
@@ -149,27 +170,36 @@ def dasbor_cache(opds, tahun: int, *, segar: bool = False
     offers to compute them now (`segar`).
 
     The key holds the OPDs (each user's rows are only ever the OPDs that user may see), the
-    year and today's date (lateness depends on it). A cache that cannot be read (down, or a
-    value it cannot unpickle) only means computing the rows here."""
+    year and today's date (lateness depends on it). When the rows are missing, one request
+    computes them while the others asking meanwhile wait for its result (up to TUNGGU_DETIK)
+    instead of computing the same rows at the same time."""
     opds = list(opds)
     detik = settings.SAKIP_DASBOR_CACHE_DETIK
     if detik <= 0:
         return dasbor(opds, tahun), timezone.now()
     sidik = hashlib.sha256(",".join(str(o.pk) for o in opds).encode()).hexdigest()[:32]
     kunci = f"sakip:dasbor:{VERSI_CACHE}:{tahun}:{timezone.localdate().isoformat()}:{sidik}"
-    if not segar:
-        try:
-            simpanan = cache.get(kunci)
-        except Exception:
-            logger.warning("Cache dasbor tidak dapat dibaca; dihitung ulang", exc_info=True)
-            simpanan = None
-        if simpanan is not None:
-            return simpanan
-    hasil = (dasbor(opds, tahun), timezone.now())
+    if not segar and (simpanan := cache_baca(kunci)) is not None:
+        return simpanan
     try:
-        cache.set(kunci, hasil, detik)
+        menghitung = cache.add(f"{kunci}:dihitung", 1, TUNGGU_DETIK + 30)
     except Exception:
-        logger.warning("Cache dasbor tidak dapat ditulis", exc_info=True)
+        menghitung = True
+    if not menghitung and not segar:
+        batas = time.monotonic() + TUNGGU_DETIK
+        while time.monotonic() < batas:
+            time.sleep(0.1)
+            if (simpanan := cache_baca(kunci)) is not None:
+                return simpanan
+    try:
+        hasil = (dasbor(opds, tahun), timezone.now())
+        cache_tulis(kunci, hasil, detik)
+    finally:
+        if menghitung:
+            try:
+                cache.delete(f"{kunci}:dihitung")
+            except Exception:
+                logger.warning("Kunci cache dasbor tidak dapat dilepas", exc_info=True)
     return hasil
 
 

@@ -2,12 +2,15 @@
 one OPD and the recaps. An operator or pimpinan sees the same pages for their own OPD only
 (apps.core.selectors.opd_for_user); another OPD's drill-down answers 404."""
 
+import hashlib
+
 import tablib
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
@@ -32,8 +35,16 @@ from apps.pengukuran.selectors import (
 
 from . import grafik
 from .filters import FilterDasbor
+from .selectors import (
+    VERSI_CACHE,
+    cache_baca,
+    cache_tulis,
+    dasbor_cache,
+    kepala_bagian_organisasi,
+    peringatan_dini,
+    proyeksi_opd,
+)
 from .selectors import dasbor as dasbor_baris
-from .selectors import dasbor_cache, kepala_bagian_organisasi, peringatan_dini, proyeksi_opd
 from .tables import TabelDasbor
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -92,24 +103,50 @@ def grafik_dasbor(baris, tahun: int, *, per_grafik: int = 40) -> dict:
 @require_GET
 def dasbor(request):
     """One row per OPD: status of each triwulan, capaian and predikat of the year so far,
-    serapan, consistency warnings; the early warnings worst first; the charts."""
+    serapan, consistency warnings; the early warnings worst first; the charts.
+
+    With the dashboard's cache on, the page's content as drawn (the same OPDs, year, filters,
+    sort and page) is reused as long as the rows it was drawn from: a reload costs a lookup
+    instead of the rows, the table and the charts again."""
+    detik = settings.SAKIP_DASBOR_CACHE_DETIK
+    kunci = _kunci_halaman(request) if detik > 0 else None
+    if kunci and "segar" not in request.GET and (simpanan := cache_baca(kunci)) is not None:
+        tahun, isi = simpanan
+        return render(request, "laporan/dasbor.html", {"tahun": tahun, "isi": mark_safe(isi)})
     f, tahun, baris = _saring(request)
     tabel = TabelDasbor(baris, tahun=tahun)
     RequestConfig(request, paginate={"per_page": 50}).configure(tabel)
-    return render(request, "laporan/dasbor.html", {
+    isi = render_to_string("laporan/_dasbor_isi.html", {
         "filter": f, "tahun": tahun, "tabel": tabel, "jumlah": len(baris),
         "peringatan": peringatan_dini(baris, batas=25),
         "jumlah_peringatan": len(peringatan_dini(baris)),
         "grafik": grafik_dasbor(baris, tahun),
         "query": request.GET.urlencode(),
-        "dihitung": f.dihitung, "cache_detik": settings.SAKIP_DASBOR_CACHE_DETIK,
-        "query_segar": _tanpa_segar(request.GET),
-    })
+        "dihitung": f.dihitung, "cache_detik": detik,
+        "query_segar": _dengan_segar(request.GET),
+    }, request=request)
+    if kunci and f.is_valid():  # a refused filter's messages must show on every reload
+        sisa = detik - (timezone.now() - f.dihitung).total_seconds()
+        if sisa >= 1:
+            cache_tulis(kunci, (tahun, str(isi)), sisa)
+    return render(request, "laporan/dasbor.html", {"tahun": tahun, "isi": isi})
 
 
-def _tanpa_segar(get) -> str:
-    q = get.copy()
+def _kunci_halaman(request) -> str:
+    """The cache key of a drawn dashboard page: what the user may see (their OPDs, and
+    whether they see every OPD, which the page says), the query (year, filters, sort, page;
+    not `segar`) and the date."""
+    q = request.GET.copy()
     q.pop("segar", None)
+    lingkup = list(_opd_qs(request.user).values_list("pk", flat=True))
+    sidik = hashlib.sha256(repr((request.user.kemampuan.sees_all_opd, lingkup,
+                                 sorted(q.lists()))).encode()).hexdigest()[:40]
+    return (f"sakip:dasbor-halaman:{VERSI_CACHE}:{timezone.localdate().isoformat()}:"
+            f"{sidik}")
+
+
+def _dengan_segar(get) -> str:
+    q = get.copy()
     q["segar"] = "1"
     return q.urlencode()
 

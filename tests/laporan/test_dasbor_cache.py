@@ -13,9 +13,10 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
-from perencanaan_uji import ORG
+from perencanaan_uji import ORG, pesan
 from realisasi_uji import KEC, opd_kecamatan, teks_halaman
 
+from apps.core.models import OPD
 from apps.laporan import selectors
 from apps.pengukuran.models import Realisasi
 
@@ -126,3 +127,64 @@ def test_with_the_cache_off_the_page_says_only_when(client, login, settings):
     login("verifikator")
     teks = buka(client)[1]
     assert dihitung(teks) and "Hitung ulang sekarang" not in teks
+
+
+def test_a_reload_of_the_same_page_reuses_what_was_drawn(client, login):
+    login("verifikator")
+    isi1, teks1, n_hitung = buka(client)
+    isi2, teks2, n_pakai = buka(client)
+    assert teks2 == teks1
+    # The session, the user, the OPDs the user may see, the header's counts: no dashboard
+    # rows, no table, no chart.
+    assert n_pakai <= 8 < n_hitung
+
+
+def test_another_sort_filter_or_page_is_drawn_for_itself(client, login):
+    login("verifikator")
+    teks = buka(client)[1]
+    assert teks.index("Sekretariat Daerah Kabupaten Magetan") < teks.index(KEC)
+    turun = buka(client, sort="-capaian")[1]
+    assert turun.index(KEC) < turun.index("Sekretariat Daerah Kabupaten Magetan")
+    hanya_kec = buka(client, jenis="kecamatan")[1]
+    assert KEC in hanya_kec and "1 OPD" in hanya_kec and ORG not in hanya_kec
+    assert buka(client)[1] == teks  # the first page is still the first page
+
+
+def test_a_refused_filter_says_so_on_every_reload(client, login):
+    login("verifikator")
+    for _ in range(2):
+        resp = buka(client, predikat="Luar Biasa Sekali")[0]
+        assert any("Luar Biasa Sekali" in p for p in pesan(resp)), pesan(resp)
+
+
+def test_one_request_computes_the_rows_the_others_wait_for_them(login, monkeypatch):
+    """The rows are missing and another process is computing them (it holds the lock): this
+    request waits for its result instead of computing the same rows at the same time."""
+    dihitung = []
+    asli = selectors.dasbor
+    monkeypatch.setattr(selectors, "dasbor", lambda *a, **k: dihitung.append(1) or asli(*a, **k))
+    opds = list(OPD.objects.filter(aktif=True).order_by("kode"))
+    rows, waktu = selectors.dasbor_cache(opds, TAHUN)  # computes and keeps them
+    assert len(dihitung) == 1
+    kunci = next(k for k in cache._cache if ":dasbor:" in k)  # LocMem's own keys
+    rows_kunci = kunci.split(":", 2)[2]  # without LocMem's prefix and version
+    cache.delete(rows_kunci)
+    cache.add(f"{rows_kunci}:dihitung", 1, 30)  # another process is at it
+
+    def datang_sebentar_lagi(detik):
+        cache.set(rows_kunci, (rows, waktu), 60)  # ... and is done
+
+    monkeypatch.setattr(selectors.time, "sleep", datang_sebentar_lagi)
+    assert selectors.dasbor_cache(opds, TAHUN)[1] == waktu
+    assert len(dihitung) == 1
+
+
+def test_a_request_computes_itself_when_the_other_never_delivers(login, monkeypatch):
+    monkeypatch.setattr(selectors, "TUNGGU_DETIK", 0.3)
+    opds = list(OPD.objects.filter(aktif=True).order_by("kode"))
+    selectors.dasbor_cache(opds, TAHUN)
+    kunci = next(k for k in cache._cache if ":dasbor:" in k).split(":", 2)[2]
+    cache.delete(kunci)
+    cache.add(f"{kunci}:dihitung", 1, 30)
+    rows, _ = selectors.dasbor_cache(opds, TAHUN)
+    assert KEC in {b.opd.nama for b in rows}
