@@ -631,8 +631,9 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=None,
                         help="gunicorn workers (default 2 x CPUs; 1 on SQLite)")
     parser.add_argument("--threads", type=int, default=None,
-                        help="threads per worker (default 2 as docker/entrypoint.sh; 4 on "
-                             "SQLite)")
+                        help="threads per worker (default 4, as docker/entrypoint.sh)")
+    parser.add_argument("--nice", type=int, default=19,
+                        help="the Celery worker's nice (CELERY_NICE; 19 as docker/entrypoint.sh)")
     parser.add_argument("--keep-alive", type=int, default=75,
                         help="gunicorn's --keep-alive seconds (75 as docker/entrypoint.sh)")
     parser.add_argument("--nama-db", default="sakip_bench_beban",
@@ -654,7 +655,7 @@ def main(argv=None):
     db = BasisData(os.environ.get("DATABASE_URL", ""), args.nama_db, args.sqlite)
     sqlite = db.pg is None
     args.workers = args.workers or (1 if sqlite else 2 * (os.cpu_count() or 1))
-    args.threads = args.threads or (4 if sqlite else 2)
+    args.threads = args.threads or 4
     mulai = time.perf_counter()
     os.environ["DATABASE_URL"] = url = db.create()
     try:
@@ -687,6 +688,7 @@ def jalankan(db, url, tmp: Path, args, mulai) -> int:
     siap = time.perf_counter() - mulai
     beban_mesin = os.getloadavg()  # other processes on the machine share its CPUs
     env_proses = env_server(tmp, db.url_server(url), args.redis, args.cache)
+    env_proses["CELERY_NICE"] = str(args.nice)
     pekerja = Celery(env_proses, tmp / "celery.log", [args.redis, args.cache])
     try:
         server = Gunicorn(env_proses, tmp / "gunicorn.log", args.workers, args.threads,
@@ -737,7 +739,7 @@ def jalankan(db, url, tmp: Path, args, mulai) -> int:
     print(f"CPU during the load: gunicorn workers {cpu_server:.0f} s "
           f"({cpu_server / lama / n_cpu:.0%} of {n_cpu} CPUs, "
           f"{cpu_server / max(stats.total.num_requests, 1) * 1000:.0f} ms per request), "
-          f"Celery worker (nice {env_proses.get('CELERY_NICE', 10)}, draft PDFs) "
+          f"Celery worker (nice {args.nice}, draft PDFs) "
           f"{cpu_celery:.0f} s ({cpu_celery / lama / n_cpu:.0%}), "
           f"load generator {cpu_gen:.0f} s ({cpu_gen / lama / n_cpu:.0%})")
     for e in stats.errors.values():

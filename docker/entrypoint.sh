@@ -25,7 +25,7 @@ case "$command" in
     web)
         python manage.py migrate --noinput
         python manage.py collectstatic --noinput
-        # Two threads per worker (gthread): a page of a few tens of milliseconds is served
+        # Four threads per worker (gthread): a page of a few tens of milliseconds is served
         # beside a slow one (a dashboard, a PK PDF) instead of queueing behind it; idle
         # keep-alive connections wait in the worker's poller, not in a thread, and are kept
         # as long as a proxy or browser keeps them (75 s, nginx's default), so a connection
@@ -33,16 +33,16 @@ case "$command" in
         exec gunicorn config.wsgi:application \
             --bind "0.0.0.0:${PORT:-8000}" \
             --workers "${WEB_CONCURRENCY:-3}" \
-            --threads "${GUNICORN_THREADS:-2}" \
+            --threads "${GUNICORN_THREADS:-4}" \
             --keep-alive "${GUNICORN_KEEPALIVE:-75}" \
             --access-logfile - \
             "$@"
         ;;
     worker)
-        # Below the web workers in CPU priority: a draft PDF or a ZIP of every report takes
-        # seconds of CPU, and an operator saving a triwulan must not wait behind it. On a
-        # machine shared with the web container the jobs take what CPU the pages leave.
-        exec nice -n "${CELERY_NICE:-10}" celery -A config worker \
+        # The lowest CPU priority: a draft PDF or a ZIP of every report takes seconds of CPU,
+        # and an operator saving a triwulan must not wait behind it. On a machine shared with
+        # the web container the jobs take what CPU the pages leave.
+        exec nice -n "${CELERY_NICE:-19}" celery -A config worker \
             --loglevel=INFO \
             --concurrency "${CELERY_CONCURRENCY:-2}" \
             "$@"
