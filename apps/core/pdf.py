@@ -6,6 +6,7 @@ user typed can never make the server request a URL.
 """
 
 import io
+import threading
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from weasyprint import HTML, Attachment
 from weasyprint.urls import URLFetcher
 
 BASE = "sakip://dokumen/"
+_WEASYPRINT = threading.Lock()
 # urljoin resolves relative URLs only against schemes it knows; without this, `static/x.css`
 # in a template stays relative and is refused below, and the PDF silently loses its style.
 for _daftar in (urllib.parse.uses_relative, urllib.parse.uses_netloc):
@@ -68,5 +70,9 @@ def render_pdf(template_name: str, context: dict, *, pdf_variant: str | None = N
     attachments = [Attachment(file_obj=io.BytesIO(x.isi), name=x.nama,
                               description=x.keterangan or None, relationship="Data")
                    for x in lampiran]
-    return HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf(
-        pdf_variant=pdf_variant, attachments=attachments or None)
+    # One layout at a time per process: the web workers run threads (docker/entrypoint.sh),
+    # and WeasyPrint's documentation does not promise that its layout, fonts and caches are
+    # thread-safe. Under the GIL two layouts in one process would not run faster anyway.
+    with _WEASYPRINT:
+        return HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf(
+            pdf_variant=pdf_variant, attachments=attachments or None)
