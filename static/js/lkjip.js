@@ -39,16 +39,5 @@
     clearTimeout(timer[area.id]);
     timer[area.id] = setTimeout(function () { perbarui(area); }, 300);
   });
-  // A double click sends one request: the buttons are disabled once the form is on its way.
-  form.addEventListener("submit", function (e) {
-    var tombol = e.submitter;
-    if (form.dataset.terkirim) { e.preventDefault(); return; }
-    form.dataset.terkirim = "1";
-    if (tombol && tombol.name) {
-      var h = document.createElement("input");
-      h.type = "hidden"; h.name = tombol.name; h.value = tombol.value;
-      form.appendChild(h);
-    }
-    form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
-  });
+  // A double click sends one request: static/js/kirim-sekali.js (data-kirim-sekali).
 })();

@@ -49,16 +49,5 @@
   form.addEventListener("change", function (e) {
     if (/-nilai_teks$/.test(e.target.name || "")) hitung(e.target);
   });
-  // A double click sends one request: the buttons are disabled once the form is on its way.
-  form.addEventListener("submit", function (e) {
-    var tombol = e.submitter;
-    if (form.dataset.terkirim) { e.preventDefault(); return; }
-    form.dataset.terkirim = "1";
-    if (tombol && tombol.name) {
-      var h = document.createElement("input");
-      h.type = "hidden"; h.name = tombol.name; h.value = tombol.value;
-      form.appendChild(h);
-    }
-    form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
-  });
+  // A double click sends one request: static/js/kirim-sekali.js (data-kirim-sekali).
 })();

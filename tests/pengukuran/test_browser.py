@@ -172,3 +172,26 @@ def test_realisasi_workflow_in_the_browser(page, settings, tmp_path):
     shot(page, "4-pengisian-terkunci")
     r0.refresh_from_db()
     assert (r0.status, r0.nilai) == ("diverifikasi", Decimal("91.5"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sent_form_cannot_be_sent_again(page):
+    """static/js/kirim-sekali.js: once the entry form is on its way its buttons are disabled,
+    so a second click sends nothing, and the pressed button's action is still sent. The
+    page's own handler stops the navigation here, to look at the form after the click."""
+    load_demo(hari_ini=HARI_DEMO)
+    opd = OPD.objects.get(nama=KEC)
+    masuk(page, "operator.kecamatan")
+    page.goto(reverse("pengukuran:pengisian", args=[opd.pk, TAHUN, TW]))
+    page.evaluate("""() => document.getElementById("form-pengisian").addEventListener(
+        "submit", (e) => { e.preventDefault(); window.dikirim = (window.dikirim || 0) + 1; })""")
+    tombol = page.get_by_role("button", name="Simpan draf")
+    tombol.click()
+    expect(tombol).to_be_disabled()
+    expect(page.get_by_role("button", name="Simpan dan ajukan")).to_be_disabled()
+    aksi = page.locator('#form-pengisian input[type=hidden][name="aksi"]')
+    expect(aksi).to_have_value("simpan")
+    tombol.click(force=True)  # a second click on the disabled button
+    assert page.evaluate("window.dikirim") == 1
+    assert not Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd,
+                                        tahun=TAHUN, triwulan=TW).exists()
