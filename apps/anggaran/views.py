@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
-from apps.core.akses import opd_or_404, wajib
+from apps.core.akses import opd_or_404, tahun_or_404, wajib
 from apps.core.forms import pesan_galat
 from apps.core.selectors import for_user, opd_for_user
 from apps.core.tugas import tugas_terhenti_fail
@@ -25,12 +25,6 @@ from .models import DPA, Impor, RealisasiAnggaran
 from .selectors import banding_dpa, bulan_terakhir, rekap_dpa, rekap_per_sasaran
 
 TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
-
-
-def _tahun(tahun: int) -> int:
-    if not 2000 <= tahun <= 2100:
-        raise Http404
-    return tahun
 
 
 def _bulan(teks, bawaan: int) -> int:
@@ -64,7 +58,7 @@ def dpa(request, opd_id: int, tahun: int):
     or of that month alone (?cakupan=bulan), serapan everywhere and realisation above the
     pagu flagged; and the budget per sasaran of the Renstra."""
     unit = opd_or_404(request.user, opd_id)
-    tahun = _tahun(tahun)
+    tahun = tahun_or_404(tahun)
     ada = _dpa_tahun(unit, tahun)
     jenis = request.GET.get("jenis")
     obj = ada.get(jenis) or ada.get(DPA.Jenis.PERUBAHAN) or ada.get(DPA.Jenis.MURNI)
@@ -107,7 +101,7 @@ def dpa(request, opd_id: int, tahun: int):
 def banding(request, opd_id: int, tahun: int):
     """DPA murni against its DPPA, line by line, with the totals of both."""
     unit = opd_or_404(request.user, opd_id)
-    ada = _dpa_tahun(unit, _tahun(tahun))
+    ada = _dpa_tahun(unit, tahun_or_404(tahun))
     if DPA.Jenis.MURNI not in ada or DPA.Jenis.PERUBAHAN not in ada:
         raise Http404("Tahun ini tidak memiliki DPA murni dan DPPA sekaligus.")
     murni, perubahan = ada[DPA.Jenis.MURNI], ada[DPA.Jenis.PERUBAHAN]
@@ -124,7 +118,7 @@ def realisasi(request, opd_id: int, tahun: int, bulan: int):
     """The month's realisation of every line of the DPA in force, saved all at once or
     nothing; each line shows its pagu, what was spent before the month and the serapan."""
     unit = opd_or_404(request.user, opd_id)
-    tahun = _tahun(tahun)
+    tahun = tahun_or_404(tahun)
     if bulan not in BULAN:
         raise Http404
     ada = _dpa_tahun(unit, tahun)
@@ -199,7 +193,7 @@ def ekspor(request, opd_id: int, tahun: int, jenis: str, format: str):
     unit = opd_or_404(request.user, opd_id)
     if jenis not in ("dpa", "realisasi") or format not in FORMAT:
         raise Http404
-    ada = _dpa_tahun(unit, _tahun(tahun))
+    ada = _dpa_tahun(unit, tahun_or_404(tahun))
     obj = ada.get(request.GET.get("jenis")) or ada.get(DPA.Jenis.PERUBAHAN) or \
         ada.get(DPA.Jenis.MURNI)
     if obj is None:

@@ -18,7 +18,7 @@ from django_tables2 import RequestConfig
 from django_tables2.export import TableExport
 
 from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
-from apps.core.akses import opd_or_404
+from apps.core.akses import opd_or_404, tahun_or_404
 from apps.core.angka import bulatkan
 from apps.core.forms import pesan_galat
 from apps.core.models import Pemda, RentangPredikat
@@ -163,12 +163,6 @@ def dasbor_xlsx(request):
     return ekspor.response(filename=f"dasbor-sakip-{tahun}.xlsx")
 
 
-def _tahun(tahun: int) -> int:
-    if not 2000 <= tahun <= 2100:
-        raise Http404
-    return tahun
-
-
 @login_required
 @require_GET
 def opd(request, opd_id: int, tahun: int):
@@ -176,7 +170,7 @@ def opd(request, opd_id: int, tahun: int):
     capaian, predikat, verification status and projection; the budget by program; charts of
     each indicator across triwulan and across the last three years."""
     unit = opd_or_404(request.user, opd_id)
-    tahun = _tahun(tahun)
+    tahun = tahun_or_404(tahun)
     baris = dasbor_baris([unit], tahun)[0]
     per_tw = {tw: kinerja_opd([unit], tahun, sampai_triwulan=tw)[unit.pk] for tw in range(1, 5)}
     tahun_grafik = [tahun - 2, tahun - 1, tahun]
@@ -239,7 +233,7 @@ def rekap(request, tahun: int, format: str):
     """Rekapitulasi Capaian Kinerja Perangkat Daerah of a year, every OPD the user may see:
     xlsx, or an A4 landscape PDF with the kabupaten's kop and the signature of the Kepala
     Bagian Organisasi."""
-    tahun = _tahun(tahun)
+    tahun = tahun_or_404(tahun)
     if format not in ("xlsx", "pdf"):
         raise Http404
     baris = dasbor_baris(_opd_qs(request.user), tahun)

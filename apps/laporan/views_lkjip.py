@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.core.akses import opd_or_404, wajib
+from apps.core.akses import opd_or_404, tahun_or_404, wajib
 from apps.core.forms import pesan_galat
 from apps.core.selectors import for_user, opd_for_user
 from apps.pengukuran.berkas import batas_ukuran, ukuran_teks
@@ -34,12 +34,6 @@ from .selectors import lkjip_daftar, lkjip_terbaru
 
 TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
 JENIS_GAMBAR = {".png": "image/png", ".jpg": "image/jpeg"}
-
-
-def _tahun(tahun: int) -> int:
-    if not 2000 <= tahun <= 2100:
-        raise Http404
-    return tahun
 
 
 @login_required
@@ -106,7 +100,7 @@ def ubah(request, opd_id: int, tahun: int):
     seven analyses' words per sasaran, place, date and signatory, the organisation chart.
     Saved all at once or nothing; a final or verified report is read-only for everyone."""
     unit = opd_or_404(request.user, opd_id)
-    tahun = _tahun(tahun)
+    tahun = tahun_or_404(tahun)
     laporan = lkjip_terbaru(unit.pk, tahun)
     sasaran = services.sasaran_lkjip(unit, tahun)
     ada = {a.sasaran_id: a for a in laporan.analisis.all()} if laporan else {}

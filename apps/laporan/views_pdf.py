@@ -12,7 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from apps.core.akses import opd_or_404
+from apps.core.akses import opd_or_404, tahun_or_404
+from apps.core.selectors import for_user
 from apps.core.tugas import tugas_terhenti_fail
 
 from .draf import draf_create
@@ -27,8 +28,7 @@ def lkjip_pdf(request, opd_id: int, tahun: int):
     its narrative, or with empty sections when none was written yet; a redirect to the
     stored file when that revision is final or verified."""
     unit = opd_or_404(request.user, opd_id)
-    if not 2000 <= tahun <= 2100:
-        raise Http404
+    tahun = tahun_or_404(tahun)
     laporan = laporan_terakhir(unit, tahun)
     if laporan is not None and laporan.status != LaporanKinerja.Status.DRAFT:
         return redirect(reverse("laporan:lkjip_final_pdf", args=[laporan.pk]))
@@ -44,9 +44,8 @@ def lkjip_draf(request, draf_id: int):
     """A draft being rendered for this user: a page that reloads itself every 2 seconds, then
     the PDF itself; or why it failed, with a button to try again. Another user's draft, or
     one of an OPD this user may no longer see, answers 404."""
-    draf = get_object_or_404(DrafLKjIP.objects.select_related("opd"), pk=draf_id,
-                             dibuat_oleh=request.user)
-    opd_or_404(request.user, draf.opd_id)
+    draf = get_object_or_404(for_user(DrafLKjIP.objects.select_related("opd"), request.user),
+                             pk=draf_id, dibuat_oleh=request.user)
     if draf.berjalan and tugas_terhenti_fail(DrafLKjIP.objects.filter(pk=draf.pk)):
         draf.refresh_from_db()
     if draf.status == DrafLKjIP.Status.SELESAI:
