@@ -410,3 +410,46 @@ def test_evidence_over_the_limit_is_refused_with_the_fields_message(client, obje
     assert potret() == sebelum
     assert sorted(p.name for p in (objek.media / "bukti").rglob("*")
                   if p.is_file()) == [Path(objek.bukti.berkas.name).name]
+
+
+# 7. NUL AND CONTROL CHARACTERS ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("url", "bagian"), [
+    ("/verifikasi/%00/", "alamat halaman"),
+    ("/verifikasi/ABC%00DEF/", "alamat halaman"),
+    ("/admin/core/opd/?kode=%00", "parameter “kode”"),
+    ("/admin/core/opd/?q=a%00b", "parameter “q”"),
+    ("/realisasi/verifikasi/?opd=%00&status=diajukan", "parameter “opd”"),
+    ("/dasbor/?tahun=2026%00", "parameter “tahun”"),
+])
+def test_a_nul_character_in_the_address_is_400_with_the_indonesian_page(client, objek, url,
+                                                                         bagian):
+    """PostgreSQL cannot store or compare a string holding NUL: these answered 500
+    (DataError) before anything looked at them."""
+    client.force_login(user("verifikator"))
+    sebelum = potret()
+    resp = client.get(url)
+    assert resp.status_code == 400
+    teks = teks_halaman(resp)
+    assert f"Permintaan ditolak: {bagian} berisi karakter NUL (kode 0)" in teks
+    assert potret() == sebelum
+
+
+@pytest.mark.parametrize("kode", ["ABCDEFGHJK" + "\x01", "abc", "1" * 10, "%", "x" * 300])
+def test_a_verification_code_that_cannot_be_one_is_the_plain_404_page(client, kode):
+    resp = client.get(reverse("verifikasi", args=[kode]))
+    assert resp.status_code == 404
+    assert "Kode verifikasi tidak ditemukan" in teks_halaman(resp)
+
+
+@pytest.mark.parametrize("nilai", ["²", "٢٠٢٦", "２０２６", "9" * 60, "-1", "1e3", "<b>"])
+@pytest.mark.parametrize("url", ["/realisasi/verifikasi/?tahun={}&opd={}",
+                                 "/dasbor/?tahun={}", "/dasbor/lkjip/?tahun={}",
+                                 "/realisasi/verifikasi/?opd={}&triwulan={}"])
+def test_odd_digits_in_a_filter_are_a_message_or_ignored_never_a_server_error(client, url,
+                                                                              nilai):
+    """"²".isdigit() is True but int("²") fails: the queue's filter answered 500."""
+    client.force_login(user("verifikator"))
+    resp = client.get(url.format(nilai, nilai))
+    assert resp.status_code == 200

@@ -1,4 +1,6 @@
-"""Sessions on shared office computers: an idle session ends, and so does a long one.
+"""Request guards: a NUL character in the address, and sessions on shared office computers.
+
+Sessions on shared office computers: an idle session ends, and so does a long one.
 
 The idle limit is the session's own expiry (SESSION_COOKIE_AGE = SAKIP_SESI_DIAM_MENIT): an
 unchanged session is not saved, so its expiry would not move; this middleware marks it
@@ -13,6 +15,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseBadRequest
+from django.template.loader import render_to_string
 
 MULAI = "sakip_sesi_mulai"
 TERAKHIR = "sakip_sesi_terakhir"
@@ -44,3 +48,30 @@ class BatasSesiMiddleware:
             if sekarang - sesi.get(TERAKHIR, 0) >= JEDA_SIMPAN:
                 sesi[TERAKHIR] = sekarang
         return self.get_response(request)
+
+
+class TolakNulMiddleware:
+    """A NUL character (%00) in the address or its query string answers 400 with a page that
+    names the parameter. PostgreSQL cannot store or compare a string holding NUL: a lookup
+    such as /verifikasi/%00/ or an admin filter ?kode=%00 would fail with a database error
+    (HTTP 500). Posted fields are checked by their forms (Django's CharField refuses NUL with
+    "Karakter null tidak diizinkan."), so the body is not read here: a view may still have to
+    set its upload handlers (apps.laporan.views_verifikasi)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            return _tolak_nul(request, "alamat halaman")
+        for nama, nilai_list in request.GET.lists():
+            if "\x00" in nama or any("\x00" in v for v in nilai_list):
+                return _tolak_nul(request, f"parameter “{nama.replace(chr(0), '')}”")
+        return self.get_response(request)
+
+
+def _tolak_nul(request, bagian: str):
+    pesan = (f"Permintaan ditolak: {bagian} berisi karakter NUL (kode 0), yang tidak dapat "
+             "dibaca. Periksa tautan atau isian pencarian, lalu coba lagi.")
+    return HttpResponseBadRequest(render_to_string("400.html", {"pesan": pesan},
+                                                   request=request))

@@ -132,6 +132,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 400 for a NUL character in the address or query, before any view queries with it.
+    "apps.core.middleware.TolakNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -102,7 +102,68 @@ def test_isi_realisasi_bulan_dan_hasilnya(client, login):
     assert (obj.realisasi, obj.fisik, obj.keterangan) == (
         Decimal("1250000.50"), Decimal("2"), "Rapat koordinasi November")
     assert formulir(client.get(url).content.decode(), "form-realisasi-anggaran")[
-        f"r{rincian.pk}-realisasi"] == "1.250.000,5"
+        f"r{rincian.pk}-realisasi"] == "1.250.000,50"  # rupiah with its sen written out
     # November is cumulative up to November: the December total is not in it
     teks = teks_halaman(halaman(client, bulan=11))
     assert "16.398.050,00 1.250.000,50 7,62 %" in teks
+
+
+def test_january_grid_opens_and_saves_a_first_month(client, login):
+    """January has no month before it: "s.d. bulan lalu" is 0,00, not a server error."""
+    login("operator.kecamatan")
+    url = reverse("anggaran:realisasi", args=[opd_kecamatan().pk, 2023, 1])
+    resp = client.get(url)
+    assert resp.status_code == 200
+    rincian = RincianDPA.objects.filter(dpa=dpa_2023()).order_by("pk").first()
+    isian = formulir(resp.content.decode(), "form-realisasi-anggaran")
+    baris = resp.content.decode().split(f'id="rincian-{rincian.pk}"', 1)[1].split("</tr>")[0]
+    assert '<td class="angka">0,00</td>' in baris
+    isian[f"r{rincian.pk}-realisasi"] = "12.500"
+    assert client.post(url, isian).status_code == 302
+    assert RealisasiAnggaran.objects.get(rincian=rincian, bulan=1).realisasi == Decimal(12500)
+
+
+def test_a_dpa_whose_programs_have_no_indicator_row_opens(client, login):
+    """Bagian Organisasi's 2019 DPA (budget by kegiatan, as its LKjIP gives it) has no
+    program or kegiatan indicator row: the page the dashboard's "Rincian DPA" leads to."""
+    login("verifikator")
+    org = DPA.objects.get(tahun=2019).opd
+    resp = client.get(reverse("anggaran:dpa", args=[org.pk, 2019]))
+    assert resp.status_code == 200
+    assert "Jumlah Bagian Organisasi" in teks_halaman(resp)
+
+
+def test_a_dpa_imported_from_the_template_filled_like_its_sample_opens(client, login,
+                                                                         settings, tmp_path):
+    """The downloaded dpa template filled exactly like its own sample row: sub kegiatan rows
+    only, so no program or kegiatan carries an indicator row."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from apps.anggaran import resources, services
+    from apps.anggaran.models import Impor
+    from apps.core.ekspor import csv_dari
+
+    settings.MEDIA_ROOT = tmp_path
+    login("operator.kecamatan")
+    templat = resources.templat("dpa")
+    isi = csv_dari(templat).encode()
+    obj = services.impor_create(berkas=SimpleUploadedFile("dpa.csv", isi), nama="dpa.csv",
+                                jenis=Impor.Jenis.DPA, opd=opd_kecamatan(), tahun=2027,
+                                jenis_dpa=DPA.Jenis.MURNI)
+    obj.refresh_from_db()
+    assert obj.status == Impor.Status.DIPERIKSA, obj.pesan
+    services.impor_konfirmasi(obj=obj)
+    assert DPA.objects.filter(opd=opd_kecamatan(), tahun=2027).exists()
+    resp = client.get(reverse("anggaran:dpa", args=[opd_kecamatan().pk, 2027]))
+    assert resp.status_code == 200
+    assert "Jumlah Kecamatan Magetan" in teks_halaman(resp)
+
+
+def test_the_year_picker_leads_to_every_year_with_data(client, login):
+    """The 2023 DPA was reachable only by typing its address: the picker of 2026 offered
+    2024-2027."""
+    login("operator.kecamatan")
+    resp = client.get(reverse("anggaran:dpa", args=[opd_kecamatan().pk, 2026]))
+    for tahun in (2021, 2022, 2023, 2025, 2026, 2027):
+        assert f'href="{reverse("anggaran:dpa", args=[opd_kecamatan().pk, tahun])}"' in \
+            resp.content.decode(), tahun

@@ -1,4 +1,8 @@
-"""Template filters for Indonesian numbers; they call apps.core.angka and nothing else."""
+"""Template filters for Indonesian numbers; they call apps.core.angka and nothing else.
+
+A value the template cannot find (a January's "previous month", a program without an
+indicator row) reaches a filter as "" (string_if_invalid), not None: it shows as empty, like
+None, instead of failing the page."""
 
 from django import template
 
@@ -8,24 +12,36 @@ from apps.core.validators import format_nip
 register = template.Library()
 
 
+def _kosong(nilai) -> bool:
+    return nilai is None or nilai == ""
+
+
 @register.filter
 def angka_id(nilai, desimal=2):
+    if _kosong(nilai):
+        return ""
     return angka.format_angka(nilai, int(desimal))
 
 
 @register.filter
 def rupiah(nilai):
+    if _kosong(nilai):
+        return ""
     return angka.format_rupiah(nilai)
 
 
 @register.filter
 def persen(nilai, desimal=2):
+    if _kosong(nilai):
+        return ""
     return angka.format_persen(nilai, int(desimal))
 
 
 @register.filter
 def nilai_id(nilai):
     """A stored indicator value as typed: 78,2 rather than 78,2000; empty for None."""
+    if _kosong(nilai):
+        return ""
     return angka.format_nilai(nilai)
 
 
