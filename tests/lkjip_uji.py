@@ -17,6 +17,7 @@ from PIL import Image
 from realisasi_uji import opd_kecamatan
 
 from apps.laporan.forms import NARASI
+from apps.laporan.lkjip_final import kode_baru
 from apps.laporan.models import AnalisisSasaran, LaporanKinerja
 
 TAHUN_LKJIP = 2023
@@ -59,13 +60,14 @@ def siap_final(**isi) -> LaporanKinerja:
 
 
 def jadikan_final(laporan: LaporanKinerja) -> LaporanKinerja:
-    """Mark a report final as the finalising service would (a stored PDF, its checksum and a
-    verification code), without rendering a PDF."""
+    """Mark a report final as the finalising service would (a stored PDF, its checksum, a
+    verification code, the OPD's name as recorded), without rendering a PDF."""
     isi = b"%PDF-1.4\n%%EOF\n"
     laporan.berkas_final.save(f"uji-{laporan.pk}.pdf", ContentFile(isi), save=False)
     laporan.status = LaporanKinerja.Status.FINAL
     laporan.sha256 = hashlib.sha256(isi).hexdigest()
-    laporan.kode_verifikasi = f"UJI{laporan.pk:08d}"
+    laporan.kode_verifikasi = kode_baru()
+    laporan.opd_nama_final = laporan.opd.nama
     laporan.save()
     return laporan
 

@@ -47,6 +47,13 @@ class LaporanKinerja(models.Model):
     difinalkan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                         null=True, blank=True, related_name="+")
     difinalkan_pada = models.DateTimeField(null=True, blank=True)
+    # What the public verification page shows, as it was when the report was finalised: an
+    # OPD renamed or a user whose name or role changed later must not change the record.
+    opd_nama_final = models.CharField("nama OPD saat difinalkan", max_length=200, blank=True)
+    difinalkan_oleh_nama = models.CharField("nama yang memfinalkan", max_length=200,
+                                            blank=True)
+    difinalkan_oleh_jabatan = models.CharField("peran yang memfinalkan", max_length=300,
+                                               blank=True)
     history = HistoricalRecords(excluded_fields=["berkas_final"])
 
     opd_path = "opd"

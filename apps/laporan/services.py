@@ -187,7 +187,9 @@ def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
     verification code, and mark the report final by `user`, in one transaction (the database
     refuses a final report without file, checksum and code). Rendering happens before the
     row changes; when it or the save fails, the draft stays as it was and the stored file is
-    removed. The file is never rendered again (pretix: an invoice is a frozen snapshot)."""
+    removed. The file is never rendered again (pretix: an invoice is a frozen snapshot).
+    The OPD's name and who finalised are recorded with it for the public verification page,
+    which must show them as they were then."""
     lap = _terbaru_terkunci(laporan)
     laporan_pastikan_draf(lap)
     dok = dokumen_lkjip(opd=lap.opd, tahun=lap.tahun, laporan=lap)
@@ -207,6 +209,9 @@ def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
         lap.kode_verifikasi = kode
         lap.difinalkan_oleh = user
         lap.difinalkan_pada = timezone.now()
+        lap.opd_nama_final = lap.opd.nama
+        lap.difinalkan_oleh_nama = str(user)
+        lap.difinalkan_oleh_jabatan = peran_pengguna(user)
         lap._history_user = user
         lap.full_clean()
         lap.save()
@@ -214,6 +219,14 @@ def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
         lap.berkas_final.storage.delete(lap.berkas_final.name)
         raise
     return lap
+
+
+def peran_pengguna(user) -> str:
+    """What the verification page says of the one who finalised: a user has no jabatan of
+    their own, so their role and, for an OPD role, its OPD."""
+    if user.opd_id and not user.kemampuan.sees_all_opd:
+        return f"{user.get_peran_display()}, {user.opd.nama}"
+    return user.get_peran_display()
 
 
 @transaction.atomic

@@ -1,7 +1,8 @@
 """The public verification page of a final LKjIP (/verifikasi/<kode>/, no login): the code
 printed with a QR code on the report's last page leads here. It shows only who, what and when
-(OPD, year, revision, finalisation date and by whom, SHA-256), never the report's data, and
-checks an uploaded copy against the stored checksum.
+(OPD, year, revision, finalisation date and by whom, SHA-256), as recorded when the report was
+finalised (a later rename does not change them), never the report's data, and checks an
+uploaded copy against the stored checksum.
 
 The uploaded PDF is hashed chunk by chunk while it arrives (HashUpload) and then dropped:
 nothing is written to disk or kept in memory, and a file above SAKIP_VERIFIKASI_MAKS_BYTES is
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from apps.core.angka import format_angka
 
+from .lkjip_final import ALFABET_KODE, PANJANG_KODE
 from .models import LaporanKinerja
 
 NAMA_BERKAS = "berkas"
@@ -63,9 +65,13 @@ class HashUpload(FileUploadHandler):
 
 
 def _laporan(kode: str) -> LaporanKinerja | None:
+    """The final report of a code; None for a code that cannot be one (not PANJANG_KODE
+    symbols of ALFABET_KODE), without asking the database."""
+    kode = kode.strip().upper()
+    if len(kode) != PANJANG_KODE or any(c not in ALFABET_KODE for c in kode):
+        return None
     return (LaporanKinerja.objects.exclude(status=LaporanKinerja.Status.DRAFT)
-            .filter(kode_verifikasi=kode.strip().upper())
-            .select_related("opd", "difinalkan_oleh", "difinalkan_oleh__opd").first())
+            .filter(kode_verifikasi=kode).first())
 
 
 @csrf_exempt  # checked below by csrf_protect, after the upload handler is in place
@@ -100,17 +106,7 @@ def _verifikasi(request, kode: str, handler: HashUpload, maks: int):
         else:
             hasil = {"identik": hmac.compare_digest(berkas.sha256, lap.sha256),
                      "sha256": berkas.sha256, "ukuran": berkas.size}
-    oleh = lap.difinalkan_oleh
     return render(request, "laporan/verifikasi.html", {
         "laporan": lap, "hasil": hasil, "galat": galat,
         "maks_mb": format_angka(maks // 2**20, 0),
-        "oleh_nama": str(oleh) if oleh else "",
-        "oleh_jabatan": _jabatan(oleh) if oleh else "",
     }, status=status)
-
-
-def _jabatan(user) -> str:
-    """A user has no jabatan of their own: their role and, for an OPD role, its OPD."""
-    if user.opd_id and not user.kemampuan.sees_all_opd:
-        return f"{user.get_peran_display()}, {user.opd.nama}"
-    return user.get_peran_display()

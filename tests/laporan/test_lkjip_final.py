@@ -218,6 +218,25 @@ def test_verification_page_shows_the_facts_and_nothing_of_the_data(client, final
     assert 'name="csrfmiddlewaretoken"' in html
 
 
+def test_verification_page_shows_what_was_recorded_when_the_report_was_finalised(client,
+                                                                                 final):
+    """After the OPD was renamed and the finaliser's name and role changed, the page showed
+    the new ones: it must show the record of the moment the report was finalised."""
+    from apps.core.models import OPD
+    from apps.core.roles import Peran
+
+    lap, _ = final
+    oleh = lap.difinalkan_oleh
+    nama_lama = str(oleh)
+    OPD.objects.filter(pk=lap.opd_id).update(nama="Kecamatan Magetan Kota")
+    type(oleh).objects.filter(pk=oleh.pk).update(first_name="Pengganti", last_name="Baru",
+                                                 peran=Peran.OPERATOR)
+    teks = teks_halaman(client.get(url_verifikasi(lap)))
+    assert "Kecamatan Magetan Kota" not in teks and "Pengganti" not in teks
+    assert "Perangkat Daerah Kecamatan Magetan Tahun laporan" in teks
+    assert nama_lama in teks and "Pimpinan OPD, Kecamatan Magetan" in teks
+
+
 def test_verification_accepts_the_exact_bytes_and_refuses_one_byte_changed(final):
     lap, isi = final
     client = Client(enforce_csrf_checks=True)
