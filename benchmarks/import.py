@@ -1,6 +1,7 @@
 """Import of 10.000 monthly realisation rows against a plain bulk_create of the same rows.
 
 Run from the project root:  .venv/bin/python benchmarks/import.py  [--baris 10000]
+                                                          [--hanya-bermusuhan]
 
 Same database handling as pages.py (its own SQLite file, or `sakip_bench` on the PostgreSQL
 server of DATABASE_URL, dropped at the end). It builds an OPD with a DPA of 834 sub kegiatan
@@ -9,13 +10,22 @@ it: the check (dry run: read the whole file, classify every row) and the confirm
 (read and check again, then write all rows in one transaction, with history); and, on an
 empty table, a plain bulk_create of the same 10.000 rows. Peak memory is the growth of the
 process's resident set during check and import (ru_maxrss), what sizes a worker.
+
+Then the hostile spreadsheets of tests/lembar_bermusuhan.py (a declared dimension of the whole
+sheet, one 300 MB cell in 300 KB, XML entities, XML cut off), each read as the check reads a
+file (apps.anggaran.berkas_impor.baca_tabel and every row) in a process of its own, so that its
+memory growth is its own: goal, each refused within 2 s and under 100 MB growth.
 """
 
 import argparse
 import io
+import json
 import os
 import resource
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from hasil import catat
 from pages import BASE_DIR, di_basis_data_sendiri
@@ -69,10 +79,72 @@ def berkas_xlsx(dpa, n_baris: int) -> bytes:
     return isi.getvalue()
 
 
+BERMUSUHAN = {"dimensi": "dimensi A1:XFD1048576, satu baris di 1.048.576",
+              "sel_besar": "satu sel 300 MB dalam berkas 300 KB",
+              "entitas": "entitas XML bersarang (billion laughs)",
+              "rusak": "XML terpotong di tengah baris"}
+
+
+def satu_bermusuhan(nama: str) -> None:
+    """In a process of its own: build one hostile file, then read it as the check does;
+    prints one JSON line (seconds, MB of growth, the outcome)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    import lembar_bermusuhan
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    import django
+
+    django.setup()
+    from django.core.exceptions import ValidationError
+
+    from apps.anggaran.berkas_impor import baca_tabel
+
+    isi = {"dimensi": lembar_bermusuhan.dimensi_raksasa, "sel_besar": lembar_bermusuhan.sel_besar,
+           "entitas": lembar_bermusuhan.entitas, "rusak": lembar_bermusuhan.rusak}[nama]()
+    berkas = io.BytesIO(isi)
+    berkas.size = len(isi)
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    try:
+        tabel = baca_tabel(berkas, f"{nama}.xlsx")
+        n = sum(1 for _ in tabel.baris)
+        hasil = f"DITERIMA ({n} baris)"
+    except ValidationError as e:
+        hasil = "ditolak: " + e.messages[0]
+    detik = time.perf_counter() - t0
+    mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - rss0
+    print(json.dumps({"detik": detik, "mb": mb, "hasil": hasil, "kb": len(isi) / 1024}))
+
+
+def bermusuhan() -> None:
+    """Every hostile spreadsheet, each in its own process, one table."""
+    print("hostile spreadsheets, each read as the check reads a file (own process):")
+    print(f"{'file':<46} | {'KiB':>6} | {'seconds':>7} | {'MB growth':>9} | outcome")
+    for nama, uraian in BERMUSUHAN.items():
+        keluar = subprocess.run([sys.executable, __file__, "--satu-bermusuhan", nama],
+                                capture_output=True, text=True, timeout=600,
+                                cwd=BASE_DIR, check=True)
+        r = json.loads(keluar.stdout.strip().splitlines()[-1])
+        ok = r["detik"] < 2 and r["mb"] < 100 and r["hasil"].startswith("ditolak")
+        print(f"{uraian:<46} | {r['kb']:>6.0f} | {r['detik']:>7.3f} | {r['mb']:>9.1f} | "
+              f"{r['hasil'][:110]}")
+        catat("import", f"hostile xlsx refused: {uraian}", round(r["detik"], 3), "s",
+              batas="refused, < 2 s and < 100 MB growth", ok=ok, memori_mb=round(r["mb"], 1))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baris", type=int, default=10_000)
-    di_basis_data_sendiri(jalankan, parser.parse_args())
+    parser.add_argument("--hanya-bermusuhan", action="store_true",
+                        help="only the hostile spreadsheets")
+    parser.add_argument("--satu-bermusuhan", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.satu_bermusuhan:
+        satu_bermusuhan(args.satu_bermusuhan)
+        return
+    if not args.hanya_bermusuhan:
+        di_basis_data_sendiri(jalankan, args)
+    bermusuhan()
 
 
 def jalankan(db, args, mulai):

@@ -1,4 +1,5 @@
-"""Reading an uploaded spreadsheet: xlsx or csv, recognised by content, streamed row by row.
+"""Reading an uploaded spreadsheet: xlsx or csv, recognised by content, streamed row by row
+(an xlsx by apps.anggaran.xlsx, with its limits enforced while reading).
 
 A file is refused as a whole, with one message, when it is too large, not what its name says
 (a .txt renamed .xlsx), empty, without the expected header, or a workbook of several sheets
@@ -9,7 +10,7 @@ evaluated: the import takes values only.
 
 The check keeps the cells it read as a snapshot (gzip JSON lines, `tulis_potret`), so the
 page and the confirmed import read them back (`baca_potret`) instead of parsing the
-spreadsheet again: a 10.000-row xlsx takes openpyxl over a second, its snapshot a tenth.
+spreadsheet again: a 10.000-row xlsx takes about a second to parse, its snapshot a tenth.
 """
 
 import codecs
@@ -26,11 +27,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
+from apps.core.ekspor import AWALAN_RUMUS
+
+from . import xlsx
+from .xlsx import SEL_MAKS, Rumus
+
 LEMBAR_DATA = "Data"
-
-
-class Rumus(str):
-    """The text of a formula cell ("=SUM(F2:F9)"): the row that holds it is refused."""
+# Blank rows an xlsx may have above and between its data rows: a row numbered beyond
+# SAKIP_IMPOR_MAKS_BARIS + BARIS_LONGGAR refuses the file as soon as it is met.
+BARIS_LONGGAR = 1_000
 
 
 @dataclass
@@ -72,47 +77,50 @@ def baca_tabel(berkas, nama: str) -> Tabel:
     raise _galat(f"Berkas “{nama}”: jenis berkas tidak didukung; unggah .xlsx atau .csv.")
 
 
-def _sel(nilai):
-    """A cell's value as the importer reads it. The sheet is read with values only: in a
-    workbook opened without data_only, a formula cell's value is its text ("=SUM(...)")."""
-    if isinstance(nilai, str) and nilai.startswith("="):
-        return Rumus(nilai)
-    if isinstance(nilai, bool):
-        return str(nilai)
-    if isinstance(nilai, float):
-        if nilai != nilai or nilai in (float("inf"), float("-inf")):
-            return str(nilai)
-        d = Decimal(repr(nilai))
-        return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
-    if isinstance(nilai, int):
-        return Decimal(nilai)
-    if nilai is None:
-        return ""
-    return str(nilai).strip()
-
-
 def _xlsx(berkas, nama: str) -> Tabel:
-    from openpyxl import load_workbook
-
+    """The one sheet of a workbook (or the one named "Data"), read as a stream with the
+    limits of apps.anggaran.xlsx; the rows stop at a row number no import may reach."""
     try:
-        wb = load_workbook(berkas, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        z = zipfile.ZipFile(berkas)
+        lembar, bagian_teks = xlsx.lembar_kerja(z)
+        if not lembar:
+            raise xlsx.BerkasXlsxSalah("buku kerja tidak berisi lembar kerja")
+        if len(lembar) > 1:
+            data = [x for x in lembar if x[0].strip().lower() == LEMBAR_DATA.lower()]
+            if not data:
+                daftar = ", ".join(n for n, _ in lembar[:5]) + (", …" if len(lembar) > 5
+                                                                  else "")
+                raise _galat(f"Berkas “{nama}” berisi {len(lembar)} lembar kerja ({daftar}); "
+                             f"impor membaca satu lembar. Hapus lembar lain, atau beri nama "
+                             f"lembar datanya “{LEMBAR_DATA}”.")
+            lembar = data
+        pembaca = xlsx.PembacaLembar(z, lembar[0][1], xlsx.teks_bersama(z, bagian_teks),
+                                     batas_baris=settings.SAKIP_IMPOR_MAKS_BARIS + BARIS_LONGGAR)
+        return _dengan_header(_galat_xlsx(pembaca.baris(), nama), nama, "xlsx",
+                              perkiraan=lambda: pembaca.dimensi)
+    except xlsx.BerkasXlsxSalah as e:
+        raise _tidak_terbaca(nama, e) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError,
+            ValueError) as e:
         raise _galat(f"Berkas “{nama}” tidak dapat dibaca sebagai Excel (.xlsx): "
-                     f"{type(e).__name__}.") from None
-    lembar = wb.worksheets
-    if len(lembar) > 1:
-        data = [ws for ws in lembar if ws.title.strip().lower() == LEMBAR_DATA.lower()]
-        if not data:
-            daftar = ", ".join(ws.title for ws in lembar[:5]) + (", …" if len(lembar) > 5
-                                                                 else "")
-            raise _galat(f"Berkas “{nama}” berisi {len(lembar)} lembar kerja ({daftar}); "
-                         f"impor membaca satu lembar. Hapus lembar lain, atau beri nama "
-                         f"lembar datanya “{LEMBAR_DATA}”.")
-        lembar = data
-    baris = ((i, [_sel(c) for c in row])
-             for i, row in enumerate(lembar[0].iter_rows(values_only=True), 1))
-    # The sheet's stated dimension; a file written without one gives no estimate.
-    return _dengan_header(baris, nama, "xlsx", perkiraan=lembar[0].max_row)
+                     f"{type(e).__name__}. Simpan ulang dari Excel sebagai .xlsx atau CSV.") \
+            from None
+
+
+def _tidak_terbaca(nama: str, e: Exception) -> ValidationError:
+    return _galat(f"Berkas “{nama}” ditolak: {e}. Tidak ada yang diimpor.")
+
+
+def _galat_xlsx(baris, nama: str):
+    """The rows, with a problem found further in the file (a cell too long, a row too far
+    down, broken XML) turned into the refusal of the whole file."""
+    try:
+        yield from baris
+    except xlsx.BerkasXlsxSalah as e:
+        raise _tidak_terbaca(nama, e) from None
+    except (zipfile.BadZipFile, EOFError, OSError) as e:
+        raise _galat(f"Berkas “{nama}” rusak di tengah lembar kerja ({type(e).__name__}); "
+                     "simpan ulang dari Excel.") from None
 
 
 def _csv(berkas, nama: str) -> Tabel:
@@ -136,16 +144,36 @@ def _csv(berkas, nama: str) -> Tabel:
     def baris():
         try:
             for i, row in enumerate(csv.reader(teks, delimiter=pemisah), 1):
-                yield i, [Rumus(c.strip()) if c.strip().startswith("=") else c.strip()
-                          for c in row]
+                yield i, [_sel_csv(c, nama, i, j) for j, c in enumerate(row, 1)]
         except UnicodeDecodeError:
             raise _galat(f"Berkas “{nama}”: ada bagian yang bukan teks UTF-8.") from None
+        except csv.Error as e:
+            raise _galat(f"Berkas “{nama}” tidak dapat dibaca sebagai CSV: {e}.") from None
     return _dengan_header(baris(), nama, "csv", perkiraan=perkiraan)
 
 
-def _dengan_header(baris, nama: str, format: str, perkiraan: int | None = None) -> Tabel:
+def _sel_csv(teks: str, nama: str, baris: int, kolom: int):
+    """A CSV cell: "=…" is a formula (refused by the importer); "'=…", "'+…", "'-…", "'@…"
+    is the text after the apostrophe that our exports put before such a text (apps.core.ekspor,
+    OWASP's advice against formula injection), so an exported file imports back unchanged."""
+    teks = teks.strip()
+    if len(teks) > SEL_MAKS:
+        raise _galat(f"Berkas “{nama}”: sel kolom {kolom} baris {baris} berisi "
+                     f"{len(teks):,} karakter; paling banyak {SEL_MAKS:,}.".replace(",", "."))
+    if teks.startswith("'") and teks[1:2] in AWALAN_RUMUS and len(teks) > 1:
+        return teks[1:]
+    if teks.startswith("="):
+        return Rumus(teks)
+    return teks
+
+
+def _dengan_header(baris, nama: str, format: str, perkiraan=None) -> Tabel:
+    """The first row with a filled cell is the header. `perkiraan` (rows in the file, or a
+    function that tells it once the header has been read) estimates the rows that follow."""
     for nomor, sel in baris:
         if any(str(s).strip() for s in sel):
+            if callable(perkiraan):
+                perkiraan = perkiraan()
             sisa = max(perkiraan - nomor, 0) if perkiraan else None
             return Tabel([str(s).strip() for s in sel], _tanpa_kosong(baris), format, sisa)
     raise _galat(f"Berkas “{nama}” tidak berisi data: lembarnya kosong.")

@@ -401,7 +401,7 @@ def _bulan(b: Baris, sel, posisi) -> int | None:
     teks = "" if nilai is None else str(nilai).strip()
     if isinstance(nilai, Decimal) and nilai == nilai.to_integral_value():
         teks = str(int(nilai))
-    bulan = int(teks) if teks.isdigit() else NAMA_BULAN.get(teks.lower())
+    bulan = int(teks) if teks.isascii() and teks.isdigit() else NAMA_BULAN.get(teks.lower())
     if bulan is None or not 1 <= bulan <= 12:
         if nilai is not None:
             b.galat(f"Bulan: “{teks}” bukan bulan; tulis 1 sampai 12 atau nama bulan.")

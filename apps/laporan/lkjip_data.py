@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from apps.core.angka import bulatkan
+from apps.core.ekspor import isi_sel, lembar_dari
 from apps.pengukuran import capaian as engine
 
 from .lkjip import DokumenLKjIP
@@ -156,22 +156,20 @@ def lkjip_json(dok: DokumenLKjIP, tabel: dict[str, Tabel], *, kode: str = "") ->
 
 def lkjip_xlsx(dok: DokumenLKjIP, tabel: dict[str, Tabel], *, kode: str = "") -> bytes:
     """The same tables as an xlsx workbook: a first sheet naming the report and each table's
-    caption, then one sheet per table (header row, then the rows)."""
+    caption, then one sheet per table (header row, then the rows), every text neutralised
+    against formula injection (apps.core.ekspor)."""
     wb = Workbook()
     info = wb.active
     info.title = "Keterangan"
     revisi = dok.laporan.revisi if dok.laporan else 0
-    for baris in (["OPD", f"{dok.opd.kode} {dok.opd.nama}"], ["Tahun", dok.tahun],
-                  ["Revisi", revisi], ["Kode verifikasi", kode], [],
-                  ["Lembar", "Tabel"], *([k, v.judul] for k, v in tabel.items())):
-        info.append(baris)
+    for i, baris in enumerate((["OPD", f"{dok.opd.kode} {dok.opd.nama}"], ["Tahun", dok.tahun],
+                               ["Revisi", revisi], ["Kode verifikasi", kode], [],
+                               ["Lembar", "Tabel"], *([k, v.judul] for k, v in tabel.items())),
+                              1):
+        for j, nilai in enumerate(baris, 1):
+            isi_sel(info.cell(row=i, column=j), nilai)
     for kunci, t in tabel.items():
-        ws = wb.create_sheet(kunci)
-        ws.append(t.kolom)
-        for sel in ws[1]:
-            sel.font = Font(bold=True)
-        for baris in t.baris:
-            ws.append(baris)
+        lembar_dari(wb.create_sheet(kunci), t.kolom, t.baris)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
+import lembar_bermusuhan
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -193,9 +194,10 @@ KASUS = [
     Kasus("teks-bukan-angka", "realisasi.csv",
           lambda: csv_bytes(realisasi((SUB_1, 11, "1.000.000"), (SUB_2, 11, "satu juta"))),
           "Realisasi (Rp): “satu juta” bukan angka.", baris=3),
-    Kasus("angka-ambigu", "realisasi.xlsx",
-          lambda: xlsx(realisasi((SUB_1, 11, "1.234"), (SUB_2, 11, 5000))),
-          "Realisasi (Rp): “1.234” bermakna ganda", baris=2),
+    Kasus("rupiah-titik-bukan-ribuan", "realisasi.xlsx",
+          lambda: xlsx(realisasi((SUB_1, 11, "12.5"), (SUB_2, 11, 5000))),
+          "Realisasi (Rp): pemisah ribuan pada “12.5” tidak tepat; pada rupiah titik "
+          "memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50).", baris=2),
     Kasus("pagu-negatif", "dpa.csv",
           lambda: csv_bytes(_dpa_baris("7.01.01.2.01.0001", "-20.633.680")),
           "Pagu (Rp): nilai tidak boleh negatif.", baris=3, jenis="dpa"),
@@ -252,6 +254,27 @@ KASUS = [
           lambda: "Kode;Bulan;Realisasi (Rp);Keterangan\n7.01.01.2.01.0001;11;1000;Rapat "
           "Kepala Seksi Pemerintahan dan Trantib (Camat)\n".encode("utf-16"),
           "Berkas “realisasi.csv” bukan teks UTF-8"),
+    # Hostile spreadsheets (tests/lembar_bermusuhan.py): refused while they are read, with
+    # a message, instead of holding the server for minutes or a gigabyte, or failing it.
+    Kasus("dimensi-raksasa", "realisasi.xlsx", lembar_bermusuhan.dimensi_raksasa,
+          "Berkas “realisasi.xlsx” ditolak: ada baris bernomor 1.048.576, di luar batas "
+          "51.000 baris; hapus baris-baris di bawah data atau pecah berkasnya. Tidak ada yang "
+          "diimpor."),
+    Kasus("sel-300-mb", "realisasi.xlsx", lembar_bermusuhan.sel_besar,
+          "Berkas “realisasi.xlsx” ditolak: sel A1 berisi lebih dari 32.767 karakter (batas "
+          "Excel). Tidak ada yang diimpor."),
+    Kasus("entitas-xml", "realisasi.xlsx", lembar_bermusuhan.entitas,
+          "Berkas “realisasi.xlsx” ditolak: bagian xl/worksheets/sheet1.xml memuat deklarasi "
+          "DTD atau entitas XML, yang tidak pernah ditulis oleh Excel dan tidak dibaca demi "
+          "keamanan. Tidak ada yang diimpor."),
+    Kasus("xml-terpotong", "realisasi.xlsx", lembar_bermusuhan.rusak,
+          "Berkas “realisasi.xlsx” ditolak: XML bagian xl/worksheets/sheet1.xml rusak (baris 2",
+          ditolak=True),
+    Kasus("csv-sel-terlalu-panjang", "realisasi.csv",
+          lambda: csv_bytes([H_REALISASI, [SUB_1, "x" * 40_000, 11, "1000", "", "",
+                                           "7.01.01"]]),
+          "Berkas “realisasi.csv”: sel kolom 2 baris 2 berisi 40.000 karakter; paling banyak "
+          "32.767.", ditolak=True),
 ]
 
 

@@ -1,0 +1,109 @@
+"""Exported spreadsheets (xlsx and csv) that run nothing when they are opened.
+
+OWASP, "CSV Injection": a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+return may be taken for a formula by a spreadsheet (`=HYPERLINK(…)`, `-2+3+cmd|' /C
+calc'!A0`). Every text cell of every export goes through here:
+
+- csv: such a text is written with an apostrophe first (`'=HYPERLINK(…)`), which a
+  spreadsheet shows as text; the importer removes that apostrophe again
+  (apps.anggaran.berkas_impor), so an exported file imports back unchanged;
+- xlsx: a text is always stored as a text cell, never as a formula, and one that begins
+  with such a character is marked quotePrefix (what Excel itself records for a text typed
+  with a leading apostrophe): shown and read back exactly as typed.
+
+A number stays a number: Decimal and int are numbers in xlsx, and the Indonesian text of a
+number in a csv (`-1.234,5`) is not touched. Control characters that XML cannot hold
+(U+0000-U+0008, U+000B, U+000C, U+000E-U+001F) are written as U+FFFD in an xlsx instead of
+failing the export.
+"""
+
+import csv
+import io
+import re
+
+import tablib
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+# The Indonesian text of a number, as apps.core.angka writes it: left alone in a csv.
+_ANGKA = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
+LEBAR_KOLOM_MAKS = 60
+
+
+def berbahaya(teks: str) -> bool:
+    """A text a spreadsheet could take for a formula (and that is not a number)."""
+    return teks.startswith(AWALAN_RUMUS) and not _ANGKA.match(teks)
+
+
+def sel_csv(nilai):
+    """A csv cell: a dangerous text gets its apostrophe; anything else as it is."""
+    if isinstance(nilai, str) and berbahaya(nilai):
+        return "'" + nilai
+    return nilai
+
+
+def csv_dari(data: tablib.Dataset) -> str:
+    """A dataset as the csv our exports write: UTF-8 with BOM (Excel reads the accents),
+    `;` between cells (Excel in Indonesian uses the comma for decimals), every cell through
+    sel_csv."""
+    buf = io.StringIO()
+    tulis = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    if data.headers:
+        tulis.writerow([sel_csv(h) for h in data.headers])
+    for baris in data:
+        tulis.writerow([sel_csv("" if v is None else v) for v in baris])
+    return "\ufeff" + buf.getvalue()
+
+
+def isi_sel(sel, nilai) -> None:
+    """Write one value into an openpyxl cell: a text as text (quotePrefix when it could be
+    taken for a formula, control characters as U+FFFD), anything else as openpyxl writes it."""
+    if isinstance(nilai, str):
+        nilai = ILLEGAL_CHARACTERS_RE.sub("\ufffd", nilai)
+        sel.value = nilai
+        sel.data_type = "s"
+        if berbahaya(nilai):
+            sel.quotePrefix = True
+        if "\n" in nilai:
+            sel.alignment = Alignment(wrap_text=True)
+    else:
+        sel.value = nilai
+
+
+def lembar_dari(ws, header, baris_list) -> None:
+    """A header and rows into a worksheet: the header in bold and frozen, then the rows,
+    each column as wide as its longest value (up to LEBAR_KOLOM_MAKS characters)."""
+    lebar: dict[int, int] = {}
+    semua = ([list(header)] if header else []) + [list(b) for b in baris_list]
+    for i, baris in enumerate(semua, 1):
+        for j, nilai in enumerate(baris, 1):
+            sel = ws.cell(row=i, column=j)
+            isi_sel(sel, nilai)
+            if i == 1 and header:
+                sel.font = Font(bold=True)
+            panjang = max((len(x) for x in str("" if nilai is None else nilai).split("\n")),
+                          default=0)
+            lebar[j] = max(lebar.get(j, 0), panjang)
+    if header:
+        ws.freeze_panes = "A2"
+    for j, n in lebar.items():
+        ws.column_dimensions[get_column_letter(j)].width = min(n + 2, LEBAR_KOLOM_MAKS)
+
+
+def xlsx_dari(data: tablib.Dataset) -> bytes:
+    """A dataset as an xlsx workbook of one sheet named after the dataset's title."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _judul_lembar(data.title or "Data")
+    lembar_dari(ws, data.headers, data)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _judul_lembar(judul: str) -> str:
+    """A sheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
+    return re.sub(r"[\[\]:*?/\\]", "-", judul)[:31] or "Data"
