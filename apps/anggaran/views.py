@@ -13,11 +13,12 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.core.akses import opd_or_404, tahun_or_404, wajib
+from apps.core.ekspor import csv_dari, xlsx_dari
 from apps.core.forms import pesan_galat
 from apps.core.selectors import for_user, opd_for_user
 from apps.core.tugas import tugas_terhenti_fail
 from apps.perencanaan.models import Sasaran
-from apps.perencanaan.selectors import renstra_tahun
+from apps.perencanaan.selectors import pilihan_tahun, renstra_tahun
 
 from . import resources, services
 from .forms import BULAN, ImporForm, RealisasiBulanForm
@@ -63,7 +64,7 @@ def dpa(request, opd_id: int, tahun: int):
     jenis = request.GET.get("jenis")
     obj = ada.get(jenis) or ada.get(DPA.Jenis.PERUBAHAN) or ada.get(DPA.Jenis.MURNI)
     konteks = {"opd": unit, "tahun": tahun, "ada": ada, "dpa": obj,
-               "tahun_list": range(tahun - 2, tahun + 2), "bulan_list": BULAN}
+               "tahun_list": pilihan_tahun(tahun, unit.pk), "bulan_list": BULAN}
     if obj is None:
         return render(request, "anggaran/dpa.html", konteks)
     terakhir = bulan_terakhir(obj)
@@ -170,8 +171,8 @@ FORMAT = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 
 def _berkas(data, nama: str, format: str) -> HttpResponse:
-    isi = data.export("xlsx") if format == "xlsx" else \
-        "\ufeff" + data.export("csv", delimiter=";")
+    """An export or template as a download, every text cell neutralised (apps.core.ekspor)."""
+    isi = xlsx_dari(data) if format == "xlsx" else csv_dari(data)
     resp = HttpResponse(isi, content_type=FORMAT[format])
     resp["Content-Disposition"] = f'attachment; filename="{nama}.{format}"'
     return resp

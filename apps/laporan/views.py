@@ -20,6 +20,7 @@ from django_tables2.export import TableExport
 from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
 from apps.core.akses import opd_or_404, tahun_or_404
 from apps.core.angka import bulatkan
+from apps.core.ekspor import xlsx_dari
 from apps.core.forms import pesan_galat
 from apps.core.models import Pemda, RentangPredikat
 from apps.core.pdf import render_pdf
@@ -32,6 +33,7 @@ from apps.pengukuran.selectors import (
     kinerja_opd,
     tanggal_id,
 )
+from apps.perencanaan.selectors import pilihan_tahun
 
 from . import grafik
 from .filters import FilterDasbor
@@ -159,8 +161,10 @@ def dasbor_xlsx(request):
     f, tahun, baris = _saring(request)
     tabel = TabelDasbor(baris, tahun=tahun)
     RequestConfig(request, paginate=False).configure(tabel)
-    ekspor = TableExport("xlsx", tabel, dataset_kwargs={"title": f"Dasbor {tahun}"})
-    return ekspor.response(filename=f"dasbor-sakip-{tahun}.xlsx")
+    data = TableExport("xlsx", tabel, dataset_kwargs={"title": f"Dasbor {tahun}"}).dataset
+    resp = HttpResponse(xlsx_dari(data), content_type=XLSX)
+    resp["Content-Disposition"] = f'attachment; filename="dasbor-sakip-{tahun}.xlsx"'
+    return resp
 
 
 @login_required
@@ -211,11 +215,11 @@ def opd(request, opd_id: int, tahun: int):
     return render(request, "laporan/opd.html", {
         "opd": unit, "tahun": tahun, "b": baris, "indikator": indikator, "dpa": dpa,
         "pohon": pohon, "program": program, "triwulan": [(t, ROMAWI[t]) for t in range(1, 5)],
-        "status_tw": [(ROMAWI[t], baris.status[t], StatusTriwulan.LABEL[baris.status[t]])
+        "status_tw": [(t, ROMAWI[t], baris.status[t], StatusTriwulan.LABEL[baris.status[t]])
                       for t in range(1, 5)],
         "peringatan": [p for p in proyeksi_opd(baris.kinerja)
                        if p.proyeksi.perlu_perhatian or p.proyeksi.belum_lapor],
-        "tahun_list": range(tahun - 2, tahun + 2),
+        "tahun_list": pilihan_tahun(tahun, unit.pk),
     })
 
 
@@ -246,7 +250,7 @@ def rekap(request, tahun: int, format: str):
                          b.predikat.label if b.predikat else "",
                          b.anggaran.pagu if b.anggaran else "",
                          b.anggaran.realisasi if b.anggaran else "", _angka(b.serapan)])
-        resp = HttpResponse(data.export("xlsx"), content_type=XLSX)
+        resp = HttpResponse(xlsx_dari(data), content_type=XLSX)
         resp["Content-Disposition"] = f'attachment; filename="rekap-capaian-{tahun}.xlsx"'
         return resp
     bagian, kepala = kepala_bagian_organisasi()

@@ -16,6 +16,7 @@ from apps.core.forms import pesan_galat
 from apps.core.selectors import for_user, opd_for_user
 from apps.pengukuran.berkas import batas_ukuran, ukuran_teks
 from apps.pengukuran.selectors import kinerja_opd
+from apps.perencanaan.selectors import pilihan_tahun
 
 from . import services
 from .forms import (
@@ -56,7 +57,7 @@ def daftar(request):
         b.terisi = sum(1 for n in NARASI if b.laporan and getattr(b.laporan, n).strip())
     return render(request, "laporan/lkjip_daftar.html", {
         "baris": baris, "tahun": tahun, "jumlah_bagian": len(NARASI),
-        "tahun_pilihan": range(tahun - 3, tahun + 2),
+        "tahun_pilihan": pilihan_tahun(tahun),
         "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
     })
 

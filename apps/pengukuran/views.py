@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from apps.core.akses import opd_or_404, wajib
 from apps.core.angka import format_angka, format_persen
 from apps.core.selectors import for_user, opd_for_user
+from apps.perencanaan.selectors import pilihan_tahun
 
 from . import services
 from .capaian import CapaianIndikator
@@ -95,7 +96,7 @@ def opd_tahun(request, opd_id: int, tahun: int):
     )
     return render(request, "pengukuran/opd_tahun.html", {
         "opd": opd, "tahun": tahun, "triwulan_list": triwulan, "dikembalikan": dikembalikan,
-        "tahun_list": range(tahun - 2, tahun + 2),
+        "tahun_list": pilihan_tahun(tahun, opd.pk),
     })
 
 
@@ -245,9 +246,10 @@ def antrean(request):
     opd_qs = opd_for_user(request.user)
     f = request.GET
     opd_id = f.get("opd", "")
-    if opd_id.isdigit():
+    if opd_id.isascii() and opd_id.isdigit():  # "²".isdigit() is True, int("²") fails
         opd_qs = opd_qs.filter(pk=int(opd_id))
-    tahun = int(f["tahun"]) if f.get("tahun", "").isdigit() else None
+    tahun = f.get("tahun", "")
+    tahun = int(tahun) if tahun.isascii() and tahun.isdigit() and len(tahun) <= 4 else None
     triwulan = int(f["triwulan"]) if f.get("triwulan", "") in ("1", "2", "3", "4") else None
     status = f.get("status", "diajukan")
     daftar = antrean_verifikasi(opd_qs=opd_qs, tahun=tahun, triwulan=triwulan,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from apps.anggaran.models import Program
+from apps.anggaran.models import DPA, Program
 from apps.anggaran.perhitungan import Rekap
 from apps.anggaran.selectors import anggaran_opd
 from apps.core.angka import format_nilai, format_rupiah
@@ -43,6 +43,33 @@ def pk_berlaku(opd_id: int, tahun: int) -> PerjanjianKinerja | None:
         .order_by("-versi")
         .first()
     )
+
+
+def tahun_berdata(opd_ids: Iterable[int] | None = None) -> set[int]:
+    """The years in which the OPDs (all when None) have data: a Renstra period, a PK, a DPA,
+    a realisasi. Four queries."""
+    def saring(qs, jalur):
+        return qs if opd_ids is None else qs.filter(**{f"{jalur}__in": list(opd_ids)})
+    tahun = set()
+    for awal, akhir in saring(Renstra.objects, "opd_id").values_list("tahun_awal",
+                                                                       "tahun_akhir"):
+        tahun.update(range(awal, akhir + 1))
+    tahun.update(saring(PerjanjianKinerja.objects, "opd_id")
+                 .values_list("tahun", flat=True).distinct())
+    tahun.update(saring(DPA.objects, "opd_id").values_list("tahun", flat=True).distinct())
+    tahun.update(saring(Realisasi.objects, "indikator__sasaran__tujuan__renstra__opd_id")
+                 .values_list("tahun", flat=True).distinct())
+    return tahun
+
+
+def pilihan_tahun(tahun: int, opd_id: int | None = None) -> list[int]:
+    """The years a page's year picker offers: the one shown and its neighbours, this year, and
+    every year the OPD (or any OPD, without one) has data in, so an old report or DPA is one
+    click away (the 2019 DPA of the demo could only be reached by typing its address)."""
+    kini = timezone.localdate().year
+    pilihan = {tahun - 1, tahun, tahun + 1, kini} | tahun_berdata(
+        None if opd_id is None else [opd_id])
+    return sorted(t for t in pilihan if 2000 <= t <= 2100)
 
 
 def annotate_target(queryset: QuerySet, *, indikator_ref: str, tahun_ref: str,

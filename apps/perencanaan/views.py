@@ -43,6 +43,7 @@ from .models import IndikatorKinerja, PerjanjianKinerja, Renstra, Sasaran, Tujua
 from .selectors import (
     JENIS_PERINGATAN,
     konsistensi,
+    pilihan_tahun,
     pk_banding,
     pk_dokumen,
     pk_tahun,
@@ -270,7 +271,7 @@ def renstra_hapus(request, renstra_id: int):
     model = {"tujuan": (Tujuan, "renstra"), "sasaran": (Sasaran, "tujuan__renstra"),
              "indikator": (IndikatorKinerja, "sasaran__tujuan__renstra")}
     jenis, _, butir_id = request.POST.get("butir", "").partition("-")
-    if jenis not in model or not butir_id.isdigit():
+    if jenis not in model or not (butir_id.isascii() and butir_id.isdigit()):
         raise Http404
     kelas, jalur = model[jenis]
     target = get_object_or_404(kelas, pk=int(butir_id), **{jalur: obj})
@@ -579,5 +580,5 @@ def konsistensi_opd(request, opd_id: int, tahun: int):
                 for jenis, label in JENIS_PERINGATAN.items()]
     return render(request, "perencanaan/konsistensi.html", {
         "opd": unit, "tahun": tahun, "kelompok": kelompok, "jumlah": len(peringatan),
-        "tahun_list": range(tahun - 2, tahun + 2),
+        "tahun_list": pilihan_tahun(tahun, unit.pk),
     })

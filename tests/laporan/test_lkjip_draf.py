@@ -265,3 +265,15 @@ def test_the_waiting_page_reloads_itself_in_the_browser(page, settings, monkeypa
     page.goto(reverse("laporan:dasbor") + f"?tahun={TAHUN}")
     expect(page.locator("p.dihitung")).to_contain_text("Angka dihitung")
     shot(page, "dasbor-dihitung")
+
+
+def test_the_lkjip_page_and_list_lead_to_the_draft_pdf(client, render_palsu):
+    """The draft had no button anywhere: its address had to be typed."""
+    client.force_login(user("operator.kecamatan"))
+    pdf = reverse("laporan:lkjip_pdf", args=[opd_kecamatan().pk, TAHUN])
+    halaman = client.get(reverse("laporan:lkjip_ubah", args=[opd_kecamatan().pk, TAHUN]))
+    assert f'href="{pdf}"' in halaman.content.decode()
+    assert "Unduh draf PDF" in teks_halaman(halaman)
+    daftar = client.get(reverse("laporan:lkjip_daftar"), {"tahun": TAHUN})
+    assert f'href="{pdf}"' in daftar.content.decode()
+    assert client.get(pdf).content.startswith(PDF_PALSU)
