@@ -8,6 +8,7 @@ import re
 from conftest import TAHUN, TW
 from django.urls import reverse
 from formulir_html import isian
+from pdf_uji import pdf_polos
 
 from apps.core.models import OPD, Notifikasi
 from apps.pengukuran.models import (
@@ -21,8 +22,7 @@ from apps.perencanaan.selectors import pk_berlaku
 
 KEC = "Kecamatan Magetan"
 # A small, well-formed PDF: evidence is checked by content, not by name.
-PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-       b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+PDF = pdf_polos()
 
 
 def opd_kecamatan() -> OPD:

@@ -104,8 +104,74 @@ def _baca(berkas, label: str) -> tuple[str, bytes]:
     return nama, data
 
 
+# Actions a PDF reader runs or that reach outside the document: a PDF carrying one of them is
+# refused as evidence. Links (/URI) and jumps inside the document (/GoTo) are ordinary.
+AKSI_AKTIF = {"/JavaScript": "JavaScript", "/Launch": "perintah menjalankan program",
+              "/SubmitForm": "pengiriman formulir", "/ImportData": "impor data",
+              "/GoToE": "lompatan ke berkas tersemat", "/GoToR": "lompatan ke berkas lain",
+              "/Rendition": "pemutar media", "/RichMediaExecute": "media aktif"}
+
+
+def konten_aktif_pdf(data: bytes) -> list[str] | None:
+    """What a PDF carries that a reader may run (JavaScript, launch and submit actions, actions
+    that open other files, embedded files, rich media, XFA forms), read by qpdf through
+    pikepdf, so compressed object streams and names written with #-escapes are seen as a
+    reader sees them. None when the PDF cannot be opened at all (broken, or locked with a
+    password)."""
+    import pikepdf
+
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except pikepdf.PdfError:
+        return None
+    temuan: set[str] = set()
+    dilihat: set[int] = set()
+
+    def periksa(obj, kedalaman=0):
+        if kedalaman > 50:
+            return
+        if isinstance(obj, pikepdf.Stream):
+            obj = obj.stream_dict
+        if isinstance(obj, pikepdf.Dictionary):
+            if obj.is_indirect:
+                if obj.objgen in dilihat:
+                    return
+                dilihat.add(obj.objgen)
+            kunci = set(obj.keys())
+            if "/JS" in kunci:
+                temuan.add("JavaScript")
+            s = obj.get("/S")
+            if isinstance(s, pikepdf.Name) and str(s) in AKSI_AKTIF:
+                temuan.add(AKSI_AKTIF[str(s)])
+            if "/EmbeddedFiles" in kunci or "/EF" in kunci or \
+                    str(obj.get("/Type", "")) == "/EmbeddedFile":
+                temuan.add("berkas tersemat")
+            if str(obj.get("/Subtype", "")) in ("/RichMedia", "/Screen", "/Movie", "/Sound"):
+                temuan.add("media aktif")
+            if "/XFA" in kunci:
+                temuan.add("formulir XFA")
+            for k in kunci:
+                nilai = obj.get(k)
+                if isinstance(nilai, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream) \
+                        and not (nilai.is_indirect and nilai.objgen in dilihat):
+                    periksa(nilai, kedalaman + 1)
+        elif isinstance(obj, pikepdf.Array):
+            for nilai in obj:
+                if isinstance(nilai, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream):
+                    periksa(nilai, kedalaman + 1)
+
+    with pdf:
+        periksa(pdf.trailer)
+        for obj in pdf.objects:
+            periksa(obj)
+    return sorted(temuan)
+
+
 def periksa_bukti(berkas, label: str = "Bukti dukung") -> BerkasBukti:
-    """Read an uploaded file and return it ready to store, or refuse it with the reason."""
+    """Read an uploaded file and return it ready to store, or refuse it with the reason. A
+    PDF that cannot be opened, or that carries active content (konten_aktif_pdf), is refused
+    rather than cleaned: evidence is kept byte for byte with its SHA-256, and the OPD can
+    print the document again to PDF without it."""
     nama, data = _baca(berkas, label)
     jenis = jenis_dari_isi(data[:16], data)
     if jenis is None:
@@ -114,6 +180,22 @@ def periksa_bukti(berkas, label: str = "Bukti dukung") -> BerkasBukti:
             "(isi berkas yang diperiksa, bukan namanya).",
             code="jenis_salah",
         )
+    if jenis == "application/pdf":
+        aktif = konten_aktif_pdf(data)
+        if aktif is None:
+            raise ValidationError(
+                f"{label}: berkas “{nama}” bukan PDF yang utuh atau terkunci kata sandi; "
+                "simpan ulang dokumennya sebagai PDF tanpa kata sandi.",
+                code="pdf_rusak",
+            )
+        if aktif:
+            raise ValidationError(
+                f"{label}: berkas “{nama}” ditolak karena berisi konten aktif "
+                f"({', '.join(aktif)}) yang dapat berjalan saat dibuka. Cetak ulang "
+                "dokumennya ke PDF (Print to PDF / Microsoft Print to PDF), lalu unggah "
+                "hasilnya.",
+                code="pdf_aktif",
+            )
     isi = ContentFile(data, name=f"{uuid.uuid4().hex}{JENIS[jenis]}")
     return BerkasBukti(isi, nama, jenis, len(data), hashlib.sha256(data).hexdigest())
 
