@@ -34,7 +34,10 @@ class RealisasiBulanForm(forms.Form):
 
     def clean(self):
         d = super().clean()
-        if d.get("realisasi") is None and (d.get("fisik") is not None or d.get("keterangan")):
+        # A realisasi refused by its own field already says so; "isi rupiahnya" would be a
+        # second, confusing message about the same cell.
+        if ("realisasi" not in self.errors and d.get("realisasi") is None
+                and (d.get("fisik") is not None or d.get("keterangan"))):
             self.add_error("realisasi", f"Realisasi {self.rincian.kode} (Rp): isi rupiahnya, "
                            "atau kosongkan juga fisik dan keterangan.")
         return d

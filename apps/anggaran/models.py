@@ -10,11 +10,11 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from apps.core.fields import RupiahField
 from apps.core.models import OPD
 
 from .kode import Skema, Tingkat, parse_kode, validate_kode
 
-RUPIAH = {"max_digits": 18, "decimal_places": 2}
 KUANTITAS = {"max_digits": 14, "decimal_places": 2}
 
 
@@ -234,7 +234,7 @@ class RincianDPA(models.Model):
     target = models.DecimalField("target (K)", **KUANTITAS, null=True, blank=True,
                                  validators=[MinValueValidator(0)])
     satuan = models.CharField(max_length=50, blank=True)
-    pagu = models.DecimalField("pagu (Rp)", **RUPIAH, validators=[MinValueValidator(0)])
+    pagu = RupiahField("pagu (Rp)", validators=[MinValueValidator(0)])
     lokasi = models.CharField(max_length=255, blank=True)
     history = HistoricalRecords()
 
@@ -304,7 +304,7 @@ class RealisasiAnggaran(models.Model):
     bulan = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
-    realisasi = models.DecimalField("realisasi (Rp)", **RUPIAH, validators=[MinValueValidator(0)])
+    realisasi = RupiahField("realisasi (Rp)", validators=[MinValueValidator(0)])
     fisik = models.DecimalField(
         "realisasi fisik (K)", **KUANTITAS, null=True, blank=True, validators=[MinValueValidator(0)]
     )

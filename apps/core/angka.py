@@ -20,7 +20,8 @@ class AngkaError(ValidationError):
 
 
 def parse_angka(
-    teks, *, desimal: int = 4, boleh_negatif: bool = True, label: str = "Nilai"
+    teks, *, desimal: int = 4, boleh_negatif: bool = True, label: str = "Nilai",
+    rupiah: bool = False,
 ) -> Decimal | None:
     """Parse a number typed by a user; None for an empty input.
 
@@ -29,6 +30,11 @@ def parse_angka(
     `1.234` alone is ambiguous and refused; letters, NaN, infinity, two decimal separators,
     wrongly grouped thousands, negative numbers where not allowed and more than `desimal`
     decimals are refused with a message naming `label`.
+
+    `rupiah`: in a money field a dot always groups thousands (`12.500` is twelve thousand five
+    hundred: rupiah in these documents carry no decimals, so there is nothing to confuse it
+    with); a dot that does not group three digits (`12.5`) is refused, and sen are written
+    after a comma (`12.500,50`).
     """
     if teks is None:
         return None
@@ -65,6 +71,14 @@ def parse_angka(
         normal = bulat.replace(".", "") + "." + pecahan
     elif s.count(".") == 0:
         normal = s
+    elif rupiah:
+        if not _GROUPED.match(s):
+            raise AngkaError(
+                f"{label}: pemisah ribuan pada “{teks}” tidak tepat; pada rupiah titik "
+                "memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50).",
+                code="ribuan_salah",
+            )
+        normal = s.replace(".", "")
     elif s.count(".") == 1:
         bulat, pecahan = s.split(".")
         if len(pecahan) == 3:

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 
 from .angka import AngkaError, format_angka, format_isian, parse_angka
+from .fields import RupiahField
 from .validators import normalize_nip, validate_nip
 
 
@@ -21,12 +22,15 @@ class AngkaInput(forms.TextInput):
 
     input_type = "text"
     desimal = 2
+    rupiah = False  # a dot groups thousands in a money field: 1.500 needs no ",00"
 
     def __init__(self, attrs=None):
         super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
 
     def format_value(self, value):
         if isinstance(value, Decimal | int):
+            if self.rupiah:  # 250.000, or with its sen written out: 250.000,50
+                return format_angka(value, 0 if value == int(value) else 2)
             return format_isian(value, self.desimal)
         return super().format_value(value)
 
@@ -37,7 +41,8 @@ class AngkaField(forms.Field):
     widget = AngkaInput
 
     def __init__(self, *, max_digits=18, decimal_places=4, boleh_negatif=True,
-                 min_value=None, max_value=None, **kwargs):
+                 min_value=None, max_value=None, rupiah=False, **kwargs):
+        self.rupiah = rupiah
         self.max_digits = max_digits
         self.decimal_places = decimal_places
         self.boleh_negatif = boleh_negatif
@@ -47,12 +52,14 @@ class AngkaField(forms.Field):
         super().__init__(**kwargs)
         if isinstance(self.widget, AngkaInput):
             self.widget.desimal = decimal_places
+            self.widget.rupiah = rupiah
 
     def to_python(self, value):
         label = capfirst(str(self.label or "Nilai"))
         try:
             nilai = parse_angka(value, desimal=self.decimal_places,
-                                boleh_negatif=self.boleh_negatif, label=label)
+                                boleh_negatif=self.boleh_negatif, label=label,
+                                rupiah=self.rupiah)
         except AngkaError as e:
             raise ValidationError(e.messages[0], code=e.code) from None
         if nilai is None:
@@ -80,7 +87,8 @@ class AngkaField(forms.Field):
 
 
 def angka_formfield(db_field, **kwargs) -> AngkaField:
-    """The AngkaField for a model DecimalField, with its digits and its lower bound."""
+    """The AngkaField for a model DecimalField, with its digits and its lower bound; a
+    RupiahField reads a dot as a thousands separator."""
     min_value = None
     for v in db_field.validators:
         if getattr(v, "code", "") == "min_value":
@@ -88,6 +96,7 @@ def angka_formfield(db_field, **kwargs) -> AngkaField:
     return AngkaField(
         max_digits=db_field.max_digits,
         decimal_places=db_field.decimal_places,
+        rupiah=isinstance(db_field, RupiahField),
         boleh_negatif=min_value is None or min_value < 0,
         min_value=min_value,
         required=not db_field.blank,

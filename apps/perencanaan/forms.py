@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from apps.core.forms import AngkaField, TanggalField, angka_formfield, tahun_field
+from apps.core.forms import TanggalField, angka_formfield, tahun_field
 from apps.core.models import Misi, Pejabat, PeriodeRPJMD
 
 from .models import (
@@ -324,8 +324,7 @@ class PKIndikatorTambahForm(forms.Form):
 class PKProgramTambahForm(forms.Form):
     program = forms.ModelChoiceField(label="Program", queryset=None,
                                      empty_label="— pilih program —")
-    anggaran = AngkaField(label="Anggaran (Rp)", max_digits=18, decimal_places=2,
-                          boleh_negatif=False)
+    anggaran = angka_formfield(PKProgram._meta.get_field("anggaran"), label="Anggaran (Rp)")
 
     def __init__(self, *args, pk: PerjanjianKinerja, program_qs, **kwargs):
         super().__init__(*args, prefix="tp", **kwargs)

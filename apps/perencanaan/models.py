@@ -8,10 +8,10 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from apps.anggaran.models import Program
+from apps.core.fields import RupiahField
 from apps.core.models import OPD, Misi, Pejabat, PeriodeRPJMD
 
 NILAI = {"max_digits": 18, "decimal_places": 4}
-RUPIAH = {"max_digits": 18, "decimal_places": 2}
 
 
 class Renstra(models.Model):
@@ -531,7 +531,7 @@ class PKProgram(models.Model):
     pk_dokumen = models.ForeignKey(PerjanjianKinerja, on_delete=models.CASCADE,
                                    related_name="program", verbose_name="Perjanjian Kinerja")
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
-    anggaran = models.DecimalField("anggaran (Rp)", **RUPIAH, validators=[MinValueValidator(0)])
+    anggaran = RupiahField("anggaran (Rp)", validators=[MinValueValidator(0)])
     keterangan = models.CharField(max_length=255, blank=True)
     history = HistoricalRecords()
 
@@ -585,10 +585,10 @@ class RencanaProgram(models.Model):
     target_k = models.DecimalField("target (K)", max_digits=14, decimal_places=2, null=True,
                                    blank=True)
     satuan = models.CharField(max_length=50, blank=True)
-    target_rp = models.DecimalField("target (Rp)", **RUPIAH, null=True, blank=True)
+    target_rp = RupiahField("target (Rp)", null=True, blank=True)
     realisasi_k = models.DecimalField("realisasi (K)", max_digits=14, decimal_places=2,
                                       null=True, blank=True)
-    realisasi_rp = models.DecimalField("realisasi (Rp)", **RUPIAH, null=True, blank=True)
+    realisasi_rp = RupiahField("realisasi (Rp)", null=True, blank=True)
     unit_penanggung_jawab = models.CharField(max_length=255, blank=True)
 
     history = HistoricalRecords()

@@ -81,9 +81,14 @@ KASUS = [
           "1.234.567,89.", "Realisasi"),
     Kasus("negatif", {"realisasi": "-5"},
           "Realisasi {kode} (Rp): nilai tidak boleh negatif.", "Realisasi"),
-    Kasus("ambigu", {"realisasi": "1.234"},
-          "Realisasi {kode} (Rp): “1.234” bermakna ganda: 1.234 (ribuan) atau 1,234 (desimal). "
-          "Tulis 1234 atau 1,234.", "Realisasi"),
+    Kasus("titik-bukan-ribuan", {"realisasi": "12.5"},
+          "Realisasi {kode} (Rp): pemisah ribuan pada “12.5” tidak tepat; pada rupiah titik "
+          "memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50).",
+          "Realisasi"),
+    Kasus("titik-bukan-ribuan-dengan-fisik", {"realisasi": "12500.00", "fisik": "1"},
+          "Realisasi {kode} (Rp): pemisah ribuan pada “12500.00” tidak tepat; pada rupiah "
+          "titik memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50).",
+          "Realisasi"),
     Kasus("tiga-desimal", {"realisasi": "12,345"},
           "Realisasi {kode} (Rp): paling banyak 2 angka di belakang koma; “12,345” memiliki 3. "
           "Nilai tidak dibulatkan otomatis.", "Realisasi"),
@@ -146,7 +151,7 @@ def test_several_bad_lines_each_get_their_own_message(operator):
     data = _baca(operator)
     data[f"r{a.pk}-realisasi"] = "abc"
     data[f"r{b.pk}-realisasi"] = "-5"
-    data[f"r{c.pk}-realisasi"] = "1.000"
+    data[f"r{c.pk}-realisasi"] = "1.00"
     sebelum = potret()
     resp = operator.post(_url(), data)
     assert resp.status_code == 200
@@ -154,6 +159,34 @@ def test_several_bad_lines_each_get_their_own_message(operator):
     for r in (a, b, c):
         assert any(r.kode in m for m in daftar), (r.kode, daftar)
     assert potret() == sebelum
+
+
+def test_a_refused_rupiah_gets_one_message_not_a_second_one_about_the_same_cell(operator):
+    """A wrong realisasi with fisik filled in used to add "isi rupiahnya, atau kosongkan juga
+    fisik dan keterangan" to the message about the number itself."""
+    a = _rincian()[0]
+    data = _baca(operator)
+    data[f"r{a.pk}-realisasi"] = "12.5"
+    data[f"r{a.pk}-fisik"] = "1"
+    data[f"r{a.pk}-keterangan"] = "Honor"
+    daftar = pesan(operator.post(_url(), data))
+    assert [m for m in daftar if a.kode in m] == [
+        f"Realisasi {a.kode} (Rp): pemisah ribuan pada “12.5” tidak tepat; pada rupiah titik "
+        "memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50)."]
+
+
+@pytest.mark.parametrize(("teks", "nilai"), [("12.500", "12500"), ("1.234", "1234"),
+                                             ("Rp 15.490.556.938", "15490556938"),
+                                             ("12.500,50", "12500.50"), ("12500", "12500")])
+def test_in_a_rupiah_field_a_dot_groups_thousands(operator, teks, nilai):
+    """Rupiah carry no decimals in these documents: 12.500 is twelve thousand five hundred,
+    not refused as ambiguous as it is in an indicator value."""
+    a = _rincian()[0]
+    data = _baca(operator)
+    data[f"r{a.pk}-realisasi"] = teks
+    resp = operator.post(_url(), data)
+    assert resp.status_code == 302, pesan(resp)
+    assert RealisasiAnggaran.objects.get(rincian=a, bulan=BULAN).realisasi == Decimal(nilai)
 
 
 def test_what_was_typed_stays_in_the_inputs_after_a_refusal(operator):
@@ -202,7 +235,7 @@ def test_valid_post_saves_exactly_what_was_typed_and_shows_it(operator):
     assert isi[f"r{a.pk}-realisasi"] == "1.234.567,89"
     assert isi[f"r{a.pk}-fisik"] == "2,5"
     assert isi[f"r{a.pk}-keterangan"] == "Honor narasumber"
-    assert isi[f"r{b.pk}-realisasi"] == "750.000,00"
+    assert isi[f"r{b.pk}-realisasi"] == "750.000"  # a dot groups thousands in rupiah
 
     # Posting the page unchanged writes nothing.
     sebelum = potret()

@@ -497,15 +497,15 @@ KASUS = [
                TIDAK_DISIMPAN),
     ),
     Kasus(
-        id="pk anggaran 1.234",
+        id="pk anggaran 12.5",
         siapkan=_siapkan_draf_2023,
-        kirim=_pk(_set(_anggaran, "1.234")),
-        pesan=("“1.234” bermakna ganda: 1.234 (ribuan) atau 1,234 (desimal). Tulis 1234 atau "
-               "1,234.", TIDAK_DISIMPAN),
+        kirim=_pk(_set(_anggaran, "12.5")),
+        pesan=("pemisah ribuan pada “12.5” tidak tepat; pada rupiah titik memisahkan setiap "
+               "tiga angka (12.500) dan koma menandai sen (12.500,50).", TIDAK_DISIMPAN),
         pesan_huruf_bebas=(
-            "Anggaran PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK: “1.234” "
-            "bermakna ganda",),
-        tetap_di_input=lambda x: {_anggaran(x): "1.234"},
+            "Anggaran PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK: pemisah "
+            "ribuan pada “12.5” tidak tepat",),
+        tetap_di_input=lambda x: {_anggaran(x): "12.5"},
     ),
     Kasus(
         id="pk anggaran negatif",
@@ -768,10 +768,12 @@ def test_a_renstra_target_in_thousands_is_saved_back_unchanged(client, target, t
     assert TargetTahunan.objects.get(indikator=_ind(0), tahun=2025).target == Decimal("84")
 
 
-@pytest.mark.parametrize(("anggaran", "tampil"), [(Decimal("1500"), "1.500,00"),
-                                                   (Decimal("250000"), "250.000,00")])
+@pytest.mark.parametrize(("anggaran", "tampil"), [(Decimal("1500"), "1.500"),
+                                                   (Decimal("250000"), "250.000"),
+                                                   (Decimal("250000.50"), "250.000,50")])
 def test_a_pk_budget_in_thousands_is_saved_back_unchanged(client, anggaran, tampil):
-    """Likewise a PK budget of Rp 250.000 shown as “250.000,00” and sent back unchanged."""
+    """Likewise a PK budget of Rp 250.000 shown as “250.000” (in rupiah a dot groups
+    thousands, so nothing needs writing out) and sent back unchanged."""
     x = SimpleNamespace()
     _siapkan_draf_2023(x)
     PKProgram.objects.filter(pk=x.program.pk).update(anggaran=anggaran)
