@@ -267,6 +267,7 @@ def env_server(tmp: Path, database_url: str, broker: str, cache_url: str) -> dic
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
+        SAKIP_URL_PUBLIK="https://sakip.contoh.go.id",
         DATABASE_URL=database_url,
         STATIC_ROOT=str(tmp / "static"),
         MEDIA_ROOT=str(tmp / "media"),

@@ -97,6 +97,7 @@ def _manage(tmp_path, database_url, media, *args, timeout=120):
     env.update(PATH=os.environ.get("PATH", "/usr/bin:/bin"),
                DJANGO_SETTINGS_MODULE="config.settings.production",
                SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="127.0.0.1",
+               SAKIP_URL_PUBLIK="https://sakip.contoh.go.id",
                DATABASE_URL=database_url, MEDIA_ROOT=str(media),
                STATIC_ROOT=str(tmp_path / "static"), LOG_LEVEL="WARNING",
                PYTHONPATH=str(ROOT / "tests"))

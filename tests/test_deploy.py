@@ -44,6 +44,7 @@ def _production_env(tmp_path, database_url, **extra):
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
+        SAKIP_URL_PUBLIK="https://sakip.contoh.go.id",
         DATABASE_URL=database_url,
         STATIC_ROOT=str(tmp_path / "static"),
         MEDIA_ROOT=str(tmp_path / "media"),
@@ -272,3 +273,20 @@ def test_check_deploy_is_clean(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "no issues" in output
+
+
+@pytest.mark.parametrize("url", ["", "http://127.0.0.1:8000", "sakip.magetan.go.id"])
+def test_production_refuses_to_start_without_a_public_address(tmp_path, url):
+    """The QR code of every final LKjIP would lead to http://127.0.0.1:8000/… for good: the
+    settings' system check stops `check` and `migrate` (the web container's first step)."""
+    env = _production_env(tmp_path, f"sqlite:///{tmp_path / 'check.sqlite3'}",
+                          SAKIP_URL_PUBLIK=url)
+    for perintah in (["check"], ["migrate", "--noinput"]):
+        result = subprocess.run([sys.executable, "manage.py", *perintah], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode != 0
+        assert "sakip.E001" in result.stderr and "SAKIP_URL_PUBLIK" in result.stderr
+    basis = tmp_path / "check.sqlite3"
+    if basis.exists():  # migrate stopped before it created a table
+        with sqlite3.connect(basis) as db:
+            assert db.execute("SELECT name FROM sqlite_master").fetchall() == []

@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from . import checks  # noqa: F401  (registers the system checks)
         from .middleware import catat_mulai_sesi
 
         user_logged_in.connect(catat_mulai_sesi, dispatch_uid="sakip_mulai_sesi")

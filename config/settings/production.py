@@ -13,6 +13,13 @@ DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 
+# The address printed with a QR code on every final LKjIP: no default here, and
+# apps.core.checks refuses to start without a public one (sakip.E001). Links in e-mails use
+# SAKIP_URL_DASAR, the same address unless the staff reach the server by another one.
+SAKIP_URL_PUBLIK = env("SAKIP_URL_PUBLIK", default="")
+SAKIP_URL_PUBLIK_WAJIB = True
+SAKIP_URL_DASAR = env("SAKIP_URL_DASAR", default=SAKIP_URL_PUBLIK)
+
 # STATIC
 # ------------------------------------------------------------------------------
 # https://whitenoise.readthedocs.io/en/stable/django.html
