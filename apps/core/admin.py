@@ -1,11 +1,14 @@
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm, UserCreationForm
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
-from .admin_scope import ScopedAdmin, ScopedTabularInline
+from .admin_scope import BatasCariMixin, ScopedAdmin, ScopedTabularInline
 from .forms import NIPField
 from .models import (
     OPD,
@@ -114,7 +117,7 @@ class PenggunaChangeForm(UserChangeForm):
                   "is_active", "last_login", "date_joined"]
 
 
-class KhususPengelolaPenggunaMixin:
+class KhususPengelolaPenggunaMixin(BatasCariMixin):
     """Only roles that manage users (core.roles.can_manage_users) see or change this model."""
 
     def _allowed(self, request):
@@ -171,10 +174,23 @@ class CatatanMasukAdminMixin(KhususPengelolaPenggunaMixin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def response_action(self, request, queryset):
+        # Axes' "clean up expired attempts" reads the time of the request's login attempt,
+        # which axes sets only while authenticating: without it the action failed (500).
+        request.axes_attempt_time = timezone.now()
+        return super().response_action(request, queryset)
+
 
 for _model in (AccessAttempt, AccessLog, AccessFailureLog):
     _bawaan = type(admin.site._registry[_model])
     admin.site.unregister(_model)
+    # The failure log is written only with AXES_ENABLE_ACCESS_FAILURE_LOG: without it, an
+    # always empty list.
+    if _model is AccessFailureLog and not settings.AXES_ENABLE_ACCESS_FAILURE_LOG:
+        continue
     admin.site.register(_model, type(f"Sakip{_bawaan.__name__}",
                                      (CatatanMasukAdminMixin, _bawaan), {}))
 
+# What a user may do comes from their role (core.roles), never from Django's groups and
+# permissions: a "Grup" page in the admin would only invite assigning what nothing reads.
+admin.site.unregister(Group)
