@@ -93,3 +93,42 @@ def page(browser, live_server):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """The walk of every page (tests/test_jelajah.py, one test) first: it is the longest piece
+    of work, and it runs on one xdist worker while the other starts on the rest."""
+    items.sort(key=lambda item: item.nodeid.split("::")[0] != "tests/test_jelajah.py")
+
+
+def pytest_sessionstart(session):
+    """The crawler's figures of an earlier run must not be printed as this run's."""
+    if not hasattr(session.config, "workerinput"):
+        for f in (settings.VAR_DIR / "jelajah").glob("ringkasan-*.json"):
+            f.unlink()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The crawler's figures (tests/test_jelajah.py), whichever worker ran it."""
+    import json
+
+    for f in sorted((settings.VAR_DIR / "jelajah").glob("ringkasan-*.json")):
+        r = json.loads(f.read_text())
+        tr = terminalreporter
+        tr.section(f"Penjelajah ({r['basis_data']})")
+        for peran, x in r["peran"].items():
+            tr.write_line(f"{peran:22} {x['halaman']:5} halaman ({x['detik']:5.1f} s), "
+                          f"{x['formulir']:3} formulir, {x['kiriman']:5} kiriman "
+                          f"({x['detik_kirim']:5.1f} s)")
+        jumlah = r["peran"].values()
+        tr.write_line(f"(peran, halaman): {sum(x['halaman'] for x in jumlah)}; formulir: "
+                      f"{sum(x['formulir'] for x in jumlah)}; kiriman: "
+                      f"{sum(x['kiriman'] for x in jumlah)}, {r['ditolak']} ditolak dengan "
+                      f"pesan, {r['ditolak_mengubah']} dari yang ditolak mengubah data; galat "
+                      f"server: {r['galat_server']}")
+        tr.write_line(f"pola URL tercapai {r['pola_tercapai']} dari {r['pola_semua']}; kueri "
+                      f"terbanyak satu halaman: {r['kueri_terbanyak'][0]} "
+                      f"({r['kueri_terbanyak'][1]})")
+        tr.write_line("pola tanpa tautan dan alasannya:")
+        for pola, alasan in r["tanpa_tautan"]:
+            tr.write_line(f"  {pola}: {alasan}")
