@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from apps.core.admin_scope import (
     HanyaBacaMixin,
+    JenisOPDFilter,
     ScopedAdmin,
     ScopedTabularInline,
     readonly_computed,
@@ -102,7 +103,7 @@ class RincianInline(_DPABacaSaja):
 @admin.register(DPA)
 class DPAAdmin(ScopedAdmin):
     list_display = ["opd", "tahun", "jenis", "nomor"]
-    list_filter = ["tahun", "jenis", "opd__jenis"]
+    list_filter = ["tahun", "jenis", ("opd__jenis", JenisOPDFilter)]
     search_fields = ["opd__nama", "nomor"]
     list_select_related = ["opd"]
     readonly_fields = ["rekap_program", "total_pagu", "total_realisasi", "total_serapan"]

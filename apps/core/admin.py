@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from .admin_scope import BatasCariMixin, ScopedAdmin, ScopedTabularInline
+from .admin_scope import BatasCariMixin, JenisOPDFilter, ScopedAdmin, ScopedTabularInline
 from .forms import NIPField
 from .models import (
     OPD,
@@ -64,7 +64,7 @@ class PejabatForm(forms.ModelForm):
 class PejabatAdmin(ScopedAdmin):
     form = PejabatForm
     list_display = ["nama", "nip_tampil", "pangkat", "jabatan_lengkap", "opd", "aktif"]
-    list_filter = ["status_jabatan", "aktif", "opd__jenis"]
+    list_filter = ["status_jabatan", "aktif", ("opd__jenis", JenisOPDFilter)]
     search_fields = ["nama", "nip", "jabatan"]
     list_select_related = ["opd"]
 

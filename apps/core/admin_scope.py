@@ -339,3 +339,12 @@ def readonly_computed(description):
         return admin.display(description=description)(func)
 
     return wrap
+
+
+class JenisOPDFilter(admin.ChoicesFieldListFilter):
+    """The filter on ``opd__jenis``, titled "jenis OPD": next to a model's own ``jenis``
+    (DPA murni/perubahan) Django would title both "Berdasarkan jenis"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = "jenis OPD"

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from apps.core.admin_scope import HanyaBacaMixin, ScopedAdmin, ScopedTabularInline
+from apps.core.admin_scope import HanyaBacaMixin, JenisOPDFilter, ScopedAdmin, ScopedTabularInline
 
 from .models import (
     IndikatorKinerja,
@@ -25,7 +25,7 @@ class TujuanInline(ScopedTabularInline):
 @admin.register(Renstra)
 class RenstraAdmin(ScopedAdmin):
     list_display = ["opd", "tahun_awal", "tahun_akhir", "periode_rpjmd"]
-    list_filter = ["tahun_awal", "opd__jenis"]
+    list_filter = ["tahun_awal", ("opd__jenis", JenisOPDFilter)]
     search_fields = ["opd__nama"]
     list_select_related = ["opd", "periode_rpjmd"]
     inlines = [TujuanInline]

@@ -3,6 +3,7 @@ page for every role, with an object of Kecamatan Magetan. An operator of another
 on that OPD's objects; nobody but the admin role manages users; inspektorat only reads."""
 
 import datetime
+import re
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -239,6 +240,18 @@ def test_realisasi_changelist_shows_capaian_from_the_engine(client, login):
     url = reverse("admin:pengukuran_realisasi_changelist") + "?tahun=2019"
     body = client.get(url).content.decode()
     assert "101,55 %" in body  # the report typed 100,01 %
+
+
+def test_the_dpa_list_tells_its_own_jenis_from_the_opds(client, login):
+    """The DPA list had two filters both titled "Berdasarkan jenis" (DPA murni/perubahan and
+    the OPD's kind)."""
+    login("verifikator")
+    html = client.get(reverse("admin:anggaran_dpa_changelist")).content.decode()
+    judul = re.findall(r"Berdasarkan ([^<]+?)\s*<", html)
+    assert judul == ["tahun", "jenis", "jenis OPD"], judul
+    resp = client.get(reverse("admin:anggaran_dpa_changelist") + "?opd__jenis=kecamatan")
+    assert "Kecamatan Magetan" in resp.content.decode()
+    assert "Bagian Organisasi" not in resp.content.decode().split("result_list", 1)[-1]
 
 
 def test_a_read_only_relation_links_only_to_what_the_user_may_open(client):
