@@ -1,4 +1,6 @@
 import datetime
+import os
+import uuid
 
 import pytest
 from django.conf import settings
@@ -101,19 +103,22 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: item.nodeid.split("::")[0] != "tests/test_jelajah.py")
 
 
-def pytest_sessionstart(session):
-    """The crawler's figures of an earlier run must not be printed as this run's."""
-    if not hasattr(session.config, "workerinput"):
-        for f in (settings.VAR_DIR / "jelajah").glob("ringkasan-*.json"):
-            f.unlink()
+def pytest_configure(config):
+    """One name for this run, inherited by the xdist workers (spawned later, with this
+    process's environment): the crawler writes its figures under it and only this run prints
+    them, even while another pytest runs in the same checkout."""
+    if not hasattr(config, "workerinput"):
+        os.environ["SAKIP_UJI_SESI"] = uuid.uuid4().hex
 
 
 def pytest_terminal_summary(terminalreporter):
     """The crawler's figures (tests/test_jelajah.py), whichever worker ran it."""
     import json
 
-    for f in sorted((settings.VAR_DIR / "jelajah").glob("ringkasan-*.json")):
+    f = settings.VAR_DIR / "jelajah" / f"ringkasan-{os.environ.get('SAKIP_UJI_SESI')}.json"
+    if f.exists():
         r = json.loads(f.read_text())
+        f.unlink()
         tr = terminalreporter
         tr.section(f"Penjelajah ({r['basis_data']})")
         for peran, x in r["peran"].items():

@@ -362,7 +362,8 @@ def _tulis_ringkasan(hasil) -> None:
     }
     folder = settings.VAR_DIR / "jelajah"
     folder.mkdir(exist_ok=True)
-    (folder / f"ringkasan-{os.getpid()}.json").write_text(json.dumps(ringkasan))
+    sesi = os.environ.get("SAKIP_UJI_SESI", os.getpid())  # set by tests/conftest.py
+    (folder / f"ringkasan-{sesi}.json").write_text(json.dumps(ringkasan))
 
 
 # --- what the walk must show -----------------------------------------------------------------
