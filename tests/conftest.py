@@ -115,6 +115,8 @@ def pytest_terminal_summary(terminalreporter):
     """The crawler's figures (tests/test_jelajah.py), whichever worker ran it."""
     import json
 
+    if hasattr(terminalreporter.config, "workerinput"):
+        return  # an xdist worker's summary goes nowhere: leave the figures to the controller
     f = settings.VAR_DIR / "jelajah" / f"ringkasan-{os.environ.get('SAKIP_UJI_SESI')}.json"
     if f.exists():
         r = json.loads(f.read_text())
