@@ -13,7 +13,7 @@ process's resident set during check and import (ru_maxrss), what sizes a worker.
 
 Then the hostile spreadsheets of tests/lembar_bermusuhan.py (a declared dimension of the whole
 sheet, one 300 MB cell in 300 KB, XML entities, XML cut off), each read as the check reads a
-file (apps.anggaran.berkas_impor.baca_tabel and every row) in a process of its own, so that its
+file (apps.core.impor.berkas.baca_tabel and every row) in a process of its own, so that its
 memory growth is its own: goal, each refused within 2 s and under 100 MB growth.
 """
 
@@ -97,7 +97,7 @@ def satu_bermusuhan(nama: str) -> None:
     django.setup()
     from django.core.exceptions import ValidationError
 
-    from apps.anggaran.berkas_impor import baca_tabel
+    from apps.core.impor.berkas import baca_tabel
 
     isi = {"dimensi": lembar_bermusuhan.dimensi_raksasa, "sel_besar": lembar_bermusuhan.sel_besar,
            "entitas": lembar_bermusuhan.entitas, "rusak": lembar_bermusuhan.rusak}[nama]()

@@ -100,10 +100,6 @@ class RealisasiAnggaranResource(resources.ModelResource):
 
 def templat(jenis: str) -> tablib.Dataset:
     """An empty file to fill in: the importer's headers and one example row."""
-    if jenis not in KOLOM:
-        from apps.perencanaan.resources import templat as templat_perencanaan
-
-        return templat_perencanaan(jenis)
     data = tablib.Dataset(headers=[k.judul for k in KOLOM[jenis]], title="Data")
     for baris in CONTOH[jenis]:
         data.append(baris + [""] * (len(KOLOM[jenis]) - len(baris)))

@@ -13,10 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from apps.core.impor import HasilImpor, Tabel, baca_potret, baca_tabel, importer, tulis_potret
 from apps.core.tugas import jalankan
 
-from . import impor
-from .berkas_impor import Tabel, baca_potret, baca_tabel, tulis_potret
 from .kode import Tingkat, parse_kode
 from .models import Impor, Kegiatan, Program, RealisasiAnggaran, SubKegiatan
 
@@ -132,9 +131,7 @@ def impor_create(*, berkas, nama: str, jenis: str, user=None, opd=None, tahun=No
     obj.full_clean()
     obj.save()
     if periksa:
-        from .tasks import impor_periksa_job
-
-        jalankan(impor_periksa_job, obj.pk)
+        jalankan("apps.anggaran.tasks.impor_periksa_job", obj.pk)
     return obj
 
 
@@ -168,13 +165,13 @@ def _dengan_progres(tabel: Tabel, obj: Impor, progres) -> Tabel:
     return Tabel(tabel.header, baris(), tabel.format, tabel.perkiraan)
 
 
-def impor_periksa(*, obj: Impor, progres=None) -> impor.Hasil | None:
+def impor_periksa(*, obj: Impor, progres=None) -> HasilImpor | None:
     """Check every row of a kept file without importing anything (the dry run, run as a
-    background job): each row's verdict comes from apps.anggaran.impor.periksa, the summary
-    and a snapshot of the cells read are kept on the file's record. A problem of the whole
-    file found while reading it (headers without the template's columns, too many rows, no
-    DPA to put realisation on, bytes that are not UTF-8 halfway) marks the file ditolak
-    with that message; None is returned then."""
+    background job): each row's verdict comes from the importer of its kind
+    (apps.core.impor), the summary and a snapshot of the cells read are kept on the file's
+    record. A problem of the whole file found while reading it (headers without the
+    template's columns, too many rows, no DPA to put realisation on, bytes that are not UTF-8
+    halfway) marks the file ditolak with that message; None is returned then."""
     Impor.objects.filter(pk=obj.pk).update(status=Impor.Status.MEMERIKSA, baris_dibaca=0,
                                            pesan="", diperbarui=timezone.now())
     potret = tempfile.TemporaryFile()
@@ -182,7 +179,7 @@ def impor_periksa(*, obj: Impor, progres=None) -> impor.Hasil | None:
         with _buka_tersimpan(obj) as f:
             tabel = tulis_potret(_dengan_progres(baca_tabel(f, obj.nama_asli), obj, progres),
                                  potret)
-            hasil = impor.periksa(obj.jenis, tabel, opd=obj.opd, tahun=obj.tahun,
+            hasil = importer(obj.jenis).check(tabel, opd=obj.opd, tahun=obj.tahun,
                                   jenis_dpa=obj.jenis_dpa or None)
     except ValidationError as e:
         potret.close()
@@ -220,10 +217,10 @@ def _tabel_tersimpan(obj: Impor) -> Tabel:
         return Tabel(tabel.header, iter(list(tabel.baris)), tabel.format)
 
 
-def impor_hasil(obj: Impor) -> impor.Hasil:
+def impor_hasil(obj: Impor) -> HasilImpor:
     """The verdict of every row of a checked file, against the database as it is now (the
     data may have changed since the check)."""
-    return impor.periksa(obj.jenis, _tabel_tersimpan(obj), opd=obj.opd, tahun=obj.tahun,
+    return importer(obj.jenis).check(_tabel_tersimpan(obj), opd=obj.opd, tahun=obj.tahun,
                          jenis_dpa=obj.jenis_dpa or None)
 
 
@@ -242,15 +239,13 @@ def impor_konfirmasi(*, obj: Impor, user=None) -> Impor:
                               "Perbaiki berkasnya lalu unggah ulang.")
     obj.status, obj.pesan, obj.diimpor_oleh = Impor.Status.MENGIMPOR, "", user
     obj.save(update_fields=["status", "pesan", "diimpor_oleh", "diperbarui"])
-    from .tasks import impor_terapkan_job
-
-    jalankan(impor_terapkan_job, obj.pk)
+    jalankan("apps.anggaran.tasks.impor_terapkan_job", obj.pk)
     obj.refresh_from_db()
     return obj
 
 
 @transaction.atomic
-def impor_terapkan(*, obj: Impor) -> impor.Hasil:
+def impor_terapkan(*, obj: Impor) -> HasilImpor:
     """Import a checked file: all rows or none, checked again against the database under a
     lock. Refused when it was imported already, when the kept file no longer matches its
     checksum, or when a row is wrong now."""
@@ -263,7 +258,7 @@ def impor_terapkan(*, obj: Impor) -> impor.Hasil:
     with _buka_tersimpan(obj) as f:
         if _sha256(f) != obj.sha256:
             raise ValidationError("Berkas tersimpan berubah sejak diperiksa; unggah ulang.")
-    hasil = impor.terapkan(obj.jenis, _tabel_tersimpan(obj), opd=obj.opd, tahun=obj.tahun,
+    hasil = importer(obj.jenis).apply(_tabel_tersimpan(obj), opd=obj.opd, tahun=obj.tahun,
                            jenis_dpa=obj.jenis_dpa or None,
                            user=obj.diimpor_oleh or obj.dibuat_oleh)
     if hasil.ada_galat:

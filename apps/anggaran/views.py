@@ -6,15 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.core.akses import opd_or_404, tahun_or_404, wajib
-from apps.core.ekspor import csv_dari, xlsx_dari
+from apps.core.ekspor import FORMAT, unduhan
 from apps.core.forms import pesan_galat
+from apps.core.impor import importer
 from apps.core.selectors import for_user, opd_for_user
 from apps.core.tugas import tugas_terhenti_fail
 from apps.perencanaan.models import Sasaran
@@ -172,25 +173,13 @@ def realisasi(request, opd_id: int, tahun: int, bulan: int):
 # Import and export
 # ------------------------------------------------------------------------------------------
 
-FORMAT = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          "csv": "text/csv; charset=utf-8"}
-
-
-def _berkas(data, nama: str, format: str) -> HttpResponse:
-    """An export or template as a download, every text cell neutralised (apps.core.ekspor)."""
-    isi = xlsx_dari(data) if format == "xlsx" else csv_dari(data)
-    resp = HttpResponse(isi, content_type=FORMAT[format])
-    resp["Content-Disposition"] = f'attachment; filename="{nama}.{format}"'
-    return resp
-
-
 @login_required
 @require_GET
 def templat(request, jenis: str, format: str):
     """An empty file with the importer's headers and one example row."""
     if jenis not in Impor.Jenis.values or format not in FORMAT:
         raise Http404
-    return _berkas(resources.templat(jenis), f"templat-{jenis}", format)
+    return unduhan(importer(jenis).template(), f"templat-{jenis}", format)
 
 
 @login_required
@@ -206,7 +195,7 @@ def ekspor(request, opd_id: int, tahun: int, jenis: str, format: str):
     if obj is None:
         raise Http404("Belum ada DPA tahun ini.")
     nama = slugify(f"{jenis} {unit.singkatan or unit.kode} {tahun} {obj.jenis}")
-    return _berkas(resources.ekspor(jenis, obj, csv=format == "csv"), nama, format)
+    return unduhan(resources.ekspor(jenis, obj, csv=format == "csv"), nama, format)
 
 
 @login_required

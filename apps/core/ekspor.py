@@ -6,7 +6,7 @@ calc'!A0`). Every text cell of every export goes through here:
 
 - csv: such a text is written with an apostrophe first (`'=HYPERLINK(…)`), which a
   spreadsheet shows as text; the importer removes that apostrophe again
-  (apps.anggaran.berkas_impor), so an exported file imports back unchanged;
+  (apps.core.impor.berkas), so an exported file imports back unchanged;
 - xlsx: a text is always stored as a text cell, never as a formula, and one that begins
   with such a character is marked quotePrefix (what Excel itself records for a text typed
   with a leading apostrophe): shown and read back exactly as typed.
@@ -22,6 +22,7 @@ import io
 import re
 
 import tablib
+from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
@@ -31,6 +32,7 @@ AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 # The Indonesian text of a number, as apps.core.angka writes it: left alone in a csv.
 _ANGKA = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 LEBAR_KOLOM_MAKS = 60
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def berbahaya(teks: str) -> bool:
@@ -107,3 +109,15 @@ def xlsx_dari(data: tablib.Dataset) -> bytes:
 def _judul_lembar(judul: str) -> str:
     """A sheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
     return re.sub(r"[\[\]:*?/\\]", "-", judul)[:31] or "Data"
+
+
+FORMAT = {"xlsx": XLSX, "csv": "text/csv; charset=utf-8"}
+
+
+def unduhan(data: tablib.Dataset, nama: str, format: str) -> HttpResponse:
+    """A dataset as a download (`format` "xlsx" or "csv", a key of FORMAT), every text cell
+    neutralised: the one way an export, a template or a dashboard table leaves the app."""
+    isi = xlsx_dari(data) if format == "xlsx" else csv_dari(data)
+    resp = HttpResponse(isi, content_type=FORMAT[format])
+    resp["Content-Disposition"] = f'attachment; filename="{nama}.{format}"'
+    return resp

@@ -22,12 +22,18 @@ from django.conf import settings
 from django.db import OperationalError, connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 PESAN_TERHENTI = ("Pekerjaan terhenti: tidak ada kemajuan selama {menit} menit (pekerja latar "
                   "mati atau dimulai ulang). Silakan ulangi.")
 
 
-def jalankan(task, *args) -> None:
+def jalankan(nama_task: str, *args) -> None:
+    """Run a job by its Celery name (the dotted path of its task): at once when
+    CELERY_TASK_ALWAYS_EAGER (make run, the tests), else after the transaction commits. By
+    name, so a service that starts a job does not import the module of its job, which
+    imports the service."""
+    task = import_string(nama_task)
     if settings.CELERY_TASK_ALWAYS_EAGER:
         task.apply(args=args, throw=True)
     else:

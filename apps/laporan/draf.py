@@ -53,9 +53,7 @@ def draf_create(*, opd: OPD, tahun: int, user) -> DrafLKjIP:
         return berjalan
     _hapus(milik)
     draf = DrafLKjIP.objects.create(opd=opd, tahun=tahun, dibuat_oleh=user)
-    from .tasks import draf_build_job
-
-    jalankan(draf_build_job, draf.pk)
+    jalankan("apps.laporan.tasks.draf_build_job", draf.pk)
     draf.refresh_from_db()
     return draf
 

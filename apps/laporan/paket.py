@@ -74,9 +74,7 @@ def paket_create(*, user, tahun: int, jenis: str) -> PaketLKjIP:
     obj = PaketLKjIP(tahun=tahun, jenis=jenis, dibuat_oleh=user)
     obj.full_clean()
     obj.save()
-    from .tasks import paket_build_job
-
-    jalankan(paket_build_job, obj.pk)
+    jalankan("apps.laporan.tasks.paket_build_job", obj.pk)
     obj.refresh_from_db()  # done already when the job ran at once (make run, the tests)
     return obj
 

@@ -20,7 +20,7 @@ from django_tables2.export import TableExport
 from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
 from apps.core.akses import opd_or_404, tahun_or_404
 from apps.core.angka import bulatkan
-from apps.core.ekspor import xlsx_dari
+from apps.core.ekspor import unduhan
 from apps.core.forms import pesan_galat
 from apps.core.models import Pemda, RentangPredikat
 from apps.core.pdf import render_pdf
@@ -48,8 +48,6 @@ from .selectors import (
 )
 from .selectors import dasbor as dasbor_baris
 from .tables import TabelDasbor
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _opd_qs(user):
@@ -162,9 +160,7 @@ def dasbor_xlsx(request):
     tabel = TabelDasbor(baris, tahun=tahun)
     RequestConfig(request, paginate=False).configure(tabel)
     data = TableExport("xlsx", tabel, dataset_kwargs={"title": f"Dasbor {tahun}"}).dataset
-    resp = HttpResponse(xlsx_dari(data), content_type=XLSX)
-    resp["Content-Disposition"] = f'attachment; filename="dasbor-sakip-{tahun}.xlsx"'
-    return resp
+    return unduhan(data, f"dasbor-sakip-{tahun}", "xlsx")
 
 
 @login_required
@@ -250,9 +246,7 @@ def rekap(request, tahun: int, format: str):
                          b.predikat.label if b.predikat else "",
                          b.anggaran.pagu if b.anggaran else "",
                          b.anggaran.realisasi if b.anggaran else "", _angka(b.serapan)])
-        resp = HttpResponse(xlsx_dari(data), content_type=XLSX)
-        resp["Content-Disposition"] = f'attachment; filename="rekap-capaian-{tahun}.xlsx"'
-        return resp
+        return unduhan(data, f"rekap-capaian-{tahun}", "xlsx")
     bagian, kepala = kepala_bagian_organisasi()
     pemda = Pemda.objects.first()
     pdf = render_pdf("laporan/rekap_pdf.html", {

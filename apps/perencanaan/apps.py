@@ -5,3 +5,8 @@ class PerencanaanConfig(AppConfig):
     name = "apps.perencanaan"
     label = "perencanaan"
     verbose_name = "Perencanaan"
+
+    def ready(self):
+        from .pengimpor import register
+
+        register()

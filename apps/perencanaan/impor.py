@@ -1,8 +1,8 @@
 """Spreadsheet imports of planning data: the yearly targets of a Renstra, the targets of a
 year's Perjanjian Kinerja, and the rows of the Renstra matrix.
 
-They run like the budget imports (apps.anggaran.impor, whose reading, number and duplicate
-rules they share): `periksa_<jenis>` classifies every row as baru, berubah, sama or galat
+They run like the budget imports, on the same framework (apps.core.impor: reading, number
+and duplicate rules): `periksa_<jenis>` classifies every row as baru, berubah, sama or galat
 (with its reasons) and writes nothing; `terapkan_<jenis>` checks again and writes every row
 or none, in one transaction, with a history record for every row written.
 
@@ -21,21 +21,21 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from apps.anggaran.berkas_impor import Tabel
-from apps.anggaran.impor import (
-    KODE_OPD,
-    Baris,
-    Hasil,
-    Kolom,
-    _angka,
-    _ganda,
-    _norm,
-    _sel,
-    _teks,
-    baca_baris,
-)
 from apps.anggaran.kode import Skema, Tingkat, parse_kode
 from apps.core.angka import format_angka
+from apps.core.impor import (
+    KOLOM_KODE_OPD,
+    Baris,
+    HasilImpor,
+    Kolom,
+    Tabel,
+    mark_duplicates,
+    normalise_header,
+    read_cell,
+    read_number,
+    read_rows,
+    read_text,
+)
 
 from .models import (
     IndikatorKinerja,
@@ -70,7 +70,7 @@ KOLOM_MATRIKS = [
     Kolom("realisasi_rp", "Realisasi (Rp)", False, ("realisasi rp",)),
     Kolom("unit_penanggung_jawab", "Unit Penanggung Jawab", False,
           ("unit opd penanggung jawab", "unit")),
-    KODE_OPD,
+    KOLOM_KODE_OPD,
 ]
 
 
@@ -79,10 +79,10 @@ def kolom_target_renstra(renstra: Renstra) -> list[Kolom]:
     return [KODE_INDIKATOR, INDIKATOR, SATUAN,
             *[Kolom(f"target_{t}", f"Target {t}", True)
               for t in range(renstra.tahun_awal, renstra.tahun_akhir + 1)],
-            TARGET_AKHIR, KODE_OPD]
+            TARGET_AKHIR, KOLOM_KODE_OPD]
 
 
-KOLOM_TARGET_PK = [KODE_INDIKATOR, INDIKATOR, SATUAN, TARGET, KODE_OPD]
+KOLOM_TARGET_PK = [KODE_INDIKATOR, INDIKATOR, SATUAN, TARGET, KOLOM_KODE_OPD]
 
 
 def kode_indikator(ind: IndikatorKinerja) -> str:
@@ -117,13 +117,13 @@ def _indikator_renstra(renstra: Renstra) -> dict[tuple, IndikatorKinerja]:
 def _baca_indikator(tabel: Tabel, kolom: list[Kolom], *, opd, renstra: Renstra) -> tuple:
     """Every row of a target file with its indicator (`b.data["ind"]`): the code must name an
     indicator of the Renstra, the name must be that indicator's, each indicator once."""
-    baris, posisi = baca_baris(tabel, kolom, opd)
+    baris, posisi = read_rows(tabel, kolom, opd)
     indikator = _indikator_renstra(renstra)
     for b in baris:
-        nilai = _sel(b, b.sel, posisi, "kode", KODE_INDIKATOR.judul)
+        nilai = read_cell(b, b.sel, posisi, "kode", KODE_INDIKATOR.judul)
         b.kode = "" if nilai is None else str(nilai).strip()
-        b.uraian = _teks(b, b.sel, posisi, INDIKATOR, 2000)
-        satuan = _teks(b, b.sel, posisi, SATUAN, 50)
+        b.uraian = read_text(b, b.sel, posisi, INDIKATOR, 2000)
+        satuan = read_text(b, b.sel, posisi, SATUAN, 50)
         if not re.fullmatch(r"\d+\.\d+\.\d+", b.kode):
             b.galat(f"Kode Indikator: “{b.kode}” bukan kode indikator; tulis nomor "
                     "tujuan.sasaran.indikator, misalnya 1.2.1." if b.kode else
@@ -145,7 +145,7 @@ def _baca_indikator(tabel: Tabel, kolom: list[Kolom], *, opd, renstra: Renstra) 
                     f"“{ind.satuan}” untuk indikator {b.kode}; satuan diubah di halaman "
                     "Renstra.")
         b.data["ind"] = ind
-    _ganda(baris, lambda b: b.data["ind"].pk if "ind" in b.data else None)
+    mark_duplicates(baris, lambda b: b.data["ind"].pk if "ind" in b.data else None)
     return baris, posisi
 
 
@@ -155,9 +155,9 @@ def _target(b: Baris, posisi: dict, k: Kolom, ind: IndikatorKinerja) -> tuple | 
     the indicator's own rule (validate_nilai_indikator) decides, as on the Renstra page."""
     n = len(b.pesan)
     if ind.jenis_nilai == IndikatorKinerja.JenisNilai.TEKS:
-        angka, teks = None, _teks(b, b.sel, posisi, k, 100)
+        angka, teks = None, read_text(b, b.sel, posisi, k, 100)
     else:
-        angka, teks = _angka(b, b.sel, posisi, k, TargetTahunan, "target"), ""
+        angka, teks = read_number(b, b.sel, posisi, k, TargetTahunan, "target"), ""
     if len(b.pesan) > n:
         return None
     try:
@@ -184,7 +184,7 @@ def _kolom_tahun(tabel: Tabel, renstra: Renstra) -> None:
     """The file's "Target <tahun>" columns must be the years of the period, all of them."""
     ada = set()
     for h in tabel.header:
-        cocok = re.fullmatch(r"target (\d{4})", _norm(h))
+        cocok = re.fullmatch(r"target (\d{4})", normalise_header(h))
         if cocok:
             ada.add(int(cocok.group(1)))
     periode = set(range(renstra.tahun_awal, renstra.tahun_akhir + 1))
@@ -203,7 +203,7 @@ def _kolom_tahun(tabel: Tabel, renstra: Renstra) -> None:
             code="berkas")
 
 
-def periksa_target_renstra(tabel: Tabel, *, opd, tahun: int) -> Hasil:
+def periksa_target_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
     """The yearly targets and the end-of-period target of the indicators of the Renstra that
     covers `tahun`, one row per indicator and one "Target <tahun>" column per year of the
     period. As on the Renstra page, an empty year cell means no target that year (a target
@@ -244,11 +244,11 @@ def periksa_target_renstra(tabel: Tabel, *, opd, tahun: int) -> Hasil:
             b.status = "baru"
         else:
             b.status, b.pesan = "berubah", ubah
-    return Hasil("target_renstra", baris)
+    return HasilImpor("target_renstra", baris)
 
 
 @transaction.atomic
-def terapkan_target_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> Hasil:
+def terapkan_target_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
     hasil = periksa_target_renstra(tabel, opd=opd, tahun=tahun)
     if hasil.ada_galat:
         return hasil
@@ -303,7 +303,7 @@ def _pk_draf(opd, tahun: int) -> PerjanjianKinerja:
     return pk
 
 
-def periksa_target_pk(tabel: Tabel, *, opd, tahun: int) -> Hasil:
+def periksa_target_pk(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
     """The targets of the latest version of the year's PK, which must be a draft (a final
     PK is changed only through a Perubahan PK). An indicator of the Renstra covering the
     year that the PK does not have yet is added to it; indicators of the PK missing from the
@@ -333,11 +333,11 @@ def periksa_target_pk(tabel: Tabel, *, opd, tahun: int) -> Hasil:
         else:
             b.status = "berubah"
             b.pesan = [f"Target: {_tampil((x.target, x.target_teks))} → {_tampil(nilai)}"]
-    return Hasil("target_pk", baris)
+    return HasilImpor("target_pk", baris)
 
 
 @transaction.atomic
-def terapkan_target_pk(tabel: Tabel, *, opd, tahun: int, user=None) -> Hasil:
+def terapkan_target_pk(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
     # The PK is locked first, so it cannot be finalised between the check and the writes.
     list(PerjanjianKinerja.objects.select_for_update().filter(opd=opd, tahun=tahun))
     hasil = periksa_target_pk(tabel, opd=opd, tahun=tahun)
@@ -381,7 +381,7 @@ def _kanonik(teks: str, kode_bidang: str | None) -> str:
 
 
 def _tahun_sel(b: Baris, posisi: dict, k: Kolom) -> int | None:
-    nilai = _sel(b, b.sel, posisi, k.kunci, k.judul)
+    nilai = read_cell(b, b.sel, posisi, k.kunci, k.judul)
     if nilai is None:
         return None
     if isinstance(nilai, Decimal) and nilai == nilai.to_integral_value():
@@ -401,7 +401,7 @@ def _terendah(kode) -> bool:
         kode.skema == Skema.PERMENDAGRI_13 and kode.tingkat == Tingkat.KEGIATAN)
 
 
-def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> Hasil:
+def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
     """Rows of the matrix (Rencana Program, Kegiatan dan Pendanaan) of the Renstra covering
     `tahun`, in blocks of planning periods within it ("Periode RPJMD Induk (Tahun
     2019-2020)", tahun awal 2019, tahun akhir 2020).
@@ -427,7 +427,7 @@ def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> Hasil:
     rows under it in the file and every difference is listed; it is never stored."""
     renstra = _renstra(opd, tahun)
     bidang = opd.kode_bidang or None
-    baris, posisi = baca_baris(tabel, KOLOM_MATRIKS, opd)
+    baris, posisi = read_rows(tabel, KOLOM_MATRIKS, opd)
     k = {x.kunci: x for x in KOLOM_MATRIKS}
 
     ada = defaultdict(list)  # block -> its rows in order
@@ -447,21 +447,21 @@ def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> Hasil:
     posisi_blok, ke, terakhir = defaultdict(int), defaultdict(int), {}
     urut_blok = []  # blocks in the order the file shows them
     for b in baris:
-        nilai = _sel(b, b.sel, posisi, "kode", k["kode"].judul)
+        nilai = read_cell(b, b.sel, posisi, "kode", k["kode"].judul)
         b.kode = "" if nilai is None else str(nilai).strip()
         d = b.data
-        d["periode"] = _teks(b, b.sel, posisi, k["periode"], 100)
+        d["periode"] = read_text(b, b.sel, posisi, k["periode"], 100)
         if not d["periode"]:
             b.galat("Periode: wajib diisi, misalnya “Periode RPJMD Induk (Tahun 2019-2020)”.")
         awal = _tahun_sel(b, posisi, k["tahun_awal"])
         akhir = _tahun_sel(b, posisi, k["tahun_akhir"])
-        b.uraian = d["uraian"] = _teks(b, b.sel, posisi, k["uraian"], 300)
+        b.uraian = d["uraian"] = read_text(b, b.sel, posisi, k["uraian"], 300)
         if not d["uraian"]:
             b.galat("Uraian: wajib diisi.")
         for kunci, maks in (("indikator", 400), ("satuan", 50), ("unit_penanggung_jawab", 255)):
-            d[kunci] = _teks(b, b.sel, posisi, k[kunci], maks)
+            d[kunci] = read_text(b, b.sel, posisi, k[kunci], maks)
         for kunci in ("target_k", "target_rp", "realisasi_k", "realisasi_rp"):
-            d[kunci] = _angka(b, b.sel, posisi, k[kunci], RencanaProgram, kunci)
+            d[kunci] = read_number(b, b.sel, posisi, k[kunci], RencanaProgram, kunci)
         kode = None
         try:
             kode = parse_kode(b.kode, kode_bidang=bidang)
@@ -498,7 +498,7 @@ def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> Hasil:
             # A stated total: compared below, never stored.
             d["tertulis"] = {f: d[f] for f in RUPIAH_MATRIKS if d[f] is not None}
             d.update(target_rp=None, realisasi_rp=None)
-    _ganda(baris, lambda b: (b.data["blok"], b.data["kode"].teks, *(
+    mark_duplicates(baris, lambda b: (b.data["blok"], b.data["kode"].teks, *(
         b.data[f] for f in NILAI_MATRIKS[:-1] if f != "tingkat")) if "kode" in b.data else None)
 
     # The rows' order: each block numbered from where it starts in the database (a new
@@ -536,7 +536,7 @@ def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> Hasil:
             b.pesan = ["Berubah: " + "; ".join(
                 f"{LABEL_MATRIKS[f]} {_tampil_matriks(getattr(x, f))} → "
                 f"{_tampil_matriks(d[f])}" for f in ubah)]
-    hasil = Hasil("matriks_renstra", baris)
+    hasil = HasilImpor("matriks_renstra", baris)
     for b in baris:
         if b.status == "galat":
             continue
@@ -567,7 +567,7 @@ def _tampil_matriks(nilai) -> str:
 
 
 @transaction.atomic
-def terapkan_matriks_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> Hasil:
+def terapkan_matriks_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
     hasil = periksa_matriks_renstra(tabel, opd=opd, tahun=tahun)
     if hasil.ada_galat:
         return hasil
@@ -591,3 +591,7 @@ def terapkan_matriks_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> Has
         bulk_update_with_history(ubah, RencanaProgram, list(NILAI_MATRIKS), batch_size=1000,
                                  default_user=user)
     return hasil
+
+
+JUDUL = {"target_renstra": "Target tahunan Renstra", "target_pk": "Target Perjanjian Kinerja",
+         "matriks_renstra": "Matriks Renstra (program, kegiatan, pendanaan)"}

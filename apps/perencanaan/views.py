@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.anggaran.views import FORMAT, _berkas
 from apps.core.akses import opd_or_404, wajib
+from apps.core.ekspor import FORMAT, unduhan
 from apps.core.forms import pesan_galat
 from apps.core.pdf import render_pdf
 from apps.core.selectors import for_user, opd_for_user
@@ -541,7 +541,7 @@ def renstra_ekspor_target(request, renstra_id: int, format: str):
     obj = _renstra_or_404(request.user, renstra_id)
     format = _format(format)
     data = resources.ekspor_target_renstra(obj, csv=format == "csv")
-    return _berkas(data, _nama_berkas("target renstra", obj.opd, obj.tahun_awal,
+    return unduhan(data, _nama_berkas("target renstra", obj.opd, obj.tahun_awal,
                                       obj.tahun_akhir), format)
 
 
@@ -552,7 +552,7 @@ def renstra_ekspor_matriks(request, renstra_id: int, format: str):
     obj = _renstra_or_404(request.user, renstra_id)
     format = _format(format)
     data = resources.ekspor_matriks(obj, csv=format == "csv")
-    return _berkas(data, _nama_berkas("matriks renstra", obj.opd, obj.tahun_awal,
+    return unduhan(data, _nama_berkas("matriks renstra", obj.opd, obj.tahun_awal,
                                       obj.tahun_akhir), format)
 
 
@@ -564,7 +564,7 @@ def pk_ekspor_target(request, pk_id: int, format: str):
     obj = _pk_or_404(request.user, pk_id)
     format = _format(format)
     data = resources.ekspor_target_pk(obj, csv=format == "csv")
-    return _berkas(data, _nama_berkas("target pk", obj.opd, obj.tahun, f"versi {obj.versi}"),
+    return unduhan(data, _nama_berkas("target pk", obj.opd, obj.tahun, f"versi {obj.versi}"),
                    format)
 
 

@@ -1,4 +1,4 @@
-"""Budget spreadsheet import (apps.anggaran.impor, berkas_impor, services, views, command).
+"""Budget spreadsheet import (apps.anggaran.impor on apps.core.impor, services, views, command).
 
 Every bad file is uploaded through the import page as its user's browser sends it; a file
 that cannot be read at all is refused on the upload page with one Indonesian message and is
@@ -37,8 +37,8 @@ from apps.anggaran.models import (
     RincianDPA,
     SubKegiatan,
 )
-from apps.core.demo import referensi as ref
 from apps.core.models import OPD
+from apps.laporan.demo import referensi as ref
 
 pytestmark = pytest.mark.django_db
 
@@ -809,7 +809,7 @@ def test_the_check_keeps_the_cells_it_read_and_the_import_uses_them(client, logi
     """The confirmed import reads the check's snapshot, not the spreadsheet again: every
     kind of cell (text, number with decimals, an Indonesian number in text, a formula) comes
     back as the check read it."""
-    from apps.anggaran.berkas_impor import Rumus, baca_potret, baca_tabel, tulis_potret
+    from apps.core.impor import Rumus, baca_potret, baca_tabel, tulis_potret
 
     isi = xlsx([H_REALISASI, [SUB_1, "Rapat", 11, 1250000.5, "1,5", "=A1", "7.01.01"]])
     asli = baca_tabel(SimpleUploadedFile("r.xlsx", isi), "r.xlsx")

@@ -14,10 +14,9 @@ from openpyxl import load_workbook
 from perencanaan_uji import renstra_kec, user
 from realisasi_uji import opd_kecamatan
 
-from apps.anggaran import impor
-from apps.anggaran.berkas_impor import baca_tabel
 from apps.anggaran.models import DPA, RealisasiAnggaran
 from apps.core.ekspor import csv_dari, sel_csv, xlsx_dari
+from apps.core.impor import baca_tabel, importer
 from apps.perencanaan.models import IndikatorKinerja
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +67,7 @@ def test_target_xlsx_holds_the_formula_as_text_and_imports_back(bermusuhan):
         (sel,) = _sel_xlsx(isi, nilai)
         assert sel.data_type == "s" and sel.quotePrefix  # text, shown as typed
     assert b"<f>" not in _xml_lembar(isi)  # no formula anywhere in the sheet
-    hasil = impor.periksa("target_renstra", _tabel(isi, "xlsx"), opd=opd_kecamatan(),
+    hasil = importer("target_renstra").check(_tabel(isi, "xlsx"), opd=opd_kecamatan(),
                           tahun=2023)
     assert {b.status for b in hasil.baris} == {"sama"}, [b.pesan for b in hasil.baris]
 
@@ -78,7 +77,7 @@ def test_target_csv_puts_an_apostrophe_before_the_formula_and_imports_back(bermu
     isi = _unduh(reverse("perencanaan:renstra_ekspor_target", args=[renstra.pk, "csv"]))
     sel = [c for row in _baris_csv(isi) for c in row]
     assert "'" + HYPERLINK in sel and "'@SUM(A1:A9)" in sel and HYPERLINK not in sel
-    hasil = impor.periksa("target_renstra", _tabel(isi, "csv"), opd=opd_kecamatan(),
+    hasil = importer("target_renstra").check(_tabel(isi, "csv"), opd=opd_kecamatan(),
                           tahun=2023)
     assert {b.status for b in hasil.baris} == {"sama"}, [b.pesan for b in hasil.baris]
 
@@ -99,7 +98,7 @@ def test_realisasi_export_neutralises_the_note_keeps_numbers_and_imports_back(be
     else:
         baris = _baris_csv(isi)
         assert "'" + CMD in [c for row in baris for c in row]
-    hasil = impor.periksa("realisasi", _tabel(isi, format), opd=opd_kecamatan(), tahun=2023,
+    hasil = importer("realisasi").check(_tabel(isi, format), opd=opd_kecamatan(), tahun=2023,
                           jenis_dpa=dpa.jenis)
     assert {b.status for b in hasil.baris} == {"sama"}, [b.pesan for b in hasil.baris
                                                          if b.status != "sama"]

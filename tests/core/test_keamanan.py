@@ -269,7 +269,7 @@ def test_every_file_field_is_known_and_served_through_a_checked_view():
     assert fields == {
         "core.Pemda.logo",  # admin only (master data), printed in PDFs, never linked
         "pengukuran.BuktiDukung.berkas",  # berkas.periksa_bukti -> pengukuran:bukti_unduh
-        "anggaran.Impor.berkas",  # berkas_impor.baca_tabel; never served back
+        "anggaran.Impor.berkas",  # apps.core.impor.baca_tabel; never served back
         "anggaran.Impor.tabel",  # the cells read, written by the app
         "laporan.LaporanKinerja.struktur_organisasi",  # periksa_gambar -> lkjip_struktur
         "laporan.LaporanKinerja.berkas_final",  # rendered by the app -> lkjip_final_pdf

@@ -2,8 +2,8 @@
 targets of a Renstra, the targets of a draft PK, the Renstra matrix.
 
 The files are the ones the export URLs give Kecamatan Magetan's operator, read with the same
-reader as an upload (apps.anggaran.berkas_impor.baca_tabel) and checked and imported through
-apps.anggaran.impor.periksa / terapkan, the functions the import page calls. A wrong file
+reader as an upload (apps.core.impor.baca_tabel) and checked and imported through
+the registered importer's check / apply (apps.core.impor), which the import job calls. A wrong file
 changes nothing: every row and value of the planning tables (and their history) is the same
 before and after the import was attempted.
 """
@@ -21,9 +21,8 @@ from openpyxl import Workbook, load_workbook
 from perencanaan_uji import MODEL_POTRET, draf_2023, pk_kec, renstra_kec, user
 from realisasi_uji import opd_kecamatan
 
-from apps.anggaran import impor
-from apps.anggaran.berkas_impor import baca_tabel
 from apps.anggaran.forms import ImporForm
+from apps.core.impor import baca_tabel, importer
 from apps.core.models import OPD
 from apps.perencanaan import services
 from apps.perencanaan.models import (
@@ -94,11 +93,11 @@ def tabel(isi: bytes, format: str):
 
 
 def periksa(jenis, isi, format="xlsx", tahun=TAHUN):
-    return impor.periksa(jenis, tabel(isi, format), opd=opd_kecamatan(), tahun=tahun)
+    return importer(jenis).check(tabel(isi, format), opd=opd_kecamatan(), tahun=tahun)
 
 
 def terapkan(jenis, isi, format="xlsx", tahun=TAHUN):
-    return impor.terapkan(jenis, tabel(isi, format), opd=opd_kecamatan(), tahun=tahun)
+    return importer(jenis).apply(tabel(isi, format), opd=opd_kecamatan(), tahun=tahun)
 
 
 def url_ekspor(jenis: str, format: str) -> str:
@@ -440,7 +439,7 @@ def test_an_old_code_is_refused_in_a_dpa_but_accepted_in_the_renstra_matrix():
     dpa = berkas([["Kode", "Uraian", "Indikator", "Target", "Satuan", "Pagu (Rp)", "Kode OPD"],
                   ["4,01,05,01,20", "Penyediaan Jasa", "", "", "", "1.000.000", "7.01.01"]],
                  "xlsx")
-    hasil = impor.periksa("dpa", tabel(dpa, "xlsx"), opd=opd_kecamatan(), tahun=TAHUN,
+    hasil = importer("dpa").check(tabel(dpa, "xlsx"), opd=opd_kecamatan(), tahun=TAHUN,
                           jenis_dpa="murni")
     assert pesan_galat(hasil) == [
         "Kode 4,01,05,01,20 adalah kode lama (sebelum 2021); DPA tahun 2023 memakai "

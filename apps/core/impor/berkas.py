@@ -1,5 +1,5 @@
 """Reading an uploaded spreadsheet: xlsx or csv, recognised by content, streamed row by row
-(an xlsx by apps.anggaran.xlsx, with its limits enforced while reading).
+(an xlsx by apps.core.impor.xlsx, with its limits enforced while reading).
 
 A file is refused as a whole, with one message, when it is too large, not what its name says
 (a .txt renamed .xlsx), empty, without the expected header, or a workbook of several sheets
@@ -79,7 +79,7 @@ def baca_tabel(berkas, nama: str) -> Tabel:
 
 def _xlsx(berkas, nama: str) -> Tabel:
     """The one sheet of a workbook (or the one named "Data"), read as a stream with the
-    limits of apps.anggaran.xlsx; the rows stop at a row number no import may reach."""
+    limits of apps.core.impor.xlsx; the rows stop at a row number no import may reach."""
     try:
         z = zipfile.ZipFile(berkas)
         lembar, bagian_teks = xlsx.lembar_kerja(z)
