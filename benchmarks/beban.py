@@ -166,9 +166,9 @@ def siapkan(synthetic: int, pengguna: int, verifikator: int):
     from django.urls import reverse
     from django.utils import timezone
 
-    from apps.core.demo.loader import load_demo
     from apps.core.models import OPD, User
     from apps.core.roles import Peran
+    from apps.laporan.demo.loader import load_demo
     from apps.pengukuran import services
     from apps.pengukuran.models import Realisasi
     from apps.perencanaan.selectors import pk_berlaku

@@ -27,7 +27,7 @@ def siapkan(synthetic: int = 0):
     from django.core.management import call_command
 
     from apps.anggaran.models import Program
-    from apps.core.demo.loader import load_demo
+    from apps.laporan.demo.loader import load_demo
     from apps.perencanaan import services
     from apps.perencanaan.models import (
         IndikatorKinerja,

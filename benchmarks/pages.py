@@ -316,9 +316,9 @@ def siapkan(synthetic: int):
     from django.core.management import call_command
     from django.db.models import Count
 
-    from apps.core.demo.loader import load_demo
     from apps.core.models import User
     from apps.core.roles import Peran
+    from apps.laporan.demo.loader import load_demo
     from apps.pengukuran.models import BuktiDukung, CatatanVerifikasi, Realisasi
     from apps.perencanaan.models import PerjanjianKinerja
 

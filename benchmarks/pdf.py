@@ -116,9 +116,9 @@ def jalankan(db, args, mulai):
     from django.template.loader import render_to_string
     from weasyprint import HTML
 
-    from apps.core.demo.loader import load_demo
     from apps.core.models import OPD
     from apps.core.pdf import BASE, _BerkasSendiri
+    from apps.laporan.demo.loader import load_demo
     from apps.laporan.lkjip import dokumen_lkjip, render_lkjip_pdf
 
     call_command("migrate", verbosity=0, interactive=False)

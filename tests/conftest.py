@@ -8,8 +8,8 @@ from django.utils import timezone
 from peramban import CHROMIUM, TIMEOUT_MS
 from playwright import sync_api as playwright_sync
 
-from apps.core.demo.loader import load_demo
 from apps.core.models import User
+from apps.laporan.demo.loader import load_demo
 from apps.pengukuran.models import JadwalPengisian
 
 

@@ -36,9 +36,9 @@ from perencanaan_uji import user
 from psycopg import sql
 
 from apps.core.cadangan import FORMAT, MANIFEST, VERSI_FORMAT
-from apps.core.demo.loader import load_demo
 from apps.core.models import OPD
 from apps.laporan import services
+from apps.laporan.demo.loader import load_demo
 from apps.laporan.models import LaporanKinerja
 from apps.laporan.selectors import dasbor
 from apps.pengukuran.models import BuktiDukung, Realisasi

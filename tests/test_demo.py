@@ -111,7 +111,7 @@ def test_load_demo_twice_duplicates_nothing(capsys, monkeypatch):
 
     # On the same day: on a later day the demo rightly keeps its open window two more weeks
     # from that day (a changed JadwalPengisian with its history row).
-    monkeypatch.setattr("apps.core.demo.loader.timezone.localdate", lambda: HARI_DEMO)
+    monkeypatch.setattr("apps.laporan.demo.loader.timezone.localdate", lambda: HARI_DEMO)
 
     def counts():
         return {m.__name__: m.objects.count() for m in apps.get_models()

@@ -50,11 +50,11 @@ from apps.anggaran import resources
 from apps.anggaran import services as anggaran_services
 from apps.anggaran.models import DPA, Impor, RealisasiAnggaran, RincianDPA, SubKegiatan
 from apps.core import pdf as core_pdf
-from apps.core.demo.loader import load_synthetic
 from apps.core.ekspor import csv_dari
 from apps.core.models import OPD, User
 from apps.core.roles import Peran
 from apps.laporan import services as laporan_services
+from apps.laporan.demo.loader import load_synthetic
 from apps.laporan.models import AnalisisSasaran, LaporanKinerja, PaketLKjIP
 from apps.laporan.paket import paket_create
 from apps.pengukuran import services as pengukuran_services

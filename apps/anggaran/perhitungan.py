@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from apps.pengukuran.capaian import SERATUS, Hasil
+from apps.core.persen import SERATUS, Hasil
 
 
 @dataclass(frozen=True)

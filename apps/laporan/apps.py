@@ -5,3 +5,18 @@ class LaporanConfig(AppConfig):
     name = "apps.laporan"
     label = "laporan"
     verbose_name = "Laporan Kinerja (LKjIP)"
+
+    def ready(self):
+        from django.conf import settings
+
+        from apps.core.tasks import register_cleanup
+
+        from .draf import draf_expire
+        from .paket import paket_expire
+
+        register_cleanup("paket", lambda sekarang: (
+            f"Berkas ZIP paket LKjIP yang disimpan lebih dari {settings.SAKIP_PAKET_SIMPAN_HARI} "
+            f"hari dihapus: {paket_expire(sekarang=sekarang)}."))
+        register_cleanup("draf", lambda sekarang: (
+            f"Draf PDF LKjIP yang dibuat lebih dari {settings.SAKIP_DRAF_SIMPAN_JAM} jam lalu "
+            f"dihapus: {draf_expire(sekarang=sekarang)}."))

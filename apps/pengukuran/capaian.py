@@ -8,28 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-SERATUS = Decimal(100)
-
-
-@dataclass(frozen=True)
-class Hasil:
-    """A computed percentage, or None with the reason it could not be computed."""
-
-    nilai: Decimal | None
-    alasan: str = ""
-    rumus: str = ""
-
-    @property
-    def ada(self) -> bool:
-        return self.nilai is not None
-
-    def __str__(self) -> str:
-        from apps.core.angka import format_persen
-
-        return format_persen(self.nilai) if self.nilai is not None else (
-            f"tidak dapat dihitung ({self.alasan})"
-        )
-
+from apps.core.persen import SERATUS, Hasil  # one type for capaian, serapan and efisiensi
 
 RUMUS_POSITIF = "realisasi / target × 100"
 RUMUS_NEGATIF = {

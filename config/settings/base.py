@@ -108,7 +108,7 @@ AUTH_PASSWORD_VALIDATORS = [
      "OPTIONS": {"min_length": env.int("SAKIP_SANDI_MIN_PANJANG", default=10)}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "apps.core.validators.KataSandiTanpaNamaValidator"},
+    {"NAME": "apps.core.kata_sandi.KataSandiTanpaNamaValidator"},
 ]
 
 # LOGIN THROTTLING

@@ -17,8 +17,8 @@ from realisasi_uji import KEC, opd_kecamatan, teks_halaman
 
 from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
 from apps.core.angka import bulatkan, format_persen
-from apps.core.demo.loader import load_synthetic
 from apps.core.models import OPD, PeriodeRPJMD
+from apps.laporan.demo.loader import load_synthetic
 from apps.pengukuran import capaian as engine
 from apps.pengukuran.selectors import pengisian_triwulan
 

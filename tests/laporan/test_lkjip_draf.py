@@ -15,10 +15,10 @@ from peramban import masuk, shot
 from playwright.sync_api import expect
 from realisasi_uji import KEC, opd_kecamatan, teks_halaman
 
-from apps.core.demo.loader import load_demo
 from apps.core.models import User
 from apps.core.tugas import PESAN_TERHENTI
 from apps.laporan import draf as draf_svc
+from apps.laporan.demo.loader import load_demo
 from apps.laporan.models import DrafLKjIP
 from apps.laporan.tasks import draf_build_job
 

@@ -23,9 +23,9 @@ from lkjip_uji import (
 from perencanaan_uji import formulir_dari, opd_organisasi, pesan, user
 from realisasi_uji import opd_kecamatan, teks_halaman
 
-from apps.core.demo.loader import load_synthetic
 from apps.core.models import Pejabat, PeriodeRPJMD
 from apps.laporan import services
+from apps.laporan.demo.loader import load_synthetic
 from apps.laporan.models import AnalisisSasaran, LaporanKinerja
 
 pytestmark = pytest.mark.django_db

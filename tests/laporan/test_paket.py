@@ -33,10 +33,10 @@ from perencanaan_uji import opd_organisasi, pesan, user
 from realisasi_uji import opd_kecamatan, teks_halaman
 from weasyprint import HTML
 
-from apps.core.demo.loader import load_demo
 from apps.core.models import OPD
 from apps.laporan import paket as paket_svc
 from apps.laporan import urls as laporan_urls
+from apps.laporan.demo.loader import load_demo
 from apps.laporan.models import LaporanKinerja, PaketLKjIP
 from apps.laporan.paket import paket_create
 from apps.laporan.tasks import paket_build_job

@@ -20,8 +20,8 @@ from playwright.sync_api import expect
 from realisasi_uji import KEC, PDF
 
 from apps.core.angka import format_angka, format_persen
-from apps.core.demo.loader import load_demo
 from apps.core.models import OPD
+from apps.laporan.demo.loader import load_demo
 from apps.pengukuran.models import BuktiDukung, CatatanVerifikasi, JadwalPengisian, Realisasi
 from apps.perencanaan.selectors import pk_berlaku
 

@@ -26,9 +26,9 @@ from factories import (
 )
 from realisasi_uji import formulir
 
-from apps.core.demo.loader import load_synthetic
 from apps.core.models import User
 from apps.core.roles import Peran
+from apps.laporan.demo.loader import load_synthetic
 from apps.pengukuran.models import CatatanVerifikasi, Realisasi
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 from realisasi_uji import KEC
 
 from apps.anggaran.models import Program
-from apps.core.demo.loader import load_demo
 from apps.core.models import OPD
+from apps.laporan.demo.loader import load_demo
 from apps.perencanaan.models import (
     PerjanjianKinerja,
     ProgramSasaran,

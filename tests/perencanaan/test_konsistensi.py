@@ -39,9 +39,9 @@ from perencanaan_uji import pk_kec, renstra_kec
 from realisasi_uji import formulir, opd_kecamatan, teks_halaman
 
 from apps.anggaran.models import DPA, Kegiatan, Program, RincianDPA, SubKegiatan
-from apps.core.demo.loader import load_synthetic
 from apps.core.models import OPD, User
 from apps.core.roles import Peran
+from apps.laporan.demo.loader import load_synthetic
 from apps.pengukuran.models import JadwalPengisian, Realisasi
 from apps.perencanaan import services
 from apps.perencanaan.models import (

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.core.demo.loader import DEMO_USERS, load_demo
+from apps.laporan.demo.loader import DEMO_USERS, load_demo
 
 
 class Command(BaseCommand):
