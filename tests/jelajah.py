@@ -39,7 +39,7 @@ from django.urls import Resolver404, get_resolver, resolve
 from django.utils import timezone
 from formulir_html import Formulir, baca_halaman
 
-from apps.perencanaan.selectors import tahun_berdata
+from apps.core.tahun import tahun_berdata
 
 HTML = "text/html"
 ALIH = (301, 302, 303, 307, 308)

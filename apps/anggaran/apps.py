@@ -7,6 +7,10 @@ class AnggaranConfig(AppConfig):
     verbose_name = "Anggaran"
 
     def ready(self):
+        from apps.core.tahun import register_year_source, years_of
+
+        from .models import DPA
         from .pengimpor import register
 
         register()
+        register_year_source("dpa", years_of(DPA.objects, "opd_id"))

@@ -1,13 +1,16 @@
 """Reads of the budget with their rules: every total is summed from the DPA lines."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import DecimalField, Max, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from .models import DPA, RealisasiAnggaran, RincianDPA
+from apps.core.selectors import for_user
+
+from .models import DPA, Impor, RealisasiAnggaran, RincianDPA
 from .perhitungan import NOL, Rekap, jumlahkan
 
 RP = DecimalField(max_digits=18, decimal_places=2)
@@ -106,6 +109,21 @@ class AnggaranSasaran:
         return jumlahkan(r for _, r in self.program)
 
 
+# Which sasaran of the Renstra each program supports is planning's knowledge (the links are
+# kept on the Renstra page); PerencanaanConfig.ready registers how to read them.
+_PROGRAM_PER_SASARAN: list[Callable[[int, int], dict]] = []
+
+
+def register_program_per_sasaran(fungsi: Callable[[int, int], dict]) -> None:
+    _PROGRAM_PER_SASARAN[:] = [fungsi]
+
+
+def program_per_sasaran(opd_id: int, tahun: int) -> dict:
+    """{sasaran: {program id}} of the Renstra covering the year, in Renstra order; empty
+    without a Renstra (the DPA page then lists every program as linked to no sasaran)."""
+    return _PROGRAM_PER_SASARAN[0](opd_id, tahun) if _PROGRAM_PER_SASARAN else {}
+
+
 def rekap_per_sasaran(pohon: PohonAnggaran, sasaran_program: dict) -> list[AnggaranSasaran]:
     """Budget per sasaran from a DPA's program totals. `sasaran_program` maps each sasaran
     (in Renstra order) to its program ids; programs of the DPA linked to no sasaran come last
@@ -186,3 +204,12 @@ def anggaran_opd(opd_ids, tahun: int, *, sampai_bulan: int = 12
     dpa = dpa_berlaku_opd(opd_ids, tahun)
     pohon = rekap_dpa_banyak([d.pk for d in dpa.values()], sampai_bulan=sampai_bulan)
     return {opd_id: (d, pohon[d.pk]) for opd_id, d in dpa.items()}
+
+
+def impor_for_user(user) -> QuerySet[Impor]:
+    """The import files a user may open: those of the OPDs they see (for_user); the
+    nomenclature files (no OPD) only for roles that see every OPD."""
+    qs = for_user(Impor.objects.select_related("opd", "dibuat_oleh"), user)
+    if not user.kemampuan.sees_all_opd:
+        qs = qs.filter(opd__isnull=False)
+    return qs

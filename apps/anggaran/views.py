@@ -3,28 +3,33 @@ computed from the lines, the budget per sasaran, the DPA murni against its DPPA,
 monthly realisation grid. Views parse, call one service or selector, render."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET, require_http_methods
 
-from apps.core.akses import opd_or_404, tahun_or_404, wajib
+from apps.core.akses import halaman, wajib
 from apps.core.ekspor import FORMAT, unduhan
 from apps.core.forms import pesan_galat
 from apps.core.impor import importer
+from apps.core.models import OPD
 from apps.core.selectors import for_user, opd_for_user
+from apps.core.tahun import pilihan_tahun
 from apps.core.tugas import tugas_terhenti_fail
-from apps.perencanaan.models import Sasaran
-from apps.perencanaan.selectors import pilihan_tahun, renstra_tahun
 
 from . import resources, services
 from .forms import BULAN, ImporForm, RealisasiBulanForm
 from .models import DPA, Impor, RealisasiAnggaran
-from .selectors import banding_dpa, bulan_terakhir, rekap_dpa, rekap_per_sasaran
+from .selectors import (
+    banding_dpa,
+    bulan_terakhir,
+    impor_for_user,
+    program_per_sasaran,
+    rekap_dpa,
+    rekap_per_sasaran,
+)
 
 TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
 
@@ -41,8 +46,7 @@ def _dpa_tahun(opd, tahun) -> dict:
     return {d.jenis: d for d in DPA.objects.filter(opd=opd, tahun=tahun)}
 
 
-@login_required
-@require_GET
+@halaman()
 def beranda(request):
     """An OPD user's budget of this year; all-OPD roles pick an OPD on the planning list."""
     if request.user.kemampuan.sees_all_opd:
@@ -52,15 +56,13 @@ def beranda(request):
     return redirect("anggaran:dpa", request.user.opd_id, timezone.localdate().year)
 
 
-@login_required
-@require_GET
-def dpa(request, opd_id: int, tahun: int):
+@halaman()
+def dpa(request, opd: OPD, tahun: int):
     """The DPA of a year (the DPPA when there is one, or ?jenis=murni) with every total
     computed from its lines, cumulative up to a month (?bulan=, default the last reported)
     or of that month alone (?cakupan=bulan), serapan everywhere and realisation above the
     pagu flagged; and the budget per sasaran of the Renstra."""
-    unit = opd_or_404(request.user, opd_id)
-    tahun = tahun_or_404(tahun)
+    unit = opd
     ada = _dpa_tahun(unit, tahun)
     jenis = request.GET.get("jenis")
     obj = ada.get(jenis) or ada.get(DPA.Jenis.PERUBAHAN) or ada.get(DPA.Jenis.MURNI)
@@ -72,13 +74,7 @@ def dpa(request, opd_id: int, tahun: int):
     bulan = _bulan(request.GET.get("bulan"), terakhir or 12)
     satu_bulan = request.GET.get("cakupan") == "bulan"
     pohon = rekap_dpa(obj, sampai_bulan=bulan, dari_bulan=bulan if satu_bulan else 1)
-    renstra = renstra_tahun(unit.pk, tahun)
-    sasaran_program = {}
-    if renstra is not None:
-        sasaran_program = {
-            s: {p.pk for p in s.program.all()}
-            for s in Sasaran.objects.filter(tujuan__renstra=renstra)
-            .prefetch_related("program").order_by("tujuan__nomor", "nomor")}
+    sasaran_program = program_per_sasaran(unit.pk, tahun)
     # Rows of the tree in document order: program, its kegiatan, their lines.
     ind_program = {x.program_id: x for x in obj.program.all()}
     ind_kegiatan = {x.kegiatan_id: x for x in obj.kegiatan.all()}
@@ -104,12 +100,11 @@ def dpa(request, opd_id: int, tahun: int):
     return render(request, "anggaran/dpa.html", konteks)
 
 
-@login_required
-@require_GET
-def banding(request, opd_id: int, tahun: int):
+@halaman()
+def banding(request, opd: OPD, tahun: int):
     """DPA murni against its DPPA, line by line, with the totals of both."""
-    unit = opd_or_404(request.user, opd_id)
-    ada = _dpa_tahun(unit, tahun_or_404(tahun))
+    unit = opd
+    ada = _dpa_tahun(unit, tahun)
     if DPA.Jenis.MURNI not in ada or DPA.Jenis.PERUBAHAN not in ada:
         raise Http404("Tahun ini tidak memiliki DPA murni dan DPPA sekaligus.")
     murni, perubahan = ada[DPA.Jenis.MURNI], ada[DPA.Jenis.PERUBAHAN]
@@ -120,13 +115,11 @@ def banding(request, opd_id: int, tahun: int):
     })
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def realisasi(request, opd_id: int, tahun: int, bulan: int):
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data")
+def realisasi(request, opd: OPD, tahun: int, bulan: int):
     """The month's realisation of every line of the DPA in force, saved all at once or
     nothing; each line shows its pagu, what was spent before the month and the serapan."""
-    unit = opd_or_404(request.user, opd_id)
-    tahun = tahun_or_404(tahun)
+    unit = opd
     if bulan not in BULAN:
         raise Http404
     ada = _dpa_tahun(unit, tahun)
@@ -142,7 +135,6 @@ def realisasi(request, opd_id: int, tahun: int, bulan: int):
     forms = [RealisasiBulanForm(data, rincian=r, tersimpan=tersimpan.get(r.pk))
              for r, _ in sampai.baris]
     if request.method == "POST":
-        wajib(request.user, "can_edit_opd_data")
         if all(f.is_valid() for f in forms):
             try:
                 n = services.realisasi_anggaran_save(
@@ -173,8 +165,7 @@ def realisasi(request, opd_id: int, tahun: int, bulan: int):
 # Import and export
 # ------------------------------------------------------------------------------------------
 
-@login_required
-@require_GET
+@halaman()
 def templat(request, jenis: str, format: str):
     """An empty file with the importer's headers and one example row."""
     if jenis not in Impor.Jenis.values or format not in FORMAT:
@@ -182,14 +173,13 @@ def templat(request, jenis: str, format: str):
     return unduhan(importer(jenis).template(), f"templat-{jenis}", format)
 
 
-@login_required
-@require_GET
-def ekspor(request, opd_id: int, tahun: int, jenis: str, format: str):
+@halaman()
+def ekspor(request, opd: OPD, tahun: int, jenis: str, format: str):
     """The DPA in force's lines or monthly realisation in the importer's columns."""
-    unit = opd_or_404(request.user, opd_id)
+    unit = opd
     if jenis not in ("dpa", "realisasi") or format not in FORMAT:
         raise Http404
-    ada = _dpa_tahun(unit, tahun_or_404(tahun))
+    ada = _dpa_tahun(unit, tahun)
     obj = ada.get(request.GET.get("jenis")) or ada.get(DPA.Jenis.PERUBAHAN) or \
         ada.get(DPA.Jenis.MURNI)
     if obj is None:
@@ -198,12 +188,10 @@ def ekspor(request, opd_id: int, tahun: int, jenis: str, format: str):
     return unduhan(resources.ekspor(jenis, obj, csv=format == "csv"), nama, format)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@halaman(metode=("GET", "POST"), kemampuan="can_edit_opd_data")
 def impor_baru(request):
     """Upload a file to check: nothing is imported until the check is confirmed. An OPD
     user imports into their own OPD only; the nomenclature is Bagian Organisasi's."""
-    wajib(request.user, "can_edit_opd_data")
     form = ImporForm(request.POST or None, request.FILES or None,
                      opd_qs=opd_for_user(request.user).filter(aktif=True).order_by("kode"))
     if request.method == "POST":
@@ -230,26 +218,18 @@ def impor_baru(request):
                                                         "jenis_list": Impor.Jenis.choices})
 
 
-def _impor_or_404(user, impor_id: int) -> Impor:
-    qs = for_user(Impor.objects.select_related("opd", "dibuat_oleh"), user)
-    if not user.kemampuan.sees_all_opd:
-        qs = qs.filter(opd__isnull=False)
-    return get_object_or_404(qs, pk=impor_id)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def impor(request, impor_id: int):
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data",
+         objek={"impor_id": impor_for_user})
+def impor(request, impor: Impor):
     """A file's check: while the background job reads it, how far it got (the page reloads
     itself); then every row as baru, berubah, sama, salah (with why) or a stated total, and
     the stated totals that differ from their lines. POST starts the import of all rows or
     none."""
-    obj = _impor_or_404(request.user, impor_id)
+    obj = impor
     # A job whose worker died is given up here, so the page says so instead of polling.
     if obj.berjalan and tugas_terhenti_fail(Impor.objects.filter(pk=obj.pk)):
         obj.refresh_from_db()
     if request.method == "POST":
-        wajib(request.user, "can_edit_opd_data")
         if obj.jenis == Impor.Jenis.NOMENKLATUR:
             wajib(request.user, "can_manage_master")
         try:

@@ -178,3 +178,7 @@ def format_persen(nilai, desimal: int = 2) -> str:
     if nilai is None:
         return ""
     return f"{format_angka(nilai, desimal)} %"
+
+
+# Triwulan as the documents write them: TW I ... TW IV.
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}

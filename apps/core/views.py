@@ -1,20 +1,20 @@
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
 
+from .akses import halaman
 from .selectors import opd_for_user
 
 
-@login_required
+@halaman()
 def beranda(request):
     """Landing page: who is logged in, with which role, and which OPDs they may see."""
     opd_list = opd_for_user(request.user).filter(aktif=True).order_by("kode")
     return render(request, "core/beranda.html", {"opd_list": opd_list})
 
 
+@halaman(metode=("GET", "HEAD"), publik=True)
 def sehat(request):
     """Health check for the container orchestrator: the app answers and the database too."""
     with connection.cursor() as cursor:
@@ -22,8 +22,7 @@ def sehat(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@halaman(metode=("GET", "POST"))
 def notifikasi(request):
     """The user's own messages (returned, verified, reminders); POST marks them all read."""
     qs = request.user.notifikasi.all()

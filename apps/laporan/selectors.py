@@ -23,13 +23,14 @@ from apps.anggaran.perhitungan import Rekap
 from apps.anggaran.selectors import anggaran_opd
 from apps.core.models import OPD, Pejabat, User
 from apps.core.roles import Peran
+from apps.core.selectors import for_user
 from apps.pengukuran import capaian as engine
 from apps.pengukuran.models import CatatanVerifikasi
 from apps.pengukuran.proyeksi import Proyeksi, proyeksi_akhir_tahun
 from apps.pengukuran.selectors import IndikatorTahun, KinerjaOPD, kinerja_opd
 from apps.perencanaan.selectors import konsistensi_opd
 
-from .models import LaporanKinerja
+from .models import DrafLKjIP, LaporanKinerja
 
 logger = logging.getLogger(__name__)
 
@@ -255,3 +256,14 @@ def lkjip_daftar(opds, tahun: int) -> list[BarisLKjIP]:
                                              ).order_by("opd_id", "-revisi"):
         terbaru.setdefault(lap.opd_id, lap)
     return [BarisLKjIP(o, terbaru.get(o.pk)) for o in opds]
+
+
+def laporan_for_user(user):
+    """The LKjIP revisions of the OPDs the user sees (apps.core.selectors.for_user)."""
+    return for_user(LaporanKinerja.objects.select_related("opd"), user)
+
+
+def draf_for_user(user):
+    """The draft PDFs this user asked for, of OPDs they still see: another user's draft is
+    not theirs to open."""
+    return for_user(DrafLKjIP.objects.select_related("opd"), user).filter(dibuat_oleh=user)

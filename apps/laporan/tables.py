@@ -8,8 +8,7 @@ from django_tables2.data import TableListData
 from django_tables2.rows import BoundRows
 from django_tables2.utils import OrderBy
 
-from apps.core.angka import bulatkan, format_persen
-from apps.pengukuran.models import ROMAWI
+from apps.core.angka import ROMAWI, bulatkan, format_persen
 from apps.pengukuran.selectors import StatusTriwulan
 
 TANPA = "–"

@@ -7,33 +7,30 @@ import hashlib
 import tablib
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
 from django_tables2.export import TableExport
 
 from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
-from apps.core.akses import opd_or_404, tahun_or_404
-from apps.core.angka import bulatkan
+from apps.core.akses import halaman
+from apps.core.angka import ROMAWI, bulatkan
 from apps.core.ekspor import unduhan
 from apps.core.forms import pesan_galat
-from apps.core.models import Pemda, RentangPredikat
+from apps.core.models import OPD, Pemda, RentangPredikat
 from apps.core.pdf import render_pdf
 from apps.core.selectors import opd_for_user
+from apps.core.tahun import pilihan_tahun
 from apps.pengukuran.capaian import Hasil, rata_rata_capaian
-from apps.pengukuran.models import ROMAWI
 from apps.pengukuran.selectors import (
     StatusTriwulan,
     capaian_lintas_tahun,
     kinerja_opd,
     tanggal_id,
 )
-from apps.perencanaan.selectors import pilihan_tahun
 
 from . import grafik
 from .filters import FilterDasbor
@@ -99,8 +96,7 @@ def grafik_dasbor(baris, tahun: int, *, per_grafik: int = 40) -> dict:
     }
 
 
-@login_required
-@require_GET
+@halaman()
 def dasbor(request):
     """One row per OPD: status of each triwulan, capaian and predikat of the year so far,
     serapan, consistency warnings; the early warnings worst first; the charts.
@@ -151,8 +147,7 @@ def _dengan_segar(get) -> str:
     return q.urlencode()
 
 
-@login_required
-@require_GET
+@halaman()
 def dasbor_xlsx(request):
     """The dashboard as xlsx: the same rows, columns and numbers as the page (numbers as
     numbers, rounded as the page shows them)."""
@@ -163,14 +158,12 @@ def dasbor_xlsx(request):
     return unduhan(data, f"dasbor-sakip-{tahun}", "xlsx")
 
 
-@login_required
-@require_GET
-def opd(request, opd_id: int, tahun: int):
+@halaman()
+def opd(request, opd: OPD, tahun: int):
     """One OPD's year: each sasaran and indicator with target, triwulan values, annual value,
     capaian, predikat, verification status and projection; the budget by program; charts of
     each indicator across triwulan and across the last three years."""
-    unit = opd_or_404(request.user, opd_id)
-    tahun = tahun_or_404(tahun)
+    unit = opd
     baris = dasbor_baris([unit], tahun)[0]
     per_tw = {tw: kinerja_opd([unit], tahun, sampai_triwulan=tw)[unit.pk] for tw in range(1, 5)}
     tahun_grafik = [tahun - 2, tahun - 1, tahun]
@@ -227,13 +220,11 @@ def _angka(hasil):
     return bulatkan(hasil.nilai, 2) if hasil.nilai is not None else ""
 
 
-@login_required
-@require_GET
+@halaman()
 def rekap(request, tahun: int, format: str):
     """Rekapitulasi Capaian Kinerja Perangkat Daerah of a year, every OPD the user may see:
     xlsx, or an A4 landscape PDF with the kabupaten's kop and the signature of the Kepala
     Bagian Organisasi."""
-    tahun = tahun_or_404(tahun)
     if format not in ("xlsx", "pdf"):
         raise Http404
     baris = dasbor_baris(_opd_qs(request.user), tahun)

@@ -3,23 +3,16 @@ download the stored file, open a revision, mark it verified. A report of another
 (apps.core.selectors.for_user); a role without the capability is 403."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
 
-from apps.core.akses import wajib
-from apps.core.selectors import for_user
+from apps.core.akses import halaman
 
 from . import services
 from .models import LaporanKinerja
-
-
-def _laporan(request, laporan_id: int) -> LaporanKinerja:
-    return get_object_or_404(for_user(LaporanKinerja.objects.select_related("opd"),
-                                      request.user), pk=laporan_id)
+from .selectors import laporan_for_user
 
 
 def _ke_halaman(lap: LaporanKinerja):
@@ -32,13 +25,11 @@ def _galat(request, e: ValidationError, akhir: str) -> None:
     messages.error(request, akhir)
 
 
-@login_required
-@require_POST
-def finalkan(request, laporan_id: int):
+@halaman(metode=("POST",), kemampuan="can_approve_opd", objek={"laporan_id": laporan_for_user})
+def finalkan(request, laporan: LaporanKinerja):
     """"Finalkan": pimpinan, verifikator or admin freeze the draft into its final PDF, or
     are told everything it still lacks."""
-    lap = _laporan(request, laporan_id)
-    wajib(request.user, "can_approve_opd")
+    lap = laporan
     try:
         lap = services.laporan_finalize(laporan=lap, user=request.user)
     except ValidationError as e:
@@ -50,11 +41,10 @@ def finalkan(request, laporan_id: int):
     return _ke_halaman(lap)
 
 
-@login_required
-@require_GET
-def unduh(request, laporan_id: int):
+@halaman(objek={"laporan_id": laporan_for_user})
+def unduh(request, laporan: LaporanKinerja):
     """The stored final PDF of a revision, exactly the bytes stored at finalisation."""
-    lap = _laporan(request, laporan_id)
+    lap = laporan
     if lap.status == LaporanKinerja.Status.DRAFT or not lap.berkas_final:
         raise Http404("LKjIP ini belum final.")
     try:
@@ -68,12 +58,10 @@ def unduh(request, laporan_id: int):
     return resp
 
 
-@login_required
-@require_POST
-def revisi(request, laporan_id: int):
+@halaman(metode=("POST",), kemampuan="can_approve_opd", objek={"laporan_id": laporan_for_user})
+def revisi(request, laporan: LaporanKinerja):
     """"Buat revisi" of a final report, with its required reason: a new draft revision."""
-    lap = _laporan(request, laporan_id)
-    wajib(request.user, "can_approve_opd")
+    lap = laporan
     try:
         baru = services.laporan_revisi_create(laporan=lap, user=request.user,
                                               alasan=request.POST.get("alasan_revisi", ""))
@@ -85,12 +73,10 @@ def revisi(request, laporan_id: int):
     return _ke_halaman(lap)
 
 
-@login_required
-@require_POST
-def tandai_diverifikasi(request, laporan_id: int):
+@halaman(metode=("POST",), kemampuan="can_verify", objek={"laporan_id": laporan_for_user})
+def tandai_diverifikasi(request, laporan: LaporanKinerja):
     """Bagian Organisasi marks a final report verified (the PDF is unchanged)."""
-    lap = _laporan(request, laporan_id)
-    wajib(request.user, "can_verify")
+    lap = laporan
     try:
         lap = services.laporan_verify(laporan=lap, user=request.user)
     except ValidationError as e:

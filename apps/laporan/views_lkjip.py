@@ -4,19 +4,18 @@ chart), the Markdown preview and the chart image. The numbers of the report come
 data (apps.laporan.selectors); only the words are typed here."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.core.akses import opd_or_404, tahun_or_404, wajib
+from apps.core.akses import halaman
 from apps.core.forms import pesan_galat
-from apps.core.selectors import for_user, opd_for_user
+from apps.core.models import OPD
+from apps.core.selectors import opd_for_user
+from apps.core.tahun import pilihan_tahun
 from apps.pengukuran.berkas import batas_ukuran, ukuran_teks
 from apps.pengukuran.selectors import kinerja_opd
-from apps.perencanaan.selectors import pilihan_tahun
 
 from . import services
 from .forms import (
@@ -31,14 +30,13 @@ from .forms import (
 )
 from .markdown import render_markdown
 from .models import LaporanKinerja
-from .selectors import lkjip_daftar, lkjip_terbaru
+from .selectors import laporan_for_user, lkjip_daftar, lkjip_terbaru
 
 TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
 JENIS_GAMBAR = {".png": "image/png", ".jpg": "image/jpeg"}
 
 
-@login_required
-@require_GET
+@halaman()
 def daftar(request):
     """Every OPD the user may see with the status of its LKjIP of the year: belum dimulai,
     draf, final or diverifikasi, and its latest revision (a fixed number of queries)."""
@@ -94,20 +92,17 @@ def _salin(request, data, unit, tahun: int) -> None:
                       "sampai Anda klik Simpan.")
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def ubah(request, opd_id: int, tahun: int):
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data")
+def ubah(request, opd: OPD, tahun: int):
     """The words of an OPD's LKjIP of a year: every narrative section with its preview, the
     seven analyses' words per sasaran, place, date and signatory, the organisation chart.
     Saved all at once or nothing; a final or verified report is read-only for everyone."""
-    unit = opd_or_404(request.user, opd_id)
-    tahun = tahun_or_404(tahun)
+    unit = opd
     laporan = lkjip_terbaru(unit.pk, tahun)
     sasaran = services.sasaran_lkjip(unit, tahun)
     ada = {a.sasaran_id: a for a in laporan.analisis.all()} if laporan else {}
     data, files = None, None
     if request.method == "POST":
-        wajib(request.user, "can_edit_opd_data")
         try:
             services.laporan_pastikan_draf(laporan)
         except ValidationError as e:
@@ -169,8 +164,7 @@ def ubah(request, opd_id: int, tahun: int):
     })
 
 
-@login_required
-@require_POST
+@halaman(metode=("POST",))
 def pratinjau(request):
     """The sanitised HTML of a Markdown text, for the live preview while typing (JSON). The
     same function renders the page's preview after saving and the PDF."""
@@ -181,13 +175,10 @@ def pratinjau(request):
     return JsonResponse({"html": str(render_markdown(teks))})
 
 
-@login_required
-@require_GET
-def struktur(request, laporan_id: int):
+@halaman(objek={"laporan_id": laporan_for_user})
+def struktur(request, laporan: LaporanKinerja):
     """The organisation chart of a report, only through this permission check (MEDIA_URL
     is not served)."""
-    laporan = get_object_or_404(for_user(LaporanKinerja.objects.all(), request.user),
-                                pk=laporan_id)
     nama = laporan.struktur_organisasi.name
     if not nama:
         raise Http404("Bagan struktur organisasi belum diunggah.")

@@ -6,15 +6,13 @@ package holds every OPD's report, and an OPD's own users download their one repo
 page. Their requests are refused (403) on every URL here, whatever the package."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
 
-from apps.core.akses import wajib
+from apps.core.akses import halaman
 from apps.core.forms import pesan_galat
 from apps.core.tugas import tugas_terhenti_fail
 
@@ -25,12 +23,10 @@ from .paket import paket_create, paket_for_user
 RIWAYAT = 20  # packages listed on the packages page
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@halaman(metode=("GET", "POST"), kemampuan="sees_all_opd")
 def paket_daftar(request):
     """GET: the latest packages with their status. POST (tahun, jenis): start a package of
     that year, or open the same one already being built."""
-    wajib(request.user, "sees_all_opd")
     if request.method == "POST":
         f = TahunForm(request.POST)
         jenis = request.POST.get("jenis", "")
@@ -57,27 +53,24 @@ def paket_daftar(request):
     })
 
 
-@login_required
-@require_GET
-def paket(request, paket_id: int):
+@halaman(kemampuan="sees_all_opd", objek={"paket_id": paket_for_user})
+def paket(request, paket: PaketLKjIP):
     """A package's progress (n of N OPDs; the page reloads itself while the job runs), then
     its download, the OPDs left out and why, why it failed or that its ZIP was deleted. A job
     whose worker died is given up here, so the page says so instead of reloading for ever."""
-    wajib(request.user, "sees_all_opd")
-    obj = get_object_or_404(paket_for_user(request.user), pk=paket_id)
+    obj = paket
     if obj.berjalan and tugas_terhenti_fail(PaketLKjIP.objects.filter(pk=obj.pk)):
         obj.refresh_from_db()
     return render(request, "laporan/paket.html", {"paket": obj})
 
 
-@login_required
-@require_GET
-def paket_unduh(request, paket_id: int):
+@halaman(kemampuan="sees_all_opd", objek={"paket_id": paket_for_user})
+def paket_unduh(request, paket: PaketLKjIP):
     """The finished ZIP, only through this permission check (MEDIA_URL is not served). A
     link to a ZIP deleted since (kedaluwarsa) leads to its package's page, which says why."""
-    wajib(request.user, "sees_all_opd")
-    obj = get_object_or_404(paket_for_user(request.user), pk=paket_id, status__in=[
-        PaketLKjIP.Status.SELESAI, PaketLKjIP.Status.KEDALUWARSA])
+    obj = paket
+    if obj.status not in (PaketLKjIP.Status.SELESAI, PaketLKjIP.Status.KEDALUWARSA):
+        raise Http404("Paket ini belum selesai dibuat.")
     if obj.status == PaketLKjIP.Status.KEDALUWARSA:
         messages.error(request, "Berkas ZIP paket ini sudah dihapus.")
         return redirect("laporan:paket", obj.pk)

@@ -6,29 +6,26 @@ The draft is rendered by the background worker (apps.laporan.draf): the address 
 job and leads to a page that reloads itself until the PDF is ready, then returns it. Without
 a worker (CELERY_TASK_ALWAYS_EAGER) the PDF comes back from the first request."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
 
-from apps.core.akses import opd_or_404, tahun_or_404
-from apps.core.selectors import for_user
+from apps.core.akses import halaman
+from apps.core.models import OPD
 from apps.core.tugas import tugas_terhenti_fail
 
 from .draf import draf_create
 from .lkjip import laporan_terakhir
 from .models import DrafLKjIP, LaporanKinerja
+from .selectors import draf_for_user
 
 
-@login_required
-@require_GET
-def lkjip_pdf(request, opd_id: int, tahun: int):
+@halaman()
+def lkjip_pdf(request, opd: OPD, tahun: int):
     """The draft LKjIP of an OPD and year (DRAF on every page), from the latest revision of
     its narrative, or with empty sections when none was written yet; a redirect to the
     stored file when that revision is final or verified."""
-    unit = opd_or_404(request.user, opd_id)
-    tahun = tahun_or_404(tahun)
+    unit = opd
     laporan = laporan_terakhir(unit, tahun)
     if laporan is not None and laporan.status != LaporanKinerja.Status.DRAFT:
         return redirect(reverse("laporan:lkjip_final_pdf", args=[laporan.pk]))
@@ -38,14 +35,11 @@ def lkjip_pdf(request, opd_id: int, tahun: int):
     return redirect("laporan:lkjip_draf", draf.pk)
 
 
-@login_required
-@require_GET
-def lkjip_draf(request, draf_id: int):
+@halaman(objek={"draf_id": draf_for_user})
+def lkjip_draf(request, draf: DrafLKjIP):
     """A draft being rendered for this user: a page that reloads itself every 2 seconds, then
     the PDF itself; or why it failed, with a button to try again. Another user's draft, or
     one of an OPD this user may no longer see, answers 404."""
-    draf = get_object_or_404(for_user(DrafLKjIP.objects.select_related("opd"), request.user),
-                             pk=draf_id, dibuat_oleh=request.user)
     if draf.berjalan and tugas_terhenti_fail(DrafLKjIP.objects.filter(pk=draf.pk)):
         draf.refresh_from_db()
     if draf.status == DrafLKjIP.Status.SELESAI:

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_http_methods
 
+from apps.core.akses import halaman
 from apps.core.angka import format_angka
 
 from .lkjip_final import ALFABET_KODE, PANJANG_KODE
@@ -75,7 +75,7 @@ def _laporan(kode: str) -> LaporanKinerja | None:
 
 
 @csrf_exempt  # checked below by csrf_protect, after the upload handler is in place
-@require_http_methods(["GET", "POST"])
+@halaman(metode=("GET", "POST"), publik=True)
 def verifikasi(request, kode: str):
     """The facts of the final report with this code, and the comparison of an uploaded copy
     (identical byte for byte when its SHA-256 equals the stored one). An unknown code is 404

@@ -2,11 +2,12 @@
 
 from django import forms
 
+from apps.core.angka import ROMAWI
 from apps.core.forms import TanggalField, TanggalWaktuField, angka_formfield, tahun_field
 from apps.core.models import OPD
 
 from .berkas import periksa_bukti
-from .models import ROMAWI, JadwalPengisian, Realisasi
+from .models import JadwalPengisian, Realisasi
 from .selectors import BarisPengisian, sidik_realisasi
 from .services import Isian, Keputusan
 

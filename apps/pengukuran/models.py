@@ -6,11 +6,11 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from apps.core.angka import ROMAWI
 from apps.core.models import OPD
 from apps.perencanaan.models import IndikatorKinerja, validate_nilai_indikator
 
 NILAI = {"max_digits": 18, "decimal_places": 4}
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 class Realisasi(models.Model):

@@ -12,9 +12,8 @@ so (DOMAIN.md, "make it honest").
 from dataclasses import dataclass
 from decimal import Decimal
 
-from apps.core.angka import format_angka, format_persen
+from apps.core.angka import ROMAWI, format_angka, format_persen
 from apps.pengukuran.capaian import Hasil, Rentang, capaian, predikat, realisasi_tahunan
-from apps.pengukuran.models import ROMAWI
 
 TRIWULAN = (1, 2, 3, 4)
 

@@ -20,14 +20,13 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from apps.core.angka import format_nilai
+from apps.core.angka import ROMAWI, format_nilai
 from apps.core.models import OPD, Pemda, SkalaPredikat
 from apps.perencanaan.models import PerjanjianKinerja, PilihanNilai, PKIndikator
 from apps.perencanaan.selectors import annotate_target, pk_berlaku
 
 from . import capaian as engine
 from .models import (
-    ROMAWI,
     BuktiDukung,
     CatatanVerifikasi,
     JadwalPengisian,
@@ -152,6 +151,30 @@ def jendela_pengisian(*, opd_id: int, tahun: int, triwulan: int,
                        f"{tanggal_id(jadwal.dibuka)} sampai {tanggal_id(jadwal.ditutup)}.", jadwal)
     return Jendela(False, f"Pengisian {nama} sudah ditutup pada {tanggal_id(jadwal.ditutup)}. "
                    "Mintalah pembukaan kunci kepada Bagian Organisasi.", jadwal)
+
+
+def triwulan_tertutup(opd_ids: list[int], tahun: int, *,
+                     hari_ini: datetime.date) -> dict[int, list[int]]:
+    """For each OPD, the triwulans of the year whose input window has closed for it by
+    `hari_ini`, in order: past `ditutup` and no lock exception of the OPD still running that
+    day (the rule of jendela_pengisian). At most two queries."""
+    jadwal = list(JadwalPengisian.objects.filter(tahun=tahun, ditutup__lt=hari_ini)
+                  .order_by("triwulan").values_list("pk", "triwulan"))
+    if not jadwal:
+        return {}
+    dikecualikan = set(PengecualianKunci.objects.filter(
+        jadwal_id__in=[pk for pk, _ in jadwal], opd_id__in=opd_ids,
+        berlaku_sampai__date__gte=hari_ini).values_list("opd_id", "jadwal_id"))
+    return {o: [tw for pk, tw in jadwal if (o, pk) not in dikecualikan] for o in opd_ids}
+
+
+def realisasi_terisi(indikator_ids, tahun: int) -> set[tuple[int, int]]:
+    """The (indikator id, triwulan) pairs of the year that hold a value (a row without a
+    number and without text is not a realisasi). `indikator_ids`: ids or a values() query.
+    One query."""
+    return set(Realisasi.objects.filter(indikator__in=indikator_ids, tahun=tahun)
+               .exclude(nilai__isnull=True, nilai_teks="")
+               .values_list("indikator_id", "triwulan"))
 
 
 STATUS_TERKUNCI = (Realisasi.Status.DIAJUKAN, Realisasi.Status.DIVERIFIKASI)

@@ -3,20 +3,19 @@ history, evidence, input windows. Views parse, call one service or selector, ren
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.core.akses import opd_or_404, wajib
+from apps.core.akses import halaman
 from apps.core.angka import format_angka, format_persen
+from apps.core.models import OPD
 from apps.core.selectors import for_user, opd_for_user
-from apps.perencanaan.selectors import pilihan_tahun
+from apps.core.tahun import pilihan_tahun
 
 from . import services
 from .capaian import CapaianIndikator
@@ -46,12 +45,6 @@ from .selectors import (
 TIDAK_DISIMPAN_BARIS = "Tidak ada yang disimpan: periksa isian yang ditandai."
 
 
-def _triwulan(triwulan: int) -> int:
-    if triwulan not in ROMAWI:
-        raise Http404("Triwulan harus 1 sampai 4.")
-    return triwulan
-
-
 def tampil_hasil(hasil: CapaianIndikator | None) -> dict:
     """The strings a page and the live preview show for one indicator's result."""
     if hasil is None:
@@ -70,7 +63,7 @@ def tampil_hasil(hasil: CapaianIndikator | None) -> dict:
     }
 
 
-@login_required
+@halaman()
 def beranda(request):
     """An OPD user's start: their OPD's current year; all-OPD roles: the queue."""
     if request.user.kemampuan.sees_all_opd:
@@ -80,11 +73,9 @@ def beranda(request):
     return redirect("pengukuran:opd_tahun", request.user.opd_id, timezone.localdate().year)
 
 
-@login_required
-@require_GET
-def opd_tahun(request, opd_id: int, tahun: int):
+@halaman()
+def opd_tahun(request, opd: OPD, tahun: int):
     """The OPD's year: each triwulan's window and what is missing, returned or verified."""
-    opd = opd_or_404(request.user, opd_id)
     triwulan = status_tahun_opd(opd=opd, tahun=tahun)
     for t in triwulan:
         t["jendela"] = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=t["triwulan"])
@@ -124,18 +115,14 @@ def _tampil_terkunci(forms) -> None:
             f.kunci()
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def pengisian(request, opd_id: int, tahun: int, triwulan: int):
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data")
+def pengisian(request, opd: OPD, tahun: int, triwulan: int):
     """The entry page of one triwulan: every indicator of the PK in force, saved as a draft
     all at once, or saved and submitted."""
-    opd = opd_or_404(request.user, opd_id)
-    triwulan = _triwulan(triwulan)
     data = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
     jendela = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=triwulan)
     konflik = {}
     if request.method == "POST":
-        wajib(request.user, "can_edit_opd_data")
         forms = _forms(data, jendela, request.user, request.POST, request.FILES)
         if all(f.is_valid() for f in forms):
             isian = [f.isian() for f in forms if not f.terkunci]
@@ -215,13 +202,10 @@ def _ajukan(request, opd, tahun, triwulan):
         messages.success(request, f"{n} indikator diajukan untuk diverifikasi.")
 
 
-@login_required
-@require_GET
-def pratinjau(request, opd_id: int, tahun: int, triwulan: int):
+@halaman()
+def pratinjau(request, opd: OPD, tahun: int, triwulan: int):
     """Live feedback while typing: the annual value, capaian and predikat of each row with
     the typed value in place of this triwulan's, computed by the one engine (JSON)."""
-    opd = opd_or_404(request.user, opd_id)
-    triwulan = _triwulan(triwulan)
     data = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
     hasil = {}
     for b in data.baris:
@@ -238,11 +222,9 @@ def pratinjau(request, opd_id: int, tahun: int, triwulan: int):
     return JsonResponse({"hasil": hasil})
 
 
-@login_required
-@require_GET
+@halaman(kemampuan="sees_all_opd")
 def antrean(request):
     """The verifikator's queue across all OPDs, filtered by OPD, year, triwulan and status."""
-    wajib(request.user, "sees_all_opd")
     opd_qs = opd_for_user(request.user)
     f = request.GET
     opd_id = f.get("opd", "")
@@ -264,19 +246,14 @@ def antrean(request):
     })
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def tinjau(request, opd_id: int, tahun: int, triwulan: int):
+@halaman(metode=("GET", "POST"), kemampuan="sees_all_opd", kemampuan_kirim="can_verify")
+def tinjau(request, opd: OPD, tahun: int, triwulan: int):
     """The review page of one OPD's triwulan: values, capaian, analysis and evidence; verify
     or return per indicator."""
-    opd = opd_or_404(request.user, opd_id)
-    triwulan = _triwulan(triwulan)
-    wajib(request.user, "sees_all_opd")
     data = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
     diajukan = [data.ini(b) for b in data.baris
                 if data.ini(b) and data.ini(b).status == Realisasi.Status.DIAJUKAN]
     if request.method == "POST":
-        wajib(request.user, "can_verify")
         forms = {r.pk: KeputusanForm(request.POST, realisasi=r) for r in diajukan}
         if all(f.is_valid() for f in forms.values()):
             semua = request.POST.get("aksi") == "semua"
@@ -308,18 +285,15 @@ def tinjau(request, opd_id: int, tahun: int, triwulan: int):
     })
 
 
-def _realisasi_or_404(user, realisasi_id):
-    qs = for_user(Realisasi.objects.select_related(
+def _realisasi_qs(user):
+    return for_user(Realisasi.objects.select_related(
         "indikator__sasaran__tujuan__renstra__opd"), user)
-    return get_object_or_404(qs, pk=realisasi_id)
 
 
-@login_required
-@require_POST
-def buka_kembali(request, realisasi_id: int):
+@halaman(metode=("POST",), kemampuan="can_verify", objek={"realisasi_id": _realisasi_qs})
+def buka_kembali(request, realisasi: Realisasi):
     """Reopen a verified value with a reason (logged in the thread and the history)."""
-    r = _realisasi_or_404(request.user, realisasi_id)
-    wajib(request.user, "can_verify")
+    r = realisasi
     form = BukaKembaliForm(request.POST)
     tujuan = reverse("pengukuran:tinjau", args=[r.indikator.opd.pk, r.tahun, r.triwulan])
     if not form.is_valid():
@@ -338,11 +312,10 @@ def buka_kembali(request, realisasi_id: int):
     return redirect(tujuan)
 
 
-@login_required
-@require_GET
-def riwayat(request, realisasi_id: int):
+@halaman(objek={"realisasi_id": _realisasi_qs})
+def riwayat(request, realisasi: Realisasi):
     """Every change of a value, its analysis and status: who, when, old and new."""
-    r = _realisasi_or_404(request.user, realisasi_id)
+    r = realisasi
     catatan = list(r.catatan.select_related("penulis").order_by("dibuat"))
     perubahan = riwayat_realisasi(r)
     return render(request, "pengukuran/riwayat.html", {
@@ -350,16 +323,13 @@ def riwayat(request, realisasi_id: int):
     })
 
 
-def _bukti_or_404(user, bukti_id):
-    qs = for_user(BuktiDukung.objects.select_related("realisasi"), user)
-    return get_object_or_404(qs, pk=bukti_id)
+def _bukti_qs(user):
+    return for_user(BuktiDukung.objects.select_related("realisasi"), user)
 
 
-@login_required
-@require_GET
-def bukti_unduh(request, bukti_id: int):
+@halaman(objek={"bukti_id": _bukti_qs})
+def bukti_unduh(request, bukti: BuktiDukung):
     """An evidence file, only through this permission check (MEDIA_URL is not served)."""
-    bukti = _bukti_or_404(request.user, bukti_id)
     try:
         berkas = bukti.berkas.open("rb")
     except FileNotFoundError:
@@ -372,11 +342,8 @@ def bukti_unduh(request, bukti_id: int):
     return resp
 
 
-@login_required
-@require_POST
-def bukti_hapus(request, bukti_id: int):
-    bukti = _bukti_or_404(request.user, bukti_id)
-    wajib(request.user, "can_edit_opd_data")
+@halaman(metode=("POST",), kemampuan="can_edit_opd_data", objek={"bukti_id": _bukti_qs})
+def bukti_hapus(request, bukti: BuktiDukung):
     r = bukti.realisasi
     opd_id = Realisasi.objects.filter(pk=r.pk).values_list(
         "indikator__sasaran__tujuan__renstra__opd_id", flat=True).get()
@@ -390,14 +357,11 @@ def bukti_hapus(request, bukti_id: int):
     return redirect("pengukuran:pengisian", opd_id, r.tahun, r.triwulan)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@halaman(metode=("GET", "POST"), kemampuan="sees_all_opd", kemampuan_kirim="can_manage_master")
 def jadwal(request):
     """Input windows per year and triwulan, and lock exceptions per OPD (Bagian Organisasi)."""
-    wajib(request.user, "sees_all_opd")
     jadwal_form, pengecualian_form = JadwalForm(prefix="j"), PengecualianForm(prefix="p")
     if request.method == "POST":
-        wajib(request.user, "can_manage_master")
         if request.POST.get("aksi") == "pengecualian":
             pengecualian_form = PengecualianForm(request.POST, prefix="p")
             if pengecualian_form.is_valid():

@@ -1,7 +1,7 @@
 """Reads of planning data with their rules."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -10,13 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from apps.anggaran.models import DPA, Program
+from apps.anggaran.models import Program
 from apps.anggaran.perhitungan import Rekap
 from apps.anggaran.selectors import anggaran_opd
-from apps.core.angka import format_nilai, format_rupiah
+from apps.core.angka import ROMAWI, format_nilai, format_rupiah
 from apps.core.models import OPD, Pemda
 from apps.core.validators import format_nip
-from apps.pengukuran.models import ROMAWI, JadwalPengisian, Realisasi
 
 from .models import (
     PERNYATAAN_BAKU,
@@ -45,31 +44,14 @@ def pk_berlaku(opd_id: int, tahun: int) -> PerjanjianKinerja | None:
     )
 
 
-def tahun_berdata(opd_ids: Iterable[int] | None = None) -> set[int]:
-    """The years in which the OPDs (all when None) have data: a Renstra period, a PK, a DPA,
-    a realisasi. Four queries."""
-    def saring(qs, jalur):
-        return qs if opd_ids is None else qs.filter(**{f"{jalur}__in": list(opd_ids)})
+def tahun_renstra(opd_ids: list[int] | None) -> set[int]:
+    """Every year a Renstra of the OPDs (all when None) covers: a year source of
+    apps.core.tahun, registered by PerencanaanConfig.ready."""
+    qs = Renstra.objects if opd_ids is None else Renstra.objects.filter(opd_id__in=opd_ids)
     tahun = set()
-    for awal, akhir in saring(Renstra.objects, "opd_id").values_list("tahun_awal",
-                                                                       "tahun_akhir"):
+    for awal, akhir in qs.values_list("tahun_awal", "tahun_akhir"):
         tahun.update(range(awal, akhir + 1))
-    tahun.update(saring(PerjanjianKinerja.objects, "opd_id")
-                 .values_list("tahun", flat=True).distinct())
-    tahun.update(saring(DPA.objects, "opd_id").values_list("tahun", flat=True).distinct())
-    tahun.update(saring(Realisasi.objects, "indikator__sasaran__tujuan__renstra__opd_id")
-                 .values_list("tahun", flat=True).distinct())
     return tahun
-
-
-def pilihan_tahun(tahun: int, opd_id: int | None = None) -> list[int]:
-    """The years a page's year picker offers: the one shown and its neighbours, this year, and
-    every year the OPD (or any OPD, without one) has data in, so an old report or DPA is one
-    click away (the 2019 DPA of the demo could only be reached by typing its address)."""
-    kini = timezone.localdate().year
-    pilihan = {tahun - 1, tahun, tahun + 1, kini} | tahun_berdata(
-        None if opd_id is None else [opd_id])
-    return sorted(t for t in pilihan if 2000 <= t <= 2100)
 
 
 def annotate_target(queryset: QuerySet, *, indikator_ref: str, tahun_ref: str,
@@ -104,6 +86,17 @@ def annotate_target(queryset: QuerySet, *, indikator_ref: str, tahun_ref: str,
 def renstra_tahun(opd_id: int, tahun: int) -> Renstra | None:
     """The Renstra whose period covers a year (periods of one OPD never overlap)."""
     return renstra_tahun_opd([opd_id], tahun).get(opd_id)
+
+
+def program_sasaran_tahun(opd_id: int, tahun: int) -> dict:
+    """{sasaran: {program id}} of the Renstra covering the year, in Renstra order ({} without
+    one): registered for the DPA page's budget per sasaran (apps.anggaran.selectors)."""
+    renstra = renstra_tahun(opd_id, tahun)
+    if renstra is None:
+        return {}
+    return {s: {p.pk for p in s.program.all()}
+            for s in Sasaran.objects.filter(tujuan__renstra=renstra)
+            .prefetch_related("program").order_by("tujuan__nomor", "nomor")}
 
 
 def renstra_tahun_opd(opd_ids: Iterable[int], tahun: int) -> dict[int, Renstra]:
@@ -383,6 +376,16 @@ JENIS_PERINGATAN = {
 }
 
 
+# Whether realisasi were entered in time is pengukuran's knowledge, in the app above this one;
+# PengukuranConfig.ready registers how to read it: fungsi(opd_ids, tahun, *, hari_ini,
+# indikator_ids) -> ({opd id: [closed triwulan]}, {(indikator id, triwulan) with a value}).
+_PENGISIAN: list[Callable] = []
+
+
+def register_pengisian_reader(fungsi: Callable) -> None:
+    _PENGISIAN[:] = [fungsi]
+
+
 def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
     """Every inconsistency of an OPD's year (see konsistensi_opd)."""
     return konsistensi_opd([opd], tahun, hari_ini=hari_ini)[opd.pk]
@@ -432,12 +435,12 @@ def konsistensi_opd(opds: Iterable[OPD] | QuerySet[OPD], tahun: int, *,
     pagu = {d.pk: {p.pk: (p, r.pagu) for p, r in pohon.program.items()}
             for o, (d, pohon) in anggaran.items() if o in dpa}
     indikator = _indikator_pk(berlaku_ids)
-    ditutup = list(JadwalPengisian.objects.filter(tahun=tahun, ditutup__lt=hari_ini)
-                   .order_by("triwulan").values_list("triwulan", flat=True))
-    terisi = set(Realisasi.objects.filter(
-        indikator__in=PKIndikator.objects.filter(pk_dokumen_id__in=berlaku_ids)
-        .values("indikator_id"), tahun=tahun).exclude(nilai__isnull=True, nilai_teks="")
-        .values_list("indikator_id", "triwulan"))
+    ditutup, terisi = {}, set()
+    if _PENGISIAN and berlaku_ids:
+        ditutup, terisi = _PENGISIAN[0](
+            list(berlaku), tahun, hari_ini=hari_ini,
+            indikator_ids=PKIndikator.objects.filter(pk_dokumen_id__in=berlaku_ids)
+            .values("indikator_id"))
     renstra_ids = [r.pk for r in renstra.values()]
     sasaran_kosong = defaultdict(list)
     for s in (Sasaran.objects.filter(tujuan__renstra_id__in=renstra_ids, indikator__isnull=True)
@@ -464,7 +467,7 @@ def konsistensi_opd(opds: Iterable[OPD] | QuerySet[OPD], tahun: int, *,
             program=program.get(pk.pk, []) if pk else [],
             renstra_target=renstra_target, dpa=d, pagu=pagu[d.pk] if d else {},
             indikator=indikator.get(final.pk, []) if final else [],
-            ditutup=ditutup, terisi=terisi, sasaran_kosong=sasaran_kosong[r.pk],
+            ditutup=ditutup.get(opd_id, []), terisi=terisi, sasaran_kosong=sasaran_kosong[r.pk],
             terhubung=terhubung[r.pk])
     return hasil
 

@@ -3,7 +3,6 @@ PK document as a PDF, the consistency checks. Views parse, call one service or s
 render."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
@@ -11,13 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.core.akses import opd_or_404, wajib
+from apps.core.akses import halaman
 from apps.core.ekspor import FORMAT, unduhan
 from apps.core.forms import pesan_galat
+from apps.core.models import OPD
 from apps.core.pdf import render_pdf
 from apps.core.selectors import for_user, opd_for_user
+from apps.core.tahun import pilihan_tahun
 
 from . import resources, services
 from .forms import (
@@ -43,7 +43,6 @@ from .models import IndikatorKinerja, PerjanjianKinerja, Renstra, Sasaran, Tujua
 from .selectors import (
     JENIS_PERINGATAN,
     konsistensi,
-    pilihan_tahun,
     pk_banding,
     pk_dokumen,
     pk_tahun,
@@ -60,14 +59,12 @@ def _pesan(request, e: ValidationError) -> None:
         messages.error(request, pesan)
 
 
-def _renstra_or_404(user, renstra_id: int) -> Renstra:
-    return get_object_or_404(for_user(Renstra.objects.select_related("opd", "periode_rpjmd"),
-                                      user), pk=renstra_id)
+def _renstra_qs(user):
+    return for_user(Renstra.objects.select_related("opd", "periode_rpjmd"), user)
 
 
-def _pk_or_404(user, pk_id: int) -> PerjanjianKinerja:
-    return get_object_or_404(for_user(PerjanjianKinerja.objects.select_related("opd"), user),
-                             pk=pk_id)
+def _pk_qs(user):
+    return for_user(PerjanjianKinerja.objects.select_related("opd"), user)
 
 
 def _tahun_halaman(request, renstra: Renstra) -> int:
@@ -80,8 +77,7 @@ def _tahun_halaman(request, renstra: Renstra) -> int:
     return min(max(tahun, renstra.tahun_awal), renstra.tahun_akhir)
 
 
-@login_required
-@require_GET
+@halaman()
 def beranda(request):
     """Bagian Organisasi: every OPD's planning at a glance; an OPD user: their own OPD."""
     if not request.user.kemampuan.sees_all_opd:
@@ -100,15 +96,13 @@ def beranda(request):
     return render(request, "perencanaan/beranda.html", {"opd_list": opd_list, "tahun": tahun})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def opd(request, opd_id: int):
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data")
+def opd(request, opd: OPD):
     """An OPD's planning: its Renstra periods and its PK of every year with their versions;
     start a new Renstra period or the PK of a year."""
-    unit = opd_or_404(request.user, opd_id)
+    unit = opd
     renstra_form, pk_form = RenstraBaruForm(prefix="r"), PKBaruForm(prefix="pk")
     if request.method == "POST":
-        wajib(request.user, "can_edit_opd_data")
         if request.POST.get("aksi") == "pk_baru":
             pk_form = PKBaruForm(request.POST, prefix="pk")
             if pk_form.is_valid():
@@ -160,19 +154,18 @@ def _pohon_forms(renstra, pohon, tahun_list, data=None):
     return tujuan, sasaran, indikator
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def renstra(request, renstra_id: int):
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data",
+         objek={"renstra_id": _renstra_qs})
+def renstra(request, renstra: Renstra):
     """The Renstra tree in one editable page: tujuan, sasaran with their misi and supporting
     programs, indicators with a target for every year of the period and the end target.
     Saved all at once, or nothing."""
-    obj = _renstra_or_404(request.user, renstra_id)
+    obj = renstra
     tahun_list = list(range(obj.tahun_awal, obj.tahun_akhir + 1))
     pohon = pohon_renstra(obj)
     data = request.POST if request.method == "POST" else None
     f_tujuan, f_sasaran, f_indikator = _pohon_forms(obj, pohon, tahun_list, data)
     if request.method == "POST":
-        wajib(request.user, "can_edit_opd_data")
         semua = f_tujuan + f_sasaran + f_indikator
         if all(f.is_valid() for f in semua):
             isian = services.IsianPohon(
@@ -220,12 +213,10 @@ def renstra(request, renstra_id: int):
     })
 
 
-@login_required
-@require_POST
-def renstra_tambah(request, renstra_id: int):
+@halaman(metode=("POST",), kemampuan="can_edit_opd_data", objek={"renstra_id": _renstra_qs})
+def renstra_tambah(request, renstra: Renstra):
     """Add a tujuan, a sasaran or an indicator to the tree (numbered after the last one)."""
-    obj = _renstra_or_404(request.user, renstra_id)
-    wajib(request.user, "can_edit_opd_data")
+    obj = renstra
     jenis = request.POST.get("jenis")
     kelas = {"tujuan": (TujuanBaruForm, "bt"), "sasaran": (SasaranBaruForm, "bs"),
              "indikator": (IndikatorBaruForm, "bi")}
@@ -262,12 +253,10 @@ def renstra_tambah(request, renstra_id: int):
     return redirect(reverse("perencanaan:renstra", args=[obj.pk]) + f"#{jangkar}")
 
 
-@login_required
-@require_POST
-def renstra_hapus(request, renstra_id: int):
+@halaman(metode=("POST",), kemampuan="can_edit_opd_data", objek={"renstra_id": _renstra_qs})
+def renstra_hapus(request, renstra: Renstra):
     """Remove a tujuan, sasaran or indicator of this Renstra that nothing depends on."""
-    obj = _renstra_or_404(request.user, renstra_id)
-    wajib(request.user, "can_edit_opd_data")
+    obj = renstra
     model = {"tujuan": (Tujuan, "renstra"), "sasaran": (Sasaran, "tujuan__renstra"),
              "indikator": (IndikatorKinerja, "sasaran__tujuan__renstra")}
     jenis, _, butir_id = request.POST.get("butir", "").partition("-")
@@ -284,12 +273,10 @@ def renstra_hapus(request, renstra_id: int):
     return redirect("perencanaan:renstra", obj.pk)
 
 
-@login_required
-@require_POST
-def renstra_salin(request, renstra_id: int):
+@halaman(metode=("POST",), kemampuan="can_edit_opd_data", objek={"renstra_id": _renstra_qs})
+def renstra_salin(request, renstra: Renstra):
     """Copy the structure of this Renstra into a new period of the same OPD."""
-    obj = _renstra_or_404(request.user, renstra_id)
-    wajib(request.user, "can_edit_opd_data")
+    obj = renstra
     form = PeriodeForm(request.POST, prefix="salin")
     if form.is_valid():
         try:
@@ -307,19 +294,18 @@ def renstra_salin(request, renstra_id: int):
     return redirect("perencanaan:renstra", obj.pk)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def iku(request, renstra_id: int):
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data",
+         objek={"renstra_id": _renstra_qs})
+def iku(request, renstra: Renstra):
     """The IKU table: which indicators are key, with definisi operasional, formula, sumber
     data and penanggung jawab (seed 003, Tabel 2.2); saved all at once, or nothing."""
-    obj = _renstra_or_404(request.user, renstra_id)
+    obj = renstra
     indikator = (IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=obj)
                  .select_related("sasaran").order_by("sasaran__tujuan__nomor",
                                                      "sasaran__nomor", "nomor"))
     data = request.POST if request.method == "POST" else None
     forms_ = [IKUForm(data, indikator=ind) for ind in indikator]
     if request.method == "POST":
-        wajib(request.user, "can_edit_opd_data")
         if all(f.is_valid() for f in forms_):
             try:
                 n = services.iku_save(isian={f.obj: f.cleaned_data for f in forms_})
@@ -362,12 +348,11 @@ def _pk_program_qs(pk):
     return program_opd(renstra) if renstra else pk.program.none()
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def pk_detail(request, pk_id: int):
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data", objek={"pk_id": _pk_qs})
+def pk_detail(request, pk: PerjanjianKinerja):
     """One version of a PK. A draft is edited here (document, signatories, targets, budgets,
     rows added or removed), all at once or nothing; a final PK is read-only for everyone."""
-    obj = _pk_or_404(request.user, pk_id)
+    obj = pk
     final = obj.status == PerjanjianKinerja.Status.FINAL
     data = request.POST if request.method == "POST" else None
     aksi = request.POST.get("aksi", "simpan") if data else None
@@ -376,7 +361,6 @@ def pk_detail(request, pk_id: int):
     f_prog = PKProgramTambahForm(data if aksi == "tambah_program" else None, pk=obj,
                                  program_qs=_pk_program_qs(obj))
     if request.method == "POST":
-        wajib(request.user, "can_edit_opd_data")
         try:
             if final:
                 services.pk_pastikan_draf(obj)
@@ -431,13 +415,11 @@ def pk_detail(request, pk_id: int):
     })
 
 
-@login_required
-@require_POST
-def pk_finalkan(request, pk_id: int):
+@halaman(metode=("POST",), kemampuan="can_approve_opd", objek={"pk_id": _pk_qs})
+def pk_finalkan(request, pk: PerjanjianKinerja):
     """Draft -> final (pimpinan or Bagian Organisasi): from now on read-only, and the version
     realisasi is measured against when it is the latest final one."""
-    obj = _pk_or_404(request.user, pk_id)
-    wajib(request.user, "can_approve_opd")
+    obj = pk
     try:
         services.pk_finalize(pk=obj, user=request.user)
     except ValidationError as e:
@@ -449,12 +431,10 @@ def pk_finalkan(request, pk_id: int):
     return redirect("perencanaan:pk", obj.pk)
 
 
-@login_required
-@require_POST
-def pk_perubahan(request, pk_id: int):
+@halaman(metode=("POST",), kemampuan="can_edit_opd_data", objek={"pk_id": _pk_qs})
+def pk_perubahan(request, pk: PerjanjianKinerja):
     """Start the next version of a final PK, with one of the three allowed reasons."""
-    obj = _pk_or_404(request.user, pk_id)
-    wajib(request.user, "can_edit_opd_data")
+    obj = pk
     form = PerubahanForm(request.POST)
     if not form.is_valid():
         for pesan in pesan_galat(form):
@@ -474,11 +454,9 @@ def pk_perubahan(request, pk_id: int):
     return redirect("perencanaan:pk", baru.pk)
 
 
-@login_required
-@require_POST
-def pk_hapus(request, pk_id: int):
-    obj = _pk_or_404(request.user, pk_id)
-    wajib(request.user, "can_edit_opd_data")
+@halaman(metode=("POST",), kemampuan="can_edit_opd_data", objek={"pk_id": _pk_qs})
+def pk_hapus(request, pk: PerjanjianKinerja):
+    obj = pk
     try:
         services.pk_delete(pk=obj)
     except ValidationError as e:
@@ -488,12 +466,11 @@ def pk_hapus(request, pk_id: int):
     return redirect("perencanaan:opd", obj.opd_id)
 
 
-@login_required
-@require_GET
-def banding(request, opd_id: int, tahun: int):
+@halaman()
+def banding(request, opd: OPD, tahun: int):
     """What changed between two versions of a year's PK (?dari=0&ke=1; by default the
     version before the latest against the latest)."""
-    unit = opd_or_404(request.user, opd_id)
+    unit = opd
     versi = {v.versi: v for v in pk_tahun(unit.pk, tahun)}
     if len(versi) < 2:
         raise Http404("Tahun ini hanya memiliki satu versi PK.")
@@ -511,11 +488,10 @@ def banding(request, opd_id: int, tahun: int):
     })
 
 
-@login_required
-@require_GET
-def pk_pdf(request, pk_id: int):
+@halaman(objek={"pk_id": _pk_qs})
+def pk_pdf(request, pk: PerjanjianKinerja):
     """The PK as the kabupaten prints it, any version, draft ones marked DRAF."""
-    obj = _pk_or_404(request.user, pk_id)
+    obj = pk
     isi = render_pdf("perencanaan/pk_pdf.html", {"dok": pk_dokumen(obj)})
     nama = slugify(f"{obj.judul} {obj.opd.singkatan or obj.opd.nama}")
     resp = HttpResponse(isi, content_type="application/pdf")
@@ -533,46 +509,42 @@ def _nama_berkas(jenis: str, opd, *bagian) -> str:
     return slugify(f"{jenis} {opd.singkatan or opd.kode} {' '.join(map(str, bagian))}")
 
 
-@login_required
-@require_GET
-def renstra_ekspor_target(request, renstra_id: int, format: str):
+@halaman(objek={"renstra_id": _renstra_qs})
+def renstra_ekspor_target(request, renstra: Renstra, format: str):
     """A Renstra's yearly and end targets in the columns the import reads (Impor: target
     tahunan Renstra), to correct and import back."""
-    obj = _renstra_or_404(request.user, renstra_id)
+    obj = renstra
     format = _format(format)
     data = resources.ekspor_target_renstra(obj, csv=format == "csv")
     return unduhan(data, _nama_berkas("target renstra", obj.opd, obj.tahun_awal,
                                       obj.tahun_akhir), format)
 
 
-@login_required
-@require_GET
-def renstra_ekspor_matriks(request, renstra_id: int, format: str):
+@halaman(objek={"renstra_id": _renstra_qs})
+def renstra_ekspor_matriks(request, renstra: Renstra, format: str):
     """A Renstra's matrix (program, kegiatan, pendanaan) in the columns the import reads."""
-    obj = _renstra_or_404(request.user, renstra_id)
+    obj = renstra
     format = _format(format)
     data = resources.ekspor_matriks(obj, csv=format == "csv")
     return unduhan(data, _nama_berkas("matriks renstra", obj.opd, obj.tahun_awal,
                                       obj.tahun_akhir), format)
 
 
-@login_required
-@require_GET
-def pk_ekspor_target(request, pk_id: int, format: str):
+@halaman(objek={"pk_id": _pk_qs})
+def pk_ekspor_target(request, pk: PerjanjianKinerja, format: str):
     """One version of a PK's targets in the columns the import reads (the import writes
     into the latest version while it is a draft)."""
-    obj = _pk_or_404(request.user, pk_id)
+    obj = pk
     format = _format(format)
     data = resources.ekspor_target_pk(obj, csv=format == "csv")
     return unduhan(data, _nama_berkas("target pk", obj.opd, obj.tahun, f"versi {obj.versi}"),
                    format)
 
 
-@login_required
-@require_GET
-def konsistensi_opd(request, opd_id: int, tahun: int):
+@halaman()
+def konsistensi_opd(request, opd: OPD, tahun: int):
     """Every consistency warning of an OPD's year, each with a link to fix it."""
-    unit = opd_or_404(request.user, opd_id)
+    unit = opd
     if not 2000 <= tahun <= 2100:
         raise Http404
     peringatan = konsistensi(unit, tahun)

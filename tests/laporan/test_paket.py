@@ -7,7 +7,9 @@ SAKIP_TUGAS_BATAS_MENIT without progress, so a new one can be started) and old Z
 
 Rules: only roles that see every OPD use packages (verifikator, inspektorat, admin; the
 inspektorat may start one: it reads, it changes no report). An OPD's own users are refused
-(403) on every package URL, since a package holds the other OPDs' reports too."""
+on every package URL, since a package holds the other OPDs' reports too: 403 on the list,
+404 on a package (no package is theirs to know of, like another OPD's row: the choke point
+apps.core.akses looks a URL's row up among the user's before anything else)."""
 
 import hashlib
 import io
@@ -48,15 +50,16 @@ PERAN = ("admin", "verifikator", "inspektorat", "operator.kecamatan", "pimpinan.
          "operator.organisasi", "anonim")
 SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
 BACA = (200, 200, 200, 403, 403, 403, 302)
+BACA_SATU = (200, 200, 200, 404, 404, 404, 302)
 BUAT = (302, 302, 302, 403, 403, 403, 302)
 
 # url name                method  admin verif inspek opKec pimKec opOrg anonim
 TABEL = [
     ("laporan:paket_daftar", "GET", BACA),
     ("laporan:paket_daftar", "POST", BUAT),
-    ("laporan:paket", "GET", BACA),
+    ("laporan:paket", "GET", BACA_SATU),
     ("laporan:paket", "POST", SALAH_METODE),
-    ("laporan:paket_unduh", "GET", BACA),
+    ("laporan:paket_unduh", "GET", BACA_SATU),
     ("laporan:paket_unduh", "POST", SALAH_METODE),
 ]
 

@@ -38,8 +38,9 @@ PERAN = ("admin", "verifikator", "inspektorat", "operator.kecamatan", "pimpinan.
 # url name                 method   admin verif inspek opKec pimKec opOrg anonim
 TABEL = [
     ("pengukuran:beranda", "GET", (302, 302, 302, 302, 302, 302, 302)),
-    # The start page only redirects (to the queue or one's own OPD), whatever the method.
-    ("pengukuran:beranda", "POST", (302, 302, 302, 302, 302, 302, 302)),
+    # The start page only redirects (to the queue or one's own OPD); like every page of the
+    # choke point (apps.core.akses.halaman) it takes the methods it names: GET.
+    ("pengukuran:beranda", "POST", (405, 405, 405, 405, 405, 405, 302)),
     ("pengukuran:opd_tahun", "GET", (200, 200, 200, 200, 200, 404, 302)),
     ("pengukuran:opd_tahun", "POST", (405, 405, 405, 405, 405, 405, 302)),
     ("pengukuran:pengisian", "GET", (200, 200, 200, 200, 200, 404, 302)),

@@ -489,6 +489,25 @@ def test_a_realisasi_row_without_a_value_is_not_a_realisasi(bersih):
         "ditutup."]
 
 
+def test_a_triwulan_reopened_for_the_opd_is_not_yet_missing(bersih):
+    """A lock exception reopens a closed triwulan for one OPD: the entry page lets it write
+    (jendela_pengisian), so the check must not call its realisasi missing until the
+    exception has run out. The check ignored exceptions."""
+    from apps.pengukuran.models import PengecualianKunci
+
+    Realisasi.objects.filter(indikator=bersih.indikator, triwulan=2).delete()
+    jadwal = JadwalPengisian.objects.get(tahun=TAHUN, triwulan=2)
+    hari = timezone.localdate()
+    PengecualianKunci.objects.create(
+        jadwal=jadwal, opd=bersih.opd, alasan="Operator cuti",
+        berlaku_sampai=timezone.now() + datetime.timedelta(days=3),
+        dibuat_oleh=User.objects.get(username="verifikator"))
+    assert pesan(konsistensi(bersih.opd, TAHUN, hari_ini=hari)) == []
+    assert pesan(konsistensi(bersih.opd, TAHUN, hari_ini=hari + datetime.timedelta(days=4))) \
+        == [f"{bersih.indikator.nama}: belum ada realisasi TW II padahal jadwal pengisiannya "
+            "sudah ditutup."]
+
+
 def test_demo_realisasi_by_the_day_the_check_runs():
     """The demo has TW I and II of 2026 entered; TW III's window is open until 6 December
     2026. The day after, every indicator of the PK lacks TW III; with TW I removed too, one
