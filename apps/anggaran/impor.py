@@ -355,10 +355,11 @@ def terapkan_realisasi(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpo
     # the ORM's per-row history objects cost more than the rows themselves.
     if baru:
         RealisasiAnggaran.objects.bulk_create(baru, batch_size=1000)
-        catat_riwayat(RealisasiAnggaran, [x.pk for x in baru], history_type="+", user=user)
+        catat_riwayat(RealisasiAnggaran, [x.pk for x in baru], history_type="+", user=user,
+                      aksi="anggaran.impor")
     if berubah:
         RealisasiAnggaran.objects.bulk_update(berubah, ["realisasi", "fisik", "keterangan"],
                                               batch_size=1000)
         catat_riwayat(RealisasiAnggaran, [x.pk for x in berubah], history_type="~",
-                      user=user)
+                      user=user, aksi="anggaran.impor")
     return hasil

@@ -96,10 +96,12 @@ def realisasi_anggaran_save(*, dpa, bulan: int, isian: dict, user=None) -> int:
         except ValidationError as e:
             raise ValidationError([f"{rincian.kode}: {m}" for m in e.messages]) from None
     if baru:
-        bulk_create_with_history(baru, RealisasiAnggaran, default_user=user)
+        bulk_create_with_history(baru, RealisasiAnggaran, default_user=user,
+                                 default_change_reason="anggaran.simpan")
     if berubah:
         bulk_update_with_history(berubah, RealisasiAnggaran,
-                                 ["realisasi", "fisik", "keterangan"], default_user=user)
+                                 ["realisasi", "fisik", "keterangan"], default_user=user,
+                                 default_change_reason="anggaran.simpan")
     if hapus:
         RealisasiAnggaran.objects.filter(pk__in=hapus).delete()
     return len(baru) + len(berubah) + len(hapus)

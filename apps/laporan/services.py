@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from apps.core.angka import format_persen, format_rupiah
 from apps.core.models import OPD
+from apps.core.riwayat import dengan_aksi
 from apps.perencanaan.models import Sasaran
 
 from .forms import ANALISIS, NARASI
@@ -213,6 +214,7 @@ def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
         lap.difinalkan_oleh_nama = str(user)
         lap.difinalkan_oleh_jabatan = peran_pengguna(user)
         lap._history_user = user
+        dengan_aksi(lap, "lkjip.finalkan")
         lap.full_clean()
         lap.save()
     except Exception:
@@ -267,6 +269,7 @@ def laporan_verify(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
                               "LKjIP final yang dapat ditandai diverifikasi.", code="status")
     lap.status = LaporanKinerja.Status.DIVERIFIKASI
     lap._history_user = user
+    dengan_aksi(lap, "lkjip.verifikasi")
     lap.save(update_fields=["status"])
     return lap
 

@@ -22,6 +22,7 @@ from django.utils.formats import date_format
 
 from apps.core.angka import ROMAWI, format_nilai
 from apps.core.models import OPD, Pemda, SkalaPredikat
+from apps.core.riwayat import label_aksi
 from apps.perencanaan.models import PerjanjianKinerja, PilihanNilai, PKIndikator
 from apps.perencanaan.selectors import annotate_target, pk_berlaku
 
@@ -436,8 +437,10 @@ JENIS_RIWAYAT = {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}
 
 
 def riwayat_realisasi(r: Realisasi) -> list[dict]:
-    """The history of one realisasi, newest first: per record who, when, and the old and new
-    value of each field that changed (django-simple-history's diff; 1 query)."""
+    """The history of one realisasi, newest first: per record who, when, which action
+    (saved, submitted, verified, returned, reopened, imported: apps.core.riwayat.AKSI), and
+    the old and new value of each field that changed (django-simple-history's diff;
+    1 query)."""
     records = list(r.history.select_related("history_user").order_by("history_date",
                                                                       "history_id"))
     status_label = dict(Realisasi.Status.choices)
@@ -459,7 +462,9 @@ def riwayat_realisasi(r: Realisasi) -> list[dict]:
             ubah = [(c.field, c.old, c.new) for c in delta.changes]
         baris = [{"field": RIWAYAT_FIELD[f], "lama": tampil(f, lama), "baru": tampil(f, baru)}
                  for f, lama, baru in sorted(ubah, key=lambda x: list(RIWAYAT_FIELD).index(x[0]))]
-        hasil.append({"h": h, "baris": baris, "jenis": JENIS_RIWAYAT[h.history_type]})
+        hasil.append({"h": h, "baris": baris,
+                      "jenis": label_aksi(h.history_change_reason)
+                      or JENIS_RIWAYAT[h.history_type]})
         sebelumnya = h
     hasil.reverse()
     return hasil

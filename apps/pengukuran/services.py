@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from apps.core.angka import format_nilai
 from apps.core.models import OPD, User
-from apps.core.riwayat import catat_riwayat
+from apps.core.riwayat import catat_riwayat, dengan_aksi
 from apps.core.roles import KEMAMPUAN, Peran
 from apps.core.services import notifikasi_kirim
 
@@ -200,10 +200,12 @@ def _tulis_realisasi(baru: list[Realisasi], berubah: list[Realisasi], user) -> N
             raise KonflikVersi([Konflik(r.indikator_id, tampil_nilai(r),
                                         str(r.diisi_oleh or "pengguna lain"), r.diperbarui,
                                         r.versi) for r in ada]) from None
-        catat_riwayat(Realisasi, [r.pk for r in baru], history_type="+", user=user)
+        catat_riwayat(Realisasi, [r.pk for r in baru], history_type="+", user=user,
+                      aksi="realisasi.simpan")
     if berubah:
         Realisasi.objects.bulk_update(berubah, KOLOM_ISIAN)
-        catat_riwayat(Realisasi, [r.pk for r in berubah], history_type="~", user=user)
+        catat_riwayat(Realisasi, [r.pk for r in berubah], history_type="~", user=user,
+                      aksi="realisasi.simpan")
 
 
 @transaction.atomic
@@ -240,7 +242,8 @@ def realisasi_triwulan_submit(*, opd: OPD, tahun: int, triwulan: int, user,
         r.diperbarui = sekarang
     Realisasi.objects.bulk_update(ajukan, ["status", "diajukan_oleh", "diajukan_pada", "versi",
                                            "diperbarui"])
-    catat_riwayat(Realisasi, [r.pk for r in ajukan], history_type="~", user=user)
+    catat_riwayat(Realisasi, [r.pk for r in ajukan], history_type="~", user=user,
+                  aksi="realisasi.ajukan")
     notifikasi_kirim(
         penerima=_verifikator(),
         judul=f"{opd.nama} mengajukan realisasi {pengisian.nama_triwulan}",
@@ -298,6 +301,7 @@ def verifikasi_save(*, opd: OPD, tahun: int, triwulan: int, user,
             jenis, isi = CatatanVerifikasi.Jenis.KEMBALIKAN, k.komentar.strip()
         r.versi += 1
         _catat_pelaku(r, user)
+        dengan_aksi(r, f"realisasi.{k.aksi}")
         r.save(update_fields=["status", "diverifikasi_oleh", "diverifikasi_pada", "versi",
                               "diperbarui"])
         CatatanVerifikasi.objects.create(realisasi=r, jenis=jenis, isi=isi, penulis=user)
@@ -330,6 +334,7 @@ def realisasi_reopen(*, realisasi: Realisasi, user, alasan: str) -> Realisasi:
     r.diverifikasi_oleh, r.diverifikasi_pada = None, None
     r.versi += 1
     _catat_pelaku(r, user)
+    dengan_aksi(r, "realisasi.buka_kembali")
     r.save(update_fields=["status", "diverifikasi_oleh", "diverifikasi_pada", "versi",
                           "diperbarui"])
     CatatanVerifikasi.objects.create(realisasi=r, jenis=CatatanVerifikasi.Jenis.BUKA_KEMBALI,

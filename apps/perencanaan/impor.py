@@ -48,6 +48,9 @@ from .models import (
 )
 from .selectors import renstra_tahun, tampil_target
 
+# The action every history record of these imports names (apps.core.riwayat.AKSI).
+AKSI = "perencanaan.impor"
+
 KODE_INDIKATOR = Kolom("kode", "Kode Indikator", True, ("kode", "no. indikator",
                                                         "nomor indikator"))
 INDIKATOR = Kolom("indikator", "Indikator", True, ("indikator kinerja", "nama indikator"))
@@ -276,14 +279,16 @@ def terapkan_target_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> Hasi
         # One by one through the model's delete signal: each removal is in the history.
         TargetTahunan.objects.filter(pk__in=hapus).delete()
     if buat:
-        bulk_create_with_history(buat, TargetTahunan, batch_size=1000, default_user=user)
+        bulk_create_with_history(buat, TargetTahunan, batch_size=1000, default_user=user,
+                                 default_change_reason=AKSI)
     if ubah:
         bulk_update_with_history(ubah, TargetTahunan, ["target", "target_teks"],
-                                 batch_size=1000, default_user=user)
+                                 batch_size=1000, default_user=user,
+                                 default_change_reason=AKSI)
     if indikator:
         bulk_update_with_history(indikator, IndikatorKinerja,
                                  ["target_akhir", "target_akhir_teks"], batch_size=1000,
-                                 default_user=user)
+                                 default_user=user, default_change_reason=AKSI)
     return hasil
 
 
@@ -354,10 +359,12 @@ def terapkan_target_pk(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpo
             x.target, x.target_teks = angka, teks
             ubah.append(x)
     if buat:
-        bulk_create_with_history(buat, PKIndikator, batch_size=1000, default_user=user)
+        bulk_create_with_history(buat, PKIndikator, batch_size=1000, default_user=user,
+                                 default_change_reason=AKSI)
     if ubah:
         bulk_update_with_history(ubah, PKIndikator, ["target", "target_teks"],
-                                 batch_size=1000, default_user=user)
+                                 batch_size=1000, default_user=user,
+                                 default_change_reason=AKSI)
     return hasil
 
 
@@ -586,10 +593,11 @@ def terapkan_matriks_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> Has
                 setattr(x, f, v)
             ubah.append(x)
     if buat:
-        bulk_create_with_history(buat, RencanaProgram, batch_size=1000, default_user=user)
+        bulk_create_with_history(buat, RencanaProgram, batch_size=1000, default_user=user,
+                                 default_change_reason=AKSI)
     if ubah:
         bulk_update_with_history(ubah, RencanaProgram, list(NILAI_MATRIKS), batch_size=1000,
-                                 default_user=user)
+                                 default_user=user, default_change_reason=AKSI)
     return hasil
 
 

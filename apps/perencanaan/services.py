@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
 from apps.core.models import Pejabat, Pemda
+from apps.core.riwayat import dengan_aksi
 
 from .models import (
     PERNYATAAN_BAKU,
@@ -66,6 +67,7 @@ def pk_finalize(*, pk: PerjanjianKinerja, user) -> PerjanjianKinerja:
     pk.difinalkan_pada = timezone.now()
     pk.difinalkan_oleh = user
     pk.full_clean()
+    dengan_aksi(pk, "pk.finalkan")
     pk.save()
     return pk
 

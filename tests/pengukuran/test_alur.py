@@ -224,3 +224,34 @@ def test_queue_shows_the_longest_waiting_submission_first(client, login):
     # TW I waited longest, then TW II; then the rest by OPD code (Bagian Organisasi 4.01.01.06
     # before Kecamatan Magetan 7.01.01), newest year first.
     assert urutan[:4] == [("2026", "1"), ("2026", "2"), ("2019", "4"), ("2023", "4")]
+
+
+def test_history_names_each_action_save_submit_return_verify_reopen(client, login, tw_terbuka):
+    """A save and a submit both change the row; the history says which action each record
+    was (apps.core.riwayat.AKSI), newest first, with who did it."""
+    login("operator.kecamatan")
+    daftar = indikator_pk()
+    _isian(client, {daftar[0].pk: "78,2"})
+    _isian(client, {ind.pk: "78,2" for ind in daftar}, aksi="ajukan", analisis="Sesuai.",
+           solusi="-")
+    r0 = Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN, triwulan=TW)
+    login("verifikator")
+    client.post(url_tw("pengukuran:tinjau"), {
+        **{f"r{r.pk}-aksi": "verifikasi" for r in Realisasi.objects.filter(
+            indikator__in=daftar, tahun=TAHUN, triwulan=TW)},
+        f"r{r0.pk}-aksi": "kembalikan", f"r{r0.pk}-komentar": "Lampirkan survei.",
+        "aksi": "simpan"})
+    login("operator.kecamatan")
+    _isian(client, {daftar[0].pk: "80,5"}, aksi="ajukan", analisis="Survei terlampir.",
+           solusi="-")
+    login("verifikator")
+    client.post(url_tw("pengukuran:tinjau"), {"aksi": "semua"})
+    client.post(reverse("pengukuran:buka_kembali", args=[r0.pk]),
+                {"alasan": "Data survei direvisi BPS."})
+    page = client.get(reverse("pengukuran:riwayat", args=[r0.pk])).content.decode()
+    aksi = re.findall(r'<td rowspan="\d+">([^<]+)</td>\s*<td>(?:Nilai|Status|Analisis)|'
+                      r"<td>([^<]+)</td><td colspan=\"3\"", page)
+    label = [a or b for a, b in aksi]
+    assert label == ["Dibuka kembali", "Diverifikasi", "Diajukan untuk diverifikasi",
+                     "Disimpan", "Dikembalikan untuk diperbaiki",
+                     "Diajukan untuk diverifikasi", "Disimpan", "Disimpan"], label
