@@ -71,15 +71,16 @@ def parse_angka(
         normal = bulat.replace(".", "") + "." + pecahan
     elif s.count(".") == 0:
         normal = s
-    elif rupiah:
+    elif rupiah or s.count(".") > 1:
+        # Only grouping dots: always so in rupiah, and where there are two or more.
         if not _GROUPED.match(s):
-            raise AngkaError(
-                f"{label}: pemisah ribuan pada “{teks}” tidak tepat; pada rupiah titik "
-                "memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50).",
-                code="ribuan_salah",
-            )
+            aturan = ("pada rupiah titik memisahkan setiap tiga angka (12.500) dan koma "
+                      "menandai sen (12.500,50)." if rupiah else
+                      "titik memisahkan setiap tiga angka dan koma menandai desimal.")
+            raise AngkaError(f"{label}: pemisah ribuan pada “{teks}” tidak tepat; {aturan}",
+                             code="ribuan_salah")
         normal = s.replace(".", "")
-    elif s.count(".") == 1:
+    else:
         bulat, pecahan = s.split(".")
         if len(pecahan) == 3:
             raise AngkaError(
@@ -88,14 +89,6 @@ def parse_angka(
                 code="ambigu",
             )
         normal = s
-    else:
-        if not _GROUPED.match(s):
-            raise AngkaError(
-                f"{label}: pemisah ribuan pada “{teks}” tidak tepat; "
-                "titik memisahkan setiap tiga angka dan koma menandai desimal.",
-                code="ribuan_salah",
-            )
-        normal = s.replace(".", "")
     try:
         nilai = Decimal(normal)
     except InvalidOperation:
