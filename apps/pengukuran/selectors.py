@@ -105,6 +105,31 @@ def rumus_negatif() -> str:
 # --- input window ----------------------------------------------------------------------------
 
 
+class Keadaan:
+    """Where a triwulan's input window stands for one OPD on a day (keadaan_jendela)."""
+
+    TANPA_JADWAL = "tanpa_jadwal"
+    TERBUKA = "terbuka"
+    BELUM_DIBUKA = "belum_dibuka"
+    DIBUKA_KHUSUS = "dibuka_khusus"  # closed, but a lock exception of the OPD runs
+    DITUTUP = "ditutup"
+
+
+def keadaan_jendela(dibuka: datetime.date | None, ditutup: datetime.date | None,
+                    hari_ini: datetime.date, *, pengecualian: bool) -> str:
+    """The input-window rule, the one place it is written (the entry page, the dashboard's
+    triwulan status and the consistency check all read it): no schedule; open from `dibuka`
+    to `ditutup` inclusive; not open yet before; after, closed unless a lock exception of
+    the OPD runs (`pengecualian`). Pure."""
+    if dibuka is None or ditutup is None:
+        return Keadaan.TANPA_JADWAL
+    if dibuka <= hari_ini <= ditutup:
+        return Keadaan.TERBUKA
+    if hari_ini < dibuka:
+        return Keadaan.BELUM_DIBUKA
+    return Keadaan.DIBUKA_KHUSUS if pengecualian else Keadaan.DITUTUP
+
+
 @dataclass(frozen=True)
 class Jendela:
     """Whether an OPD may enter a triwulan now, and the sentence that says why (DHIS2: an input
@@ -123,31 +148,32 @@ def tanggal_id(d: datetime.date) -> str:
 
 def jendela_pengisian(*, opd_id: int, tahun: int, triwulan: int,
                       sekarang: datetime.datetime | None = None) -> Jendela:
-    """The input window of a triwulan for one OPD (at most 2 queries).
-
-    Open from `dibuka` to `ditutup` inclusive (local dates); outside it, open only while a lock
-    exception for this OPD runs.
-    """
+    """The input window of a triwulan for one OPD now, with the sentence the entry page
+    shows (the rule: keadaan_jendela; at most 2 queries)."""
     sekarang = sekarang or timezone.now()
     hari_ini = timezone.localtime(sekarang).date()
     nama = f"Triwulan {ROMAWI[triwulan]} {tahun}"
     jadwal = JadwalPengisian.objects.filter(tahun=tahun, triwulan=triwulan).first()
     if jadwal is None:
         return Jendela(False, f"Jadwal pengisian {nama} belum ditetapkan Bagian Organisasi.")
-    if jadwal.dibuka <= hari_ini <= jadwal.ditutup:
+    pengecualian = None
+    if hari_ini > jadwal.ditutup:  # an exception matters only once the window has closed
+        pengecualian = (
+            PengecualianKunci.objects.filter(jadwal=jadwal, opd_id=opd_id,
+                                             berlaku_sampai__gt=sekarang)
+            .order_by("-berlaku_sampai").first()
+        )
+    keadaan = keadaan_jendela(jadwal.dibuka, jadwal.ditutup, hari_ini,
+                              pengecualian=pengecualian is not None)
+    if keadaan == Keadaan.TERBUKA:
         return Jendela(True, f"Pengisian {nama} dibuka sampai {tanggal_id(jadwal.ditutup)}.",
                        jadwal)
-    pengecualian = (
-        PengecualianKunci.objects.filter(jadwal=jadwal, opd_id=opd_id,
-                                         berlaku_sampai__gt=sekarang)
-        .order_by("-berlaku_sampai").first()
-    )
-    if pengecualian is not None:
+    if keadaan == Keadaan.DIBUKA_KHUSUS:
         sampai = timezone.localtime(pengecualian.berlaku_sampai)
         return Jendela(True, f"Pengisian {nama} sudah ditutup, tetapi dibuka khusus untuk OPD "
                        f"ini sampai {tanggal_id(sampai.date())} pukul {sampai:%H.%M}.",
                        jadwal, pengecualian)
-    if hari_ini < jadwal.dibuka:
+    if keadaan == Keadaan.BELUM_DIBUKA:
         return Jendela(False, f"Pengisian {nama} belum dibuka; dibuka "
                        f"{tanggal_id(jadwal.dibuka)} sampai {tanggal_id(jadwal.ditutup)}.", jadwal)
     return Jendela(False, f"Pengisian {nama} sudah ditutup pada {tanggal_id(jadwal.ditutup)}. "
@@ -160,13 +186,16 @@ def triwulan_tertutup(opd_ids: list[int], tahun: int, *,
     `hari_ini`, in order: past `ditutup` and no lock exception of the OPD still running that
     day (the rule of jendela_pengisian). At most two queries."""
     jadwal = list(JadwalPengisian.objects.filter(tahun=tahun, ditutup__lt=hari_ini)
-                  .order_by("triwulan").values_list("pk", "triwulan"))
+                  .order_by("triwulan").values_list("pk", "triwulan", "dibuka", "ditutup"))
     if not jadwal:
         return {}
     dikecualikan = set(PengecualianKunci.objects.filter(
-        jadwal_id__in=[pk for pk, _ in jadwal], opd_id__in=opd_ids,
+        jadwal_id__in=[j[0] for j in jadwal], opd_id__in=opd_ids,
         berlaku_sampai__date__gte=hari_ini).values_list("opd_id", "jadwal_id"))
-    return {o: [tw for pk, tw in jadwal if (o, pk) not in dikecualikan] for o in opd_ids}
+    return {o: [tw for pk, tw, dibuka, ditutup in jadwal
+                if keadaan_jendela(dibuka, ditutup, hari_ini,
+                                   pengecualian=(o, pk) in dikecualikan) == Keadaan.DITUTUP]
+            for o in opd_ids}
 
 
 def realisasi_terisi(indikator_ids, tahun: int) -> set[tuple[int, int]]:
@@ -506,9 +535,8 @@ def status_triwulan(*, jumlah: int, status: list[str], terisi: int, jadwal, hari
     `jumlah` indicators in the PK in force; `status` the statuses of the triwulan's realisasi
     rows; `terisi` how many of them hold a value. In this order: every indicator verified ->
     diverifikasi; one returned -> dikembalikan; every indicator submitted or verified ->
-    diajukan; the window closed (and no lock exception open for the OPD) -> terlambat; no
-    window set for the triwulan -> tanpa jadwal; the window not open yet -> belum dibuka;
-    nothing filled -> belum mulai; else draf.
+    diajukan; then by the window rule (keadaan_jendela): closed -> terlambat, no schedule ->
+    tanpa jadwal, not open yet -> belum dibuka; nothing filled -> belum mulai; else draf.
     """
     if not jumlah:
         return StatusTriwulan.TANPA_PK
@@ -519,11 +547,13 @@ def status_triwulan(*, jumlah: int, status: list[str], terisi: int, jadwal, hari
         return StatusTriwulan.DIKEMBALIKAN
     if hitung[Realisasi.Status.DIAJUKAN] + hitung[Realisasi.Status.DIVERIFIKASI] >= jumlah:
         return StatusTriwulan.DIAJUKAN
-    if jadwal is not None and jadwal.ditutup < hari_ini and not dibuka_khusus:
+    keadaan = keadaan_jendela(getattr(jadwal, "dibuka", None), getattr(jadwal, "ditutup", None),
+                              hari_ini, pengecualian=dibuka_khusus)
+    if keadaan == Keadaan.DITUTUP:
         return StatusTriwulan.TERLAMBAT
-    if jadwal is None:
+    if keadaan == Keadaan.TANPA_JADWAL:
         return StatusTriwulan.TANPA_JADWAL
-    if hari_ini < jadwal.dibuka:
+    if keadaan == Keadaan.BELUM_DIBUKA:
         return StatusTriwulan.BELUM_DIBUKA
     if not terisi:
         return StatusTriwulan.BELUM_MULAI
