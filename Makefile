@@ -29,6 +29,7 @@ test: $(STAMP) apt
 
 lint: $(STAMP)
 	$(BIN)/ruff check apps config tests benchmarks
+	$(BIN)/ruff format --check apps config tests benchmarks
 	$(BIN)/lint-imports
 
 ## bench: every script in benchmarks/ on its own database with --synthetic 100, then one table

@@ -79,8 +79,10 @@ class BasisData:
         if sqlite is None and url:
             parts = urlsplit(url)
             if not parts.scheme.startswith("postgres"):
-                sys.exit("DATABASE_URL: only a PostgreSQL server is supported "
-                         "(leave it unset, or use --sqlite FILE).")
+                sys.exit(
+                    "DATABASE_URL: only a PostgreSQL server is supported "
+                    "(leave it unset, or use --sqlite FILE)."
+                )
             self.pg = parts
         elif sqlite is None:
             self.sqlite = BASE_DIR / "var" / "bench" / "beban.sqlite3"
@@ -92,9 +94,14 @@ class BasisData:
         admin_db = p.path.lstrip("/") or "postgres"
         if admin_db == self.nama:
             admin_db = "postgres"
-        return psycopg.connect(host=p.hostname or "", port=p.port or 5432,
-                               user=p.username or "", password=p.password or "",
-                               dbname=admin_db, autocommit=True)
+        return psycopg.connect(
+            host=p.hostname or "",
+            port=p.port or 5432,
+            user=p.username or "",
+            password=p.password or "",
+            dbname=admin_db,
+            autocommit=True,
+        )
 
     def _hapus_sqlite(self):
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -108,8 +115,9 @@ class BasisData:
         from psycopg import sql
 
         with self._admin() as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-                         .format(sql.Identifier(self.nama)))
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(self.nama))
+            )
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.nama)))
         return urlunsplit(self.pg._replace(path=f"/{self.nama}"))
 
@@ -131,8 +139,9 @@ class BasisData:
         from psycopg import sql
 
         with self._admin() as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-                         .format(sql.Identifier(self.nama)))
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(self.nama))
+            )
 
     def describe(self) -> str:
         if self.pg is None:
@@ -181,23 +190,41 @@ def siapkan(synthetic: int, pengguna: int, verifikator: int):
     opds = list(OPD.objects.filter(kode__startswith="SIN-").order_by("kode"))
     akun = []
     for i, opd in enumerate(opds[:pengguna], start=1):
-        u = User.objects.create(username=f"beban.op{i:03d}", peran=Peran.OPERATOR, opd=opd,
-                                first_name="Operator", last_name=opd.kode, password=sandi)
+        u = User.objects.create(
+            username=f"beban.op{i:03d}",
+            peran=Peran.OPERATOR,
+            opd=opd,
+            first_name="Operator",
+            last_name=opd.kode,
+            password=sandi,
+        )
         pk = pk_berlaku(opd.pk, TAHUN)
         ind = list(pk.indikator.values_list("indikator_id", flat=True))
-        akun.append(Akun(u.username, opd.pk, ind,
-                         reverse("pengukuran:pengisian", args=[opd.pk, TAHUN, TW])))
+        akun.append(
+            Akun(u.username, opd.pk, ind, reverse("pengukuran:pengisian", args=[opd.pk, TAHUN, TW]))
+        )
     pemeriksa = []
     for i in range(1, verifikator + 1):
-        u = User.objects.create(username=f"beban.ver{i:02d}", peran=Peran.VERIFIKATOR,
-                                first_name="Verifikator", last_name=f"Beban {i}", password=sandi)
+        u = User.objects.create(
+            username=f"beban.ver{i:02d}",
+            peran=Peran.VERIFIKATOR,
+            first_name="Verifikator",
+            last_name=f"Beban {i}",
+            password=sandi,
+        )
         pemeriksa.append(u.username)
     hari_ini = timezone.localdate()
-    services.jadwal_save(tahun=TAHUN, triwulan=TW, dibuka=hari_ini - datetime.timedelta(days=1),
-                         ditutup=hari_ini + datetime.timedelta(days=14),
-                         user=hasil["users"]["verifikator"])
+    services.jadwal_save(
+        tahun=TAHUN,
+        triwulan=TW,
+        dibuka=hari_ini - datetime.timedelta(days=1),
+        ditutup=hari_ini + datetime.timedelta(days=14),
+        user=hasil["users"]["verifikator"],
+    )
     dihapus, _ = Realisasi.objects.filter(
-        indikator_id__in=[i for a in akun for i in a.indikator], tahun=TAHUN, triwulan=TW,
+        indikator_id__in=[i for a in akun for i in a.indikator],
+        tahun=TAHUN,
+        triwulan=TW,
     ).delete()
     return akun, pemeriksa, [o.pk for o in opds], dihapus
 
@@ -215,8 +242,8 @@ def cek(akun: list[Akun]) -> dict:
     for a in akun:
         rows = collections.defaultdict(list)
         for ind, nilai, status in Realisasi.objects.filter(
-                indikator_id__in=a.indikator, tahun=TAHUN, triwulan=TW).values_list(
-                "indikator_id", "nilai", "status"):
+            indikator_id__in=a.indikator, tahun=TAHUN, triwulan=TW
+        ).values_list("indikator_id", "nilai", "status"):
             rows[ind].append((nilai, status))
         hasil["operator"] += 1
         hasil["diajukan_halaman"] += a.diajukan
@@ -234,16 +261,22 @@ def cek(akun: list[Akun]) -> dict:
             cocok = [s for n, s in ada if n == dikirim]
             if not cocok:
                 hasil["hilang"] += 1
-                contoh.append(f"{a.username}: indicator {ind} posted {dikirim}, stored "
-                              f"{[n for n, _ in ada]}")
-            elif cocok[0] != (Realisasi.Status.DIAJUKAN if a.diajukan
-                              else Realisasi.Status.DRAFT):
+                contoh.append(
+                    f"{a.username}: indicator {ind} posted {dikirim}, stored {[n for n, _ in ada]}"
+                )
+            elif cocok[0] != (Realisasi.Status.DIAJUKAN if a.diajukan else Realisasi.Status.DRAFT):
                 hasil["status_salah"] += 1
-                contoh.append(f"{a.username}: indicator {ind} status {cocok[0]}, submission "
-                              f"{'confirmed' if a.diajukan else 'not sent'}")
+                contoh.append(
+                    f"{a.username}: indicator {ind} status {cocok[0]}, submission "
+                    f"{'confirmed' if a.diajukan else 'not sent'}"
+                )
     # and nowhere two rows for one indicator and triwulan (the unique constraint holds)
-    hasil["ganda_total"] = (Realisasi.objects.values("indikator_id", "tahun", "triwulan")
-                            .annotate(n=Count("id")).filter(n__gt=1).count())
+    hasil["ganda_total"] = (
+        Realisasi.objects.values("indikator_id", "tahun", "triwulan")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .count()
+    )
     return {"hitung": hasil, "contoh": contoh[:10]}
 
 
@@ -333,8 +366,11 @@ class Proses:
 
     def galat_log(self) -> list[str]:
         teks = self.log.read_text(errors="replace")
-        return [b for b in teks.splitlines() if "Traceback" in b or " ERROR " in b
-                or "[CRITICAL]" in b or "WORKER TIMEOUT" in b]
+        return [
+            b
+            for b in teks.splitlines()
+            if "Traceback" in b or " ERROR " in b or "[CRITICAL]" in b or "WORKER TIMEOUT" in b
+        ]
 
     def stop(self):
         if self.proc.poll() is None:
@@ -350,17 +386,37 @@ class Gunicorn(Proses):
     def __init__(self, env: dict, log: Path, workers: int, threads: int, keep_alive: int):
         self.port = port_bebas()
         self.log = log
-        subprocess.run([str(VENV_BIN / "python"), "manage.py", "collectstatic", "--noinput",
-                        "-v", "0"], cwd=BASE_DIR, env=env, check=True)
+        subprocess.run(
+            [str(VENV_BIN / "python"), "manage.py", "collectstatic", "--noinput", "-v", "0"],
+            cwd=BASE_DIR,
+            env=env,
+            check=True,
+        )
         with open(log, "wb") as f:
             self.proc = subprocess.Popen(
-                [str(VENV_BIN / "gunicorn"), "config.wsgi:application",
-                 "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
-                 "--threads", str(threads), "--timeout", str(TIMEOUT),
-                 "--keep-alive", str(keep_alive),
-                 "--access-logfile", str(log.with_name("access.log"))],
-                cwd=BASE_DIR, env=env, stdin=subprocess.DEVNULL, stdout=f,
-                stderr=subprocess.STDOUT, start_new_session=True)
+                [
+                    str(VENV_BIN / "gunicorn"),
+                    "config.wsgi:application",
+                    "--bind",
+                    f"127.0.0.1:{self.port}",
+                    "--workers",
+                    str(workers),
+                    "--threads",
+                    str(threads),
+                    "--timeout",
+                    str(TIMEOUT),
+                    "--keep-alive",
+                    str(keep_alive),
+                    "--access-logfile",
+                    str(log.with_name("access.log")),
+                ],
+                cwd=BASE_DIR,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=f,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         self.host = f"http://127.0.0.1:{self.port}"
         self._tunggu_sehat(workers)
 
@@ -370,8 +426,9 @@ class Gunicorn(Proses):
         batas = time.monotonic() + 90
         while time.monotonic() < batas:
             if self.proc.poll() is not None:
-                raise SystemExit(f"gunicorn exited {self.proc.returncode}:\n"
-                                 f"{self.log.read_text()[-3000:]}")
+                raise SystemExit(
+                    f"gunicorn exited {self.proc.returncode}:\n{self.log.read_text()[-3000:]}"
+                )
             try:
                 with urllib.request.urlopen(f"{self.host}/sehat/", timeout=5) as r:
                     if r.status == 200 and len(self.pekerja()) == workers:
@@ -393,13 +450,19 @@ class Celery(Proses):
         with open(log, "wb") as f:
             self.proc = subprocess.Popen(
                 [str(BASE_DIR / "docker" / "entrypoint.sh"), "worker", "--loglevel=INFO"],
-                cwd=BASE_DIR, env=env, stdin=subprocess.DEVNULL, stdout=f,
-                stderr=subprocess.STDOUT, start_new_session=True)
+                cwd=BASE_DIR,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=f,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         batas = time.monotonic() + 90
         while time.monotonic() < batas:
             if self.proc.poll() is not None:
-                raise SystemExit(f"celery exited {self.proc.returncode}:\n"
-                                 f"{self.log.read_text()[-3000:]}")
+                raise SystemExit(
+                    f"celery exited {self.proc.returncode}:\n{self.log.read_text()[-3000:]}"
+                )
             if re.search(r"celery@\S+ ready\.", self.log.read_text(errors="replace")):
                 return
             time.sleep(0.3)
@@ -442,10 +505,18 @@ class Pengguna(HttpUser):
     def masuk(self, username: str):
         r = self.client.get("/masuk/", name="login page", timeout=TIMEOUT)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', r.text or "")
-        with self.client.post("/masuk/", name="login (POST)", allow_redirects=False,
-                              timeout=TIMEOUT, catch_response=True,
-                              data={"csrfmiddlewaretoken": token.group(1) if token else "",
-                                    "username": username, "password": PASSWORD}) as r:
+        with self.client.post(
+            "/masuk/",
+            name="login (POST)",
+            allow_redirects=False,
+            timeout=TIMEOUT,
+            catch_response=True,
+            data={
+                "csrfmiddlewaretoken": token.group(1) if token else "",
+                "username": username,
+                "password": PASSWORD,
+            },
+        ) as r:
             if r.status_code != 302:
                 r.failure(f"login {username}: {r.status_code}, not redirected")
                 raise RuntimeError(f"login {username} failed")
@@ -466,8 +537,7 @@ class Operator(Pengguna):
         self.baca = 0
 
     def buka(self, name="entry page") -> None:
-        with self.client.get(self.a.url, name=name, timeout=TIMEOUT,
-                             catch_response=True) as r:
+        with self.client.get(self.a.url, name=name, timeout=TIMEOUT, catch_response=True) as r:
             if r.status_code != 200 or 'id="form-pengisian"' not in (r.text or ""):
                 r.failure(f"entry page {r.status_code}")
                 self.form = None
@@ -510,9 +580,14 @@ class Operator(Pengguna):
         ajukan = self.putaran >= self.simpan
         aksi = "ajukan" if ajukan else "simpan"
         data, nilai = self.isi(aksi)
-        with self.client.post(self.a.url, files=data, allow_redirects=False, timeout=TIMEOUT,
-                              name="submit (POST)" if ajukan else "save draft (POST)",
-                              catch_response=True) as r:
+        with self.client.post(
+            self.a.url,
+            files=data,
+            allow_redirects=False,
+            timeout=TIMEOUT,
+            name="submit (POST)" if ajukan else "save draft (POST)",
+            catch_response=True,
+        ) as r:
             if r.status_code != 302:
                 r.failure(f"{aksi}: {r.status_code} {pesan(r.text or '')[:200]}")
                 self.form = None
@@ -523,9 +598,15 @@ class Operator(Pengguna):
         teks = pesan(self.halaman) if self.form is not None else ""
         harap = "diajukan untuk diverifikasi" if ajukan else "Draf tersimpan."
         if self.form is not None and harap not in teks:
-            events.request.fire(request_type="CHECK", name=f"{aksi} message",
-                                response_time=0, response_length=0, response=None,
-                                context={}, exception=RuntimeError(teks[:200]))
+            events.request.fire(
+                request_type="CHECK",
+                name=f"{aksi} message",
+                response_time=0,
+                response_length=0,
+                response=None,
+                context={},
+                exception=RuntimeError(teks[:200]),
+            )
         elif ajukan:
             self.a.diajukan = True
 
@@ -548,35 +629,43 @@ class Verifikator(Pengguna):
     def dasbor(self):
         r = self.client.get(f"/dasbor/?tahun={TAHUN}", name="dashboard", timeout=TIMEOUT)
         if r.status_code == 200:
-            self.tautan = [int(i) for i in re.findall(rf'href="/dasbor/opd/(\d+)/{TAHUN}/"',
-                                                      r.text)]
+            self.tautan = [
+                int(i) for i in re.findall(rf'href="/dasbor/opd/(\d+)/{TAHUN}/"', r.text)
+            ]
 
     @task(3)
     def rinci(self):
-        self.client.get(f"/dasbor/opd/{self.opd_acak()}/{TAHUN}/", name="dashboard drill-down",
-                        timeout=TIMEOUT)
+        self.client.get(
+            f"/dasbor/opd/{self.opd_acak()}/{TAHUN}/", name="dashboard drill-down", timeout=TIMEOUT
+        )
 
     @task(2)
     def antrean_verifikasi(self):
-        self.client.get("/realisasi/verifikasi/?status=diajukan", name="verification queue",
-                        timeout=TIMEOUT)
+        self.client.get(
+            "/realisasi/verifikasi/?status=diajukan", name="verification queue", timeout=TIMEOUT
+        )
 
     @task(1)
     def pdf(self):
         """As a browser: the address starts the job and leads to a page that reloads itself
         every 2 seconds until it returns the PDF. Timed as a whole, until the PDF is there."""
         mulai = time.perf_counter()
-        r = self.client.get(f"/dasbor/lkjip/opd/{self.opd_acak()}/{TAHUN}/pdf/",
-                            name="LKjIP draft PDF: start", timeout=TIMEOUT,
-                            allow_redirects=False)
+        r = self.client.get(
+            f"/dasbor/lkjip/opd/{self.opd_acak()}/{TAHUN}/pdf/",
+            name="LKjIP draft PDF: start",
+            timeout=TIMEOUT,
+            allow_redirects=False,
+        )
         galat = None
         if r.status_code == 302 and "/lkjip/draf/" in r.headers.get("Location", ""):
             lokasi = r.headers["Location"]
             while True:
-                r = self.client.get(lokasi, name="LKjIP draft PDF: waiting page",
-                                    timeout=TIMEOUT)
-                if (r.status_code != 200 or r.content.startswith(b"%PDF")
-                        or "Draf gagal disusun" in r.text):
+                r = self.client.get(lokasi, name="LKjIP draft PDF: waiting page", timeout=TIMEOUT)
+                if (
+                    r.status_code != 200
+                    or r.content.startswith(b"%PDF")
+                    or "Draf gagal disusun" in r.text
+                ):
                     break
                 if time.perf_counter() - mulai > TIMEOUT:
                     galat = f"no PDF after {TIMEOUT} s"
@@ -584,23 +673,44 @@ class Verifikator(Pengguna):
                 gevent.sleep(2)  # the page's <meta http-equiv="refresh" content="2">
         if galat is None and not (r.status_code == 200 and r.content.startswith(b"%PDF")):
             galat = f"not a PDF: {r.status_code}"
-        events.request.fire(request_type="GET", name="LKjIP draft PDF (until ready)",
-                            response_time=(time.perf_counter() - mulai) * 1000,
-                            response_length=len(r.content or b""), response=r, context={},
-                            exception=RuntimeError(galat) if galat else None)
+        events.request.fire(
+            request_type="GET",
+            name="LKjIP draft PDF (until ready)",
+            response_time=(time.perf_counter() - mulai) * 1000,
+            response_length=len(r.content or b""),
+            response=r,
+            context={},
+            exception=RuntimeError(galat) if galat else None,
+        )
 
 
 def muat(host: str, akun: list[Akun], pemeriksa: list[str], opd_ids: list[int], args):
     """Run the users for args.durasi seconds; a user busy with a task when the time is up may
     finish it (at most TIMEOUT s), so no post is cut off between sending and its answer."""
-    op = type("OperatorBeban", (Operator,), {
-        "abstract": False, "host": host, "fixed_count": len(akun),
-        "wait_time": between(*args.jeda), "akun": collections.deque(akun),
-        "simpan": args.simpan})
-    ver = type("VerifikatorBeban", (Verifikator,), {
-        "abstract": False, "host": host, "fixed_count": len(pemeriksa),
-        "wait_time": between(*args.jeda_verifikator), "antrean": collections.deque(pemeriksa),
-        "opd_ids": opd_ids})
+    op = type(
+        "OperatorBeban",
+        (Operator,),
+        {
+            "abstract": False,
+            "host": host,
+            "fixed_count": len(akun),
+            "wait_time": between(*args.jeda),
+            "akun": collections.deque(akun),
+            "simpan": args.simpan,
+        },
+    )
+    ver = type(
+        "VerifikatorBeban",
+        (Verifikator,),
+        {
+            "abstract": False,
+            "host": host,
+            "fixed_count": len(pemeriksa),
+            "wait_time": between(*args.jeda_verifikator),
+            "antrean": collections.deque(pemeriksa),
+            "opd_ids": opd_ids,
+        },
+    )
     env = Environment(user_classes=[op, ver], events=events, stop_timeout=TIMEOUT)
     runner = env.create_local_runner()
     jumlah = len(akun) + len(pemeriksa)
@@ -621,31 +731,58 @@ def main(argv=None):
     parser.add_argument("--pengguna", type=int, default=50, help="operators, one OPD each")
     parser.add_argument("--verifikator", type=int, default=5)
     parser.add_argument("--synthetic", type=int, default=60, help="synthetic OPDs to load")
-    parser.add_argument("--simpan", type=int, default=2,
-                        help="draft saves of each operator before it submits")
-    parser.add_argument("--jeda", type=float, nargs=2, default=(2.0, 6.0),
-                        metavar=("MIN", "MAX"), help="operators' think time, seconds")
-    parser.add_argument("--jeda-verifikator", type=float, nargs=2, default=(4.0, 8.0),
-                        metavar=("MIN", "MAX"))
-    parser.add_argument("--spawn", type=float, default=2,
-                        help="users started (logging in) per second")
-    parser.add_argument("--workers", type=int, default=None,
-                        help="gunicorn workers (default 2 x CPUs; 1 on SQLite)")
-    parser.add_argument("--threads", type=int, default=None,
-                        help="threads per worker (default 4, as docker/entrypoint.sh)")
-    parser.add_argument("--nice", type=int, default=19,
-                        help="the Celery worker's nice (CELERY_NICE; 19 as docker/entrypoint.sh)")
-    parser.add_argument("--keep-alive", type=int, default=75,
-                        help="gunicorn's --keep-alive seconds (75 as docker/entrypoint.sh)")
-    parser.add_argument("--nama-db", default="sakip_bench_beban",
-                        help="the PostgreSQL database created and dropped")
+    parser.add_argument(
+        "--simpan", type=int, default=2, help="draft saves of each operator before it submits"
+    )
+    parser.add_argument(
+        "--jeda",
+        type=float,
+        nargs=2,
+        default=(2.0, 6.0),
+        metavar=("MIN", "MAX"),
+        help="operators' think time, seconds",
+    )
+    parser.add_argument(
+        "--jeda-verifikator", type=float, nargs=2, default=(4.0, 8.0), metavar=("MIN", "MAX")
+    )
+    parser.add_argument(
+        "--spawn", type=float, default=2, help="users started (logging in) per second"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=None, help="gunicorn workers (default 2 x CPUs; 1 on SQLite)"
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="threads per worker (default 4, as docker/entrypoint.sh)",
+    )
+    parser.add_argument(
+        "--nice",
+        type=int,
+        default=19,
+        help="the Celery worker's nice (CELERY_NICE; 19 as docker/entrypoint.sh)",
+    )
+    parser.add_argument(
+        "--keep-alive",
+        type=int,
+        default=75,
+        help="gunicorn's --keep-alive seconds (75 as docker/entrypoint.sh)",
+    )
+    parser.add_argument(
+        "--nama-db", default="sakip_bench_beban", help="the PostgreSQL database created and dropped"
+    )
     parser.add_argument("--sqlite", type=Path, help="an SQLite file instead of PostgreSQL")
-    parser.add_argument("--redis", default="redis://127.0.0.1:6379/13",
-                        help="the Redis database of the Celery worker (emptied before and "
-                             "after)")
-    parser.add_argument("--cache", default="redis://127.0.0.1:6379/14",
-                        help="the Redis database of the web workers' cache (emptied before "
-                             "and after)")
+    parser.add_argument(
+        "--redis",
+        default="redis://127.0.0.1:6379/13",
+        help="the Redis database of the Celery worker (emptied before and after)",
+    )
+    parser.add_argument(
+        "--cache",
+        default="redis://127.0.0.1:6379/14",
+        help="the Redis database of the web workers' cache (emptied before and after)",
+    )
     args = parser.parse_args(argv)
 
     # Setup and check only; the server runs config.settings.production. Not the test settings
@@ -692,8 +829,9 @@ def jalankan(db, url, tmp: Path, args, mulai) -> int:
     env_proses["CELERY_NICE"] = str(args.nice)
     pekerja = Celery(env_proses, tmp / "celery.log", [args.redis, args.cache])
     try:
-        server = Gunicorn(env_proses, tmp / "gunicorn.log", args.workers, args.threads,
-                          args.keep_alive)
+        server = Gunicorn(
+            env_proses, tmp / "gunicorn.log", args.workers, args.threads, args.keep_alive
+        )
         try:
             cpu0, gen0, cpu_c0 = server.cpu_detik(), cpu_sendiri(), pekerja.cpu_detik()
             env, lama = muat(server.host, akun, pemeriksa, opd_ids, args)
@@ -712,37 +850,51 @@ def jalankan(db, url, tmp: Path, args, mulai) -> int:
     pengecualian = sum(e["count"] for e in env.runner.exceptions.values())
     galat = stats.total.num_failures + pengecualian
     n_indikator = sum(len(a.indikator) for a in akun)
-    print(f"database: {db.describe()}; {args.synthetic} synthetic OPDs, {len(akun)} operators "
-          f"({n_indikator} indicators, {dihapus} values of {TAHUN} TW {TW} cleared), "
-          f"{len(pemeriksa)} verifikators; setup {siap:.1f} s")
-    print(f"gunicorn {server.host}: {args.workers} workers x {args.threads} threads, "
-          f"keep-alive {args.keep_alive} s, "
-          f"production settings; {os.cpu_count()} CPUs shared with the load generator; "
-          f"think time {args.jeda[0]:g}-{args.jeda[1]:g} s (operators), "
-          f"{args.jeda_verifikator[0]:g}-{args.jeda_verifikator[1]:g} s (verifikators); "
-          f"load average before the run {beban_mesin[0]:.1f}")
+    print(
+        f"database: {db.describe()}; {args.synthetic} synthetic OPDs, {len(akun)} operators "
+        f"({n_indikator} indicators, {dihapus} values of {TAHUN} TW {TW} cleared), "
+        f"{len(pemeriksa)} verifikators; setup {siap:.1f} s"
+    )
+    print(
+        f"gunicorn {server.host}: {args.workers} workers x {args.threads} threads, "
+        f"keep-alive {args.keep_alive} s, "
+        f"production settings; {os.cpu_count()} CPUs shared with the load generator; "
+        f"think time {args.jeda[0]:g}-{args.jeda[1]:g} s (operators), "
+        f"{args.jeda_verifikator[0]:g}-{args.jeda_verifikator[1]:g} s (verifikators); "
+        f"load average before the run {beban_mesin[0]:.1f}"
+    )
     baris = sorted(stats.entries.values(), key=lambda e: (e.method != "GET", e.name))
     lebar = max([len(e.name) for e in baris] + [20])
-    print(f"{'page':<{lebar}} | method | {'requests':>8} | {'errors':>6} | {'p50':>7} | "
-          f"{'p95':>7} | {'p99':>7} | {'max':>7}")
-    print(f"{'-' * lebar}-+--------+-{'-' * 8}-+-{'-' * 6}-+-{'-' * 7}-+-{'-' * 7}-+-"
-          f"{'-' * 7}-+-{'-' * 7}")
+    print(
+        f"{'page':<{lebar}} | method | {'requests':>8} | {'errors':>6} | {'p50':>7} | "
+        f"{'p95':>7} | {'p99':>7} | {'max':>7}"
+    )
+    print(
+        f"{'-' * lebar}-+--------+-{'-' * 8}-+-{'-' * 6}-+-{'-' * 7}-+-{'-' * 7}-+-"
+        f"{'-' * 7}-+-{'-' * 7}"
+    )
     for e in [*baris, stats.total]:
         nama = "all requests" if e is stats.total else e.name
-        print(f"{nama:<{lebar}} | {e.method or '':<6} | {e.num_requests:>8} | "
-              f"{e.num_failures:>6} | {persen(e, 0.5):>4.0f} ms | {persen(e, 0.95):>4.0f} ms | "
-              f"{persen(e, 0.99):>4.0f} ms | {e.max_response_time or 0:>4.0f} ms")
+        print(
+            f"{nama:<{lebar}} | {e.method or '':<6} | {e.num_requests:>8} | "
+            f"{e.num_failures:>6} | {persen(e, 0.5):>4.0f} ms | {persen(e, 0.95):>4.0f} ms | "
+            f"{persen(e, 0.99):>4.0f} ms | {e.max_response_time or 0:>4.0f} ms"
+        )
     rps = stats.total.num_requests / lama
-    print(f"{stats.total.num_requests} requests in {lama:.1f} s: {rps:.1f} requests/s; "
-          f"errors {galat} ({stats.total.num_failures} failed requests, {pengecualian} "
-          f"exceptions in users); server log: {len(galat_server)} errors")
+    print(
+        f"{stats.total.num_requests} requests in {lama:.1f} s: {rps:.1f} requests/s; "
+        f"errors {galat} ({stats.total.num_failures} failed requests, {pengecualian} "
+        f"exceptions in users); server log: {len(galat_server)} errors"
+    )
     n_cpu = os.cpu_count() or 1
-    print(f"CPU during the load: gunicorn workers {cpu_server:.0f} s "
-          f"({cpu_server / lama / n_cpu:.0%} of {n_cpu} CPUs, "
-          f"{cpu_server / max(stats.total.num_requests, 1) * 1000:.0f} ms per request), "
-          f"Celery worker (nice {args.nice}, draft PDFs) "
-          f"{cpu_celery:.0f} s ({cpu_celery / lama / n_cpu:.0%}), "
-          f"load generator {cpu_gen:.0f} s ({cpu_gen / lama / n_cpu:.0%})")
+    print(
+        f"CPU during the load: gunicorn workers {cpu_server:.0f} s "
+        f"({cpu_server / lama / n_cpu:.0%} of {n_cpu} CPUs, "
+        f"{cpu_server / max(stats.total.num_requests, 1) * 1000:.0f} ms per request), "
+        f"Celery worker (nice {args.nice}, draft PDFs) "
+        f"{cpu_celery:.0f} s ({cpu_celery / lama / n_cpu:.0%}), "
+        f"load generator {cpu_gen:.0f} s ({cpu_gen / lama / n_cpu:.0%})"
+    )
     for e in stats.errors.values():
         print(f"  error {e.method} {e.name}: {e.occurrences}x {e.error}"[:300])
     for ex in env.runner.exceptions.values():
@@ -750,16 +902,22 @@ def jalankan(db, url, tmp: Path, args, mulai) -> int:
     for b in galat_server[:5]:
         print(f"  server: {b}"[:300])
     puncak = max(rss.values(), default=0)
-    print("gunicorn workers' peak RSS (VmHWM): "
-          + ", ".join(f"{v:.0f}" for v in sorted(rss.values())) + f" MB; peak {puncak:.0f} MB;"
-          " Celery worker processes: "
-          + ", ".join(f"{v:.0f}" for v in sorted(rss_celery.values())) + " MB")
-    print(f"exactly once: {h['dikirim']} of {h['nilai']} values posted, "
-          f"{h['dikirim'] - h['hilang'] - h['ganda']} stored once with the posted value; "
-          f"lost {h['hilang']}, duplicated {h['ganda']} (rows duplicated anywhere: "
-          f"{h['ganda_total']}), wrong status {h['status_salah']}; operators whose submission "
-          f"the page confirmed {h['diajukan_halaman']}/{h['operator']} (the others' time ran "
-          f"out: their values are checked as drafts; {h['tidak_dikirim']} values never posted)")
+    print(
+        "gunicorn workers' peak RSS (VmHWM): "
+        + ", ".join(f"{v:.0f}" for v in sorted(rss.values()))
+        + f" MB; peak {puncak:.0f} MB;"
+        " Celery worker processes: "
+        + ", ".join(f"{v:.0f}" for v in sorted(rss_celery.values()))
+        + " MB"
+    )
+    print(
+        f"exactly once: {h['dikirim']} of {h['nilai']} values posted, "
+        f"{h['dikirim'] - h['hilang'] - h['ganda']} stored once with the posted value; "
+        f"lost {h['hilang']}, duplicated {h['ganda']} (rows duplicated anywhere: "
+        f"{h['ganda_total']}), wrong status {h['status_salah']}; operators whose submission "
+        f"the page confirmed {h['diajukan_halaman']}/{h['operator']} (the others' time ran "
+        f"out: their values are checked as drafts; {h['tidak_dikirim']} values never posted)"
+    )
     for c in hasil["contoh"]:
         print(f"  {c}")
 
@@ -768,23 +926,54 @@ def jalankan(db, url, tmp: Path, args, mulai) -> int:
     catat("beban", f"{label}: requests/s", round(rps, 1), "req/s")
     for nama, figur in (("entry page", "entry page p95"), ("save draft (POST)", "save p95")):
         p95 = persen(tabel[nama], 0.95) if nama in tabel else 0.0
-        catat("beban", f"{label}: {figur}", p95, "ms", batas=f"<= {GOAL_MS} ms",
-              rasio=p95 / GOAL_MS, ok=p95 <= GOAL_MS and nama in tabel)
+        catat(
+            "beban",
+            f"{label}: {figur}",
+            p95,
+            "ms",
+            batas=f"<= {GOAL_MS} ms",
+            rasio=p95 / GOAL_MS,
+            ok=p95 <= GOAL_MS and nama in tabel,
+        )
     catat("beban", f"{label}: errors", galat, "count", batas="0", ok=galat == 0)
-    catat("beban", f"{label}: lost / duplicated values", h["hilang"] + h["ganda"], "count",
-          batas="0", ok=h["hilang"] + h["ganda"] + h["ganda_total"] + h["status_salah"] == 0)
-    catat("beban", f"gunicorn worker peak RSS under load ({args.workers} workers)", puncak, "MB",
-          memori_mb=puncak)
+    catat(
+        "beban",
+        f"{label}: lost / duplicated values",
+        h["hilang"] + h["ganda"],
+        "count",
+        batas="0",
+        ok=h["hilang"] + h["ganda"] + h["ganda_total"] + h["status_salah"] == 0,
+    )
+    catat(
+        "beban",
+        f"gunicorn worker peak RSS under load ({args.workers} workers)",
+        puncak,
+        "MB",
+        memori_mb=puncak,
+    )
     puncak_celery = max(rss_celery.values(), default=0)
-    catat("beban", "Celery worker peak RSS under load (draft PDFs)", puncak_celery, "MB",
-          memori_mb=puncak_celery)
-    catat("beban", f"{label}: operators who submitted within {args.durasi:g} s",
-          h["diajukan_halaman"], "count", batas=f"{h['operator']}",
-          ok=h["diajukan_halaman"] == h["operator"])
-    gagal = (galat or galat_server or h["hilang"] or h["ganda"] or h["ganda_total"]
-             or h["status_salah"])
-    print(f"total {time.perf_counter() - mulai:.1f} s; "
-          f"{'FAILED' if gagal else 'OK: 0 errors, 0 lost, 0 duplicated'}")
+    catat(
+        "beban",
+        "Celery worker peak RSS under load (draft PDFs)",
+        puncak_celery,
+        "MB",
+        memori_mb=puncak_celery,
+    )
+    catat(
+        "beban",
+        f"{label}: operators who submitted within {args.durasi:g} s",
+        h["diajukan_halaman"],
+        "count",
+        batas=f"{h['operator']}",
+        ok=h["diajukan_halaman"] == h["operator"],
+    )
+    gagal = (
+        galat or galat_server or h["hilang"] or h["ganda"] or h["ganda_total"] or h["status_salah"]
+    )
+    print(
+        f"total {time.perf_counter() - mulai:.1f} s; "
+        f"{'FAILED' if gagal else 'OK: 0 errors, 0 lost, 0 duplicated'}"
+    )
     return 1 if gagal else 0
 
 

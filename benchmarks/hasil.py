@@ -20,14 +20,30 @@ import os
 ENV = "SAKIP_BENCH_HASIL"
 
 
-def catat(skrip: str, figur: str, nilai: float | int, satuan: str, *, batas: str = "",
-          rasio: float | None = None, ok: bool | None = None,
-          memori_mb: float | None = None) -> None:
+def catat(
+    skrip: str,
+    figur: str,
+    nilai: float | int,
+    satuan: str,
+    *,
+    batas: str = "",
+    rasio: float | None = None,
+    ok: bool | None = None,
+    memori_mb: float | None = None,
+) -> None:
     path = os.environ.get(ENV)
     if not path:
         return
-    baris = {"skrip": skrip, "figur": figur, "nilai": nilai, "satuan": satuan,
-             "batas": batas, "rasio": rasio, "ok": ok, "memori_mb": memori_mb}
+    baris = {
+        "skrip": skrip,
+        "figur": figur,
+        "nilai": nilai,
+        "satuan": satuan,
+        "batas": batas,
+        "rasio": rasio,
+        "ok": ok,
+        "memori_mb": memori_mb,
+    }
     with open(path, "a", encoding="utf-8") as f:
         f.write(json.dumps(baris) + "\n")
 

@@ -40,20 +40,26 @@ def siapkan(n_baris: int):
     from apps.core.models import OPD
 
     call_command("migrate", verbosity=0, interactive=False)
-    opd = OPD.objects.create(kode="BENCH-01", kode_bidang="5.99", nama="Dinas Uji Impor",
-                             jenis=OPD.Jenis.DINAS)
+    opd = OPD.objects.create(
+        kode="BENCH-01", kode_bidang="5.99", nama="Dinas Uji Impor", jenis=OPD.Jenis.DINAS
+    )
     program = Program.objects.create(kode="5.99.01", nama="PROGRAM UJI", skema="050")
     dpa = DPA.objects.create(opd=opd, tahun=2025)
     jumlah_rincian = -(-n_baris // 12)
     rincian = []
     for i in range(jumlah_rincian):
         k, s = divmod(i, 99)
-        keg, _ = Kegiatan.objects.get_or_create(program=program, kode=f"5.99.01.2.{k + 1:02d}",
-                                                defaults={"nama": f"Kegiatan uji {k + 1}"})
-        sub = SubKegiatan.objects.create(kegiatan=keg, kode=f"{keg.kode}.{s + 1:04d}",
-                                         nama=f"Sub kegiatan uji {i + 1}")
-        rincian.append(RincianDPA(dpa=dpa, kegiatan=keg, sub_kegiatan=sub,
-                                  pagu=Decimal(120_000_000 + i)))
+        keg, _ = Kegiatan.objects.get_or_create(
+            program=program,
+            kode=f"5.99.01.2.{k + 1:02d}",
+            defaults={"nama": f"Kegiatan uji {k + 1}"},
+        )
+        sub = SubKegiatan.objects.create(
+            kegiatan=keg, kode=f"{keg.kode}.{s + 1:04d}", nama=f"Sub kegiatan uji {i + 1}"
+        )
+        rincian.append(
+            RincianDPA(dpa=dpa, kegiatan=keg, sub_kegiatan=sub, pagu=Decimal(120_000_000 + i))
+        )
     RincianDPA.objects.bulk_create(rincian)
     return opd, dpa
 
@@ -71,18 +77,28 @@ def berkas_xlsx(dpa, n_baris: int) -> bytes:
         for bulan in range(1, 13):
             if n == n_baris:
                 break
-            ws.append([r.sub_kegiatan.kode, r.sub_kegiatan.nama, bulan,
-                       9_500_000 + bulan * 1000 + (n % 7) / 4, 1, "uji"])
+            ws.append(
+                [
+                    r.sub_kegiatan.kode,
+                    r.sub_kegiatan.nama,
+                    bulan,
+                    9_500_000 + bulan * 1000 + (n % 7) / 4,
+                    1,
+                    "uji",
+                ]
+            )
             n += 1
     isi = io.BytesIO()
     wb.save(isi)
     return isi.getvalue()
 
 
-BERMUSUHAN = {"dimensi": "dimensi A1:XFD1048576, satu baris di 1.048.576",
-              "sel_besar": "satu sel 300 MB dalam berkas 300 KB",
-              "entitas": "entitas XML bersarang (billion laughs)",
-              "rusak": "XML terpotong di tengah baris"}
+BERMUSUHAN = {
+    "dimensi": "dimensi A1:XFD1048576, satu baris di 1.048.576",
+    "sel_besar": "satu sel 300 MB dalam berkas 300 KB",
+    "entitas": "entitas XML bersarang (billion laughs)",
+    "rusak": "XML terpotong di tengah baris",
+}
 
 
 def satu_bermusuhan(nama: str) -> None:
@@ -99,8 +115,12 @@ def satu_bermusuhan(nama: str) -> None:
 
     from apps.core.impor.berkas import baca_tabel
 
-    isi = {"dimensi": lembar_bermusuhan.dimensi_raksasa, "sel_besar": lembar_bermusuhan.sel_besar,
-           "entitas": lembar_bermusuhan.entitas, "rusak": lembar_bermusuhan.rusak}[nama]()
+    isi = {
+        "dimensi": lembar_bermusuhan.dimensi_raksasa,
+        "sel_besar": lembar_bermusuhan.sel_besar,
+        "entitas": lembar_bermusuhan.entitas,
+        "rusak": lembar_bermusuhan.rusak,
+    }[nama]()
     berkas = io.BytesIO(isi)
     berkas.size = len(isi)
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -121,22 +141,37 @@ def bermusuhan() -> None:
     print("hostile spreadsheets, each read as the check reads a file (own process):")
     print(f"{'file':<46} | {'KiB':>6} | {'seconds':>7} | {'MB growth':>9} | outcome")
     for nama, uraian in BERMUSUHAN.items():
-        keluar = subprocess.run([sys.executable, __file__, "--satu-bermusuhan", nama],
-                                capture_output=True, text=True, timeout=600,
-                                cwd=BASE_DIR, check=True)
+        keluar = subprocess.run(
+            [sys.executable, __file__, "--satu-bermusuhan", nama],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            cwd=BASE_DIR,
+            check=True,
+        )
         r = json.loads(keluar.stdout.strip().splitlines()[-1])
         ok = r["detik"] < 2 and r["mb"] < 100 and r["hasil"].startswith("ditolak")
-        print(f"{uraian:<46} | {r['kb']:>6.0f} | {r['detik']:>7.3f} | {r['mb']:>9.1f} | "
-              f"{r['hasil'][:110]}")
-        catat("import", f"hostile xlsx refused: {uraian}", round(r["detik"], 3), "s",
-              batas="refused, < 2 s and < 100 MB growth", ok=ok, memori_mb=round(r["mb"], 1))
+        print(
+            f"{uraian:<46} | {r['kb']:>6.0f} | {r['detik']:>7.3f} | {r['mb']:>9.1f} | "
+            f"{r['hasil'][:110]}"
+        )
+        catat(
+            "import",
+            f"hostile xlsx refused: {uraian}",
+            round(r["detik"], 3),
+            "s",
+            batas="refused, < 2 s and < 100 MB growth",
+            ok=ok,
+            memori_mb=round(r["mb"], 1),
+        )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baris", type=int, default=10_000)
-    parser.add_argument("--hanya-bermusuhan", action="store_true",
-                        help="only the hostile spreadsheets")
+    parser.add_argument(
+        "--hanya-bermusuhan", action="store_true", help="only the hostile spreadsheets"
+    )
     parser.add_argument("--satu-bermusuhan", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.satu_bermusuhan:
@@ -163,9 +198,16 @@ def jalankan(db, args, mulai):
 
     # the baseline: the same rows, already parsed, written with one bulk_create
     rincian = list(RincianDPA.objects.filter(dpa=dpa).order_by("pk"))
-    baris = [RealisasiAnggaran(rincian=rincian[i // 12], bulan=i % 12 + 1,
-                               realisasi=Decimal("9500000.25"), fisik=Decimal(1),
-                               keterangan="uji") for i in range(args.baris)]
+    baris = [
+        RealisasiAnggaran(
+            rincian=rincian[i // 12],
+            bulan=i % 12 + 1,
+            realisasi=Decimal("9500000.25"),
+            fisik=Decimal(1),
+            keterangan="uji",
+        )
+        for i in range(args.baris)
+    ]
     with transaction.atomic():
         t0 = time.perf_counter()
         RealisasiAnggaran.objects.bulk_create(baris, batch_size=1000)
@@ -174,9 +216,14 @@ def jalankan(db, args, mulai):
 
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
-    obj = services.impor_create(berkas=SimpleUploadedFile("realisasi.xlsx", isi),
-                                nama="realisasi.xlsx", jenis="realisasi", opd=opd, tahun=2025,
-                                periksa=False)
+    obj = services.impor_create(
+        berkas=SimpleUploadedFile("realisasi.xlsx", isi),
+        nama="realisasi.xlsx",
+        jenis="realisasi",
+        opd=opd,
+        tahun=2025,
+        periksa=False,
+    )
     hasil = services.impor_periksa(obj=obj)
     t_periksa = time.perf_counter() - t0
     assert not hasil.ada_galat and hasil.jumlah("baru") == args.baris, hasil.ringkasan
@@ -184,37 +231,53 @@ def jalankan(db, args, mulai):
     if os.environ.get("PROFIL"):
         import cProfile
 
-        cProfile.runctx("services.impor_terapkan(obj=obj)", globals(), locals(),
-                        sort="cumtime")
+        cProfile.runctx("services.impor_terapkan(obj=obj)", globals(), locals(), sort="cumtime")
     else:
         services.impor_terapkan(obj=obj)
     t_impor = time.perf_counter() - t0
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     assert RealisasiAnggaran.objects.filter(rincian__dpa=dpa).count() == args.baris
 
-    print(f"database: {db.describe()}; {args.baris} rows, "
-          f"xlsx {len(isi) / 1024:.0f} KiB")
+    print(f"database: {db.describe()}; {args.baris} rows, xlsx {len(isi) / 1024:.0f} KiB")
     rows = [
         ("plain bulk_create of the rows", t_bulk, None),
         ("check (dry run) of the file", t_periksa, None),
         ("confirmed import (check again + write + history)", t_impor, t_impor / t_bulk),
-        ("check + import, as a user does it", t_periksa + t_impor,
-         (t_periksa + t_impor) / t_bulk),
+        ("check + import, as a user does it", t_periksa + t_impor, (t_periksa + t_impor) / t_bulk),
     ]
     lebar = max(len(r[0]) for r in rows)
     print(f"{'figure':<{lebar}} | {'seconds':>8} | ratio to bulk_create (goal <= 3x)")
     for nama, detik, rasio in rows:
         print(f"{nama:<{lebar}} | {detik:>8.2f} | {'' if rasio is None else f'{rasio:.1f}x'}")
-    catat("import", f"import of {args.baris} rows confirmed, vs bulk_create {t_bulk:.2f} s",
-          round(t_impor, 2), "s", batas="<= 3x bulk_create", rasio=t_impor / t_bulk,
-          ok=t_impor / t_bulk <= 3)
-    catat("import", f"check + import of {args.baris} rows, as a user does it",
-          round(t_periksa + t_impor, 2), "s", rasio=(t_periksa + t_impor) / t_bulk)
-    catat("import", "import memory: growth during check + import (worker peak)",
-          round(rss1 - rss0), "MB", batas="< 300 MB growth", ok=rss1 - rss0 < 300,
-          memori_mb=rss1)
-    print(f"memory: resident set grew {rss1 - rss0:.0f} MB during check + import, peak "
-          f"{rss1:.0f} MB for the whole process (goal: growth < 300 MB)")
+    catat(
+        "import",
+        f"import of {args.baris} rows confirmed, vs bulk_create {t_bulk:.2f} s",
+        round(t_impor, 2),
+        "s",
+        batas="<= 3x bulk_create",
+        rasio=t_impor / t_bulk,
+        ok=t_impor / t_bulk <= 3,
+    )
+    catat(
+        "import",
+        f"check + import of {args.baris} rows, as a user does it",
+        round(t_periksa + t_impor, 2),
+        "s",
+        rasio=(t_periksa + t_impor) / t_bulk,
+    )
+    catat(
+        "import",
+        "import memory: growth during check + import (worker peak)",
+        round(rss1 - rss0),
+        "MB",
+        batas="< 300 MB growth",
+        ok=rss1 - rss0 < 300,
+        memori_mb=rss1,
+    )
+    print(
+        f"memory: resident set grew {rss1 - rss0:.0f} MB during check + import, peak "
+        f"{rss1:.0f} MB for the whole process (goal: growth < 300 MB)"
+    )
     print(f"total {time.perf_counter() - mulai:.1f} s")
 
 

@@ -29,8 +29,17 @@ def skrip(synthetic: int) -> list[list[str]]:
         ["dokumen.py", "--synthetic", str(synthetic)],
         ["import.py"],
         ["pdf.py", "--synthetic", str(synthetic), "--laporan", "20"],
-        ["beban.py", "--synthetic", str(synthetic), "--pengguna", "50", "--verifikator", "5",
-         "--durasi", "60"],
+        [
+            "beban.py",
+            "--synthetic",
+            str(synthetic),
+            "--pengguna",
+            "50",
+            "--verifikator",
+            "5",
+            "--durasi",
+            "60",
+        ],
     ]
 
 
@@ -43,24 +52,33 @@ def angka(nilai, satuan: str) -> str:
 
 
 def tabel(baris: list[dict]) -> str:
-    kolom = [("figure", "<"), ("value", ">"), ("limit", "<"), ("ratio", ">"),
-             ("peak memory", ">"), ("met", "<")]
+    kolom = [
+        ("figure", "<"),
+        ("value", ">"),
+        ("limit", "<"),
+        ("ratio", ">"),
+        ("peak memory", ">"),
+        ("met", "<"),
+    ]
     isi = []
     for b in baris:
-        isi.append([
-            f"{b['skrip']}: {b['figur']}",
-            angka(b["nilai"], b["satuan"]),
-            b.get("batas") or "",
-            "" if b.get("rasio") is None else f"{b['rasio']:.2f}x",
-            "" if b.get("memori_mb") is None else f"{b['memori_mb']:.0f} MB",
-            {True: "yes", False: "NO", None: ""}[b.get("ok")],
-        ])
+        isi.append(
+            [
+                f"{b['skrip']}: {b['figur']}",
+                angka(b["nilai"], b["satuan"]),
+                b.get("batas") or "",
+                "" if b.get("rasio") is None else f"{b['rasio']:.2f}x",
+                "" if b.get("memori_mb") is None else f"{b['memori_mb']:.0f} MB",
+                {True: "yes", False: "NO", None: ""}[b.get("ok")],
+            ]
+        )
     lebar = [max(len(k), *(len(r[i]) for r in isi)) for i, (k, _) in enumerate(kolom)]
     garis = [" | ".join(f"{k:{a}{w}}" for (k, a), w in zip(kolom, lebar, strict=True))]
     garis.append("-+-".join("-" * w for w in lebar))
     for r in isi:
-        garis.append(" | ".join(f"{v:{a}{w}}" for v, (_, a), w in zip(r, kolom, lebar,
-                                                                       strict=True)))
+        garis.append(
+            " | ".join(f"{v:{a}{w}}" for v, (_, a), w in zip(r, kolom, lebar, strict=True))
+        )
     return "\n".join(g.rstrip() for g in garis)
 
 
@@ -80,16 +98,19 @@ def main():
     for s in skrip(args.synthetic):
         print(f"== benchmarks/{' '.join(s)}", flush=True)
         t0 = time.perf_counter()
-        rc = subprocess.run([sys.executable, str(BASE_DIR / "benchmarks" / s[0]), *s[1:]],
-                            cwd=BASE_DIR, env=env).returncode
+        rc = subprocess.run(
+            [sys.executable, str(BASE_DIR / "benchmarks" / s[0]), *s[1:]], cwd=BASE_DIR, env=env
+        ).returncode
         waktu.append(f"{s[0]} {time.perf_counter() - t0:.0f} s")
         if rc:
             gagal.append(f"{s[0]} (exit {rc})")
     print()
     basis = os.environ.get("DATABASE_URL", "").split("@")[-1] or "SQLite"
-    print(f"== benchmark report {time.strftime('%Y-%m-%d')}, {basis}, --synthetic "
-          f"{args.synthetic}, {os.cpu_count()} CPUs; {', '.join(waktu)}; total "
-          f"{time.perf_counter() - mulai:.0f} s")
+    print(
+        f"== benchmark report {time.strftime('%Y-%m-%d')}, {basis}, --synthetic "
+        f"{args.synthetic}, {os.cpu_count()} CPUs; {', '.join(waktu)}; total "
+        f"{time.perf_counter() - mulai:.0f} s"
+    )
     print(tabel(baca(hasil)) if hasil.exists() else "(no figures)")
     if gagal:
         print(f"FAILED: {', '.join(gagal)}")

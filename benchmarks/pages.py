@@ -37,8 +37,10 @@ class Database:
         if self.url:
             parts = urlsplit(self.url)
             if not parts.scheme.startswith("postgres"):
-                sys.exit("DATABASE_URL: only a PostgreSQL server is supported "
-                         "(leave it unset for SQLite).")
+                sys.exit(
+                    "DATABASE_URL: only a PostgreSQL server is supported "
+                    "(leave it unset for SQLite)."
+                )
             self.pg = parts
 
     def _admin(self):
@@ -48,9 +50,14 @@ class Database:
         admin_db = p.path.lstrip("/") or "postgres"
         if admin_db == BENCH_DB:
             admin_db = "postgres"
-        return psycopg.connect(host=p.hostname or "", port=p.port or 5432,
-                               user=p.username or "", password=p.password or "",
-                               dbname=admin_db, autocommit=True)
+        return psycopg.connect(
+            host=p.hostname or "",
+            port=p.port or 5432,
+            user=p.username or "",
+            password=p.password or "",
+            dbname=admin_db,
+            autocommit=True,
+        )
 
     def create(self) -> str:
         """Make the empty benchmark database; return the DATABASE_URL Django will use."""
@@ -84,8 +91,10 @@ class Database:
 
         if self.pg is None:
             return f"SQLite var/bench/pages.sqlite3 (Django {django.get_version()})"
-        return (f"PostgreSQL {self.pg.hostname}:{self.pg.port or 5432}/{BENCH_DB} "
-                f"(Django {django.get_version()})")
+        return (
+            f"PostgreSQL {self.pg.hostname}:{self.pg.port or 5432}/{BENCH_DB} "
+            f"(Django {django.get_version()})"
+        )
 
 
 def di_basis_data_sendiri(jalankan, args) -> None:
@@ -133,6 +142,7 @@ def halaman(client, url, data=None):
         if resp.status_code != 200:
             raise SystemExit(f"GET {url} {data or ''} answered {resp.status_code}")
         return resp
+
     return get
 
 
@@ -156,6 +166,7 @@ def sql_mentah(queries):
                 cur.execute(q, params)
                 n += len(cur.fetchall())
         return n
+
     jalankan.queries = queries
     return jalankan
 
@@ -176,33 +187,48 @@ def sql_pengisian(opd_id: int, tahun: int):
     realisasi = f"""(SELECT r.id FROM pengukuran_realisasi r
         WHERE r.indikator_id IN {indikator} AND r.tahun = %s)"""
     return [
-        (f"""SELECT pi.id, pi.target, pi.target_teks, i.id, i.nama, i.satuan, i.polaritas,
+        (
+            f"""SELECT pi.id, pi.target, pi.target_teks, i.id, i.nama, i.satuan, i.polaritas,
                 i.jenis_nilai, i.agregasi, i.boleh_negatif, t.nomor, s.nomor, i.nomor
             FROM perencanaan_pkindikator pi
             JOIN perencanaan_indikatorkinerja i ON i.id = pi.indikator_id
             JOIN perencanaan_sasaran s ON s.id = i.sasaran_id
             JOIN perencanaan_tujuan t ON t.id = s.tujuan_id
             WHERE pi.pk_dokumen_id = {PK_BERLAKU}
-            ORDER BY t.nomor, s.nomor, i.nomor""", pk),
-        (f"""SELECT p.indikator_id, p.label FROM perencanaan_pilihannilai p
+            ORDER BY t.nomor, s.nomor, i.nomor""",
+            pk,
+        ),
+        (
+            f"""SELECT p.indikator_id, p.label FROM perencanaan_pilihannilai p
             WHERE p.indikator_id IN {indikator}
-            ORDER BY p.indikator_id, p.urutan""", pk),
-        (f"""SELECT r.id, r.indikator_id, r.triwulan, r.nilai, r.nilai_teks, r.analisis,
+            ORDER BY p.indikator_id, p.urutan""",
+            pk,
+        ),
+        (
+            f"""SELECT r.id, r.indikator_id, r.triwulan, r.nilai, r.nilai_teks, r.analisis,
                 r.solusi, r.status, r.versi, ud.first_name, ud.last_name, uv.first_name,
                 uv.last_name
             FROM pengukuran_realisasi r
             LEFT JOIN core_user ud ON ud.id = r.diisi_oleh_id
             LEFT JOIN core_user uv ON uv.id = r.diverifikasi_oleh_id
-            WHERE r.indikator_id IN {indikator} AND r.tahun = %s""", (*pk, tahun)),
-        (f"""SELECT b.id, b.realisasi_id, b.nama_asli, b.ukuran
+            WHERE r.indikator_id IN {indikator} AND r.tahun = %s""",
+            (*pk, tahun),
+        ),
+        (
+            f"""SELECT b.id, b.realisasi_id, b.nama_asli, b.ukuran
             FROM pengukuran_buktidukung b
             WHERE b.realisasi_id IN {realisasi}
-            ORDER BY b.diunggah_pada""", (*pk, tahun)),
-        (f"""SELECT c.id, c.realisasi_id, c.jenis, c.isi, c.dibuat, u.first_name, u.last_name
+            ORDER BY b.diunggah_pada""",
+            (*pk, tahun),
+        ),
+        (
+            f"""SELECT c.id, c.realisasi_id, c.jenis, c.isi, c.dibuat, u.first_name, u.last_name
             FROM pengukuran_catatanverifikasi c
             JOIN core_user u ON u.id = c.penulis_id
             WHERE c.realisasi_id IN {realisasi}
-            ORDER BY c.dibuat""", (*pk, tahun)),
+            ORDER BY c.dibuat""",
+            (*pk, tahun),
+        ),
     ]
 
 
@@ -212,11 +238,12 @@ def sql_antrean(status: str):
     OPD list of the filter."""
     jumlah = ",\n".join(
         f"SUM(CASE WHEN re.status = '{s}' THEN 1 ELSE 0 END) AS {s}"
-        for s in ("draft", "diajukan", "dikembalikan", "diverifikasi"))
-    having = ("HAVING SUM(CASE WHEN re.status = %s THEN 1 ELSE 0 END) > 0"
-              if status else "")
+        for s in ("draft", "diajukan", "dikembalikan", "diverifikasi")
+    )
+    having = "HAVING SUM(CASE WHEN re.status = %s THEN 1 ELSE 0 END) > 0" if status else ""
     return [
-        (f"""SELECT o.id, o.kode, o.nama, re.tahun, re.triwulan, {jumlah},
+        (
+            f"""SELECT o.id, o.kode, o.nama, re.tahun, re.triwulan, {jumlah},
                 MAX(re.diajukan_pada) AS terakhir, COUNT(*) OVER () AS entri
             FROM pengukuran_realisasi re
             JOIN perencanaan_indikatorkinerja i ON i.id = re.indikator_id
@@ -228,7 +255,9 @@ def sql_antrean(status: str):
             {having}
             ORDER BY diajukan DESC, MAX(re.diajukan_pada) IS NULL, MAX(re.diajukan_pada) DESC,
                 o.kode, re.tahun DESC, re.triwulan DESC
-            LIMIT 50""", (status,) if status else ()),
+            LIMIT 50""",
+            (status,) if status else (),
+        ),
         ("SELECT id, kode, nama, singkatan FROM core_opd ORDER BY kode", ()),
     ]
 
@@ -249,61 +278,106 @@ def sql_dasbor(tahun: int):
     renstra = """SELECT r.id FROM perencanaan_renstra r
         WHERE r.tahun_awal <= %s AND r.tahun_akhir >= %s"""
     return [
-        ("""SELECT o.id, o.kode, o.nama, o.singkatan, o.jenis, o.skala_predikat_id
-            FROM core_opd o WHERE o.aktif ORDER BY o.kode""", ()),
+        (
+            """SELECT o.id, o.kode, o.nama, o.singkatan, o.jenis, o.skala_predikat_id
+            FROM core_opd o WHERE o.aktif ORDER BY o.kode""",
+            (),
+        ),
         ("""SELECT p.skala_predikat_id, p.rumus_polaritas_negatif FROM core_pemda p""", ()),
-        ("""SELECT r.skala_id, r.label, r.batas_bawah, r.batas_atas, r.warna
-            FROM core_rentangpredikat r ORDER BY r.skala_id, r.batas_bawah""", ()),
-        (f"""SELECT pk.id, pk.opd_id, pk.versi FROM perencanaan_perjanjiankinerja pk
-            WHERE pk.id IN ({pk_berlaku})""", (tahun,)),
-        (f"""SELECT pi.pk_dokumen_id, pi.target, pi.target_teks, i.id, i.nama, i.satuan,
+        (
+            """SELECT r.skala_id, r.label, r.batas_bawah, r.batas_atas, r.warna
+            FROM core_rentangpredikat r ORDER BY r.skala_id, r.batas_bawah""",
+            (),
+        ),
+        (
+            f"""SELECT pk.id, pk.opd_id, pk.versi FROM perencanaan_perjanjiankinerja pk
+            WHERE pk.id IN ({pk_berlaku})""",
+            (tahun,),
+        ),
+        (
+            f"""SELECT pi.pk_dokumen_id, pi.target, pi.target_teks, i.id, i.nama, i.satuan,
                 i.polaritas, i.jenis_nilai, i.agregasi, s.id, s.uraian, s.nomor, t.nomor
             FROM perencanaan_pkindikator pi
             JOIN perencanaan_indikatorkinerja i ON i.id = pi.indikator_id
             JOIN perencanaan_sasaran s ON s.id = i.sasaran_id
             JOIN perencanaan_tujuan t ON t.id = s.tujuan_id
             WHERE pi.pk_dokumen_id IN ({pk_berlaku})
-            ORDER BY t.nomor, s.nomor, i.nomor""", (tahun,)),
-        (f"""SELECT p.indikator_id, p.label FROM perencanaan_pilihannilai p
+            ORDER BY t.nomor, s.nomor, i.nomor""",
+            (tahun,),
+        ),
+        (
+            f"""SELECT p.indikator_id, p.label FROM perencanaan_pilihannilai p
             WHERE p.indikator_id IN (SELECT pi.indikator_id FROM perencanaan_pkindikator pi
                                      WHERE pi.pk_dokumen_id IN ({pk_berlaku}))
-            ORDER BY p.indikator_id, p.urutan""", (tahun,)),
-        (f"""SELECT r.indikator_id, r.triwulan, r.nilai, r.nilai_teks, r.status
+            ORDER BY p.indikator_id, p.urutan""",
+            (tahun,),
+        ),
+        (
+            f"""SELECT r.indikator_id, r.triwulan, r.nilai, r.nilai_teks, r.status
             FROM pengukuran_realisasi r
             WHERE r.tahun = %s AND r.indikator_id IN (
                 SELECT pi.indikator_id FROM perencanaan_pkindikator pi
-                WHERE pi.pk_dokumen_id IN ({pk_berlaku}))""", (tahun, tahun)),
-        ("""SELECT j.triwulan, j.dibuka, j.ditutup FROM pengukuran_jadwalpengisian j
-            WHERE j.tahun = %s""", (tahun,)),
-        ("""SELECT k.opd_id, j.triwulan FROM pengukuran_pengecualiankunci k
+                WHERE pi.pk_dokumen_id IN ({pk_berlaku}))""",
+            (tahun, tahun),
+        ),
+        (
+            """SELECT j.triwulan, j.dibuka, j.ditutup FROM pengukuran_jadwalpengisian j
+            WHERE j.tahun = %s""",
+            (tahun,),
+        ),
+        (
+            """SELECT k.opd_id, j.triwulan FROM pengukuran_pengecualiankunci k
             JOIN pengukuran_jadwalpengisian j ON j.id = k.jadwal_id
-            WHERE j.tahun = %s AND k.berlaku_sampai > CURRENT_TIMESTAMP""", (tahun,)),
-        (f"""SELECT d.opd_id, SUM(ri.pagu) FROM anggaran_rinciandpa ri
+            WHERE j.tahun = %s AND k.berlaku_sampai > CURRENT_TIMESTAMP""",
+            (tahun,),
+        ),
+        (
+            f"""SELECT d.opd_id, SUM(ri.pagu) FROM anggaran_rinciandpa ri
             JOIN anggaran_dpa d ON d.id = ri.dpa_id
-            WHERE d.id IN ({dpa_berlaku}) GROUP BY d.opd_id""", (tahun,)),
-        (f"""SELECT d.opd_id, SUM(ra.realisasi) FROM anggaran_realisasianggaran ra
+            WHERE d.id IN ({dpa_berlaku}) GROUP BY d.opd_id""",
+            (tahun,),
+        ),
+        (
+            f"""SELECT d.opd_id, SUM(ra.realisasi) FROM anggaran_realisasianggaran ra
             JOIN anggaran_rinciandpa ri ON ri.id = ra.rincian_id
             JOIN anggaran_dpa d ON d.id = ri.dpa_id
-            WHERE d.id IN ({dpa_berlaku}) GROUP BY d.opd_id""", (tahun,)),
-        (f"""SELECT d.opd_id, k.program_id, SUM(ri.pagu) FROM anggaran_rinciandpa ri
+            WHERE d.id IN ({dpa_berlaku}) GROUP BY d.opd_id""",
+            (tahun,),
+        ),
+        (
+            f"""SELECT d.opd_id, k.program_id, SUM(ri.pagu) FROM anggaran_rinciandpa ri
             JOIN anggaran_kegiatan k ON k.id = ri.kegiatan_id
             JOIN anggaran_dpa d ON d.id = ri.dpa_id
-            WHERE d.id IN ({dpa_berlaku}) GROUP BY d.opd_id, k.program_id""", (tahun,)),
-        ("""SELECT pp.pk_dokumen_id, pp.program_id, pp.anggaran FROM perencanaan_pkprogram pp
+            WHERE d.id IN ({dpa_berlaku}) GROUP BY d.opd_id, k.program_id""",
+            (tahun,),
+        ),
+        (
+            """SELECT pp.pk_dokumen_id, pp.program_id, pp.anggaran FROM perencanaan_pkprogram pp
             WHERE pp.pk_dokumen_id IN (SELECT pk.id FROM perencanaan_perjanjiankinerja pk
-                                       WHERE pk.tahun = %s)""", (tahun,)),
-        (f"""SELECT tt.indikator_id, tt.target, tt.target_teks FROM perencanaan_targettahunan tt
+                                       WHERE pk.tahun = %s)""",
+            (tahun,),
+        ),
+        (
+            f"""SELECT tt.indikator_id, tt.target, tt.target_teks FROM perencanaan_targettahunan tt
             WHERE tt.tahun = %s AND tt.indikator_id IN (
                 SELECT pi.indikator_id FROM perencanaan_pkindikator pi
-                WHERE pi.pk_dokumen_id IN ({pk_berlaku}))""", (tahun, tahun)),
-        (f"""SELECT s.id, COUNT(i.id) FROM perencanaan_sasaran s
+                WHERE pi.pk_dokumen_id IN ({pk_berlaku}))""",
+            (tahun, tahun),
+        ),
+        (
+            f"""SELECT s.id, COUNT(i.id) FROM perencanaan_sasaran s
             JOIN perencanaan_tujuan t ON t.id = s.tujuan_id
             LEFT JOIN perencanaan_indikatorkinerja i ON i.sasaran_id = s.id
-            WHERE t.renstra_id IN ({renstra}) GROUP BY s.id""", (tahun, tahun)),
-        (f"""SELECT ps.program_id, t.renstra_id FROM perencanaan_programsasaran ps
+            WHERE t.renstra_id IN ({renstra}) GROUP BY s.id""",
+            (tahun, tahun),
+        ),
+        (
+            f"""SELECT ps.program_id, t.renstra_id FROM perencanaan_programsasaran ps
             JOIN perencanaan_sasaran s ON s.id = ps.sasaran_id
             JOIN perencanaan_tujuan t ON t.id = s.tujuan_id
-            WHERE t.renstra_id IN ({renstra})""", (tahun, tahun)),
+            WHERE t.renstra_id IN ({renstra})""",
+            (tahun, tahun),
+        ),
     ]
 
 
@@ -324,23 +398,44 @@ def siapkan(synthetic: int):
 
     call_command("migrate", verbosity=0, interactive=False)
     hasil = load_demo(synthetic=synthetic)
-    pk = (PerjanjianKinerja.objects.filter(opd__kode__startswith="SIN-", tahun=TAHUN,
-                                           status="final")
-          .annotate(n=Count("indikator")).order_by("-n", "opd__kode").select_related("opd")
-          .first())
+    pk = (
+        PerjanjianKinerja.objects.filter(opd__kode__startswith="SIN-", tahun=TAHUN, status="final")
+        .annotate(n=Count("indikator"))
+        .order_by("-n", "opd__kode")
+        .select_related("opd")
+        .first()
+    )
     opd = pk.opd
-    operator = User.objects.create_user(username="bench.operator", peran=Peran.OPERATOR,
-                                        opd=opd, first_name="Operator", last_name=opd.kode)
+    operator = User.objects.create_user(
+        username="bench.operator",
+        peran=Peran.OPERATOR,
+        opd=opd,
+        first_name="Operator",
+        last_name=opd.kode,
+    )
     verifikator = hasil["users"]["verifikator"]
-    baris = Realisasi.objects.filter(indikator__target_pk__pk_dokumen=pk, tahun=TAHUN,
-                                     triwulan=TW)
+    baris = Realisasi.objects.filter(indikator__target_pk__pk_dokumen=pk, tahun=TAHUN, triwulan=TW)
     BuktiDukung.objects.bulk_create(
-        BuktiDukung(realisasi=r, berkas=f"bukti/bench/{r.pk}.pdf", nama_asli=f"bukti-{r.pk}.pdf",
-                    jenis_konten="application/pdf", ukuran=250_000, sha256="0" * 64,
-                    diunggah_oleh=operator) for r in baris)
+        BuktiDukung(
+            realisasi=r,
+            berkas=f"bukti/bench/{r.pk}.pdf",
+            nama_asli=f"bukti-{r.pk}.pdf",
+            jenis_konten="application/pdf",
+            ukuran=250_000,
+            sha256="0" * 64,
+            diunggah_oleh=operator,
+        )
+        for r in baris
+    )
     CatatanVerifikasi.objects.bulk_create(
-        CatatanVerifikasi(realisasi=r, jenis=CatatanVerifikasi.Jenis.TANGGAPAN,
-                          isi="Bukti dukung terlampir.", penulis=operator) for r in baris)
+        CatatanVerifikasi(
+            realisasi=r,
+            jenis=CatatanVerifikasi.Jenis.TANGGAPAN,
+            isi="Bukti dukung terlampir.",
+            penulis=operator,
+        )
+        for r in baris
+    )
     return opd, pk.n, operator, verifikator
 
 
@@ -387,18 +482,31 @@ def jalankan(db, args, mulai):
     url_antrean = reverse("pengukuran:antrean")
     url_dasbor = reverse("laporan:dasbor")
     figures = [
-        (f"entry page {opd.kode} {TAHUN} TW IV ({n_indikator} indicators)",
-         halaman(client_opd, url_isi), sql_mentah(sql_pengisian(opd.pk, TAHUN))),
-        ("verification queue, all statuses",
-         halaman(client_ver, url_antrean, {"status": ""}), sql_mentah(sql_antrean(""))),
-        ("verification queue, status=diajukan",
-         halaman(client_ver, url_antrean, {"status": "diajukan"}),
-         sql_mentah(sql_antrean("diajukan"))),
-        (f"dashboard {TAHUN}, every OPD (first page of 50)",
-         halaman(client_ver, url_dasbor, {"tahun": TAHUN}), sql_mentah(sql_dasbor(TAHUN))),
-        (f"dashboard {TAHUN}, rows reused from the cache (a reload within 60 s)",
-         dari_cache(halaman(client_ver, url_dasbor, {"tahun": TAHUN})),
-         sql_mentah(sql_dasbor(TAHUN))),
+        (
+            f"entry page {opd.kode} {TAHUN} TW IV ({n_indikator} indicators)",
+            halaman(client_opd, url_isi),
+            sql_mentah(sql_pengisian(opd.pk, TAHUN)),
+        ),
+        (
+            "verification queue, all statuses",
+            halaman(client_ver, url_antrean, {"status": ""}),
+            sql_mentah(sql_antrean("")),
+        ),
+        (
+            "verification queue, status=diajukan",
+            halaman(client_ver, url_antrean, {"status": "diajukan"}),
+            sql_mentah(sql_antrean("diajukan")),
+        ),
+        (
+            f"dashboard {TAHUN}, every OPD (first page of 50)",
+            halaman(client_ver, url_dasbor, {"tahun": TAHUN}),
+            sql_mentah(sql_dasbor(TAHUN)),
+        ),
+        (
+            f"dashboard {TAHUN}, rows reused from the cache (a reload within 60 s)",
+            dari_cache(halaman(client_ver, url_dasbor, {"tahun": TAHUN})),
+            sql_mentah(sql_dasbor(TAHUN)),
+        ),
     ]
     # The baseline must read what the page shows: same first-page entries.
     for _, get, raw in figures[1:3]:
@@ -415,18 +523,28 @@ def jalankan(db, args, mulai):
         raw_med, raw_p95 = ukur(raw, args.repeat)
         baris.append((f"{nama}: median", med, raw_med, q))
         baris.append((f"{nama}: p95", p95, raw_p95, q))
-        catat("pages", f"{nama}, median vs raw SQL {raw_med:.1f} ms", round(med, 1), "ms",
-              batas="<= 3x raw SQL", rasio=med / raw_med, ok=med / raw_med <= 3)
+        catat(
+            "pages",
+            f"{nama}, median vs raw SQL {raw_med:.1f} ms",
+            round(med, 1),
+            "ms",
+            batas="<= 3x raw SQL",
+            rasio=med / raw_med,
+            ok=med / raw_med <= 3,
+        )
 
-    print(f"database: {db.describe()}; "
-          f"{args.synthetic} synthetic OPDs, {Realisasi.objects.count()} realisasi rows; "
-          f"setup {dimuat:.1f} s; {args.repeat} timed requests per figure")
+    print(
+        f"database: {db.describe()}; "
+        f"{args.synthetic} synthetic OPDs, {Realisasi.objects.count()} realisasi rows; "
+        f"setup {dimuat:.1f} s; {args.repeat} timed requests per figure"
+    )
     lebar = max(len(b[0]) for b in baris)
     print(f"{'figure':<{lebar}} | {'value':>10} | {'raw SQL':>10} | {'ratio':>6} | queries")
     print(f"{'-' * lebar}-+-{'-' * 10}-+-{'-' * 10}-+-{'-' * 6}-+--------")
     for nama, nilai, raw, q in baris:
-        print(f"{nama:<{lebar}} | {nilai:>7.2f} ms | {raw:>7.2f} ms | {nilai / raw:>5.1f}x "
-              f"| {q:>7}")
+        print(
+            f"{nama:<{lebar}} | {nilai:>7.2f} ms | {raw:>7.2f} ms | {nilai / raw:>5.1f}x | {q:>7}"
+        )
     print(f"total {time.perf_counter() - mulai:.1f} s")
 
 

@@ -104,8 +104,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed renders of the long report")
     parser.add_argument("--laporan", type=int, default=20, help="synthetic OPDs to render")
-    parser.add_argument("--synthetic", type=int, default=None,
-                        help="synthetic OPDs to load (default: --laporan)")
+    parser.add_argument(
+        "--synthetic", type=int, default=None, help="synthetic OPDs to load (default: --laporan)"
+    )
     args = parser.parse_args()
     args.synthetic = max(args.synthetic or 0, args.laporan)
     di_basis_data_sendiri(jalankan, args)
@@ -138,33 +139,50 @@ def jalankan(db, args, mulai):
     isi = render_lkjip_pdf(opd=kec, tahun=2023, draf=True)
     halaman = halaman_pdf(isi)
     lengkap = ukur(lambda: render_lkjip_pdf(opd=kec, tahun=2023, draf=True))
-    html = render_to_string("laporan/lkjip_pdf.html",
-                            {"dok": dokumen_lkjip(opd=kec, tahun=2023), "draf": True})
-    weasy = ukur(lambda: HTML(string=html, base_url=BASE,
-                              url_fetcher=_BerkasSendiri()).write_pdf())
+    html = render_to_string(
+        "laporan/lkjip_pdf.html", {"dok": dokumen_lkjip(opd=kec, tahun=2023), "draf": True}
+    )
+    weasy = ukur(lambda: HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf())
 
-    sintetis = list(OPD.objects.filter(kode__startswith="SIN-").order_by("kode")
-                    .values_list("pk", flat=True))[:args.laporan]
+    sintetis = list(
+        OPD.objects.filter(kode__startswith="SIN-").order_by("kode").values_list("pk", flat=True)
+    )[: args.laporan]
     n = len(sintetis)
     (awal_rss, puncak_satu), _ = _proses(_satu_laporan, kec.pk, 2023)
     rss, satu_proses = _proses(_berurutan, sintetis)
     _, dua_proses = _proses(_cetak_sintetis, n=2, peta=sintetis)
 
-    print(f"database: {db.describe()}; {args.synthetic} synthetic "
-          f"OPDs; setup {dimuat:.1f} s; median of {args.repeat} renders; {os.cpu_count()} CPUs")
+    print(
+        f"database: {db.describe()}; {args.synthetic} synthetic "
+        f"OPDs; setup {dimuat:.1f} s; median of {args.repeat} renders; {os.cpu_count()} CPUs"
+    )
     baris = [
-        (f"LKjIP Kecamatan Magetan 2023 ({halaman} pages), render_lkjip_pdf",
-         f"{lengkap:.2f} s", f"{lengkap / weasy:.2f}x WeasyPrint (goal <= 1.25x)"),
+        (
+            f"LKjIP Kecamatan Magetan 2023 ({halaman} pages), render_lkjip_pdf",
+            f"{lengkap:.2f} s",
+            f"{lengkap / weasy:.2f}x WeasyPrint (goal <= 1.25x)",
+        ),
         ("  the same HTML through WeasyPrint alone (write_pdf)", f"{weasy:.2f} s", ""),
-        (f"{n} synthetic drafts, 1 worker process", f"{satu_proses:.1f} s",
-         f"{satu_proses / n:.2f} s per report"),
-        (f"{n} synthetic drafts, 2 worker processes", f"{dua_proses:.1f} s",
-         f"{satu_proses / dua_proses:.2f}x faster"),
-        ("peak RSS of a process rendering the 2023 report once", f"{puncak_satu:.0f} MB",
-         f"{awal_rss:.0f} MB before it (goal < 400 MB)"),
-        (f"RSS of the worker after report 1 / {min(10, n)} / {n}",
-         " / ".join(f"{rss[i]:.0f}" for i in (0, min(9, n - 1), n - 1)) + " MB",
-         f"{rss[-1] - rss[0]:+.0f} MB from report 1 to {n}"),
+        (
+            f"{n} synthetic drafts, 1 worker process",
+            f"{satu_proses:.1f} s",
+            f"{satu_proses / n:.2f} s per report",
+        ),
+        (
+            f"{n} synthetic drafts, 2 worker processes",
+            f"{dua_proses:.1f} s",
+            f"{satu_proses / dua_proses:.2f}x faster",
+        ),
+        (
+            "peak RSS of a process rendering the 2023 report once",
+            f"{puncak_satu:.0f} MB",
+            f"{awal_rss:.0f} MB before it (goal < 400 MB)",
+        ),
+        (
+            f"RSS of the worker after report 1 / {min(10, n)} / {n}",
+            " / ".join(f"{rss[i]:.0f}" for i in (0, min(9, n - 1), n - 1)) + " MB",
+            f"{rss[-1] - rss[0]:+.0f} MB from report 1 to {n}",
+        ),
     ]
     lebar = max(len(b[0]) for b in baris)
     print(f"{'figure':<{lebar}} | {'value':>16} | note")
@@ -172,16 +190,39 @@ def jalankan(db, args, mulai):
     for nama, nilai, ket in baris:
         print(f"{nama:<{lebar}} | {nilai:>16} | {ket}")
     print(f"total {time.perf_counter() - mulai:.1f} s")
-    catat("pdf", f"LKjIP {halaman} pages vs WeasyPrint alone {weasy:.2f} s", round(lengkap, 2),
-          "s", batas="<= 1.25x WeasyPrint", rasio=lengkap / weasy, ok=lengkap / weasy <= 1.25)
+    catat(
+        "pdf",
+        f"LKjIP {halaman} pages vs WeasyPrint alone {weasy:.2f} s",
+        round(lengkap, 2),
+        "s",
+        batas="<= 1.25x WeasyPrint",
+        rasio=lengkap / weasy,
+        ok=lengkap / weasy <= 1.25,
+    )
     catat("pdf", f"{n} LKjIP drafts, 1 worker process", round(satu_proses, 1), "s")
-    catat("pdf", f"{n} LKjIP drafts, 2 worker processes (ratio: speed-up)",
-          round(dua_proses, 1), "s", rasio=satu_proses / dua_proses)
-    catat("pdf", "peak RSS of a process rendering the longest LKjIP once",
-          round(puncak_satu), "MB", batas="< 400 MB", ok=puncak_satu < 400,
-          memori_mb=puncak_satu)
-    catat("pdf", f"Celery-like worker RSS after {n} reports (from report 1: "
-          f"{rss[-1] - rss[0]:+.0f} MB)", round(rss[-1]), "MB", memori_mb=rss[-1])
+    catat(
+        "pdf",
+        f"{n} LKjIP drafts, 2 worker processes (ratio: speed-up)",
+        round(dua_proses, 1),
+        "s",
+        rasio=satu_proses / dua_proses,
+    )
+    catat(
+        "pdf",
+        "peak RSS of a process rendering the longest LKjIP once",
+        round(puncak_satu),
+        "MB",
+        batas="< 400 MB",
+        ok=puncak_satu < 400,
+        memori_mb=puncak_satu,
+    )
+    catat(
+        "pdf",
+        f"Celery-like worker RSS after {n} reports (from report 1: {rss[-1] - rss[0]:+.0f} MB)",
+        round(rss[-1]),
+        "MB",
+        memori_mb=rss[-1],
+    )
 
 
 def _cetak_sintetis(opd_id: int) -> int:

@@ -31,9 +31,13 @@ def _jendela_tw(dibuka: int, ditutup: int):
     the real clock)."""
     hari_ini = timezone.localdate()
     JadwalPengisian.objects.update_or_create(
-        tahun=TAHUN, triwulan=TW,
-        defaults={"dibuka": hari_ini + datetime.timedelta(days=dibuka),
-                  "ditutup": hari_ini + datetime.timedelta(days=ditutup)})
+        tahun=TAHUN,
+        triwulan=TW,
+        defaults={
+            "dibuka": hari_ini + datetime.timedelta(days=dibuka),
+            "ditutup": hari_ini + datetime.timedelta(days=ditutup),
+        },
+    )
     return TAHUN, TW
 
 
@@ -75,9 +79,17 @@ def browser(monkeypatch):
     pw = playwright_sync.sync_playwright().start()
     try:
         b = pw.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         try:
             yield b
         finally:
@@ -89,8 +101,9 @@ def browser(monkeypatch):
 @pytest.fixture
 def page(browser, live_server):
     """A browser page on pytest-django's live server (Indonesian locale, 1366 px wide)."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID",
-                                  base_url=live_server.url)
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, locale="id-ID", base_url=live_server.url
+    )
     context.set_default_timeout(TIMEOUT_MS)
     pg = context.new_page()
     yield pg
@@ -124,18 +137,24 @@ def pytest_terminal_summary(terminalreporter):
         tr = terminalreporter
         tr.section(f"Penjelajah ({r['basis_data']})")
         for peran, x in r["peran"].items():
-            tr.write_line(f"{peran:22} {x['halaman']:5} halaman ({x['detik']:5.1f} s), "
-                          f"{x['formulir']:3} formulir, {x['kiriman']:5} kiriman "
-                          f"({x['detik_kirim']:5.1f} s)")
+            tr.write_line(
+                f"{peran:22} {x['halaman']:5} halaman ({x['detik']:5.1f} s), "
+                f"{x['formulir']:3} formulir, {x['kiriman']:5} kiriman "
+                f"({x['detik_kirim']:5.1f} s)"
+            )
         jumlah = r["peran"].values()
-        tr.write_line(f"(peran, halaman): {sum(x['halaman'] for x in jumlah)}; formulir: "
-                      f"{sum(x['formulir'] for x in jumlah)}; kiriman: "
-                      f"{sum(x['kiriman'] for x in jumlah)}, {r['ditolak']} ditolak dengan "
-                      f"pesan, {r['ditolak_mengubah']} dari yang ditolak mengubah data; galat "
-                      f"server: {r['galat_server']}")
-        tr.write_line(f"pola URL tercapai {r['pola_tercapai']} dari {r['pola_semua']}; kueri "
-                      f"terbanyak satu halaman: {r['kueri_terbanyak'][0]} "
-                      f"({r['kueri_terbanyak'][1]})")
+        tr.write_line(
+            f"(peran, halaman): {sum(x['halaman'] for x in jumlah)}; formulir: "
+            f"{sum(x['formulir'] for x in jumlah)}; kiriman: "
+            f"{sum(x['kiriman'] for x in jumlah)}, {r['ditolak']} ditolak dengan "
+            f"pesan, {r['ditolak_mengubah']} dari yang ditolak mengubah data; galat "
+            f"server: {r['galat_server']}"
+        )
+        tr.write_line(
+            f"pola URL tercapai {r['pola_tercapai']} dari {r['pola_semua']}; kueri "
+            f"terbanyak satu halaman: {r['kueri_terbanyak'][0]} "
+            f"({r['kueri_terbanyak'][1]})"
+        )
         tr.write_line("pola tanpa tautan dan alasannya:")
         for pola, alasan in r["tanpa_tautan"]:
             tr.write_line(f"  {pola}: {alasan}")

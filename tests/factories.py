@@ -27,6 +27,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"pengguna{n}")
     peran = Peran.OPERATOR
     opd = factory.SubFactory(OPDFactory)
+
     @factory.post_generation
     def password(obj, create, extracted, **kwargs):
         obj.set_password(extracted or "rahasia-uji-123")

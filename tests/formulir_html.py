@@ -37,8 +37,7 @@ class Formulir:
         drops the one newline that follows its opening tag; file inputs send no file."""
         hasil = []
         for i in self.isian:
-            if "disabled" in i.atribut or i.jenis in ("file", "submit", "button", "reset",
-                                                      "image"):
+            if "disabled" in i.atribut or i.jenis in ("file", "submit", "button", "reset", "image"):
                 continue
             if i.jenis in ("checkbox", "radio"):
                 if i.dicentang:
@@ -78,9 +77,12 @@ class _Pembaca(HTMLParser):
         if tag == "form":
             if self.form is not None:  # a browser ignores a form inside a form
                 return
-            self.form = Formulir(id=a.get("id", ""), method=(a.get("method") or "get").lower(),
-                                 action=a.get("action", ""),
-                                 enctype=a.get("enctype", "application/x-www-form-urlencoded"))
+            self.form = Formulir(
+                id=a.get("id", ""),
+                method=(a.get("method") or "get").lower(),
+                action=a.get("action", ""),
+                enctype=a.get("enctype", "application/x-www-form-urlencoded"),
+            )
             self.halaman.formulir.append(self.form)
             return
         if self.form is None and "form" not in a:
@@ -100,8 +102,11 @@ class _Pembaca(HTMLParser):
             return
         if tag == "input":
             jenis = (a.get("type") or "text").lower()
-            self._tambah(a, "isian", Isian(nama, tag, jenis, a.get("value", ""),
-                                           dicentang="checked" in a, atribut=a))
+            self._tambah(
+                a,
+                "isian",
+                Isian(nama, tag, jenis, a.get("value", ""), dicentang="checked" in a, atribut=a),
+            )
         elif tag == "textarea":
             self._textarea = Isian(nama, tag, "textarea", "", atribut=a)
             self._awal_textarea = True
@@ -133,8 +138,11 @@ class _Pembaca(HTMLParser):
             self._textarea = None
         elif tag == "select" and self._select is not None:
             s = self._select
-            s.nilai = self._select_dipilih if self._select_dipilih is not None else (
-                s.pilihan[0] if s.pilihan else "")
+            s.nilai = (
+                self._select_dipilih
+                if self._select_dipilih is not None
+                else (s.pilihan[0] if s.pilihan else "")
+            )
             self._select = None
 
 

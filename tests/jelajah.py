@@ -91,8 +91,11 @@ def internal(href: str, dasar: str) -> str | None:
     """The path and query of an internal link, resolved against the page it is on; None for
     an external, mailto:, javascript: or data: link and for a bare #fragment."""
     href = href.strip()
-    if not href or href.startswith("#") or href.split(":", 1)[0].lower() in (
-            "mailto", "tel", "javascript", "data"):
+    if (
+        not href
+        or href.startswith("#")
+        or href.split(":", 1)[0].lower() in ("mailto", "tel", "javascript", "data")
+    ):
         return None
     bagian = urlsplit(urljoin("http://testserver" + dasar, href))
     if bagian.netloc != "testserver":
@@ -135,8 +138,11 @@ def kunci_url(url: str, nama: str = "") -> str:
 def admin_gabungan(url: str) -> bool:
     """An admin list with two or more filters or sorts at once: every filter and sort is
     visited alone from the unfiltered list, their combinations are not."""
-    pasangan = {k for k, v in parse_qsl(urlsplit(url).query) if v and k not in ADMIN_BAWAAN
-                and k not in ("p", "q")}
+    pasangan = {
+        k
+        for k, v in parse_qsl(urlsplit(url).query)
+        if v and k not in ADMIN_BAWAAN and k not in ("p", "q")
+    }
     return len(pasangan) > 1
 
 
@@ -150,6 +156,7 @@ def semua_pola() -> set[str]:
                 turun(p, f"{ns}{p.namespace}:" if p.namespace else ns)
             elif p.name:
                 hasil.add(f"{ns}{p.name}")
+
     turun(get_resolver(), "")
     return hasil
 
@@ -202,8 +209,7 @@ def minta(client, metode: str, url: str, **kwargs) -> Jawaban:
 
 
 def html(resp) -> str | None:
-    if resp is None or resp.status_code != 200 or not resp.get(
-            "Content-Type", "").startswith(HTML):
+    if resp is None or resp.status_code != 200 or not resp.get("Content-Type", "").startswith(HTML):
         return None
     return resp.content.decode()
 
@@ -230,8 +236,7 @@ class HasilJelajah:
         return [k for k in self.kunjungan if k.status == 404 and k.dari]
 
     def pola(self) -> set[str]:
-        return {k.nama for k in self.kunjungan if k.status < 400 and k.nama
-                and k.nama != "static"}
+        return {k.nama for k in self.kunjungan if k.status < 400 and k.nama and k.nama != "static"}
 
 
 def jelajahi(client, peran: str, izin: IzinTahun, *, lewati: set[str]) -> HasilJelajah:
@@ -249,15 +254,24 @@ def jelajahi(client, peran: str, izin: IzinTahun, *, lewati: set[str]) -> HasilJ
         if url.startswith(settings.STATIC_URL):
             # Static files are served by whitenoise in production, not by the test client:
             # the file must exist where the staticfiles finders look.
-            ada = finders.find(url.split("?")[0][len(settings.STATIC_URL):])
+            ada = finders.find(url.split("?")[0][len(settings.STATIC_URL) :])
             hasil.kunjungan.append(Kunjungan(url, dari, "static", 200 if ada else 404))
             continue
         nama, _ = nama_pola(url.split("?")[0])
         t0 = time.perf_counter()
         j = minta(client, "get", url)
         resp = j.resp
-        hasil.kunjungan.append(Kunjungan(url, dari, nama, resp.status_code if resp else 500,
-                                         j.kueri, j.galat, time.perf_counter() - t0))
+        hasil.kunjungan.append(
+            Kunjungan(
+                url,
+                dari,
+                nama,
+                resp.status_code if resp else 500,
+                j.kueri,
+                j.galat,
+                time.perf_counter() - t0,
+            )
+        )
         berikut = []
         if resp is not None and resp.status_code in ALIH:
             berikut.append(resp["Location"])
@@ -300,37 +314,81 @@ def jelajahi(client, peran: str, izin: IzinTahun, *, lewati: set[str]) -> HasilJ
 
 PANJANG = "Uraian panjang " * 1400  # 21.000 characters: past every field's limit
 KENDALI = "Uraian\x00dengan\x01karakter\x08kendali\x1b\x7f"
-RUMUS = ['=HYPERLINK("http://contoh.test","klik")', "+62 351 895221",
-         "-2+3+cmd|' /C calc'!A0", "@SUM(A1:A9)", "\t=1+1", "\r=1+1"]
+RUMUS = [
+    '=HYPERLINK("http://contoh.test","klik")',
+    "+62 351 895221",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\r=1+1",
+]
 # For each value set: what a text field, a number, a date, a select, a hidden field and a
 # checkbox get. A list is used in turn, field after field.
 NILAI = {
     "tampil": None,  # the values the form shows
-    "kosong": {"teks": "", "angka": "", "tanggal": "", "pilihan": "", "tersembunyi": "",
-               "centang": False},
-    "tipikal": {"teks": "Peningkatan kualitas pelayanan administrasi di Kecamatan Magetan",
-                "angka": ["78,2", "1.234.567,89", "15.490.556.938", "100"],
-                "tanggal": ["22 November 2026", "2/1/2026"], "pilihan": 1,
-                "tersembunyi": None, "centang": True},
+    "kosong": {
+        "teks": "",
+        "angka": "",
+        "tanggal": "",
+        "pilihan": "",
+        "tersembunyi": "",
+        "centang": False,
+    },
+    "tipikal": {
+        "teks": "Peningkatan kualitas pelayanan administrasi di Kecamatan Magetan",
+        "angka": ["78,2", "1.234.567,89", "15.490.556.938", "100"],
+        "tanggal": ["22 November 2026", "2/1/2026"],
+        "pilihan": 1,
+        "tersembunyi": None,
+        "centang": True,
+    },
     # The hostile values of the issue, spread over three submissions: each field kind gets a
     # different kind of trouble in each, and a list is used in turn, field after field.
-    "panjang-kendali": {"teks": [PANJANG, KENDALI], "angka": ["9" * 60, "12\x00,5"],
-                        "tanggal": ["9" * 60, "22\x00 November 2026"],
-                        "pilihan": ["9" * 60, "1\x00"], "tersembunyi": ["9" * 60, "1\x00"],
-                        "centang": True},
-    "digit-html": {"teks": ["<script>alert('x')</script><img src=x onerror=alert(1)>",
-                            "٠١٢٣٤٥٦٧٨٩ ０１２３ ²³"],
-                   "angka": ["٧٨,٢", "１２３４,５", "²", "<b>1</b>"],
-                   "tanggal": ["٢٢ November ٢٠٢٦", "２２/１１/２０２６", "<script>"],
-                   "pilihan": ["٢", "１", "²", "<script>"],
-                   "tersembunyi": ["٢", "\"><script>alert(1)</script>"], "centang": True},
-    "rumus-ekstrem": {"teks": [*RUMUS, "-1"],
-                      "angka": ["-1", "-999.999.999.999.999,99", "99999999999999999999999999",
-                                "1e308", "NaN", "0,00000001", "=1+1", "+5", "@1"],
-                      "tanggal": ["31 Februari 2026", "29/02/2025", "0/0/0000", "2026-13-45",
-                                  "31 Desember 2026 25.61", "1 Januari 10000", "=TODAY()"],
-                      "pilihan": ["-1", "99999999999999999999", "0", "=1"],
-                      "tersembunyi": ["-1", "99999999999999999999"], "centang": True},
+    "panjang-kendali": {
+        "teks": [PANJANG, KENDALI],
+        "angka": ["9" * 60, "12\x00,5"],
+        "tanggal": ["9" * 60, "22\x00 November 2026"],
+        "pilihan": ["9" * 60, "1\x00"],
+        "tersembunyi": ["9" * 60, "1\x00"],
+        "centang": True,
+    },
+    "digit-html": {
+        "teks": [
+            "<script>alert('x')</script><img src=x onerror=alert(1)>",
+            "٠١٢٣٤٥٦٧٨٩ ０１２３ ²³",
+        ],
+        "angka": ["٧٨,٢", "１２３４,５", "²", "<b>1</b>"],
+        "tanggal": ["٢٢ November ٢٠٢٦", "２２/１１/２０２６", "<script>"],
+        "pilihan": ["٢", "１", "²", "<script>"],
+        "tersembunyi": ["٢", '"><script>alert(1)</script>'],
+        "centang": True,
+    },
+    "rumus-ekstrem": {
+        "teks": [*RUMUS, "-1"],
+        "angka": [
+            "-1",
+            "-999.999.999.999.999,99",
+            "99999999999999999999999999",
+            "1e308",
+            "NaN",
+            "0,00000001",
+            "=1+1",
+            "+5",
+            "@1",
+        ],
+        "tanggal": [
+            "31 Februari 2026",
+            "29/02/2025",
+            "0/0/0000",
+            "2026-13-45",
+            "31 Desember 2026 25.61",
+            "1 Januari 10000",
+            "=TODAY()",
+        ],
+        "pilihan": ["-1", "99999999999999999999", "0", "=1"],
+        "tersembunyi": ["-1", "99999999999999999999"],
+        "centang": True,
+    },
 }
 
 
@@ -357,8 +415,11 @@ def _ambil(nilai, urutan: int):
 
 def berkas_uji(accept: str, himpunan: str, berkas: dict):
     """The file a value set uploads into a file input, by what the input accepts."""
-    jenis = "gambar" if "image" in accept and "pdf" not in accept else (
-        "lembar" if "xlsx" in accept or "csv" in accept else "pdf")
+    jenis = (
+        "gambar"
+        if "image" in accept and "pdf" not in accept
+        else ("lembar" if "xlsx" in accept or "csv" in accept else "pdf")
+    )
     pilihan = berkas.get((jenis, himpunan))
     if pilihan is None:
         return None
@@ -424,8 +485,11 @@ def tampak_galat(resp, pertama: bool) -> bool:
 
 def tabel_aplikasi() -> dict:
     """The models of the application's apps (history tables included) by table name."""
-    return {m._meta.db_table: m for m in apps.get_models(include_auto_created=True)
-            if m._meta.app_label in APLIKASI and not m._meta.proxy}
+    return {
+        m._meta.db_table: m
+        for m in apps.get_models(include_auto_created=True)
+        if m._meta.app_label in APLIKASI and not m._meta.proxy
+    }
 
 
 def potret_aplikasi(tabel=None) -> dict:
@@ -437,6 +501,7 @@ def potret_aplikasi(tabel=None) -> dict:
         kolom = [f.attname for f in model._meta.concrete_fields]
         hasil[nama] = list(model._base_manager.order_by("pk").values_list(*kolom))
     return hasil
+
 
 @dataclass
 class Kiriman:
@@ -455,8 +520,16 @@ class _Batal(Exception):
     pass
 
 
-def kirim(client, peran: str, halaman: str, form: Formulir, himpunan: str, berkas: dict,
-          tombol: tuple | None, sebelum: dict) -> Kiriman:
+def kirim(
+    client,
+    peran: str,
+    halaman: str,
+    form: Formulir,
+    himpunan: str,
+    berkas: dict,
+    tombol: tuple | None,
+    sebelum: dict,
+) -> Kiriman:
     """Submit one form with one value set in a savepoint rolled back afterwards, following
     redirects (up to 5) to the page that shows the outcome. Background jobs run in the
     request (CELERY_TASK_ALWAYS_EAGER); what waits for a commit (deleting a stored file) is
@@ -475,8 +548,7 @@ def kirim(client, peran: str, halaman: str, form: Formulir, himpunan: str, berka
     try:
         with transaction.atomic():
             if form.method == "get":
-                url = url_get_form(form, halaman, [(n, v) for n, v in data
-                                                   if isinstance(v, str)])
+                url = url_get_form(form, halaman, [(n, v) for n, v in data if isinstance(v, str)])
                 j = minta(client, "get", url)
             else:
                 j = minta(client, "post", aksi, data=_dict(data))
@@ -521,4 +593,3 @@ def bentuk_formulir(halaman: str, form: Formulir) -> tuple:
     nama, _ = nama_pola(aksi.split("?")[0])
     isian = frozenset(re.sub(r"\d+", "#", i.nama) for i in form.isian if i.jenis != "hidden")
     return nama or aksi, form.method, isian
-

@@ -25,11 +25,15 @@ _BUKU_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/\
 relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"""
-_AWAL = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet '
-         b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
-_JUDUL = (b'<row r="1"><c r="A1" t="inlineStr"><is><t>Kode</t></is></c><c r="B1" '
-          b't="inlineStr"><is><t>Bulan</t></is></c><c r="C1" t="inlineStr"><is><t>Realisasi '
-          b'(Rp)</t></is></c></row>')
+_AWAL = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet '
+    b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+)
+_JUDUL = (
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>Kode</t></is></c><c r="B1" '
+    b't="inlineStr"><is><t>Bulan</t></is></c><c r="C1" t="inlineStr"><is><t>Realisasi '
+    b"(Rp)</t></is></c></row>"
+)
 
 
 def _xlsx(lembar) -> bytes:
@@ -41,32 +45,44 @@ def _xlsx(lembar) -> bytes:
         z.writestr("xl/workbook.xml", _BUKU)
         z.writestr("xl/_rels/workbook.xml.rels", _BUKU_RELS)
         with z.open("xl/worksheets/sheet1.xml", "w") as f:
-            for bagian in ([lembar] if isinstance(lembar, bytes) else lembar):
+            for bagian in [lembar] if isinstance(lembar, bytes) else lembar:
                 f.write(bagian)
     return buf.getvalue()
 
 
 def dimensi_raksasa() -> bytes:
     """A 2 KB file that declares A1:XFD1048576 and holds a row at 1.048.576."""
-    return _xlsx(_AWAL + b'<dimension ref="A1:XFD1048576"/><sheetData>' + _JUDUL
-                 + b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c>'
-                 b'</row></sheetData></worksheet>')
+    return _xlsx(
+        _AWAL
+        + b'<dimension ref="A1:XFD1048576"/><sheetData>'
+        + _JUDUL
+        + b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c>'
+        b"</row></sheetData></worksheet>"
+    )
 
 
 def sel_besar(mb: int = 300) -> bytes:
     """About 300 KB on disk: one cell of `mb` MB of the same letter (it compresses 1000:1)."""
     potong = b"A" * (1 << 20)
-    return _xlsx([_AWAL, b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>',
-                  *([potong] * mb), b"</t></is></c></row></sheetData></worksheet>"])
+    return _xlsx(
+        [
+            _AWAL,
+            b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>',
+            *([potong] * mb),
+            b"</t></is></c></row></sheetData></worksheet>",
+        ]
+    )
 
 
 def entitas() -> bytes:
     """XML entities nested a thousand times ("billion laughs")."""
-    return _xlsx(b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;'
-                 b'&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
-                 b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
-                 b'main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&c;</t></is>'
-                 b'</c></row></sheetData></worksheet>')
+    return _xlsx(
+        b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;'
+        b'&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+        b'main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&c;</t></is>'
+        b"</c></row></sheetData></worksheet>"
+    )
 
 
 def rusak() -> bytes:
@@ -75,5 +91,9 @@ def rusak() -> bytes:
 
 
 def berkas_bermusuhan() -> dict[str, bytes]:
-    return {"dimensi": dimensi_raksasa(), "sel_besar": sel_besar(), "entitas": entitas(),
-            "rusak": rusak()}
+    return {
+        "dimensi": dimensi_raksasa(),
+        "sel_besar": sel_besar(),
+        "entitas": entitas(),
+        "rusak": rusak(),
+    }

@@ -28,8 +28,14 @@ def url_ubah(tahun: int = TAHUN_LKJIP, opd=None) -> str:
     return reverse("laporan:lkjip_ubah", args=[(opd or opd_kecamatan()).pk, tahun])
 
 
-def gambar(lebar: int = 40, tinggi: int = 30, fmt: str = "PNG", *, acak: bool = False,
-           nama: str | None = None) -> SimpleUploadedFile:
+def gambar(
+    lebar: int = 40,
+    tinggi: int = 30,
+    fmt: str = "PNG",
+    *,
+    acak: bool = False,
+    nama: str | None = None,
+) -> SimpleUploadedFile:
     """A picture as a browser uploads it; `acak` fills it with noise (it does not compress)."""
     if acak:
         img = Image.frombytes("RGB", (lebar, tinggi), os.urandom(lebar * tinggi * 3))
@@ -45,8 +51,9 @@ def gambar(lebar: int = 40, tinggi: int = 30, fmt: str = "PNG", *, acak: bool = 
 def laporan_kec(tahun: int = TAHUN_LKJIP, revisi: int = 0, **isi) -> LaporanKinerja:
     """The Kecamatan's draft LKjIP of a year with `isi` written on it (the demo already has
     revision 0 of 2023 with its kata pengantar and kesimpulan); created when missing."""
-    lap, _ = LaporanKinerja.objects.update_or_create(opd=opd_kecamatan(), tahun=tahun,
-                                                     revisi=revisi, defaults=isi)
+    lap, _ = LaporanKinerja.objects.update_or_create(
+        opd=opd_kecamatan(), tahun=tahun, revisi=revisi, defaults=isi
+    )
     return lap
 
 
@@ -54,8 +61,9 @@ def siap_final(**isi) -> LaporanKinerja:
     """The demo's draft LKjIP 2023 of the Kecamatan with what a signed-ready report needs:
     the date and every section written (the demo has place, signatory and two sections)."""
     lap = laporan_kec()
-    kosong = {n: f"Uraian {n.replace('_', ' ')} untuk uji." for n in NARASI
-              if not getattr(lap, n).strip()}
+    kosong = {
+        n: f"Uraian {n.replace('_', ' ')} untuk uji." for n in NARASI if not getattr(lap, n).strip()
+    }
     return laporan_kec(**{"tanggal": TANGGAL_TTD, **kosong, **isi})
 
 

@@ -4,7 +4,6 @@ forms of a page as a browser sends them (checkboxes, radio buttons and multiple 
 included), the messages of a request, and a snapshot of every planning table with its history
 (to show a refused post changed nothing)."""
 
-
 from django.contrib.messages import get_messages
 from django.test import Client
 from realisasi_uji import formulir
@@ -47,8 +46,9 @@ def pk_kec(tahun: int, versi: int = 0) -> PerjanjianKinerja:
 def draf_2026(**ubah) -> PerjanjianKinerja:
     """Perubahan 1 of the Kecamatan's PK 2026, a draft copied from the final induk (4 targets,
     no program, no date); `ubah` is written on it directly."""
-    draf = services.pk_perubahan_create(pk=pk_kec(2026), alasan="strategi",
-                                        keterangan="Refocusing anggaran.")
+    draf = services.pk_perubahan_create(
+        pk=pk_kec(2026), alasan="strategi", keterangan="Refocusing anggaran."
+    )
     if ubah:
         PerjanjianKinerja.objects.filter(pk=draf.pk).update(**ubah)
         draf.refresh_from_db()
@@ -58,8 +58,9 @@ def draf_2026(**ubah) -> PerjanjianKinerja:
 def draf_2023(**ubah) -> PerjanjianKinerja:
     """Perubahan 2 of the Kecamatan's PK 2023, a draft copied from the final perubahan 1
     (4 targets, 5 programs with their budgets, no date)."""
-    draf = services.pk_perubahan_create(pk=pk_kec(2023, 1), alasan="prioritas",
-                                        keterangan="Asumsi berubah.")
+    draf = services.pk_perubahan_create(
+        pk=pk_kec(2023, 1), alasan="prioritas", keterangan="Asumsi berubah."
+    )
     if ubah:
         PerjanjianKinerja.objects.filter(pk=draf.pk).update(**ubah)
         draf.refresh_from_db()
@@ -69,14 +70,18 @@ def draf_2023(**ubah) -> PerjanjianKinerja:
 def indikator_lepas(renstra: Renstra, nama="Indikator uji tanpa PK") -> IndikatorKinerja:
     """A new indicator on the first sasaran of a Renstra that nothing depends on (it may be
     deleted)."""
-    sasaran = Sasaran.objects.filter(tujuan__renstra=renstra).order_by("tujuan__nomor",
-                                                                       "nomor").first()
+    sasaran = (
+        Sasaran.objects.filter(tujuan__renstra=renstra).order_by("tujuan__nomor", "nomor").first()
+    )
     return services.indikator_create(sasaran=sasaran, nama=nama, satuan="%")
 
 
 def indikator_renstra(renstra: Renstra) -> list[IndikatorKinerja]:
-    return list(IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=renstra)
-                .order_by("sasaran__tujuan__nomor", "sasaran__nomor", "nomor"))
+    return list(
+        IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=renstra).order_by(
+            "sasaran__tujuan__nomor", "sasaran__nomor", "nomor"
+        )
+    )
 
 
 # --- what a browser sends --------------------------------------------------------------------
@@ -98,8 +103,17 @@ def pesan(resp) -> list[str]:
 
 # --- nothing changed -------------------------------------------------------------------------
 
-MODEL_POTRET = (PerjanjianKinerja, PKIndikator, PKProgram, Renstra, Tujuan, Sasaran,
-                IndikatorKinerja, TargetTahunan, ProgramSasaran)
+MODEL_POTRET = (
+    PerjanjianKinerja,
+    PKIndikator,
+    PKProgram,
+    Renstra,
+    Tujuan,
+    Sasaran,
+    IndikatorKinerja,
+    TargetTahunan,
+    ProgramSasaran,
+)
 
 
 def _isi(model) -> list[tuple]:

@@ -32,8 +32,12 @@ def opd_kecamatan() -> OPD:
 def indikator_pk():
     """The indicators of the Kecamatan's PK in force for the running year, in page order."""
     pk = pk_berlaku(opd_kecamatan().pk, TAHUN)
-    return [t.indikator for t in pk.indikator.select_related("indikator")
-            .order_by("indikator__sasaran__nomor", "indikator__nomor")]
+    return [
+        t.indikator
+        for t in pk.indikator.select_related("indikator").order_by(
+            "indikator__sasaran__nomor", "indikator__nomor"
+        )
+    ]
 
 
 def url_tw(nama="pengukuran:pengisian", triwulan=TW) -> str:
@@ -68,19 +72,35 @@ def teks_halaman(resp) -> str:
 def potret() -> dict:
     """Everything a post on the realisasi pages could change, with the values."""
     return {
-        "realisasi": sorted(Realisasi.objects.values_list(
-            "pk", "indikator_id", "tahun", "triwulan", "nilai", "nilai_teks", "analisis",
-            "solusi", "status", "versi", "diisi_oleh_id", "diajukan_oleh_id",
-            "diverifikasi_oleh_id")),
+        "realisasi": sorted(
+            Realisasi.objects.values_list(
+                "pk",
+                "indikator_id",
+                "tahun",
+                "triwulan",
+                "nilai",
+                "nilai_teks",
+                "analisis",
+                "solusi",
+                "status",
+                "versi",
+                "diisi_oleh_id",
+                "diajukan_oleh_id",
+                "diverifikasi_oleh_id",
+            )
+        ),
         "riwayat": Realisasi.history.count(),
-        "bukti": sorted(BuktiDukung.objects.values_list("pk", "realisasi_id", "berkas",
-                                                        "nama_asli", "sha256")),
-        "catatan": sorted(CatatanVerifikasi.objects.values_list("pk", "realisasi_id", "jenis",
-                                                                "isi")),
-        "jadwal": sorted(JadwalPengisian.objects.values_list("pk", "tahun", "triwulan", "dibuka",
-                                                             "ditutup")),
-        "pengecualian": sorted(PengecualianKunci.objects.values_list("pk", "opd_id",
-                                                                     "berlaku_sampai")),
-        "notifikasi": sorted(Notifikasi.objects.values_list("pk", "penerima_id",
-                                                            "dibaca_pada")),
+        "bukti": sorted(
+            BuktiDukung.objects.values_list("pk", "realisasi_id", "berkas", "nama_asli", "sha256")
+        ),
+        "catatan": sorted(
+            CatatanVerifikasi.objects.values_list("pk", "realisasi_id", "jenis", "isi")
+        ),
+        "jadwal": sorted(
+            JadwalPengisian.objects.values_list("pk", "tahun", "triwulan", "dibuka", "ditutup")
+        ),
+        "pengecualian": sorted(
+            PengecualianKunci.objects.values_list("pk", "opd_id", "berlaku_sampai")
+        ),
+        "notifikasi": sorted(Notifikasi.objects.values_list("pk", "penerima_id", "dibaca_pada")),
     }

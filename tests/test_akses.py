@@ -23,18 +23,28 @@ def _pola(resolver=None, ns=""):
 
 
 def test_every_page_of_the_apps_is_declared_through_the_choke_point():
-    tanpa = sorted(nama for nama, view in _pola()
-                   if nama not in BUKAN_HALAMAN_KITA and not hasattr(view, "sakip_akses"))
+    tanpa = sorted(
+        nama
+        for nama, view in _pola()
+        if nama not in BUKAN_HALAMAN_KITA and not hasattr(view, "sakip_akses")
+    )
     assert tanpa == []
     # the walk reached the apps' pages at all
     semua = dict(_pola())
-    assert {"core:beranda", "pengukuran:pengisian", "perencanaan:renstra", "anggaran:dpa",
-            "laporan:lkjip_ubah", "verifikasi"} <= set(semua)
+    assert {
+        "core:beranda",
+        "pengukuran:pengisian",
+        "perencanaan:renstra",
+        "anggaran:dpa",
+        "laporan:lkjip_ubah",
+        "verifikasi",
+    } <= set(semua)
 
 
 def test_only_the_health_check_and_the_verification_page_are_public():
-    publik = sorted(nama for nama, view in _pola()
-                    if getattr(view, "sakip_akses", {}).get("publik"))
+    publik = sorted(
+        nama for nama, view in _pola() if getattr(view, "sakip_akses", {}).get("publik")
+    )
     assert publik == ["core:sehat", "verifikasi"]
 
 
@@ -74,10 +84,15 @@ def test_a_capability_that_the_role_table_does_not_know_stops_the_module_loading
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", [
-    "/realisasi/opd/{opd}/2026/tw5/", "/realisasi/opd/{opd}/1999/tw1/",
-    "/realisasi/verifikasi/{opd}/2026/tw0/", "/anggaran/opd/{opd}/2101/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/realisasi/opd/{opd}/2026/tw5/",
+        "/realisasi/opd/{opd}/1999/tw1/",
+        "/realisasi/verifikasi/{opd}/2026/tw0/",
+        "/anggaran/opd/{opd}/2101/",
+    ],
+)
 def test_a_triwulan_or_year_outside_its_range_is_not_a_page(client, login, url):
     from apps.core.models import User
 
@@ -95,8 +110,10 @@ def test_another_opds_row_is_404_before_the_capability_is_looked_at(client, logi
 
     login("pimpinan.kecamatan")
     sendiri = Realisasi.objects.filter(
-        indikator__sasaran__tujuan__renstra__opd__nama="Kecamatan Magetan").first()
+        indikator__sasaran__tujuan__renstra__opd__nama="Kecamatan Magetan"
+    ).first()
     lain = Realisasi.objects.exclude(
-        indikator__sasaran__tujuan__renstra__opd__nama="Kecamatan Magetan").first()
+        indikator__sasaran__tujuan__renstra__opd__nama="Kecamatan Magetan"
+    ).first()
     assert client.post(reverse("pengukuran:buka_kembali", args=[lain.pk])).status_code == 404
     assert client.post(reverse("pengukuran:buka_kembali", args=[sendiri.pk])).status_code == 403

@@ -38,6 +38,7 @@ def _errors(response) -> str:
 
 # --- NIP ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("nip", "pesan"),
     [
@@ -56,10 +57,16 @@ def _errors(response) -> str:
 def test_admin_refuses_bad_nip(client, login, nip, pesan):
     login("verifikator")
     before = Pejabat.objects.count()
-    response = client.post(reverse("admin:core_pejabat_add"), {
-        "nama": "Pejabat Uji", "nip": nip, "jabatan": "Sekretaris Camat",
-        "status_jabatan": "definitif", "aktif": "on",
-    })
+    response = client.post(
+        reverse("admin:core_pejabat_add"),
+        {
+            "nama": "Pejabat Uji",
+            "nip": nip,
+            "jabatan": "Sekretaris Camat",
+            "status_jabatan": "definitif",
+            "aktif": "on",
+        },
+    )
     assert response.status_code == 200
     assert pesan in _errors(response)
     assert Pejabat.objects.count() == before
@@ -67,10 +74,16 @@ def test_admin_refuses_bad_nip(client, login, nip, pesan):
 
 def test_nip_written_in_groups_is_stored_as_18_digits(client, login):
     login("verifikator")
-    client.post(reverse("admin:core_pejabat_add"), {
-        "nama": "Pejabat Uji", "nip": "19800115 200501 2 003", "jabatan": "Sekretaris Camat",
-        "status_jabatan": "definitif", "aktif": "on",
-    })
+    client.post(
+        reverse("admin:core_pejabat_add"),
+        {
+            "nama": "Pejabat Uji",
+            "nip": "19800115 200501 2 003",
+            "jabatan": "Sekretaris Camat",
+            "status_jabatan": "definitif",
+            "aktif": "on",
+        },
+    )
     pejabat = Pejabat.objects.get(nama="Pejabat Uji")
     assert pejabat.nip == "198001152005012003"
     assert pejabat.nip_tampil == "19800115 200501 2 003"
@@ -93,13 +106,19 @@ def test_validate_nip_accepts_the_reference_nips():
 
 # --- nomenclature codes ------------------------------------------------------------------
 
+
 def test_admin_refuses_sub_kegiatan_whose_code_is_not_under_its_kegiatan(client, login):
     login("verifikator")
     kegiatan = Kegiatan.objects.get(kode="7.01.02.2.01")
     before = SubKegiatan.objects.count()
-    response = client.post(reverse("admin:anggaran_subkegiatan_add"), {
-        "kegiatan": kegiatan.pk, "kode": "7.01.03.2.01.05", "nama": "Salah induk",
-    })
+    response = client.post(
+        reverse("admin:anggaran_subkegiatan_add"),
+        {
+            "kegiatan": kegiatan.pk,
+            "kode": "7.01.03.2.01.05",
+            "nama": "Salah induk",
+        },
+    )
     assert "harus diawali kode kegiatannya 7.01.02.2.01" in _errors(response)
     assert SubKegiatan.objects.count() == before
 
@@ -116,10 +135,15 @@ def test_admin_refuses_sub_kegiatan_whose_code_is_not_under_its_kegiatan(client,
 def test_admin_refuses_malformed_program_code(client, login, kode, pesan):
     login("verifikator")
     before = Program.objects.count()
-    response = client.post(reverse("admin:anggaran_program_add"), {
-        "kode": kode, "nama": "Program uji",
-        "kegiatan-TOTAL_FORMS": 0, "kegiatan-INITIAL_FORMS": 0,
-    })
+    response = client.post(
+        reverse("admin:anggaran_program_add"),
+        {
+            "kode": kode,
+            "nama": "Program uji",
+            "kegiatan-TOTAL_FORMS": 0,
+            "kegiatan-INITIAL_FORMS": 0,
+        },
+    )
     assert pesan in _errors(response)
     assert Program.objects.count() == before
 
@@ -131,8 +155,10 @@ def test_child_before_its_parent_is_refused():
 
 
 def test_two_digit_and_four_digit_codes_are_the_same_sub_kegiatan():
-    a = nomenklatur_upsert(kode="7.01.02.2.01.02", nama="Peningkatan Efektifitas Kegiatan "
-                           "Pemerintahan di Tingkat Kecamatan")
+    a = nomenklatur_upsert(
+        kode="7.01.02.2.01.02",
+        nama="Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
+    )
     b = nomenklatur_upsert(kode="7.01.02.2.01.0002", nama=a.nama)
     assert a.pk == b.pk and a.kode == "7.01.02.2.01.0002"
 
@@ -146,12 +172,24 @@ def test_old_codes_cannot_carry_a_dpa_from_2021_on():
 
 # --- predikat scales -----------------------------------------------------------------------
 
+
 def _skala_post(bands):
-    data = {"nama": "Skala uji", "sumber": "", "tepi": "bawah",
-            "rentang-TOTAL_FORMS": len(bands), "rentang-INITIAL_FORMS": 0}
+    data = {
+        "nama": "Skala uji",
+        "sumber": "",
+        "tepi": "bawah",
+        "rentang-TOTAL_FORMS": len(bands),
+        "rentang-INITIAL_FORMS": 0,
+    }
     for i, (label, lo, hi) in enumerate(bands):
-        data.update({f"rentang-{i}-label": label, f"rentang-{i}-batas_bawah": lo,
-                     f"rentang-{i}-batas_atas": hi, f"rentang-{i}-warna": "#336699"})
+        data.update(
+            {
+                f"rentang-{i}-label": label,
+                f"rentang-{i}-batas_bawah": lo,
+                f"rentang-{i}-batas_atas": hi,
+                f"rentang-{i}-warna": "#336699",
+            }
+        )
     return data
 
 
@@ -177,8 +215,10 @@ def test_admin_refuses_bad_scale_and_stores_nothing(client, login, bands, pesan)
 
 def test_valid_scale_with_89_5_in_a_band_is_stored(client, login):
     login("verifikator")
-    client.post(reverse("admin:core_skalapredikat_add"),
-                _skala_post([("Tinggi", "89,5", ""), ("Rendah", "", "89,5")]))
+    client.post(
+        reverse("admin:core_skalapredikat_add"),
+        _skala_post([("Tinggi", "89,5", ""), ("Rendah", "", "89,5")]),
+    )
     skala = SkalaPredikat.objects.get(nama="Skala uji")
     assert skala.rentang.get(label="Tinggi").batas_bawah == Decimal("89.5")
 
@@ -187,33 +227,49 @@ def test_service_refuses_overlapping_bands_and_keeps_the_old_ones():
     skala = SkalaPredikat.objects.get(nama__startswith="Skala 7")
     before = list(skala.rentang.values_list("label", "batas_bawah"))
     with pytest.raises(ValidationError, match="tumpang tindih"):
-        skala_predikat_set_rentang(skala=skala, rentang=[
-            {"label": "A", "batas_bawah": Decimal(50), "batas_atas": None},
-            {"label": "B", "batas_bawah": None, "batas_atas": Decimal(60)},
-        ])
+        skala_predikat_set_rentang(
+            skala=skala,
+            rentang=[
+                {"label": "A", "batas_bawah": Decimal(50), "batas_atas": None},
+                {"label": "B", "batas_bawah": None, "batas_atas": Decimal(60)},
+            ],
+        )
     assert list(skala.rentang.values_list("label", "batas_bawah")) == before
 
 
 # --- realisasi -----------------------------------------------------------------------------
 
+
 def _realisasi_post(indikator, nilai, triwulan=4, tahun=2023):
-    return {"indikator": indikator.pk, "tahun": tahun, "triwulan": triwulan, "nilai": nilai,
-            "nilai_teks": "", "analisis": "", "solusi": "",
-            "bukti-TOTAL_FORMS": 0, "bukti-INITIAL_FORMS": 0,
-            "catatan-TOTAL_FORMS": 0, "catatan-INITIAL_FORMS": 0}
+    return {
+        "indikator": indikator.pk,
+        "tahun": tahun,
+        "triwulan": triwulan,
+        "nilai": nilai,
+        "nilai_teks": "",
+        "analisis": "",
+        "solusi": "",
+        "bukti-TOTAL_FORMS": 0,
+        "bukti-INITIAL_FORMS": 0,
+        "catatan-TOTAL_FORMS": 0,
+        "catatan-INITIAL_FORMS": 0,
+    }
 
 
 def _indikator_kecamatan():
-    return IndikatorKinerja.objects.get(nama="Nilai SAKIP Kecamatan",
-                                         sasaran__tujuan__renstra__tahun_awal=2018)
+    return IndikatorKinerja.objects.get(
+        nama="Nilai SAKIP Kecamatan", sasaran__tujuan__renstra__tahun_awal=2018
+    )
 
 
 def test_admin_cannot_add_realisasi_behind_the_pages_back(client, login):
     """Values go through the realisasi pages (window, locks, optimistic locking)."""
     login("admin")
     before = Realisasi.objects.count()
-    response = client.post(reverse("admin:pengukuran_realisasi_add"),
-                           _realisasi_post(_indikator_kecamatan(), "88,1", triwulan=1))
+    response = client.post(
+        reverse("admin:pengukuran_realisasi_add"),
+        _realisasi_post(_indikator_kecamatan(), "88,1", triwulan=1),
+    )
     assert response.status_code == 403
     assert Realisasi.objects.count() == before
 
@@ -228,8 +284,10 @@ def test_realisasi_in_indonesian_format_is_stored_exactly(client, login, tw_terb
     login("operator.kecamatan")
     opd = OPD.objects.get(nama=KEC)
     ind = pk_berlaku(opd.pk, 2026).indikator.order_by("indikator__nomor").first().indikator
-    client.post(reverse("pengukuran:pengisian", args=[opd.pk, 2026, 3]),
-                {f"i{ind.pk}-nilai": "1.234,5", f"i{ind.pk}-versi": "0", "aksi": "simpan"})
+    client.post(
+        reverse("pengukuran:pengisian", args=[opd.pk, 2026, 3]),
+        {f"i{ind.pk}-nilai": "1.234,5", f"i{ind.pk}-versi": "0", "aksi": "simpan"},
+    )
     row = Realisasi.objects.get(indikator=ind, tahun=2026, triwulan=3)
     assert row.nilai == Decimal("1234.5")
     assert row.versi == 1
@@ -243,8 +301,10 @@ def test_database_refuses_triwulan_5():
 def test_verified_realisasi_is_locked_in_the_admin(client, login):
     login("operator.kecamatan")
     row = Realisasi.objects.get(indikator=_indikator_kecamatan(), tahun=2023, triwulan=4)
-    response = client.post(reverse("admin:pengukuran_realisasi_change", args=[row.pk]),
-                           _realisasi_post(_indikator_kecamatan(), "99"))
+    response = client.post(
+        reverse("admin:pengukuran_realisasi_change", args=[row.pk]),
+        _realisasi_post(_indikator_kecamatan(), "99"),
+    )
     assert response.status_code == 403
     row.refresh_from_db()
     assert row.nilai == Decimal("87.29")
@@ -252,10 +312,10 @@ def test_verified_realisasi_is_locked_in_the_admin(client, login):
 
 # --- planning and budget -------------------------------------------------------------------
 
+
 def test_pk_with_the_same_official_on_both_sides_is_refused():
     pejabat = Pejabat.objects.get(nama="YUDO WAHYONO, S.Sos., M.Si")
-    pk = PerjanjianKinerja(opd=pejabat.opd, tahun=2024, pihak_pertama=pejabat,
-                           pihak_kedua=pejabat)
+    pk = PerjanjianKinerja(opd=pejabat.opd, tahun=2024, pihak_pertama=pejabat, pihak_kedua=pejabat)
     with pytest.raises(ValidationError, match="harus orang yang berbeda"):
         pk.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -306,9 +366,12 @@ def test_month_13_is_refused_by_the_database():
 
 def test_input_window_closing_before_opening_is_refused():
     with pytest.raises(IntegrityError), transaction.atomic():
-        JadwalPengisian.objects.create(tahun=2031, triwulan=1,
-                                       dibuka=datetime.date(2031, 4, 15),
-                                       ditutup=datetime.date(2031, 4, 1))
+        JadwalPengisian.objects.create(
+            tahun=2031,
+            triwulan=1,
+            dibuka=datetime.date(2031, 4, 15),
+            ditutup=datetime.date(2031, 4, 1),
+        )
 
 
 def test_operator_without_opd_is_refused():

@@ -31,11 +31,29 @@ def test_beban_kecil_tanpa_galat_dan_tepat_sekali(tmp_path):
     test_url = os.environ.get("DATABASE_URL", "")
     env = {k: os.environ[k] for k in INHERITED if k in os.environ}
     env["SAKIP_BENCH_HASIL"] = str(tmp_path / "hasil.jsonl")
-    args = [sys.executable, "benchmarks/beban.py", "--pengguna", "10", "--verifikator", "1",
-            "--synthetic", "10", "--durasi", "12", "--jeda", "0.3", "1",
-            "--jeda-verifikator", "1", "2",
-            # Redis databases of its own: a benchmark run on the same machine uses 13 and 14.
-            "--redis", "redis://127.0.0.1:6379/9", "--cache", "redis://127.0.0.1:6379/10"]
+    args = [
+        sys.executable,
+        "benchmarks/beban.py",
+        "--pengguna",
+        "10",
+        "--verifikator",
+        "1",
+        "--synthetic",
+        "10",
+        "--durasi",
+        "12",
+        "--jeda",
+        "0.3",
+        "1",
+        "--jeda-verifikator",
+        "1",
+        "2",
+        # Redis databases of its own: a benchmark run on the same machine uses 13 and 14.
+        "--redis",
+        "redis://127.0.0.1:6379/9",
+        "--cache",
+        "redis://127.0.0.1:6379/10",
+    ]
     nama_db = None
     if test_url.startswith("postgres"):
         nama_db = f"sakip_beban_{secrets.token_hex(6)}"
@@ -44,13 +62,15 @@ def test_beban_kecil_tanpa_galat_dan_tepat_sekali(tmp_path):
     else:
         args += ["--sqlite", str(tmp_path / "beban.sqlite3")]
     try:
-        hasil = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True,
-                               timeout=240)
+        hasil = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
     finally:
         if nama_db:  # the script drops it; this is for a script killed by the timeout
             with psycopg.connect(_admin_url(test_url), autocommit=True) as conn:
-                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-                             .format(sql.Identifier(nama_db)))
+                conn.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                        sql.Identifier(nama_db)
+                    )
+                )
     keluaran = hasil.stdout + hasil.stderr[-4000:]
     assert hasil.returncode == 0, keluaran
     assert "OK: 0 errors, 0 lost, 0 duplicated" in hasil.stdout, keluaran

@@ -66,16 +66,22 @@ def angka_dasbor() -> dict:
 def _baca_pulihan() -> dict:
     """What the restored server holds: the final report's file and checksum, the evidence
     file, the dashboard numbers (run by `manage.py shell -c` against the restored data)."""
-    lap = LaporanKinerja.objects.get(opd__kode="7.01.01", tahun=2023,
-                                     status=LaporanKinerja.Status.FINAL)
+    lap = LaporanKinerja.objects.get(
+        opd__kode="7.01.01", tahun=2023, status=LaporanKinerja.Status.FINAL
+    )
     bukti = BuktiDukung.objects.get(nama_asli="bukti-cadangan.pdf")
     with lap.berkas_final.open("rb") as f:
         pdf = f.read()
     with bukti.berkas.open("rb") as f:
         isi_bukti = f.read()
-    return {"pdf_sha256": hashlib.sha256(pdf).hexdigest(), "pdf_nama": lap.berkas_final.name,
-            "sha256_tersimpan": lap.sha256, "kode": lap.kode_verifikasi,
-            "bukti_sha256": hashlib.sha256(isi_bukti).hexdigest(), "dasbor": angka_dasbor()}
+    return {
+        "pdf_sha256": hashlib.sha256(pdf).hexdigest(),
+        "pdf_nama": lap.berkas_final.name,
+        "sha256_tersimpan": lap.sha256,
+        "kode": lap.kode_verifikasi,
+        "bukti_sha256": hashlib.sha256(isi_bukti).hexdigest(),
+        "dasbor": angka_dasbor(),
+    }
 
 
 def _database_url(nama: str | None = None) -> str:
@@ -86,23 +92,36 @@ def _database_url(nama: str | None = None) -> str:
     kredensial = quote(sd["USER"] or "", safe="")
     if sd["PASSWORD"]:
         kredensial += ":" + quote(sd["PASSWORD"], safe="")
-    return (f"postgres://{kredensial}@{sd['HOST'] or '127.0.0.1'}:{sd['PORT'] or 5432}/"
-            f"{nama or sd['NAME']}")
+    return (
+        f"postgres://{kredensial}@{sd['HOST'] or '127.0.0.1'}:{sd['PORT'] or 5432}/"
+        f"{nama or sd['NAME']}"
+    )
 
 
 def _manage(tmp_path, database_url, media, *args, timeout=120):
     """`python manage.py ARGS` with the production settings on `database_url` and `media`;
     nothing else of the caller's environment (no developer DATABASE_URL)."""
     env = {key: os.environ[key] for key in INHERITED if key in os.environ}
-    env.update(PATH=os.environ.get("PATH", "/usr/bin:/bin"),
-               DJANGO_SETTINGS_MODULE="config.settings.production",
-               SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="127.0.0.1",
-               SAKIP_URL_PUBLIK="https://sakip.contoh.go.id",
-               DATABASE_URL=database_url, MEDIA_ROOT=str(media),
-               STATIC_ROOT=str(tmp_path / "static"), LOG_LEVEL="WARNING",
-               PYTHONPATH=str(ROOT / "tests"))
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    env.update(
+        PATH=os.environ.get("PATH", "/usr/bin:/bin"),
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        SAKIP_URL_PUBLIK="https://sakip.contoh.go.id",
+        DATABASE_URL=database_url,
+        MEDIA_ROOT=str(media),
+        STATIC_ROOT=str(tmp_path / "static"),
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT / "tests"),
+    )
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def _berkas(folder: Path) -> list[Path]:
@@ -112,15 +131,15 @@ def _berkas(folder: Path) -> list[Path]:
 def _jumlah_tabel(database_url: str) -> int:
     if database_url.startswith("postgres"):
         with psycopg.connect(database_url, autocommit=True) as conn:
-            return conn.execute("SELECT count(*) FROM information_schema.tables "
-                                "WHERE table_schema = 'public'").fetchone()[0]
+            return conn.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+            ).fetchone()[0]
     path = database_url.removeprefix("sqlite:///")
     if not Path(path).exists():
         return 0
     conn = sqlite3.connect(path)
     try:
-        return conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                            ).fetchone()[0]
+        return conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
     finally:
         conn.close()
 
@@ -150,8 +169,11 @@ def basis_data_baru(tmp_path):
         yield _database_url(nama)
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                         "WHERE datname = %s AND pid <> pg_backend_pid()", [nama])
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                [nama],
+            )
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(nama)))
 
 
@@ -160,8 +182,9 @@ def basis_data_baru(tmp_path):
 # the flush at its end cannot take the demo from a test that relies on it; and an earlier
 # transactional test's flush is why the demo is loaded again here (load_demo is idempotent).
 @pytest.mark.django_db(transaction=True)
-def test_a_restored_server_has_the_same_final_pdf_and_dashboard(tmp_path, settings,
-                                                                basis_data_baru):
+def test_a_restored_server_has_the_same_final_pdf_and_dashboard(
+    tmp_path, settings, basis_data_baru
+):
     settings.MEDIA_ROOT = tmp_path / "media-asal"
     load_demo(hari_ini=HARI_DEMO)
     lap = services.laporan_finalize(laporan=siap_final(), user=user("pimpinan.kecamatan"))
@@ -169,10 +192,14 @@ def test_a_restored_server_has_the_same_final_pdf_and_dashboard(tmp_path, settin
         pdf = f.read()
     assert pdf.startswith(b"%PDF-") and hashlib.sha256(pdf).hexdigest() == lap.sha256
     nama_bukti = default_storage.save("bukti/2026/bukti-cadangan.pdf", ContentFile(PDF_BUKTI))
-    BuktiDukungFactory(realisasi=Realisasi.objects.filter(tahun=2026).first(),
-                       berkas=nama_bukti, nama_asli="bukti-cadangan.pdf",
-                       ukuran=len(PDF_BUKTI), sha256=hashlib.sha256(PDF_BUKTI).hexdigest(),
-                       diunggah_oleh=user("operator.kecamatan"))
+    BuktiDukungFactory(
+        realisasi=Realisasi.objects.filter(tahun=2026).first(),
+        berkas=nama_bukti,
+        nama_asli="bukti-cadangan.pdf",
+        ukuran=len(PDF_BUKTI),
+        sha256=hashlib.sha256(PDF_BUKTI).hexdigest(),
+        diunggah_oleh=user("operator.kecamatan"),
+    )
     sebelum = angka_dasbor()
     assert any(v["capaian"][0] != "None" for v in sebelum.values())
     assert any(v["serapan"][0] != "None" for v in sebelum.values())
@@ -180,8 +207,9 @@ def test_a_restored_server_has_the_same_final_pdf_and_dashboard(tmp_path, settin
     folder = tmp_path / "cadangan"
     folder.mkdir()
     arsip = folder / "sakip.tar.gz"
-    hasil = _manage(tmp_path, _database_url(), settings.MEDIA_ROOT,
-                    "cadangkan", "--output", str(arsip))
+    hasil = _manage(
+        tmp_path, _database_url(), settings.MEDIA_ROOT, "cadangkan", "--output", str(arsip)
+    )
     assert hasil.returncode == 0, hasil.stderr
     assert "Cadangan ditulis ke" in hasil.stdout
     with tarfile.open(arsip, "r:gz") as tar:
@@ -190,7 +218,9 @@ def test_a_restored_server_has_the_same_final_pdf_and_dashboard(tmp_path, settin
     assert manifest["basis_data"]["vendor"] == connection.vendor
     assert manifest["migrasi"]["laporan"] and manifest["versi_django"]
     assert {b["path"]: b["sha256"] for b in manifest["berkas"]} == {
-        lap.berkas_final.name: lap.sha256, nama_bukti: hashlib.sha256(PDF_BUKTI).hexdigest()}
+        lap.berkas_final.name: lap.sha256,
+        nama_bukti: hashlib.sha256(PDF_BUKTI).hexdigest(),
+    }
     assert "PASSWORD" not in json.dumps(manifest).upper()
 
     media = tmp_path / "media-pulihan"
@@ -199,9 +229,11 @@ def test_a_restored_server_has_the_same_final_pdf_and_dashboard(tmp_path, settin
     _ubah_satu_bita(arsip, rusak, f"media/{lap.berkas_final.name}")
     hasil = _manage(tmp_path, basis_data_baru, media, "pulihkan", str(rusak))
     assert hasil.returncode == 1
-    assert (f"Berkas “media/{lap.berkas_final.name}” dalam arsip {rusak} tidak cocok dengan "
-            "SHA-256 di manifest; arsip ini rusak atau diubah. Tidak ada yang dipulihkan."
-            in hasil.stderr)
+    assert (
+        f"Berkas “media/{lap.berkas_final.name}” dalam arsip {rusak} tidak cocok dengan "
+        "SHA-256 di manifest; arsip ini rusak atau diubah. Tidak ada yang dipulihkan."
+        in hasil.stderr
+    )
     assert _jumlah_tabel(basis_data_baru) == 0
     assert _berkas(media) == []
 
@@ -209,15 +241,20 @@ def test_a_restored_server_has_the_same_final_pdf_and_dashboard(tmp_path, settin
     assert hasil.returncode == 0, hasil.stderr
     assert "semua SHA-256 cocok" in hasil.stdout
 
-    hasil = _manage(tmp_path, basis_data_baru, media, "shell", "--no-imports", "-c",
-                    "import json; from test_cadangan import _baca_pulihan; "
-                    "print(json.dumps(_baca_pulihan()))")
+    hasil = _manage(
+        tmp_path,
+        basis_data_baru,
+        media,
+        "shell",
+        "--no-imports",
+        "-c",
+        "import json; from test_cadangan import _baca_pulihan; print(json.dumps(_baca_pulihan()))",
+    )
     assert hasil.returncode == 0, hasil.stderr
     pulihan = json.loads(hasil.stdout)
     assert pulihan["pdf_sha256"] == hashlib.sha256(pdf).hexdigest() == lap.sha256
     assert pulihan["sha256_tersimpan"] == lap.sha256
-    assert (pulihan["pdf_nama"], pulihan["kode"]) == (lap.berkas_final.name,
-                                                      lap.kode_verifikasi)
+    assert (pulihan["pdf_nama"], pulihan["kode"]) == (lap.berkas_final.name, lap.kode_verifikasi)
     assert (media / lap.berkas_final.name).read_bytes() == pdf
     assert pulihan["bukti_sha256"] == hashlib.sha256(PDF_BUKTI).hexdigest()
     assert pulihan["dasbor"] == sebelum
@@ -225,8 +262,11 @@ def test_a_restored_server_has_the_same_final_pdf_and_dashboard(tmp_path, settin
     # The restored database is not empty any more: a second restore needs --yes.
     hasil = _manage(tmp_path, basis_data_baru, media, "pulihkan", str(arsip))
     assert hasil.returncode == 1
-    nama_db = (basis_data_baru.rsplit("/", 1)[1] if connection.vendor == "postgresql"
-               else basis_data_baru.removeprefix("sqlite:///"))
+    nama_db = (
+        basis_data_baru.rsplit("/", 1)[1]
+        if connection.vendor == "postgresql"
+        else basis_data_baru.removeprefix("sqlite:///")
+    )
     assert f"Basis data “{nama_db}” tidak kosong" in hasil.stderr
     assert "ulangi dengan --yes" in hasil.stderr
 
@@ -252,25 +292,34 @@ def test_a_file_that_is_not_a_backup_is_refused(tmp_path, isi):
         path.write_bytes(isi)
     with pytest.raises(CommandError) as galat:
         call_command("pulihkan", str(path), "--yes")
-    assert str(galat.value) == (f"Berkas {path} bukan arsip cadangan SAKIP (buatan perintah "
-                                "cadangkan); tidak ada yang dipulihkan.")
+    assert str(galat.value) == (
+        f"Berkas {path} bukan arsip cadangan SAKIP (buatan perintah "
+        "cadangkan); tidak ada yang dipulihkan."
+    )
 
 
 @pytest.mark.django_db
 def test_a_backup_of_another_database_vendor_is_refused(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     lain = "sqlite" if connection.vendor == "postgresql" else "postgresql"
-    path = _arsip_buatan(tmp_path / "lain.tar.gz", {
-        "format": FORMAT, "versi_format": VERSI_FORMAT,
-        "basis_data": {"vendor": lain, "berkas": "basis-data.dump"}, "migrasi": {},
-        "berkas": []})
+    path = _arsip_buatan(
+        tmp_path / "lain.tar.gz",
+        {
+            "format": FORMAT,
+            "versi_format": VERSI_FORMAT,
+            "basis_data": {"vendor": lain, "berkas": "basis-data.dump"},
+            "migrasi": {},
+            "berkas": [],
+        },
+    )
     jumlah = OPD.objects.count()
     with pytest.raises(CommandError) as galat:
         call_command("pulihkan", str(path), "--yes")
     assert str(galat.value) == (
         f"Cadangan ini dari basis data {lain}, sedangkan basis data tujuan "
         f"“{connection.settings_dict['NAME']}” adalah {connection.vendor}; pulihkan ke basis "
-        "data yang sejenis. Tidak ada yang dipulihkan.")
+        "data yang sejenis. Tidak ada yang dipulihkan."
+    )
     assert OPD.objects.count() == jumlah
     assert not settings.MEDIA_ROOT.exists()
 
@@ -280,6 +329,8 @@ def test_a_backup_into_a_missing_folder_is_refused(tmp_path):
     tujuan = tmp_path / "tidak-ada" / "sakip.tar.gz"
     with pytest.raises(CommandError) as galat:
         call_command("cadangkan", "--output", str(tujuan))
-    assert str(galat.value) == (f"Folder {tujuan.parent} tidak ada; buat dulu foldernya atau "
-                                "pilih folder lain untuk --output.")
+    assert str(galat.value) == (
+        f"Folder {tujuan.parent} tidak ada; buat dulu foldernya atau "
+        "pilih folder lain untuk --output."
+    )
     assert not tujuan.parent.exists()

@@ -88,8 +88,11 @@ def test_dpa_line_and_totals_come_from_the_rows():
 def test_capaian_of_the_demo_is_computed(opd, tahun, indikator, capaian):
     row = realisasi_dengan_target().get(
         indikator__sasaran__tujuan__renstra__opd__singkatan__in=[opd, "Kec. Magetan"]
-        if opd == "Kecamatan Magetan" else [opd],
-        tahun=tahun, triwulan=4, indikator__nama=indikator,
+        if opd == "Kecamatan Magetan"
+        else [opd],
+        tahun=tahun,
+        triwulan=4,
+        indikator__nama=indikator,
     )
     assert bulatkan(capaian_realisasi(row).nilai) == Decimal(capaian)
 
@@ -114,8 +117,11 @@ def test_load_demo_twice_duplicates_nothing(capsys, monkeypatch):
     monkeypatch.setattr("apps.laporan.demo.loader.timezone.localdate", lambda: HARI_DEMO)
 
     def counts():
-        return {m.__name__: m.objects.count() for m in apps.get_models()
-                if m.__module__.startswith("apps.")}
+        return {
+            m.__name__: m.objects.count()
+            for m in apps.get_models()
+            if m.__module__.startswith("apps.")
+        }
 
     before = counts()
     call_command("load_demo")

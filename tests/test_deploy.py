@@ -196,8 +196,16 @@ def test_entrypoint_worker_answers_the_health_check_ping(tmp_path, production_da
     log_path = tmp_path / "worker.log"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [str(ENTRYPOINT), "worker", "-n", f"{name}@%h", "-Q", name, "--without-gossip",
-             "--without-mingle"],
+            [
+                str(ENTRYPOINT),
+                "worker",
+                "-n",
+                f"{name}@%h",
+                "-Q",
+                name,
+                "--without-gossip",
+                "--without-mingle",
+            ],
             cwd=ROOT,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -212,8 +220,17 @@ def test_entrypoint_worker_answers_the_health_check_ping(tmp_path, production_da
                 f"worker exited with {process.returncode}:\n{log_path.read_text()}"
             )
             ping = subprocess.run(
-                [str(VENV_BIN / "celery"), "-A", "config", "inspect", "ping",
-                 "--destination", f"{name}@{socket.gethostname()}", "--timeout", "3"],
+                [
+                    str(VENV_BIN / "celery"),
+                    "-A",
+                    "config",
+                    "inspect",
+                    "ping",
+                    "--destination",
+                    f"{name}@{socket.gethostname()}",
+                    "--timeout",
+                    "3",
+                ],
                 cwd=ROOT,
                 env=env,
                 capture_output=True,
@@ -238,14 +255,23 @@ def test_entrypoint_beat_starts_its_schedule(tmp_path, production_database):
     database_url, _ = production_database
     schedule = tmp_path / "beat" / "schedule"
     schedule.parent.mkdir()
-    env = _production_env(tmp_path, database_url, CELERY_BROKER_URL=WORKER_BROKER,
-                          CELERY_RESULT_BACKEND=WORKER_BROKER,
-                          CELERY_BEAT_SCHEDULE_FILE=str(schedule))
+    env = _production_env(
+        tmp_path,
+        database_url,
+        CELERY_BROKER_URL=WORKER_BROKER,
+        CELERY_RESULT_BACKEND=WORKER_BROKER,
+        CELERY_BEAT_SCHEDULE_FILE=str(schedule),
+    )
     log_path = tmp_path / "beat.log"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [str(ENTRYPOINT), "beat"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            [str(ENTRYPOINT), "beat"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         deadline = time.monotonic() + 60
@@ -279,11 +305,16 @@ def test_check_deploy_is_clean(tmp_path):
 def test_production_refuses_to_start_without_a_public_address(tmp_path, url):
     """The QR code of every final LKjIP would lead to http://127.0.0.1:8000/… for good: the
     settings' system check stops `check` and `migrate` (the web container's first step)."""
-    env = _production_env(tmp_path, f"sqlite:///{tmp_path / 'check.sqlite3'}",
-                          SAKIP_URL_PUBLIK=url)
+    env = _production_env(tmp_path, f"sqlite:///{tmp_path / 'check.sqlite3'}", SAKIP_URL_PUBLIK=url)
     for perintah in (["check"], ["migrate", "--noinput"]):
-        result = subprocess.run([sys.executable, "manage.py", *perintah], cwd=ROOT, env=env,
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "manage.py", *perintah],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert result.returncode != 0
         assert "sakip.E001" in result.stderr and "SAKIP_URL_PUBLIK" in result.stderr
     basis = tmp_path / "check.sqlite3"

@@ -67,13 +67,24 @@ from apps.perencanaan.selectors import pk_berlaku
 pytestmark = pytest.mark.django_db
 
 KEC, ORG, SETDA = "7.01.01", "4.01.01.06", "4.01.01"
-PERAN = ["anonim", "operator.kecamatan", "pimpinan.kecamatan", "operator.organisasi",
-         "pimpinan.organisasi", "operator.setda", "pimpinan.setda", "verifikator",
-         "inspektorat", "admin"]
+PERAN = [
+    "anonim",
+    "operator.kecamatan",
+    "pimpinan.kecamatan",
+    "operator.organisasi",
+    "pimpinan.organisasi",
+    "operator.setda",
+    "pimpinan.setda",
+    "verifikator",
+    "inspektorat",
+    "admin",
+]
 # Users the walk needs beside the demo's: every demo OPD has an operator and a pimpinan.
-PENGGUNA_TAMBAHAN = {"pimpinan.organisasi": (Peran.PIMPINAN, ORG),
-                     "operator.setda": (Peran.OPERATOR, SETDA),
-                     "pimpinan.setda": (Peran.PIMPINAN, SETDA)}
+PENGGUNA_TAMBAHAN = {
+    "pimpinan.organisasi": (Peran.PIMPINAN, ORG),
+    "operator.setda": (Peran.OPERATOR, SETDA),
+    "pimpinan.setda": (Peran.PIMPINAN, SETDA),
+}
 # No page may take more SQL queries than this, whatever the data: a page that loops over rows
 # with a query each grows past it as the data grows.
 KUERI_MAKS = 80
@@ -81,11 +92,11 @@ KUERI_MAKS = 80
 # Patterns no link leads to, and why. Everything else must be reached by some role.
 TANPA_TAUTAN = {
     "core:sehat": "pemeriksaan kesehatan untuk orkestrator kontainer (docker compose), "
-                  "bukan halaman pengguna",
+    "bukan halaman pengguna",
     "pengukuran:pratinjau": "JSON yang diminta skrip halaman pengisian saat mengetik",
     "laporan:lkjip_pratinjau": "JSON (POST) yang diminta skrip halaman LKjIP saat mengetik",
     "laporan:lkjip_draf": "halaman tunggu draf PDF, hanya selama pekerja latar menyusunnya; "
-                          "tanpa pekerja (uji, make run) PDF langsung dikirim",
+    "tanpa pekerja (uji, make run) PDF langsung dikirim",
     "admin:login": "login admin Django; pengguna masuk lewat /masuk/ (LOGIN_URL)",
     "admin:jsi18n": "skrip terjemahan yang dimuat halaman admin, bukan tautan",
     "admin:autocomplete": "JSON pencarian yang diminta skrip admin",
@@ -104,7 +115,7 @@ def alasan_admin(pola: str) -> str | None:
         awal = f"{model._meta.app_label}_{model._meta.model_name}_"
         if not nama.startswith(awal):
             continue
-        jenis = nama[len(awal):]
+        jenis = nama[len(awal) :]
         if jenis == "simple_history":
             return "satu versi lampau dari riwayat objek; dibuka dari halaman riwayat"
         pengguna = User(peran=Peran.ADMIN, is_superuser=True)
@@ -121,8 +132,12 @@ def alasan_admin(pola: str) -> str | None:
 BERMUSUHAN = {
     "opd": 'Dinas Sintetis <script>alert("opd")</script> =HYPERLINK("http://contoh.test")',
     "sasaran": '=HYPERLINK("http://contoh.test","klik") sasaran\x01 dengan kendali',
-    "indikator": ["-2+3+cmd|' /C calc'!A0", "@SUM(A1:A9) <b>tebal</b>", "\t=1+1 " + "x" * 250,
-                  "+62 351 895221 Indikator ٠١٢"],
+    "indikator": [
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(A1:A9) <b>tebal</b>",
+        "\t=1+1 " + "x" * 250,
+        "+62 351 895221 Indikator ٠١٢",
+    ],
     "sub": "=cmd|' /C notepad'!A0 <img src=x onerror=alert(1)> " + "panjang " * 30,
     "keterangan": "-2+3+cmd|' /C calc'!A0",
 }
@@ -133,15 +148,18 @@ def _bermusuhan(opd: OPD) -> None:
     them: what a page, an export or a PDF must show without running it or failing."""
     OPD.objects.filter(pk=opd.pk).update(nama=BERMUSUHAN["opd"], singkatan="<i>DS</i>=1")
     Sasaran.objects.filter(tujuan__renstra__opd=opd).update(uraian=BERMUSUHAN["sasaran"])
-    for i, ind in enumerate(IndikatorKinerja.objects.filter(sasaran__tujuan__renstra__opd=opd)
-                            .order_by("pk")):
+    for i, ind in enumerate(
+        IndikatorKinerja.objects.filter(sasaran__tujuan__renstra__opd=opd).order_by("pk")
+    ):
         ind.nama = BERMUSUHAN["indikator"][i % len(BERMUSUHAN["indikator"])][:300]
         ind.save(update_fields=["nama"])
     SubKegiatan.objects.filter(rincian__dpa__opd=opd).update(nama=BERMUSUHAN["sub"][:300])
     RealisasiAnggaran.objects.filter(rincian__dpa__opd=opd, bulan=1).update(
-        keterangan=BERMUSUHAN["keterangan"])
+        keterangan=BERMUSUHAN["keterangan"]
+    )
     Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd).update(
-        analisis="<script>alert('analisis')</script>", solusi="=1+1")
+        analisis="<script>alert('analisis')</script>", solusi="=1+1"
+    )
 
 
 def siapkan_data() -> dict:
@@ -152,40 +170,59 @@ def siapkan_data() -> dict:
     _bermusuhan(sintetis)
     pengguna = {u.username: u for u in User.objects.filter(username__in=PERAN)}
     for nama, (peran, kode) in PENGGUNA_TAMBAHAN.items():
-        pengguna[nama] = User.objects.create(username=nama, peran=peran,
-                                             opd=OPD.objects.get(kode=kode))
+        pengguna[nama] = User.objects.create(
+            username=nama, peran=peran, opd=OPD.objects.get(kode=kode)
+        )
     kec, org = OPD.objects.get(kode=KEC), OPD.objects.get(kode=ORG)
     operator = pengguna["operator.kecamatan"]
 
     # The running year's triwulan open, a draft value with its evidence file.
     _jendela_tw(-10, 10)
     pk = pk_berlaku(kec.pk, TAHUN)
-    ind = pk.indikator.select_related("indikator").order_by("indikator__sasaran__nomor",
-                                                            "indikator__nomor")[0].indikator
+    ind = (
+        pk.indikator.select_related("indikator")
+        .order_by("indikator__sasaran__nomor", "indikator__nomor")[0]
+        .indikator
+    )
     pengukuran_services.realisasi_triwulan_save(
-        opd=kec, tahun=TAHUN, triwulan=TW, user=operator,
-        isian=[pengukuran_services.Isian(indikator_id=ind.pk, nilai=Decimal("50"),
-                                         analisis="Survei belum selesai.",
-                                         solusi="Survei susulan.")])
+        opd=kec,
+        tahun=TAHUN,
+        triwulan=TW,
+        user=operator,
+        isian=[
+            pengukuran_services.Isian(
+                indikator_id=ind.pk,
+                nilai=Decimal("50"),
+                analisis="Survei belum selesai.",
+                solusi="Survei susulan.",
+            )
+        ],
+    )
     pengukuran_services.bukti_add(
         realisasi=Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=TW),
-        berkas=periksa_bukti(SimpleUploadedFile("survei.pdf", PDF)), user=operator)
+        berkas=periksa_bukti(SimpleUploadedFile("survei.pdf", PDF)),
+        user=operator,
+    )
 
     # The PK in force and its draft perubahan.
     perencanaan_services.pk_perubahan_create(
-        pk=pk, alasan=PerjanjianKinerja.Alasan.STRATEGI, keterangan="Pergeseran anggaran.")
+        pk=pk, alasan=PerjanjianKinerja.Alasan.STRATEGI, keterangan="Pergeseran anggaran."
+    )
 
     # LKjIP: Kecamatan 2023 final then verified (with its organisation chart), Bagian
     # Organisasi 2019 final with a draft revision, the synthetic OPD's 2025 final.
     lap = siap_final()
     lap.struktur_organisasi.save("bagan.png", gambar(), save=True)
-    AnalisisSasaran.objects.create(laporan=lap, sasaran=laporan_services.sasaran_lkjip(kec,
-                                                                                      2023)[0],
-                                   uraian="Capaian sasaran sesuai target.")
+    AnalisisSasaran.objects.create(
+        laporan=lap,
+        sasaran=laporan_services.sasaran_lkjip(kec, 2023)[0],
+        uraian="Capaian sasaran sesuai target.",
+    )
     laporan_services.laporan_verify(laporan=jadikan_final(lap), user=verifikator)
     lama = jadikan_final(LaporanKinerja.objects.get(opd=org, tahun=2019, revisi=0))
-    laporan_services.laporan_revisi_create(laporan=lama, user=verifikator,
-                                           alasan="Koreksi data capaian.")
+    laporan_services.laporan_revisi_create(
+        laporan=lama, user=verifikator, alasan="Koreksi data capaian."
+    )
     jadikan_final(LaporanKinerja.objects.create(opd=sintetis, tahun=2025))
 
     # The Kecamatan's 2023 DPA exported and imported back as its DPPA (so the DPA has a
@@ -194,8 +231,14 @@ def siapkan_data() -> dict:
     isi = csv_dari(resources.ekspor("dpa", dpa, csv=True)).encode()
     for jenis_dpa, konfirmasi in ((DPA.Jenis.PERUBAHAN, True), (DPA.Jenis.MURNI, False)):
         obj = anggaran_services.impor_create(
-            berkas=SimpleUploadedFile("dpa-2023.csv", isi), nama="dpa-2023.csv",
-            jenis=Impor.Jenis.DPA, user=operator, opd=kec, tahun=2023, jenis_dpa=jenis_dpa)
+            berkas=SimpleUploadedFile("dpa-2023.csv", isi),
+            nama="dpa-2023.csv",
+            jenis=Impor.Jenis.DPA,
+            user=operator,
+            opd=kec,
+            tahun=2023,
+            jenis_dpa=jenis_dpa,
+        )
         if konfirmasi:
             anggaran_services.impor_konfirmasi(obj=obj, user=operator)
     dppa = DPA.objects.get(opd=kec, tahun=2023, jenis=DPA.Jenis.PERUBAHAN)
@@ -235,12 +278,16 @@ class _PdfHemat:
                 kunci = hashlib.sha256(string.encode()).hexdigest()
                 if kunci in induk.simpanan and not kw.get("attachments"):
                     return induk.simpanan[kunci]
-                if (len(induk.simpanan) < induk.TATA_LETAK or "Dinas Sintetis" in string
-                        or kw.get("attachments")):
+                if (
+                    len(induk.simpanan) < induk.TATA_LETAK
+                    or "Dinas Sintetis" in string
+                    or kw.get("attachments")
+                ):
                     induk.simpanan[kunci] = dokumen.write_pdf(*a, **kw)
                     return induk.simpanan[kunci]
                 induk.dilewati += 1
                 return b"%PDF-1.7\n% tata letak dilewati oleh tests/test_jelajah.py\n"
+
         return _Dokumen()
 
 
@@ -274,8 +321,9 @@ def _fuzz(client, user, peran, hasil, berkas, dilihat: set) -> list:
     is left out (it would end the walk); it is reached as a form."""
     kiriman = []
     sebelum = potret_aplikasi()  # every submission is rolled back: each finds this
-    lingkup = "anonim" if user is None else (
-        "semua" if user.kemampuan.sees_all_opd else user.opd_id)
+    lingkup = (
+        "anonim" if user is None else ("semua" if user.kemampuan.sees_all_opd else user.opd_id)
+    )
     for halaman, form in hasil.formulir:
         bentuk = bentuk_formulir(halaman, form)
         # The admin's forms are Django's over our ModelAdmins, whoever opens them.
@@ -285,9 +333,8 @@ def _fuzz(client, user, peran, hasil, berkas, dilihat: set) -> list:
         dilihat.add(bentuk)
         tombol = [t for t in form.tombol if t[0]] or [None]
         for himpunan in NILAI:
-            for t in (tombol if himpunan == "tampil" else tombol[:1]):
-                kiriman.append(kirim(client, peran, halaman, form, himpunan, berkas, t,
-                                     sebelum))
+            for t in tombol if himpunan == "tampil" else tombol[:1]:
+                kiriman.append(kirim(client, peran, halaman, form, himpunan, berkas, t, sebelum))
     return kiriman
 
 
@@ -343,22 +390,32 @@ def _tulis_ringkasan(hasil) -> None:
     """The figures pytest_terminal_summary prints (conftest.py)."""
     ringkasan = {
         "basis_data": connection.vendor,
-        "peran": {p: {"halaman": len(h.kunjungan), "formulir": len(h.formulir),
-                      "kiriman": len(h.kiriman), "detik": round(h.detik, 1),
-                      "detik_kirim": round(h.detik_kirim, 1)}
-                  for p, h in hasil.items()},
+        "peran": {
+            p: {
+                "halaman": len(h.kunjungan),
+                "formulir": len(h.formulir),
+                "kiriman": len(h.kiriman),
+                "detik": round(h.detik, 1),
+                "detik_kirim": round(h.detik_kirim, 1),
+            }
+            for p, h in hasil.items()
+        },
         "pola_tercapai": len(_tercapai(hasil) & semua_pola()),
         "pola_semua": len(semua_pola()),
-        "kueri_terbanyak": max(((k.kueri, k.nama) for h in hasil.values()
-                                for k in h.kunjungan), default=(0, "")),
+        "kueri_terbanyak": max(
+            ((k.kueri, k.nama) for h in hasil.values() for k in h.kunjungan), default=(0, "")
+        ),
         "galat_server": sum(len(h.gagal()) for h in hasil.values())
         + sum(k.status >= 500 for h in hasil.values() for k in h.kiriman),
         "ditolak": sum(k.tampak_galat for h in hasil.values() for k in h.kiriman),
-        "ditolak_mengubah": sum(bool(k.tabel_berubah) for h in hasil.values()
-                                for k in h.kiriman),
+        "ditolak_mengubah": sum(bool(k.tabel_berubah) for h in hasil.values() for k in h.kiriman),
         "tanpa_tautan": sorted(
-            [(p, TANPA_TAUTAN.get(p) or alasan_admin(p)) for p in semua_pola()
-             - _tercapai(hasil) if p in TANPA_TAUTAN or alasan_admin(p)]),
+            [
+                (p, TANPA_TAUTAN.get(p) or alasan_admin(p))
+                for p in semua_pola() - _tercapai(hasil)
+                if p in TANPA_TAUTAN or alasan_admin(p)
+            ]
+        ),
     }
     folder = settings.VAR_DIR / "jelajah"
     folder.mkdir(exist_ok=True)
@@ -375,23 +432,38 @@ def test_every_page_and_every_form_of_every_role(tmp_path):
     hasil = jalani_semua(tmp_path)
     masalah = {
         "galat server pada halaman": [
-            f"{p}: {k.url} (dari {k.dari}): {k.galat}" for p, h in hasil.items()
-            for k in h.gagal()],
+            f"{p}: {k.url} (dari {k.dari}): {k.galat}" for p, h in hasil.items() for k in h.gagal()
+        ],
         "tautan ke halaman yang tidak ada": [
-            f"{p}: {k.url} (tautan di {k.dari})" for p, h in hasil.items() for k in h.rusak()],
-        f"halaman dengan lebih dari {KUERI_MAKS} kueri SQL": sorted({
-            f"{k.kueri} {k.nama} {k.url}" for h in hasil.values() for k in h.kunjungan
-            if k.kueri > KUERI_MAKS}),
+            f"{p}: {k.url} (tautan di {k.dari})" for p, h in hasil.items() for k in h.rusak()
+        ],
+        f"halaman dengan lebih dari {KUERI_MAKS} kueri SQL": sorted(
+            {
+                f"{k.kueri} {k.nama} {k.url}"
+                for h in hasil.values()
+                for k in h.kunjungan
+                if k.kueri > KUERI_MAKS
+            }
+        ),
         "galat server pada kiriman formulir": [
             f"{k.peran} {k.himpunan} {k.aksi} (halaman {k.halaman}): {k.galat}"
-            for h in hasil.values() for k in h.kiriman if k.status >= 500],
+            for h in hasil.values()
+            for k in h.kiriman
+            if k.status >= 500
+        ],
         "kiriman yang ditolak tetapi mengubah data": [
             f"{k.peran} {k.himpunan} {k.aksi}: {k.tabel_berubah}"
-            for h in hasil.values() for k in h.kiriman if k.tabel_berubah],
-        **cek_pola(hasil), **cek_cakupan(hasil), **cek_fuzzer(hasil),
+            for h in hasil.values()
+            for k in h.kiriman
+            if k.tabel_berubah
+        ],
+        **cek_pola(hasil),
+        **cek_cakupan(hasil),
+        **cek_fuzzer(hasil),
     }
     assert not any(masalah.values()), "\n".join(
-        f"{judul}:\n  " + "\n  ".join(map(str, isi)) for judul, isi in masalah.items() if isi)
+        f"{judul}:\n  " + "\n  ".join(map(str, isi)) for judul, isi in masalah.items() if isi
+    )
 
 
 def cek_pola(hasil) -> dict:
@@ -400,9 +472,11 @@ def cek_pola(hasil) -> dict:
     tercapai, semua = _tercapai(hasil), semua_pola()
     return {
         "pola URL tanpa tautan dan tanpa alasan": sorted(
-            p for p in semua - tercapai if p not in TANPA_TAUTAN and not alasan_admin(p)),
+            p for p in semua - tercapai if p not in TANPA_TAUTAN and not alasan_admin(p)
+        ),
         "TANPA_TAUTAN yang ternyata tercapai atau tidak ada": sorted(
-            (set(TANPA_TAUTAN) & tercapai) | (set(TANPA_TAUTAN) - semua)),
+            (set(TANPA_TAUTAN) & tercapai) | (set(TANPA_TAUTAN) - semua)
+        ),
     }
 
 
@@ -416,15 +490,24 @@ def cek_cakupan(hasil) -> dict:
     harus = [f"/anggaran/opd/{kec.pk}/2023/realisasi/{bulan}/" for bulan in range(1, 13)]
     harus += [f"/realisasi/opd/{kec.pk}/2023/tw{tw}/" for tw in range(1, 5)]
     harus += [f"/realisasi/verifikasi/{kec.pk}/2026/tw{tw}/" for tw in range(1, 5)]
-    harus += [f"/anggaran/opd/{org.pk}/2019/", f"/anggaran/opd/{kec.pk}/2023/",
-              f"/anggaran/opd/{kec.pk}/2023/perubahan/",
-              # drafts: of a report not started, and of a draft revision
-              f"/dasbor/lkjip/opd/{kec.pk}/2022/pdf/", f"/dasbor/lkjip/opd/{org.pk}/2019/pdf/"]
+    harus += [
+        f"/anggaran/opd/{org.pk}/2019/",
+        f"/anggaran/opd/{kec.pk}/2023/",
+        f"/anggaran/opd/{kec.pk}/2023/perubahan/",
+        # drafts: of a report not started, and of a draft revision
+        f"/dasbor/lkjip/opd/{kec.pk}/2022/pdf/",
+        f"/dasbor/lkjip/opd/{org.pk}/2019/pdf/",
+    ]
     kurang = [u for u in harus if u not in urls]
-    for nama, paling_sedikit in (("perencanaan:pk", 4), ("perencanaan:pk_banding", 1),
-                                 ("laporan:lkjip_final_pdf", 2), ("verifikasi", 1),
-                                 ("laporan:lkjip_struktur", 1), ("anggaran:impor", 2),
-                                 ("laporan:paket", 1)):
+    for nama, paling_sedikit in (
+        ("perencanaan:pk", 4),
+        ("perencanaan:pk_banding", 1),
+        ("laporan:lkjip_final_pdf", 2),
+        ("verifikasi", 1),
+        ("laporan:lkjip_struktur", 1),
+        ("anggaran:impor", 2),
+        ("laporan:paket", 1),
+    ):
         if dikunjungi[nama] < paling_sedikit:
             kurang.append(f"{nama}: {dikunjungi[nama]} halaman, harus {paling_sedikit}")
     return {"halaman yang harus dicapai tetapi tidak": kurang}
@@ -438,10 +521,21 @@ def cek_fuzzer(hasil) -> dict:
     for h in hasil.values():
         for k in h.kiriman:
             per_aksi[nama_pola(k.aksi.split("?")[0])[0]].add(k.himpunan)
-    kurang = [f"{pola}: {sorted(set(NILAI) - per_aksi[pola])}" for pola in (
-        "pengukuran:pengisian", "perencanaan:renstra", "anggaran:realisasi",
-        "laporan:lkjip_ubah", "perencanaan:pk", "admin:core_pejabat_add",
-        "anggaran:impor_baru", "laporan:dasbor", "login") if per_aksi[pola] < set(NILAI)]
+    kurang = [
+        f"{pola}: {sorted(set(NILAI) - per_aksi[pola])}"
+        for pola in (
+            "pengukuran:pengisian",
+            "perencanaan:renstra",
+            "anggaran:realisasi",
+            "laporan:lkjip_ubah",
+            "perencanaan:pk",
+            "admin:core_pejabat_add",
+            "anggaran:impor_baru",
+            "laporan:dasbor",
+            "login",
+        )
+        if per_aksi[pola] < set(NILAI)
+    ]
     ditolak = sum(k.tampak_galat for h in hasil.values() for k in h.kiriman)
     diterima = sum(not k.tampak_galat for h in hasil.values() for k in h.kiriman)
     if ditolak < 100 or diterima < 100:

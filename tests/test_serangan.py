@@ -49,8 +49,11 @@ def potret() -> dict:
         **potret_realisasi(),
         **potret_lkjip(),
         **potret_perencanaan(),
-        "anggaran": sorted(RealisasiAnggaran.objects.values_list(
-            "pk", "rincian_id", "bulan", "realisasi", "fisik", "keterangan")),
+        "anggaran": sorted(
+            RealisasiAnggaran.objects.values_list(
+                "pk", "rincian_id", "bulan", "realisasi", "fisik", "keterangan"
+            )
+        ),
         "anggaran_riwayat": RealisasiAnggaran.history.count(),
         "rincian": sorted(RincianDPA.objects.values_list("pk", "dpa_id", "pagu")),
         "impor": sorted(Impor.objects.values_list("pk", "status", "berkas", "opd_id")),
@@ -67,13 +70,23 @@ def objek(db, settings, tmp_path, tw_terbuka):
     daftar = indikator_pk()
     operator = user("operator.kecamatan")
     services.realisasi_triwulan_save(
-        opd=opd, tahun=TAHUN, triwulan=TW, user=operator,
-        isian=[services.Isian(indikator_id=daftar[0].pk, nilai=Decimal("50"),
-                              analisis="Survei belum selesai.", solusi="Survei susulan.")])
+        opd=opd,
+        tahun=TAHUN,
+        triwulan=TW,
+        user=operator,
+        isian=[
+            services.Isian(
+                indikator_id=daftar[0].pk,
+                nilai=Decimal("50"),
+                analisis="Survei belum selesai.",
+                solusi="Survei susulan.",
+            )
+        ],
+    )
     draf = Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN, triwulan=TW)
     bukti = services.bukti_add(
-        realisasi=draf, user=operator,
-        berkas=periksa_bukti(SimpleUploadedFile("survei.pdf", PDF)))
+        realisasi=draf, user=operator, berkas=periksa_bukti(SimpleUploadedFile("survei.pdf", PDF))
+    )
     c = Client()
     c.force_login(operator)
     data = formulir_dari(url_ubah(), "form-lkjip")
@@ -82,11 +95,23 @@ def objek(db, settings, tmp_path, tw_terbuka):
     dpa = DPA.objects.get(opd=opd, tahun=TAHUN_ANGGARAN, jenis=DPA.Jenis.MURNI)
     isi = resources.ekspor("realisasi", dpa, csv=False).export("xlsx")
     impor = anggaran_services.impor_create(
-        berkas=SimpleUploadedFile("realisasi.xlsx", isi), nama="realisasi.xlsx",
-        jenis="realisasi", opd=opd, tahun=TAHUN_ANGGARAN)
-    return SimpleNamespace(opd=opd, daftar=daftar, draf=draf, bukti=bukti, lap=lap,
-                           impor=impor, renstra=renstra_kec(2024), pk=pk_kec(2026),
-                           media=Path(tmp_path))
+        berkas=SimpleUploadedFile("realisasi.xlsx", isi),
+        nama="realisasi.xlsx",
+        jenis="realisasi",
+        opd=opd,
+        tahun=TAHUN_ANGGARAN,
+    )
+    return SimpleNamespace(
+        opd=opd,
+        daftar=daftar,
+        draf=draf,
+        bukti=bukti,
+        lap=lap,
+        impor=impor,
+        renstra=renstra_kec(2024),
+        pk=pk_kec(2026),
+        media=Path(tmp_path),
+    )
 
 
 # 1. ANOTHER OPD'S URLS ----------------------------------------------------------------------
@@ -125,8 +150,11 @@ URL_OPD_LAIN = [
 ]
 
 
-@pytest.mark.parametrize(("nama", "metode", "args"), URL_OPD_LAIN,
-                         ids=[f"{n.split(':')[1]}-{m}" for n, m, _ in URL_OPD_LAIN])
+@pytest.mark.parametrize(
+    ("nama", "metode", "args"),
+    URL_OPD_LAIN,
+    ids=[f"{n.split(':')[1]}-{m}" for n, m, _ in URL_OPD_LAIN],
+)
 def test_another_opds_url_is_404_and_changes_nothing(client, objek, nama, metode, args):
     client.force_login(user(PENYERANG))
     url = reverse(nama, args=args(objek))
@@ -150,8 +178,14 @@ def test_forged_realisasi_ids_in_ones_own_entry_form_change_nothing(client, obje
     sendiri = reverse("pengukuran:pengisian", args=[penyerang.opd_id, TAHUN, TW])
     data = formulir(client.get(sendiri).content.decode())
     for ind in objek.daftar:
-        data.update({f"i{ind.pk}-nilai": "1", f"i{ind.pk}-analisis": "palsu",
-                     f"i{ind.pk}-versi": "1", f"i{ind.pk}-sidik": ""})
+        data.update(
+            {
+                f"i{ind.pk}-nilai": "1",
+                f"i{ind.pk}-analisis": "palsu",
+                f"i{ind.pk}-versi": "1",
+                f"i{ind.pk}-sidik": "",
+            }
+        )
     data[f"i{objek.daftar[0].pk}-bukti"] = SimpleUploadedFile("palsu.pdf", PDF)
     data["aksi"] = "simpan"
     sebelum = potret()
@@ -164,19 +198,27 @@ def test_forged_pk_target_row_of_another_opd_changes_nothing(client, objek):
     """The Kecamatan's draft PK rows posted to Bagian Organisasi's own draft PK page."""
     kec = draf_2026()
     milik = PerjanjianKinerja.objects.get(opd=opd_organisasi(), versi=0)
-    draf_org = perencanaan_services.pk_perubahan_create(pk=milik, alasan="strategi",
-                                                        keterangan="Uji.")
+    draf_org = perencanaan_services.pk_perubahan_create(
+        pk=milik, alasan="strategi", keterangan="Uji."
+    )
     url = reverse("perencanaan:pk", args=[draf_org.pk])
     data = formulir_dari(url, "form-pk", PENYERANG)
     for r in kec.indikator.all():
         data[f"t{r.pk}-target"] = "1"
     data["aksi"] = "simpan"
     client.force_login(user(PENYERANG))
-    kec_sebelum = sorted(PKIndikator.objects.filter(pk_dokumen_id=kec.pk).values_list(
-        "pk", "indikator_id", "target"))
+    kec_sebelum = sorted(
+        PKIndikator.objects.filter(pk_dokumen_id=kec.pk).values_list("pk", "indikator_id", "target")
+    )
     client.post(url, data)
-    assert sorted(PKIndikator.objects.filter(pk_dokumen_id=kec.pk).values_list(
-        "pk", "indikator_id", "target")) == kec_sebelum
+    assert (
+        sorted(
+            PKIndikator.objects.filter(pk_dokumen_id=kec.pk).values_list(
+                "pk", "indikator_id", "target"
+            )
+        )
+        == kec_sebelum
+    )
     assert not PKIndikator.objects.filter(target=1).exists()
 
 
@@ -224,8 +266,9 @@ def test_post_without_csrf_token_is_403_and_changes_nothing(objek, nama, args):
     client = Client(enforce_csrf_checks=True)
     client.force_login(user("operator.kecamatan"))
     sebelum = potret()
-    resp = client.post(reverse(nama, args=args(objek)),
-                       {"aksi": "simpan", "kata_pengantar": "dari situs lain"})
+    resp = client.post(
+        reverse(nama, args=args(objek)), {"aksi": "simpan", "kata_pengantar": "dari situs lain"}
+    )
     assert resp.status_code == 403
     assert potret() == sebelum
     assert "_auth_user_id" in client.session  # not even logged out
@@ -241,7 +284,8 @@ MUATAN = f"{SKRIP} {GAMBAR}"
 def _aman(html: str) -> None:
     assert "<script>alert" not in html
     assert "<img src=x" not in html and "onerror=alert" not in html.replace(
-        "&lt;img src=x onerror=alert(1)&gt;", "")
+        "&lt;img src=x onerror=alert(1)&gt;", ""
+    )
 
 
 def test_script_in_realisasi_and_verification_texts_is_escaped_everywhere(client, objek):
@@ -264,29 +308,38 @@ def test_script_in_realisasi_and_verification_texts_is_escaped_everywhere(client
     _aman(verifikator.get(tinjau).content.decode())
     assert r.status == Realisasi.Status.DIAJUKAN
     data = formulir(verifikator.get(tinjau).content.decode(), "form-verifikasi")
-    data.update({f"r{r.pk}-aksi": "kembalikan", f"r{r.pk}-komentar": MUATAN,
-                 "aksi": "simpan"})
+    data.update({f"r{r.pk}-aksi": "kembalikan", f"r{r.pk}-komentar": MUATAN, "aksi": "simpan"})
     verifikator.post(tinjau, data)
     assert r.catatan.filter(isi=MUATAN).exists()
 
-    for halaman in (url, reverse("pengukuran:pratinjau", args=[objek.opd.pk, TAHUN, TW]),
-                    reverse("pengukuran:riwayat", args=[r.pk]),
-                    reverse("laporan:opd", args=[objek.opd.pk, TAHUN]),
-                    reverse("laporan:dasbor") + f"?tahun={TAHUN}&triwulan={TW}", tinjau):
+    for halaman in (
+        url,
+        reverse("pengukuran:pratinjau", args=[objek.opd.pk, TAHUN, TW]),
+        reverse("pengukuran:riwayat", args=[r.pk]),
+        reverse("laporan:opd", args=[objek.opd.pk, TAHUN]),
+        reverse("laporan:dasbor") + f"?tahun={TAHUN}&triwulan={TW}",
+        tinjau,
+    ):
         for c in (client, verifikator):
             resp = c.get(halaman)
             if resp.status_code == 200:
                 _aman(resp.content.decode())
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(
-        reverse("pengukuran:riwayat", args=[r.pk])).content.decode()
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;"
+        in client.get(reverse("pengukuran:riwayat", args=[r.pk])).content.decode()
+    )
 
 
 def test_script_in_lkjip_texts_is_escaped_in_the_page_and_in_the_pdf_html(client, objek):
     client.force_login(user("operator.kecamatan"))
     data = formulir_dari(url_ubah(), "form-lkjip")
-    teks = [k for k, v in data.items() if isinstance(v, str) and k not in (
-        "penandatangan", "tanggal", "tempat") and not k.endswith(("-id", "-TOTAL_FORMS",
-                                                                  "-INITIAL_FORMS"))]
+    teks = [
+        k
+        for k, v in data.items()
+        if isinstance(v, str)
+        and k not in ("penandatangan", "tanggal", "tempat")
+        and not k.endswith(("-id", "-TOTAL_FORMS", "-INITIAL_FORMS"))
+    ]
     assert "kata_pengantar" in teks and any(k.endswith("uraian") for k in teks)
     for k in teks:
         data[k] = MUATAN
@@ -296,8 +349,10 @@ def test_script_in_lkjip_texts_is_escaped_in_the_page_and_in_the_pdf_html(client
     assert lap.kata_pengantar == MUATAN
     _aman(client.get(url_ubah()).content.decode())
     _aman(client.post(reverse("laporan:lkjip_pratinjau"), {"teks": MUATAN}).content.decode())
-    html = render_to_string("laporan/lkjip_pdf.html", {
-        "dok": dokumen_lkjip(opd=objek.opd, tahun=TAHUN_LKJIP, laporan=lap), "draf": True})
+    html = render_to_string(
+        "laporan/lkjip_pdf.html",
+        {"dok": dokumen_lkjip(opd=objek.opd, tahun=TAHUN_LKJIP, laporan=lap), "draf": True},
+    )
     _aman(html)
 
 
@@ -324,11 +379,15 @@ def test_script_in_an_opd_name_is_escaped_on_every_page(client, objek):
     assert resp.status_code == 302, resp.content.decode()[:2000]
     assert OPD.objects.get(pk=objek.opd.pk).nama == f"Kecamatan {MUATAN}"
     client.force_login(user("operator.kecamatan"))
-    for halaman in (reverse("core:beranda"), reverse("laporan:dasbor"),
-                    reverse("laporan:opd", args=[objek.opd.pk, TAHUN]),
-                    reverse("pengukuran:pengisian", args=[objek.opd.pk, TAHUN, TW]),
-                    reverse("perencanaan:opd", args=[objek.opd.pk]), url_ubah(opd=objek.opd),
-                    reverse("laporan:lkjip_daftar")):
+    for halaman in (
+        reverse("core:beranda"),
+        reverse("laporan:dasbor"),
+        reverse("laporan:opd", args=[objek.opd.pk, TAHUN]),
+        reverse("pengukuran:pengisian", args=[objek.opd.pk, TAHUN, TW]),
+        reverse("perencanaan:opd", args=[objek.opd.pk]),
+        url_ubah(opd=objek.opd),
+        reverse("laporan:lkjip_daftar"),
+    ):
         resp = client.get(halaman)
         assert resp.status_code == 200, halaman
         _aman(resp.content.decode())
@@ -373,9 +432,15 @@ def test_import_with_a_crafted_name_lands_under_media(client, objek, nama):
     client.force_login(user("operator.kecamatan"))
     dpa = DPA.objects.get(opd=objek.opd, tahun=TAHUN_ANGGARAN, jenis=DPA.Jenis.MURNI)
     isi = resources.ekspor("realisasi", dpa, csv=False).export("xlsx")
-    resp = client.post(reverse("anggaran:impor_baru"), {
-        "jenis": "realisasi", "opd": objek.opd.pk, "tahun": TAHUN_ANGGARAN,
-        "berkas": SimpleUploadedFile(f"{nama}.xlsx", isi)})
+    resp = client.post(
+        reverse("anggaran:impor_baru"),
+        {
+            "jenis": "realisasi",
+            "opd": objek.opd.pk,
+            "tahun": TAHUN_ANGGARAN,
+            "berkas": SimpleUploadedFile(f"{nama}.xlsx", isi),
+        },
+    )
     assert resp.status_code == 302
     baru = Impor.objects.exclude(pk=objek.impor.pk).get()
     _di_bawah_media(baru.berkas.name, objek.media)
@@ -402,29 +467,33 @@ def test_evidence_over_the_limit_is_refused_with_the_fields_message(client, obje
     url = reverse("pengukuran:pengisian", args=[objek.opd.pk, TAHUN, TW])
     data = formulir(client.get(url).content.decode())
     data[f"i{objek.daftar[0].pk}-bukti"] = SimpleUploadedFile(
-        "besar.pdf", PDF + b"%" * (200 * 1024))
+        "besar.pdf", PDF + b"%" * (200 * 1024)
+    )
     data["aksi"] = "simpan"
     sebelum = potret()
     resp = client.post(url, data, follow=True)
     assert "terlalu besar" in resp.content.decode()
     assert potret() == sebelum
-    assert sorted(p.name for p in (objek.media / "bukti").rglob("*")
-                  if p.is_file()) == [Path(objek.bukti.berkas.name).name]
+    assert sorted(p.name for p in (objek.media / "bukti").rglob("*") if p.is_file()) == [
+        Path(objek.bukti.berkas.name).name
+    ]
 
 
 # 7. NUL AND CONTROL CHARACTERS ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("url", "bagian"), [
-    ("/verifikasi/%00/", "alamat halaman"),
-    ("/verifikasi/ABC%00DEF/", "alamat halaman"),
-    ("/admin/core/opd/?kode=%00", "parameter “kode”"),
-    ("/admin/core/opd/?q=a%00b", "parameter “q”"),
-    ("/realisasi/verifikasi/?opd=%00&status=diajukan", "parameter “opd”"),
-    ("/dasbor/?tahun=2026%00", "parameter “tahun”"),
-])
-def test_a_nul_character_in_the_address_is_400_with_the_indonesian_page(client, objek, url,
-                                                                         bagian):
+@pytest.mark.parametrize(
+    ("url", "bagian"),
+    [
+        ("/verifikasi/%00/", "alamat halaman"),
+        ("/verifikasi/ABC%00DEF/", "alamat halaman"),
+        ("/admin/core/opd/?kode=%00", "parameter “kode”"),
+        ("/admin/core/opd/?q=a%00b", "parameter “q”"),
+        ("/realisasi/verifikasi/?opd=%00&status=diajukan", "parameter “opd”"),
+        ("/dasbor/?tahun=2026%00", "parameter “tahun”"),
+    ],
+)
+def test_a_nul_character_in_the_address_is_400_with_the_indonesian_page(client, objek, url, bagian):
     """PostgreSQL cannot store or compare a string holding NUL: these answered 500
     (DataError) before anything looked at them."""
     client.force_login(user("verifikator"))
@@ -444,12 +513,17 @@ def test_a_verification_code_that_cannot_be_one_is_the_plain_404_page(client, ko
 
 
 @pytest.mark.parametrize("nilai", ["²", "٢٠٢٦", "２０２６", "9" * 60, "-1", "1e3", "<b>"])
-@pytest.mark.parametrize("url", ["/realisasi/verifikasi/?tahun={}&opd={}",
-                                 "/dasbor/?tahun={}", "/dasbor/lkjip/?tahun={}",
-                                 "/realisasi/verifikasi/?opd={}&triwulan={}"])
-def test_odd_digits_in_a_filter_are_a_message_or_ignored_never_a_server_error(client, url,
-                                                                              nilai):
-    """"²".isdigit() is True but int("²") fails: the queue's filter answered 500."""
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/realisasi/verifikasi/?tahun={}&opd={}",
+        "/dasbor/?tahun={}",
+        "/dasbor/lkjip/?tahun={}",
+        "/realisasi/verifikasi/?opd={}&triwulan={}",
+    ],
+)
+def test_odd_digits_in_a_filter_are_a_message_or_ignored_never_a_server_error(client, url, nilai):
+    """ "²".isdigit() is True but int("²") fails: the queue's filter answered 500."""
     client.force_login(user("verifikator"))
     resp = client.get(url.format(nilai, nilai))
     assert resp.status_code == 200

@@ -145,11 +145,16 @@ class RealisasiAnggaranInline(ScopedTabularInline):
 
 @admin.register(RincianDPA)
 class RincianDPAAdmin(ScopedAdmin):
-    list_display = ["kode_tampil", "nama", "dpa", "pagu_tampil", "realisasi_tampil",
-                    "serapan_tampil"]
+    list_display = [
+        "kode_tampil",
+        "nama",
+        "dpa",
+        "pagu_tampil",
+        "realisasi_tampil",
+        "serapan_tampil",
+    ]
     list_filter = ["dpa__tahun", "dpa__jenis"]
-    search_fields = ["sub_kegiatan__kode", "sub_kegiatan__nama", "kegiatan__kode",
-                     "kegiatan__nama"]
+    search_fields = ["sub_kegiatan__kode", "sub_kegiatan__nama", "kegiatan__kode", "kegiatan__nama"]
     list_select_related = ["dpa__opd", "kegiatan", "sub_kegiatan"]
     autocomplete_fields = ["kegiatan", "sub_kegiatan"]
     readonly_fields = ["realisasi_tampil", "serapan_tampil"]

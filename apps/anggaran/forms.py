@@ -18,16 +18,24 @@ class RealisasiBulanForm(forms.Form):
     keterangan = forms.CharField(label="Keterangan", max_length=255, required=False)
 
     def __init__(self, *args, rincian, tersimpan: RealisasiAnggaran | None, **kwargs):
-        super().__init__(*args, prefix=f"r{rincian.pk}", initial={
-            "realisasi": tersimpan.realisasi if tersimpan else None,
-            "fisik": tersimpan.fisik if tersimpan else None,
-            "keterangan": tersimpan.keterangan if tersimpan else ""}, **kwargs)
+        super().__init__(
+            *args,
+            prefix=f"r{rincian.pk}",
+            initial={
+                "realisasi": tersimpan.realisasi if tersimpan else None,
+                "fisik": tersimpan.fisik if tersimpan else None,
+                "keterangan": tersimpan.keterangan if tersimpan else "",
+            },
+            **kwargs,
+        )
         kode = rincian.kode
         self.fields["realisasi"] = angka_formfield(
-            RealisasiAnggaran._meta.get_field("realisasi"), label=f"Realisasi {kode} (Rp)")
+            RealisasiAnggaran._meta.get_field("realisasi"), label=f"Realisasi {kode} (Rp)"
+        )
         self.fields["realisasi"].required = False
-        self.fields["fisik"] = angka_formfield(RealisasiAnggaran._meta.get_field("fisik"),
-                                               label=f"Realisasi fisik {kode}")
+        self.fields["fisik"] = angka_formfield(
+            RealisasiAnggaran._meta.get_field("fisik"), label=f"Realisasi fisik {kode}"
+        )
         self.fields["keterangan"].label = f"Keterangan {kode}"
         self.order_fields(["realisasi", "fisik", "keterangan"])
         self.rincian = rincian
@@ -36,10 +44,16 @@ class RealisasiBulanForm(forms.Form):
         d = super().clean()
         # A realisasi refused by its own field already says so; "isi rupiahnya" would be a
         # second, confusing message about the same cell.
-        if ("realisasi" not in self.errors and d.get("realisasi") is None
-                and (d.get("fisik") is not None or d.get("keterangan"))):
-            self.add_error("realisasi", f"Realisasi {self.rincian.kode} (Rp): isi rupiahnya, "
-                           "atau kosongkan juga fisik dan keterangan.")
+        if (
+            "realisasi" not in self.errors
+            and d.get("realisasi") is None
+            and (d.get("fisik") is not None or d.get("keterangan"))
+        ):
+            self.add_error(
+                "realisasi",
+                f"Realisasi {self.rincian.kode} (Rp): isi rupiahnya, "
+                "atau kosongkan juga fisik dan keterangan.",
+            )
         return d
 
     def isian(self) -> tuple:
@@ -51,15 +65,21 @@ class ImporForm(forms.Form):
     """What to import where: the kind, the OPD and year (DPA and realisation), the file."""
 
     jenis = forms.ChoiceField(label="Jenis data", choices=Impor.Jenis.choices)
-    opd = forms.ModelChoiceField(label="OPD", queryset=None, required=False,
-                                 empty_label="— pilih OPD —")
+    opd = forms.ModelChoiceField(
+        label="OPD", queryset=None, required=False, empty_label="— pilih OPD —"
+    )
     tahun = tahun_field(required=False)
-    jenis_dpa = forms.ChoiceField(label="DPA", choices=DPA.Jenis.choices, required=False,
-                                  initial=DPA.Jenis.MURNI)
-    berkas = forms.FileField(label="Berkas (.xlsx atau .csv)", widget=forms.ClearableFileInput(
-        attrs={"accept": ".xlsx,.csv"}), error_messages={
+    jenis_dpa = forms.ChoiceField(
+        label="DPA", choices=DPA.Jenis.choices, required=False, initial=DPA.Jenis.MURNI
+    )
+    berkas = forms.FileField(
+        label="Berkas (.xlsx atau .csv)",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+        error_messages={
             "required": "Berkas: pilih berkas .xlsx atau .csv.",
-            "empty": "Berkas: berkas yang diunggah kosong."})
+            "empty": "Berkas: berkas yang diunggah kosong.",
+        },
+    )
 
     def __init__(self, *args, opd_qs, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,13 +94,19 @@ class ImporForm(forms.Form):
                 self.add_error("opd", "OPD: pilih OPD tujuan impor.")
             if not d.get("tahun"):
                 self.add_error("tahun", "Tahun: wajib diisi untuk impor DPA dan realisasi.")
-        if d.get("jenis") in (Impor.Jenis.TARGET_RENSTRA, Impor.Jenis.TARGET_PK,
-                              Impor.Jenis.MATRIKS_RENSTRA):
+        if d.get("jenis") in (
+            Impor.Jenis.TARGET_RENSTRA,
+            Impor.Jenis.TARGET_PK,
+            Impor.Jenis.MATRIKS_RENSTRA,
+        ):
             if not d.get("opd"):
                 self.add_error("opd", "OPD: pilih OPD yang Renstra atau PK-nya diimpor.")
             if not d.get("tahun"):
-                self.add_error("tahun", "Tahun: wajib diisi; target dan matriks diimpor ke "
-                               "Renstra atau PK yang mencakup tahun itu.")
+                self.add_error(
+                    "tahun",
+                    "Tahun: wajib diisi; target dan matriks diimpor ke "
+                    "Renstra atau PK yang mencakup tahun itu.",
+                )
         if d.get("jenis") == Impor.Jenis.DPA and not d.get("jenis_dpa"):
             self.add_error("jenis_dpa", "DPA: pilih DPA murni atau perubahan.")
         return d

@@ -47,20 +47,30 @@ from .selectors import dpa_berlaku
 KODE = Kolom("kode", "Kode", True, ("kode rekening", "kode program/kegiatan/sub kegiatan"))
 KOLOM = {
     "nomenklatur": [KODE, Kolom("nama", "Nama", True, ("uraian", "nomenklatur"))],
-    "dpa": [KODE, Kolom("uraian", "Uraian", False, ("nama", "program/kegiatan/sub kegiatan")),
-            Kolom("indikator", "Indikator", False, ("indikator kinerja", "tolok ukur")),
-            Kolom("target", "Target", False, ("target (k)", "target k", "volume")),
-            Kolom("satuan", "Satuan"), Kolom("pagu", "Pagu (Rp)", False, ("pagu", "anggaran",
-                                                                         "anggaran (rp)")),
-            KOLOM_KODE_OPD],
-    "realisasi": [KODE, Kolom("uraian", "Uraian", False, ("nama", "sub kegiatan")),
-                  Kolom("bulan", "Bulan", True), Kolom("realisasi", "Realisasi (Rp)", True,
-                                                       ("realisasi",)),
-                  Kolom("fisik", "Fisik (K)", False, ("fisik", "realisasi fisik")),
-                  Kolom("keterangan", "Keterangan"), KOLOM_KODE_OPD],
+    "dpa": [
+        KODE,
+        Kolom("uraian", "Uraian", False, ("nama", "program/kegiatan/sub kegiatan")),
+        Kolom("indikator", "Indikator", False, ("indikator kinerja", "tolok ukur")),
+        Kolom("target", "Target", False, ("target (k)", "target k", "volume")),
+        Kolom("satuan", "Satuan"),
+        Kolom("pagu", "Pagu (Rp)", False, ("pagu", "anggaran", "anggaran (rp)")),
+        KOLOM_KODE_OPD,
+    ],
+    "realisasi": [
+        KODE,
+        Kolom("uraian", "Uraian", False, ("nama", "sub kegiatan")),
+        Kolom("bulan", "Bulan", True),
+        Kolom("realisasi", "Realisasi (Rp)", True, ("realisasi",)),
+        Kolom("fisik", "Fisik (K)", False, ("fisik", "realisasi fisik")),
+        Kolom("keterangan", "Keterangan"),
+        KOLOM_KODE_OPD,
+    ],
 }
-JUDUL = {"nomenklatur": "Nomenklatur program, kegiatan dan sub kegiatan",
-         "dpa": "Rincian DPA", "realisasi": "Realisasi anggaran bulanan"}
+JUDUL = {
+    "nomenklatur": "Nomenklatur program, kegiatan dan sub kegiatan",
+    "dpa": "Rincian DPA",
+    "realisasi": "Realisasi anggaran bulanan",
+}
 
 
 def _kolom(jenis: str, kunci: str) -> Kolom:
@@ -76,12 +86,15 @@ def _baca(jenis: str, tabel: Tabel, opd) -> tuple[list, dict]:
         teks_kode = read_cell(b, sel, posisi, "kode", KODE.judul)
         b.kode = "" if teks_kode is None else str(teks_kode).strip()
         if "uraian" in posisi or "nama" in posisi:
-            b.uraian = str(read_cell(b, sel, posisi, "uraian" if "uraian" in posisi else "nama",
-                                "Uraian") or "")
+            b.uraian = str(
+                read_cell(b, sel, posisi, "uraian" if "uraian" in posisi else "nama", "Uraian")
+                or ""
+            )
         if b.kode:
             try:
-                b.data["kode"] = parse_kode(b.kode, kode_bidang=(opd.kode_bidang or None)
-                                            if opd else None)
+                b.data["kode"] = parse_kode(
+                    b.kode, kode_bidang=(opd.kode_bidang or None) if opd else None
+                )
             except ValidationError as e:
                 b.galat(f"Kode: {e.messages[0]}")
         elif b.status != "galat":
@@ -103,8 +116,7 @@ def periksa_nomenklatur(tabel: Tabel) -> HasilImpor:
     induk_ada = set()
     induk_kode = {b.data["kode"].induk for b in baris if "kode" in b.data} - {None}
     for model in (Program, Kegiatan):
-        induk_ada.update(model.objects.filter(kode__in=induk_kode).values_list("kode",
-                                                                               flat=True))
+        induk_ada.update(model.objects.filter(kode__in=induk_kode).values_list("kode", flat=True))
     mark_duplicates(baris, lambda b: b.data["kode"].teks if "kode" in b.data else None)
     dilihat = set()
     for b in baris:
@@ -115,8 +127,10 @@ def periksa_nomenklatur(tabel: Tabel) -> HasilImpor:
         kode = b.data.get("kode")
         if kode is not None:
             if kode.induk and kode.induk not in induk_ada and kode.induk not in dilihat:
-                b.galat(f"Induk {kode.induk} belum ada: tambahkan induknya di baris sebelum "
-                        "baris ini atau impor lebih dahulu.")
+                b.galat(
+                    f"Induk {kode.induk} belum ada: tambahkan induknya di baris sebelum "
+                    "baris ini atau impor lebih dahulu."
+                )
             dilihat.add(kode.teks)
         if b.status != "galat":
             lama = ada.get(kode.teks)
@@ -151,14 +165,19 @@ def periksa_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
     dpa = DPA.objects.filter(opd=opd, tahun=tahun, jenis=jenis).first()
     kode_semua = {b.data["kode"].teks for b in baris if "kode" in b.data}
     program = {p.kode: p for p in Program.objects.filter(kode__in=kode_semua)}
-    kegiatan = {k.kode: k for k in Kegiatan.objects.filter(kode__in=kode_semua)
-                .select_related("program")}
-    sub = {s.kode: s for s in SubKegiatan.objects.filter(kode__in=kode_semua)
-           .select_related("kegiatan__program")}
+    kegiatan = {
+        k.kode: k for k in Kegiatan.objects.filter(kode__in=kode_semua).select_related("program")
+    }
+    sub = {
+        s.kode: s
+        for s in SubKegiatan.objects.filter(kode__in=kode_semua).select_related("kegiatan__program")
+    }
     lama_rincian, lama_prog, lama_keg = {}, {}, {}
     if dpa is not None:
-        lama_rincian = {r.kode: r for r in RincianDPA.objects.filter(dpa=dpa).select_related(
-            "kegiatan", "sub_kegiatan")}
+        lama_rincian = {
+            r.kode: r
+            for r in RincianDPA.objects.filter(dpa=dpa).select_related("kegiatan", "sub_kegiatan")
+        }
         lama_prog = {x.program.kode: x for x in dpa.program.select_related("program")}
         lama_keg = {x.kegiatan.kode: x for x in dpa.kegiatan.select_related("kegiatan")}
     mark_duplicates(baris, lambda b: b.data["kode"].teks if "kode" in b.data else None)
@@ -167,25 +186,35 @@ def periksa_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
         kode = b.data.get("kode")
         b.data["indikator"] = read_text(b, b.sel, posisi, _kolom("dpa", "indikator"), 400)
         b.data["satuan"] = read_text(b, b.sel, posisi, _kolom("dpa", "satuan"), 50)
-        b.data["target"] = read_number(b, b.sel, posisi, _kolom("dpa", "target"), RincianDPA,
-                                   "target")
+        b.data["target"] = read_number(
+            b, b.sel, posisi, _kolom("dpa", "target"), RincianDPA, "target"
+        )
         if kode is None:
             continue
         if _kode_dpa_lama(kode, tahun):
-            b.galat(f"Kode {kode.teks} adalah kode lama (sebelum 2021); DPA tahun {tahun} "
-                    "memakai nomenklatur sejak 2021. Kode lama hanya untuk baris historis "
-                    "Renstra.")
+            b.galat(
+                f"Kode {kode.teks} adalah kode lama (sebelum 2021); DPA tahun {tahun} "
+                "memakai nomenklatur sejak 2021. Kode lama hanya untuk baris historis "
+                "Renstra."
+            )
             continue
-        baris_rincian = (kode.tingkat == Tingkat.SUB_KEGIATAN
-                         or (kode.skema == Skema.PERMENDAGRI_13
-                             and kode.tingkat == Tingkat.KEGIATAN))
-        pagu = read_number(b, b.sel, posisi, _kolom("dpa", "pagu"), RincianDPA, "pagu",
-                      wajib=baris_rincian)
-        obj = (sub if kode.tingkat == Tingkat.SUB_KEGIATAN else
-               kegiatan if kode.tingkat == Tingkat.KEGIATAN else program).get(kode.teks)
+        baris_rincian = kode.tingkat == Tingkat.SUB_KEGIATAN or (
+            kode.skema == Skema.PERMENDAGRI_13 and kode.tingkat == Tingkat.KEGIATAN
+        )
+        pagu = read_number(
+            b, b.sel, posisi, _kolom("dpa", "pagu"), RincianDPA, "pagu", wajib=baris_rincian
+        )
+        obj = (
+            sub
+            if kode.tingkat == Tingkat.SUB_KEGIATAN
+            else kegiatan
+            if kode.tingkat == Tingkat.KEGIATAN
+            else program
+        ).get(kode.teks)
         if obj is None:
-            b.galat(f"Kode {kode.teks} tidak ada di nomenklatur; impor nomenklaturnya lebih "
-                    "dahulu.")
+            b.galat(
+                f"Kode {kode.teks} tidak ada di nomenklatur; impor nomenklaturnya lebih dahulu."
+            )
             continue
         b.data["obj"] = obj
         if b.status == "galat":
@@ -197,9 +226,15 @@ def periksa_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
             jumlah_baris[keg.program.kode] += pagu
             lama = lama_rincian.get(kode.teks)
             nilai = (pagu, b.data["indikator"], b.data["target"], b.data["satuan"])
-            b.status = "baru" if lama is None else (
-                "sama" if (lama.pagu, lama.indikator, lama.target, lama.satuan) == nilai
-                else "berubah")
+            b.status = (
+                "baru"
+                if lama is None
+                else (
+                    "sama"
+                    if (lama.pagu, lama.indikator, lama.target, lama.satuan) == nilai
+                    else "berubah"
+                )
+            )
         else:
             if pagu is not None:
                 tertulis[kode.teks] = (b.nomor, pagu)
@@ -208,9 +243,13 @@ def periksa_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
             if not any(v not in (None, "") for v in nilai):
                 b.status = "jumlah"
             else:
-                b.status = "baru" if lama is None else (
-                    "sama" if (lama.indikator, lama.target, lama.satuan) == nilai
-                    else "berubah")
+                b.status = (
+                    "baru"
+                    if lama is None
+                    else (
+                        "sama" if (lama.indikator, lama.target, lama.satuan) == nilai else "berubah"
+                    )
+                )
     hasil = HasilImpor("dpa", baris)
     for kode, (nomor, pagu) in sorted(tertulis.items()):
         dihitung = jumlah_baris.get(kode, Decimal(0))
@@ -218,7 +257,8 @@ def periksa_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
             hasil.selisih.append(
                 f"Baris {nomor}, {kode}: jumlah tertulis {format_angka(pagu)}, jumlah "
                 f"rinciannya {format_angka(dihitung)} (selisih "
-                f"{format_angka(abs(pagu - dihitung))}). Yang dipakai: jumlah rincian.")
+                f"{format_angka(abs(pagu - dihitung))}). Yang dipakai: jumlah rincian."
+            )
     return hasil
 
 
@@ -244,8 +284,9 @@ def terapkan_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
         else:
             sub = obj if isinstance(obj, SubKegiatan) else None
             keg = obj.kegiatan if sub else obj
-            r = RincianDPA.objects.filter(dpa=dpa, kegiatan=keg, sub_kegiatan=sub).first() \
-                or RincianDPA(dpa=dpa, kegiatan=keg, sub_kegiatan=sub)
+            r = RincianDPA.objects.filter(
+                dpa=dpa, kegiatan=keg, sub_kegiatan=sub
+            ).first() or RincianDPA(dpa=dpa, kegiatan=keg, sub_kegiatan=sub)
             for k, v in {**ind, "pagu": d["pagu"]}.items():
                 setattr(r, k, v)
             try:
@@ -278,26 +319,41 @@ def periksa_realisasi(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
     not cumulative."""
     dpa = dpa_berlaku(opd.pk, tahun)
     if dpa is None:
-        raise ValidationError(f"Belum ada DPA {opd.nama} tahun {tahun}: impor rincian DPA "
-                              "lebih dahulu.", code="berkas")
+        raise ValidationError(
+            f"Belum ada DPA {opd.nama} tahun {tahun}: impor rincian DPA lebih dahulu.",
+            code="berkas",
+        )
     baris, posisi = _baca("realisasi", tabel, opd)
-    rincian = {r.kode: r for r in RincianDPA.objects.filter(dpa=dpa).select_related(
-        "kegiatan__program", "sub_kegiatan")}
-    lama = {(r.rincian_id, r.bulan): r for r in RealisasiAnggaran.objects.filter(
-        rincian__dpa=dpa)}
+    rincian = {
+        r.kode: r
+        for r in RincianDPA.objects.filter(dpa=dpa).select_related(
+            "kegiatan__program", "sub_kegiatan"
+        )
+    }
+    lama = {(r.rincian_id, r.bulan): r for r in RealisasiAnggaran.objects.filter(rincian__dpa=dpa)}
     tertulis, jumlah_baris = {}, defaultdict(Decimal)
     for b in baris:
         b.data["bulan"] = _bulan(b, b.sel, posisi)
-        b.data["realisasi"] = read_number(b, b.sel, posisi, _kolom("realisasi", "realisasi"),
-                                     RealisasiAnggaran, "realisasi", wajib=True)
-        b.data["fisik"] = read_number(b, b.sel, posisi, _kolom("realisasi", "fisik"),
-                                 RealisasiAnggaran, "fisik")
+        b.data["realisasi"] = read_number(
+            b,
+            b.sel,
+            posisi,
+            _kolom("realisasi", "realisasi"),
+            RealisasiAnggaran,
+            "realisasi",
+            wajib=True,
+        )
+        b.data["fisik"] = read_number(
+            b, b.sel, posisi, _kolom("realisasi", "fisik"), RealisasiAnggaran, "fisik"
+        )
         b.data["keterangan"] = read_text(b, b.sel, posisi, _kolom("realisasi", "keterangan"), 255)
         kode = b.data.get("kode")
         if kode is None:
             continue
-        if kode.tingkat in (Tingkat.PROGRAM, Tingkat.KEGIATAN) and kode.skema != \
-                Skema.PERMENDAGRI_13:
+        if (
+            kode.tingkat in (Tingkat.PROGRAM, Tingkat.KEGIATAN)
+            and kode.skema != Skema.PERMENDAGRI_13
+        ):
             if b.data["realisasi"] is not None and b.data["bulan"] is not None:
                 tertulis[(kode.teks, b.data["bulan"])] = (b.nomor, b.data["realisasi"])
             if b.status != "galat":
@@ -305,8 +361,7 @@ def periksa_realisasi(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
             continue
         r = rincian.get(kode.teks)
         if r is None:
-            b.galat(f"Kode {kode.teks} tidak ada di {dpa.get_jenis_display()} {tahun} "
-                    f"{opd.nama}.")
+            b.galat(f"Kode {kode.teks} tidak ada di {dpa.get_jenis_display()} {tahun} {opd.nama}.")
             continue
         b.data["rincian"] = r
         if b.status == "galat" or b.data["bulan"] is None:
@@ -315,10 +370,19 @@ def periksa_realisasi(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
         jumlah_baris[(r.kegiatan.program.kode, b.data["bulan"])] += b.data["realisasi"]
         x = lama.get((r.pk, b.data["bulan"]))
         nilai = (b.data["realisasi"], b.data["fisik"], b.data["keterangan"])
-        b.status = "baru" if x is None else (
-            "sama" if (x.realisasi, x.fisik, x.keterangan) == nilai else "berubah")
-    mark_duplicates(baris, lambda b: (b.data["rincian"].pk, b.data["bulan"])
-           if "rincian" in b.data and b.data.get("bulan") else None)
+        b.status = (
+            "baru"
+            if x is None
+            else ("sama" if (x.realisasi, x.fisik, x.keterangan) == nilai else "berubah")
+        )
+    mark_duplicates(
+        baris,
+        lambda b: (
+            (b.data["rincian"].pk, b.data["bulan"])
+            if "rincian" in b.data and b.data.get("bulan")
+            else None
+        ),
+    )
     hasil = HasilImpor("realisasi", baris)
     for (kode, bulan), (nomor, nilai) in sorted(tertulis.items()):
         dihitung = jumlah_baris.get((kode, bulan), Decimal(0))
@@ -326,7 +390,8 @@ def periksa_realisasi(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
             hasil.selisih.append(
                 f"Baris {nomor}, {kode} bulan {bulan}: jumlah tertulis {format_angka(nilai)}, "
                 f"jumlah rinciannya {format_angka(dihitung)} (selisih "
-                f"{format_angka(abs(nilai - dihitung))}). Yang dipakai: jumlah rincian.")
+                f"{format_angka(abs(nilai - dihitung))}). Yang dipakai: jumlah rincian."
+            )
     return hasil
 
 
@@ -339,14 +404,24 @@ def terapkan_realisasi(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpo
     lama = {}
     ubah = [b for b in hasil.baris if b.status == "berubah"]
     if ubah:
-        lama = {(r.rincian_id, r.bulan): r for r in RealisasiAnggaran.objects.filter(
-            rincian__in=[b.data["rincian"] for b in ubah]).select_for_update(of=("self",))}
+        lama = {
+            (r.rincian_id, r.bulan): r
+            for r in RealisasiAnggaran.objects.filter(
+                rincian__in=[b.data["rincian"] for b in ubah]
+            ).select_for_update(of=("self",))
+        }
     for b in hasil.baris:
         d = b.data
         if b.status == "baru":
-            baru.append(RealisasiAnggaran(rincian=d["rincian"], bulan=d["bulan"],
-                                          realisasi=d["realisasi"], fisik=d["fisik"],
-                                          keterangan=d["keterangan"]))
+            baru.append(
+                RealisasiAnggaran(
+                    rincian=d["rincian"],
+                    bulan=d["bulan"],
+                    realisasi=d["realisasi"],
+                    fisik=d["fisik"],
+                    keterangan=d["keterangan"],
+                )
+            )
         elif b.status == "berubah":
             x = lama[(d["rincian"].pk, d["bulan"])]
             x.realisasi, x.fisik, x.keterangan = d["realisasi"], d["fisik"], d["keterangan"]
@@ -355,11 +430,22 @@ def terapkan_realisasi(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpo
     # the ORM's per-row history objects cost more than the rows themselves.
     if baru:
         RealisasiAnggaran.objects.bulk_create(baru, batch_size=1000)
-        catat_riwayat(RealisasiAnggaran, [x.pk for x in baru], history_type="+", user=user,
-                      aksi="anggaran.impor")
+        catat_riwayat(
+            RealisasiAnggaran,
+            [x.pk for x in baru],
+            history_type="+",
+            user=user,
+            aksi="anggaran.impor",
+        )
     if berubah:
-        RealisasiAnggaran.objects.bulk_update(berubah, ["realisasi", "fisik", "keterangan"],
-                                              batch_size=1000)
-        catat_riwayat(RealisasiAnggaran, [x.pk for x in berubah], history_type="~",
-                      user=user, aksi="anggaran.impor")
+        RealisasiAnggaran.objects.bulk_update(
+            berubah, ["realisasi", "fisik", "keterangan"], batch_size=1000
+        )
+        catat_riwayat(
+            RealisasiAnggaran,
+            [x.pk for x in berubah],
+            history_type="~",
+            user=user,
+            aksi="anggaran.impor",
+        )
     return hasil

@@ -93,9 +93,7 @@ def parse_kode(teks: str, *, kode_bidang: str | None = None) -> Kode:
     else:
         skema = Skema.KEPMENDAGRI_050
         parts = kode.split(".")
-        tingkat = {3: Tingkat.PROGRAM, 5: Tingkat.KEGIATAN, 6: Tingkat.SUB_KEGIATAN}.get(
-            len(parts)
-        )
+        tingkat = {3: Tingkat.PROGRAM, 5: Tingkat.KEGIATAN, 6: Tingkat.SUB_KEGIATAN}.get(len(parts))
         if tingkat == Tingkat.SUB_KEGIATAN and re.fullmatch(r"\d{2}", parts[-1]):
             kode = ".".join(parts[:-1] + [parts[-1].zfill(4)])
     if tingkat is None or not POLA[(skema, tingkat)].match(kode):

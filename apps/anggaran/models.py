@@ -231,8 +231,9 @@ class RincianDPA(models.Model):
         help_text="Wajib untuk nomenklatur sejak 2021; kosong untuk DPA sebelum 2021.",
     )
     indikator = models.CharField("indikator keluaran", max_length=400, blank=True)
-    target = models.DecimalField("target (K)", **KUANTITAS, null=True, blank=True,
-                                 validators=[MinValueValidator(0)])
+    target = models.DecimalField(
+        "target (K)", **KUANTITAS, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
     satuan = models.CharField(max_length=50, blank=True)
     pagu = RupiahField("pagu (Rp)", validators=[MinValueValidator(0)])
     lokasi = models.CharField(max_length=255, blank=True)
@@ -290,8 +291,10 @@ class RincianDPA(models.Model):
             )
         if lama and self.dpa_id and self.dpa.tahun >= 2021:
             raise ValidationError(
-                {"kegiatan": "Kode lama (sebelum 2021) tidak dapat dipakai pada DPA tahun "
-                 "2021 atau sesudahnya."}
+                {
+                    "kegiatan": "Kode lama (sebelum 2021) tidak dapat dipakai pada DPA tahun "
+                    "2021 atau sesudahnya."
+                }
             )
 
 
@@ -378,39 +381,59 @@ class Impor(models.Model):
     # rejects the file, as a check that fails does (upload it again); an import runs in one
     # transaction, so one that stopped imported nothing and the file goes back to diperiksa
     # with the reason, as an import that fails does (confirm it again).
-    TUGAS_TERHENTI = {Status.ANTRE: Status.DITOLAK, Status.MEMERIKSA: Status.DITOLAK,
-                      Status.MENGIMPOR: Status.DIPERIKSA}
+    TUGAS_TERHENTI = {
+        Status.ANTRE: Status.DITOLAK,
+        Status.MEMERIKSA: Status.DITOLAK,
+        Status.MENGIMPOR: Status.DIPERIKSA,
+    }
 
     jenis = models.CharField(max_length=20, choices=Jenis.choices)
-    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, null=True, blank=True,
-                            related_name="impor", verbose_name="OPD")
+    opd = models.ForeignKey(
+        OPD,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="impor",
+        verbose_name="OPD",
+    )
     tahun = models.PositiveSmallIntegerField(null=True, blank=True)
-    jenis_dpa = models.CharField("jenis DPA", max_length=10, choices=DPA.Jenis.choices,
-                                 blank=True)
+    jenis_dpa = models.CharField("jenis DPA", max_length=10, choices=DPA.Jenis.choices, blank=True)
     berkas = models.FileField(upload_to="impor/%Y/")
     nama_asli = models.CharField("nama berkas", max_length=255)
     ukuran = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     tabel = models.FileField("sel yang dibaca", upload_to="impor/%Y/", blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ANTRE)
-    pesan = models.TextField("pesan", blank=True,
-                             help_text="Mengapa berkas ditolak, atau mengapa impor gagal.")
+    pesan = models.TextField(
+        "pesan", blank=True, help_text="Mengapa berkas ditolak, atau mengapa impor gagal."
+    )
     baris_dibaca = models.PositiveIntegerField("baris dibaca", default=0)
-    baris_perkiraan = models.PositiveIntegerField("perkiraan jumlah baris", null=True,
-                                                  blank=True)
+    baris_perkiraan = models.PositiveIntegerField("perkiraan jumlah baris", null=True, blank=True)
     ringkasan = models.JSONField(default=dict, blank=True)
-    dibuat_oleh = models.ForeignKey("core.User", on_delete=models.PROTECT, null=True,
-                                    blank=True, related_name="+",
-                                    help_text="Kosong bila diimpor dengan perintah manage.py.")
+    dibuat_oleh = models.ForeignKey(
+        "core.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Kosong bila diimpor dengan perintah manage.py.",
+    )
     dibuat = models.DateTimeField(auto_now_add=True)
     diperbarui = models.DateTimeField(
-        auto_now=True, help_text="Tulisan terakhir pada baris ini, termasuk kemajuan pekerjaan "
-        "latar; pekerjaan yang lama tidak maju dianggap terhenti.")
+        auto_now=True,
+        help_text="Tulisan terakhir pada baris ini, termasuk kemajuan pekerjaan "
+        "latar; pekerjaan yang lama tidak maju dianggap terhenti.",
+    )
     diperiksa_pada = models.DateTimeField(null=True, blank=True)
     diimpor_pada = models.DateTimeField(null=True, blank=True)
-    diimpor_oleh = models.ForeignKey("core.User", on_delete=models.PROTECT, null=True,
-                                     blank=True, related_name="+",
-                                     help_text="Yang mengonfirmasi impor.")
+    diimpor_oleh = models.ForeignKey(
+        "core.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Yang mengonfirmasi impor.",
+    )
 
     opd_path = "opd"
 
@@ -420,8 +443,7 @@ class Impor(models.Model):
         ordering = ["-dibuat"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(jenis="nomenklatur") | (Q(opd__isnull=False)
-                                                    & Q(tahun__isnull=False)),
+                condition=Q(jenis="nomenklatur") | (Q(opd__isnull=False) & Q(tahun__isnull=False)),
                 name="impor_opd_tahun_wajib",
                 violation_error_message="Impor selain nomenklatur memerlukan OPD dan tahun.",
             ),
@@ -433,8 +455,7 @@ class Impor(models.Model):
     @property
     def berjalan(self) -> bool:
         """A background job is still working on this file."""
-        return self.status in (self.Status.ANTRE, self.Status.MEMERIKSA,
-                               self.Status.MENGIMPOR)
+        return self.status in (self.Status.ANTRE, self.Status.MEMERIKSA, self.Status.MENGIMPOR)
 
     @property
     def persen(self) -> int | None:

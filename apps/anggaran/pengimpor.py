@@ -18,21 +18,39 @@ from .resources import templat
 
 def register() -> None:
     """The budget kinds in the table of importers (apps.core.impor); AnggaranConfig.ready."""
-    register_importer(Pengimpor(
-        "nomenklatur", JUDUL["nomenklatur"], kolom=tuple(KOLOM["nomenklatur"]),
-        check=lambda tabel, **_: periksa_nomenklatur(tabel),
-        apply=lambda tabel, **_: terapkan_nomenklatur(tabel),
-        template=lambda: templat("nomenklatur")))
-    register_importer(Pengimpor(
-        "dpa", JUDUL["dpa"], kolom=tuple(KOLOM["dpa"]),
-        check=lambda tabel, *, opd, tahun, jenis_dpa=None, **_: periksa_dpa(
-            tabel, opd=opd, tahun=tahun, jenis=jenis_dpa),
-        apply=lambda tabel, *, opd, tahun, jenis_dpa=None, **_: terapkan_dpa(
-            tabel, opd=opd, tahun=tahun, jenis=jenis_dpa),
-        template=lambda: templat("dpa")))
-    register_importer(Pengimpor(
-        "realisasi", JUDUL["realisasi"], kolom=tuple(KOLOM["realisasi"]),
-        check=lambda tabel, *, opd, tahun, **_: periksa_realisasi(tabel, opd=opd, tahun=tahun),
-        apply=lambda tabel, *, opd, tahun, user=None, **_: terapkan_realisasi(
-            tabel, opd=opd, tahun=tahun, user=user),
-        template=lambda: templat("realisasi")))
+    register_importer(
+        Pengimpor(
+            "nomenklatur",
+            JUDUL["nomenklatur"],
+            kolom=tuple(KOLOM["nomenklatur"]),
+            check=lambda tabel, **_: periksa_nomenklatur(tabel),
+            apply=lambda tabel, **_: terapkan_nomenklatur(tabel),
+            template=lambda: templat("nomenklatur"),
+        )
+    )
+    register_importer(
+        Pengimpor(
+            "dpa",
+            JUDUL["dpa"],
+            kolom=tuple(KOLOM["dpa"]),
+            check=lambda tabel, *, opd, tahun, jenis_dpa=None, **_: periksa_dpa(
+                tabel, opd=opd, tahun=tahun, jenis=jenis_dpa
+            ),
+            apply=lambda tabel, *, opd, tahun, jenis_dpa=None, **_: terapkan_dpa(
+                tabel, opd=opd, tahun=tahun, jenis=jenis_dpa
+            ),
+            template=lambda: templat("dpa"),
+        )
+    )
+    register_importer(
+        Pengimpor(
+            "realisasi",
+            JUDUL["realisasi"],
+            kolom=tuple(KOLOM["realisasi"]),
+            check=lambda tabel, *, opd, tahun, **_: periksa_realisasi(tabel, opd=opd, tahun=tahun),
+            apply=lambda tabel, *, opd, tahun, user=None, **_: terapkan_realisasi(
+                tabel, opd=opd, tahun=tahun, user=user
+            ),
+            template=lambda: templat("realisasi"),
+        )
+    )

@@ -11,16 +11,33 @@ from .impor import KOLOM
 from .models import RealisasiAnggaran, RincianDPA
 
 CONTOH = {
-    "nomenklatur": [["7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK"],
-                    ["7.01.02.2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di "
-                     "Tingkat Kecamatan"],
-                    ["7.01.02.2.01.0002", "Peningkatan Efektifitas Kegiatan Pemerintahan di "
-                     "Tingkat Kecamatan"]],
-    "dpa": [["7.01.02.2.01.0002", "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat "
-             "Kecamatan", "Jumlah Kegiatan Pemerintahan di Kecamatan", "25", "Kegiatan",
-             "16.398.050", ""]],
-    "realisasi": [["7.01.02.2.01.0002", "Peningkatan Efektifitas Kegiatan Pemerintahan di "
-                   "Tingkat Kecamatan", "11", "1.250.000", "2", "Rapat koordinasi", ""]],
+    "nomenklatur": [
+        ["7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK"],
+        ["7.01.02.2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan"],
+        ["7.01.02.2.01.0002", "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan"],
+    ],
+    "dpa": [
+        [
+            "7.01.02.2.01.0002",
+            "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
+            "Jumlah Kegiatan Pemerintahan di Kecamatan",
+            "25",
+            "Kegiatan",
+            "16.398.050",
+            "",
+        ]
+    ],
+    "realisasi": [
+        [
+            "7.01.02.2.01.0002",
+            "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
+            "11",
+            "1.250.000",
+            "2",
+            "Rapat koordinasi",
+            "",
+        ]
+    ],
 }
 
 
@@ -109,14 +126,18 @@ def templat(jenis: str) -> tablib.Dataset:
 def ekspor(jenis: str, dpa, *, csv: bool) -> tablib.Dataset:
     """A DPA's lines, or its monthly realisation, in the importer's columns."""
     if jenis == "dpa":
-        qs = RincianDPA.objects.filter(dpa=dpa).select_related(
-            "kegiatan", "sub_kegiatan", "dpa__opd").order_by("kegiatan__kode",
-                                                             "sub_kegiatan__kode")
+        qs = (
+            RincianDPA.objects.filter(dpa=dpa)
+            .select_related("kegiatan", "sub_kegiatan", "dpa__opd")
+            .order_by("kegiatan__kode", "sub_kegiatan__kode")
+        )
         data = RincianDPAResource(csv=csv).export(qs)
     else:
-        qs = RealisasiAnggaran.objects.filter(rincian__dpa=dpa).select_related(
-            "rincian__kegiatan", "rincian__sub_kegiatan", "rincian__dpa__opd").order_by(
-            "rincian__kegiatan__kode", "rincian__sub_kegiatan__kode", "bulan")
+        qs = (
+            RealisasiAnggaran.objects.filter(rincian__dpa=dpa)
+            .select_related("rincian__kegiatan", "rincian__sub_kegiatan", "rincian__dpa__opd")
+            .order_by("rincian__kegiatan__kode", "rincian__sub_kegiatan__kode", "bulan")
+        )
         data = RealisasiAnggaranResource(csv=csv).export(qs)
     data.title = "Data"
     return data

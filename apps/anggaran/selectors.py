@@ -16,33 +16,38 @@ from .perhitungan import NOL, Rekap, jumlahkan
 RP = DecimalField(max_digits=18, decimal_places=2)
 
 
-def annotate_total_realisasi(queryset: QuerySet[RincianDPA], *, sampai_bulan: int = 12,
-                             dari_bulan: int = 1):
+def annotate_total_realisasi(
+    queryset: QuerySet[RincianDPA], *, sampai_bulan: int = 12, dari_bulan: int = 1
+):
     """Annotate each DPA line with `total_realisasi`: its monthly realisation summed over the
     months `dari_bulan`..`sampai_bulan` (0 when nothing was reported), in the same query."""
     realisasi = (
-        RealisasiAnggaran.objects.filter(rincian=OuterRef("pk"), bulan__lte=sampai_bulan,
-                                         bulan__gte=dari_bulan)
+        RealisasiAnggaran.objects.filter(
+            rincian=OuterRef("pk"), bulan__lte=sampai_bulan, bulan__gte=dari_bulan
+        )
         .values("rincian")
         .annotate(s=Sum("realisasi"))
         .values("s")
     )
     return queryset.annotate(
-        total_realisasi=Coalesce(Subquery(realisasi, output_field=RP), Value(Decimal(0)),
-                                 output_field=RP)
+        total_realisasi=Coalesce(
+            Subquery(realisasi, output_field=RP), Value(Decimal(0)), output_field=RP
+        )
     )
 
 
 def rincian_dengan_realisasi(dpa: DPA, *, sampai_bulan: int = 12, dari_bulan: int = 1):
     """The lines of a DPA with their `total_realisasi` over a range of months."""
-    return _rincian(RincianDPA.objects.filter(dpa=dpa), sampai_bulan=sampai_bulan,
-                    dari_bulan=dari_bulan)
+    return _rincian(
+        RincianDPA.objects.filter(dpa=dpa), sampai_bulan=sampai_bulan, dari_bulan=dari_bulan
+    )
 
 
 def _rincian(rincian: QuerySet[RincianDPA], *, sampai_bulan: int, dari_bulan: int):
     return annotate_total_realisasi(
         rincian.select_related("kegiatan__program", "sub_kegiatan"),
-        sampai_bulan=sampai_bulan, dari_bulan=dari_bulan,
+        sampai_bulan=sampai_bulan,
+        dari_bulan=dari_bulan,
     ).order_by("dpa_id", "kegiatan__kode", "sub_kegiatan__kode")
 
 
@@ -60,17 +65,20 @@ def rekap_dpa(dpa: DPA, *, sampai_bulan: int = 12, dari_bulan: int = 1) -> Pohon
     """Totals of a DPA per kegiatan, program and OPD, summed from its lines (one query):
     realisation cumulative up to `sampai_bulan`, or of one month with dari_bulan=sampai_bulan.
     The lines are the truth; a total stated in a document is never used."""
-    return _pohon(rincian_dengan_realisasi(dpa, sampai_bulan=sampai_bulan,
-                                           dari_bulan=dari_bulan))
+    return _pohon(rincian_dengan_realisasi(dpa, sampai_bulan=sampai_bulan, dari_bulan=dari_bulan))
 
 
-def rekap_dpa_banyak(dpa_ids, *, sampai_bulan: int = 12,
-                     dari_bulan: int = 1) -> dict[int, PohonAnggaran]:
+def rekap_dpa_banyak(
+    dpa_ids, *, sampai_bulan: int = 12, dari_bulan: int = 1
+) -> dict[int, PohonAnggaran]:
     """rekap_dpa of many DPAs at once, by DPA id, in one query whatever their number."""
     dpa_ids = list(dpa_ids)
     per_dpa = defaultdict(list)
-    for r in _rincian(RincianDPA.objects.filter(dpa_id__in=dpa_ids), sampai_bulan=sampai_bulan,
-                      dari_bulan=dari_bulan):
+    for r in _rincian(
+        RincianDPA.objects.filter(dpa_id__in=dpa_ids),
+        sampai_bulan=sampai_bulan,
+        dari_bulan=dari_bulan,
+    ):
         per_dpa[r.dpa_id].append(r)
     return {d: _pohon(per_dpa[d]) for d in dpa_ids}
 
@@ -132,12 +140,12 @@ def rekap_per_sasaran(pohon: PohonAnggaran, sasaran_program: dict) -> list[Angga
     per_id = {p.pk: (p, r) for p, r in pohon.program.items()}
     hasil, terpakai = [], set()
     for sasaran, program_ids in sasaran_program.items():
-        baris = sorted((per_id[pid] for pid in program_ids if pid in per_id),
-                       key=lambda x: x[0].kode)
+        baris = sorted(
+            (per_id[pid] for pid in program_ids if pid in per_id), key=lambda x: x[0].kode
+        )
         terpakai.update(program_ids)
         hasil.append(AnggaranSasaran(sasaran, baris))
-    lepas = [v for k, v in sorted(per_id.items(), key=lambda x: x[1][0].kode)
-             if k not in terpakai]
+    lepas = [v for k, v in sorted(per_id.items(), key=lambda x: x[1][0].kode) if k not in terpakai]
     if lepas:
         hasil.append(AnggaranSasaran(None, lepas))
     return hasil
@@ -162,9 +170,15 @@ class BedaRincian:
 def banding_dpa(murni: DPA, perubahan: DPA) -> list[BedaRincian]:
     """Every line of the DPA murni and its DPPA side by side, by sub kegiatan (or kegiatan
     before 2021): pagu changed, added, removed or unchanged."""
+
     def baris(dpa):
-        return {(r.sub_kegiatan or r.kegiatan).kode: r for r in RincianDPA.objects.filter(
-            dpa=dpa).select_related("kegiatan__program", "sub_kegiatan")}
+        return {
+            (r.sub_kegiatan or r.kegiatan).kode: r
+            for r in RincianDPA.objects.filter(dpa=dpa).select_related(
+                "kegiatan__program", "sub_kegiatan"
+            )
+        }
+
     a, b = baris(murni), baris(perubahan)
     hasil = []
     for kode in sorted(set(a) | set(b)):
@@ -176,16 +190,22 @@ def banding_dpa(murni: DPA, perubahan: DPA) -> list[BedaRincian]:
             jenis = "hapus"
         else:
             jenis = "sama" if ra.pagu == rb.pagu else "ubah"
-        hasil.append(BedaRincian(jenis, kode, str(r.sub_kegiatan or r.kegiatan).split(" ", 1)[-1],
-                                 r.kegiatan.program.kode, ra.pagu if ra else None,
-                                 rb.pagu if rb else None))
+        hasil.append(
+            BedaRincian(
+                jenis,
+                kode,
+                str(r.sub_kegiatan or r.kegiatan).split(" ", 1)[-1],
+                r.kegiatan.program.kode,
+                ra.pagu if ra else None,
+                rb.pagu if rb else None,
+            )
+        )
     return hasil
 
 
 def bulan_terakhir(dpa: DPA) -> int:
     """The last month with reported realisation (0 when none): the page's default month."""
-    return RealisasiAnggaran.objects.filter(rincian__dpa=dpa).aggregate(
-        m=Max("bulan"))["m"] or 0
+    return RealisasiAnggaran.objects.filter(rincian__dpa=dpa).aggregate(m=Max("bulan"))["m"] or 0
 
 
 def dpa_berlaku_opd(opd_ids, tahun: int) -> dict[int, DPA]:
@@ -197,8 +217,9 @@ def dpa_berlaku_opd(opd_ids, tahun: int) -> dict[int, DPA]:
     return hasil
 
 
-def anggaran_opd(opd_ids, tahun: int, *, sampai_bulan: int = 12
-                 ) -> dict[int, tuple[DPA, PohonAnggaran]]:
+def anggaran_opd(
+    opd_ids, tahun: int, *, sampai_bulan: int = 12
+) -> dict[int, tuple[DPA, PohonAnggaran]]:
     """The DPA in force of many OPDs with its tree (rekap_dpa), by OPD id, in two queries;
     an OPD without a DPA is absent."""
     dpa = dpa_berlaku_opd(opd_ids, tahun)

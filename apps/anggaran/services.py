@@ -27,8 +27,11 @@ def nomenklatur_upsert(*, kode: str, nama: str, kode_bidang: str | None = None):
     already exist, so a child can never be stored before, or outside, its parent.
     """
     parsed = parse_kode(kode, kode_bidang=kode_bidang)
-    model = {Tingkat.PROGRAM: Program, Tingkat.KEGIATAN: Kegiatan,
-             Tingkat.SUB_KEGIATAN: SubKegiatan}[parsed.tingkat]
+    model = {
+        Tingkat.PROGRAM: Program,
+        Tingkat.KEGIATAN: Kegiatan,
+        Tingkat.SUB_KEGIATAN: SubKegiatan,
+    }[parsed.tingkat]
     obj = model.objects.filter(kode=parsed.teks).first()
     if obj is not None and obj.nama == nama:
         return obj  # unchanged: no write, no history row
@@ -68,8 +71,12 @@ def realisasi_anggaran_save(*, dpa, bulan: int, isian: dict, user=None) -> int:
     """
     if not 1 <= bulan <= 12:
         raise ValidationError("Bulan harus 1 sampai 12.")
-    lama = {r.rincian_id: r for r in RealisasiAnggaran.objects.select_for_update(
-        of=("self",)).filter(rincian__dpa=dpa, bulan=bulan)}
+    lama = {
+        r.rincian_id: r
+        for r in RealisasiAnggaran.objects.select_for_update(of=("self",)).filter(
+            rincian__dpa=dpa, bulan=bulan
+        )
+    }
     baru, berubah, hapus = [], [], []
     for rincian, (realisasi, fisik, keterangan) in isian.items():
         if rincian.dpa_id != dpa.pk:
@@ -83,7 +90,8 @@ def realisasi_anggaran_save(*, dpa, bulan: int, isian: dict, user=None) -> int:
         if obj is not None and all(getattr(obj, k) == v for k, v in nilai.items()):
             continue
         (berubah if obj is not None else baru).append(
-            obj or RealisasiAnggaran(rincian=rincian, bulan=bulan))
+            obj or RealisasiAnggaran(rincian=rincian, bulan=bulan)
+        )
         obj = berubah[-1] if obj is not None else baru[-1]
         for k, v in nilai.items():
             setattr(obj, k, v)
@@ -91,17 +99,21 @@ def realisasi_anggaran_save(*, dpa, bulan: int, isian: dict, user=None) -> int:
             # Field rules (digits, not negative). The line is one of this DPA's (checked
             # above, no query per row), the one row per month is looked up above, and the
             # check constraints stay in the database.
-            obj.full_clean(exclude=["rincian"], validate_unique=False,
-                           validate_constraints=False)
+            obj.full_clean(exclude=["rincian"], validate_unique=False, validate_constraints=False)
         except ValidationError as e:
             raise ValidationError([f"{rincian.kode}: {m}" for m in e.messages]) from None
     if baru:
-        bulk_create_with_history(baru, RealisasiAnggaran, default_user=user,
-                                 default_change_reason="anggaran.simpan")
+        bulk_create_with_history(
+            baru, RealisasiAnggaran, default_user=user, default_change_reason="anggaran.simpan"
+        )
     if berubah:
-        bulk_update_with_history(berubah, RealisasiAnggaran,
-                                 ["realisasi", "fisik", "keterangan"], default_user=user,
-                                 default_change_reason="anggaran.simpan")
+        bulk_update_with_history(
+            berubah,
+            RealisasiAnggaran,
+            ["realisasi", "fisik", "keterangan"],
+            default_user=user,
+            default_change_reason="anggaran.simpan",
+        )
     if hapus:
         RealisasiAnggaran.objects.filter(pk__in=hapus).delete()
     return len(baru) + len(berubah) + len(hapus)
@@ -116,20 +128,38 @@ def _sha256(berkas) -> str:
     return h.hexdigest()
 
 
-def impor_create(*, berkas, nama: str, jenis: str, user=None, opd=None, tahun=None,
-                 jenis_dpa: str = "", periksa: bool = True) -> Impor:
+def impor_create(
+    *,
+    berkas,
+    nama: str,
+    jenis: str,
+    user=None,
+    opd=None,
+    tahun=None,
+    jenis_dpa: str = "",
+    periksa: bool = True,
+) -> Impor:
     """Accept an uploaded spreadsheet for checking. A file that cannot be read at all (too
     large, not xlsx or csv by its content, empty, several sheets none named Data, not UTF-8)
     is refused at once with one message (ValidationError) and not kept; otherwise it is kept
     with its SHA-256 and its check is started as a background job (impor_periksa), unless
     `periksa` is False (the shell command runs the check itself)."""
     baca_tabel(berkas, nama)
-    obj = Impor(jenis=jenis, opd=opd, tahun=tahun, jenis_dpa=jenis_dpa or "",
-                nama_asli=nama[:255], ukuran=getattr(berkas, "size", 0) or 0,
-                sha256=_sha256(berkas), dibuat_oleh=user, status=Impor.Status.ANTRE)
+    obj = Impor(
+        jenis=jenis,
+        opd=opd,
+        tahun=tahun,
+        jenis_dpa=jenis_dpa or "",
+        nama_asli=nama[:255],
+        ukuran=getattr(berkas, "size", 0) or 0,
+        sha256=_sha256(berkas),
+        dibuat_oleh=user,
+        status=Impor.Status.ANTRE,
+    )
     berkas.seek(0)
-    obj.berkas.save(f"{uuid.uuid4().hex}.{nama.lower().rsplit('.', 1)[-1]}", File(berkas),
-                    save=False)
+    obj.berkas.save(
+        f"{uuid.uuid4().hex}.{nama.lower().rsplit('.', 1)[-1]}", File(berkas), save=False
+    )
     obj.full_clean()
     obj.save()
     if periksa:
@@ -141,8 +171,9 @@ def _buka_tersimpan(obj: Impor):
     try:
         return obj.berkas.open("rb")
     except OSError:
-        raise ValidationError(f"Berkas tersimpan “{obj.nama_asli}” tidak ditemukan lagi; "
-                              "unggah ulang berkasnya.") from None
+        raise ValidationError(
+            f"Berkas tersimpan “{obj.nama_asli}” tidak ditemukan lagi; unggah ulang berkasnya."
+        ) from None
 
 
 PROGRES_SETIAP = 500  # rows between two progress writes
@@ -151,8 +182,9 @@ PROGRES_SETIAP = 500  # rows between two progress writes
 def _dengan_progres(tabel: Tabel, obj: Impor, progres) -> Tabel:
     """The same rows, with the count read so far written on the file's record every few
     hundred rows (what the check page shows) and passed to `progres` when given."""
-    Impor.objects.filter(pk=obj.pk).update(baris_perkiraan=tabel.perkiraan,
-                                           diperbarui=timezone.now())
+    Impor.objects.filter(pk=obj.pk).update(
+        baris_perkiraan=tabel.perkiraan, diperbarui=timezone.now()
+    )
 
     def baris():
         n = 0
@@ -164,6 +196,7 @@ def _dengan_progres(tabel: Tabel, obj: Impor, progres) -> Tabel:
                     progres(n, tabel.perkiraan)
             yield b
         Impor.objects.filter(pk=obj.pk).update(baris_dibaca=n, diperbarui=timezone.now())
+
     return Tabel(tabel.header, baris(), tabel.format, tabel.perkiraan)
 
 
@@ -174,15 +207,18 @@ def impor_periksa(*, obj: Impor, progres=None) -> HasilImpor | None:
     record. A problem of the whole file found while reading it (headers without the
     template's columns, too many rows, no DPA to put realisation on, bytes that are not UTF-8
     halfway) marks the file ditolak with that message; None is returned then."""
-    Impor.objects.filter(pk=obj.pk).update(status=Impor.Status.MEMERIKSA, baris_dibaca=0,
-                                           pesan="", diperbarui=timezone.now())
+    Impor.objects.filter(pk=obj.pk).update(
+        status=Impor.Status.MEMERIKSA, baris_dibaca=0, pesan="", diperbarui=timezone.now()
+    )
     potret = tempfile.TemporaryFile()
     try:
         with _buka_tersimpan(obj) as f:
-            tabel = tulis_potret(_dengan_progres(baca_tabel(f, obj.nama_asli), obj, progres),
-                                 potret)
-            hasil = importer(obj.jenis).check(tabel, opd=obj.opd, tahun=obj.tahun,
-                                  jenis_dpa=obj.jenis_dpa or None)
+            tabel = tulis_potret(
+                _dengan_progres(baca_tabel(f, obj.nama_asli), obj, progres), potret
+            )
+            hasil = importer(obj.jenis).check(
+                tabel, opd=obj.opd, tahun=obj.tahun, jenis_dpa=obj.jenis_dpa or None
+            )
     except ValidationError as e:
         potret.close()
         obj.status, obj.pesan = Impor.Status.DITOLAK, " ".join(e.messages)
@@ -191,9 +227,11 @@ def impor_periksa(*, obj: Impor, progres=None) -> HasilImpor | None:
     except Exception:
         potret.close()
         Impor.objects.filter(pk=obj.pk).update(
-            status=Impor.Status.DITOLAK, diperbarui=timezone.now(),
+            status=Impor.Status.DITOLAK,
+            diperbarui=timezone.now(),
             pesan="Pemeriksaan terhenti karena kesalahan sistem; unggah ulang berkasnya, atau "
-            "hubungi admin bila terulang.")
+            "hubungi admin bila terulang.",
+        )
         raise
     with potret:
         potret.seek(0)
@@ -201,8 +239,9 @@ def impor_periksa(*, obj: Impor, progres=None) -> HasilImpor | None:
     obj.refresh_from_db(fields=["baris_dibaca", "baris_perkiraan"])
     obj.status, obj.ringkasan, obj.pesan = Impor.Status.DIPERIKSA, hasil.ringkasan, ""
     obj.diperiksa_pada = timezone.now()
-    obj.save(update_fields=["status", "ringkasan", "pesan", "diperiksa_pada", "tabel",
-                            "diperbarui"])
+    obj.save(
+        update_fields=["status", "ringkasan", "pesan", "diperiksa_pada", "tabel", "diperbarui"]
+    )
     return hasil
 
 
@@ -222,8 +261,9 @@ def _tabel_tersimpan(obj: Impor) -> Tabel:
 def impor_hasil(obj: Impor) -> HasilImpor:
     """The verdict of every row of a checked file, against the database as it is now (the
     data may have changed since the check)."""
-    return importer(obj.jenis).check(_tabel_tersimpan(obj), opd=obj.opd, tahun=obj.tahun,
-                         jenis_dpa=obj.jenis_dpa or None)
+    return importer(obj.jenis).check(
+        _tabel_tersimpan(obj), opd=obj.opd, tahun=obj.tahun, jenis_dpa=obj.jenis_dpa or None
+    )
 
 
 def impor_konfirmasi(*, obj: Impor, user=None) -> Impor:
@@ -231,14 +271,19 @@ def impor_konfirmasi(*, obj: Impor, user=None) -> Impor:
     (impor_terapkan_job). Refused when the file is not (or no longer) waiting for it."""
     obj = Impor.objects.select_for_update().get(pk=obj.pk)
     if obj.status == Impor.Status.DIIMPOR:
-        raise ValidationError(f"Berkas “{obj.nama_asli}” sudah diimpor pada "
-                              f"{timezone.localtime(obj.diimpor_pada):%d-%m-%Y %H.%M}.")
+        raise ValidationError(
+            f"Berkas “{obj.nama_asli}” sudah diimpor pada "
+            f"{timezone.localtime(obj.diimpor_pada):%d-%m-%Y %H.%M}."
+        )
     if obj.status != Impor.Status.DIPERIKSA:
-        raise ValidationError(f"Berkas “{obj.nama_asli}” tidak dapat diimpor: "
-                              f"{obj.get_status_display().lower()}.")
+        raise ValidationError(
+            f"Berkas “{obj.nama_asli}” tidak dapat diimpor: {obj.get_status_display().lower()}."
+        )
     if obj.ringkasan.get("galat"):
-        raise ValidationError(f"Tidak ada yang diimpor: {obj.ringkasan['galat']} baris salah. "
-                              "Perbaiki berkasnya lalu unggah ulang.")
+        raise ValidationError(
+            f"Tidak ada yang diimpor: {obj.ringkasan['galat']} baris salah. "
+            "Perbaiki berkasnya lalu unggah ulang."
+        )
     obj.status, obj.pesan, obj.diimpor_oleh = Impor.Status.MENGIMPOR, "", user
     obj.save(update_fields=["status", "pesan", "diimpor_oleh", "diperbarui"])
     jalankan("apps.anggaran.tasks.impor_terapkan_job", obj.pk)
@@ -253,20 +298,28 @@ def impor_terapkan(*, obj: Impor) -> HasilImpor:
     checksum, or when a row is wrong now."""
     obj = Impor.objects.select_for_update().get(pk=obj.pk)
     if obj.status == Impor.Status.DIIMPOR:
-        raise ValidationError(f"Berkas “{obj.nama_asli}” sudah diimpor pada "
-                              f"{timezone.localtime(obj.diimpor_pada):%d-%m-%Y %H.%M}.")
+        raise ValidationError(
+            f"Berkas “{obj.nama_asli}” sudah diimpor pada "
+            f"{timezone.localtime(obj.diimpor_pada):%d-%m-%Y %H.%M}."
+        )
     if obj.status not in (Impor.Status.DIPERIKSA, Impor.Status.MENGIMPOR):
         raise ValidationError(f"Berkas “{obj.nama_asli}” belum diperiksa.")
     with _buka_tersimpan(obj) as f:
         if _sha256(f) != obj.sha256:
             raise ValidationError("Berkas tersimpan berubah sejak diperiksa; unggah ulang.")
-    hasil = importer(obj.jenis).apply(_tabel_tersimpan(obj), opd=obj.opd, tahun=obj.tahun,
-                           jenis_dpa=obj.jenis_dpa or None,
-                           user=obj.diimpor_oleh or obj.dibuat_oleh)
+    hasil = importer(obj.jenis).apply(
+        _tabel_tersimpan(obj),
+        opd=obj.opd,
+        tahun=obj.tahun,
+        jenis_dpa=obj.jenis_dpa or None,
+        user=obj.diimpor_oleh or obj.dibuat_oleh,
+    )
     if hasil.ada_galat:
         transaction.set_rollback(True)
-        raise ValidationError(f"Tidak ada yang diimpor: {hasil.jumlah('galat')} baris salah "
-                              "(data berubah sejak diperiksa). Periksa ulang berkasnya.")
+        raise ValidationError(
+            f"Tidak ada yang diimpor: {hasil.jumlah('galat')} baris salah "
+            "(data berubah sejak diperiksa). Periksa ulang berkasnya."
+        )
     obj.status, obj.pesan = Impor.Status.DIIMPOR, ""
     obj.diimpor_pada = timezone.now()
     obj.ringkasan = hasil.ringkasan
@@ -283,12 +336,16 @@ def impor_terapkan_job(*, obj: Impor) -> None:
     except ValidationError as e:
         _impor_gagal(obj, " ".join(e.messages))
     except Exception:
-        _impor_gagal(obj, "Impor terhenti karena kesalahan sistem; tidak ada yang diimpor. "
-                     "Coba impor lagi, atau hubungi admin bila terulang.")
+        _impor_gagal(
+            obj,
+            "Impor terhenti karena kesalahan sistem; tidak ada yang diimpor. "
+            "Coba impor lagi, atau hubungi admin bila terulang.",
+        )
         raise
 
 
 def _impor_gagal(obj: Impor, pesan: str) -> None:
     Impor.objects.filter(pk=obj.pk, status=Impor.Status.MENGIMPOR).update(
-        status=Impor.Status.DIPERIKSA)
+        status=Impor.Status.DIPERIKSA
+    )
     Impor.objects.filter(pk=obj.pk).update(pesan=pesan, diperbarui=timezone.now())

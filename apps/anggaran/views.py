@@ -66,8 +66,14 @@ def dpa(request, opd: OPD, tahun: int):
     ada = _dpa_tahun(unit, tahun)
     jenis = request.GET.get("jenis")
     obj = ada.get(jenis) or ada.get(DPA.Jenis.PERUBAHAN) or ada.get(DPA.Jenis.MURNI)
-    konteks = {"opd": unit, "tahun": tahun, "ada": ada, "dpa": obj,
-               "tahun_list": pilihan_tahun(tahun, unit.pk), "bulan_list": BULAN}
+    konteks = {
+        "opd": unit,
+        "tahun": tahun,
+        "ada": ada,
+        "dpa": obj,
+        "tahun_list": pilihan_tahun(tahun, unit.pk),
+        "bulan_list": BULAN,
+    }
     if obj is None:
         return render(request, "anggaran/dpa.html", konteks)
     terakhir = bulan_terakhir(obj)
@@ -87,16 +93,21 @@ def dpa(request, opd: OPD, tahun: int):
             if k.program_id != program.pk:
                 continue
             lines = [(r, rr) for r, rr in pohon.baris if r.kegiatan_id == k.pk]
-            sendiri = lines[0] if len(lines) == 1 and lines[0][0].sub_kegiatan_id is None \
-                else None
+            sendiri = lines[0] if len(lines) == 1 and lines[0][0].sub_kegiatan_id is None else None
             kegiatan.append((k, rk, ind_kegiatan.get(k.pk), lines, sendiri))
         susunan.append((program, rp, ind_program.get(program.pk), kegiatan))
-    konteks.update({
-        "pohon": pohon, "susunan": susunan, "bulan": bulan, "satu_bulan": satu_bulan,
-        "terakhir": terakhir, "per_sasaran": rekap_per_sasaran(pohon, sasaran_program),
-        "lebih": [(r, rr) for r, rr in pohon.baris if rr.melebihi_pagu],
-        "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
-    })
+    konteks.update(
+        {
+            "pohon": pohon,
+            "susunan": susunan,
+            "bulan": bulan,
+            "satu_bulan": satu_bulan,
+            "terakhir": terakhir,
+            "per_sasaran": rekap_per_sasaran(pohon, sasaran_program),
+            "lebih": [(r, rr) for r, rr in pohon.baris if rr.melebihi_pagu],
+            "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+        }
+    )
     return render(request, "anggaran/dpa.html", konteks)
 
 
@@ -108,11 +119,17 @@ def banding(request, opd: OPD, tahun: int):
     if DPA.Jenis.MURNI not in ada or DPA.Jenis.PERUBAHAN not in ada:
         raise Http404("Tahun ini tidak memiliki DPA murni dan DPPA sekaligus.")
     murni, perubahan = ada[DPA.Jenis.MURNI], ada[DPA.Jenis.PERUBAHAN]
-    return render(request, "anggaran/banding.html", {
-        "opd": unit, "tahun": tahun, "baris": banding_dpa(murni, perubahan),
-        "total_murni": rekap_dpa(murni).total.pagu,
-        "total_perubahan": rekap_dpa(perubahan).total.pagu,
-    })
+    return render(
+        request,
+        "anggaran/banding.html",
+        {
+            "opd": unit,
+            "tahun": tahun,
+            "baris": banding_dpa(murni, perubahan),
+            "total_murni": rekap_dpa(murni).total.pagu,
+            "total_perubahan": rekap_dpa(perubahan).total.pagu,
+        },
+    )
 
 
 @halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data")
@@ -126,44 +143,67 @@ def realisasi(request, opd: OPD, tahun: int, bulan: int):
     obj = ada.get(DPA.Jenis.PERUBAHAN) or ada.get(DPA.Jenis.MURNI)
     if obj is None:
         raise Http404("Belum ada DPA tahun ini.")
-    sebelumnya = {r.pk: rr for r, rr in (rekap_dpa(obj, sampai_bulan=bulan - 1).baris
-                                          if bulan > 1 else [])}
+    sebelumnya = {
+        r.pk: rr for r, rr in (rekap_dpa(obj, sampai_bulan=bulan - 1).baris if bulan > 1 else [])
+    }
     sampai = rekap_dpa(obj, sampai_bulan=bulan)
-    tersimpan = {r.rincian_id: r for r in RealisasiAnggaran.objects.filter(rincian__dpa=obj,
-                                                                           bulan=bulan)}
+    tersimpan = {
+        r.rincian_id: r for r in RealisasiAnggaran.objects.filter(rincian__dpa=obj, bulan=bulan)
+    }
     data = request.POST if request.method == "POST" else None
-    forms = [RealisasiBulanForm(data, rincian=r, tersimpan=tersimpan.get(r.pk))
-             for r, _ in sampai.baris]
+    forms = [
+        RealisasiBulanForm(data, rincian=r, tersimpan=tersimpan.get(r.pk)) for r, _ in sampai.baris
+    ]
     if request.method == "POST":
         if all(f.is_valid() for f in forms):
             try:
                 n = services.realisasi_anggaran_save(
-                    dpa=obj, bulan=bulan, isian={f.rincian: f.isian() for f in forms},
-                    user=request.user)
+                    dpa=obj,
+                    bulan=bulan,
+                    isian={f.rincian: f.isian() for f in forms},
+                    user=request.user,
+                )
             except ValidationError as e:
                 for pesan in e.messages:
                     messages.error(request, pesan)
             else:
-                messages.success(request, f"Realisasi {BULAN[bulan]} {tahun} tersimpan "
-                                 f"({n} baris)." if n else "Tidak ada perubahan.")
+                messages.success(
+                    request,
+                    f"Realisasi {BULAN[bulan]} {tahun} tersimpan ({n} baris)."
+                    if n
+                    else "Tidak ada perubahan.",
+                )
                 return redirect("anggaran:realisasi", unit.pk, tahun, bulan)
         else:
             for f in forms:
                 for pesan in pesan_galat(f):
                     messages.error(request, pesan)
         messages.error(request, TIDAK_DISIMPAN)
-    baris = [(f, rr, sebelumnya.get(f.rincian.pk)) for f, (_, rr) in zip(forms, sampai.baris,
-                                                                          strict=True)]
-    return render(request, "anggaran/realisasi.html", {
-        "opd": unit, "tahun": tahun, "bulan": bulan, "nama_bulan": BULAN[bulan], "dpa": obj,
-        "baris": baris, "total": sampai.total, "bulan_list": BULAN,
-        "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
-    })
+    baris = [
+        (f, rr, sebelumnya.get(f.rincian.pk))
+        for f, (_, rr) in zip(forms, sampai.baris, strict=True)
+    ]
+    return render(
+        request,
+        "anggaran/realisasi.html",
+        {
+            "opd": unit,
+            "tahun": tahun,
+            "bulan": bulan,
+            "nama_bulan": BULAN[bulan],
+            "dpa": obj,
+            "baris": baris,
+            "total": sampai.total,
+            "bulan_list": BULAN,
+            "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+        },
+    )
 
 
 # ------------------------------------------------------------------------------------------
 # Import and export
 # ------------------------------------------------------------------------------------------
+
 
 @halaman()
 def templat(request, jenis: str, format: str):
@@ -180,8 +220,11 @@ def ekspor(request, opd: OPD, tahun: int, jenis: str, format: str):
     if jenis not in ("dpa", "realisasi") or format not in FORMAT:
         raise Http404
     ada = _dpa_tahun(unit, tahun)
-    obj = ada.get(request.GET.get("jenis")) or ada.get(DPA.Jenis.PERUBAHAN) or \
-        ada.get(DPA.Jenis.MURNI)
+    obj = (
+        ada.get(request.GET.get("jenis"))
+        or ada.get(DPA.Jenis.PERUBAHAN)
+        or ada.get(DPA.Jenis.MURNI)
+    )
     if obj is None:
         raise Http404("Belum ada DPA tahun ini.")
     nama = slugify(f"{jenis} {unit.singkatan or unit.kode} {tahun} {obj.jenis}")
@@ -192,8 +235,11 @@ def ekspor(request, opd: OPD, tahun: int, jenis: str, format: str):
 def impor_baru(request):
     """Upload a file to check: nothing is imported until the check is confirmed. An OPD
     user imports into their own OPD only; the nomenclature is Bagian Organisasi's."""
-    form = ImporForm(request.POST or None, request.FILES or None,
-                     opd_qs=opd_for_user(request.user).filter(aktif=True).order_by("kode"))
+    form = ImporForm(
+        request.POST or None,
+        request.FILES or None,
+        opd_qs=opd_for_user(request.user).filter(aktif=True).order_by("kode"),
+    )
     if request.method == "POST":
         if form.is_valid():
             d = form.cleaned_data
@@ -202,24 +248,31 @@ def impor_baru(request):
             berkas = d["berkas"]
             try:
                 obj = services.impor_create(
-                    berkas=berkas, nama=berkas.name, jenis=d["jenis"], user=request.user,
+                    berkas=berkas,
+                    nama=berkas.name,
+                    jenis=d["jenis"],
+                    user=request.user,
                     opd=d["opd"] if d["jenis"] != Impor.Jenis.NOMENKLATUR else None,
                     tahun=d["tahun"] if d["jenis"] != Impor.Jenis.NOMENKLATUR else None,
-                    jenis_dpa=d["jenis_dpa"] if d["jenis"] == Impor.Jenis.DPA else "")
+                    jenis_dpa=d["jenis_dpa"] if d["jenis"] == Impor.Jenis.DPA else "",
+                )
             except ValidationError as e:
                 for pesan in e.messages:
                     form.add_error("berkas", pesan)
             else:
                 return redirect("anggaran:impor", obj.pk)
         messages.error(request, "Berkas belum diperiksa: lihat pesan pada isian.")
-    riwayat = for_user(Impor.objects.select_related("opd", "dibuat_oleh"),
-                       request.user)[:20]
-    return render(request, "anggaran/impor_baru.html", {"form": form, "riwayat": riwayat,
-                                                        "jenis_list": Impor.Jenis.choices})
+    riwayat = for_user(Impor.objects.select_related("opd", "dibuat_oleh"), request.user)[:20]
+    return render(
+        request,
+        "anggaran/impor_baru.html",
+        {"form": form, "riwayat": riwayat, "jenis_list": Impor.Jenis.choices},
+    )
 
 
-@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data",
-         objek={"impor_id": impor_for_user})
+@halaman(
+    metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data", objek={"impor_id": impor_for_user}
+)
 def impor(request, impor: Impor):
     """A file's check: while the background job reads it, how far it got (the page reloads
     itself); then every row as baru, berubah, sama, salah (with why) or a stated total, and
@@ -248,9 +301,19 @@ def impor(request, impor: Impor):
     halaman = Paginator(hasil.baris if hasil else [], 200).get_page(request.GET.get("hal"))
     # Every wrong row first, whatever page of the file it is on (at most 500 listed).
     salah = [b for b in hasil.baris if b.status == "galat"][:500] if hasil else []
-    return render(request, "anggaran/impor.html", {
-        "impor": obj, "hasil": hasil, "halaman": halaman, "salah": salah,
-        "boleh_impor": (hasil is not None and not hasil.ada_galat
-                        and obj.status == Impor.Status.DIPERIKSA
-                        and request.user.kemampuan.can_edit_opd_data),
-    })
+    return render(
+        request,
+        "anggaran/impor.html",
+        {
+            "impor": obj,
+            "hasil": hasil,
+            "halaman": halaman,
+            "salah": salah,
+            "boleh_impor": (
+                hasil is not None
+                and not hasil.ada_galat
+                and obj.status == Impor.Status.DIPERIKSA
+                and request.user.kemampuan.can_edit_opd_data
+            ),
+        },
+    )

@@ -25,8 +25,13 @@ from .models import (
 
 @admin.register(Pemda)
 class PemdaAdmin(ScopedAdmin):
-    list_display = ["nama", "ibu_kota", "kepala_daerah", "skala_predikat",
-                    "rumus_polaritas_negatif"]
+    list_display = [
+        "nama",
+        "ibu_kota",
+        "kepala_daerah",
+        "skala_predikat",
+        "rumus_polaritas_negatif",
+    ]
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and not Pemda.objects.exists()
@@ -52,8 +57,12 @@ class OPDAdmin(ScopedAdmin):
 
 
 class PejabatForm(forms.ModelForm):
-    nip = NIPField(label="NIP", required=False, max_length=30,
-                   help_text="18 angka, boleh ditulis berkelompok: 19670227 198601 1 001.")
+    nip = NIPField(
+        label="NIP",
+        required=False,
+        max_length=30,
+        help_text="18 angka, boleh ditulis berkelompok: 19670227 198601 1 001.",
+    )
 
     class Meta:
         model = Pejabat
@@ -83,7 +92,8 @@ class RentangFormSet(forms.BaseInlineFormSet):
         if any(self.errors):
             return
         bands = [
-            f.instance for f in self.forms
+            f.instance
+            for f in self.forms
             if f.cleaned_data and not f.cleaned_data.get("DELETE", False)
         ]
         try:
@@ -113,8 +123,18 @@ class PenggunaCreationForm(UserCreationForm):
 class PenggunaChangeForm(UserChangeForm):
     class Meta(UserChangeForm.Meta):
         model = User
-        fields = ["username", "password", "first_name", "last_name", "email", "peran", "opd",
-                  "is_active", "last_login", "date_joined"]
+        fields = [
+            "username",
+            "password",
+            "first_name",
+            "last_name",
+            "email",
+            "peran",
+            "opd",
+            "is_active",
+            "last_login",
+            "date_joined",
+        ]
 
 
 class KhususPengelolaPenggunaMixin(BatasCariMixin):
@@ -156,8 +176,10 @@ class PenggunaAdmin(KhususPengelolaPenggunaMixin, DjangoUserAdmin):
         ("Waktu", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
-        (None, {"classes": ["wide"],
-                "fields": ["username", "peran", "opd", "password1", "password2"]}),
+        (
+            None,
+            {"classes": ["wide"], "fields": ["username", "peran", "opd", "password1", "password2"]},
+        ),
     ]
     filter_horizontal = []
 
@@ -188,8 +210,9 @@ for _model in (AccessAttempt, AccessLog, AccessFailureLog):
     # always empty list.
     if _model is AccessFailureLog and not settings.AXES_ENABLE_ACCESS_FAILURE_LOG:
         continue
-    admin.site.register(_model, type(f"Sakip{_bawaan.__name__}",
-                                     (CatatanMasukAdminMixin, _bawaan), {}))
+    admin.site.register(
+        _model, type(f"Sakip{_bawaan.__name__}", (CatatanMasukAdminMixin, _bawaan), {})
+    )
 
 # What a user may do comes from their role (core.roles), never from Django's groups and
 # permissions: a "Grup" page in the admin would only invite assigning what nothing reads.

@@ -61,8 +61,7 @@ class _IsianBacaSaja(helpers.AdminReadonlyField):
 
     def contents(self):
         try:
-            f, _, nilai = lookup_field(self.field["field"], self.form.instance,
-                                       self.model_admin)
+            f, _, nilai = lookup_field(self.field["field"], self.form.instance, self.model_admin)
         except (AttributeError, ValueError, ObjectDoesNotExist):
             f = None
         if isinstance(f, models.FileField):
@@ -89,7 +88,8 @@ class PilihanOtomatis(AutocompleteSelect):
     def optgroups(self, name, value, attr=None):
         kolom = self.field.remote_field.model._meta.get_field(
             getattr(self.field.remote_field, "field_name", None)
-            or self.field.remote_field.model._meta.pk.name)
+            or self.field.remote_field.model._meta.pk.name
+        )
         sah = []
         for v in value:
             try:
@@ -188,8 +188,11 @@ class ScopedPermissionMixin:
         limit of 2.000 forms, half a minute of CPU for one request."""
         formset = super().get_formset(request, obj, **kwargs)
         formset.form.pengguna_admin = request.user
-        ada = (self.model._default_manager.filter(**{formset.fk.name: obj}).count()
-               if obj is not None and obj.pk is not None else 0)
+        ada = (
+            self.model._default_manager.filter(**{formset.fk.name: obj}).count()
+            if obj is not None and obj.pk is not None
+            else 0
+        )
         formset.absolute_max = ada + INLINE_TAMBAHAN
         formset.max_num = min(formset.max_num, formset.absolute_max)
         formset.validate_max = True
@@ -205,8 +208,7 @@ class ScopedPermissionMixin:
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         kwargs = _scope_field_queryset(db_field, request.user, kwargs)
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = PilihanOtomatis(db_field, self.admin_site,
-                                               using=kwargs.get("using"))
+            kwargs["widget"] = PilihanOtomatis(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -232,8 +234,11 @@ def _boleh_hapus_semua(ma, request, model, instances) -> bool:
     instances = list(instances)
     if path is None or request.user.kemampuan.sees_all_opd:
         return ma.has_delete_permission(request, instances[0])
-    per_opd = dict(model._base_manager.filter(pk__in=[o.pk for o in instances])
-                   .values_list(kolom, "pk").order_by())
+    per_opd = dict(
+        model._base_manager.filter(pk__in=[o.pk for o in instances])
+        .values_list(kolom, "pk")
+        .order_by()
+    )
     wakil = {o.pk: o for o in instances}
     return all(ma.has_delete_permission(request, wakil[pk]) for pk in per_opd.values())
 
@@ -243,8 +248,11 @@ class BatasCariMixin:
 
     def get_search_results(self, request, queryset, search_term):
         if len(search_term) > CARI_MAKS_KARAKTER or len(search_term.split()) > CARI_MAKS_KATA:
-            messages.error(request, f"Pencarian: paling panjang {CARI_MAKS_KARAKTER} karakter "
-                           f"dan {CARI_MAKS_KATA} kata; persingkat kata kuncinya.")
+            messages.error(
+                request,
+                f"Pencarian: paling panjang {CARI_MAKS_KARAKTER} karakter "
+                f"dan {CARI_MAKS_KATA} kata; persingkat kata kuncinya.",
+            )
             return queryset.none(), False
         return super().get_search_results(request, queryset, search_term)
 
@@ -270,17 +278,21 @@ class ScopedAdmin(BatasCariMixin, ScopedPermissionMixin, SimpleHistoryAdmin):
         perms_needed = set()
         for model, instances in collector.model_objs.items():
             ma = self.admin_site._registry.get(model)
-            if ma is not None and instances and not _boleh_hapus_semua(ma, request, model,
-                                                                         instances):
+            if (
+                ma is not None
+                and instances
+                and not _boleh_hapus_semua(ma, request, model, instances)
+            ):
                 perms_needed.add(model._meta.verbose_name)
 
         def tulis(obj):
             opts = obj._meta
             if self.admin_site.is_registered(type(obj)):
-                url = reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
-                              "_change", args=[quote(obj.pk)])
-                return format_html('{}: <a href="{}">{}</a>', capfirst(opts.verbose_name),
-                                   url, obj)
+                url = reverse(
+                    f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+                    args=[quote(obj.pk)],
+                )
+                return format_html('{}: <a href="{}">{}</a>', capfirst(opts.verbose_name), url, obj)
             return f"{capfirst(opts.verbose_name)}: {obj}"
 
         def daftar(per_model: dict) -> list:
@@ -289,12 +301,16 @@ class ScopedAdmin(BatasCariMixin, ScopedPermissionMixin, SimpleHistoryAdmin):
                 urut = sorted(instances, key=lambda o: o.pk)
                 hasil.extend(tulis(o) for o in urut[:DAFTAR_HAPUS_MAKS])
                 if len(urut) > DAFTAR_HAPUS_MAKS:
-                    hasil.append(f"… dan {len(urut) - DAFTAR_HAPUS_MAKS} "
-                                 f"{model._meta.verbose_name_plural} lainnya")
+                    hasil.append(
+                        f"… dan {len(urut) - DAFTAR_HAPUS_MAKS} "
+                        f"{model._meta.verbose_name_plural} lainnya"
+                    )
             return hasil
 
-        model_count = {model._meta.verbose_name_plural: len(instances)
-                       for model, instances in collector.model_objs.items()}
+        model_count = {
+            model._meta.verbose_name_plural: len(instances)
+            for model, instances in collector.model_objs.items()
+        }
         terlindung = defaultdict(list)
         for obj in collector.protected:
             terlindung[type(obj)].append(obj)

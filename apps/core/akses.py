@@ -60,8 +60,14 @@ def _kemampuan(nama) -> tuple[str, ...]:
     return daftar
 
 
-def halaman(*, metode=("GET",), kemampuan=(), kemampuan_kirim=(),
-            objek: dict[str, Callable] | None = None, publik: bool = False):
+def halaman(
+    *,
+    metode=("GET",),
+    kemampuan=(),
+    kemampuan_kirim=(),
+    objek: dict[str, Callable] | None = None,
+    publik: bool = False,
+):
     """Declare a view (see the module's docstring). `objek`: {"renstra_id": function(user)
     -> queryset of the rows the user may see}."""
     wajib_semua = _kemampuan(kemampuan)
@@ -93,9 +99,13 @@ def halaman(*, metode=("GET",), kemampuan=(), kemampuan_kirim=(),
         akses = require_http_methods(list(metode))(akses)
         if not publik:
             akses = login_required(akses)
-        akses.sakip_akses = {"metode": tuple(metode), "kemampuan": wajib_semua,
-                             "kemampuan_kirim": wajib_kirim, "objek": tuple(objek),
-                             "publik": publik}
+        akses.sakip_akses = {
+            "metode": tuple(metode),
+            "kemampuan": wajib_semua,
+            "kemampuan_kirim": wajib_kirim,
+            "objek": tuple(objek),
+            "publik": publik,
+        }
         return akses
 
     return dekor

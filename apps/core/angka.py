@@ -20,7 +20,11 @@ class AngkaError(ValidationError):
 
 
 def parse_angka(
-    teks, *, desimal: int = 4, boleh_negatif: bool = True, label: str = "Nilai",
+    teks,
+    *,
+    desimal: int = 4,
+    boleh_negatif: bool = True,
+    label: str = "Nilai",
     rupiah: bool = False,
 ) -> Decimal | None:
     """Parse a number typed by a user; None for an empty input.
@@ -74,11 +78,15 @@ def parse_angka(
     elif rupiah or s.count(".") > 1:
         # Only grouping dots: always so in rupiah, and where there are two or more.
         if not _GROUPED.match(s):
-            aturan = ("pada rupiah titik memisahkan setiap tiga angka (12.500) dan koma "
-                      "menandai sen (12.500,50)." if rupiah else
-                      "titik memisahkan setiap tiga angka dan koma menandai desimal.")
-            raise AngkaError(f"{label}: pemisah ribuan pada “{teks}” tidak tepat; {aturan}",
-                             code="ribuan_salah")
+            aturan = (
+                "pada rupiah titik memisahkan setiap tiga angka (12.500) dan koma "
+                "menandai sen (12.500,50)."
+                if rupiah
+                else "titik memisahkan setiap tiga angka dan koma menandai desimal."
+            )
+            raise AngkaError(
+                f"{label}: pemisah ribuan pada “{teks}” tidak tepat; {aturan}", code="ribuan_salah"
+            )
         normal = s.replace(".", "")
     else:
         bulat, pecahan = s.split(".")

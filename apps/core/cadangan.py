@@ -78,8 +78,9 @@ def _versi_aplikasi() -> str:
 
 def _vendor() -> str:
     if connection.vendor not in BERKAS_DB:
-        raise GalatCadangan(f"Basis data {connection.vendor} belum didukung; hanya PostgreSQL "
-                            "dan SQLite.")
+        raise GalatCadangan(
+            f"Basis data {connection.vendor} belum didukung; hanya PostgreSQL dan SQLite."
+        )
     return connection.vendor
 
 
@@ -97,6 +98,7 @@ def migrasi_terakhir() -> dict[str, str]:
 
 
 # --- PostgreSQL client tools ------------------------------------------------------------------
+
 
 def _pg(program: str, *args: str) -> None:
     """Run pg_dump or pg_restore against the configured database; the password only in the
@@ -117,14 +119,16 @@ def _pg(program: str, *args: str) -> None:
     try:
         hasil = subprocess.run([*perintah, *args], env=env, capture_output=True, text=True)
     except FileNotFoundError as e:
-        raise GalatCadangan(f"Program {program} tidak ditemukan; pasang postgresql-client "
-                            "(versi yang sama dengan server PostgreSQL).") from e
+        raise GalatCadangan(
+            f"Program {program} tidak ditemukan; pasang postgresql-client "
+            "(versi yang sama dengan server PostgreSQL)."
+        ) from e
     if hasil.returncode != 0:
-        raise GalatCadangan(f"{program} gagal (status {hasil.returncode}): "
-                            f"{hasil.stderr.strip()}")
+        raise GalatCadangan(f"{program} gagal (status {hasil.returncode}): {hasil.stderr.strip()}")
 
 
 # --- backup -----------------------------------------------------------------------------------
+
 
 def _berkas_media() -> list[tuple[str, Path]]:
     """Every regular file under MEDIA_ROOT as (posix path relative to it, path), sorted."""
@@ -172,11 +176,13 @@ def cadangan_create(*, output: Path) -> dict:
     output = Path(output)
     folder = output.parent
     if not folder.is_dir():
-        raise GalatCadangan(f"Folder {folder} tidak ada; buat dulu foldernya atau pilih folder "
-                            "lain untuk --output.")
+        raise GalatCadangan(
+            f"Folder {folder} tidak ada; buat dulu foldernya atau pilih folder lain untuk --output."
+        )
     if output.is_dir():
-        raise GalatCadangan(f"{output} adalah folder; tulis nama berkas, misalnya "
-                            f"{output / 'sakip.tar.gz'}.")
+        raise GalatCadangan(
+            f"{output} adalah folder; tulis nama berkas, misalnya {output / 'sakip.tar.gz'}."
+        )
     vendor = _vendor()
     with tempfile.TemporaryDirectory(dir=folder, prefix=".cadangan-") as kerja:
         kerja = Path(kerja)
@@ -193,8 +199,13 @@ def cadangan_create(*, output: Path) -> dict:
             "dibuat": timezone.now().isoformat(),
             "versi_aplikasi": _versi_aplikasi(),
             "versi_django": django.get_version(),
-            "basis_data": {"vendor": vendor, "nama": _nama_db(), "berkas": db.name,
-                           "ukuran": db_ukuran, "sha256": db_sha},
+            "basis_data": {
+                "vendor": vendor,
+                "nama": _nama_db(),
+                "berkas": db.name,
+                "ukuran": db_ukuran,
+                "sha256": db_sha,
+            },
             "migrasi": migrasi_terakhir(),
             "berkas": [{k: v for k, v in b.items() if k != "_path"} for b in berkas],
         }
@@ -219,17 +230,24 @@ def cadangan_create(*, output: Path) -> dict:
 
 # --- restore ----------------------------------------------------------------------------------
 
+
 def _bukan_arsip(path: Path) -> GalatCadangan:
-    return GalatCadangan(f"Berkas {path} bukan arsip cadangan SAKIP (buatan perintah "
-                         "cadangkan); tidak ada yang dipulihkan.")
+    return GalatCadangan(
+        f"Berkas {path} bukan arsip cadangan SAKIP (buatan perintah "
+        "cadangkan); tidak ada yang dipulihkan."
+    )
 
 
 def _path_aman(nama: object) -> bool:
     if not isinstance(nama, str) or not nama:
         return False
     p = PurePosixPath(nama)
-    return (not p.is_absolute() and all(b not in ("", ".", "..") for b in p.parts)
-            and not p.parts[0].startswith(SEMENTARA) and "\\" not in nama)
+    return (
+        not p.is_absolute()
+        and all(b not in ("", ".", "..") for b in p.parts)
+        and not p.parts[0].startswith(SEMENTARA)
+        and "\\" not in nama
+    )
 
 
 def _baca_manifest(arsip: tarfile.TarFile, path: Path) -> dict:
@@ -243,14 +261,19 @@ def _baca_manifest(arsip: tarfile.TarFile, path: Path) -> dict:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _bukan_arsip(path)
     if manifest.get("versi_format") != VERSI_FORMAT:
-        raise GalatCadangan(f"Arsip {path} memakai format cadangan versi "
-                            f"{manifest.get('versi_format')}; aplikasi ini hanya membaca versi "
-                            f"{VERSI_FORMAT}. Tidak ada yang dipulihkan.")
+        raise GalatCadangan(
+            f"Arsip {path} memakai format cadangan versi "
+            f"{manifest.get('versi_format')}; aplikasi ini hanya membaca versi "
+            f"{VERSI_FORMAT}. Tidak ada yang dipulihkan."
+        )
     db = manifest.get("basis_data")
     berkas = manifest.get("berkas")
-    if (not isinstance(db, dict) or not isinstance(berkas, list)
-            or not isinstance(manifest.get("migrasi"), dict)
-            or not all(isinstance(b, dict) and _path_aman(b.get("path")) for b in berkas)):
+    if (
+        not isinstance(db, dict)
+        or not isinstance(berkas, list)
+        or not isinstance(manifest.get("migrasi"), dict)
+        or not all(isinstance(b, dict) and _path_aman(b.get("path")) for b in berkas)
+    ):
         raise _bukan_arsip(path)
     return manifest
 
@@ -260,12 +283,15 @@ def _periksa_migrasi(manifest: dict) -> list[str]:
     not have); return the apps whose code has newer migrations than the backup (the operator
     runs migrate afterwards)."""
     dikenal = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
-    asing = [f"{app}.{nama}" for app, nama in manifest["migrasi"].items()
-             if (app, nama) not in dikenal]
+    asing = [
+        f"{app}.{nama}" for app, nama in manifest["migrasi"].items() if (app, nama) not in dikenal
+    ]
     if asing:
-        raise GalatCadangan("Cadangan ini dibuat oleh versi aplikasi yang lebih baru (migrasi "
-                            f"yang tidak dikenal: {', '.join(sorted(asing))}); pasang versi "
-                            "aplikasi itu dulu. Tidak ada yang dipulihkan.")
+        raise GalatCadangan(
+            "Cadangan ini dibuat oleh versi aplikasi yang lebih baru (migrasi "
+            f"yang tidak dikenal: {', '.join(sorted(asing))}); pasang versi "
+            "aplikasi itu dulu. Tidak ada yang dipulihkan."
+        )
     return sorted({app for app, nama in dikenal if nama > manifest["migrasi"].get(app, "")})
 
 
@@ -287,34 +313,49 @@ def _ekstrak(arsip: tarfile.TarFile, manifest: dict, kerja: Path, path: Path) ->
     manifest; return the database copy."""
     db = manifest["basis_data"]
     harapan = {db.get("berkas"): (db.get("sha256"), db.get("ukuran"))}
-    harapan.update({f"{MEDIA}/{b['path']}": (b.get("sha256"), b.get("ukuran"))
-                    for b in manifest["berkas"]})
+    harapan.update(
+        {f"{MEDIA}/{b['path']}": (b.get("sha256"), b.get("ukuran")) for b in manifest["berkas"]}
+    )
     if db.get("berkas") != BERKAS_DB.get(db.get("vendor")):
         raise _bukan_arsip(path)
     dilihat = set()
     # next(), not iteration: iterating a TarFile starts again at the manifest.
     while (anggota := arsip.next()) is not None:
         if anggota.name not in harapan or anggota.name in dilihat or not anggota.isfile():
-            raise GalatCadangan(f"Arsip {path} memuat “{anggota.name}” yang tidak tercatat di "
-                                "manifest; arsip ini rusak atau diubah. Tidak ada yang "
-                                "dipulihkan.")
+            raise GalatCadangan(
+                f"Arsip {path} memuat “{anggota.name}” yang tidak tercatat di "
+                "manifest; arsip ini rusak atau diubah. Tidak ada yang "
+                "dipulihkan."
+            )
         dilihat.add(anggota.name)
         sha, ukuran = _salin_anggota(arsip, anggota, kerja / anggota.name)
         if (sha, ukuran) != harapan[anggota.name]:
-            raise GalatCadangan(f"Berkas “{anggota.name}” dalam arsip {path} tidak cocok dengan "
-                                "SHA-256 di manifest; arsip ini rusak atau diubah. Tidak ada "
-                                "yang dipulihkan.")
+            raise GalatCadangan(
+                f"Berkas “{anggota.name}” dalam arsip {path} tidak cocok dengan "
+                "SHA-256 di manifest; arsip ini rusak atau diubah. Tidak ada "
+                "yang dipulihkan."
+            )
     hilang = sorted(set(harapan) - dilihat)
     if hilang:
-        raise GalatCadangan(f"Arsip {path} tidak lengkap: {', '.join(hilang[:5])} tidak ada. "
-                            "Tidak ada yang dipulihkan.")
+        raise GalatCadangan(
+            f"Arsip {path} tidak lengkap: {', '.join(hilang[:5])} tidak ada. "
+            "Tidak ada yang dipulihkan."
+        )
     return kerja / db["berkas"]
 
 
 def _pulihkan_db(salinan: Path) -> None:
     if connection.vendor == "postgresql":
-        _pg("pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
-            "--single-transaction", "--exit-on-error", str(salinan))
+        _pg(
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--no-privileges",
+            "--single-transaction",
+            "--exit-on-error",
+            str(salinan),
+        )
         return
     connection.close()
     sumber = sqlite3.connect(salinan)
@@ -357,9 +398,11 @@ def cadangan_restore(*, arsip: Path, ya: bool = False) -> dict:
             manifest = _baca_manifest(tar, arsip)
             asal = manifest["basis_data"].get("vendor")
             if asal != vendor:
-                raise GalatCadangan(f"Cadangan ini dari basis data {asal}, sedangkan basis data "
-                                    f"tujuan “{_nama_db()}” adalah {vendor}; pulihkan ke basis "
-                                    "data yang sejenis. Tidak ada yang dipulihkan.")
+                raise GalatCadangan(
+                    f"Cadangan ini dari basis data {asal}, sedangkan basis data "
+                    f"tujuan “{_nama_db()}” adalah {vendor}; pulihkan ke basis "
+                    "data yang sejenis. Tidak ada yang dipulihkan."
+                )
             perlu_migrate = _periksa_migrasi(manifest)
             if not ya:
                 tabel = connection.introspection.table_names()
@@ -367,12 +410,14 @@ def cadangan_restore(*, arsip: Path, ya: bool = False) -> dict:
                     raise GalatCadangan(
                         f"Basis data “{_nama_db()}” tidak kosong ({len(tabel)} tabel). "
                         "Pemulihan menghapus isinya dan menggantinya dengan isi cadangan; "
-                        "ulangi dengan --yes bila memang itu yang dimaksud.")
+                        "ulangi dengan --yes bila memang itu yang dimaksud."
+                    )
                 if _berkas_media():
                     raise GalatCadangan(
                         f"Folder berkas {akar} tidak kosong. Pemulihan mengganti seluruh "
                         "isinya dengan berkas dari cadangan; ulangi dengan --yes bila memang "
-                        "itu yang dimaksud.")
+                        "itu yang dimaksud."
+                    )
             akar.mkdir(parents=True, exist_ok=True)
             kerja = Path(tempfile.mkdtemp(dir=akar, prefix=SEMENTARA[0]))
             try:

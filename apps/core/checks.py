@@ -20,9 +20,12 @@ def url_publik(app_configs, **kwargs):
     bagian = urlsplit(url)
     if bagian.scheme in ("http", "https") and (bagian.hostname or "") not in HOST_LOKAL:
         return []
-    return [Error(
-        f"SAKIP_URL_PUBLIK {'belum diisi' if not url else f'tidak sah ({url!r})'}: alamat ini "
-        "dicetak bersama kode QR pada setiap LKjIP final dan harus dapat dibuka publik.",
-        hint="Isi SAKIP_URL_PUBLIK dengan alamat publik server, misalnya "
-             "https://sakip.magetan.go.id (lihat .env.example).",
-        id="sakip.E001")]
+    return [
+        Error(
+            f"SAKIP_URL_PUBLIK {'belum diisi' if not url else f'tidak sah ({url!r})'}: alamat ini "
+            "dicetak bersama kode QR pada setiap LKjIP final dan harus dapat dibuka publik.",
+            hint="Isi SAKIP_URL_PUBLIK dengan alamat publik server, misalnya "
+            "https://sakip.magetan.go.id (lihat .env.example).",
+            id="sakip.E001",
+        )
+    ]

@@ -86,8 +86,9 @@ def lembar_dari(ws, header, baris_list) -> None:
             isi_sel(sel, nilai)
             if i == 1 and header:
                 sel.font = Font(bold=True)
-            panjang = max((len(x) for x in str("" if nilai is None else nilai).split("\n")),
-                          default=0)
+            panjang = max(
+                (len(x) for x in str("" if nilai is None else nilai).split("\n")), default=0
+            )
             lebar[j] = max(lebar.get(j, 0), panjang)
     if header:
         ws.freeze_panes = "A2"

@@ -40,8 +40,17 @@ class AngkaField(forms.Field):
 
     widget = AngkaInput
 
-    def __init__(self, *, max_digits=18, decimal_places=4, boleh_negatif=True,
-                 min_value=None, max_value=None, rupiah=False, **kwargs):
+    def __init__(
+        self,
+        *,
+        max_digits=18,
+        decimal_places=4,
+        boleh_negatif=True,
+        min_value=None,
+        max_value=None,
+        rupiah=False,
+        **kwargs,
+    ):
         self.rupiah = rupiah
         self.max_digits = max_digits
         self.decimal_places = decimal_places
@@ -57,9 +66,13 @@ class AngkaField(forms.Field):
     def to_python(self, value):
         label = capfirst(str(self.label or "Nilai"))
         try:
-            nilai = parse_angka(value, desimal=self.decimal_places,
-                                boleh_negatif=self.boleh_negatif, label=label,
-                                rupiah=self.rupiah)
+            nilai = parse_angka(
+                value,
+                desimal=self.decimal_places,
+                boleh_negatif=self.boleh_negatif,
+                label=label,
+                rupiah=self.rupiah,
+            )
         except AngkaError as e:
             raise ValidationError(e.messages[0], code=e.code) from None
         if nilai is None:
@@ -109,13 +122,18 @@ def angka_formfield(db_field, **kwargs) -> AngkaField:
 def tahun_field(label: str = "Tahun", *, required: bool = True) -> forms.IntegerField:
     """A year between 2000 and 2100 (the range the models' constraints accept), with messages
     that name the field."""
-    return forms.IntegerField(label=label, required=required, min_value=2000, max_value=2100,
-                              error_messages={
-                                  "required": f"{label}: wajib diisi.",
-                                  "invalid": f"{label}: tulis angka tahun, misalnya 2026.",
-                                  "min_value": f"{label}: harus antara 2000 dan 2100.",
-                                  "max_value": f"{label}: harus antara 2000 dan 2100.",
-                              })
+    return forms.IntegerField(
+        label=label,
+        required=required,
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "required": f"{label}: wajib diisi.",
+            "invalid": f"{label}: tulis angka tahun, misalnya 2026.",
+            "min_value": f"{label}: harus antara 2000 dan 2100.",
+            "max_value": f"{label}: harus antara 2000 dan 2100.",
+        },
+    )
 
 
 class NIPField(forms.CharField):
@@ -131,11 +149,34 @@ class NIPField(forms.CharField):
 
 
 BULAN = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11,
-    "desember": 12, "des": 12,
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "pebruari": 2,
+    "maret": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "agustus": 8,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "nopember": 11,
+    "desember": 12,
+    "des": 12,
 }
 _TANGGAL = re.compile(
     r"^\s*(?:(?P<iso>\d{4}-\d{1,2}-\d{1,2})|(?P<d>\d{1,2})[/.\- ](?P<m>\d{1,2}|[A-Za-z]+)"
@@ -148,8 +189,10 @@ def parse_tanggal(teks: str, label: str, *, dengan_jam: bool = False):
     sends); with `dengan_jam` also `… 16.00` or `2026-11-22T16:00`."""
     m = _TANGGAL.match(teks or "")
     if not m or (m["jam"] and not dengan_jam):
-        raise ValidationError(f"{label}: “{teks}” bukan tanggal; tulis seperti 22 November 2026 "
-                              "atau 22/11/2026.", code="invalid")
+        raise ValidationError(
+            f"{label}: “{teks}” bukan tanggal; tulis seperti 22 November 2026 atau 22/11/2026.",
+            code="invalid",
+        )
     try:
         if m["iso"]:
             y, mo, d = (int(x) for x in m["iso"].split("-"))
@@ -163,8 +206,9 @@ def parse_tanggal(teks: str, label: str, *, dengan_jam: bool = False):
             jam, menit = (int(m["jam"]), int(m["menit"])) if m["jam"] else (23, 59)
             hasil = datetime.datetime(y, mo, d, jam, menit)
     except ValueError:
-        raise ValidationError(f"{label}: tanggal “{teks}” tidak ada di kalender.",
-                              code="invalid") from None
+        raise ValidationError(
+            f"{label}: tanggal “{teks}” tidak ada di kalender.", code="invalid"
+        ) from None
     return hasil
 
 
@@ -176,8 +220,9 @@ class TanggalInput(forms.TextInput):
     contoh = "22 November 2026"
 
     def __init__(self, attrs=None):
-        super().__init__({"placeholder": f"contoh: {self.contoh}", "autocomplete": "off",
-                          **(attrs or {})})
+        super().__init__(
+            {"placeholder": f"contoh: {self.contoh}", "autocomplete": "off", **(attrs or {})}
+        )
 
     def format_value(self, value):
         if isinstance(value, datetime.datetime):

@@ -39,5 +39,4 @@ class KataSandiTanpaNamaValidator:
                 )
 
     def get_help_text(self):
-        return ("Kata sandi tidak boleh memuat nama pengguna, kata “sakip” atau nama "
-                "daerah.")
+        return "Kata sandi tidak boleh memuat nama pengguna, kata “sakip” atau nama daerah."

@@ -42,8 +42,11 @@ class BatasSesiMiddleware:
             mulai = sesi.setdefault(MULAI, sekarang)
             if sekarang - mulai > settings.SAKIP_SESI_MAKS_JAM * 3600:
                 logout(request)
-                messages.info(request, f"Sesi Anda sudah {settings.SAKIP_SESI_MAKS_JAM} jam "
-                              "dan telah berakhir; silakan masuk lagi.")
+                messages.info(
+                    request,
+                    f"Sesi Anda sudah {settings.SAKIP_SESI_MAKS_JAM} jam "
+                    "dan telah berakhir; silakan masuk lagi.",
+                )
                 return redirect_to_login(request.get_full_path())
             if sekarang - sesi.get(TERAKHIR, 0) >= JEDA_SIMPAN:
                 sesi[TERAKHIR] = sekarang
@@ -71,7 +74,8 @@ class TolakNulMiddleware:
 
 
 def _tolak_nul(request, bagian: str):
-    pesan = (f"Permintaan ditolak: {bagian} berisi karakter NUL (kode 0), yang tidak dapat "
-             "dibaca. Periksa tautan atau isian pencarian, lalu coba lagi.")
-    return HttpResponseBadRequest(render_to_string("400.html", {"pesan": pesan},
-                                                   request=request))
+    pesan = (
+        f"Permintaan ditolak: {bagian} berisi karakter NUL (kode 0), yang tidak dapat "
+        "dibaca. Periksa tautan atau isian pencarian, lalu coba lagi."
+    )
+    return HttpResponseBadRequest(render_to_string("400.html", {"pesan": pesan}, request=request))

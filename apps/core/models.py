@@ -66,7 +66,7 @@ class Pemda(models.Model):
 
     @property
     def nama_pemerintah(self) -> str:
-        """"PEMERINTAH KABUPATEN MAGETAN" as the kop writes it."""
+        """ "PEMERINTAH KABUPATEN MAGETAN" as the kop writes it."""
         return f"Pemerintah {self.nama}"
 
 
@@ -353,9 +353,7 @@ class SkalaPredikat(models.Model):
 
     nama = models.CharField(max_length=100, unique=True)
     sumber = models.CharField(max_length=255, blank=True, help_text="Dasar atau asal skala.")
-    tepi = models.CharField(
-        "tepi rentang", max_length=5, choices=Tepi.choices, default=Tepi.BAWAH
-    )
+    tepi = models.CharField("tepi rentang", max_length=5, choices=Tepi.choices, default=Tepi.BAWAH)
     history = HistoricalRecords()
 
     class Meta:
@@ -399,17 +397,24 @@ def validate_rentang_lengkap(bands) -> None:
             )
         if bawah.batas_atas > atas.batas_bawah:
             raise ValidationError(
-                "Rentang %(a)s dan %(b)s tumpang tindih: %(a)s sampai %(x)s, "
-                "%(b)s mulai %(y)s.",
-                params={"a": bawah.label, "b": atas.label, "x": bawah.batas_atas,
-                        "y": atas.batas_bawah},
+                "Rentang %(a)s dan %(b)s tumpang tindih: %(a)s sampai %(x)s, %(b)s mulai %(y)s.",
+                params={
+                    "a": bawah.label,
+                    "b": atas.label,
+                    "x": bawah.batas_atas,
+                    "y": atas.batas_bawah,
+                },
             )
         if bawah.batas_atas < atas.batas_bawah:
             raise ValidationError(
                 "Ada celah antara rentang %(a)s (sampai %(x)s) dan %(b)s (mulai %(y)s): "
                 "capaian di antaranya tidak mendapat predikat.",
-                params={"a": bawah.label, "b": atas.label, "x": bawah.batas_atas,
-                        "y": atas.batas_bawah},
+                params={
+                    "a": bawah.label,
+                    "b": atas.label,
+                    "x": bawah.batas_atas,
+                    "y": atas.batas_bawah,
+                },
             )
 
 
@@ -417,11 +422,19 @@ class RentangPredikat(models.Model):
     skala = models.ForeignKey(SkalaPredikat, on_delete=models.CASCADE, related_name="rentang")
     label = models.CharField("predikat", max_length=50)
     batas_bawah = models.DecimalField(
-        "batas bawah (%)", max_digits=7, decimal_places=2, null=True, blank=True,
+        "batas bawah (%)",
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text="Kosong untuk rentang terendah.",
     )
     batas_atas = models.DecimalField(
-        "batas atas (%)", max_digits=7, decimal_places=2, null=True, blank=True,
+        "batas atas (%)",
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text="Kosong untuk rentang tertinggi.",
     )
     warna = models.CharField(max_length=7, default="#777777", help_text="Warna grafik, #rrggbb.")
@@ -456,8 +469,10 @@ class RentangPredikat(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.label} ({self.batas_bawah if self.batas_bawah is not None else '…'}"\
-               f"–{self.batas_atas if self.batas_atas is not None else '…'})"
+        return (
+            f"{self.label} ({self.batas_bawah if self.batas_bawah is not None else '…'}"
+            f"–{self.batas_atas if self.batas_atas is not None else '…'})"
+        )
 
 
 class Notifikasi(models.Model):

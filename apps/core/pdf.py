@@ -32,13 +32,13 @@ class _BerkasSendiri(URLFetcher):
 
     def fetch(self, url, headers=None):
         if url.startswith(BASE):
-            path = urllib.parse.unquote(url[len(BASE):])
+            path = urllib.parse.unquote(url[len(BASE) :])
             lokasi = None
             if path.startswith("static/"):
-                lokasi = finders.find(path[len("static/"):])
+                lokasi = finders.find(path[len("static/") :])
             elif path.startswith("media/"):
                 media = Path(settings.MEDIA_ROOT).resolve()
-                calon = (media / path[len("media/"):]).resolve()
+                calon = (media / path[len("media/") :]).resolve()
                 if calon.is_relative_to(media):
                     lokasi = calon
             if lokasi and Path(lokasi).is_file():
@@ -58,8 +58,13 @@ class Lampiran:
     keterangan: str = ""
 
 
-def render_pdf(template_name: str, context: dict, *, pdf_variant: str | None = None,
-               lampiran: list[Lampiran] | tuple = ()) -> bytes:
+def render_pdf(
+    template_name: str,
+    context: dict,
+    *,
+    pdf_variant: str | None = None,
+    lampiran: list[Lampiran] | tuple = (),
+) -> bytes:
     """Render a template to PDF bytes. In the template, refer to files as `static/css/x.css`
     or `media/pemda/logo.png` (relative), which resolve to our own files only.
 
@@ -67,12 +72,19 @@ def render_pdf(template_name: str, context: dict, *, pdf_variant: str | None = N
     fonts embedded, XMP metadata, an sRGB output intent); `lampiran` are embedded files, marked
     as the document's source data (AFRelationship /Data, as PDF/A-3 asks)."""
     html = render_to_string(template_name, context)
-    attachments = [Attachment(file_obj=io.BytesIO(x.isi), name=x.nama,
-                              description=x.keterangan or None, relationship="Data")
-                   for x in lampiran]
+    attachments = [
+        Attachment(
+            file_obj=io.BytesIO(x.isi),
+            name=x.nama,
+            description=x.keterangan or None,
+            relationship="Data",
+        )
+        for x in lampiran
+    ]
     # One layout at a time per process: the web workers run threads (docker/entrypoint.sh),
     # and WeasyPrint's documentation does not promise that its layout, fonts and caches are
     # thread-safe. Under the GIL two layouts in one process would not run faster anyway.
     with _WEASYPRINT:
         return HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf(
-            pdf_variant=pdf_variant, attachments=attachments or None)
+            pdf_variant=pdf_variant, attachments=attachments or None
+        )

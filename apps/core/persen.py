@@ -23,6 +23,8 @@ class Hasil:
         return self.nilai is not None
 
     def __str__(self) -> str:
-        return format_persen(self.nilai) if self.nilai is not None else (
-            f"tidak dapat dihitung ({self.alasan})"
+        return (
+            format_persen(self.nilai)
+            if self.nilai is not None
+            else (f"tidak dapat dihitung ({self.alasan})")
         )

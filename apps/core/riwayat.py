@@ -64,24 +64,33 @@ def catat_riwayat(model, pks: list, *, history_type: str, aksi: str, user=None) 
     riwayat = model.history.model
     kolom_model = {f.column for f in model._meta.concrete_fields}
     q = connection.ops.quote_name
-    tujuan = [f.column for f in riwayat._meta.concrete_fields
-              if f.column in kolom_model]
+    tujuan = [f.column for f in riwayat._meta.concrete_fields if f.column in kolom_model]
     sumber = [q(k) for k in tujuan]
-    tujuan = [q(k) for k in tujuan] + [q("history_date"), q("history_type"),
-                                       q("history_user_id"), q("history_change_reason")]
+    tujuan = [q(k) for k in tujuan] + [
+        q("history_date"),
+        q("history_type"),
+        q("history_user_id"),
+        q("history_change_reason"),
+    ]
     sumber += ["%s", "%s", "%s", "%s"]
     sekarang = connection.ops.adapt_datetimefield_value(timezone.now())
-    sql = (f"INSERT INTO {q(riwayat._meta.db_table)} ({', '.join(tujuan)}) "
-           f"SELECT {', '.join(sumber)} FROM {q(model._meta.db_table)} "
-           f"WHERE {q(model._meta.pk.column)} ")
+    sql = (
+        f"INSERT INTO {q(riwayat._meta.db_table)} ({', '.join(tujuan)}) "
+        f"SELECT {', '.join(sumber)} FROM {q(model._meta.db_table)} "
+        f"WHERE {q(model._meta.pk.column)} "
+    )
     with connection.cursor() as c:
         if connection.vendor == "postgresql":
             # One array parameter: a thousand placeholders cost psycopg more to parse
             # than the database takes to copy the rows.
-            c.execute(sql + "= ANY(%s)", [sekarang, history_type, getattr(user, "pk", None),
-                                          aksi, list(pks)])
+            c.execute(
+                sql + "= ANY(%s)",
+                [sekarang, history_type, getattr(user, "pk", None), aksi, list(pks)],
+            )
             return
         for i in range(0, len(pks), POTONG):
-            potong = pks[i:i + POTONG]
-            c.execute(sql + f"IN ({', '.join(['%s'] * len(potong))})",
-                      [sekarang, history_type, getattr(user, "pk", None), aksi, *potong])
+            potong = pks[i : i + POTONG]
+            c.execute(
+                sql + f"IN ({', '.join(['%s'] * len(potong))})",
+                [sekarang, history_type, getattr(user, "pk", None), aksi, *potong],
+            )

@@ -27,16 +27,18 @@ def skala_predikat_set_rentang(*, skala: SkalaPredikat, rentang: Iterable[dict])
 
 def user_create(*, username: str, password: str, peran: str, opd=None, **extra) -> User:
     """Create a user with one role; operators and pimpinan need an OPD (database check)."""
-    user = User(username=username, peran=peran, opd=opd,
-                is_superuser=(peran == Peran.ADMIN), **extra)
+    user = User(
+        username=username, peran=peran, opd=opd, is_superuser=(peran == Peran.ADMIN), **extra
+    )
     user.set_password(password)
     user.full_clean()
     user.save()
     return user
 
 
-def notifikasi_kirim(*, penerima: Iterable[User], judul: str, pesan: str = "", tautan: str = "",
-                     email: bool = True) -> list[Notifikasi]:
+def notifikasi_kirim(
+    *, penerima: Iterable[User], judul: str, pesan: str = "", tautan: str = "", email: bool = True
+) -> list[Notifikasi]:
     """An in-app message to each recipient, and the same by e-mail to those with an address.
 
     The e-mails leave only after the transaction commits: a rolled-back action sends nothing.
@@ -49,8 +51,9 @@ def notifikasi_kirim(*, penerima: Iterable[User], judul: str, pesan: str = "", t
         alamat = sorted({u.email for u in penerima if u.email})
         if alamat:
             isi = pesan + (f"\n\n{settings.SAKIP_URL_DASAR}{tautan}" if tautan else "")
-            pesan_email = [(f"[SAKIP] {judul}", isi, settings.DEFAULT_FROM_EMAIL, [a])
-                           for a in alamat]
+            pesan_email = [
+                (f"[SAKIP] {judul}", isi, settings.DEFAULT_FROM_EMAIL, [a]) for a in alamat
+            ]
 
             def kirim():
                 try:

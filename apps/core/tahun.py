@@ -30,14 +30,17 @@ def pilihan_tahun(tahun: int, opd_id: int | None = None) -> list[int]:
     click away (the 2019 DPA of the demo could only be reached by typing its address)."""
     kini = timezone.localdate().year
     pilihan = {tahun - 1, tahun, tahun + 1, kini} | tahun_berdata(
-        None if opd_id is None else [opd_id])
+        None if opd_id is None else [opd_id]
+    )
     return sorted(t for t in pilihan if 2000 <= t <= 2100)
 
 
 def years_of(queryset, opd_path: str, field: str = "tahun"):
     """A year source over one model: the distinct `field` of `queryset`, limited to the OPDs
     through `opd_path` (e.g. "opd_id") when ids are given."""
+
     def sumber(opd_ids: list[int] | None) -> Iterable[int]:
         qs = queryset if opd_ids is None else queryset.filter(**{f"{opd_path}__in": opd_ids})
         return qs.values_list(field, flat=True).distinct()
+
     return sumber

@@ -24,8 +24,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-PESAN_TERHENTI = ("Pekerjaan terhenti: tidak ada kemajuan selama {menit} menit (pekerja latar "
-                  "mati atau dimulai ulang). Silakan ulangi.")
+PESAN_TERHENTI = (
+    "Pekerjaan terhenti: tidak ada kemajuan selama {menit} menit (pekerja latar "
+    "mati atau dimulai ulang). Silakan ulangi."
+)
 
 
 def jalankan(nama_task: str, *args) -> None:
@@ -69,22 +71,30 @@ def tugas_terhenti_fail(qs: QuerySet, *, sekarang: datetime | None = None) -> in
 def _tandai_terhenti(qs, terhenti, sekarang, menit) -> dict[str, list[int]]:
     model = qs.model
     with transaction.atomic():
-        baris = (qs.filter(status__in=list(terhenti),
-                           diperbarui__lt=sekarang - timedelta(minutes=menit))
-                 .select_related(None).order_by().select_for_update(skip_locked=True)
-                 .values_list("pk", "status"))
+        baris = (
+            qs.filter(status__in=list(terhenti), diperbarui__lt=sekarang - timedelta(minutes=menit))
+            .select_related(None)
+            .order_by()
+            .select_for_update(skip_locked=True)
+            .values_list("pk", "status")
+        )
         ke: dict[str, list[int]] = defaultdict(list)
         for pk, status in baris:
             ke[terhenti[status]].append(pk)
         for status, pks in ke.items():
             model.objects.filter(pk__in=pks).update(
-                status=status, pesan=PESAN_TERHENTI.format(menit=menit), diperbarui=sekarang)
+                status=status, pesan=PESAN_TERHENTI.format(menit=menit), diperbarui=sekarang
+            )
     return ke
 
 
 def tugas_terhenti_fail_all(*, sekarang: datetime | None = None) -> dict[str, int]:
     """tugas_terhenti_fail on every model that declares `TUGAS_TERHENTI`: how many rows were
     marked, by the model's plural name (for the periodic job and `manage.py bersihkan_tugas`)."""
-    return {str(model._meta.verbose_name_plural):
-            tugas_terhenti_fail(model.objects.all(), sekarang=sekarang)
-            for model in apps.get_models() if hasattr(model, "TUGAS_TERHENTI")}
+    return {
+        str(model._meta.verbose_name_plural): tugas_terhenti_fail(
+            model.objects.all(), sekarang=sekarang
+        )
+        for model in apps.get_models()
+        if hasattr(model, "TUGAS_TERHENTI")
+    }

@@ -20,24 +20,35 @@ class LaporanKinerjaAdmin(ScopedAdmin):
     # The organisation chart is uploaded on the LKjIP page, where its content and size are
     # checked; here both stored files are shown through their permission-checked views.
     exclude = ["struktur_organisasi", "berkas_final"]
-    readonly_fields = ["status", "unduh_final", "bagan", "sha256", "kode_verifikasi",
-                       "difinalkan_oleh", "difinalkan_pada", "opd_nama_final",
-                       "difinalkan_oleh_nama", "difinalkan_oleh_jabatan"]
+    readonly_fields = [
+        "status",
+        "unduh_final",
+        "bagan",
+        "sha256",
+        "kode_verifikasi",
+        "difinalkan_oleh",
+        "difinalkan_pada",
+        "opd_nama_final",
+        "difinalkan_oleh_nama",
+        "difinalkan_oleh_jabatan",
+    ]
     inlines = [AnalisisInline]
 
     @admin.display(description="PDF final")
     def unduh_final(self, obj):
         if obj is None or not obj.berkas_final:
             return "-"
-        return format_html('<a href="{}">Unduh PDF final</a>',
-                           reverse("laporan:lkjip_final_pdf", args=[obj.pk]))
+        return format_html(
+            '<a href="{}">Unduh PDF final</a>', reverse("laporan:lkjip_final_pdf", args=[obj.pk])
+        )
 
     @admin.display(description="bagan struktur organisasi")
     def bagan(self, obj):
         if obj is None or not obj.struktur_organisasi:
             return "-"
-        return format_html('<a href="{}">Lihat bagan</a>',
-                           reverse("laporan:lkjip_struktur", args=[obj.pk]))
+        return format_html(
+            '<a href="{}">Lihat bagan</a>', reverse("laporan:lkjip_struktur", args=[obj.pk])
+        )
 
     def has_change_permission(self, request, obj=None):
         # A final report is a stored file; its words cannot change under it.
@@ -61,4 +72,3 @@ class AnalisisSasaranAdmin(HanyaBacaMixin, ScopedAdmin):
     list_filter = ["laporan__tahun"]
     search_fields = ["laporan__opd__nama"]
     list_select_related = ["laporan__opd", "sasaran"]
-

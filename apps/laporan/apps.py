@@ -14,9 +14,18 @@ class LaporanConfig(AppConfig):
         from .draf import draf_expire
         from .paket import paket_expire
 
-        register_cleanup("paket", lambda sekarang: (
-            f"Berkas ZIP paket LKjIP yang disimpan lebih dari {settings.SAKIP_PAKET_SIMPAN_HARI} "
-            f"hari dihapus: {paket_expire(sekarang=sekarang)}."))
-        register_cleanup("draf", lambda sekarang: (
-            f"Draf PDF LKjIP yang dibuat lebih dari {settings.SAKIP_DRAF_SIMPAN_JAM} jam lalu "
-            f"dihapus: {draf_expire(sekarang=sekarang)}."))
+        register_cleanup(
+            "paket",
+            lambda sekarang: (
+                "Berkas ZIP paket LKjIP yang disimpan lebih dari "
+                f"{settings.SAKIP_PAKET_SIMPAN_HARI} hari dihapus: "
+                f"{paket_expire(sekarang=sekarang)}."
+            ),
+        )
+        register_cleanup(
+            "draf",
+            lambda sekarang: (
+                f"Draf PDF LKjIP yang dibuat lebih dari {settings.SAKIP_DRAF_SIMPAN_JAM} jam lalu "
+                f"dihapus: {draf_expire(sekarang=sekarang)}."
+            ),
+        )

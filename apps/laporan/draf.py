@@ -60,23 +60,31 @@ def draf_create(*, opd: OPD, tahun: int, user) -> DrafLKjIP:
 
 def draf_build(*, draf: DrafLKjIP) -> None:
     """The background job: render, store, mark done; a failure is kept with its reason."""
-    DrafLKjIP.objects.filter(pk=draf.pk).update(status=DrafLKjIP.Status.BERJALAN,
-                                                diperbarui=timezone.now())
+    DrafLKjIP.objects.filter(pk=draf.pk).update(
+        status=DrafLKjIP.Status.BERJALAN, diperbarui=timezone.now()
+    )
     try:
-        pdf = render_lkjip_pdf(opd=draf.opd, tahun=draf.tahun,
-                               laporan=laporan_terakhir(draf.opd, draf.tahun), draf=True)
+        pdf = render_lkjip_pdf(
+            opd=draf.opd,
+            tahun=draf.tahun,
+            laporan=laporan_terakhir(draf.opd, draf.tahun),
+            draf=True,
+        )
     except Exception:
         logger.exception("Draf LKjIP %s gagal disusun", draf.pk)
         DrafLKjIP.objects.filter(pk=draf.pk).update(
-            status=DrafLKjIP.Status.GAGAL, diperbarui=timezone.now(),
+            status=DrafLKjIP.Status.GAGAL,
+            diperbarui=timezone.now(),
             pesan="Terjadi kesalahan saat menyusun PDF; kesalahan sudah dicatat untuk "
-                  "pengelola sistem. Silakan coba lagi.")
+            "pengelola sistem. Silakan coba lagi.",
+        )
         return
     finally:
         gc.collect()  # WeasyPrint's documents hold reference cycles (see apps.laporan.paket)
     draf.refresh_from_db()
-    draf.berkas.save(f"lkjip-{draf.opd.kode}-{draf.tahun}-{uuid.uuid4().hex}.pdf",
-                     ContentFile(pdf), save=False)
+    draf.berkas.save(
+        f"lkjip-{draf.opd.kode}-{draf.tahun}-{uuid.uuid4().hex}.pdf", ContentFile(pdf), save=False
+    )
     draf.status = DrafLKjIP.Status.SELESAI
     draf.save(update_fields=["berkas", "status", "diperbarui"])
 
@@ -85,5 +93,8 @@ def draf_expire(*, sekarang: datetime | None = None) -> int:
     """Delete finished or failed drafts older than SAKIP_DRAF_SIMPAN_JAM hours with their
     files (the periodic clean-up); running ones are left to apps.core.tugas."""
     batas = (sekarang or timezone.now()) - timedelta(hours=settings.SAKIP_DRAF_SIMPAN_JAM)
-    return _hapus(DrafLKjIP.objects.filter(dibuat__lt=batas).exclude(
-        status__in=list(DrafLKjIP.TUGAS_TERHENTI)))
+    return _hapus(
+        DrafLKjIP.objects.filter(dibuat__lt=batas).exclude(
+            status__in=list(DrafLKjIP.TUGAS_TERHENTI)
+        )
+    )

@@ -14,18 +14,26 @@ TRIWULAN = [("1", "TW I"), ("2", "TW II"), ("3", "TW III"), ("4", "TW IV")]
 
 class FilterDasbor(django_filters.FilterSet):
     tahun = django_filters.NumberFilter(label="Tahun", method="tanpa_saring")
-    jenis = django_filters.ChoiceFilter(label="Jenis OPD", choices=OPD.Jenis.choices,
-                                        empty_label="semua")
-    predikat = django_filters.ChoiceFilter(label="Predikat", method="saring_predikat",
-                                           empty_label="semua")
-    triwulan = django_filters.ChoiceFilter(label="Triwulan", choices=TRIWULAN,
-                                           method="tanpa_saring", empty_label="semua")
-    status = django_filters.ChoiceFilter(label="Status triwulan", method="saring_status",
-                                         choices=list(StatusTriwulan.LABEL.items()),
-                                         empty_label="semua")
+    jenis = django_filters.ChoiceFilter(
+        label="Jenis OPD", choices=OPD.Jenis.choices, empty_label="semua"
+    )
+    predikat = django_filters.ChoiceFilter(
+        label="Predikat", method="saring_predikat", empty_label="semua"
+    )
+    triwulan = django_filters.ChoiceFilter(
+        label="Triwulan", choices=TRIWULAN, method="tanpa_saring", empty_label="semua"
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status triwulan",
+        method="saring_status",
+        choices=list(StatusTriwulan.LABEL.items()),
+        empty_label="semua",
+    )
     terlambat = django_filters.BooleanFilter(
-        label="Terlambat", method="saring_terlambat",
-        widget=forms.Select(choices=[("", "semua"), ("true", "ya"), ("false", "tidak")]))
+        label="Terlambat",
+        method="saring_terlambat",
+        widget=forms.Select(choices=[("", "semua"), ("true", "ya"), ("false", "tidak")]),
+    )
 
     class Meta:
         model = OPD
@@ -35,7 +43,8 @@ class FilterDasbor(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.baris: dict = {}
         self.filters["predikat"].extra["choices"] = [(p, p) for p in predikat] + [
-            ("-", "tidak dapat dihitung")]
+            ("-", "tidak dapat dihitung")
+        ]
         tahun = tahun_field(required=False)
         tahun.widget.attrs["style"] = "width:6em"
         self.form.fields["tahun"] = tahun
@@ -49,8 +58,7 @@ class FilterDasbor(django_filters.FilterSet):
         return queryset.filter(pk__in=[pk for pk, b in self.baris.items() if cocok(b)])
 
     def saring_predikat(self, queryset, name, value):
-        return self._pilih(queryset, lambda b: (b.predikat.label if b.predikat else "-")
-                           == value)
+        return self._pilih(queryset, lambda b: (b.predikat.label if b.predikat else "-") == value)
 
     def saring_status(self, queryset, name, value):
         tw = int(self.form.cleaned_data.get("triwulan") or 0)

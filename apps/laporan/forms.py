@@ -17,10 +17,24 @@ NARASI_MAKS = 20_000
 STRUKTUR_MAKS_SISI = 6000
 
 # The narrative sections in the order of the report (PermenPAN-RB 53/2014).
-NARASI = ("kata_pengantar", "ikhtisar_eksekutif", "latar_belakang", "kedudukan_tugas_fungsi",
-          "sistematika", "kesimpulan", "upaya_ke_depan", "saran")
-ANALISIS = ("uraian", "standar_nasional", "keberhasilan_kegagalan", "solusi", "efisiensi",
-            "program_pendukung")
+NARASI = (
+    "kata_pengantar",
+    "ikhtisar_eksekutif",
+    "latar_belakang",
+    "kedudukan_tugas_fungsi",
+    "sistematika",
+    "kesimpulan",
+    "upaya_ke_depan",
+    "saran",
+)
+ANALISIS = (
+    "uraian",
+    "standar_nasional",
+    "keberhasilan_kegagalan",
+    "solusi",
+    "efisiensi",
+    "program_pendukung",
+)
 
 
 def label_field(model, nama: str) -> str:
@@ -30,27 +44,42 @@ def label_field(model, nama: str) -> str:
 def narasi_field(label: str, *, baris: int = 6) -> forms.CharField:
     """A Markdown text area with a live preview (static/js/lkjip.js)."""
     return forms.CharField(
-        label=label, required=False, max_length=NARASI_MAKS, strip=False,
+        label=label,
+        required=False,
+        max_length=NARASI_MAKS,
+        strip=False,
         widget=forms.Textarea(attrs={"rows": baris, "data-pratinjau": "1"}),
-        error_messages={"max_length": f"{label}: paling banyak "
-                        f"{format_angka(NARASI_MAKS, 0)} karakter (sekarang %(show_value)d)."})
+        error_messages={
+            "max_length": f"{label}: paling banyak "
+            f"{format_angka(NARASI_MAKS, 0)} karakter (sekarang %(show_value)d)."
+        },
+    )
 
 
 class LaporanForm(forms.Form):
     """The report's own words, its signature block and its organisation chart. Only the
     OPD's active officials can sign; a forged id of another OPD's official is refused."""
 
-    tempat = forms.CharField(label="Tempat", max_length=100, required=False, error_messages={
-        "max_length": "Tempat: paling banyak 100 karakter."})
+    tempat = forms.CharField(
+        label="Tempat",
+        max_length=100,
+        required=False,
+        error_messages={"max_length": "Tempat: paling banyak 100 karakter."},
+    )
     tanggal = TanggalField(label="Tanggal", required=False)
     penandatangan = forms.ModelChoiceField(
-        label="Penandatangan", queryset=Pejabat.objects.none(), required=False,
-        empty_label="— pilih pejabat —", error_messages={
-            "invalid_choice": "Penandatangan: pilih pejabat aktif OPD ini."})
+        label="Penandatangan",
+        queryset=Pejabat.objects.none(),
+        required=False,
+        empty_label="— pilih pejabat —",
+        error_messages={"invalid_choice": "Penandatangan: pilih pejabat aktif OPD ini."},
+    )
     struktur_organisasi = forms.FileField(
-        label="Bagan struktur organisasi", required=False,
+        label="Bagan struktur organisasi",
+        required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
-        help_text="Gambar JPEG atau PNG, diperiksa dari isinya.")
+        help_text="Gambar JPEG atau PNG, diperiksa dari isinya.",
+    )
 
     def __init__(self, *args, opd, laporan: LaporanKinerja | None, **kwargs):
         awal = {}
@@ -61,20 +90,19 @@ class LaporanForm(forms.Form):
         for nama in NARASI:
             self.fields[nama] = narasi_field(label_field(LaporanKinerja, nama))
         self.order_fields(NARASI)
-        self.fields["penandatangan"].queryset = (
-            Pejabat.objects.filter(opd=opd, aktif=True).order_by("nama"))
+        self.fields["penandatangan"].queryset = Pejabat.objects.filter(
+            opd=opd, aktif=True
+        ).order_by("nama")
 
     def clean_struktur_organisasi(self):
         berkas = self.cleaned_data.get("struktur_organisasi")
         if not berkas:
             return None
-        return periksa_gambar(berkas, "Bagan struktur organisasi",
-                              maks_sisi=STRUKTUR_MAKS_SISI)
+        return periksa_gambar(berkas, "Bagan struktur organisasi", maks_sisi=STRUKTUR_MAKS_SISI)
 
     def nilai(self) -> dict:
         """The report's field values as typed (the chart is passed on its own)."""
-        return {n: self.cleaned_data[n] for n in NARASI + ("tempat", "tanggal",
-                                                            "penandatangan")}
+        return {n: self.cleaned_data[n] for n in NARASI + ("tempat", "tanggal", "penandatangan")}
 
 
 class AnalisisForm(forms.Form):
@@ -86,10 +114,11 @@ class AnalisisForm(forms.Form):
         for nama in ANALISIS:
             self.fields[nama] = narasi_field(
                 f"Sasaran {sasaran.tujuan.nomor}.{sasaran.nomor} · "
-                f"{label_field(AnalisisSasaran, nama)}", baris=4)
+                f"{label_field(AnalisisSasaran, nama)}",
+                baris=4,
+            )
         self.sasaran = sasaran
 
 
 class TahunForm(forms.Form):
     tahun = tahun_field("Tahun")
-

@@ -39,11 +39,101 @@ TIDAK_DAPAT = "tidak dapat dihitung"
 # for the characters 32..126, in hundredths of an em: labels are measured with them to be
 # truncated and placed without a font at hand.
 _LEBAR_ASCII = (
-    32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64,
-    64, 64, 64, 64, 34, 34, 84, 84, 84, 53, 100, 68, 69, 70, 77, 63, 58, 77, 75, 29, 29, 66,
-    56, 86, 75, 79, 60, 79, 69, 63, 61, 73, 68, 99, 69, 61, 69, 39, 34, 39, 84, 50, 50, 61,
-    63, 55, 63, 62, 35, 63, 63, 28, 28, 58, 28, 97, 63, 61, 63, 63, 41, 52, 39, 63, 59, 82,
-    59, 59, 52, 64, 34, 64, 84,
+    32,
+    40,
+    46,
+    84,
+    64,
+    95,
+    78,
+    27,
+    39,
+    39,
+    50,
+    84,
+    32,
+    36,
+    32,
+    34,
+    64,
+    64,
+    64,
+    64,
+    64,
+    64,
+    64,
+    64,
+    64,
+    64,
+    34,
+    34,
+    84,
+    84,
+    84,
+    53,
+    100,
+    68,
+    69,
+    70,
+    77,
+    63,
+    58,
+    77,
+    75,
+    29,
+    29,
+    66,
+    56,
+    86,
+    75,
+    79,
+    60,
+    79,
+    69,
+    63,
+    61,
+    73,
+    68,
+    99,
+    69,
+    61,
+    69,
+    39,
+    34,
+    39,
+    84,
+    50,
+    50,
+    61,
+    63,
+    55,
+    63,
+    62,
+    35,
+    63,
+    63,
+    28,
+    28,
+    58,
+    28,
+    97,
+    63,
+    61,
+    63,
+    63,
+    41,
+    52,
+    39,
+    63,
+    59,
+    82,
+    59,
+    59,
+    52,
+    64,
+    34,
+    64,
+    84,
 )
 # Characters XML 1.0 forbids even escaped; a name pasted from a spreadsheet may carry them.
 _TERLARANG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -111,8 +201,9 @@ def batang_capaian(
     if not data:
         return _kosong(judul, lebar, tampil_judul)
     ada = [b.nilai for b in data if b.nilai is not None]
-    lo, hi, langkah = _sumbu(min([*ada, *(cakupan or ())], default=0),
-                             max([*ada, *(cakupan or ())], default=0))
+    lo, hi, langkah = _sumbu(
+        min([*ada, *(cakupan or ())], default=0), max([*ada, *(cakupan or ())], default=0)
+    )
     pad, uk = 12, 11
 
     label_teks = [_potong(b.label, 190, uk) for b in data]
@@ -165,19 +256,25 @@ def batang_capaian(
         nama = b.nama or b.label
         judul_baris = f"{nama}: {_uraian_nilai(b.nilai, b.keterangan)}"
         isi.append(
-            _teks(x0 - 6, dasar, label_teks[i], size=uk, fill=TEKS, anchor="end",
-                  judul=judul_baris)
+            _teks(x0 - 6, dasar, label_teks[i], size=uk, fill=TEKS, anchor="end", judul=judul_baris)
         )
         latar = ZEBRA if i % 2 else "#ffffff"
         if b.nilai is None:
-            tulisan.append(_label(nol + 4, dasar, f"– {TIDAK_DAPAT}", size=10, fill=REDUP,
-                                  latar=latar))
+            tulisan.append(
+                _label(nol + 4, dasar, f"– {TIDAK_DAPAT}", size=10, fill=REDUP, latar=latar)
+            )
             continue
         ujung = px(b.nilai)
         kiri, kanan = min(nol, ujung), max(nol, ujung)
         isi.append(
-            _rect(kiri, tengah - tebal / 2, max(kanan - kiri, 0.5), tebal, _warna(b.warna),
-                  judul=judul_baris)
+            _rect(
+                kiri,
+                tengah - tebal / 2,
+                max(kanan - kiri, 0.5),
+                tebal,
+                _warna(b.warna),
+                judul=judul_baris,
+            )
         )
         # The value goes outside the bar, in dark text on the row's own background, over the
         # target line: readable whatever the predikat colour. A negative bar grows to the
@@ -189,8 +286,15 @@ def batang_capaian(
         isi.append(_line(nol, atas, nol, bawah, SUMBU))
     if garis_target is not None and lo <= garis_target <= hi:
         isi.append(
-            _line(px(garis_target), atas - 3, px(garis_target), bawah + 3, TARGET,
-                  width=1.5, dash="5 3")
+            _line(
+                px(garis_target),
+                atas - 3,
+                px(garis_target),
+                bawah + 3,
+                TARGET,
+                width=1.5,
+                dash="5 3",
+            )
         )
     isi.extend(tulisan)
     isi.append(_line(x0, bawah, x1, bawah, SUMBU))
@@ -218,10 +322,11 @@ def batang_capaian_bertahap(
         return [batang_capaian(data, judul=judul, **opsi)]
     ada = [b.nilai for b in data if b.nilai is not None]
     cakupan = (min(ada), max(ada)) if ada else None
-    bagian = [data[i:i + per_grafik] for i in range(0, len(data), per_grafik)]
+    bagian = [data[i : i + per_grafik] for i in range(0, len(data), per_grafik)]
     return [
-        batang_capaian(potong, judul=f"{judul} (bagian {n} dari {len(bagian)})",
-                       cakupan=cakupan, **opsi)
+        batang_capaian(
+            potong, judul=f"{judul} (bagian {n} dari {len(bagian)})", cakupan=cakupan, **opsi
+        )
         for n, potong in enumerate(bagian, start=1)
     ]
 
@@ -289,8 +394,7 @@ def garis_capaian(
     if lo < 0:
         isi.append(_line(x0, py(lo), x1, py(lo), SUMBU))
     if garis_target is not None and lo <= garis_target <= hi:
-        isi.append(_line(x0, py(garis_target), x1, py(garis_target), TARGET, width=1.2,
-                         dash="5 3"))
+        isi.append(_line(x0, py(garis_target), x1, py(garis_target), TARGET, width=1.2, dash="5 3"))
 
     for s in seri:
         warna = _warna(s.warna)
@@ -317,19 +421,27 @@ def garis_capaian(
         for (y_titik, s), yl in zip(ada_di_x, y_label, strict=True):
             v = s.nilai[i]
             isi.append(
-                _circle(px(i), y_titik, 4, _warna(s.warna),
-                        judul=f"{s.label}, {nama_x}: {_persen(v)}")
+                _circle(
+                    px(i), y_titik, 4, _warna(s.warna), judul=f"{s.label}, {nama_x}: {_persen(v)}"
+                )
             )
-            tulisan.append(_label(px(i), yl, _persen(v), size=10, fill=TEKS, anchor="middle",
-                                  weight="bold"))
+            tulisan.append(
+                _label(px(i), yl, _persen(v), size=10, fill=TEKS, anchor="middle", weight="bold")
+            )
         isi.extend(tulisan)
         kosong = [s for s in seri if s.nilai[i] is None]
         for k, s in enumerate(kosong):
             teks = f"– {TIDAK_DAPAT}" if len(seri) == 1 else f"– {s.label}"
             isi.append(
-                _label(px(i), bawah - 8 - 14 * k, _potong(teks, slot - 8, 10), size=10,
-                       fill=REDUP, anchor="middle",
-                       judul=f"{s.label}, {nama_x}: {TIDAK_DAPAT}")
+                _label(
+                    px(i),
+                    bawah - 8 - 14 * k,
+                    _potong(teks, slot - 8, 10),
+                    size=10,
+                    fill=REDUP,
+                    anchor="middle",
+                    judul=f"{s.label}, {nama_x}: {TIDAK_DAPAT}",
+                )
             )
 
     return _svg(lebar, tinggi, judul, _desc_garis(judul, seri, sumbu_x), isi)
@@ -360,9 +472,14 @@ def sebar_serapan_capaian(
     lewat = [t for t in titik if t.serapan is None or t.capaian is None]
     desc = _desc_sebar(judul, gambar, lewat, batas_serapan, batas_capaian)
     if not gambar:
-        return _kosong(judul, lebar, tampil_judul, desc=desc,
-                       pesan=f"Belum ada data yang dapat digambar ({len(lewat)} OPD tanpa "
-                             "serapan atau capaian)")
+        return _kosong(
+            judul,
+            lebar,
+            tampil_judul,
+            desc=desc,
+            pesan=f"Belum ada data yang dapat digambar ({len(lewat)} OPD tanpa "
+            "serapan atau capaian)",
+        )
     xlo, xhi, xlangkah = _sumbu(min(t.serapan for t in gambar), max(t.serapan for t in gambar))
     ylo, yhi, ylangkah = _sumbu(min(t.capaian for t in gambar), max(t.capaian for t in gambar))
     yticks = _ticks(ylo, yhi, ylangkah)
@@ -401,15 +518,27 @@ def sebar_serapan_capaian(
         )
     isi.append(_line(x0, bawah, x1, bawah, SUMBU))
     isi.append(_line(x0, atas, x0, bawah, SUMBU))
-    isi.append(_teks((x0 + x1) / 2, bawah + 30, "Serapan anggaran (%)", size=10, fill=REDUP,
-                     anchor="middle"))
+    isi.append(
+        _teks(
+            (x0 + x1) / 2, bawah + 30, "Serapan anggaran (%)", size=10, fill=REDUP, anchor="middle"
+        )
+    )
     isi.append(_line(gx, atas, gx, bawah, TARGET, width=1, dash="4 3"))
     isi.append(_line(x0, gy, x1, gy, TARGET, width=1, dash="4 3"))
 
     label_kuadran = "Serapan tinggi, capaian rendah"
     lk = _lebar_teks(label_kuadran, 11, tebal=True)
-    isi.append(_teks(x1 - 6, bawah - 8, label_kuadran, size=11, fill=KUADRAN_TEKS,
-                     anchor="end", weight="bold"))
+    isi.append(
+        _teks(
+            x1 - 6,
+            bawah - 8,
+            label_kuadran,
+            size=11,
+            fill=KUADRAN_TEKS,
+            anchor="end",
+            weight="bold",
+        )
+    )
     terpakai.append((x1 - 6 - lk, bawah - 19, x1 - 6, bawah - 5))
     for teks, xx, yy, anchor in (
         (f"Serapan {_persen(batas_serapan, 0)}", gx + 4, atas + 10, "start"),
@@ -422,9 +551,7 @@ def sebar_serapan_capaian(
     pos = {id(t): (px(t.serapan), py(t.capaian)) for t in gambar}
     for t in gambar:
         cx, cy = pos[id(t)]
-        isi.append(
-            _circle(cx, cy, r, _warna(t.warna), judul=_uraian_titik(t))
-        )
+        isi.append(_circle(cx, cy, r, _warna(t.warna), judul=_uraian_titik(t)))
     lingkaran = [(cx - r, cy - r, cx + r, cy + r) for cx, cy in pos.values()]
 
     calon = sorted(
@@ -432,8 +559,10 @@ def sebar_serapan_capaian(
         key=lambda t: t.capaian,
     )
     for t in (
-        max(gambar, key=lambda t: t.capaian), min(gambar, key=lambda t: t.capaian),
-        max(gambar, key=lambda t: t.serapan), min(gambar, key=lambda t: t.serapan),
+        max(gambar, key=lambda t: t.capaian),
+        min(gambar, key=lambda t: t.capaian),
+        max(gambar, key=lambda t: t.serapan),
+        min(gambar, key=lambda t: t.serapan),
     ):
         if all(t is not c for c in calon):
             calon.append(t)
@@ -479,24 +608,21 @@ def _desc_batang(judul: str, data: Sequence[Batang]) -> str:
         )
     if len(ada) < len(data):
         bagian.append(f"{len(data) - len(ada)} {TIDAK_DAPAT}")
-    rincian = "; ".join(f"{b.nama or b.label} {_uraian_nilai(b.nilai, b.keterangan)}"
-                        for b in data)
+    rincian = "; ".join(f"{b.nama or b.label} {_uraian_nilai(b.nilai, b.keterangan)}" for b in data)
     return "; ".join(bagian) + f". Rincian: {rincian}."
 
 
 def _desc_garis(judul: str, seri: Sequence[Seri], sumbu_x: Sequence[str]) -> str:
     kalimat = [
-        f"{s.label}: " + ", ".join(
-            f"{x} {_uraian_nilai(v)}" for x, v in zip(sumbu_x, s.nilai, strict=True)
-        )
+        f"{s.label}: "
+        + ", ".join(f"{x} {_uraian_nilai(v)}" for x, v in zip(sumbu_x, s.nilai, strict=True))
         for s in seri
     ]
     return f"{judul}. " + ". ".join(kalimat) + "."
 
 
 def _uraian_titik(t: Titik) -> str:
-    teks = (f"{t.nama or t.label}: serapan {_persen(t.serapan)}, "
-            f"capaian {_persen(t.capaian)}")
+    teks = f"{t.nama or t.label}: serapan {_persen(t.serapan)}, capaian {_persen(t.capaian)}"
     return f"{teks} ({t.keterangan})" if t.keterangan else teks
 
 
@@ -510,11 +636,14 @@ def _desc_sebar(judul, gambar, lewat, batas_serapan, batas_capaian) -> str:
     if lewat:
         bagian.append(
             f"{len(lewat)} OPD tidak digambar karena serapan atau capaian {TIDAK_DAPAT} ("
-            + ", ".join(t.nama or t.label for t in lewat) + ")"
+            + ", ".join(t.nama or t.label for t in lewat)
+            + ")"
         )
     kuadran = [t for t in gambar if _di_kuadran(t, batas_serapan, batas_capaian)]
-    syarat = (f"serapan paling sedikit {_persen(batas_serapan, 0)} dan capaian di bawah "
-              f"{_persen(batas_capaian, 0)}")
+    syarat = (
+        f"serapan paling sedikit {_persen(batas_serapan, 0)} dan capaian di bawah "
+        f"{_persen(batas_capaian, 0)}"
+    )
     if kuadran:
         bagian.append(
             f"serapan tinggi, capaian rendah ({syarat}): {len(kuadran)} OPD, yaitu "
@@ -537,9 +666,10 @@ def _svg(lebar: float, tinggi: float, judul: str, desc: str, isi: list[str]) -> 
     badan = "".join(isi)
     # A stable id from the content: two charts on one page get different ids, and the same
     # chart renders to the same bytes (cacheable, comparable in tests).
-    kode = "grafik-" + hashlib.sha1(
-        (judul + desc + badan).encode(), usedforsecurity=False
-    ).hexdigest()[:10]
+    kode = (
+        "grafik-"
+        + hashlib.sha1((judul + desc + badan).encode(), usedforsecurity=False).hexdigest()[:10]
+    )
     w, h = _f(lebar), _f(tinggi)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
@@ -552,8 +682,9 @@ def _svg(lebar: float, tinggi: float, judul: str, desc: str, isi: list[str]) -> 
     )
 
 
-def _kosong(judul: str, lebar: int, tampil_judul: bool, *, desc: str = "",
-            pesan: str = "Belum ada data") -> str:
+def _kosong(
+    judul: str, lebar: int, tampil_judul: bool, *, desc: str = "", pesan: str = "Belum ada data"
+) -> str:
     pad = 12
     isi = []
     y = pad
@@ -581,8 +712,9 @@ def _legenda(butir, x: float, y: float, lebar_maks: float) -> tuple[str, float]:
             isi.append(_line(cx - 1, cy, cx + 12, cy, warna, width=2))
             isi.append(_circle(cx + 5.5, cy, 3.5, warna))
         else:
-            isi.append(_teks(cx + 5.5, cy + 4, "–", size=11, fill=warna, anchor="middle",
-                             weight="bold"))
+            isi.append(
+                _teks(cx + 5.5, cy + 4, "–", size=11, fill=warna, anchor="middle", weight="bold")
+            )
         isi.append(_teks(cx + 16, cy + 3.5, label, size=10, fill=TEKS))
         cx += w
     return "".join(isi), (baris + 1) * 16
@@ -627,9 +759,7 @@ def _sumbu(nilai_min, nilai_maks, minimum=100) -> tuple[float, float, float]:
     hi = max(float(minimum), float(nilai_maks))
     rentang = hi - lo
     pangkat = 10 ** math.floor(math.log10(rentang / 8))
-    langkah = next(
-        k * pangkat for k in (1, 2.5, 5, 10, 25) if rentang / (k * pangkat) <= 8
-    )
+    langkah = next(k * pangkat for k in (1, 2.5, 5, 10, 25) if rentang / (k * pangkat) <= 8)
     return (math.floor(lo / langkah) * langkah, math.ceil(hi / langkah) * langkah, langkah)
 
 
@@ -639,8 +769,9 @@ def _ticks(lo: float, hi: float, langkah: float) -> list[Decimal]:
 
 
 def _lebar_teks(teks: str, ukuran: float, tebal: bool = False) -> float:
-    em = sum(_LEBAR_ASCII[ord(c) - 32] if 32 <= ord(c) < 127 else 100 if c == "…" else 70
-             for c in teks)
+    em = sum(
+        _LEBAR_ASCII[ord(c) - 32] if 32 <= ord(c) < 127 else 100 if c == "…" else 70 for c in teks
+    )
     return em / 100 * ukuran * (1.1 if tebal else 1)
 
 
@@ -687,8 +818,9 @@ def _teks(x, y, teks, *, size, fill, anchor="start", weight=None, judul=None) ->
     )
 
 
-def _label(x, y, teks, *, size, fill, latar="#ffffff", anchor="start", weight=None,
-           judul=None) -> str:
+def _label(
+    x, y, teks, *, size, fill, latar="#ffffff", anchor="start", weight=None, judul=None
+) -> str:
     """A text on a patch of its background, so that grid and target lines never cross it."""
     w = _lebar_teks(teks, size, tebal=bool(weight))
     kiri = {"start": x, "middle": x - w / 2, "end": x - w}[anchor]
@@ -698,25 +830,32 @@ def _label(x, y, teks, *, size, fill, latar="#ffffff", anchor="start", weight=No
 
 
 def _rect(x, y, w, h, fill, *, stroke=None, judul=None) -> str:
-    garis = f' stroke={_attr(stroke)}' if stroke else ""
-    buka = (f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" '
-            f'fill={_attr(fill)}{garis}')
+    garis = f" stroke={_attr(stroke)}" if stroke else ""
+    buka = (
+        f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" fill={_attr(fill)}{garis}'
+    )
     return f"{buka}>{_hover(judul)}</rect>" if judul else f"{buka}/>"
 
 
 def _line(x1, y1, x2, y2, stroke, *, width=1, dash=None) -> str:
     putus = f' stroke-dasharray="{dash}"' if dash else ""
-    return (f'<line x1="{_f(x1)}" y1="{_f(y1)}" x2="{_f(x2)}" y2="{_f(y2)}" '
-            f'stroke={_attr(stroke)} stroke-width="{width}"{putus}/>')
+    return (
+        f'<line x1="{_f(x1)}" y1="{_f(y1)}" x2="{_f(x2)}" y2="{_f(y2)}" '
+        f'stroke={_attr(stroke)} stroke-width="{width}"{putus}/>'
+    )
 
 
 def _polyline(titik, stroke) -> str:
     daftar = " ".join(f"{_f(x)},{_f(y)}" for x, y in titik)
-    return (f'<polyline points="{daftar}" fill="none" stroke={_attr(stroke)} '
-            f'stroke-width="2" stroke-linejoin="round"/>')
+    return (
+        f'<polyline points="{daftar}" fill="none" stroke={_attr(stroke)} '
+        f'stroke-width="2" stroke-linejoin="round"/>'
+    )
 
 
 def _circle(cx, cy, r, fill, *, judul=None, stroke="#ffffff") -> str:
-    buka = (f'<circle cx="{_f(cx)}" cy="{_f(cy)}" r="{_f(r)}" fill={_attr(fill)} '
-            f'stroke={_attr(stroke)} stroke-width="1.2"')
+    buka = (
+        f'<circle cx="{_f(cx)}" cy="{_f(cy)}" r="{_f(r)}" fill={_attr(fill)} '
+        f'stroke={_attr(stroke)} stroke-width="1.2"'
+    )
     return f"{buka}>{_hover(judul)}</circle>" if judul else f"{buka}/>"

@@ -219,13 +219,21 @@ class DokumenLKjIP:
 
     @property
     def indikator_tercapai(self) -> list[IndikatorLKjIP]:
-        return [i for s in self.sasaran for i in s.indikator
-                if i.hasil.capaian.ada and i.hasil.capaian.nilai >= 100]
+        return [
+            i
+            for s in self.sasaran
+            for i in s.indikator
+            if i.hasil.capaian.ada and i.hasil.capaian.nilai >= 100
+        ]
 
     @property
     def indikator_belum(self) -> list[IndikatorLKjIP]:
-        return [i for s in self.sasaran for i in s.indikator
-                if not (i.hasil.capaian.ada and i.hasil.capaian.nilai >= 100)]
+        return [
+            i
+            for s in self.sasaran
+            for i in s.indikator
+            if not (i.hasil.capaian.ada and i.hasil.capaian.nilai >= 100)
+        ]
 
     @property
     def rumus_negatif(self) -> str:
@@ -264,16 +272,34 @@ class DokumenLKjIP:
         return ganda
 
 
-NARASI = ("kata_pengantar", "ikhtisar_eksekutif", "latar_belakang", "kedudukan_tugas_fungsi",
-          "sistematika", "kesimpulan", "upaya_ke_depan", "saran")
-ANALISIS = ("uraian", "standar_nasional", "keberhasilan_kegagalan", "solusi", "efisiensi",
-            "program_pendukung")
+NARASI = (
+    "kata_pengantar",
+    "ikhtisar_eksekutif",
+    "latar_belakang",
+    "kedudukan_tugas_fungsi",
+    "sistematika",
+    "kesimpulan",
+    "upaya_ke_depan",
+    "saran",
+)
+ANALISIS = (
+    "uraian",
+    "standar_nasional",
+    "keberhasilan_kegagalan",
+    "solusi",
+    "efisiensi",
+    "program_pendukung",
+)
 
 
 def laporan_terakhir(opd: OPD, tahun: int) -> LaporanKinerja | None:
     """The latest revision of an OPD's LKjIP of a year, or None when nobody wrote one yet."""
-    return (LaporanKinerja.objects.filter(opd=opd, tahun=tahun).select_related("penandatangan")
-            .order_by("-revisi").first())
+    return (
+        LaporanKinerja.objects.filter(opd=opd, tahun=tahun)
+        .select_related("penandatangan")
+        .order_by("-revisi")
+        .first()
+    )
 
 
 def kepala_opd(opd: OPD) -> Pejabat | None:
@@ -294,8 +320,9 @@ def _target_lintas(indikator_ids, tahun_list) -> dict[tuple[int, int], Decimal |
     """The measurement target of each indicator in earlier years, as capaian_lintas_tahun
     measured them (the year's latest final PK, else the Renstra target): one query."""
     hasil = {}
-    for r in realisasi_dengan_target(Realisasi.objects.filter(
-            indikator_id__in=list(indikator_ids), tahun__in=list(tahun_list))):
+    for r in realisasi_dengan_target(
+        Realisasi.objects.filter(indikator_id__in=list(indikator_ids), tahun__in=list(tahun_list))
+    ):
         kunci = (r.indikator_id, r.tahun)
         if hasil.get(kunci) is None:
             hasil[kunci] = target_pengukuran(r)[0]
@@ -312,15 +339,19 @@ def _analisis_tw(data: IndikatorTahun) -> tuple[str, str]:
 
 
 def _batang(indikator: list[IndikatorLKjIP]) -> list[grafik.Batang]:
-    return [grafik.Batang(
-        i.indikator.nama, i.hasil.capaian.nilai,
-        i.hasil.predikat.warna if i.hasil.predikat else grafik.ABU,
-        i.hasil.predikat.label if i.hasil.predikat else i.hasil.capaian.alasan,
-        i.indikator.nama) for i in indikator]
+    return [
+        grafik.Batang(
+            i.indikator.nama,
+            i.hasil.capaian.nilai,
+            i.hasil.predikat.warna if i.hasil.predikat else grafik.ABU,
+            i.hasil.predikat.label if i.hasil.predikat else i.hasil.capaian.alasan,
+            i.indikator.nama,
+        )
+        for i in indikator
+    ]
 
 
-def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
-                  ) -> DokumenLKjIP:
+def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None) -> DokumenLKjIP:
     """Everything the LKjIP of `opd` for `tahun` shows, computed from the data in a fixed
     number of queries (about 30, whatever the number of sasaran, indicators and lines).
 
@@ -330,10 +361,14 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
     if laporan is None:
         laporan = laporan_terakhir(opd, tahun)
     pemda = Pemda.objects.first()
-    analisis_map = ({a.sasaran_id: a for a in AnalisisSasaran.objects.filter(laporan=laporan)}
-                    if laporan else {})
-    penandatangan = (laporan.penandatangan if laporan and laporan.penandatangan_id
-                     else kepala_opd(opd))
+    analisis_map = (
+        {a.sasaran_id: a for a in AnalisisSasaran.objects.filter(laporan=laporan)}
+        if laporan
+        else {}
+    )
+    penandatangan = (
+        laporan.penandatangan if laporan and laporan.penandatangan_id else kepala_opd(opd)
+    )
     narasi = {f: render_markdown(getattr(laporan, f) if laporan else "") for f in NARASI}
 
     renstra = renstra_tahun(opd.pk, tahun)
@@ -347,14 +382,19 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
     versi = [pk for pk in pk_tahun(opd.pk, tahun) if pk.status == pk.Status.FINAL]
     target_pk = baris_target_pk([pk.pk for pk in versi])
     program_pk = baris_program_pk([pk.pk for pk in versi])
-    dokumen_pk = [DokumenPK(pk=pk, pemda=pemda, target=target_pk.get(pk.pk, []),
-                            program=program_pk.get(pk.pk, [])) for pk in versi]
+    dokumen_pk = [
+        DokumenPK(
+            pk=pk, pemda=pemda, target=target_pk.get(pk.pk, []), program=program_pk.get(pk.pk, [])
+        )
+        for pk in versi
+    ]
 
     tahun_banding = list(range(tahun - TAHUN_BANDING + 1, tahun + 1))
     sebelumnya = tahun_banding[:-1]
     indikator = [i.indikator for i in kinerja.indikator]
-    lintas = capaian_lintas_tahun(indikator, sebelumnya, skala=kinerja.skala,
-                                  rumus=kinerja.rumus_negatif)
+    lintas = capaian_lintas_tahun(
+        indikator, sebelumnya, skala=kinerja.skala, rumus=kinerja.rumus_negatif
+    )
     target_lalu = _target_lintas([i.pk for i in indikator], sebelumnya)
 
     anggaran = anggaran_opd([opd.pk], tahun).get(opd.pk)
@@ -375,8 +415,9 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
     # A caption is numbered only when its table is drawn (the templates draw these tables
     # only with a Renstra, a PK in force, a DPA): the lists of tables must point at pages.
     if renstra:
-        tabel["tujuan"] = nomor.t(2, f"Tujuan, Sasaran dan Indikator Kinerja Renstra "
-                                     f"{_periode(renstra)}")
+        tabel["tujuan"] = nomor.t(
+            2, f"Tujuan, Sasaran dan Indikator Kinerja Renstra {_periode(renstra)}"
+        )
         tabel["iku"] = nomor.t(2, f"Indikator Kinerja Utama {opd.nama}")
     if kinerja.pk and any(d.pk.pk == kinerja.pk.pk for d in dokumen_pk):
         tabel["pk"] = nomor.t(2, f"Perjanjian Kinerja Tahun {tahun}")
@@ -391,57 +432,104 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
         daftar = []
         for data in s.indikator:
             ind = data.indikator
-            banding = [Banding(t, target_lalu.get((ind.pk, t)), lintas.get((ind.pk, t)))
-                       for t in sebelumnya]
+            banding = [
+                Banding(t, target_lalu.get((ind.pk, t)), lintas.get((ind.pk, t)))
+                for t in sebelumnya
+            ]
             banding.append(Banding(tahun, data.pk_indikator.target, data.hasil))
-            kemajuan = (engine.tingkat_kemajuan(data.hasil.tahunan.nilai, ind.target_akhir)
-                        if data.hasil.tahunan.ada
-                        else engine.Hasil(None, data.hasil.tahunan.alasan))
+            kemajuan = (
+                engine.tingkat_kemajuan(data.hasil.tahunan.nilai, ind.target_akhir)
+                if data.hasil.tahunan.ada
+                else engine.Hasil(None, data.hasil.tahunan.alasan)
+            )
             daftar.append(IndikatorLKjIP(data, banding, kemajuan, *_analisis_tw(data)))
         a = analisis_map.get(s.sasaran.pk)
-        program_s = [ProgramSasaran(p, rk, kegiatan_program.get(p.pk, []))
-                     for p, rk in program_sasaran.get(s.sasaran.pk, [])]
+        program_s = [
+            ProgramSasaran(p, rk, kegiatan_program.get(p.pk, []))
+            for p, rk in program_sasaran.get(s.sasaran.pk, [])
+        ]
         judul = f"Sasaran {n}"
         item = SasaranLKjIP(
-            n, s, daftar, {f: render_markdown(getattr(a, f) if a else "") for f in ANALISIS},
-            program_s, mark_safe(grafik.batang_capaian(  # noqa: S308 - escaped by grafik
-                _batang(daftar), judul=f"Capaian indikator {judul} Tahun {tahun}",
-                tampil_judul=False, tinggi_baris=26)))
+            n,
+            s,
+            daftar,
+            {f: render_markdown(getattr(a, f) if a else "") for f in ANALISIS},
+            program_s,
+            mark_safe(
+                grafik.batang_capaian(  # noqa: S308 - escaped by grafik
+                    _batang(daftar),
+                    judul=f"Capaian indikator {judul} Tahun {tahun}",
+                    tampil_judul=False,
+                    tinggi_baris=26,
+                )
+            ),
+        )
         item.tabel["target"] = nomor.t(3, f"Target dan Realisasi Kinerja {judul}")
         item.gambar = nomor.g(3, f"Capaian Indikator {judul} Tahun {tahun}")
-        item.tabel["banding"] = nomor.t(3, f"Perbandingan Realisasi dan Capaian {judul} "
-                                           f"{tahun_banding[0]}-{tahun}")
+        item.tabel["banding"] = nomor.t(
+            3, f"Perbandingan Realisasi dan Capaian {judul} {tahun_banding[0]}-{tahun}"
+        )
         item.tabel["kemajuan"] = nomor.t(3, f"Realisasi terhadap Target Akhir Renstra {judul}")
         if any(i.analisis or i.solusi for i in daftar):
-            item.tabel["analisis"] = nomor.t(3, f"Analisis Keberhasilan/Kegagalan dan Solusi "
-                                                f"{judul}")
+            item.tabel["analisis"] = nomor.t(
+                3, f"Analisis Keberhasilan/Kegagalan dan Solusi {judul}"
+            )
         item.tabel["efisiensi"] = nomor.t(3, f"Efisiensi Penggunaan Anggaran {judul}")
         item.tabel["program"] = nomor.t(3, f"Program dan Kegiatan Pendukung {judul}")
         sasaran.append(item)
 
     if pohon:
         tabel["anggaran_program"] = nomor.t(3, f"Realisasi Anggaran per Program Tahun {tahun}")
-        tabel["anggaran_rinci"] = nomor.t(3, "Realisasi Anggaran per Program, Kegiatan dan "
-                                             f"Sub Kegiatan Tahun {tahun}")
+        tabel["anggaran_rinci"] = nomor.t(
+            3, f"Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan Tahun {tahun}"
+        )
         tabel["anggaran_sasaran"] = nomor.t(3, f"Realisasi Anggaran per Sasaran Tahun {tahun}")
 
     grafik_sasaran = grafik.batang_capaian(
-        [grafik.Batang(f"Sasaran {x.nomor}", x.data.capaian.nilai,
-                       x.data.predikat.warna if x.data.predikat else grafik.ABU,
-                       x.data.predikat.label if x.data.predikat else x.data.capaian.alasan,
-                       x.sasaran.uraian) for x in sasaran],
-        judul=gambar["sasaran"].judul, tampil_judul=False, tinggi_baris=26,
-        legenda=[(r.label, r.warna) for r in kinerja.skala.rentang])
+        [
+            grafik.Batang(
+                f"Sasaran {x.nomor}",
+                x.data.capaian.nilai,
+                x.data.predikat.warna if x.data.predikat else grafik.ABU,
+                x.data.predikat.label if x.data.predikat else x.data.capaian.alasan,
+                x.sasaran.uraian,
+            )
+            for x in sasaran
+        ],
+        judul=gambar["sasaran"].judul,
+        tampil_judul=False,
+        tinggi_baris=26,
+        legenda=[(r.label, r.warna) for r in kinerja.skala.rentang],
+    )
 
     return DokumenLKjIP(
-        opd=opd, tahun=tahun, pemda=pemda, laporan=laporan, narasi=narasi,
-        penandatangan=penandatangan, tempat_tanggal=_tempat_tanggal(laporan, pemda, tahun),
-        renstra=renstra, visi=periode.visi if periode else "", misi=misi, tujuan=tujuan,
-        iku=iku, kinerja=kinerja, pk=dokumen_pk, sasaran=sasaran, tahun_banding=tahun_banding,
-        dpa=dpa, anggaran=pohon, program=program, per_sasaran=per_sasaran,
+        opd=opd,
+        tahun=tahun,
+        pemda=pemda,
+        laporan=laporan,
+        narasi=narasi,
+        penandatangan=penandatangan,
+        tempat_tanggal=_tempat_tanggal(laporan, pemda, tahun),
+        renstra=renstra,
+        visi=periode.visi if periode else "",
+        misi=misi,
+        tujuan=tujuan,
+        iku=iku,
+        kinerja=kinerja,
+        pk=dokumen_pk,
+        sasaran=sasaran,
+        tahun_banding=tahun_banding,
+        dpa=dpa,
+        anggaran=pohon,
+        program=program,
+        per_sasaran=per_sasaran,
         matriks=matriks_renstra(renstra) if renstra else [],
         grafik_sasaran=mark_safe(grafik_sasaran),  # noqa: S308 - escaped by grafik
-        tabel=tabel, gambar=gambar, daftar_tabel=nomor.tabel, daftar_gambar=nomor.gambar)
+        tabel=tabel,
+        gambar=gambar,
+        daftar_tabel=nomor.tabel,
+        daftar_gambar=nomor.gambar,
+    )
 
 
 def _periode(renstra: Renstra | None) -> str:
@@ -463,13 +551,22 @@ def _program_dpa(dpa: DPA | None, pohon: PohonAnggaran | None) -> list[ProgramDP
     hasil = []
     for p, rk in sorted(pohon.program.items(), key=lambda x: x[0].kode):
         i = info.get(p.pk)
-        hasil.append(ProgramDPA(p, i.indikator if i else "", i.target if i else None,
-                                i.satuan if i else "", rk, kegiatan.get(p.pk, [])))
+        hasil.append(
+            ProgramDPA(
+                p,
+                i.indikator if i else "",
+                i.target if i else None,
+                i.satuan if i else "",
+                rk,
+                kegiatan.get(p.pk, []),
+            )
+        )
     return hasil
 
 
-def render_lkjip_pdf(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None,
-                     draf: bool = True) -> bytes:
+def render_lkjip_pdf(
+    *, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None, draf: bool = True
+) -> bytes:
     """The LKjIP as A4 PDF bytes; a draft carries DRAF on every page and "(belum diisi)"
     where a section has no words yet."""
     dok = dokumen_lkjip(opd=opd, tahun=tahun, laporan=laporan)

@@ -42,8 +42,11 @@ def _persen(h: engine.Hasil | None) -> Decimal | None:
 
 
 def _alasan(*hasil: engine.Hasil | None) -> str:
-    return "; ".join(f"tidak dapat dihitung ({h.alasan})" for h in hasil
-                     if h is not None and not h.ada and h.alasan)
+    return "; ".join(
+        f"tidak dapat dihitung ({h.alasan})"
+        for h in hasil
+        if h is not None and not h.ada and h.alasan
+    )
 
 
 def _realisasi(hasil: engine.CapaianIndikator | None):
@@ -63,75 +66,178 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
     years (seed 003 Tabel 3.2), the progress to the Renstra end target (Tabel 3.3), and the
     budget per program, per program/kegiatan/sub kegiatan and per sasaran."""
     t = dok.tahun
-    pengukuran = Tabel(dok.tabel["pengukuran"].label, [
-        "No Sasaran", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Polaritas",
-        "Target", "Realisasi", "Capaian (%)", "Predikat", "Keterangan"])
-    sasaran = Tabel(f"Capaian Kinerja per Sasaran Tahun {t}", [
-        "No Sasaran", "Sasaran Strategis", "Jumlah Indikator", "Capaian (%)", "Predikat",
-        "Keterangan"])
-    banding = Tabel(f"Perbandingan Realisasi dan Capaian {dok.tahun_banding[0]}-{t}", [
-        "No Sasaran", "Indikator Kinerja", "Tahun", "Target", "Realisasi", "Capaian (%)",
-        "Keterangan"])
-    kemajuan = Tabel("Realisasi terhadap Target Akhir Renstra", [
-        "No Sasaran", "Indikator Kinerja", f"Realisasi {t}", "Target Akhir Renstra",
-        "Tingkat Kemajuan (%)", "Keterangan"])
+    pengukuran = Tabel(
+        dok.tabel["pengukuran"].label,
+        [
+            "No Sasaran",
+            "Sasaran Strategis",
+            "Indikator Kinerja",
+            "Satuan",
+            "Polaritas",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Predikat",
+            "Keterangan",
+        ],
+    )
+    sasaran = Tabel(
+        f"Capaian Kinerja per Sasaran Tahun {t}",
+        [
+            "No Sasaran",
+            "Sasaran Strategis",
+            "Jumlah Indikator",
+            "Capaian (%)",
+            "Predikat",
+            "Keterangan",
+        ],
+    )
+    banding = Tabel(
+        f"Perbandingan Realisasi dan Capaian {dok.tahun_banding[0]}-{t}",
+        [
+            "No Sasaran",
+            "Indikator Kinerja",
+            "Tahun",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Keterangan",
+        ],
+    )
+    kemajuan = Tabel(
+        "Realisasi terhadap Target Akhir Renstra",
+        [
+            "No Sasaran",
+            "Indikator Kinerja",
+            f"Realisasi {t}",
+            "Target Akhir Renstra",
+            "Tingkat Kemajuan (%)",
+            "Keterangan",
+        ],
+    )
     for s in dok.sasaran:
         for i in s.indikator:
             pk = i.data.pk_indikator
-            pengukuran.baris.append([
-                s.nomor, s.sasaran.uraian, i.indikator.nama, i.indikator.satuan,
-                i.indikator.polaritas, _angka(pk.target) if pk.target is not None
-                else (pk.target_teks or None), _realisasi(i.hasil),
-                _persen(i.hasil.capaian), _predikat(i.hasil.predikat),
-                _alasan(i.hasil.capaian)])
+            pengukuran.baris.append(
+                [
+                    s.nomor,
+                    s.sasaran.uraian,
+                    i.indikator.nama,
+                    i.indikator.satuan,
+                    i.indikator.polaritas,
+                    _angka(pk.target) if pk.target is not None else (pk.target_teks or None),
+                    _realisasi(i.hasil),
+                    _persen(i.hasil.capaian),
+                    _predikat(i.hasil.predikat),
+                    _alasan(i.hasil.capaian),
+                ]
+            )
             for b in i.banding:
                 h = b.hasil.capaian if b.hasil else None
-                banding.baris.append([s.nomor, i.indikator.nama, b.tahun, _angka(b.target),
-                                      _realisasi(b.hasil), _persen(h), _alasan(h)])
-            kemajuan.baris.append([
-                s.nomor, i.indikator.nama, _realisasi(i.hasil), _angka(i.target_akhir)
-                if i.target_akhir is not None else (i.indikator.target_akhir_teks or None),
-                _persen(i.kemajuan), _alasan(i.kemajuan)])
-        sasaran.baris.append([s.nomor, s.sasaran.uraian, len(s.indikator),
-                              _persen(s.data.capaian), _predikat(s.data.predikat),
-                              _alasan(s.data.capaian)])
+                banding.baris.append(
+                    [
+                        s.nomor,
+                        i.indikator.nama,
+                        b.tahun,
+                        _angka(b.target),
+                        _realisasi(b.hasil),
+                        _persen(h),
+                        _alasan(h),
+                    ]
+                )
+            kemajuan.baris.append(
+                [
+                    s.nomor,
+                    i.indikator.nama,
+                    _realisasi(i.hasil),
+                    _angka(i.target_akhir)
+                    if i.target_akhir is not None
+                    else (i.indikator.target_akhir_teks or None),
+                    _persen(i.kemajuan),
+                    _alasan(i.kemajuan),
+                ]
+            )
+        sasaran.baris.append(
+            [
+                s.nomor,
+                s.sasaran.uraian,
+                len(s.indikator),
+                _persen(s.data.capaian),
+                _predikat(s.data.predikat),
+                _alasan(s.data.capaian),
+            ]
+        )
     k = dok.kinerja
-    sasaran.baris.append([None, "Capaian kinerja organisasi (rata-rata capaian sasaran)",
-                          len(k.indikator), _persen(k.capaian), _predikat(k.predikat),
-                          _alasan(k.capaian)])
+    sasaran.baris.append(
+        [
+            None,
+            "Capaian kinerja organisasi (rata-rata capaian sasaran)",
+            len(k.indikator),
+            _persen(k.capaian),
+            _predikat(k.predikat),
+            _alasan(k.capaian),
+        ]
+    )
 
-    kolom_rp = ["Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Sisa (Rp)", "Efisiensi (%)",
-                "Melebihi Pagu"]
+    kolom_rp = [
+        "Pagu (Rp)",
+        "Realisasi (Rp)",
+        "Serapan (%)",
+        "Sisa (Rp)",
+        "Efisiensi (%)",
+        "Melebihi Pagu",
+    ]
 
     def rp(r) -> list:
-        return [_angka(r.pagu), _angka(r.realisasi), _persen(r.serapan), _angka(r.sisa),
-                _persen(r.efisiensi), r.melebihi_pagu]
+        return [
+            _angka(r.pagu),
+            _angka(r.realisasi),
+            _persen(r.serapan),
+            _angka(r.sisa),
+            _persen(r.efisiensi),
+            r.melebihi_pagu,
+        ]
 
     program = Tabel(dok.tabel["anggaran_program"].label, ["Kode", "Program", *kolom_rp])
     rinci = Tabel(dok.tabel["anggaran_rinci"].label, ["Tingkat", "Kode", "Uraian", *kolom_rp])
-    per_sasaran = Tabel(dok.tabel["anggaran_sasaran"].label,
-                        ["No Sasaran", "Sasaran", "Kode Program", "Program", *kolom_rp])
+    per_sasaran = Tabel(
+        dok.tabel["anggaran_sasaran"].label,
+        ["No Sasaran", "Sasaran", "Kode Program", "Program", *kolom_rp],
+    )
     if dok.anggaran is not None:
         for p in dok.program:
             program.baris.append([p.program.kode, p.program.nama, *rp(p.rekap)])
             rinci.baris.append(["program", p.program.kode, p.program.nama, *rp(p.rekap)])
             for keg, rk, baris in p.kegiatan:
                 rinci.baris.append(["kegiatan", keg.kode, keg.nama, *rp(rk)])
-                rinci.baris.extend(["sub kegiatan", r.sub_kegiatan.kode, r.sub_kegiatan.nama,
-                                    *rp(rr)] for r, rr in baris if r.sub_kegiatan)
+                rinci.baris.extend(
+                    ["sub kegiatan", r.sub_kegiatan.kode, r.sub_kegiatan.nama, *rp(rr)]
+                    for r, rr in baris
+                    if r.sub_kegiatan
+                )
         total = rp(dok.anggaran.total)
         program.baris.append(["", JUMLAH, *total])
         rinci.baris.append(["", "", JUMLAH, *total])
         for n, a in enumerate(dok.per_sasaran, start=1):
-            nomor, uraian = ((n, a.sasaran.uraian) if a.sasaran is not None
-                             else (None, "Program yang belum terhubung ke sasaran"))
+            nomor, uraian = (
+                (n, a.sasaran.uraian)
+                if a.sasaran is not None
+                else (None, "Program yang belum terhubung ke sasaran")
+            )
             per_sasaran.baris.append([nomor, uraian, "", "", *rp(a.total)])
-            per_sasaran.baris.extend([nomor, uraian, p.kode, p.nama, *rp(rk)]
-                                     for p, rk in a.program)
+            per_sasaran.baris.extend(
+                [nomor, uraian, p.kode, p.nama, *rp(rk)] for p, rk in a.program
+            )
         per_sasaran.baris.append([None, "JUMLAH DPA", "", "", *total])
-    return {"pengukuran": pengukuran, "capaian_sasaran": sasaran, "perbandingan": banding,
-            "kemajuan_renstra": kemajuan, "anggaran_program": program,
-            "anggaran_rinci": rinci, "anggaran_sasaran": per_sasaran}
+    return {
+        "pengukuran": pengukuran,
+        "capaian_sasaran": sasaran,
+        "perbandingan": banding,
+        "kemajuan_renstra": kemajuan,
+        "anggaran_program": program,
+        "anggaran_rinci": rinci,
+        "anggaran_sasaran": per_sasaran,
+    }
 
 
 def _json_nilai(nilai):
@@ -148,8 +254,9 @@ def lkjip_json(dok: DokumenLKjIP, tabel: dict[str, Tabel], *, kode: str = "") ->
         "tahun": dok.tahun,
         "revisi": dok.laporan.revisi if dok.laporan else 0,
         "kode_verifikasi": kode,
-        "tabel": {k: {"judul": v.judul, "kolom": v.kolom, "baris": v.baris}
-                  for k, v in tabel.items()},
+        "tabel": {
+            k: {"judul": v.judul, "kolom": v.kolom, "baris": v.baris} for k, v in tabel.items()
+        },
     }
     return json.dumps(isi, ensure_ascii=False, indent=1, default=_json_nilai).encode()
 
@@ -162,10 +269,18 @@ def lkjip_xlsx(dok: DokumenLKjIP, tabel: dict[str, Tabel], *, kode: str = "") ->
     info = wb.active
     info.title = "Keterangan"
     revisi = dok.laporan.revisi if dok.laporan else 0
-    for i, baris in enumerate((["OPD", f"{dok.opd.kode} {dok.opd.nama}"], ["Tahun", dok.tahun],
-                               ["Revisi", revisi], ["Kode verifikasi", kode], [],
-                               ["Lembar", "Tabel"], *([k, v.judul] for k, v in tabel.items())),
-                              1):
+    for i, baris in enumerate(
+        (
+            ["OPD", f"{dok.opd.kode} {dok.opd.nama}"],
+            ["Tahun", dok.tahun],
+            ["Revisi", revisi],
+            ["Kode verifikasi", kode],
+            [],
+            ["Lembar", "Tabel"],
+            *([k, v.judul] for k, v in tabel.items()),
+        ),
+        1,
+    ):
         for j, nilai in enumerate(baris, 1):
             isi_sel(info.cell(row=i, column=j), nilai)
     for kunci, t in tabel.items():

@@ -55,11 +55,18 @@ def render_lkjip_final(dok: DokumenLKjIP, *, kode: str) -> bytes:
     if dok.laporan and dok.laporan.revisi:
         nama += f"-revisi-{dok.laporan.revisi}"
     lampiran = [
-        Lampiran(f"{nama}.json", lkjip_json(dok, tabel, kode=kode),
-                 "Angka setiap tabel LKjIP (JSON)"),
-        Lampiran(f"{nama}.xlsx", lkjip_xlsx(dok, tabel, kode=kode),
-                 "Angka setiap tabel LKjIP, satu lembar per tabel (xlsx)"),
+        Lampiran(
+            f"{nama}.json", lkjip_json(dok, tabel, kode=kode), "Angka setiap tabel LKjIP (JSON)"
+        ),
+        Lampiran(
+            f"{nama}.xlsx",
+            lkjip_xlsx(dok, tabel, kode=kode),
+            "Angka setiap tabel LKjIP, satu lembar per tabel (xlsx)",
+        ),
     ]
-    return render_pdf("laporan/lkjip_pdf.html",
-                      {"dok": dok, "draf": False, "verifikasi": verifikasi(kode)},
-                      pdf_variant="pdf/a-3b", lampiran=lampiran)
+    return render_pdf(
+        "laporan/lkjip_pdf.html",
+        {"dok": dok, "draf": False, "verifikasi": verifikasi(kode)},
+        pdf_variant="pdf/a-3b",
+        lampiran=lampiran,
+    )

@@ -10,9 +10,35 @@ import markdown as md
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 
-TAG = {"p", "br", "strong", "em", "b", "i", "u", "s", "sub", "sup", "blockquote", "ul", "ol",
-       "li", "table", "thead", "tbody", "tr", "th", "td", "h3", "h4", "h5", "code", "pre",
-       "hr", "a"}
+TAG = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "h3",
+    "h4",
+    "h5",
+    "code",
+    "pre",
+    "hr",
+    "a",
+}
 ATRIBUT = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
 
 
@@ -21,7 +47,11 @@ def render_markdown(teks: str) -> SafeString:
     the text is cleaned by the same rules). Broken Markdown never raises: whatever cannot be
     read as Markdown is shown as text."""
     html = md.markdown(teks or "", extensions=["tables", "sane_lists"], output_format="html")
-    bersih = nh3.clean(html, tags=TAG, attributes=ATRIBUT, url_schemes={"http", "https",
-                                                                         "mailto"},
-                       link_rel="noopener noreferrer")
+    bersih = nh3.clean(
+        html,
+        tags=TAG,
+        attributes=ATRIBUT,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
     return mark_safe(bersih)  # noqa: S308 - cleaned by nh3 just above

@@ -18,8 +18,9 @@ class LaporanKinerja(models.Model):
         FINAL = "final", "Final"
         DIVERIFIKASI = "diverifikasi", "Diverifikasi"
 
-    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, related_name="laporan",
-                            verbose_name="OPD")
+    opd = models.ForeignKey(
+        OPD, on_delete=models.PROTECT, related_name="laporan", verbose_name="OPD"
+    )
     tahun = models.PositiveSmallIntegerField()
     revisi = models.PositiveSmallIntegerField(default=0)
     alasan_revisi = models.TextField("alasan revisi", blank=True)
@@ -33,27 +34,28 @@ class LaporanKinerja(models.Model):
     upaya_ke_depan = models.TextField("upaya ke depan", blank=True)
     kesimpulan = models.TextField(blank=True)
     saran = models.TextField(blank=True)
-    struktur_organisasi = models.ImageField("bagan struktur organisasi",
-                                            upload_to="struktur/", blank=True)
+    struktur_organisasi = models.ImageField(
+        "bagan struktur organisasi", upload_to="struktur/", blank=True
+    )
 
     tempat = models.CharField(max_length=100, blank=True)
     tanggal = models.DateField(null=True, blank=True)
-    penandatangan = models.ForeignKey(Pejabat, on_delete=models.PROTECT, null=True, blank=True,
-                                      related_name="+")
+    penandatangan = models.ForeignKey(
+        Pejabat, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     berkas_final = models.FileField("PDF final", upload_to="lkjip/", blank=True)
     sha256 = models.CharField("SHA-256", max_length=64, blank=True)
     kode_verifikasi = models.CharField("kode verifikasi", max_length=16, blank=True)
-    difinalkan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                        null=True, blank=True, related_name="+")
+    difinalkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     difinalkan_pada = models.DateTimeField(null=True, blank=True)
     # What the public verification page shows, as it was when the report was finalised: an
     # OPD renamed or a user whose name or role changed later must not change the record.
     opd_nama_final = models.CharField("nama OPD saat difinalkan", max_length=200, blank=True)
-    difinalkan_oleh_nama = models.CharField("nama yang memfinalkan", max_length=200,
-                                            blank=True)
-    difinalkan_oleh_jabatan = models.CharField("peran yang memfinalkan", max_length=300,
-                                               blank=True)
+    difinalkan_oleh_nama = models.CharField("nama yang memfinalkan", max_length=200, blank=True)
+    difinalkan_oleh_jabatan = models.CharField("peran yang memfinalkan", max_length=300, blank=True)
     history = HistoricalRecords(excluded_fields=["berkas_final"])
 
     opd_path = "opd"
@@ -80,8 +82,11 @@ class LaporanKinerja(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status="draft")
-                | (Q(sha256__regex=r"^[0-9a-f]{64}$") & ~Q(berkas_final="")
-                   & ~Q(kode_verifikasi="")),
+                | (
+                    Q(sha256__regex=r"^[0-9a-f]{64}$")
+                    & ~Q(berkas_final="")
+                    & ~Q(kode_verifikasi="")
+                ),
                 name="lkjip_final_berkas_tersimpan",
                 violation_error_message=(
                     "LKjIP final harus memiliki PDF tersimpan, checksum dan kode verifikasi."
@@ -97,8 +102,7 @@ class LaporanKinerja(models.Model):
 class AnalisisSasaran(models.Model):
     """The words of BAB III for one sasaran (the numbers come from the data)."""
 
-    laporan = models.ForeignKey(LaporanKinerja, on_delete=models.CASCADE,
-                                related_name="analisis")
+    laporan = models.ForeignKey(LaporanKinerja, on_delete=models.CASCADE, related_name="analisis")
     sasaran = models.ForeignKey(Sasaran, on_delete=models.PROTECT, related_name="+")
     uraian = models.TextField("uraian capaian", blank=True)
     standar_nasional = models.TextField("perbandingan dengan standar nasional", blank=True)
@@ -157,16 +161,24 @@ class PaketLKjIP(models.Model):
     jumlah = models.PositiveIntegerField("jumlah OPD", default=0)
     selesai = models.PositiveIntegerField("OPD selesai", default=0)
     berkas = models.FileField("berkas ZIP", upload_to="paket/%Y/", blank=True)
-    kurang = models.JSONField("OPD yang tidak dimuat", default=list, blank=True,
-                              help_text="“kode nama: alasan” per OPD yang tidak ada di ZIP.")
-    pesan = models.TextField(blank=True,
-                             help_text="Mengapa penyusunan gagal, atau mengapa ZIP-nya dihapus.")
-    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")
+    kurang = models.JSONField(
+        "OPD yang tidak dimuat",
+        default=list,
+        blank=True,
+        help_text="“kode nama: alasan” per OPD yang tidak ada di ZIP.",
+    )
+    pesan = models.TextField(
+        blank=True, help_text="Mengapa penyusunan gagal, atau mengapa ZIP-nya dihapus."
+    )
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     dibuat = models.DateTimeField(auto_now_add=True)
     diperbarui = models.DateTimeField(
-        auto_now=True, help_text="Tulisan terakhir pada baris ini, termasuk kemajuan pekerjaan "
-        "latar; pekerjaan yang lama tidak maju dianggap terhenti.")
+        auto_now=True,
+        help_text="Tulisan terakhir pada baris ini, termasuk kemajuan pekerjaan "
+        "latar; pekerjaan yang lama tidak maju dianggap terhenti.",
+    )
     selesai_pada = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -174,12 +186,15 @@ class PaketLKjIP(models.Model):
         verbose_name_plural = "paket LKjIP"
         ordering = ["-dibuat", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(tahun__gte=2000) & Q(tahun__lte=2100),
-                                   name="paket_lkjip_tahun_wajar"),
-            models.CheckConstraint(condition=Q(selesai__lte=models.F("jumlah")),
-                                   name="paket_lkjip_progres_wajar"),
-            models.CheckConstraint(condition=~Q(status="selesai") | ~Q(berkas=""),
-                                   name="paket_lkjip_selesai_berberkas"),
+            models.CheckConstraint(
+                condition=Q(tahun__gte=2000) & Q(tahun__lte=2100), name="paket_lkjip_tahun_wajar"
+            ),
+            models.CheckConstraint(
+                condition=Q(selesai__lte=models.F("jumlah")), name="paket_lkjip_progres_wajar"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="selesai") | ~Q(berkas=""), name="paket_lkjip_selesai_berberkas"
+            ),
         ]
 
     def __str__(self):
@@ -224,18 +239,20 @@ class DrafLKjIP(models.Model):
     # A job that stopped making progress fails (apps.core.tugas), as one that raised does.
     TUGAS_TERHENTI = {Status.ANTRE: Status.GAGAL, Status.BERJALAN: Status.GAGAL}
 
-    opd = models.ForeignKey(OPD, on_delete=models.CASCADE, related_name="+",
-                            verbose_name="OPD")
+    opd = models.ForeignKey(OPD, on_delete=models.CASCADE, related_name="+", verbose_name="OPD")
     tahun = models.PositiveSmallIntegerField()
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.ANTRE)
     berkas = models.FileField("berkas PDF", upload_to="lkjip-draf/%Y/", blank=True)
     pesan = models.TextField(blank=True, help_text="Mengapa penyusunan gagal.")
-    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                    related_name="+")
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     dibuat = models.DateTimeField(auto_now_add=True)
     diperbarui = models.DateTimeField(
-        auto_now=True, help_text="Tulisan terakhir pada baris ini; pekerjaan yang lama tidak "
-        "maju dianggap terhenti.")
+        auto_now=True,
+        help_text="Tulisan terakhir pada baris ini; pekerjaan yang lama tidak "
+        "maju dianggap terhenti.",
+    )
 
     opd_path = "opd"
 
@@ -244,10 +261,12 @@ class DrafLKjIP(models.Model):
         verbose_name_plural = "draf PDF LKjIP"
         ordering = ["-dibuat", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(tahun__gte=2000) & Q(tahun__lte=2100),
-                                   name="draf_lkjip_tahun_wajar"),
-            models.CheckConstraint(condition=~Q(status="selesai") | ~Q(berkas=""),
-                                   name="draf_lkjip_selesai_berberkas"),
+            models.CheckConstraint(
+                condition=Q(tahun__gte=2000) & Q(tahun__lte=2100), name="draf_lkjip_tahun_wajar"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="selesai") | ~Q(berkas=""), name="draf_lkjip_selesai_berberkas"
+            ),
         ]
 
     def __str__(self):

@@ -63,12 +63,16 @@ def paket_create(*, user, tahun: int, jenis: str) -> PaketLKjIP:
     one whose job stopped making progress (its worker died) is marked gagal first and a new
     one is started."""
     if not user.kemampuan.sees_all_opd:
-        raise ValidationError("Paket LKjIP semua OPD hanya untuk Bagian Organisasi, "
-                              "Inspektorat dan admin.")
+        raise ValidationError(
+            "Paket LKjIP semua OPD hanya untuk Bagian Organisasi, Inspektorat dan admin."
+        )
     sama = PaketLKjIP.objects.filter(tahun=tahun, jenis=jenis)
     tugas_terhenti_fail(sama)
-    berjalan = (sama.filter(status__in=[PaketLKjIP.Status.ANTRE, PaketLKjIP.Status.BERJALAN])
-                .order_by("-dibuat").first())
+    berjalan = (
+        sama.filter(status__in=[PaketLKjIP.Status.ANTRE, PaketLKjIP.Status.BERJALAN])
+        .order_by("-dibuat")
+        .first()
+    )
     if berjalan is not None:
         return berjalan
     obj = PaketLKjIP(tahun=tahun, jenis=jenis, dibuat_oleh=user)
@@ -91,8 +95,9 @@ def laporan_final_terakhir(opds: list[OPD], tahun: int) -> dict[int, LaporanKine
     """The latest final or verified revision of each OPD's LKjIP of a year, in one query
     (a later draft revision being written does not hide the last final one)."""
     hasil: dict[int, LaporanKinerja] = {}
-    for lap in (LaporanKinerja.objects.filter(opd__in=opds, tahun=tahun, status__in=SELESAI_FINAL)
-                .order_by("opd_id", "-revisi")):
+    for lap in LaporanKinerja.objects.filter(
+        opd__in=opds, tahun=tahun, status__in=SELESAI_FINAL
+    ).order_by("opd_id", "-revisi"):
         hasil.setdefault(lap.opd_id, lap)
     return hasil
 
@@ -125,13 +130,14 @@ def paket_build(*, paket: PaketLKjIP) -> PaketLKjIP:
     `kurang`, not a failure. Anything unexpected marks the package gagal with the OPD it
     stopped at; the partial ZIP is discarded. Every write sets `diperbarui`, which tells a
     job that is alive from one whose worker died (apps.core.tugas)."""
-    PaketLKjIP.objects.filter(pk=paket.pk).update(status=PaketLKjIP.Status.BERJALAN,
-                                                  selesai=0, pesan="", kurang=[],
-                                                  diperbarui=timezone.now())
+    PaketLKjIP.objects.filter(pk=paket.pk).update(
+        status=PaketLKjIP.Status.BERJALAN, selesai=0, pesan="", kurang=[], diperbarui=timezone.now()
+    )
     opds = _opd_paket(paket)
     PaketLKjIP.objects.filter(pk=paket.pk).update(jumlah=len(opds), diperbarui=timezone.now())
-    final = (laporan_final_terakhir(opds, paket.tahun)
-             if paket.jenis == PaketLKjIP.Jenis.FINAL else {})
+    final = (
+        laporan_final_terakhir(opds, paket.tahun) if paket.jenis == PaketLKjIP.Jenis.FINAL else {}
+    )
     kurang: list[str] = []
     unit = None
     with tempfile.TemporaryFile() as tmp:
@@ -140,8 +146,10 @@ def paket_build(*, paket: PaketLKjIP) -> PaketLKjIP:
                 # PDF streams are compressed already: deflating them again gains little.
                 for n, unit in enumerate(opds, 1):
                     if paket.jenis == PaketLKjIP.Jenis.DRAF:
-                        zf.writestr(_nama_entri(unit, paket.tahun),
-                                    render_lkjip_pdf(opd=unit, tahun=paket.tahun, draf=True))
+                        zf.writestr(
+                            _nama_entri(unit, paket.tahun),
+                            render_lkjip_pdf(opd=unit, tahun=paket.tahun, draf=True),
+                        )
                         # WeasyPrint's documents hold reference cycles: free each one now so
                         # a worker's memory stays flat from report to report.
                         gc.collect()
@@ -149,24 +157,33 @@ def paket_build(*, paket: PaketLKjIP) -> PaketLKjIP:
                         kurang.append(f"{unit.kode} {unit.nama}: belum ada LKjIP final")
                     elif alasan := _salin_final(zf, unit, final[unit.pk]):
                         kurang.append(f"{unit.kode} {unit.nama}: {alasan}")
-                    PaketLKjIP.objects.filter(pk=paket.pk).update(selesai=n,
-                                                                  diperbarui=timezone.now())
+                    PaketLKjIP.objects.filter(pk=paket.pk).update(
+                        selesai=n, diperbarui=timezone.now()
+                    )
             tmp.seek(0)
             paket.refresh_from_db()
-            paket.berkas.save(f"lkjip-{paket.tahun}-{paket.jenis}-{uuid.uuid4().hex}.zip",
-                              File(tmp), save=False)
+            paket.berkas.save(
+                f"lkjip-{paket.tahun}-{paket.jenis}-{uuid.uuid4().hex}.zip", File(tmp), save=False
+            )
         except Exception:
             log.exception("Paket LKjIP %s gagal", paket.pk)
             di = f" pada {unit.kode} {unit.nama}" if unit is not None else ""
             PaketLKjIP.objects.filter(pk=paket.pk).update(
-                status=PaketLKjIP.Status.GAGAL, selesai_pada=timezone.now(),
-                diperbarui=timezone.now(), pesan=(
+                status=PaketLKjIP.Status.GAGAL,
+                selesai_pada=timezone.now(),
+                diperbarui=timezone.now(),
+                pesan=(
                     f"Penyusunan paket terhenti karena kesalahan sistem{di}. Buat ulang "
-                    "paketnya, atau hubungi admin bila terulang."))
+                    "paketnya, atau hubungi admin bila terulang."
+                ),
+            )
             paket.refresh_from_db()
             return paket
-    paket.status, paket.kurang, paket.selesai_pada = (PaketLKjIP.Status.SELESAI, kurang,
-                                                      timezone.now())
+    paket.status, paket.kurang, paket.selesai_pada = (
+        PaketLKjIP.Status.SELESAI,
+        kurang,
+        timezone.now(),
+    )
     paket.save(update_fields=["status", "kurang", "selesai_pada", "berkas", "diperbarui"])
     return paket
 
@@ -182,16 +199,19 @@ def paket_expire(*, sekarang: datetime | None = None) -> int:
     its file."""
     sekarang = sekarang or timezone.now()
     hari = settings.SAKIP_PAKET_SIMPAN_HARI
-    pesan = (f"Berkas ZIP paket ini sudah dihapus karena disimpan lebih dari {hari} hari. "
-             "Buat paket baru bila masih diperlukan.")
+    pesan = (
+        f"Berkas ZIP paket ini sudah dihapus karena disimpan lebih dari {hari} hari. "
+        "Buat paket baru bila masih diperlukan."
+    )
     jumlah = 0
-    lama = PaketLKjIP.objects.filter(status=PaketLKjIP.Status.SELESAI,
-                                     selesai_pada__lt=sekarang - timedelta(days=hari))
+    lama = PaketLKjIP.objects.filter(
+        status=PaketLKjIP.Status.SELESAI, selesai_pada__lt=sekarang - timedelta(days=hari)
+    )
     for pk, nama in lama.values_list("pk", "berkas"):
         with transaction.atomic():
             if PaketLKjIP.objects.filter(pk=pk, status=PaketLKjIP.Status.SELESAI).update(
-                    status=PaketLKjIP.Status.KEDALUWARSA, berkas="", pesan=pesan,
-                    diperbarui=sekarang):
+                status=PaketLKjIP.Status.KEDALUWARSA, berkas="", pesan=pesan, diperbarui=sekarang
+            ):
                 PaketLKjIP._meta.get_field("berkas").storage.delete(nama)
                 jumlah += 1
     return jumlah

@@ -102,19 +102,26 @@ def proyeksi_opd(kinerja: KinerjaOPD) -> list[ProyeksiIndikator]:
     """The projection of every indicator of an OPD's year, worst first (apps.pengukuran.
     proyeksi: by the indicator's aggregation rule, with the method stated)."""
     hasil = [
-        ProyeksiIndikator(kinerja.opd, b, proyeksi_akhir_tahun(
-            agregasi=b.indikator.agregasi, polaritas=b.indikator.polaritas,
-            jenis_nilai=b.indikator.jenis_nilai, target=b.pk_indikator.target,
-            nilai_triwulan=b.nilai_triwulan(),
-            rumus_negatif=kinerja.rumus_negatif, rentang=kinerja.skala.rentang,
-            tepi=kinerja.skala.tepi))
+        ProyeksiIndikator(
+            kinerja.opd,
+            b,
+            proyeksi_akhir_tahun(
+                agregasi=b.indikator.agregasi,
+                polaritas=b.indikator.polaritas,
+                jenis_nilai=b.indikator.jenis_nilai,
+                target=b.pk_indikator.target,
+                nilai_triwulan=b.nilai_triwulan(),
+                rumus_negatif=kinerja.rumus_negatif,
+                rentang=kinerja.skala.rentang,
+                tepi=kinerja.skala.tepi,
+            ),
+        )
         for b in kinerja.indikator
     ]
     return sorted(hasil, key=lambda p: p.proyeksi.sort_key)
 
 
-def dasbor(opds, tahun: int, *, sekarang: datetime.datetime | None = None
-           ) -> list[BarisDasbor]:
+def dasbor(opds, tahun: int, *, sekarang: datetime.datetime | None = None) -> list[BarisDasbor]:
     """The dashboard's rows for `opds` (already limited to what the user may see), in their
     order: performance of the year so far, budget in force, consistency warnings and the
     projection of every indicator."""
@@ -122,17 +129,29 @@ def dasbor(opds, tahun: int, *, sekarang: datetime.datetime | None = None
     opds = list(opds)
     kinerja = kinerja_opd(opds, tahun, sekarang=sekarang)
     anggaran = anggaran_opd([o.pk for o in opds], tahun)  # read once for both uses
-    peringatan = konsistensi_opd(opds, tahun, hari_ini=timezone.localtime(sekarang).date(),
-                                 anggaran=anggaran)
+    peringatan = konsistensi_opd(
+        opds, tahun, hari_ini=timezone.localtime(sekarang).date(), anggaran=anggaran
+    )
     kembali = dict(
         CatatanVerifikasi.objects.filter(
-            jenis=CatatanVerifikasi.Jenis.KEMBALIKAN, realisasi__tahun=tahun,
-            **{f"{OPD_CATATAN}__in": [o.pk for o in opds]})
-        .values(OPD_CATATAN).annotate(n=Count("pk")).values_list(OPD_CATATAN, "n"))
-    return [BarisDasbor(kinerja[o.pk], anggaran[o.pk][1].total if o.pk in anggaran else None,
-                        len(peringatan.get(o.pk, [])), proyeksi_opd(kinerja[o.pk]),
-                        kembali.get(o.pk, 0))
-            for o in opds]
+            jenis=CatatanVerifikasi.Jenis.KEMBALIKAN,
+            realisasi__tahun=tahun,
+            **{f"{OPD_CATATAN}__in": [o.pk for o in opds]},
+        )
+        .values(OPD_CATATAN)
+        .annotate(n=Count("pk"))
+        .values_list(OPD_CATATAN, "n")
+    )
+    return [
+        BarisDasbor(
+            kinerja[o.pk],
+            anggaran[o.pk][1].total if o.pk in anggaran else None,
+            len(peringatan.get(o.pk, [])),
+            proyeksi_opd(kinerja[o.pk]),
+            kembali.get(o.pk, 0),
+        )
+        for o in opds
+    ]
 
 
 OPD_CATATAN = "realisasi__indikator__sasaran__tujuan__renstra__opd"
@@ -162,8 +181,9 @@ def cache_tulis(kunci: str, nilai, detik: float) -> None:
         logger.warning("Cache %s tidak dapat ditulis", kunci, exc_info=True)
 
 
-def dasbor_cache(opds, tahun: int, *, segar: bool = False
-                 ) -> tuple[list[BarisDasbor], datetime.datetime]:
+def dasbor_cache(
+    opds, tahun: int, *, segar: bool = False
+) -> tuple[list[BarisDasbor], datetime.datetime]:
     """`dasbor(opds, tahun)` and when it was computed, reused for SAKIP_DASBOR_CACHE_DETIK
     seconds by every web process (the shared cache). The dashboard takes half a second of
     CPU for 60 OPDs; in the deadline week several verifikators reloading it at once took the
@@ -204,26 +224,29 @@ def dasbor_cache(opds, tahun: int, *, segar: bool = False
     return hasil
 
 
-def peringatan_dini(baris: list[BarisDasbor], *, batas: int | None = None
-                    ) -> list[ProyeksiIndikator]:
+def peringatan_dini(
+    baris: list[BarisDasbor], *, batas: int | None = None
+) -> list[ProyeksiIndikator]:
     """Indicators projected below the warning line, and those with nothing reported yet,
     across OPDs: the worst projected capaian first (Proyeksi.sort_key), then who has not
     reported."""
-    semua = [p for b in baris for p in b.proyeksi
-             if p.proyeksi.perlu_perhatian or p.proyeksi.belum_lapor]
+    semua = [
+        p for b in baris for p in b.proyeksi if p.proyeksi.perlu_perhatian or p.proyeksi.belum_lapor
+    ]
     semua.sort(key=lambda p: (p.proyeksi.sort_key, p.opd.kode))
     return semua[:batas] if batas else semua
-
-
 
 
 def kepala_bagian_organisasi():
     """(OPD, Pejabat or None) who signs the recaps: Bagian Organisasi is the OPD of the
     verifikator users; its head is its one active official (None when there is not exactly
     one: the PDF leaves a dotted line to write the name on)."""
-    opd_id = (User.objects.filter(peran=Peran.VERIFIKATOR, is_active=True,
-                                  opd__isnull=False)
-              .order_by("pk").values_list("opd_id", flat=True).first())
+    opd_id = (
+        User.objects.filter(peran=Peran.VERIFIKATOR, is_active=True, opd__isnull=False)
+        .order_by("pk")
+        .values_list("opd_id", flat=True)
+        .first()
+    )
     if opd_id is None:
         return None, None
     pejabat = list(Pejabat.objects.filter(opd_id=opd_id, aktif=True)[:2])
@@ -237,8 +260,12 @@ def kepala_bagian_organisasi():
 
 def lkjip_terbaru(opd_id: int, tahun: int) -> LaporanKinerja | None:
     """The OPD's latest LKjIP revision of the year (the one edited and printed), or None."""
-    return (LaporanKinerja.objects.filter(opd_id=opd_id, tahun=tahun)
-            .select_related("penandatangan").order_by("-revisi").first())
+    return (
+        LaporanKinerja.objects.filter(opd_id=opd_id, tahun=tahun)
+        .select_related("penandatangan")
+        .order_by("-revisi")
+        .first()
+    )
 
 
 @dataclass
@@ -252,8 +279,9 @@ def lkjip_daftar(opds, tahun: int) -> list[BarisLKjIP]:
     revision of the year: two queries whatever the number of OPDs."""
     opds = list(opds)
     terbaru = {}
-    for lap in LaporanKinerja.objects.filter(opd__in=[o.pk for o in opds], tahun=tahun
-                                             ).order_by("opd_id", "-revisi"):
+    for lap in LaporanKinerja.objects.filter(opd__in=[o.pk for o in opds], tahun=tahun).order_by(
+        "opd_id", "-revisi"
+    ):
         terbaru.setdefault(lap.opd_id, lap)
     return [BarisLKjIP(o, terbaru.get(o.pk)) for o in opds]
 

@@ -31,7 +31,9 @@ def laporan_pastikan_draf(laporan: LaporanKinerja | None) -> None:
     if laporan is not None and laporan.status != LaporanKinerja.Status.DRAFT:
         raise ValidationError(
             f"{laporan} berstatus {laporan.get_status_display().lower()}: tidak dapat diubah "
-            "oleh siapa pun. Tidak ada yang disimpan.", code="final")
+            "oleh siapa pun. Tidak ada yang disimpan.",
+            code="final",
+        )
 
 
 @dataclass
@@ -53,22 +55,29 @@ def _ubah(obj, nilai: dict) -> list[str]:
 
 
 @transaction.atomic
-def laporan_update(*, opd: OPD, tahun: int, user, isian: IsianLKjIP, sasaran_sah: set[int]
-                   ) -> tuple[LaporanKinerja, int]:
+def laporan_update(
+    *, opd: OPD, tahun: int, user, isian: IsianLKjIP, sasaran_sah: set[int]
+) -> tuple[LaporanKinerja, int]:
     """Save the words of an OPD's LKjIP of a year, all or nothing; the number of changed
     fields. The first save creates the draft revision 0; later saves edit the latest
     revision while it is a draft. Only changed fields are written, so an unchanged save
     leaves no history entry. The signatory must be an active official of the OPD; analyses
     only for the sasaran of the Renstra covering the year (`sasaran_sah`)."""
-    laporan = (LaporanKinerja.objects.select_for_update().filter(opd=opd, tahun=tahun)
-               .order_by("-revisi").first())
+    laporan = (
+        LaporanKinerja.objects.select_for_update()
+        .filter(opd=opd, tahun=tahun)
+        .order_by("-revisi")
+        .first()
+    )
     laporan_pastikan_draf(laporan)
     pejabat = isian.nilai.get("penandatangan")
     if pejabat is not None and (pejabat.opd_id != opd.pk or not pejabat.aktif):
         raise ValidationError("Penandatangan: pilih pejabat aktif OPD ini.", code="pejabat")
     if any(s.pk not in sasaran_sah for s in isian.analisis):
-        raise ValidationError("Analisis sasaran: hanya untuk sasaran Renstra OPD ini yang "
-                              "mencakup tahun laporan.", code="sasaran")
+        raise ValidationError(
+            "Analisis sasaran: hanya untuk sasaran Renstra OPD ini yang mencakup tahun laporan.",
+            code="sasaran",
+        )
 
     baru = laporan is None
     if baru:
@@ -81,8 +90,9 @@ def laporan_update(*, opd: OPD, tahun: int, user, isian: IsianLKjIP, sasaran_sah
         laporan._history_user = user
         laporan.full_clean()
         laporan.save(update_fields=None if baru else berubah)
-    return laporan, len(berubah) + _analisis_simpan(laporan=laporan, baru=baru, user=user,
-                                                    analisis=isian.analisis)
+    return laporan, len(berubah) + _analisis_simpan(
+        laporan=laporan, baru=baru, user=user, analisis=isian.analisis
+    )
 
 
 def _analisis_simpan(*, laporan: LaporanKinerja, baru: bool, user, analisis: dict) -> int:
@@ -101,8 +111,9 @@ def _analisis_simpan(*, laporan: LaporanKinerja, baru: bool, user, analisis: dic
         # Field rules only: the report is the locked one, the sasaran were checked against
         # the Renstra, one analysis per sasaran comes from the lookup above, and the unique
         # constraint stays in the database.
-        obj.full_clean(exclude=["laporan", "sasaran"], validate_unique=False,
-                       validate_constraints=False)
+        obj.full_clean(
+            exclude=["laporan", "sasaran"], validate_unique=False, validate_constraints=False
+        )
         if obj.pk is None:
             dibuat.append(obj)
         else:
@@ -136,8 +147,10 @@ def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[str]:
     if laporan.tanggal is None:
         kurang.append("Tanggal penandatanganan belum diisi.")
     elif laporan.tanggal < datetime.date(laporan.tahun + 1, 1, 1):
-        kurang.append(f"Tanggal penandatanganan harus sesudah tahun {laporan.tahun} berakhir "
-                      "(LKjIP melaporkan satu tahun penuh).")
+        kurang.append(
+            f"Tanggal penandatanganan harus sesudah tahun {laporan.tahun} berakhir "
+            "(LKjIP melaporkan satu tahun penuh)."
+        )
     p = laporan.penandatangan
     if p is None:
         kurang.append("Penandatangan belum dipilih.")
@@ -153,8 +166,12 @@ def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[str]:
     if dok.kinerja.pk is None:
         kurang.append(f"Belum ada Perjanjian Kinerja final tahun {laporan.tahun}.")
     else:
-        tanpa = [i.indikator.nama for s in dok.sasaran for i in s.indikator
-                 if not i.hasil.tahunan.ada and not i.hasil.tahunan_teks]
+        tanpa = [
+            i.indikator.nama
+            for s in dok.sasaran
+            for i in s.indikator
+            if not i.hasil.tahunan.ada and not i.hasil.tahunan_teks
+        ]
         if tanpa:
             kurang.append("Indikator tanpa realisasi tahunan: " + "; ".join(tanpa) + ".")
     if dok.anggaran is None:
@@ -169,13 +186,22 @@ def _terbaru_terkunci(laporan: LaporanKinerja) -> LaporanKinerja:
     """The report locked for the change, refused unless it is its year's latest revision
     (a page opened before someone else made a revision)."""
     # of=self: PostgreSQL refuses FOR UPDATE on the nullable side of the signatory's join.
-    lap = (LaporanKinerja.objects.select_for_update(of=("self",))
-           .select_related("opd", "penandatangan").get(pk=laporan.pk))
-    terbaru = (LaporanKinerja.objects.filter(opd_id=lap.opd_id, tahun=lap.tahun)
-               .order_by("-revisi").values_list("revisi", flat=True).first())
+    lap = (
+        LaporanKinerja.objects.select_for_update(of=("self",))
+        .select_related("opd", "penandatangan")
+        .get(pk=laporan.pk)
+    )
+    terbaru = (
+        LaporanKinerja.objects.filter(opd_id=lap.opd_id, tahun=lap.tahun)
+        .order_by("-revisi")
+        .values_list("revisi", flat=True)
+        .first()
+    )
     if terbaru != lap.revisi:
-        raise ValidationError(f"{lap} bukan revisi terakhir (revisi {terbaru} sudah ada). "
-                              "Muat ulang halaman.", code="bukan_terakhir")
+        raise ValidationError(
+            f"{lap} bukan revisi terakhir (revisi {terbaru} sudah ada). Muat ulang halaman.",
+            code="bukan_terakhir",
+        )
     return lap
 
 
@@ -239,23 +265,33 @@ def laporan_revisi_create(*, laporan: LaporanKinerja, user, alasan: str) -> Lapo
     The earlier revision keeps its stored PDF and its verification page."""
     alasan = alasan.strip()
     if not alasan:
-        raise ValidationError("Alasan revisi wajib diisi. Tidak ada revisi yang dibuat.",
-                              code="alasan")
+        raise ValidationError(
+            "Alasan revisi wajib diisi. Tidak ada revisi yang dibuat.", code="alasan"
+        )
     lap = _terbaru_terkunci(laporan)
     if lap.status == LaporanKinerja.Status.DRAFT:
-        raise ValidationError(f"{lap} masih draf: ubah langsung, tidak perlu revisi.",
-                              code="draf")
+        raise ValidationError(f"{lap} masih draf: ubah langsung, tidak perlu revisi.", code="draf")
     baru = LaporanKinerja(
-        opd=lap.opd, tahun=lap.tahun, revisi=lap.revisi + 1, alasan_revisi=alasan,
-        **{n: getattr(lap, n) for n in (*NARASI, "tempat", "tanggal", "penandatangan")})
+        opd=lap.opd,
+        tahun=lap.tahun,
+        revisi=lap.revisi + 1,
+        alasan_revisi=alasan,
+        **{n: getattr(lap, n) for n in (*NARASI, "tempat", "tanggal", "penandatangan")},
+    )
     baru.struktur_organisasi.name = lap.struktur_organisasi.name
     baru._history_user = user
     baru.full_clean()
     baru.save()
     bulk_create_with_history(
-        [AnalisisSasaran(laporan=baru, sasaran_id=a.sasaran_id,
-                         **{n: getattr(a, n) for n in ANALISIS})
-         for a in lap.analisis.all()], AnalisisSasaran, default_user=user)
+        [
+            AnalisisSasaran(
+                laporan=baru, sasaran_id=a.sasaran_id, **{n: getattr(a, n) for n in ANALISIS}
+            )
+            for a in lap.analisis.all()
+        ],
+        AnalisisSasaran,
+        default_user=user,
+    )
     return baru
 
 
@@ -265,8 +301,11 @@ def laporan_verify(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
     its checksum are unchanged (only a final report, only its latest revision)."""
     lap = _terbaru_terkunci(laporan)
     if lap.status != LaporanKinerja.Status.FINAL:
-        raise ValidationError(f"{lap} berstatus {lap.get_status_display().lower()}: hanya "
-                              "LKjIP final yang dapat ditandai diverifikasi.", code="status")
+        raise ValidationError(
+            f"{lap} berstatus {lap.get_status_display().lower()}: hanya "
+            "LKjIP final yang dapat ditandai diverifikasi.",
+            code="status",
+        )
     lap.status = LaporanKinerja.Status.DIVERIFIKASI
     lap._history_user = user
     dengan_aksi(lap, "lkjip.verifikasi")
@@ -277,10 +316,15 @@ def laporan_verify(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
 def sasaran_lkjip(opd: OPD, tahun: int) -> list[Sasaran]:
     """The sasaran whose analyses the report holds: those of the Renstra covering the year,
     in the Renstra's order."""
-    return list(Sasaran.objects.filter(tujuan__renstra__opd=opd,
-                                       tujuan__renstra__tahun_awal__lte=tahun,
-                                       tujuan__renstra__tahun_akhir__gte=tahun)
-                .select_related("tujuan").order_by("tujuan__nomor", "nomor"))
+    return list(
+        Sasaran.objects.filter(
+            tujuan__renstra__opd=opd,
+            tujuan__renstra__tahun_awal__lte=tahun,
+            tujuan__renstra__tahun_akhir__gte=tahun,
+        )
+        .select_related("tujuan")
+        .order_by("tujuan__nomor", "nomor")
+    )
 
 
 _MD = re.compile(r"([\\`*_\[\]<>#|])")
@@ -302,15 +346,19 @@ def ikhtisar_usulan(opd: OPD, tahun: int) -> str:
     k = baris.kinerja
     bagian = []
     if not k.sasaran:
-        bagian.append(f"Belum ada Perjanjian Kinerja final {opd.nama} tahun {tahun}, sehingga "
-                      "capaian kinerja belum dapat diringkas.")
+        bagian.append(
+            f"Belum ada Perjanjian Kinerja final {opd.nama} tahun {tahun}, sehingga "
+            "capaian kinerja belum dapat diringkas."
+        )
     else:
         jumlah_ind = len(k.indikator)
-        kalimat = (f"Pada tahun {tahun}, {opd.nama} menetapkan **{len(k.sasaran)} sasaran "
-                   f"strategis** yang diukur dengan **{jumlah_ind} indikator kinerja**.")
+        kalimat = (
+            f"Pada tahun {tahun}, {opd.nama} menetapkan **{len(k.sasaran)} sasaran "
+            f"strategis** yang diukur dengan **{jumlah_ind} indikator kinerja**."
+        )
         if k.capaian.ada:
             kalimat += f" Rata-rata capaian kinerja adalah **{format_persen(k.capaian.nilai)}**"
-            kalimat += (f" dengan predikat **{k.predikat.label}**." if k.predikat else ".")
+            kalimat += f" dengan predikat **{k.predikat.label}**." if k.predikat else "."
         else:
             kalimat += f" Rata-rata capaian belum dapat dihitung ({k.capaian.alasan})."
         bagian.append(kalimat)
@@ -318,23 +366,30 @@ def ikhtisar_usulan(opd: OPD, tahun: int) -> str:
         if terhitung:
             terbaik = max(terhitung, key=lambda i: i.hasil.capaian.nilai)
             terendah = min(terhitung, key=lambda i: i.hasil.capaian.nilai)
-            butir = [f"- Capaian tertinggi: {_md(terbaik.indikator.nama)} "
-                     f"({format_persen(terbaik.hasil.capaian.nilai)})."]
+            butir = [
+                f"- Capaian tertinggi: {_md(terbaik.indikator.nama)} "
+                f"({format_persen(terbaik.hasil.capaian.nilai)})."
+            ]
             if terendah is not terbaik:
-                butir.append(f"- Capaian terendah: {_md(terendah.indikator.nama)} "
-                             f"({format_persen(terendah.hasil.capaian.nilai)}).")
+                butir.append(
+                    f"- Capaian terendah: {_md(terendah.indikator.nama)} "
+                    f"({format_persen(terendah.hasil.capaian.nilai)})."
+                )
             sisa = jumlah_ind - len(terhitung)
             if sisa:
                 butir.append(f"- {sisa} indikator belum dapat dihitung capaiannya.")
             bagian.append("\n".join(butir))
     a = baris.anggaran
     if a is None:
-        bagian.append(f"Belum ada DPA {tahun} yang berlaku, sehingga serapan anggaran belum "
-                      "dapat dihitung.")
+        bagian.append(
+            f"Belum ada DPA {tahun} yang berlaku, sehingga serapan anggaran belum dapat dihitung."
+        )
     elif a.serapan.ada:
-        bagian.append(f"Realisasi anggaran sebesar {format_rupiah(a.realisasi, sen=None)} dari "
-                      f"pagu {format_rupiah(a.pagu, sen=None)}, atau serapan "
-                      f"**{format_persen(a.serapan.nilai)}**.")
+        bagian.append(
+            f"Realisasi anggaran sebesar {format_rupiah(a.realisasi, sen=None)} dari "
+            f"pagu {format_rupiah(a.pagu, sen=None)}, atau serapan "
+            f"**{format_persen(a.serapan.nilai)}**."
+        )
     else:
         bagian.append(f"Serapan anggaran belum dapat dihitung ({a.serapan.alasan}).")
     return "\n\n".join(bagian) + "\n"

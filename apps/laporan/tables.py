@@ -16,13 +16,18 @@ TANPA = "–"
 
 class KolomStatus(tables.Column):
     def __init__(self, tw: int, **kwargs):
-        super().__init__(accessor=f"status__{tw}", verbose_name=f"TW {ROMAWI[tw]}",
-                         attrs={"td": {"class": "status-tw"}}, **kwargs)
+        super().__init__(
+            accessor=f"status__{tw}",
+            verbose_name=f"TW {ROMAWI[tw]}",
+            attrs={"td": {"class": "status-tw"}},
+            **kwargs,
+        )
         self.tw = tw
 
     def render(self, value):
-        return format_html('<span class="status status-{}">{}</span>', value,
-                           StatusTriwulan.LABEL[value])
+        return format_html(
+            '<span class="status status-{}">{}</span>', value, StatusTriwulan.LABEL[value]
+        )
 
     def value(self, value):
         return StatusTriwulan.LABEL[value]
@@ -41,26 +46,45 @@ class _DataDasbor(TableListData):
 
 
 class TabelDasbor(tables.Table):
-    opd = tables.Column(verbose_name="Perangkat Daerah", accessor="opd__nama",
-                        order_by=("opd__kode",))
+    opd = tables.Column(
+        verbose_name="Perangkat Daerah", accessor="opd__nama", order_by=("opd__kode",)
+    )
     jenis = tables.Column(verbose_name="Jenis", accessor="opd__jenis")
     tw1 = KolomStatus(1, order_by=("status__1",))
     tw2 = KolomStatus(2, order_by=("status__2",))
     tw3 = KolomStatus(3, order_by=("status__3",))
     tw4 = KolomStatus(4, order_by=("status__4",))
-    capaian = tables.Column(verbose_name="Capaian", accessor="capaian",
-                            order_by=("urut_capaian",), attrs={"td": {"class": "angka"}})
+    capaian = tables.Column(
+        verbose_name="Capaian",
+        accessor="capaian",
+        order_by=("urut_capaian",),
+        attrs={"td": {"class": "angka"}},
+    )
     predikat = tables.Column(verbose_name="Predikat", accessor="predikat", orderable=False)
-    serapan = tables.Column(verbose_name="Serapan anggaran", accessor="serapan",
-                            order_by=("urut_serapan",), attrs={"td": {"class": "angka"}})
-    dikembalikan = tables.Column(verbose_name="Dikembalikan", accessor="dikembalikan",
-                                 attrs={"td": {"class": "angka"},
-                                        "th": {"title": "nilai indikator yang dikembalikan "
-                                                        "verifikator tahun ini"}})
-    peringatan = tables.Column(verbose_name="Peringatan konsistensi", accessor="peringatan",
-                               attrs={"td": {"class": "angka"}})
-    perhatian = tables.Column(verbose_name="Indikator diproyeksikan < 70 %",
-                              accessor="jumlah_perhatian", attrs={"td": {"class": "angka"}})
+    serapan = tables.Column(
+        verbose_name="Serapan anggaran",
+        accessor="serapan",
+        order_by=("urut_serapan",),
+        attrs={"td": {"class": "angka"}},
+    )
+    dikembalikan = tables.Column(
+        verbose_name="Dikembalikan",
+        accessor="dikembalikan",
+        attrs={
+            "td": {"class": "angka"},
+            "th": {"title": "nilai indikator yang dikembalikan verifikator tahun ini"},
+        },
+    )
+    peringatan = tables.Column(
+        verbose_name="Peringatan konsistensi",
+        accessor="peringatan",
+        attrs={"td": {"class": "angka"}},
+    )
+    perhatian = tables.Column(
+        verbose_name="Indikator diproyeksikan < 70 %",
+        accessor="jumlah_perhatian",
+        attrs={"td": {"class": "angka"}},
+    )
 
     class Meta:
         attrs = {"class": "tabel dasbor"}
@@ -76,8 +100,9 @@ class TabelDasbor(tables.Table):
         self.tahun = tahun
 
     def render_opd(self, value, record):
-        return format_html('<a href="{}">{}</a>', reverse(
-            "laporan:opd", args=[record.opd.pk, self.tahun]), value)
+        return format_html(
+            '<a href="{}">{}</a>', reverse("laporan:opd", args=[record.opd.pk, self.tahun]), value
+        )
 
     def value_opd(self, value):
         return value
@@ -89,8 +114,11 @@ class TabelDasbor(tables.Table):
         return record.opd.get_jenis_display()
 
     def render_capaian(self, value):
-        return format_persen(value.nilai) if value.nilai is not None else format_html(
-            '<span title="{}">{}</span>', value.alasan, TANPA)
+        return (
+            format_persen(value.nilai)
+            if value.nilai is not None
+            else format_html('<span title="{}">{}</span>', value.alasan, TANPA)
+        )
 
     def value_capaian(self, value):
         return bulatkan(value.nilai, 2) if value.nilai is not None else ""
@@ -98,8 +126,9 @@ class TabelDasbor(tables.Table):
     def render_predikat(self, value):
         if value is None:
             return TANPA
-        return format_html('<span class="predikat" data-warna="{}">{}</span>',
-                           value.warna, value.label)
+        return format_html(
+            '<span class="predikat" data-warna="{}">{}</span>', value.warna, value.label
+        )
 
     def value_predikat(self, value):
         return value.label if value else ""
@@ -109,8 +138,9 @@ class TabelDasbor(tables.Table):
             return format_html('<span title="{}">{}</span>', value.alasan, TANPA)
         teks = format_persen(value.nilai)
         if record.anggaran.melebihi_pagu:
-            return format_html('<strong class="galat" title="realisasi melebihi pagu">{}'
-                               '</strong>', teks)
+            return format_html(
+                '<strong class="galat" title="realisasi melebihi pagu">{}</strong>', teks
+            )
         return teks
 
     def value_serapan(self, value):
@@ -119,8 +149,11 @@ class TabelDasbor(tables.Table):
     def render_peringatan(self, value, record):
         if not value:
             return "0"
-        return format_html('<a href="{}">{}</a>', reverse(
-            "perencanaan:konsistensi", args=[record.opd.pk, self.tahun]), value)
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("perencanaan:konsistensi", args=[record.opd.pk, self.tahun]),
+            value,
+        )
 
     def value_peringatan(self, value):
         return value

@@ -17,8 +17,11 @@ urlpatterns = [
     path("lkjip/<int:laporan_id>/finalkan/", views_final.finalkan, name="lkjip_finalkan"),
     path("lkjip/<int:laporan_id>/final.pdf", views_final.unduh, name="lkjip_final_pdf"),
     path("lkjip/<int:laporan_id>/revisi/", views_final.revisi, name="lkjip_revisi"),
-    path("lkjip/<int:laporan_id>/diverifikasi/", views_final.tandai_diverifikasi,
-         name="lkjip_diverifikasi"),
+    path(
+        "lkjip/<int:laporan_id>/diverifikasi/",
+        views_final.tandai_diverifikasi,
+        name="lkjip_diverifikasi",
+    ),
     path("lkjip/paket/", views_paket.paket_daftar, name="paket_daftar"),
     path("lkjip/paket/<int:paket_id>/", views_paket.paket, name="paket"),
     path("lkjip/paket/<int:paket_id>/unduh/", views_paket.paket_unduh, name="paket_unduh"),

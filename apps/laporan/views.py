@@ -56,8 +56,11 @@ def _saring(request):
     user may see is computed once (a fixed number of queries, or read from the cache for
     SAKIP_DASBOR_CACHE_DETIK seconds; `f.dihitung` says when), then filtered."""
     opd_qs = _opd_qs(request.user)
-    predikat = list(RentangPredikat.objects.order_by("skala_id", "-batas_bawah")
-                    .values_list("label", flat=True).distinct())
+    predikat = list(
+        RentangPredikat.objects.order_by("skala_id", "-batas_bawah")
+        .values_list("label", flat=True)
+        .distinct()
+    )
     f = FilterDasbor(request.GET, queryset=opd_qs, predikat=list(dict.fromkeys(predikat)))
     sah = f.is_valid()
     if not sah:
@@ -80,19 +83,42 @@ def _legenda(baris) -> list[tuple[str, str]]:
 
 def grafik_dasbor(baris, tahun: int, *, per_grafik: int = 40) -> dict:
     """The dashboard's charts, drawn by apps.laporan.grafik (the same code as the PDFs)."""
-    batang = [grafik.Batang(b.opd.singkatan or b.opd.nama, b.capaian.nilai,
-                            b.predikat.warna if b.predikat else grafik.ABU,
-                            b.predikat.label if b.predikat else b.capaian.alasan,
-                            b.opd.nama) for b in baris]
-    titik = [grafik.Titik(b.opd.singkatan or b.opd.nama, b.serapan.nilai, b.capaian.nilai,
-                          b.predikat.warna if b.predikat else grafik.ABU,
-                          b.predikat.label if b.predikat else "", b.opd.nama) for b in baris]
+    batang = [
+        grafik.Batang(
+            b.opd.singkatan or b.opd.nama,
+            b.capaian.nilai,
+            b.predikat.warna if b.predikat else grafik.ABU,
+            b.predikat.label if b.predikat else b.capaian.alasan,
+            b.opd.nama,
+        )
+        for b in baris
+    ]
+    titik = [
+        grafik.Titik(
+            b.opd.singkatan or b.opd.nama,
+            b.serapan.nilai,
+            b.capaian.nilai,
+            b.predikat.warna if b.predikat else grafik.ABU,
+            b.predikat.label if b.predikat else "",
+            b.opd.nama,
+        )
+        for b in baris
+    ]
     return {
-        "batang": [mark_safe(svg) for svg in grafik.batang_capaian_bertahap(
-            batang, judul=f"Capaian kinerja per Perangkat Daerah {tahun}",
-            legenda=_legenda(baris), per_grafik=per_grafik)],
-        "sebar": mark_safe(grafik.sebar_serapan_capaian(
-            titik, judul=f"Serapan anggaran dan capaian kinerja {tahun}")),
+        "batang": [
+            mark_safe(svg)
+            for svg in grafik.batang_capaian_bertahap(
+                batang,
+                judul=f"Capaian kinerja per Perangkat Daerah {tahun}",
+                legenda=_legenda(baris),
+                per_grafik=per_grafik,
+            )
+        ],
+        "sebar": mark_safe(
+            grafik.sebar_serapan_capaian(
+                titik, judul=f"Serapan anggaran dan capaian kinerja {tahun}"
+            )
+        ),
     }
 
 
@@ -112,15 +138,23 @@ def dasbor(request):
     f, tahun, baris = _saring(request)
     tabel = TabelDasbor(baris, tahun=tahun)
     RequestConfig(request, paginate={"per_page": 50}).configure(tabel)
-    isi = render_to_string("laporan/_dasbor_isi.html", {
-        "filter": f, "tahun": tahun, "tabel": tabel, "jumlah": len(baris),
-        "peringatan": peringatan_dini(baris, batas=25),
-        "jumlah_peringatan": len(peringatan_dini(baris)),
-        "grafik": grafik_dasbor(baris, tahun),
-        "query": request.GET.urlencode(),
-        "dihitung": f.dihitung, "cache_detik": detik,
-        "query_segar": _dengan_segar(request.GET),
-    }, request=request)
+    isi = render_to_string(
+        "laporan/_dasbor_isi.html",
+        {
+            "filter": f,
+            "tahun": tahun,
+            "tabel": tabel,
+            "jumlah": len(baris),
+            "peringatan": peringatan_dini(baris, batas=25),
+            "jumlah_peringatan": len(peringatan_dini(baris)),
+            "grafik": grafik_dasbor(baris, tahun),
+            "query": request.GET.urlencode(),
+            "dihitung": f.dihitung,
+            "cache_detik": detik,
+            "query_segar": _dengan_segar(request.GET),
+        },
+        request=request,
+    )
     if kunci and f.is_valid():  # a refused filter's messages must show on every reload
         sisa = detik - (timezone.now() - f.dihitung).total_seconds()
         if sisa >= 1:
@@ -135,10 +169,10 @@ def _kunci_halaman(request) -> str:
     q = request.GET.copy()
     q.pop("segar", None)
     lingkup = list(_opd_qs(request.user).values_list("pk", flat=True))
-    sidik = hashlib.sha256(repr((request.user.kemampuan.sees_all_opd, lingkup,
-                                 sorted(q.lists()))).encode()).hexdigest()[:40]
-    return (f"sakip:dasbor-halaman:{VERSI_CACHE}:{timezone.localdate().isoformat()}:"
-            f"{sidik}")
+    sidik = hashlib.sha256(
+        repr((request.user.kemampuan.sees_all_opd, lingkup, sorted(q.lists()))).encode()
+    ).hexdigest()[:40]
+    return f"sakip:dasbor-halaman:{VERSI_CACHE}:{timezone.localdate().isoformat()}:{sidik}"
 
 
 def _dengan_segar(get) -> str:
@@ -168,8 +202,12 @@ def opd(request, opd: OPD, tahun: int):
     per_tw = {tw: kinerja_opd([unit], tahun, sampai_triwulan=tw)[unit.pk] for tw in range(1, 5)}
     tahun_grafik = [tahun - 2, tahun - 1, tahun]
     kinerja = baris.kinerja
-    lintas = capaian_lintas_tahun([i.indikator for i in kinerja.indikator], tahun_grafik,
-                                  skala=kinerja.skala, rumus=kinerja.rumus_negatif)
+    lintas = capaian_lintas_tahun(
+        [i.indikator for i in kinerja.indikator],
+        tahun_grafik,
+        skala=kinerja.skala,
+        rumus=kinerja.rumus_negatif,
+    )
 
     def capaian_tw(tw, ind_id):
         for i in per_tw[tw].indikator:
@@ -187,33 +225,73 @@ def opd(request, opd: OPD, tahun: int):
         for i in s.indikator:
             ind_id = i.indikator.pk
             tw = grafik.garis_capaian(
-                [grafik.Seri("Capaian s.d. triwulan", [capaian_tw(t, ind_id)
-                                                        for t in range(1, 5)])],
+                [
+                    grafik.Seri(
+                        "Capaian s.d. triwulan", [capaian_tw(t, ind_id) for t in range(1, 5)]
+                    )
+                ],
                 judul=f"{i.indikator.nama}: per triwulan {tahun}",
-                sumbu_x=[f"TW {ROMAWI[t]}" for t in range(1, 5)], lebar=480, tinggi=240)
+                sumbu_x=[f"TW {ROMAWI[t]}" for t in range(1, 5)],
+                lebar=480,
+                tinggi=240,
+            )
             th = grafik.garis_capaian(
-                [grafik.Seri("Capaian tahunan", [capaian_tahun(t, ind_id)
-                                                 for t in tahun_grafik])],
+                [grafik.Seri("Capaian tahunan", [capaian_tahun(t, ind_id) for t in tahun_grafik])],
                 judul=f"{i.indikator.nama}: {tahun_grafik[0]}–{tahun}",
-                sumbu_x=[str(t) for t in tahun_grafik], lebar=480, tinggi=240)
-            indikator.append({"sasaran": s, "baris": i, "proyeksi": proyeksi.get(ind_id),
-                              "grafik_tw": mark_safe(tw), "grafik_tahun": mark_safe(th)})
+                sumbu_x=[str(t) for t in tahun_grafik],
+                lebar=480,
+                tinggi=240,
+            )
+            indikator.append(
+                {
+                    "sasaran": s,
+                    "baris": i,
+                    "proyeksi": proyeksi.get(ind_id),
+                    "grafik_tw": mark_safe(tw),
+                    "grafik_tahun": mark_safe(th),
+                }
+            )
     dpa = dpa_berlaku(unit.pk, tahun)
     pohon = rekap_dpa(dpa) if dpa else None
     program = sorted(pohon.program.items(), key=lambda x: x[0].kode) if pohon else []
-    return render(request, "laporan/opd.html", {
-        "opd": unit, "tahun": tahun, "b": baris, "indikator": indikator, "dpa": dpa,
-        "pohon": pohon, "program": program, "triwulan": [(t, ROMAWI[t]) for t in range(1, 5)],
-        "status_tw": [(t, ROMAWI[t], baris.status[t], StatusTriwulan.LABEL[baris.status[t]])
-                      for t in range(1, 5)],
-        "peringatan": [p for p in proyeksi_opd(baris.kinerja)
-                       if p.proyeksi.perlu_perhatian or p.proyeksi.belum_lapor],
-        "tahun_list": pilihan_tahun(tahun, unit.pk),
-    })
+    return render(
+        request,
+        "laporan/opd.html",
+        {
+            "opd": unit,
+            "tahun": tahun,
+            "b": baris,
+            "indikator": indikator,
+            "dpa": dpa,
+            "pohon": pohon,
+            "program": program,
+            "triwulan": [(t, ROMAWI[t]) for t in range(1, 5)],
+            "status_tw": [
+                (t, ROMAWI[t], baris.status[t], StatusTriwulan.LABEL[baris.status[t]])
+                for t in range(1, 5)
+            ],
+            "peringatan": [
+                p
+                for p in proyeksi_opd(baris.kinerja)
+                if p.proyeksi.perlu_perhatian or p.proyeksi.belum_lapor
+            ],
+            "tahun_list": pilihan_tahun(tahun, unit.pk),
+        },
+    )
 
 
-KOLOM_REKAP = ["No", "Kode", "Perangkat Daerah", "Sasaran", "Indikator", "Capaian (%)",
-               "Predikat", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)"]
+KOLOM_REKAP = [
+    "No",
+    "Kode",
+    "Perangkat Daerah",
+    "Sasaran",
+    "Indikator",
+    "Capaian (%)",
+    "Predikat",
+    "Pagu (Rp)",
+    "Realisasi (Rp)",
+    "Serapan (%)",
+]
 
 
 def _angka(hasil):
@@ -232,21 +310,38 @@ def rekap(request, tahun: int, format: str):
     if format == "xlsx":
         data = tablib.Dataset(headers=KOLOM_REKAP, title=f"Rekap {tahun}")
         for no, b in enumerate(baris, 1):
-            data.append([no, b.opd.kode, b.opd.nama, len(b.kinerja.sasaran),
-                         len(b.kinerja.indikator), _angka(b.capaian),
-                         b.predikat.label if b.predikat else "",
-                         b.anggaran.pagu if b.anggaran else "",
-                         b.anggaran.realisasi if b.anggaran else "", _angka(b.serapan)])
+            data.append(
+                [
+                    no,
+                    b.opd.kode,
+                    b.opd.nama,
+                    len(b.kinerja.sasaran),
+                    len(b.kinerja.indikator),
+                    _angka(b.capaian),
+                    b.predikat.label if b.predikat else "",
+                    b.anggaran.pagu if b.anggaran else "",
+                    b.anggaran.realisasi if b.anggaran else "",
+                    _angka(b.serapan),
+                ]
+            )
         return unduhan(data, f"rekap-capaian-{tahun}", "xlsx")
     bagian, kepala = kepala_bagian_organisasi()
     pemda = Pemda.objects.first()
-    pdf = render_pdf("laporan/rekap_pdf.html", {
-        "judul": judul, "tahun": tahun, "baris": baris, "pemda": pemda, "opd": bagian,
-        "kepala": kepala, "tanggal_teks": tanggal_id(timezone.localdate()),
-        "jabatan": kepala.jabatan_lengkap if kepala else "Kepala Bagian Organisasi",
-        "grafik": grafik_dasbor(baris, tahun, per_grafik=22),  # an A4 landscape page
-        "rata": _rata(baris),
-    })
+    pdf = render_pdf(
+        "laporan/rekap_pdf.html",
+        {
+            "judul": judul,
+            "tahun": tahun,
+            "baris": baris,
+            "pemda": pemda,
+            "opd": bagian,
+            "kepala": kepala,
+            "tanggal_teks": tanggal_id(timezone.localdate()),
+            "jabatan": kepala.jabatan_lengkap if kepala else "Kepala Bagian Organisasi",
+            "grafik": grafik_dasbor(baris, tahun, per_grafik=22),  # an A4 landscape page
+            "rata": _rata(baris),
+        },
+    )
     resp = HttpResponse(pdf, content_type="application/pdf")
     resp["Content-Disposition"] = f'inline; filename="rekap-capaian-{tahun}.pdf"'
     return resp

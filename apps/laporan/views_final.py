@@ -27,7 +27,7 @@ def _galat(request, e: ValidationError, akhir: str) -> None:
 
 @halaman(metode=("POST",), kemampuan="can_approve_opd", objek={"laporan_id": laporan_for_user})
 def finalkan(request, laporan: LaporanKinerja):
-    """"Finalkan": pimpinan, verifikator or admin freeze the draft into its final PDF, or
+    """ "Finalkan": pimpinan, verifikator or admin freeze the draft into its final PDF, or
     are told everything it still lacks."""
     lap = laporan
     try:
@@ -35,9 +35,12 @@ def finalkan(request, laporan: LaporanKinerja):
     except ValidationError as e:
         _galat(request, e, "LKjIP belum difinalkan; tidak ada yang berubah.")
     else:
-        messages.success(request, f"{lap} difinalkan. PDF final tersimpan dengan kode "
-                         f"verifikasi {lap.kode_verifikasi}; perubahan data sesudah ini tidak "
-                         "mengubahnya.")
+        messages.success(
+            request,
+            f"{lap} difinalkan. PDF final tersimpan dengan kode "
+            f"verifikasi {lap.kode_verifikasi}; perubahan data sesudah ini tidak "
+            "mengubahnya.",
+        )
     return _ke_halaman(lap)
 
 
@@ -60,16 +63,20 @@ def unduh(request, laporan: LaporanKinerja):
 
 @halaman(metode=("POST",), kemampuan="can_approve_opd", objek={"laporan_id": laporan_for_user})
 def revisi(request, laporan: LaporanKinerja):
-    """"Buat revisi" of a final report, with its required reason: a new draft revision."""
+    """ "Buat revisi" of a final report, with its required reason: a new draft revision."""
     lap = laporan
     try:
-        baru = services.laporan_revisi_create(laporan=lap, user=request.user,
-                                              alasan=request.POST.get("alasan_revisi", ""))
+        baru = services.laporan_revisi_create(
+            laporan=lap, user=request.user, alasan=request.POST.get("alasan_revisi", "")
+        )
     except ValidationError as e:
         _galat(request, e, "Tidak ada yang berubah.")
     else:
-        messages.success(request, f"{baru} dibuat sebagai draf. PDF final revisi "
-                         f"{lap.revisi} tetap tersimpan dan dapat diverifikasi.")
+        messages.success(
+            request,
+            f"{baru} dibuat sebagai draf. PDF final revisi "
+            f"{lap.revisi} tetap tersimpan dan dapat diverifikasi.",
+        )
     return _ke_halaman(lap)
 
 

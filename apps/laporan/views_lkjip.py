@@ -53,17 +53,29 @@ def daftar(request):
     baris = lkjip_daftar(opds, tahun)
     for b in baris:
         b.terisi = sum(1 for n in NARASI if b.laporan and getattr(b.laporan, n).strip())
-    return render(request, "laporan/lkjip_daftar.html", {
-        "baris": baris, "tahun": tahun, "jumlah_bagian": len(NARASI),
-        "tahun_pilihan": pilihan_tahun(tahun),
-        "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
-    })
+    return render(
+        request,
+        "laporan/lkjip_daftar.html",
+        {
+            "baris": baris,
+            "tahun": tahun,
+            "jumlah_bagian": len(NARASI),
+            "tahun_pilihan": pilihan_tahun(tahun),
+            "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+        },
+    )
 
 
 def _bagian(form, nama_list) -> list[dict]:
     """Each text area with its preview, rendered sanitised from the text it shows."""
-    return [{"field": form[n], "judul": form.fields[n].label.rsplit(" · ", 1)[-1],
-             "pratinjau": render_markdown(form[n].value() or "")} for n in nama_list]
+    return [
+        {
+            "field": form[n],
+            "judul": form.fields[n].label.rsplit(" · ", 1)[-1],
+            "pratinjau": render_markdown(form[n].value() or ""),
+        }
+        for n in nama_list
+    ]
 
 
 def _salin(request, data, unit, tahun: int) -> None:
@@ -72,8 +84,11 @@ def _salin(request, data, unit, tahun: int) -> None:
     aksi = request.POST.get("aksi", "")
     if aksi == "usulan":
         data["ikhtisar_eksekutif"] = services.ikhtisar_usulan(unit, tahun)
-        messages.info(request, "Usulan ikhtisar eksekutif disusun dari data capaian dan "
-                      "anggaran; periksa dan sunting, lalu klik Simpan.")
+        messages.info(
+            request,
+            "Usulan ikhtisar eksekutif disusun dari data capaian dan "
+            "anggaran; periksa dan sunting, lalu klik Simpan.",
+        )
         return
     nama = aksi.removeprefix("salin:")
     if nama not in NARASI:
@@ -81,15 +96,19 @@ def _salin(request, data, unit, tahun: int) -> None:
     label = label_field(LaporanKinerja, nama)
     lalu = lkjip_terbaru(unit.pk, tahun - 1)
     if lalu is None:
-        messages.warning(request, f"{label}: tidak ada LKjIP {unit.nama} tahun {tahun - 1} "
-                         "untuk disalin.")
+        messages.warning(
+            request, f"{label}: tidak ada LKjIP {unit.nama} tahun {tahun - 1} untuk disalin."
+        )
     elif not getattr(lalu, nama).strip():
         messages.warning(request, f"{label}: bagian ini kosong pada LKjIP tahun {tahun - 1}.")
     else:
         data[nama] = getattr(lalu, nama)
-        messages.info(request, f"{label}: teks disalin dari LKjIP tahun {tahun - 1}"
-                      f"{f' revisi {lalu.revisi}' if lalu.revisi else ''}; belum disimpan "
-                      "sampai Anda klik Simpan.")
+        messages.info(
+            request,
+            f"{label}: teks disalin dari LKjIP tahun {tahun - 1}"
+            f"{f' revisi {lalu.revisi}' if lalu.revisi else ''}; belum disimpan "
+            "sampai Anda klik Simpan.",
+        )
 
 
 @halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data")
@@ -119,21 +138,30 @@ def ubah(request, opd: OPD, tahun: int):
         if form.is_valid() & all([f.is_valid() for f in f_analisis]):
             isian = services.IsianLKjIP(
                 nilai=form.nilai(),
-                analisis={f.sasaran: {n: f.cleaned_data[n] for n in ANALISIS}
-                          for f in f_analisis},
-                struktur=(form.cleaned_data["struktur_organisasi"].isi
-                          if form.cleaned_data["struktur_organisasi"] else None))
+                analisis={f.sasaran: {n: f.cleaned_data[n] for n in ANALISIS} for f in f_analisis},
+                struktur=(
+                    form.cleaned_data["struktur_organisasi"].isi
+                    if form.cleaned_data["struktur_organisasi"]
+                    else None
+                ),
+            )
             try:
                 laporan, n = services.laporan_update(
-                    opd=unit, tahun=tahun, user=request.user, isian=isian,
-                    sasaran_sah={s.pk for s in sasaran})
+                    opd=unit,
+                    tahun=tahun,
+                    user=request.user,
+                    isian=isian,
+                    sasaran_sah={s.pk for s in sasaran},
+                )
             except ValidationError as e:
                 for pesan in e.messages:
                     messages.error(request, pesan)
                 messages.error(request, "Tidak ada yang disimpan.")
             else:
-                messages.success(request, f"{laporan} tersimpan ({n} perubahan)." if n
-                                 else "Tidak ada perubahan.")
+                messages.success(
+                    request,
+                    f"{laporan} tersimpan ({n} perubahan)." if n else "Tidak ada perubahan.",
+                )
                 return redirect(request.path)
         else:
             for f in [form, *f_analisis]:
@@ -143,25 +171,50 @@ def ubah(request, opd: OPD, tahun: int):
 
     kinerja = kinerja_opd([unit], tahun)[unit.pk]
     per_sasaran = {s.sasaran.pk: s for s in kinerja.sasaran}
-    boleh_ubah = (request.user.kemampuan.can_edit_opd_data
-                  and (laporan is None or laporan.status == LaporanKinerja.Status.DRAFT))
+    boleh_ubah = request.user.kemampuan.can_edit_opd_data and (
+        laporan is None or laporan.status == LaporanKinerja.Status.DRAFT
+    )
     kemampuan = request.user.kemampuan
     draf = laporan is not None and laporan.status == LaporanKinerja.Status.DRAFT
-    arsip = (list(LaporanKinerja.objects.filter(opd=unit, tahun=tahun, revisi__lt=laporan.revisi)
-                  .exclude(status=LaporanKinerja.Status.DRAFT).order_by("-revisi"))
-             if laporan and laporan.revisi else [])
-    return render(request, "laporan/lkjip_ubah.html", {
-        "opd": unit, "tahun": tahun, "laporan": laporan, "form": form,
-        "bagian": _bagian(form, NARASI),
-        "analisis": [{"sasaran": f.sasaran, "kinerja": per_sasaran.get(f.sasaran.pk),
-                      "bagian": _bagian(f, ANALISIS)} for f in f_analisis],
-        "boleh_ubah": boleh_ubah, "maks_sisi": STRUKTUR_MAKS_SISI, "arsip": arsip,
-        "boleh_finalkan": kemampuan.can_approve_opd and draf,
-        "boleh_revisi": kemampuan.can_approve_opd and laporan is not None and not draf,
-        "boleh_verifikasi": (kemampuan.can_verify and laporan is not None
-                             and laporan.status == LaporanKinerja.Status.FINAL),
-        "batas_berkas": ukuran_teks(batas_ukuran()),
-    })
+    arsip = (
+        list(
+            LaporanKinerja.objects.filter(opd=unit, tahun=tahun, revisi__lt=laporan.revisi)
+            .exclude(status=LaporanKinerja.Status.DRAFT)
+            .order_by("-revisi")
+        )
+        if laporan and laporan.revisi
+        else []
+    )
+    return render(
+        request,
+        "laporan/lkjip_ubah.html",
+        {
+            "opd": unit,
+            "tahun": tahun,
+            "laporan": laporan,
+            "form": form,
+            "bagian": _bagian(form, NARASI),
+            "analisis": [
+                {
+                    "sasaran": f.sasaran,
+                    "kinerja": per_sasaran.get(f.sasaran.pk),
+                    "bagian": _bagian(f, ANALISIS),
+                }
+                for f in f_analisis
+            ],
+            "boleh_ubah": boleh_ubah,
+            "maks_sisi": STRUKTUR_MAKS_SISI,
+            "arsip": arsip,
+            "boleh_finalkan": kemampuan.can_approve_opd and draf,
+            "boleh_revisi": kemampuan.can_approve_opd and laporan is not None and not draf,
+            "boleh_verifikasi": (
+                kemampuan.can_verify
+                and laporan is not None
+                and laporan.status == LaporanKinerja.Status.FINAL
+            ),
+            "batas_berkas": ukuran_teks(batas_ukuran()),
+        },
+    )
 
 
 @halaman(metode=("POST",))
@@ -170,8 +223,9 @@ def pratinjau(request):
     same function renders the page's preview after saving and the PDF."""
     teks = request.POST.get("teks", "")
     if len(teks) > NARASI_MAKS:
-        return JsonResponse({"galat": f"Teks terlalu panjang: paling banyak {NARASI_MAKS} "
-                             "karakter."}, status=400)
+        return JsonResponse(
+            {"galat": f"Teks terlalu panjang: paling banyak {NARASI_MAKS} karakter."}, status=400
+        )
     return JsonResponse({"html": str(render_markdown(teks))})
 
 
@@ -186,7 +240,7 @@ def struktur(request, laporan: LaporanKinerja):
         berkas = laporan.struktur_organisasi.open("rb")
     except FileNotFoundError:
         raise Http404("Bagan struktur organisasi tidak ditemukan.") from None
-    jenis = JENIS_GAMBAR.get(nama[nama.rfind("."):].lower(), "application/octet-stream")
+    jenis = JENIS_GAMBAR.get(nama[nama.rfind(".") :].lower(), "application/octet-stream")
     resp = FileResponse(berkas, content_type=jenis)
     resp["X-Content-Type-Options"] = "nosniff"
     resp["Content-Security-Policy"] = "default-src 'none'; sandbox"

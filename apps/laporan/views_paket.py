@@ -32,8 +32,7 @@ def paket_daftar(request):
         jenis = request.POST.get("jenis", "")
         if f.is_valid() and jenis in PaketLKjIP.Jenis.values:
             try:
-                obj = paket_create(user=request.user, tahun=f.cleaned_data["tahun"],
-                                   jenis=jenis)
+                obj = paket_create(user=request.user, tahun=f.cleaned_data["tahun"], jenis=jenis)
             except ValidationError as e:
                 for pesan in e.messages:
                     messages.error(request, pesan)
@@ -47,10 +46,14 @@ def paket_daftar(request):
         messages.error(request, "Paket belum dibuat.")
         return redirect(reverse("laporan:paket_daftar"))
     tugas_terhenti_fail(paket_for_user(request.user))
-    return render(request, "laporan/paket_daftar.html", {
-        "daftar": paket_for_user(request.user)[:RIWAYAT],
-        "tahun": timezone.localdate().year - 1,  # as the LKjIP list: last year's reports
-    })
+    return render(
+        request,
+        "laporan/paket_daftar.html",
+        {
+            "daftar": paket_for_user(request.user)[:RIWAYAT],
+            "tahun": timezone.localdate().year - 1,  # as the LKjIP list: last year's reports
+        },
+    )
 
 
 @halaman(kemampuan="sees_all_opd", objek={"paket_id": paket_for_user})
@@ -78,5 +81,6 @@ def paket_unduh(request, paket: PaketLKjIP):
         berkas = obj.berkas.open("rb")
     except OSError:
         raise Http404("Berkas paket tidak ditemukan lagi; buat ulang paketnya.") from None
-    return FileResponse(berkas, as_attachment=True, filename=obj.nama_unduhan,
-                        content_type="application/zip")
+    return FileResponse(
+        berkas, as_attachment=True, filename=obj.nama_unduhan, content_type="application/zip"
+    )

@@ -70,8 +70,11 @@ def _laporan(kode: str) -> LaporanKinerja | None:
     kode = kode.strip().upper()
     if len(kode) != PANJANG_KODE or any(c not in ALFABET_KODE for c in kode):
         return None
-    return (LaporanKinerja.objects.exclude(status=LaporanKinerja.Status.DRAFT)
-            .filter(kode_verifikasi=kode).first())
+    return (
+        LaporanKinerja.objects.exclude(status=LaporanKinerja.Status.DRAFT)
+        .filter(kode_verifikasi=kode)
+        .first()
+    )
 
 
 @csrf_exempt  # checked below by csrf_protect, after the upload handler is in place
@@ -91,8 +94,7 @@ def verifikasi(request, kode: str):
 def _verifikasi(request, kode: str, handler: HashUpload, maks: int):
     lap = _laporan(kode)
     if lap is None:
-        return render(request, "laporan/verifikasi_tidak_ada.html", {"kode": kode[:40]},
-                      status=404)
+        return render(request, "laporan/verifikasi_tidak_ada.html", {"kode": kode[:40]}, status=404)
     hasil, galat = None, ""
     status = 200
     if request.method == "POST":
@@ -104,9 +106,19 @@ def _verifikasi(request, kode: str, handler: HashUpload, maks: int):
             galat = "Pilih berkas PDF yang akan dicocokkan."
             status = 400
         else:
-            hasil = {"identik": hmac.compare_digest(berkas.sha256, lap.sha256),
-                     "sha256": berkas.sha256, "ukuran": berkas.size}
-    return render(request, "laporan/verifikasi.html", {
-        "laporan": lap, "hasil": hasil, "galat": galat,
-        "maks_mb": format_angka(maks // 2**20, 0),
-    }, status=status)
+            hasil = {
+                "identik": hmac.compare_digest(berkas.sha256, lap.sha256),
+                "sha256": berkas.sha256,
+                "ukuran": berkas.size,
+            }
+    return render(
+        request,
+        "laporan/verifikasi.html",
+        {
+            "laporan": lap,
+            "hasil": hasil,
+            "galat": galat,
+            "maks_mb": format_angka(maks // 2**20, 0),
+        },
+        status=status,
+    )

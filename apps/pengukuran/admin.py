@@ -44,31 +44,61 @@ class RealisasiAdmin(HanyaBacaMixin, ScopedAdmin):
     # Values are entered, submitted and verified on the realisasi pages, which enforce the
     # input window, the locks and optimistic locking; the admin only shows them.
 
-    list_display = ["indikator", "opd_nama", "tahun", "triwulan", "nilai_tampil",
-                    "target_tampil", "capaian_tampil", "status"]
+    list_display = [
+        "indikator",
+        "opd_nama",
+        "tahun",
+        "triwulan",
+        "nilai_tampil",
+        "target_tampil",
+        "capaian_tampil",
+        "status",
+    ]
     list_filter = ["tahun", "triwulan", "status"]
     search_fields = ["indikator__nama", "indikator__sasaran__tujuan__renstra__opd__nama"]
     list_select_related = ["indikator__sasaran__tujuan__renstra__opd"]
-    readonly_fields = ["status", "versi", "target_tampil", "capaian_tampil", "diajukan_oleh",
-                       "diajukan_pada", "diverifikasi_oleh", "diverifikasi_pada"]
-    fields = ["indikator", "tahun", "triwulan", "nilai", "nilai_teks", "target_tampil",
-              "capaian_tampil", "analisis", "solusi", "status", "versi", "diajukan_oleh",
-              "diajukan_pada", "diverifikasi_oleh", "diverifikasi_pada"]
+    readonly_fields = [
+        "status",
+        "versi",
+        "target_tampil",
+        "capaian_tampil",
+        "diajukan_oleh",
+        "diajukan_pada",
+        "diverifikasi_oleh",
+        "diverifikasi_pada",
+    ]
+    fields = [
+        "indikator",
+        "tahun",
+        "triwulan",
+        "nilai",
+        "nilai_teks",
+        "target_tampil",
+        "capaian_tampil",
+        "analisis",
+        "solusi",
+        "status",
+        "versi",
+        "diajukan_oleh",
+        "diajukan_pada",
+        "diverifikasi_oleh",
+        "diverifikasi_pada",
+    ]
     inlines = [BuktiInline, CatatanInline]
 
     def get_queryset(self, request):
         return realisasi_dengan_target(super().get_queryset(request))
 
-
     @readonly_computed("OPD")
     def opd_nama(self, obj):
-        return obj.indikator.sasaran.tujuan.renstra.opd.singkatan or \
-            obj.indikator.sasaran.tujuan.renstra.opd.nama
+        return (
+            obj.indikator.sasaran.tujuan.renstra.opd.singkatan
+            or obj.indikator.sasaran.tujuan.renstra.opd.nama
+        )
 
     @readonly_computed("realisasi")
     def nilai_tampil(self, obj):
-        return format_nilai(obj.nilai) if obj.nilai is not None else \
-            obj.nilai_teks
+        return format_nilai(obj.nilai) if obj.nilai is not None else obj.nilai_teks
 
     @readonly_computed("target")
     def target_tampil(self, obj):

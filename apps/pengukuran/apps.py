@@ -13,8 +13,12 @@ class PengukuranConfig(AppConfig):
         from .models import Realisasi
         from .selectors import realisasi_terisi, triwulan_tertutup
 
-        register_year_source("realisasi", years_of(
-            Realisasi.objects, "indikator__sasaran__tujuan__renstra__opd_id"))
-        register_pengisian_reader(lambda opd_ids, tahun, *, hari_ini, indikator_ids: (
-            triwulan_tertutup(opd_ids, tahun, hari_ini=hari_ini),
-            realisasi_terisi(indikator_ids, tahun)))
+        register_year_source(
+            "realisasi", years_of(Realisasi.objects, "indikator__sasaran__tujuan__renstra__opd_id")
+        )
+        register_pengisian_reader(
+            lambda opd_ids, tahun, *, hari_ini, indikator_ids: (
+                triwulan_tertutup(opd_ids, tahun, hari_ini=hari_ini),
+                realisasi_terisi(indikator_ids, tahun),
+            )
+        )

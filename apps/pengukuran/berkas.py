@@ -52,8 +52,11 @@ def ukuran_teks(n: int) -> str:
 def nama_bersih(nama: str) -> str:
     """The original name without folders or control characters, at most 200 characters."""
     nama = nama.replace("\\", "/").rsplit("/", 1)[-1]
-    nama = "".join(c for c in unicodedata.normalize("NFC", nama)
-                   if unicodedata.category(c)[0] != "C").strip().lstrip(".")
+    nama = (
+        "".join(c for c in unicodedata.normalize("NFC", nama) if unicodedata.category(c)[0] != "C")
+        .strip()
+        .lstrip(".")
+    )
     return (nama or "bukti")[:200]
 
 
@@ -106,10 +109,16 @@ def _baca(berkas, label: str) -> tuple[str, bytes]:
 
 # Actions a PDF reader runs or that reach outside the document: a PDF carrying one of them is
 # refused as evidence. Links (/URI) and jumps inside the document (/GoTo) are ordinary.
-AKSI_AKTIF = {"/JavaScript": "JavaScript", "/Launch": "perintah menjalankan program",
-              "/SubmitForm": "pengiriman formulir", "/ImportData": "impor data",
-              "/GoToE": "lompatan ke berkas tersemat", "/GoToR": "lompatan ke berkas lain",
-              "/Rendition": "pemutar media", "/RichMediaExecute": "media aktif"}
+AKSI_AKTIF = {
+    "/JavaScript": "JavaScript",
+    "/Launch": "perintah menjalankan program",
+    "/SubmitForm": "pengiriman formulir",
+    "/ImportData": "impor data",
+    "/GoToE": "lompatan ke berkas tersemat",
+    "/GoToR": "lompatan ke berkas lain",
+    "/Rendition": "pemutar media",
+    "/RichMediaExecute": "media aktif",
+}
 
 
 def konten_aktif_pdf(data: bytes) -> list[str] | None:
@@ -143,8 +152,11 @@ def konten_aktif_pdf(data: bytes) -> list[str] | None:
             s = obj.get("/S")
             if isinstance(s, pikepdf.Name) and str(s) in AKSI_AKTIF:
                 temuan.add(AKSI_AKTIF[str(s)])
-            if "/EmbeddedFiles" in kunci or "/EF" in kunci or \
-                    str(obj.get("/Type", "")) == "/EmbeddedFile":
+            if (
+                "/EmbeddedFiles" in kunci
+                or "/EF" in kunci
+                or str(obj.get("/Type", "")) == "/EmbeddedFile"
+            ):
                 temuan.add("berkas tersemat")
             if str(obj.get("/Subtype", "")) in ("/RichMedia", "/Screen", "/Movie", "/Sound"):
                 temuan.add("media aktif")
@@ -152,8 +164,9 @@ def konten_aktif_pdf(data: bytes) -> list[str] | None:
                 temuan.add("formulir XFA")
             for k in kunci:
                 nilai = obj.get(k)
-                if isinstance(nilai, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream) \
-                        and not (nilai.is_indirect and nilai.objgen in dilihat):
+                if isinstance(nilai, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream) and not (
+                    nilai.is_indirect and nilai.objgen in dilihat
+                ):
                     periksa(nilai, kedalaman + 1)
         elif isinstance(obj, pikepdf.Array):
             for nilai in obj:

@@ -17,8 +17,9 @@ RUMUS_NEGATIF = {
 }
 
 
-def capaian(target, realisasi, *, polaritas: str = "positif",
-            rumus_negatif: str = "selisih") -> Hasil:
+def capaian(
+    target, realisasi, *, polaritas: str = "positif", rumus_negatif: str = "selisih"
+) -> Hasil:
     """Capaian of one indicator in percent.
 
     Positive polarity: realisasi / target × 100 (PermenPAN-RB 53/2014).
@@ -114,8 +115,9 @@ class Rentang:
     warna: str = "#777777"
 
 
-def predikat(nilai: Decimal | None, rentang: Sequence[Rentang], tepi: str = "bawah"
-             ) -> Rentang | None:
+def predikat(
+    nilai: Decimal | None, rentang: Sequence[Rentang], tepi: str = "bawah"
+) -> Rentang | None:
     """The band a capaian falls in. tepi "bawah": [bawah, atas); "atas": (bawah, atas].
 
     The scale's ends are open (see core.SkalaPredikat), so every number finds a band.

@@ -20,8 +20,11 @@ def input_nilai(baris: BarisPengisian) -> forms.Field:
     indicator allows. The entry form and the live preview both read input through it."""
     ind = baris.indikator
     if ind.jenis_nilai == "teks":
-        return forms.ChoiceField(label="Realisasi", required=False,
-                                 choices=[("", "— pilih —")] + [(p, p) for p in baris.pilihan])
+        return forms.ChoiceField(
+            label="Realisasi",
+            required=False,
+            choices=[("", "— pilih —")] + [(p, p) for p in baris.pilihan],
+        )
     field = angka_formfield(Realisasi._meta.get_field("nilai"), label="Realisasi")
     field.boleh_negatif = ind.boleh_negatif
     return field
@@ -31,30 +34,46 @@ class BarisRealisasiForm(forms.Form):
     """One indicator's row of the entry page (prefix `i<indikator id>`)."""
 
     analisis = forms.CharField(
-        label="Analisis keberhasilan/kegagalan", required=False, max_length=TEKS_MAKS,
+        label="Analisis keberhasilan/kegagalan",
+        required=False,
+        max_length=TEKS_MAKS,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    solusi = forms.CharField(label="Solusi/upaya", required=False, max_length=TEKS_MAKS,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    solusi = forms.CharField(
+        label="Solusi/upaya",
+        required=False,
+        max_length=TEKS_MAKS,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     sidik = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20)
-    bukti = forms.FileField(label="Bukti dukung (PDF/JPG/PNG)", required=False,
-                            widget=forms.ClearableFileInput(
-                                attrs={"accept": "application/pdf,image/jpeg,image/png"}))
-    tanggapan = forms.CharField(label="Tanggapan atas catatan", required=False,
-                                max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    bukti = forms.FileField(
+        label="Bukti dukung (PDF/JPG/PNG)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+    tanggapan = forms.CharField(
+        label="Tanggapan atas catatan",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
-    def __init__(self, *args, baris: BarisPengisian, realisasi: Realisasi | None,
-                 terkunci: bool, **kwargs):
+    def __init__(
+        self, *args, baris: BarisPengisian, realisasi: Realisasi | None, terkunci: bool, **kwargs
+    ):
         ind = baris.indikator
-        kwargs.setdefault("initial", {
-            "nilai": realisasi.nilai if realisasi else None,
-            "nilai_teks": realisasi.nilai_teks if realisasi else "",
-            "analisis": realisasi.analisis if realisasi else "",
-            "solusi": realisasi.solusi if realisasi else "",
-            "versi": realisasi.versi if realisasi else 0,
-            "sidik": sidik_realisasi(realisasi),
-        })
+        kwargs.setdefault(
+            "initial",
+            {
+                "nilai": realisasi.nilai if realisasi else None,
+                "nilai_teks": realisasi.nilai_teks if realisasi else "",
+                "analisis": realisasi.analisis if realisasi else "",
+                "solusi": realisasi.solusi if realisasi else "",
+                "versi": realisasi.versi if realisasi else 0,
+                "sidik": sidik_realisasi(realisasi),
+            },
+        )
         super().__init__(*args, prefix=f"i{ind.pk}", **kwargs)
         self.baris = baris
         self.realisasi = realisasi
@@ -98,12 +117,18 @@ class BarisRealisasiForm(forms.Form):
 class KeputusanForm(forms.Form):
     """The verifikator's decision on one submitted realisasi (prefix `r<realisasi id>`)."""
 
-    aksi = forms.ChoiceField(label="Keputusan", required=False, choices=[
-        ("", "— belum diputuskan —"), ("verifikasi", "Verifikasi"),
-        ("kembalikan", "Kembalikan"),
-    ])
-    komentar = forms.CharField(label="Catatan", required=False, max_length=2000,
-                               widget=forms.Textarea(attrs={"rows": 2}))
+    aksi = forms.ChoiceField(
+        label="Keputusan",
+        required=False,
+        choices=[
+            ("", "— belum diputuskan —"),
+            ("verifikasi", "Verifikasi"),
+            ("kembalikan", "Kembalikan"),
+        ],
+    )
+    komentar = forms.CharField(
+        label="Catatan", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, realisasi: Realisasi, **kwargs):
         super().__init__(*args, prefix=f"r{realisasi.pk}", **kwargs)
@@ -123,9 +148,12 @@ class KeputusanForm(forms.Form):
 
 
 class BukaKembaliForm(forms.Form):
-    alasan = forms.CharField(label="Alasan membuka kembali", max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 2}),
-                             error_messages={"required": "Alasan: wajib diisi."})
+    alasan = forms.CharField(
+        label="Alasan membuka kembali",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Alasan: wajib diisi."},
+    )
 
 
 class JadwalForm(forms.Form):
@@ -133,9 +161,11 @@ class JadwalForm(forms.Form):
 
     tahun = tahun_field()
     triwulan = forms.TypedChoiceField(
-        label="Triwulan", coerce=int,
+        label="Triwulan",
+        coerce=int,
         choices=[(i, f"Triwulan {r}") for i, r in ROMAWI.items()],
-        error_messages={"invalid_choice": "Triwulan: pilih Triwulan I sampai IV."})
+        error_messages={"invalid_choice": "Triwulan: pilih Triwulan I sampai IV."},
+    )
     dibuka = TanggalField(label="Tanggal dibuka")
     ditutup = TanggalField(label="Tanggal ditutup")
 
@@ -147,9 +177,11 @@ class JadwalForm(forms.Form):
 
 
 class PengecualianForm(forms.Form):
-    opd = forms.ModelChoiceField(label="OPD", queryset=OPD.objects.filter(aktif=True)
-                                 .order_by("kode"))
+    opd = forms.ModelChoiceField(
+        label="OPD", queryset=OPD.objects.filter(aktif=True).order_by("kode")
+    )
     jadwal = forms.ModelChoiceField(label="Triwulan", queryset=JadwalPengisian.objects.all())
     berlaku_sampai = TanggalWaktuField(label="Berlaku sampai")
-    alasan = forms.CharField(label="Alasan", max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    alasan = forms.CharField(
+        label="Alasan", max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -26,8 +26,9 @@ class Realisasi(models.Model):
         DIVERIFIKASI = "diverifikasi", "Diverifikasi"
         DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
 
-    indikator = models.ForeignKey(IndikatorKinerja, on_delete=models.PROTECT,
-                                  related_name="realisasi")
+    indikator = models.ForeignKey(
+        IndikatorKinerja, on_delete=models.PROTECT, related_name="realisasi"
+    )
     tahun = models.PositiveSmallIntegerField()
     triwulan = models.PositiveSmallIntegerField()
     nilai = models.DecimalField(**NILAI, null=True, blank=True)
@@ -35,14 +36,17 @@ class Realisasi(models.Model):
     analisis = models.TextField("analisis keberhasilan/kegagalan", blank=True)
     solusi = models.TextField("solusi/upaya", blank=True)
     status = models.CharField(max_length=15, choices=Status.choices, default=Status.DRAFT)
-    diisi_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   null=True, blank=True, related_name="+")
+    diisi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     diperbarui = models.DateTimeField(auto_now=True)
-    diajukan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                      null=True, blank=True, related_name="+")
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     diajukan_pada = models.DateTimeField(null=True, blank=True)
-    diverifikasi_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                          null=True, blank=True, related_name="+")
+    diverifikasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     diverifikasi_pada = models.DateTimeField(null=True, blank=True)
     versi = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
@@ -105,8 +109,9 @@ class BuktiDukung(models.Model):
     jenis_konten = models.CharField(max_length=100)
     ukuran = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
-    diunggah_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                      related_name="+")
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     diunggah_pada = models.DateTimeField(auto_now_add=True)
 
     opd_path = "realisasi__indikator__sasaran__tujuan__renstra__opd"
@@ -132,8 +137,9 @@ class CatatanVerifikasi(models.Model):
     realisasi = models.ForeignKey(Realisasi, on_delete=models.PROTECT, related_name="catatan")
     jenis = models.CharField(max_length=15, choices=Jenis.choices)
     isi = models.TextField()
-    penulis = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                related_name="+")
+    penulis = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     dibuat = models.DateTimeField(auto_now_add=True)
 
     opd_path = "realisasi__indikator__sasaran__tujuan__renstra__opd"
@@ -186,13 +192,15 @@ class JadwalPengisian(models.Model):
 class PengecualianKunci(models.Model):
     """A lock exception: one OPD may still enter a closed triwulan until `berlaku_sampai`."""
 
-    jadwal = models.ForeignKey(JadwalPengisian, on_delete=models.CASCADE,
-                               related_name="pengecualian")
+    jadwal = models.ForeignKey(
+        JadwalPengisian, on_delete=models.CASCADE, related_name="pengecualian"
+    )
     opd = models.ForeignKey(OPD, on_delete=models.PROTECT, related_name="+", verbose_name="OPD")
     berlaku_sampai = models.DateTimeField("berlaku sampai")
     alasan = models.TextField()
-    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     dibuat = models.DateTimeField(auto_now_add=True)
 
     opd_path = "opd"

@@ -84,10 +84,14 @@ class Skala:
 
 def skala_opd(opd: OPD) -> Skala:
     """The predikat scale of an OPD: its own, else the kabupaten's default (2 queries)."""
-    skala_id = opd.skala_predikat_id or Pemda.objects.values_list(
-        "skala_predikat_id", flat=True).first()
-    skala = (SkalaPredikat.objects.prefetch_related("rentang").filter(pk=skala_id).first()
-             if skala_id else None)
+    skala_id = (
+        opd.skala_predikat_id or Pemda.objects.values_list("skala_predikat_id", flat=True).first()
+    )
+    skala = (
+        SkalaPredikat.objects.prefetch_related("rentang").filter(pk=skala_id).first()
+        if skala_id
+        else None
+    )
     if skala is None:
         return Skala("", "bawah", ())
     rentang = tuple(
@@ -98,8 +102,10 @@ def skala_opd(opd: OPD) -> Skala:
 
 def rumus_negatif() -> str:
     """The kabupaten's rule for negative-polarity indicators (a setting of Pemda)."""
-    return (Pemda.objects.values_list("rumus_polaritas_negatif", flat=True).first()
-            or Pemda.RumusNegatif.SELISIH)
+    return (
+        Pemda.objects.values_list("rumus_polaritas_negatif", flat=True).first()
+        or Pemda.RumusNegatif.SELISIH
+    )
 
 
 # --- input window ----------------------------------------------------------------------------
@@ -115,8 +121,13 @@ class Keadaan:
     DITUTUP = "ditutup"
 
 
-def keadaan_jendela(dibuka: datetime.date | None, ditutup: datetime.date | None,
-                    hari_ini: datetime.date, *, pengecualian: bool) -> str:
+def keadaan_jendela(
+    dibuka: datetime.date | None,
+    ditutup: datetime.date | None,
+    hari_ini: datetime.date,
+    *,
+    pengecualian: bool,
+) -> str:
     """The input-window rule, the one place it is written (the entry page, the dashboard's
     triwulan status and the consistency check all read it): no schedule; open from `dibuka`
     to `ditutup` inclusive; not open yet before; after, closed unless a lock exception of
@@ -142,12 +153,13 @@ class Jendela:
 
 
 def tanggal_id(d: datetime.date) -> str:
-    """"22 November 2026"."""
+    """ "22 November 2026"."""
     return date_format(d, "j F Y")
 
 
-def jendela_pengisian(*, opd_id: int, tahun: int, triwulan: int,
-                      sekarang: datetime.datetime | None = None) -> Jendela:
+def jendela_pengisian(
+    *, opd_id: int, tahun: int, triwulan: int, sekarang: datetime.datetime | None = None
+) -> Jendela:
     """The input window of a triwulan for one OPD now, with the sentence the entry page
     shows (the rule: keadaan_jendela; at most 2 queries)."""
     sekarang = sekarang or timezone.now()
@@ -159,52 +171,83 @@ def jendela_pengisian(*, opd_id: int, tahun: int, triwulan: int,
     pengecualian = None
     if hari_ini > jadwal.ditutup:  # an exception matters only once the window has closed
         pengecualian = (
-            PengecualianKunci.objects.filter(jadwal=jadwal, opd_id=opd_id,
-                                             berlaku_sampai__gt=sekarang)
-            .order_by("-berlaku_sampai").first()
+            PengecualianKunci.objects.filter(
+                jadwal=jadwal, opd_id=opd_id, berlaku_sampai__gt=sekarang
+            )
+            .order_by("-berlaku_sampai")
+            .first()
         )
-    keadaan = keadaan_jendela(jadwal.dibuka, jadwal.ditutup, hari_ini,
-                              pengecualian=pengecualian is not None)
+    keadaan = keadaan_jendela(
+        jadwal.dibuka, jadwal.ditutup, hari_ini, pengecualian=pengecualian is not None
+    )
     if keadaan == Keadaan.TERBUKA:
-        return Jendela(True, f"Pengisian {nama} dibuka sampai {tanggal_id(jadwal.ditutup)}.",
-                       jadwal)
+        return Jendela(
+            True, f"Pengisian {nama} dibuka sampai {tanggal_id(jadwal.ditutup)}.", jadwal
+        )
     if keadaan == Keadaan.DIBUKA_KHUSUS:
         sampai = timezone.localtime(pengecualian.berlaku_sampai)
-        return Jendela(True, f"Pengisian {nama} sudah ditutup, tetapi dibuka khusus untuk OPD "
-                       f"ini sampai {tanggal_id(sampai.date())} pukul {sampai:%H.%M}.",
-                       jadwal, pengecualian)
+        return Jendela(
+            True,
+            f"Pengisian {nama} sudah ditutup, tetapi dibuka khusus untuk OPD "
+            f"ini sampai {tanggal_id(sampai.date())} pukul {sampai:%H.%M}.",
+            jadwal,
+            pengecualian,
+        )
     if keadaan == Keadaan.BELUM_DIBUKA:
-        return Jendela(False, f"Pengisian {nama} belum dibuka; dibuka "
-                       f"{tanggal_id(jadwal.dibuka)} sampai {tanggal_id(jadwal.ditutup)}.", jadwal)
-    return Jendela(False, f"Pengisian {nama} sudah ditutup pada {tanggal_id(jadwal.ditutup)}. "
-                   "Mintalah pembukaan kunci kepada Bagian Organisasi.", jadwal)
+        return Jendela(
+            False,
+            f"Pengisian {nama} belum dibuka; dibuka "
+            f"{tanggal_id(jadwal.dibuka)} sampai {tanggal_id(jadwal.ditutup)}.",
+            jadwal,
+        )
+    return Jendela(
+        False,
+        f"Pengisian {nama} sudah ditutup pada {tanggal_id(jadwal.ditutup)}. "
+        "Mintalah pembukaan kunci kepada Bagian Organisasi.",
+        jadwal,
+    )
 
 
-def triwulan_tertutup(opd_ids: list[int], tahun: int, *,
-                     hari_ini: datetime.date) -> dict[int, list[int]]:
+def triwulan_tertutup(
+    opd_ids: list[int], tahun: int, *, hari_ini: datetime.date
+) -> dict[int, list[int]]:
     """For each OPD, the triwulans of the year whose input window has closed for it by
     `hari_ini`, in order: past `ditutup` and no lock exception of the OPD still running that
     day (the rule of jendela_pengisian). At most two queries."""
-    jadwal = list(JadwalPengisian.objects.filter(tahun=tahun, ditutup__lt=hari_ini)
-                  .order_by("triwulan").values_list("pk", "triwulan", "dibuka", "ditutup"))
+    jadwal = list(
+        JadwalPengisian.objects.filter(tahun=tahun, ditutup__lt=hari_ini)
+        .order_by("triwulan")
+        .values_list("pk", "triwulan", "dibuka", "ditutup")
+    )
     if not jadwal:
         return {}
-    dikecualikan = set(PengecualianKunci.objects.filter(
-        jadwal_id__in=[j[0] for j in jadwal], opd_id__in=opd_ids,
-        berlaku_sampai__date__gte=hari_ini).values_list("opd_id", "jadwal_id"))
-    return {o: [tw for pk, tw, dibuka, ditutup in jadwal
-                if keadaan_jendela(dibuka, ditutup, hari_ini,
-                                   pengecualian=(o, pk) in dikecualikan) == Keadaan.DITUTUP]
-            for o in opd_ids}
+    dikecualikan = set(
+        PengecualianKunci.objects.filter(
+            jadwal_id__in=[j[0] for j in jadwal],
+            opd_id__in=opd_ids,
+            berlaku_sampai__date__gte=hari_ini,
+        ).values_list("opd_id", "jadwal_id")
+    )
+    return {
+        o: [
+            tw
+            for pk, tw, dibuka, ditutup in jadwal
+            if keadaan_jendela(dibuka, ditutup, hari_ini, pengecualian=(o, pk) in dikecualikan)
+            == Keadaan.DITUTUP
+        ]
+        for o in opd_ids
+    }
 
 
 def realisasi_terisi(indikator_ids, tahun: int) -> set[tuple[int, int]]:
     """The (indikator id, triwulan) pairs of the year that hold a value (a row without a
     number and without text is not a realisasi). `indikator_ids`: ids or a values() query.
     One query."""
-    return set(Realisasi.objects.filter(indikator__in=indikator_ids, tahun=tahun)
-               .exclude(nilai__isnull=True, nilai_teks="")
-               .values_list("indikator_id", "triwulan"))
+    return set(
+        Realisasi.objects.filter(indikator__in=indikator_ids, tahun=tahun)
+        .exclude(nilai__isnull=True, nilai_teks="")
+        .values_list("indikator_id", "triwulan")
+    )
 
 
 STATUS_TERKUNCI = (Realisasi.Status.DIAJUKAN, Realisasi.Status.DIVERIFIKASI)
@@ -216,8 +259,7 @@ def alasan_terkunci(r: Realisasi | None, jendela: Jendela, nama: str) -> str | N
     The entry page shows such a row read-only; the save service refuses it with this text."""
     if r is not None and r.status in STATUS_TERKUNCI:
         return f"Realisasi “{nama}” sudah {r.get_status_display().lower()} dan terkunci."
-    if not jendela.terbuka and not (r is not None
-                                    and r.status == Realisasi.Status.DIKEMBALIKAN):
+    if not jendela.terbuka and not (r is not None and r.status == Realisasi.Status.DIKEMBALIKAN):
         return jendela.pesan
     return None
 
@@ -278,9 +320,11 @@ class Pengisian:
     @property
     def rumus(self) -> dict[str, str]:
         """The rules this page computes with, shown to the user."""
-        return {"positif": engine.RUMUS_POSITIF,
-                "negatif": engine.RUMUS_NEGATIF.get(self.rumus_negatif, ""),
-                "skala": self.skala.nama}
+        return {
+            "positif": engine.RUMUS_POSITIF,
+            "negatif": engine.RUMUS_NEGATIF.get(self.rumus_negatif, ""),
+            "skala": self.skala.nama,
+        }
 
     def ini(self, baris: BarisPengisian) -> Realisasi | None:
         return baris.realisasi.get(self.triwulan)
@@ -322,21 +366,26 @@ def pengisian_triwulan(*, opd: OPD, tahun: int, triwulan: int) -> Pengisian:
     target_list = list(
         PKIndikator.objects.filter(pk_dokumen=pk)
         .select_related("indikator__sasaran__tujuan")
-        .prefetch_related(Prefetch("indikator__pilihan",
-                                   queryset=PilihanNilai.objects.order_by("urutan")))
-        .order_by("indikator__sasaran__tujuan__nomor", "indikator__sasaran__nomor",
-                  "indikator__nomor")
+        .prefetch_related(
+            Prefetch("indikator__pilihan", queryset=PilihanNilai.objects.order_by("urutan"))
+        )
+        .order_by(
+            "indikator__sasaran__tujuan__nomor", "indikator__sasaran__nomor", "indikator__nomor"
+        )
     )
-    baris = {t.indikator_id: BarisPengisian(t, pilihan=[p.label for p in
-                                                         t.indikator.pilihan.all()])
-             for t in target_list}
+    baris = {
+        t.indikator_id: BarisPengisian(t, pilihan=[p.label for p in t.indikator.pilihan.all()])
+        for t in target_list
+    }
     realisasi = (
         Realisasi.objects.filter(indikator_id__in=baris, tahun=tahun)
         .select_related("diisi_oleh", "diverifikasi_oleh")
         .prefetch_related(
             Prefetch("bukti", queryset=BuktiDukung.objects.order_by("diunggah_pada")),
-            Prefetch("catatan", queryset=CatatanVerifikasi.objects.select_related("penulis")
-                     .order_by("dibuat")),
+            Prefetch(
+                "catatan",
+                queryset=CatatanVerifikasi.objects.select_related("penulis").order_by("dibuat"),
+            ),
         )
     )
     for r in realisasi:
@@ -370,11 +419,19 @@ def kekurangan_pengajuan(pengisian: Pengisian) -> list[Kekurangan]:
             continue
         if b.hasil and b.hasil.capaian.ada and b.hasil.capaian.nilai < 100:
             if not r.analisis.strip():
-                daftar.append(Kekurangan(b.indikator.pk, f"{nama}: capaian di bawah 100 %; "
-                                         "isi analisis penyebab kegagalan."))
+                daftar.append(
+                    Kekurangan(
+                        b.indikator.pk,
+                        f"{nama}: capaian di bawah 100 %; isi analisis penyebab kegagalan.",
+                    )
+                )
             if not r.solusi.strip():
-                daftar.append(Kekurangan(b.indikator.pk, f"{nama}: capaian di bawah 100 %; "
-                                         "isi solusi atau upaya perbaikan."))
+                daftar.append(
+                    Kekurangan(
+                        b.indikator.pk,
+                        f"{nama}: capaian di bawah 100 %; isi solusi atau upaya perbaikan.",
+                    )
+                )
     return daftar
 
 
@@ -403,23 +460,36 @@ def status_tahun_opd(*, opd: OPD, tahun: int) -> list[dict]:
         (row["triwulan"], row["status"]): row["n"]
         for row in Realisasi.objects.filter(indikator_id__in=indikator_ids, tahun=tahun)
         .filter(Q(nilai__isnull=False) | ~Q(nilai_teks="") | ~Q(status="draft"))
-        .values("triwulan", "status").annotate(n=Count("pk"))
+        .values("triwulan", "status")
+        .annotate(n=Count("pk"))
     }
     jadwal = {j.triwulan: j for j in JadwalPengisian.objects.filter(tahun=tahun)}
     hasil = []
     for tw in range(1, 5):
         counts = {s: per_tw.get((tw, s), 0) for s in Realisasi.Status.values}
         counts["belum"] = max(jumlah - sum(counts.values()), 0)
-        hasil.append({"triwulan": tw, "romawi": ROMAWI[tw], "jadwal": jadwal.get(tw),
-                      "hitung": counts, "jumlah": jumlah})
+        hasil.append(
+            {
+                "triwulan": tw,
+                "romawi": ROMAWI[tw],
+                "jadwal": jadwal.get(tw),
+                "hitung": counts,
+                "jumlah": jumlah,
+            }
+        )
     return hasil
 
 
 OPD_REALISASI = "indikator__sasaran__tujuan__renstra__opd"
 
 
-def antrean_verifikasi(*, opd_qs: QuerySet[OPD], tahun: int | None = None,
-                       triwulan: int | None = None, status: str | None = None) -> QuerySet:
+def antrean_verifikasi(
+    *,
+    opd_qs: QuerySet[OPD],
+    tahun: int | None = None,
+    triwulan: int | None = None,
+    status: str | None = None,
+) -> QuerySet:
     """The verifikator's queue: one entry per OPD, year and triwulan that has realisasi, with
     counts per status and the last submission time, ordered in the database so a page of it
     costs the same however long the queue is: waiting for review first, the longest-waiting
@@ -432,19 +502,18 @@ def antrean_verifikasi(*, opd_qs: QuerySet[OPD], tahun: int | None = None,
         qs = qs.filter(tahun=tahun)
     if triwulan:
         qs = qs.filter(triwulan=triwulan)
-    kelompok = (
-        qs.values(OPD_REALISASI, "tahun", "triwulan")
-        .annotate(
-            **{s: Count("pk", filter=Q(status=s)) for s in Realisasi.Status.values},
-            terakhir_diajukan=Max("diajukan_pada"),
-        )
+    kelompok = qs.values(OPD_REALISASI, "tahun", "triwulan").annotate(
+        **{s: Count("pk", filter=Q(status=s)) for s in Realisasi.Status.values},
+        terakhir_diajukan=Max("diajukan_pada"),
     )
     if status in Realisasi.Status.values:
         kelompok = kelompok.filter(**{f"{status}__gt": 0})
     return kelompok.order_by(
         Case(When(diajukan__gt=0, then=Value(0)), default=Value(1)),
         F("terakhir_diajukan").asc(nulls_last=True),
-        f"{OPD_REALISASI}__kode", "-tahun", "triwulan",
+        f"{OPD_REALISASI}__kode",
+        "-tahun",
+        "triwulan",
     )
 
 
@@ -452,16 +521,26 @@ def antrean_baris(kelompok) -> list[dict]:
     """The rows of one page of the queue with their OPD (one query for the page)."""
     kelompok = list(kelompok)
     opd_map = OPD.objects.in_bulk({b[OPD_REALISASI] for b in kelompok})
-    return [{
-        "opd": opd_map[b[OPD_REALISASI]], "tahun": b["tahun"], "triwulan": b["triwulan"],
-        "romawi": ROMAWI[b["triwulan"]],
-        "hitung": {s: b[s] for s in Realisasi.Status.values},
-        "terakhir_diajukan": b["terakhir_diajukan"],
-    } for b in kelompok]
+    return [
+        {
+            "opd": opd_map[b[OPD_REALISASI]],
+            "tahun": b["tahun"],
+            "triwulan": b["triwulan"],
+            "romawi": ROMAWI[b["triwulan"]],
+            "hitung": {s: b[s] for s in Realisasi.Status.values},
+            "terakhir_diajukan": b["terakhir_diajukan"],
+        }
+        for b in kelompok
+    ]
 
 
-RIWAYAT_FIELD = {"nilai": "Nilai", "nilai_teks": "Nilai (teks)", "analisis": "Analisis",
-                 "solusi": "Solusi", "status": "Status"}
+RIWAYAT_FIELD = {
+    "nilai": "Nilai",
+    "nilai_teks": "Nilai (teks)",
+    "analisis": "Analisis",
+    "solusi": "Solusi",
+    "status": "Status",
+}
 JENIS_RIWAYAT = {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}
 
 
@@ -470,8 +549,7 @@ def riwayat_realisasi(r: Realisasi) -> list[dict]:
     (saved, submitted, verified, returned, reopened, imported: apps.core.riwayat.AKSI), and
     the old and new value of each field that changed (django-simple-history's diff;
     1 query)."""
-    records = list(r.history.select_related("history_user").order_by("history_date",
-                                                                      "history_id"))
+    records = list(r.history.select_related("history_user").order_by("history_date", "history_id"))
     status_label = dict(Realisasi.Status.choices)
 
     def tampil(field, v):
@@ -484,16 +562,23 @@ def riwayat_realisasi(r: Realisasi) -> list[dict]:
     hasil, sebelumnya = [], None
     for h in records:
         if sebelumnya is None:
-            ubah = [(f, None, getattr(h, f)) for f in RIWAYAT_FIELD
-                    if getattr(h, f) not in (None, "")]
+            ubah = [
+                (f, None, getattr(h, f)) for f in RIWAYAT_FIELD if getattr(h, f) not in (None, "")
+            ]
         else:
             delta = h.diff_against(sebelumnya, included_fields=list(RIWAYAT_FIELD))
             ubah = [(c.field, c.old, c.new) for c in delta.changes]
-        baris = [{"field": RIWAYAT_FIELD[f], "lama": tampil(f, lama), "baru": tampil(f, baru)}
-                 for f, lama, baru in sorted(ubah, key=lambda x: list(RIWAYAT_FIELD).index(x[0]))]
-        hasil.append({"h": h, "baris": baris,
-                      "jenis": label_aksi(h.history_change_reason)
-                      or JENIS_RIWAYAT[h.history_type]})
+        baris = [
+            {"field": RIWAYAT_FIELD[f], "lama": tampil(f, lama), "baru": tampil(f, baru)}
+            for f, lama, baru in sorted(ubah, key=lambda x: list(RIWAYAT_FIELD).index(x[0]))
+        ]
+        hasil.append(
+            {
+                "h": h,
+                "baris": baris,
+                "jenis": label_aksi(h.history_change_reason) or JENIS_RIWAYAT[h.history_type],
+            }
+        )
         sebelumnya = h
     hasil.reverse()
     return hasil
@@ -528,8 +613,9 @@ class StatusTriwulan:
     }
 
 
-def status_triwulan(*, jumlah: int, status: list[str], terisi: int, jadwal, hari_ini,
-                    dibuka_khusus: bool = False) -> str:
+def status_triwulan(
+    *, jumlah: int, status: list[str], terisi: int, jadwal, hari_ini, dibuka_khusus: bool = False
+) -> str:
     """The status of one triwulan of an OPD from its indicators' realisasi.
 
     `jumlah` indicators in the PK in force; `status` the statuses of the triwulan's realisasi
@@ -547,8 +633,12 @@ def status_triwulan(*, jumlah: int, status: list[str], terisi: int, jadwal, hari
         return StatusTriwulan.DIKEMBALIKAN
     if hitung[Realisasi.Status.DIAJUKAN] + hitung[Realisasi.Status.DIVERIFIKASI] >= jumlah:
         return StatusTriwulan.DIAJUKAN
-    keadaan = keadaan_jendela(getattr(jadwal, "dibuka", None), getattr(jadwal, "ditutup", None),
-                              hari_ini, pengecualian=dibuka_khusus)
+    keadaan = keadaan_jendela(
+        getattr(jadwal, "dibuka", None),
+        getattr(jadwal, "ditutup", None),
+        hari_ini,
+        pengecualian=dibuka_khusus,
+    )
     if keadaan == Keadaan.DITUTUP:
         return StatusTriwulan.TERLAMBAT
     if keadaan == Keadaan.TANPA_JADWAL:
@@ -624,9 +714,14 @@ def _skala_semua(opds: list[OPD]) -> tuple[dict[int, Skala], str]:
     bawaan = pemda.get("skala_predikat_id")
     ids = {o.skala_predikat_id or bawaan for o in opds} - {None}
     per_id = {
-        s.pk: Skala(s.nama, s.tepi, tuple(
-            engine.Rentang(r.label, r.batas_bawah, r.batas_atas, r.warna)
-            for r in s.rentang.all()))
+        s.pk: Skala(
+            s.nama,
+            s.tepi,
+            tuple(
+                engine.Rentang(r.label, r.batas_bawah, r.batas_atas, r.warna)
+                for r in s.rentang.all()
+            ),
+        )
         for s in SkalaPredikat.objects.filter(pk__in=ids).prefetch_related("rentang")
     }
     kosong = Skala("", "bawah", ())
@@ -634,8 +729,9 @@ def _skala_semua(opds: list[OPD]) -> tuple[dict[int, Skala], str]:
     return hasil, pemda.get("rumus_polaritas_negatif") or "selisih"
 
 
-def kinerja_opd(opds, tahun: int, *, sampai_triwulan: int = 4,
-                sekarang: datetime.datetime | None = None) -> dict[int, KinerjaOPD]:
+def kinerja_opd(
+    opds, tahun: int, *, sampai_triwulan: int = 4, sekarang: datetime.datetime | None = None
+) -> dict[int, KinerjaOPD]:
     """The year of every OPD in `opds`, in a fixed number of queries whatever their number
     (scales, PK versions, PK targets with their indicators and allowed values, realisasi,
     windows and lock exceptions): what the dashboard, its export, the drill-down and the
@@ -651,29 +747,36 @@ def kinerja_opd(opds, tahun: int, *, sampai_triwulan: int = 4,
     opds = list(opds)
     skala, rumus = _skala_semua(opds)
     berlaku = {}
-    for pk in (PerjanjianKinerja.objects.filter(
-            opd__in=[o.pk for o in opds], tahun=tahun, status=PerjanjianKinerja.Status.FINAL)
-            .order_by("opd_id", "versi")):
+    for pk in PerjanjianKinerja.objects.filter(
+        opd__in=[o.pk for o in opds], tahun=tahun, status=PerjanjianKinerja.Status.FINAL
+    ).order_by("opd_id", "versi"):
         berlaku[pk.opd_id] = pk  # the latest final version wins
-    target = (PKIndikator.objects.filter(pk_dokumen__in=list(berlaku.values()))
-              .select_related("indikator__sasaran__tujuan")
-              .prefetch_related(Prefetch("indikator__pilihan",
-                                         queryset=PilihanNilai.objects.order_by("urutan")))
-              .order_by("indikator__sasaran__tujuan__nomor", "indikator__sasaran__nomor",
-                        "indikator__nomor"))
+    target = (
+        PKIndikator.objects.filter(pk_dokumen__in=list(berlaku.values()))
+        .select_related("indikator__sasaran__tujuan")
+        .prefetch_related(
+            Prefetch("indikator__pilihan", queryset=PilihanNilai.objects.order_by("urutan"))
+        )
+        .order_by(
+            "indikator__sasaran__tujuan__nomor", "indikator__sasaran__nomor", "indikator__nomor"
+        )
+    )
     per_pk = {}
     baris = {}
     for t in target:
         b = IndikatorTahun(t, pilihan=[p.label for p in t.indikator.pilihan.all()])
         per_pk.setdefault(t.pk_dokumen_id, []).append(b)
         baris[t.indikator_id] = b
-    for r in Realisasi.objects.filter(indikator_id__in=list(baris), tahun=tahun,
-                                      triwulan__lte=sampai_triwulan):
+    for r in Realisasi.objects.filter(
+        indikator_id__in=list(baris), tahun=tahun, triwulan__lte=sampai_triwulan
+    ):
         baris[r.indikator_id].realisasi[r.triwulan] = r
     jadwal = {j.triwulan: j for j in JadwalPengisian.objects.filter(tahun=tahun)}
-    khusus = set(PengecualianKunci.objects.filter(
-        jadwal__tahun=tahun, opd_id__in=[o.pk for o in opds], berlaku_sampai__gt=sekarang)
-        .values_list("opd_id", "jadwal__triwulan"))
+    khusus = set(
+        PengecualianKunci.objects.filter(
+            jadwal__tahun=tahun, opd_id__in=[o.pk for o in opds], berlaku_sampai__gt=sekarang
+        ).values_list("opd_id", "jadwal__triwulan")
+    )
 
     hasil = {}
     for opd in opds:
@@ -683,32 +786,51 @@ def kinerja_opd(opds, tahun: int, *, sampai_triwulan: int = 4,
         sasaran_map: dict = {}
         for b in daftar:
             b.hasil = engine.capaian_indikator(
-                jenis_nilai=b.indikator.jenis_nilai, agregasi=b.indikator.agregasi,
-                polaritas=b.indikator.polaritas, target=b.pk_indikator.target,
+                jenis_nilai=b.indikator.jenis_nilai,
+                agregasi=b.indikator.agregasi,
+                polaritas=b.indikator.polaritas,
+                target=b.pk_indikator.target,
                 target_teks=b.pk_indikator.target_teks,
                 nilai_triwulan={tw: b.nilai(tw) for tw in range(1, sampai_triwulan + 1)},
-                pilihan=b.pilihan, rumus_negatif=rumus, rentang=sk.rentang, tepi=sk.tepi)
+                pilihan=b.pilihan,
+                rumus_negatif=rumus,
+                rentang=sk.rentang,
+                tepi=sk.tepi,
+            )
             sasaran_map.setdefault(b.indikator.sasaran, []).append(b)
         sasaran = []
         for s, ind in sasaran_map.items():
             c = engine.rata_rata_capaian(i.hasil.capaian for i in ind)
-            sasaran.append(SasaranTahun(s, ind, c, engine.predikat(c.nilai, sk.rentang,
-                                                                    sk.tepi)))
+            sasaran.append(SasaranTahun(s, ind, c, engine.predikat(c.nilai, sk.rentang, sk.tepi)))
         capaian = engine.rata_rata_capaian(s.capaian for s in sasaran)
         status = {}
         for tw in range(1, 5):
             rows = [b.realisasi[tw] for b in daftar if tw in b.realisasi]
             status[tw] = status_triwulan(
-                jumlah=len(daftar), status=[r.status for r in rows],
+                jumlah=len(daftar),
+                status=[r.status for r in rows],
                 terisi=sum(1 for r in rows if r.nilai is not None or r.nilai_teks),
-                jadwal=jadwal.get(tw), hari_ini=hari_ini, dibuka_khusus=(opd.pk, tw) in khusus)
-        hasil[opd.pk] = KinerjaOPD(opd, tahun, pk, sk, rumus, sasaran, capaian,
-                                   engine.predikat(capaian.nilai, sk.rentang, sk.tepi), status)
+                jadwal=jadwal.get(tw),
+                hari_ini=hari_ini,
+                dibuka_khusus=(opd.pk, tw) in khusus,
+            )
+        hasil[opd.pk] = KinerjaOPD(
+            opd,
+            tahun,
+            pk,
+            sk,
+            rumus,
+            sasaran,
+            capaian,
+            engine.predikat(capaian.nilai, sk.rentang, sk.tepi),
+            status,
+        )
     return hasil
 
 
-def capaian_lintas_tahun(indikator: list, tahun_list, *, skala: Skala, rumus: str
-                         ) -> dict[tuple[int, int], engine.CapaianIndikator]:
+def capaian_lintas_tahun(
+    indikator: list, tahun_list, *, skala: Skala, rumus: str
+) -> dict[tuple[int, int], engine.CapaianIndikator]:
     """Capaian of indicators in several years, each year measured as the entry pages measure
     it: against the year's latest final PK target, else the Renstra target of the year
     (perencanaan.selectors.annotate_target). For the charts across years and the comparison
@@ -717,16 +839,24 @@ def capaian_lintas_tahun(indikator: list, tahun_list, *, skala: Skala, rumus: st
     angka = {i.pk: i for i in indikator if i.jenis_nilai != "teks"}
     nilai: dict = {}
     target: dict = {}
-    for r in realisasi_dengan_target(Realisasi.objects.filter(indikator_id__in=list(angka),
-                                                              tahun__in=list(tahun_list))):
+    for r in realisasi_dengan_target(
+        Realisasi.objects.filter(indikator_id__in=list(angka), tahun__in=list(tahun_list))
+    ):
         kunci = (r.indikator_id, r.tahun)
         nilai.setdefault(kunci, {})[r.triwulan] = r.nilai
         if target.get(kunci) is None:
             target[kunci] = target_pengukuran(r)[0]
     return {
         kunci: engine.capaian_indikator(
-            jenis_nilai="angka", agregasi=angka[kunci[0]].agregasi,
-            polaritas=angka[kunci[0]].polaritas, target=target.get(kunci), target_teks="",
-            nilai_triwulan=tw, rumus_negatif=rumus, rentang=skala.rentang, tepi=skala.tepi)
+            jenis_nilai="angka",
+            agregasi=angka[kunci[0]].agregasi,
+            polaritas=angka[kunci[0]].polaritas,
+            target=target.get(kunci),
+            target_teks="",
+            nilai_triwulan=tw,
+            rumus_negatif=rumus,
+            rentang=skala.rentang,
+            tepi=skala.tepi,
+        )
         for kunci, tw in nilai.items()
     }

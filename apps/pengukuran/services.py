@@ -84,8 +84,11 @@ def _url_pengisian(opd_id, tahun, triwulan):
 
 
 def _pengguna_opd(opd_id) -> list[User]:
-    return list(User.objects.filter(opd_id=opd_id, is_active=True,
-                                    peran__in=[Peran.OPERATOR, Peran.PIMPINAN]))
+    return list(
+        User.objects.filter(
+            opd_id=opd_id, is_active=True, peran__in=[Peran.OPERATOR, Peran.PIMPINAN]
+        )
+    )
 
 
 def _verifikator() -> list[User]:
@@ -94,9 +97,16 @@ def _verifikator() -> list[User]:
 
 
 @transaction.atomic
-def realisasi_triwulan_save(*, opd: OPD, tahun: int, triwulan: int, user,
-                            isian: list[Isian], sekarang=None,
-                            pengisian: Pengisian | None = None) -> int:
+def realisasi_triwulan_save(
+    *,
+    opd: OPD,
+    tahun: int,
+    triwulan: int,
+    user,
+    isian: list[Isian],
+    sekarang=None,
+    pengisian: Pengisian | None = None,
+) -> int:
     """Save the entry page of one triwulan as draft: all rows or none.
 
     Rules: only indicators of the PK in force; outside the input window only rows returned by
@@ -111,15 +121,17 @@ def realisasi_triwulan_save(*, opd: OPD, tahun: int, triwulan: int, user,
     if pengisian is None:
         pengisian = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
     if pengisian.pk is None:
-        raise ValidationError(f"Belum ada Perjanjian Kinerja final tahun {tahun}; realisasi "
-                              "belum dapat diisi.")
+        raise ValidationError(
+            f"Belum ada Perjanjian Kinerja final tahun {tahun}; realisasi belum dapat diisi."
+        )
     baris = {b.indikator.pk: b for b in pengisian.baris}
-    jendela = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=triwulan,
-                                sekarang=sekarang)
+    jendela = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=triwulan, sekarang=sekarang)
     ids = [i.indikator_id for i in isian]
     tersimpan = {
-        r.indikator_id: r for r in Realisasi.objects.select_for_update()
-        .filter(indikator_id__in=ids, tahun=tahun, triwulan=triwulan)
+        r.indikator_id: r
+        for r in Realisasi.objects.select_for_update().filter(
+            indikator_id__in=ids, tahun=tahun, triwulan=triwulan
+        )
     }
     galat, konflik, tulis = {}, [], []
     for i in isian:
@@ -140,8 +152,15 @@ def realisasi_triwulan_save(*, opd: OPD, tahun: int, triwulan: int, user,
             galat[i.indikator_id] = f"{terkunci} Isian Anda tidak disimpan."
             continue
         if (r.versi if r else 0) != (i.versi_dibaca or 0):
-            konflik.append(Konflik(i.indikator_id, tampil_nilai(r),
-                                   str(r.diisi_oleh or "pengguna lain"), r.diperbarui, r.versi))
+            konflik.append(
+                Konflik(
+                    i.indikator_id,
+                    tampil_nilai(r),
+                    str(r.diisi_oleh or "pengguna lain"),
+                    r.diperbarui,
+                    r.versi,
+                )
+            )
             continue
         if terkunci:
             galat[i.indikator_id] = f"{terkunci} Isian Anda tidak disimpan."
@@ -167,8 +186,11 @@ def realisasi_triwulan_save(*, opd: OPD, tahun: int, triwulan: int, user,
             # The indicator comes from the PK in force and the user from the request; the
             # uniqueness and the CHECK constraints are enforced by the database in the write
             # itself. Django would check each of those with queries of their own (15 per row).
-            r.full_clean(exclude=["indikator", "diisi_oleh"], validate_unique=False,
-                         validate_constraints=False)
+            r.full_clean(
+                exclude=["indikator", "diisi_oleh"],
+                validate_unique=False,
+                validate_constraints=False,
+            )
             (berubah if r.pk else baru).append(r)
         tambahan.append((i, r))
     _tulis_realisasi(baru, berubah, user)
@@ -176,8 +198,12 @@ def realisasi_triwulan_save(*, opd: OPD, tahun: int, triwulan: int, user,
         for berkas in i.berkas:
             bukti_add(realisasi=r, berkas=berkas, user=user)
         if i.tanggapan.strip():
-            CatatanVerifikasi.objects.create(realisasi=r, jenis=CatatanVerifikasi.Jenis.TANGGAPAN,
-                                             isi=i.tanggapan.strip(), penulis=user)
+            CatatanVerifikasi.objects.create(
+                realisasi=r,
+                jenis=CatatanVerifikasi.Jenis.TANGGAPAN,
+                isi=i.tanggapan.strip(),
+                penulis=user,
+            )
     return len(tulis)
 
 
@@ -192,25 +218,39 @@ def _tulis_realisasi(baru: list[Realisasi], berubah: list[Realisasi], user) -> N
                 Realisasi.objects.bulk_create(baru)
         except IntegrityError:
             r0 = baru[0]
-            ada = list(Realisasi.objects.select_related("diisi_oleh").filter(
-                indikator_id__in=[r.indikator_id for r in baru], tahun=r0.tahun,
-                triwulan=r0.triwulan))
+            ada = list(
+                Realisasi.objects.select_related("diisi_oleh").filter(
+                    indikator_id__in=[r.indikator_id for r in baru],
+                    tahun=r0.tahun,
+                    triwulan=r0.triwulan,
+                )
+            )
             if not ada:
                 raise
-            raise KonflikVersi([Konflik(r.indikator_id, tampil_nilai(r),
-                                        str(r.diisi_oleh or "pengguna lain"), r.diperbarui,
-                                        r.versi) for r in ada]) from None
-        catat_riwayat(Realisasi, [r.pk for r in baru], history_type="+", user=user,
-                      aksi="realisasi.simpan")
+            raise KonflikVersi(
+                [
+                    Konflik(
+                        r.indikator_id,
+                        tampil_nilai(r),
+                        str(r.diisi_oleh or "pengguna lain"),
+                        r.diperbarui,
+                        r.versi,
+                    )
+                    for r in ada
+                ]
+            ) from None
+        catat_riwayat(
+            Realisasi, [r.pk for r in baru], history_type="+", user=user, aksi="realisasi.simpan"
+        )
     if berubah:
         Realisasi.objects.bulk_update(berubah, KOLOM_ISIAN)
-        catat_riwayat(Realisasi, [r.pk for r in berubah], history_type="~", user=user,
-                      aksi="realisasi.simpan")
+        catat_riwayat(
+            Realisasi, [r.pk for r in berubah], history_type="~", user=user, aksi="realisasi.simpan"
+        )
 
 
 @transaction.atomic
-def realisasi_triwulan_submit(*, opd: OPD, tahun: int, triwulan: int, user,
-                              sekarang=None) -> int:
+def realisasi_triwulan_submit(*, opd: OPD, tahun: int, triwulan: int, user, sekarang=None) -> int:
     """Submit a triwulan for verification: every draft or returned row becomes "diajukan".
 
     Refused with the list of what blocks it (kekurangan_pengajuan), outside the window
@@ -219,20 +259,25 @@ def realisasi_triwulan_submit(*, opd: OPD, tahun: int, triwulan: int, user,
     """
     sekarang = sekarang or timezone.now()
     # Lock this triwulan's rows first, so two simultaneous submits run one after the other.
-    list(Realisasi.objects.select_for_update().filter(
-        indikator__sasaran__tujuan__renstra__opd=opd, tahun=tahun, triwulan=triwulan))
+    list(
+        Realisasi.objects.select_for_update().filter(
+            indikator__sasaran__tujuan__renstra__opd=opd, tahun=tahun, triwulan=triwulan
+        )
+    )
     pengisian = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
     kurang = kekurangan_pengajuan(pengisian)
     if kurang:
         raise ValidationError([k.pesan for k in kurang])
     rows = [pengisian.ini(b) for b in pengisian.baris]
-    ajukan = [r for r in rows if r.status in (Realisasi.Status.DRAFT,
-                                              Realisasi.Status.DIKEMBALIKAN)]
+    ajukan = [
+        r for r in rows if r.status in (Realisasi.Status.DRAFT, Realisasi.Status.DIKEMBALIKAN)
+    ]
     if not ajukan:
-        raise ValidationError(f"Tidak ada isian {pengisian.nama_triwulan} yang perlu diajukan: "
-                              "semuanya sudah diajukan atau diverifikasi.")
-    jendela = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=triwulan,
-                                sekarang=sekarang)
+        raise ValidationError(
+            f"Tidak ada isian {pengisian.nama_triwulan} yang perlu diajukan: "
+            "semuanya sudah diajukan atau diverifikasi."
+        )
+    jendela = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=triwulan, sekarang=sekarang)
     if not jendela.terbuka and any(r.status == Realisasi.Status.DRAFT for r in ajukan):
         raise ValidationError(jendela.pesan)
     for r in ajukan:
@@ -240,10 +285,12 @@ def realisasi_triwulan_submit(*, opd: OPD, tahun: int, triwulan: int, user,
         r.diajukan_oleh, r.diajukan_pada = user, sekarang
         r.versi += 1
         r.diperbarui = sekarang
-    Realisasi.objects.bulk_update(ajukan, ["status", "diajukan_oleh", "diajukan_pada", "versi",
-                                           "diperbarui"])
-    catat_riwayat(Realisasi, [r.pk for r in ajukan], history_type="~", user=user,
-                  aksi="realisasi.ajukan")
+    Realisasi.objects.bulk_update(
+        ajukan, ["status", "diajukan_oleh", "diajukan_pada", "versi", "diperbarui"]
+    )
+    catat_riwayat(
+        Realisasi, [r.pk for r in ajukan], history_type="~", user=user, aksi="realisasi.ajukan"
+    )
     notifikasi_kirim(
         penerima=_verifikator(),
         judul=f"{opd.nama} mengajukan realisasi {pengisian.nama_triwulan}",
@@ -261,19 +308,27 @@ class Keputusan:
 
 
 @transaction.atomic
-def verifikasi_save(*, opd: OPD, tahun: int, triwulan: int, user,
-                    keputusan: dict[int, Keputusan], sekarang=None) -> dict[str, int]:
+def verifikasi_save(
+    *, opd: OPD, tahun: int, triwulan: int, user, keputusan: dict[int, Keputusan], sekarang=None
+) -> dict[str, int]:
     """The verifikator's decision per submitted indicator: verify (the value is locked) or
     return with a comment the operator sees. Only submitted rows can be decided; a return
     without a comment is refused. The OPD's users are notified once, by e-mail too."""
     sekarang = sekarang or timezone.now()
     if not keputusan:
-        raise ValidationError("Pilih verifikasi atau kembalikan untuk paling sedikit satu "
-                              "indikator.")
+        raise ValidationError(
+            "Pilih verifikasi atau kembalikan untuk paling sedikit satu indikator."
+        )
     rows = {
-        r.pk: r for r in Realisasi.objects.select_for_update().select_related("indikator")
-        .filter(pk__in=keputusan, indikator__sasaran__tujuan__renstra__opd=opd,
-                tahun=tahun, triwulan=triwulan)
+        r.pk: r
+        for r in Realisasi.objects.select_for_update()
+        .select_related("indikator")
+        .filter(
+            pk__in=keputusan,
+            indikator__sasaran__tujuan__renstra__opd=opd,
+            tahun=tahun,
+            triwulan=triwulan,
+        )
     }
     galat = {}
     for rid, k in keputusan.items():
@@ -281,8 +336,10 @@ def verifikasi_save(*, opd: OPD, tahun: int, triwulan: int, user,
         if r is None:
             raise ValidationError("Realisasi ini bukan milik triwulan yang ditinjau.")
         if r.status != Realisasi.Status.DIAJUKAN:
-            galat[rid] = (f"“{r.indikator.nama}” berstatus {r.get_status_display().lower()}; "
-                          "hanya yang diajukan yang dapat diverifikasi atau dikembalikan.")
+            galat[rid] = (
+                f"“{r.indikator.nama}” berstatus {r.get_status_display().lower()}; "
+                "hanya yang diajukan yang dapat diverifikasi atau dikembalikan."
+            )
         elif k.aksi == "kembalikan" and not k.komentar.strip():
             galat[rid] = f"“{r.indikator.nama}”: tulis catatan alasan pengembalian."
         elif k.aksi not in ("verifikasi", "kembalikan"):
@@ -302,20 +359,33 @@ def verifikasi_save(*, opd: OPD, tahun: int, triwulan: int, user,
         r.versi += 1
         _catat_pelaku(r, user)
         dengan_aksi(r, f"realisasi.{k.aksi}")
-        r.save(update_fields=["status", "diverifikasi_oleh", "diverifikasi_pada", "versi",
-                              "diperbarui"])
+        r.save(
+            update_fields=[
+                "status",
+                "diverifikasi_oleh",
+                "diverifikasi_pada",
+                "versi",
+                "diperbarui",
+            ]
+        )
         CatatanVerifikasi.objects.create(realisasi=r, jenis=jenis, isi=isi, penulis=user)
         hitung[k.aksi] += 1
     nama_tw = f"Triwulan {ROMAWI[triwulan]} {tahun}"
     if hitung["kembalikan"]:
         judul = f"Realisasi {nama_tw} dikembalikan untuk diperbaiki"
-        pesan = (f"{hitung['kembalikan']} indikator dikembalikan dengan catatan dan "
-                 f"{hitung['verifikasi']} diverifikasi. Perbaiki lalu ajukan kembali.")
+        pesan = (
+            f"{hitung['kembalikan']} indikator dikembalikan dengan catatan dan "
+            f"{hitung['verifikasi']} diverifikasi. Perbaiki lalu ajukan kembali."
+        )
     else:
         judul = f"Realisasi {nama_tw} diverifikasi"
         pesan = f"{hitung['verifikasi']} indikator diverifikasi oleh {user}."
-    notifikasi_kirim(penerima=_pengguna_opd(opd.pk), judul=judul, pesan=pesan,
-                     tautan=_url_pengisian(opd.pk, tahun, triwulan))
+    notifikasi_kirim(
+        penerima=_pengguna_opd(opd.pk),
+        judul=judul,
+        pesan=pesan,
+        tautan=_url_pengisian(opd.pk, tahun, triwulan),
+    )
     return hitung
 
 
@@ -323,11 +393,13 @@ def verifikasi_save(*, opd: OPD, tahun: int, triwulan: int, user,
 def realisasi_reopen(*, realisasi: Realisasi, user, alasan: str) -> Realisasi:
     """Open a verified value again (it goes back to the OPD as returned), with the reason in
     the comment thread and the history. Only a verified value can be reopened."""
-    r = Realisasi.objects.select_for_update().select_related(
-        "indikator__sasaran__tujuan__renstra").get(pk=realisasi.pk)
+    r = (
+        Realisasi.objects.select_for_update()
+        .select_related("indikator__sasaran__tujuan__renstra")
+        .get(pk=realisasi.pk)
+    )
     if r.status != Realisasi.Status.DIVERIFIKASI:
-        raise ValidationError("Hanya realisasi yang sudah diverifikasi yang dapat dibuka "
-                              "kembali.")
+        raise ValidationError("Hanya realisasi yang sudah diverifikasi yang dapat dibuka kembali.")
     if not alasan.strip():
         raise ValidationError({"alasan": "Tulis alasan membuka kembali realisasi ini."})
     r.status = Realisasi.Status.DIKEMBALIKAN
@@ -335,10 +407,12 @@ def realisasi_reopen(*, realisasi: Realisasi, user, alasan: str) -> Realisasi:
     r.versi += 1
     _catat_pelaku(r, user)
     dengan_aksi(r, "realisasi.buka_kembali")
-    r.save(update_fields=["status", "diverifikasi_oleh", "diverifikasi_pada", "versi",
-                          "diperbarui"])
-    CatatanVerifikasi.objects.create(realisasi=r, jenis=CatatanVerifikasi.Jenis.BUKA_KEMBALI,
-                                     isi=alasan.strip(), penulis=user)
+    r.save(
+        update_fields=["status", "diverifikasi_oleh", "diverifikasi_pada", "versi", "diperbarui"]
+    )
+    CatatanVerifikasi.objects.create(
+        realisasi=r, jenis=CatatanVerifikasi.Jenis.BUKA_KEMBALI, isi=alasan.strip(), penulis=user
+    )
     opd_id = r.indikator.sasaran.tujuan.renstra.opd_id
     notifikasi_kirim(
         penerima=_pengguna_opd(opd_id),
@@ -353,9 +427,14 @@ def bukti_add(*, realisasi: Realisasi, berkas: BerkasBukti, user) -> BuktiDukung
     """Attach a checked evidence file (berkas.periksa_bukti) to an unlocked realisasi."""
     if realisasi.status in STATUS_TERKUNCI:
         raise ValidationError("Realisasi ini terkunci; bukti dukung tidak dapat ditambah.")
-    bukti = BuktiDukung(realisasi=realisasi, nama_asli=berkas.nama_asli,
-                        jenis_konten=berkas.jenis_konten, ukuran=berkas.ukuran,
-                        sha256=berkas.sha256, diunggah_oleh=user)
+    bukti = BuktiDukung(
+        realisasi=realisasi,
+        nama_asli=berkas.nama_asli,
+        jenis_konten=berkas.jenis_konten,
+        ukuran=berkas.ukuran,
+        sha256=berkas.sha256,
+        diunggah_oleh=user,
+    )
     bukti.berkas.save(berkas.isi.name, berkas.isi, save=False)
     bukti.full_clean()
     bukti.save()
@@ -384,16 +463,21 @@ def pengingat_send(*, hari: int, hari_ini: datetime.date | None = None) -> list[
     hari_ini = hari_ini or timezone.localdate()
     terkirim = []
     jadwal_list = JadwalPengisian.objects.filter(
-        ditutup__gte=hari_ini, ditutup__lte=hari_ini + datetime.timedelta(days=hari),
-        dibuka__lte=hari_ini)
+        ditutup__gte=hari_ini,
+        ditutup__lte=hari_ini + datetime.timedelta(days=hari),
+        dibuka__lte=hari_ini,
+    )
     for jadwal in jadwal_list:
         for opd in OPD.objects.filter(aktif=True).order_by("kode"):
-            pengisian = pengisian_triwulan(opd=opd, tahun=jadwal.tahun,
-                                           triwulan=jadwal.triwulan)
+            pengisian = pengisian_triwulan(opd=opd, tahun=jadwal.tahun, triwulan=jadwal.triwulan)
             if pengisian.pk is None:
                 continue
-            belum = [b for b in pengisian.baris if (r := pengisian.ini(b)) is None
-                     or r.status in (Realisasi.Status.DRAFT, Realisasi.Status.DIKEMBALIKAN)]
+            belum = [
+                b
+                for b in pengisian.baris
+                if (r := pengisian.ini(b)) is None
+                or r.status in (Realisasi.Status.DRAFT, Realisasi.Status.DIKEMBALIKAN)
+            ]
             if not belum:
                 continue
             sisa = (jadwal.ditutup - hari_ini).days
@@ -402,23 +486,27 @@ def pengingat_send(*, hari: int, hari_ini: datetime.date | None = None) -> list[
             notifikasi_kirim(
                 penerima=penerima,
                 judul=f"Pengingat: {pengisian.nama_triwulan} ditutup {kapan}",
-                pesan=(f"{len(belum)} dari {len(pengisian.baris)} indikator {opd.nama} belum "
-                       f"diajukan. Batas pengisian {tanggal_id(jadwal.ditutup)}."),
+                pesan=(
+                    f"{len(belum)} dari {len(pengisian.baris)} indikator {opd.nama} belum "
+                    f"diajukan. Batas pengisian {tanggal_id(jadwal.ditutup)}."
+                ),
                 tautan=_url_pengisian(opd.pk, jadwal.tahun, jadwal.triwulan),
             )
-            terkirim.append({"opd": opd, "jadwal": jadwal, "belum": len(belum),
-                             "penerima": len(penerima)})
+            terkirim.append(
+                {"opd": opd, "jadwal": jadwal, "belum": len(belum), "penerima": len(penerima)}
+            )
     return terkirim
 
 
 @transaction.atomic
-def jadwal_save(*, tahun: int, triwulan: int, dibuka: datetime.date, ditutup: datetime.date,
-                user) -> JadwalPengisian:
+def jadwal_save(
+    *, tahun: int, triwulan: int, dibuka: datetime.date, ditutup: datetime.date, user
+) -> JadwalPengisian:
     """Set the input window of a triwulan: one per year and triwulan, replaced when it exists
     (the change is recorded in history)."""
-    jadwal = (JadwalPengisian.objects.select_for_update()
-              .filter(tahun=tahun, triwulan=triwulan).first()
-              or JadwalPengisian(tahun=tahun, triwulan=triwulan))
+    jadwal = JadwalPengisian.objects.select_for_update().filter(
+        tahun=tahun, triwulan=triwulan
+    ).first() or JadwalPengisian(tahun=tahun, triwulan=triwulan)
     jadwal.dibuka, jadwal.ditutup = dibuka, ditutup
     jadwal.full_clean()
     _catat_pelaku(jadwal, user)
@@ -426,13 +514,19 @@ def jadwal_save(*, tahun: int, triwulan: int, dibuka: datetime.date, ditutup: da
     return jadwal
 
 
-def pengecualian_create(*, jadwal: JadwalPengisian, opd: OPD, berlaku_sampai, alasan: str,
-                        user) -> PengecualianKunci:
+def pengecualian_create(
+    *, jadwal: JadwalPengisian, opd: OPD, berlaku_sampai, alasan: str, user
+) -> PengecualianKunci:
     """Open a closed triwulan for one OPD until `berlaku_sampai` (DHIS2's lock exception)."""
     if berlaku_sampai <= timezone.now():
         raise ValidationError({"berlaku_sampai": "Berlaku sampai: harus di masa depan."})
-    obj = PengecualianKunci(jadwal=jadwal, opd=opd, berlaku_sampai=berlaku_sampai,
-                            alasan=alasan.strip(), dibuat_oleh=user)
+    obj = PengecualianKunci(
+        jadwal=jadwal,
+        opd=opd,
+        berlaku_sampai=berlaku_sampai,
+        alasan=alasan.strip(),
+        dibuat_oleh=user,
+    )
     obj.full_clean()
     obj.save()
     return obj

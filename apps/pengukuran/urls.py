@@ -7,8 +7,11 @@ urlpatterns = [
     path("", views.beranda, name="beranda"),
     path("opd/<int:opd_id>/<int:tahun>/", views.opd_tahun, name="opd_tahun"),
     path("opd/<int:opd_id>/<int:tahun>/tw<int:triwulan>/", views.pengisian, name="pengisian"),
-    path("opd/<int:opd_id>/<int:tahun>/tw<int:triwulan>/pratinjau/", views.pratinjau,
-         name="pratinjau"),
+    path(
+        "opd/<int:opd_id>/<int:tahun>/tw<int:triwulan>/pratinjau/",
+        views.pratinjau,
+        name="pratinjau",
+    ),
     path("verifikasi/", views.antrean, name="antrean"),
     path("verifikasi/<int:opd_id>/<int:tahun>/tw<int:triwulan>/", views.tinjau, name="tinjau"),
     path("nilai/<int:realisasi_id>/riwayat/", views.riwayat, name="riwayat"),

@@ -48,10 +48,18 @@ TIDAK_DISIMPAN_BARIS = "Tidak ada yang disimpan: periksa isian yang ditandai."
 def tampil_hasil(hasil: CapaianIndikator | None) -> dict:
     """The strings a page and the live preview show for one indicator's result."""
     if hasil is None:
-        return {"tahunan": "", "tahunan_rumus": "", "capaian": "", "alasan": "", "rumus": "",
-                "predikat": "", "warna": ""}
-    tahunan = hasil.tahunan_teks or (format_angka(hasil.tahunan.nilai, 2, buang_nol=True)
-                                     if hasil.tahunan.ada else "")
+        return {
+            "tahunan": "",
+            "tahunan_rumus": "",
+            "capaian": "",
+            "alasan": "",
+            "rumus": "",
+            "predikat": "",
+            "warna": "",
+        }
+    tahunan = hasil.tahunan_teks or (
+        format_angka(hasil.tahunan.nilai, 2, buang_nol=True) if hasil.tahunan.ada else ""
+    )
     return {
         "tahunan": tahunan,
         "tahunan_rumus": hasil.tahunan.rumus,
@@ -81,14 +89,25 @@ def opd_tahun(request, opd: OPD, tahun: int):
         t["jendela"] = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=t["triwulan"])
     dikembalikan = (
         for_user(Realisasi.objects, request.user)
-        .filter(indikator__sasaran__tujuan__renstra__opd=opd, tahun=tahun,
-                status=Realisasi.Status.DIKEMBALIKAN)
-        .select_related("indikator").order_by("triwulan", "indikator__nomor")
+        .filter(
+            indikator__sasaran__tujuan__renstra__opd=opd,
+            tahun=tahun,
+            status=Realisasi.Status.DIKEMBALIKAN,
+        )
+        .select_related("indikator")
+        .order_by("triwulan", "indikator__nomor")
     )
-    return render(request, "pengukuran/opd_tahun.html", {
-        "opd": opd, "tahun": tahun, "triwulan_list": triwulan, "dikembalikan": dikembalikan,
-        "tahun_list": pilihan_tahun(tahun, opd.pk),
-    })
+    return render(
+        request,
+        "pengukuran/opd_tahun.html",
+        {
+            "opd": opd,
+            "tahun": tahun,
+            "triwulan_list": triwulan,
+            "dikembalikan": dikembalikan,
+            "tahun_list": pilihan_tahun(tahun, opd.pk),
+        },
+    )
 
 
 def _forms(pengisian, jendela, user, data=None, files=None):
@@ -101,8 +120,7 @@ def _forms(pengisian, jendela, user, data=None, files=None):
         r = pengisian.ini(b)
         terkunci = not boleh or alasan_terkunci(r, jendela, b.indikator.nama) is not None
         dikirim = boleh and data is not None and f"i{b.indikator.pk}-sidik" in data
-        f = BarisRealisasiForm(data, files, baris=b, realisasi=r,
-                               terkunci=terkunci and not dikirim)
+        f = BarisRealisasiForm(data, files, baris=b, realisasi=r, terkunci=terkunci and not dikirim)
         f.terkunci_sekarang = terkunci
         forms.append(f)
     return forms
@@ -127,15 +145,23 @@ def pengisian(request, opd: OPD, tahun: int, triwulan: int):
         if all(f.is_valid() for f in forms):
             isian = [f.isian() for f in forms if not f.terkunci]
             try:
-                services.realisasi_triwulan_save(opd=opd, tahun=tahun, triwulan=triwulan,
-                                                 user=request.user, isian=isian,
-                                                 pengisian=data)
+                services.realisasi_triwulan_save(
+                    opd=opd,
+                    tahun=tahun,
+                    triwulan=triwulan,
+                    user=request.user,
+                    isian=isian,
+                    pengisian=data,
+                )
             except services.KonflikVersi as e:
                 konflik = {k.indikator_id: k for k in e.konflik}
-                messages.error(request, "Tidak ada yang disimpan: sebagian isian sudah diubah "
-                               "orang lain sejak halaman ini dibuka. Nilai mereka ditampilkan "
-                               "pada baris yang ditandai; isian Anda tetap di formulir. "
-                               "Periksa, lalu simpan lagi.")
+                messages.error(
+                    request,
+                    "Tidak ada yang disimpan: sebagian isian sudah diubah "
+                    "orang lain sejak halaman ini dibuka. Nilai mereka ditampilkan "
+                    "pada baris yang ditandai; isian Anda tetap di formulir. "
+                    "Periksa, lalu simpan lagi.",
+                )
                 data = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
                 post = request.POST.copy()
                 for b in data.baris:
@@ -159,16 +185,33 @@ def pengisian(request, opd: OPD, tahun: int, triwulan: int):
         _tampil_terkunci(forms)
     else:
         forms = _forms(data, jendela, request.user)
-    baris = [{"form": f, "b": f.baris, "r": f.realisasi, "tampil": tampil_hasil(f.baris.hasil),
-              "sebelumnya": [(tw, f.baris.realisasi.get(tw)) for tw in range(1, triwulan)],
-              "konflik": konflik.get(f.baris.indikator.pk)} for f in forms]
-    return render(request, "pengukuran/pengisian.html", {
-        "opd": opd, "data": data, "baris": baris, "jendela": jendela,
-        "kekurangan": kekurangan_pengajuan(data), "hitung": ringkasan_status(data),
-        "boleh_ubah": request.user.kemampuan.can_edit_opd_data and any(
-            not f.terkunci for f in forms),
-        "romawi": ROMAWI, "batas_bukti": settings.SAKIP_BUKTI_MAKS_BYTES,
-    })
+    baris = [
+        {
+            "form": f,
+            "b": f.baris,
+            "r": f.realisasi,
+            "tampil": tampil_hasil(f.baris.hasil),
+            "sebelumnya": [(tw, f.baris.realisasi.get(tw)) for tw in range(1, triwulan)],
+            "konflik": konflik.get(f.baris.indikator.pk),
+        }
+        for f in forms
+    ]
+    return render(
+        request,
+        "pengukuran/pengisian.html",
+        {
+            "opd": opd,
+            "data": data,
+            "baris": baris,
+            "jendela": jendela,
+            "kekurangan": kekurangan_pengajuan(data),
+            "hitung": ringkasan_status(data),
+            "boleh_ubah": request.user.kemampuan.can_edit_opd_data
+            and any(not f.terkunci for f in forms),
+            "romawi": ROMAWI,
+            "batas_bukti": settings.SAKIP_BUKTI_MAKS_BYTES,
+        },
+    )
 
 
 def _galat_ke_form(request, forms, e: ValidationError):
@@ -192,8 +235,9 @@ def _galat_ke_form(request, forms, e: ValidationError):
 
 def _ajukan(request, opd, tahun, triwulan):
     try:
-        n = services.realisasi_triwulan_submit(opd=opd, tahun=tahun, triwulan=triwulan,
-                                               user=request.user)
+        n = services.realisasi_triwulan_submit(
+            opd=opd, tahun=tahun, triwulan=triwulan, user=request.user
+        )
     except ValidationError as e:
         messages.warning(request, "Draf tersimpan, tetapi belum dapat diajukan:")
         for pesan in e.messages:
@@ -234,16 +278,26 @@ def antrean(request):
     tahun = int(tahun) if tahun.isascii() and tahun.isdigit() and len(tahun) <= 4 else None
     triwulan = int(f["triwulan"]) if f.get("triwulan", "") in ("1", "2", "3", "4") else None
     status = f.get("status", "diajukan")
-    daftar = antrean_verifikasi(opd_qs=opd_qs, tahun=tahun, triwulan=triwulan,
-                                status=status or None)
+    daftar = antrean_verifikasi(
+        opd_qs=opd_qs, tahun=tahun, triwulan=triwulan, status=status or None
+    )
     halaman = Paginator(daftar, 50).get_page(f.get("halaman"))
     halaman.object_list = antrean_baris(halaman.object_list)
-    return render(request, "pengukuran/antrean.html", {
-        "halaman": halaman, "opd_list": opd_for_user(request.user).order_by("kode"),
-        "filter": {"opd": opd_id, "tahun": tahun or "", "triwulan": triwulan or "",
-                   "status": status},
-        "status_list": Realisasi.Status.choices,
-    })
+    return render(
+        request,
+        "pengukuran/antrean.html",
+        {
+            "halaman": halaman,
+            "opd_list": opd_for_user(request.user).order_by("kode"),
+            "filter": {
+                "opd": opd_id,
+                "tahun": tahun or "",
+                "triwulan": triwulan or "",
+                "status": status,
+            },
+            "status_list": Realisasi.Status.choices,
+        },
+    )
 
 
 @halaman(metode=("GET", "POST"), kemampuan="sees_all_opd", kemampuan_kirim="can_verify")
@@ -251,22 +305,29 @@ def tinjau(request, opd: OPD, tahun: int, triwulan: int):
     """The review page of one OPD's triwulan: values, capaian, analysis and evidence; verify
     or return per indicator."""
     data = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
-    diajukan = [data.ini(b) for b in data.baris
-                if data.ini(b) and data.ini(b).status == Realisasi.Status.DIAJUKAN]
+    diajukan = [
+        data.ini(b)
+        for b in data.baris
+        if data.ini(b) and data.ini(b).status == Realisasi.Status.DIAJUKAN
+    ]
     if request.method == "POST":
         forms = {r.pk: KeputusanForm(request.POST, realisasi=r) for r in diajukan}
         if all(f.is_valid() for f in forms.values()):
             semua = request.POST.get("aksi") == "semua"
             keputusan = {rid: k for rid, f in forms.items() if (k := f.keputusan(semua))}
             try:
-                hitung = services.verifikasi_save(opd=opd, tahun=tahun, triwulan=triwulan,
-                                                  user=request.user, keputusan=keputusan)
+                hitung = services.verifikasi_save(
+                    opd=opd, tahun=tahun, triwulan=triwulan, user=request.user, keputusan=keputusan
+                )
             except ValidationError as e:
                 for pesan in e.messages:
                     messages.error(request, pesan)
             else:
-                messages.success(request, f"{hitung['verifikasi']} indikator diverifikasi, "
-                                 f"{hitung['kembalikan']} dikembalikan.")
+                messages.success(
+                    request,
+                    f"{hitung['verifikasi']} indikator diverifikasi, "
+                    f"{hitung['kembalikan']} dikembalikan.",
+                )
                 return redirect(request.path)
         else:
             messages.error(request, TIDAK_DISIMPAN_BARIS)
@@ -275,19 +336,35 @@ def tinjau(request, opd: OPD, tahun: int, triwulan: int):
     baris = []
     for b in data.baris:
         r = data.ini(b)
-        baris.append({"b": b, "r": r, "tampil": tampil_hasil(b.hasil),
-                      "semua_tw": [(tw, b.realisasi.get(tw)) for tw in range(1, triwulan + 1)],
-                      "form": forms.get(r.pk) if r else None})
-    return render(request, "pengukuran/tinjau.html", {
-        "opd": opd, "data": data, "baris": baris, "ada_diajukan": bool(diajukan),
-        "boleh_verifikasi": request.user.kemampuan.can_verify,
-        "buka_form": BukaKembaliForm(), "hitung": ringkasan_status(data), "romawi": ROMAWI,
-    })
+        baris.append(
+            {
+                "b": b,
+                "r": r,
+                "tampil": tampil_hasil(b.hasil),
+                "semua_tw": [(tw, b.realisasi.get(tw)) for tw in range(1, triwulan + 1)],
+                "form": forms.get(r.pk) if r else None,
+            }
+        )
+    return render(
+        request,
+        "pengukuran/tinjau.html",
+        {
+            "opd": opd,
+            "data": data,
+            "baris": baris,
+            "ada_diajukan": bool(diajukan),
+            "boleh_verifikasi": request.user.kemampuan.can_verify,
+            "buka_form": BukaKembaliForm(),
+            "hitung": ringkasan_status(data),
+            "romawi": ROMAWI,
+        },
+    )
 
 
 def _realisasi_qs(user):
-    return for_user(Realisasi.objects.select_related(
-        "indikator__sasaran__tujuan__renstra__opd"), user)
+    return for_user(
+        Realisasi.objects.select_related("indikator__sasaran__tujuan__renstra__opd"), user
+    )
 
 
 @halaman(metode=("POST",), kemampuan="can_verify", objek={"realisasi_id": _realisasi_qs})
@@ -302,8 +379,9 @@ def buka_kembali(request, realisasi: Realisasi):
                 messages.error(request, pesan)
         return redirect(tujuan)
     try:
-        services.realisasi_reopen(realisasi=r, user=request.user,
-                                  alasan=form.cleaned_data["alasan"])
+        services.realisasi_reopen(
+            realisasi=r, user=request.user, alasan=form.cleaned_data["alasan"]
+        )
     except ValidationError as e:
         for pesan in e.messages:
             messages.error(request, pesan)
@@ -318,9 +396,16 @@ def riwayat(request, realisasi: Realisasi):
     r = realisasi
     catatan = list(r.catatan.select_related("penulis").order_by("dibuat"))
     perubahan = riwayat_realisasi(r)
-    return render(request, "pengukuran/riwayat.html", {
-        "r": r, "perubahan": perubahan, "catatan": catatan, "opd": r.indikator.opd,
-    })
+    return render(
+        request,
+        "pengukuran/riwayat.html",
+        {
+            "r": r,
+            "perubahan": perubahan,
+            "catatan": catatan,
+            "opd": r.indikator.opd,
+        },
+    )
 
 
 def _bukti_qs(user):
@@ -334,9 +419,12 @@ def bukti_unduh(request, bukti: BuktiDukung):
         berkas = bukti.berkas.open("rb")
     except FileNotFoundError:
         raise Http404("Berkas bukti dukung tidak ditemukan.") from None
-    resp = FileResponse(berkas, content_type=bukti.jenis_konten,
-                        as_attachment=request.GET.get("lihat") != "1",
-                        filename=bukti.nama_asli)
+    resp = FileResponse(
+        berkas,
+        content_type=bukti.jenis_konten,
+        as_attachment=request.GET.get("lihat") != "1",
+        filename=bukti.nama_asli,
+    )
     resp["X-Content-Type-Options"] = "nosniff"
     resp["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return resp
@@ -345,8 +433,11 @@ def bukti_unduh(request, bukti: BuktiDukung):
 @halaman(metode=("POST",), kemampuan="can_edit_opd_data", objek={"bukti_id": _bukti_qs})
 def bukti_hapus(request, bukti: BuktiDukung):
     r = bukti.realisasi
-    opd_id = Realisasi.objects.filter(pk=r.pk).values_list(
-        "indikator__sasaran__tujuan__renstra__opd_id", flat=True).get()
+    opd_id = (
+        Realisasi.objects.filter(pk=r.pk)
+        .values_list("indikator__sasaran__tujuan__renstra__opd_id", flat=True)
+        .get()
+    )
     try:
         services.bukti_delete(bukti=bukti, user=request.user)
     except ValidationError as e:
@@ -367,14 +458,19 @@ def jadwal(request):
             if pengecualian_form.is_valid():
                 d = pengecualian_form.cleaned_data
                 try:
-                    services.pengecualian_create(jadwal=d["jadwal"], opd=d["opd"],
-                                                 berlaku_sampai=d["berlaku_sampai"],
-                                                 alasan=d["alasan"], user=request.user)
+                    services.pengecualian_create(
+                        jadwal=d["jadwal"],
+                        opd=d["opd"],
+                        berlaku_sampai=d["berlaku_sampai"],
+                        alasan=d["alasan"],
+                        user=request.user,
+                    )
                 except ValidationError as e:
                     pengecualian_form.add_error(None, e)
                 else:
-                    messages.success(request, f"Pengisian {d['jadwal']} dibuka khusus untuk "
-                                     f"{d['opd']}.")
+                    messages.success(
+                        request, f"Pengisian {d['jadwal']} dibuka khusus untuk {d['opd']}."
+                    )
                     return redirect("pengukuran:jadwal")
         else:
             jadwal_form = JadwalForm(request.POST, prefix="j")
@@ -388,10 +484,16 @@ def jadwal(request):
                     return redirect("pengukuran:jadwal")
         messages.error(request, TIDAK_DISIMPAN_BARIS)
     sekarang = timezone.now()
-    return render(request, "pengukuran/jadwal.html", {
-        "jadwal_list": JadwalPengisian.objects.order_by("-tahun", "-triwulan")[:16],
-        "pengecualian_list": PengecualianKunci.objects.filter(
-            Q(berlaku_sampai__gt=sekarang)).select_related("opd", "jadwal", "dibuat_oleh"),
-        "jadwal_form": jadwal_form, "pengecualian_form": pengecualian_form,
-        "boleh_ubah": request.user.kemampuan.can_manage_master,
-    })
+    return render(
+        request,
+        "pengukuran/jadwal.html",
+        {
+            "jadwal_list": JadwalPengisian.objects.order_by("-tahun", "-triwulan")[:16],
+            "pengecualian_list": PengecualianKunci.objects.filter(
+                Q(berlaku_sampai__gt=sekarang)
+            ).select_related("opd", "jadwal", "dibuat_oleh"),
+            "jadwal_form": jadwal_form,
+            "pengecualian_form": pengecualian_form,
+            "boleh_ubah": request.user.kemampuan.can_manage_master,
+        },
+    )

@@ -109,8 +109,15 @@ class PKProgramInline(PKBarisInline):
 # latest final one; the admin only shows it.
 @admin.register(PerjanjianKinerja)
 class PerjanjianKinerjaAdmin(HanyaBacaMixin, ScopedAdmin):
-    list_display = ["opd", "tahun", "judul", "status", "tanggal", "pihak_pertama_nama",
-                    "pihak_kedua_jabatan"]
+    list_display = [
+        "opd",
+        "tahun",
+        "judul",
+        "status",
+        "tanggal",
+        "pihak_pertama_nama",
+        "pihak_kedua_jabatan",
+    ]
     list_filter = ["tahun", "status", "versi"]
     search_fields = ["opd__nama", "pihak_pertama_nama", "pihak_kedua_nama"]
     list_select_related = ["opd"]
@@ -118,11 +125,21 @@ class PerjanjianKinerjaAdmin(HanyaBacaMixin, ScopedAdmin):
     fieldsets = [
         (None, {"fields": ["opd", "tahun", "versi", "status", "tempat", "tanggal"]}),
         ("Perubahan", {"fields": ["alasan_perubahan", "keterangan_perubahan"]}),
-        ("Para pihak", {"fields": [
-            "pihak_pertama_nama", "pihak_pertama_nip", "pihak_pertama_pangkat",
-            "pihak_pertama_jabatan", "pihak_kedua_nama", "pihak_kedua_nip",
-            "pihak_kedua_pangkat", "pihak_kedua_jabatan",
-        ]}),
+        (
+            "Para pihak",
+            {
+                "fields": [
+                    "pihak_pertama_nama",
+                    "pihak_pertama_nip",
+                    "pihak_pertama_pangkat",
+                    "pihak_pertama_jabatan",
+                    "pihak_kedua_nama",
+                    "pihak_kedua_nip",
+                    "pihak_kedua_pangkat",
+                    "pihak_kedua_jabatan",
+                ]
+            },
+        ),
         ("Pernyataan", {"fields": ["pernyataan"]}),
         ("Finalisasi", {"fields": ["difinalkan_pada", "difinalkan_oleh"]}),
     ]
@@ -130,8 +147,7 @@ class PerjanjianKinerjaAdmin(HanyaBacaMixin, ScopedAdmin):
 
 @admin.register(RencanaProgram)
 class RencanaProgramAdmin(ScopedAdmin):
-    list_display = ["kode", "uraian", "periode", "target_k", "satuan", "target_rp",
-                    "realisasi_rp"]
+    list_display = ["kode", "uraian", "periode", "target_k", "satuan", "target_rp", "realisasi_rp"]
     list_filter = ["periode", "tingkat"]
     search_fields = ["kode", "uraian"]
     list_select_related = ["renstra__opd"]

@@ -29,15 +29,20 @@ class PeriodeForm(forms.Form):
         d = super().clean()
         awal, akhir = d.get("tahun_awal"), d.get("tahun_akhir")
         if awal and akhir and not awal < akhir <= awal + 6:
-            self.add_error("tahun_akhir", "Tahun akhir: harus sesudah tahun awal dan paling "
-                           "lama 6 tahun kemudian.")
+            self.add_error(
+                "tahun_akhir",
+                "Tahun akhir: harus sesudah tahun awal dan paling lama 6 tahun kemudian.",
+            )
         return d
 
 
 class RenstraBaruForm(PeriodeForm):
     periode_rpjmd = forms.ModelChoiceField(
-        label="Periode RPJMD", queryset=PeriodeRPJMD.objects.all(), required=False,
-        empty_label="— tidak terkait RPJMD —")
+        label="Periode RPJMD",
+        queryset=PeriodeRPJMD.objects.all(),
+        required=False,
+        empty_label="— tidak terkait RPJMD —",
+    )
     nomor_dokumen = forms.CharField(label="Nomor dokumen", max_length=150, required=False)
 
 
@@ -46,8 +51,9 @@ def target_field(ind: IndikatorKinerja, label: str, pilihan=None) -> forms.Field
     the Indonesian way (negative only where the indicator allows it)."""
     if ind.jenis_nilai == IndikatorKinerja.JenisNilai.TEKS:
         labels = pilihan if pilihan is not None else [p.label for p in ind.pilihan.all()]
-        return forms.ChoiceField(label=label, required=False,
-                                 choices=[("", "—")] + [(p, p) for p in labels])
+        return forms.ChoiceField(
+            label=label, required=False, choices=[("", "—")] + [(p, p) for p in labels]
+        )
     field = angka_formfield(TargetTahunan._meta.get_field("target"), label=label)
     field.required = False
     field.boleh_negatif = ind.boleh_negatif
@@ -62,12 +68,12 @@ def angka_teks(ind: IndikatorKinerja, nilai) -> tuple:
 
 
 class TujuanForm(forms.Form):
-    uraian = forms.CharField(label="Tujuan", max_length=URAIAN_MAKS,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    uraian = forms.CharField(
+        label="Tujuan", max_length=URAIAN_MAKS, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, tujuan, **kwargs):
-        super().__init__(*args, prefix=f"t{tujuan.pk}", initial={"uraian": tujuan.uraian},
-                         **kwargs)
+        super().__init__(*args, prefix=f"t{tujuan.pk}", initial={"uraian": tujuan.uraian}, **kwargs)
         self.obj = tujuan
 
 
@@ -81,30 +87,47 @@ class SasaranForm(forms.Form):
     The choices are read once for the whole page (`misi_list`, `program_list`), not once per
     sasaran."""
 
-    uraian = forms.CharField(label="Sasaran", max_length=URAIAN_MAKS,
-                             widget=forms.Textarea(attrs={"rows": 2}))
-    misi = forms.TypedChoiceField(label="Misi kabupaten yang didukung", required=False,
-                                  coerce=int, empty_value=None, error_messages={
-                                      "invalid_choice": "Misi: pilih salah satu misi periode "
-                                      "RPJMD Renstra ini."})
+    uraian = forms.CharField(
+        label="Sasaran", max_length=URAIAN_MAKS, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    misi = forms.TypedChoiceField(
+        label="Misi kabupaten yang didukung",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": "Misi: pilih salah satu misi periode RPJMD Renstra ini."},
+    )
     program = forms.TypedMultipleChoiceField(
-        label="Program pendukung", required=False, coerce=int,
-        widget=forms.CheckboxSelectMultiple, error_messages={
-            "invalid_choice": "Program pendukung: pilih dari program OPD ini."})
+        label="Program pendukung",
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Program pendukung: pilih dari program OPD ini."},
+    )
 
     def __init__(self, *args, sasaran, misi_list, program_list, **kwargs):
-        super().__init__(*args, prefix=f"s{sasaran.pk}", initial={
-            "uraian": sasaran.uraian, "misi": sasaran.misi_id,
-            "program": [p.pk for p in sasaran.program.all()]}, **kwargs)
+        super().__init__(
+            *args,
+            prefix=f"s{sasaran.pk}",
+            initial={
+                "uraian": sasaran.uraian,
+                "misi": sasaran.misi_id,
+                "program": [p.pk for p in sasaran.program.all()],
+            },
+            **kwargs,
+        )
         self.misi_per_id = {m.pk: m for m in misi_list}
         self.fields["misi"].choices = [("", "— belum —")] + [
-            (m.pk, f"Misi {m.nomor}: {m.uraian}") for m in misi_list]
+            (m.pk, f"Misi {m.nomor}: {m.uraian}") for m in misi_list
+        ]
         self.fields["program"].choices = [(p.pk, f"{p.kode} {p.nama}") for p in program_list]
         self.obj = sasaran
 
     def nilai(self) -> dict:
-        return {"uraian": self.cleaned_data["uraian"],
-                "misi": self.misi_per_id.get(self.cleaned_data["misi"])}
+        return {
+            "uraian": self.cleaned_data["uraian"],
+            "misi": self.misi_per_id.get(self.cleaned_data["misi"]),
+        }
 
     def program_ids(self) -> set[int]:
         return set(self.cleaned_data["program"])
@@ -114,19 +137,24 @@ class IndikatorForm(forms.Form):
     """One indicator in the tree: its name and measurement, its target for every year of the
     period (field `target_<tahun>`) and its end-of-period target."""
 
-    nama = forms.CharField(label="Indikator", max_length=URAIAN_MAKS,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    nama = forms.CharField(
+        label="Indikator", max_length=URAIAN_MAKS, widget=forms.Textarea(attrs={"rows": 2})
+    )
     satuan = forms.CharField(label="Satuan", max_length=50, required=False)
-    polaritas = forms.ChoiceField(label="Polaritas",
-                                  choices=IndikatorKinerja.Polaritas.choices)
-    agregasi = forms.ChoiceField(label="Agregasi triwulan",
-                                 choices=IndikatorKinerja.Agregasi.choices)
+    polaritas = forms.ChoiceField(label="Polaritas", choices=IndikatorKinerja.Polaritas.choices)
+    agregasi = forms.ChoiceField(
+        label="Agregasi triwulan", choices=IndikatorKinerja.Agregasi.choices
+    )
 
     def __init__(self, *args, indikator, tahun_list, **kwargs):
         pilihan = [p.label for p in indikator.pilihan.all()]
-        initial = {"nama": indikator.nama, "satuan": indikator.satuan,
-                   "polaritas": indikator.polaritas, "agregasi": indikator.agregasi,
-                   "target_akhir": indikator.target_akhir_teks or indikator.target_akhir}
+        initial = {
+            "nama": indikator.nama,
+            "satuan": indikator.satuan,
+            "polaritas": indikator.polaritas,
+            "agregasi": indikator.agregasi,
+            "target_akhir": indikator.target_akhir_teks or indikator.target_akhir,
+        }
         per_tahun = getattr(indikator, "target_per_tahun", {})
         for tahun in tahun_list:
             t = per_tahun.get(tahun)
@@ -134,8 +162,7 @@ class IndikatorForm(forms.Form):
         super().__init__(*args, prefix=f"i{indikator.pk}", initial=initial, **kwargs)
         self.tahun_list = list(tahun_list)
         for tahun in self.tahun_list:
-            self.fields[f"target_{tahun}"] = target_field(indikator, f"Target {tahun}",
-                                                          pilihan)
+            self.fields[f"target_{tahun}"] = target_field(indikator, f"Target {tahun}", pilihan)
         self.fields["target_akhir"] = target_field(indikator, "Target akhir periode", pilihan)
         self.obj = indikator
 
@@ -145,23 +172,33 @@ class IndikatorForm(forms.Form):
     def nilai(self) -> dict:
         d = self.cleaned_data
         angka, teks = angka_teks(self.obj, d["target_akhir"])
-        return {"nama": d["nama"], "satuan": d["satuan"], "polaritas": d["polaritas"],
-                "agregasi": d["agregasi"], "target_akhir": angka, "target_akhir_teks": teks}
+        return {
+            "nama": d["nama"],
+            "satuan": d["satuan"],
+            "polaritas": d["polaritas"],
+            "agregasi": d["agregasi"],
+            "target_akhir": angka,
+            "target_akhir_teks": teks,
+        }
 
     def target(self) -> dict:
-        return {tahun: angka_teks(self.obj, self.cleaned_data[f"target_{tahun}"])
-                for tahun in self.tahun_list}
+        return {
+            tahun: angka_teks(self.obj, self.cleaned_data[f"target_{tahun}"])
+            for tahun in self.tahun_list
+        }
 
 
 class TujuanBaruForm(forms.Form):
-    uraian = forms.CharField(label="Tujuan baru", max_length=URAIAN_MAKS,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    uraian = forms.CharField(
+        label="Tujuan baru", max_length=URAIAN_MAKS, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class SasaranBaruForm(forms.Form):
     tujuan = forms.ModelChoiceField(label="Tujuan", queryset=None)
-    uraian = forms.CharField(label="Sasaran baru", max_length=URAIAN_MAKS,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    uraian = forms.CharField(
+        label="Sasaran baru", max_length=URAIAN_MAKS, widget=forms.Textarea(attrs={"rows": 2})
+    )
     misi = forms.ModelChoiceField(label="Misi kabupaten", required=False, queryset=None)
 
     def __init__(self, *args, renstra, **kwargs):
@@ -175,11 +212,14 @@ class IndikatorBaruForm(forms.Form):
     nama = forms.CharField(label="Indikator baru", max_length=URAIAN_MAKS)
     satuan = forms.CharField(label="Satuan", max_length=50, required=False)
     polaritas = forms.ChoiceField(label="Polaritas", choices=IndikatorKinerja.Polaritas.choices)
-    jenis_nilai = forms.ChoiceField(label="Jenis nilai",
-                                    choices=IndikatorKinerja.JenisNilai.choices)
-    agregasi = forms.ChoiceField(label="Agregasi triwulan",
-                                 choices=IndikatorKinerja.Agregasi.choices,
-                                 initial=IndikatorKinerja.Agregasi.NILAI_AKHIR)
+    jenis_nilai = forms.ChoiceField(
+        label="Jenis nilai", choices=IndikatorKinerja.JenisNilai.choices
+    )
+    agregasi = forms.ChoiceField(
+        label="Agregasi triwulan",
+        choices=IndikatorKinerja.Agregasi.choices,
+        initial=IndikatorKinerja.Agregasi.NILAI_AKHIR,
+    )
     is_iku = forms.BooleanField(label="IKU", required=False)
 
     def __init__(self, *args, renstra, **kwargs):
@@ -189,18 +229,28 @@ class IndikatorBaruForm(forms.Form):
 
 class IKUForm(forms.Form):
     is_iku = forms.BooleanField(label="IKU", required=False)
-    definisi_operasional = forms.CharField(label="Definisi operasional", required=False,
-                                           max_length=URAIAN_MAKS,
-                                           widget=forms.Textarea(attrs={"rows": 3}))
-    formula = forms.CharField(label="Formula", required=False, max_length=URAIAN_MAKS,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    definisi_operasional = forms.CharField(
+        label="Definisi operasional",
+        required=False,
+        max_length=URAIAN_MAKS,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    formula = forms.CharField(
+        label="Formula",
+        required=False,
+        max_length=URAIAN_MAKS,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     sumber_data = forms.CharField(label="Sumber data", required=False, max_length=300)
-    penanggung_jawab = forms.CharField(label="Penanggung jawab", required=False,
-                                       max_length=200)
+    penanggung_jawab = forms.CharField(label="Penanggung jawab", required=False, max_length=200)
 
     def __init__(self, *args, indikator, **kwargs):
-        super().__init__(*args, prefix=f"k{indikator.pk}", initial={
-            f: getattr(indikator, f) for f in self.base_fields}, **kwargs)
+        super().__init__(
+            *args,
+            prefix=f"k{indikator.pk}",
+            initial={f: getattr(indikator, f) for f in self.base_fields},
+            **kwargs,
+        )
         self.obj = indikator
 
 
@@ -226,30 +276,50 @@ class PKDokumenForm(forms.Form):
     tempat = forms.CharField(label="Tempat penandatanganan", max_length=100)
     tanggal = TanggalField(label="Tanggal penandatanganan", required=False)
     tanggal_lengkap = forms.BooleanField(
-        label="Cetak tanggal lengkap", required=False,
-        help_text="Kosongkan bila dokumen hanya mencantumkan bulan dan tahun.")
+        label="Cetak tanggal lengkap",
+        required=False,
+        help_text="Kosongkan bila dokumen hanya mencantumkan bulan dan tahun.",
+    )
     pihak_pertama = forms.ModelChoiceField(
-        label="Pihak pertama", queryset=None, empty_label="— pilih pejabat —",
-        error_messages={"invalid_choice": "Pihak pertama: pilih pejabat OPD ini."})
+        label="Pihak pertama",
+        queryset=None,
+        empty_label="— pilih pejabat —",
+        error_messages={"invalid_choice": "Pihak pertama: pilih pejabat OPD ini."},
+    )
     # The two lists never overlap (the OPD's own officials; its superiors), so the same person
     # cannot be both parties; the model refuses it too.
     pihak_kedua = forms.ModelChoiceField(
-        label="Pihak kedua", queryset=None, empty_label="— pilih pejabat —",
-        error_messages={"invalid_choice": "Pihak kedua: pilih atasan langsung pihak pertama "
-                        "(kepala daerah atau pimpinan OPD induk); pihak pertama atau pejabat "
-                        "OPD ini tidak dapat menjadi pihak kedua."})
-    pernyataan = forms.CharField(label="Teks pernyataan", max_length=5000,
-                                 widget=forms.Textarea(attrs={"rows": 6}))
+        label="Pihak kedua",
+        queryset=None,
+        empty_label="— pilih pejabat —",
+        error_messages={
+            "invalid_choice": "Pihak kedua: pilih atasan langsung pihak pertama "
+            "(kepala daerah atau pimpinan OPD induk); pihak pertama atau pejabat "
+            "OPD ini tidak dapat menjadi pihak kedua."
+        },
+    )
+    pernyataan = forms.CharField(
+        label="Teks pernyataan", max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
 
     def __init__(self, *args, pk: PerjanjianKinerja, **kwargs):
-        super().__init__(*args, prefix="pk", initial={
-            "tempat": pk.tempat, "tanggal": pk.tanggal, "tanggal_lengkap": pk.tanggal_lengkap,
-            "pihak_pertama": pk.pihak_pertama_id, "pihak_kedua": pk.pihak_kedua_id,
-            "pernyataan": pk.pernyataan}, **kwargs)
+        super().__init__(
+            *args,
+            prefix="pk",
+            initial={
+                "tempat": pk.tempat,
+                "tanggal": pk.tanggal,
+                "tanggal_lengkap": pk.tanggal_lengkap,
+                "pihak_pertama": pk.pihak_pertama_id,
+                "pihak_kedua": pk.pihak_kedua_id,
+                "pernyataan": pk.pernyataan,
+            },
+            **kwargs,
+        )
         self.fields["pihak_pertama"].queryset = Pejabat.objects.filter(opd=pk.opd).order_by(
-            "-aktif", "nama")
+            "-aktif", "nama"
+        )
         self.fields["pihak_kedua"].queryset = pejabat_pihak_kedua(pk.opd)
-
 
 
 class PKTargetForm(forms.Form):
@@ -257,8 +327,9 @@ class PKTargetForm(forms.Form):
 
     def __init__(self, *args, row: PKIndikator, **kwargs):
         ind = row.indikator
-        super().__init__(*args, prefix=f"t{row.pk}",
-                         initial={"target": row.target_teks or row.target}, **kwargs)
+        super().__init__(
+            *args, prefix=f"t{row.pk}", initial={"target": row.target_teks or row.target}, **kwargs
+        )
         self.row = row
         if self.is_bound and self.data.get(self.add_prefix("hapus")):
             # A row to be removed: what its target field holds does not matter.
@@ -267,7 +338,8 @@ class PKTargetForm(forms.Form):
         self.fields["target"] = target_field(ind, f"Target {ind.nama}")
         self.fields["target"].required = True
         self.fields["target"].error_messages["required"] = (
-            f"Target {ind.nama}: wajib diisi (atau centang Hapus).")
+            f"Target {ind.nama}: wajib diisi (atau centang Hapus)."
+        )
 
     def nilai(self) -> tuple:
         return angka_teks(self.row.indikator, self.cleaned_data["target"])
@@ -278,33 +350,47 @@ class PKProgramForm(forms.Form):
     hapus = forms.BooleanField(label="Hapus", required=False)
 
     def __init__(self, *args, row: PKProgram, **kwargs):
-        super().__init__(*args, prefix=f"p{row.pk}",
-                         initial={"anggaran": row.anggaran, "keterangan": row.keterangan},
-                         **kwargs)
+        super().__init__(
+            *args,
+            prefix=f"p{row.pk}",
+            initial={"anggaran": row.anggaran, "keterangan": row.keterangan},
+            **kwargs,
+        )
         self.row = row
         if self.is_bound and self.data.get(self.add_prefix("hapus")):
             # A row to be removed: what its budget field holds does not matter.
             self.fields["anggaran"] = forms.CharField(required=False)
             return
-        self.fields["anggaran"] = angka_formfield(PKProgram._meta.get_field("anggaran"),
-                                                  label=f"Anggaran {row.program.nama}")
+        self.fields["anggaran"] = angka_formfield(
+            PKProgram._meta.get_field("anggaran"), label=f"Anggaran {row.program.nama}"
+        )
         self.fields["anggaran"].error_messages["required"] = (
-            f"Anggaran {row.program.nama}: wajib diisi (atau centang Hapus).")
+            f"Anggaran {row.program.nama}: wajib diisi (atau centang Hapus)."
+        )
 
 
 class PKIndikatorTambahForm(forms.Form):
-    indikator = forms.ModelChoiceField(label="Indikator Renstra", queryset=None,
-                                       empty_label="— pilih indikator —")
-    target = forms.CharField(label="Target", required=False, max_length=100,
-                             help_text="Kosongkan untuk memakai target Renstra tahun ini.")
+    indikator = forms.ModelChoiceField(
+        label="Indikator Renstra", queryset=None, empty_label="— pilih indikator —"
+    )
+    target = forms.CharField(
+        label="Target",
+        required=False,
+        max_length=100,
+        help_text="Kosongkan untuk memakai target Renstra tahun ini.",
+    )
 
     def __init__(self, *args, pk: PerjanjianKinerja, **kwargs):
         super().__init__(*args, prefix="ti", **kwargs)
-        self.fields["indikator"].queryset = IndikatorKinerja.objects.filter(
-            sasaran__tujuan__renstra__opd=pk.opd,
-            sasaran__tujuan__renstra__tahun_awal__lte=pk.tahun,
-            sasaran__tujuan__renstra__tahun_akhir__gte=pk.tahun,
-        ).exclude(target_pk__pk_dokumen=pk).order_by("sasaran__nomor", "nomor")
+        self.fields["indikator"].queryset = (
+            IndikatorKinerja.objects.filter(
+                sasaran__tujuan__renstra__opd=pk.opd,
+                sasaran__tujuan__renstra__tahun_awal__lte=pk.tahun,
+                sasaran__tujuan__renstra__tahun_akhir__gte=pk.tahun,
+            )
+            .exclude(target_pk__pk_dokumen=pk)
+            .order_by("sasaran__nomor", "nomor")
+        )
 
     def clean(self):
         d = super().clean()
@@ -322,24 +408,30 @@ class PKIndikatorTambahForm(forms.Form):
 
 
 class PKProgramTambahForm(forms.Form):
-    program = forms.ModelChoiceField(label="Program", queryset=None,
-                                     empty_label="— pilih program —")
+    program = forms.ModelChoiceField(
+        label="Program", queryset=None, empty_label="— pilih program —"
+    )
     anggaran = angka_formfield(PKProgram._meta.get_field("anggaran"), label="Anggaran (Rp)")
 
     def __init__(self, *args, pk: PerjanjianKinerja, program_qs, **kwargs):
         super().__init__(*args, prefix="tp", **kwargs)
-        self.fields["program"].queryset = program_qs.exclude(
-            pk__in=pk.program.values("program_id"))
+        self.fields["program"].queryset = program_qs.exclude(pk__in=pk.program.values("program_id"))
         self.fields["program"].label_from_instance = lambda p: f"{p.kode} {p.nama}"
 
 
 class PerubahanForm(forms.Form):
     alasan_perubahan = forms.ChoiceField(
-        label="Alasan perubahan", choices=PerjanjianKinerja.Alasan.choices,
-        widget=forms.RadioSelect, error_messages={
+        label="Alasan perubahan",
+        choices=PerjanjianKinerja.Alasan.choices,
+        widget=forms.RadioSelect,
+        error_messages={
             "required": "Alasan perubahan: pilih salah satu dari tiga alasan yang diizinkan.",
-            "invalid_choice": "Alasan perubahan: pilih salah satu dari tiga alasan yang "
-            "diizinkan."})
+            "invalid_choice": "Alasan perubahan: pilih salah satu dari tiga alasan yang diizinkan.",
+        },
+    )
     keterangan_perubahan = forms.CharField(
-        label="Keterangan", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Keterangan: jelaskan apa yang berubah dan mengapa."})
+        label="Keterangan",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Keterangan: jelaskan apa yang berubah dan mengapa."},
+    )

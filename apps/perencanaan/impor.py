@@ -51,12 +51,15 @@ from .selectors import renstra_tahun, tampil_target
 # The action every history record of these imports names (apps.core.riwayat.AKSI).
 AKSI = "perencanaan.impor"
 
-KODE_INDIKATOR = Kolom("kode", "Kode Indikator", True, ("kode", "no. indikator",
-                                                        "nomor indikator"))
+KODE_INDIKATOR = Kolom("kode", "Kode Indikator", True, ("kode", "no. indikator", "nomor indikator"))
 INDIKATOR = Kolom("indikator", "Indikator", True, ("indikator kinerja", "nama indikator"))
 SATUAN = Kolom("satuan", "Satuan")
-TARGET_AKHIR = Kolom("target_akhir", "Target Akhir Periode", False,
-                     ("target akhir", "kondisi akhir", "target kondisi akhir"))
+TARGET_AKHIR = Kolom(
+    "target_akhir",
+    "Target Akhir Periode",
+    False,
+    ("target akhir", "kondisi akhir", "target kondisi akhir"),
+)
 TARGET = Kolom("target", "Target", True, ("target pk",))
 
 KOLOM_MATRIKS = [
@@ -71,18 +74,29 @@ KOLOM_MATRIKS = [
     Kolom("target_rp", "Target (Rp)", False, ("target rp",)),
     Kolom("realisasi_k", "Realisasi (K)", False, ("realisasi k",)),
     Kolom("realisasi_rp", "Realisasi (Rp)", False, ("realisasi rp",)),
-    Kolom("unit_penanggung_jawab", "Unit Penanggung Jawab", False,
-          ("unit opd penanggung jawab", "unit")),
+    Kolom(
+        "unit_penanggung_jawab",
+        "Unit Penanggung Jawab",
+        False,
+        ("unit opd penanggung jawab", "unit"),
+    ),
     KOLOM_KODE_OPD,
 ]
 
 
 def kolom_target_renstra(renstra: Renstra) -> list[Kolom]:
     """The columns of a Renstra's target file: one "Target <tahun>" per year of its period."""
-    return [KODE_INDIKATOR, INDIKATOR, SATUAN,
-            *[Kolom(f"target_{t}", f"Target {t}", True)
-              for t in range(renstra.tahun_awal, renstra.tahun_akhir + 1)],
-            TARGET_AKHIR, KOLOM_KODE_OPD]
+    return [
+        KODE_INDIKATOR,
+        INDIKATOR,
+        SATUAN,
+        *[
+            Kolom(f"target_{t}", f"Target {t}", True)
+            for t in range(renstra.tahun_awal, renstra.tahun_akhir + 1)
+        ],
+        TARGET_AKHIR,
+        KOLOM_KODE_OPD,
+    ]
 
 
 KOLOM_TARGET_PK = [KODE_INDIKATOR, INDIKATOR, SATUAN, TARGET, KOLOM_KODE_OPD]
@@ -105,15 +119,21 @@ def _periode(renstra: Renstra) -> str:
 def _renstra(opd, tahun: int) -> Renstra:
     renstra = renstra_tahun(opd.pk, tahun)
     if renstra is None:
-        raise ValidationError(f"Belum ada Renstra {opd.nama} yang mencakup tahun {tahun}: buat "
-                              "atau salin Renstra periode itu di halaman Perencanaan lebih "
-                              "dahulu.", code="berkas")
+        raise ValidationError(
+            f"Belum ada Renstra {opd.nama} yang mencakup tahun {tahun}: buat "
+            "atau salin Renstra periode itu di halaman Perencanaan lebih "
+            "dahulu.",
+            code="berkas",
+        )
     return renstra
 
 
 def _indikator_renstra(renstra: Renstra) -> dict[tuple, IndikatorKinerja]:
-    qs = (IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=renstra)
-          .select_related("sasaran__tujuan").prefetch_related("pilihan", "target_tahunan"))
+    qs = (
+        IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=renstra)
+        .select_related("sasaran__tujuan")
+        .prefetch_related("pilihan", "target_tahunan")
+    )
     return {(i.sasaran.tujuan.nomor, i.sasaran.nomor, i.nomor): i for i in qs}
 
 
@@ -128,25 +148,33 @@ def _baca_indikator(tabel: Tabel, kolom: list[Kolom], *, opd, renstra: Renstra) 
         b.uraian = read_text(b, b.sel, posisi, INDIKATOR, 2000)
         satuan = read_text(b, b.sel, posisi, SATUAN, 50)
         if not re.fullmatch(r"\d+\.\d+\.\d+", b.kode):
-            b.galat(f"Kode Indikator: “{b.kode}” bukan kode indikator; tulis nomor "
-                    "tujuan.sasaran.indikator, misalnya 1.2.1." if b.kode else
-                    "Kode Indikator: kosong; tulis nomor tujuan.sasaran.indikator, misalnya "
-                    "1.2.1.")
+            b.galat(
+                f"Kode Indikator: “{b.kode}” bukan kode indikator; tulis nomor "
+                "tujuan.sasaran.indikator, misalnya 1.2.1."
+                if b.kode
+                else "Kode Indikator: kosong; tulis nomor tujuan.sasaran.indikator, misalnya 1.2.1."
+            )
             continue
         ind = indikator.get(tuple(int(x) for x in b.kode.split(".")))
         if ind is None:
             b.galat(f"Kode Indikator {b.kode} tidak ada di {_periode(renstra)} {opd.nama}.")
             continue
         if not b.uraian:
-            b.galat(f"Indikator: kosong; tulis nama indikator {b.kode} (“{ind.nama}”) agar "
-                    "baris yang bergeser ketahuan.")
+            b.galat(
+                f"Indikator: kosong; tulis nama indikator {b.kode} (“{ind.nama}”) agar "
+                "baris yang bergeser ketahuan."
+            )
         elif not _sama_teks(b.uraian, ind.nama):
-            b.galat(f"Indikator: kode {b.kode} di {_periode(renstra)} adalah “{ind.nama}”, "
-                    f"sedangkan berkas menulis “{b.uraian}”. Periksa apakah baris bergeser.")
+            b.galat(
+                f"Indikator: kode {b.kode} di {_periode(renstra)} adalah “{ind.nama}”, "
+                f"sedangkan berkas menulis “{b.uraian}”. Periksa apakah baris bergeser."
+            )
         if satuan and not _sama_teks(satuan, ind.satuan):
-            b.galat(f"Satuan: berkas menulis “{satuan}”, {_periode(renstra)} menulis "
-                    f"“{ind.satuan}” untuk indikator {b.kode}; satuan diubah di halaman "
-                    "Renstra.")
+            b.galat(
+                f"Satuan: berkas menulis “{satuan}”, {_periode(renstra)} menulis "
+                f"“{ind.satuan}” untuk indikator {b.kode}; satuan diubah di halaman "
+                "Renstra."
+            )
         b.data["ind"] = ind
     mark_duplicates(baris, lambda b: b.data["ind"].pk if "ind" in b.data else None)
     return baris, posisi
@@ -197,13 +225,15 @@ def _kolom_tahun(tabel: Tabel, renstra: Renstra) -> None:
             f"Kolom {', '.join(f'Target {t}' for t in luar)} di luar periode "
             f"{_periode(renstra)}; kolom tahun harus Target {renstra.tahun_awal} sampai Target "
             f"{renstra.tahun_akhir}. Unduh ekspor target Renstra ini sebagai contoh.",
-            code="berkas")
+            code="berkas",
+        )
     if hilang:
         raise ValidationError(
             f"Kolom {', '.join(f'Target {t}' for t in hilang)} tidak ada; berkas target "
             f"{_periode(renstra)} memerlukan kolom Target {renstra.tahun_awal} sampai Target "
             f"{renstra.tahun_akhir} (sel kosong berarti tanpa target tahun itu).",
-            code="berkas")
+            code="berkas",
+        )
 
 
 def periksa_target_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
@@ -266,8 +296,7 @@ def terapkan_target_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> Hasi
                 if x is not None:
                     hapus.append(x.pk)
             elif x is None:
-                buat.append(TargetTahunan(indikator=ind, tahun=t, target=angka,
-                                          target_teks=teks))
+                buat.append(TargetTahunan(indikator=ind, tahun=t, target=angka, target_teks=teks))
             elif (x.target, x.target_teks) != (angka, teks):
                 x.target, x.target_teks = angka, teks
                 ubah.append(x)
@@ -279,16 +308,27 @@ def terapkan_target_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> Hasi
         # One by one through the model's delete signal: each removal is in the history.
         TargetTahunan.objects.filter(pk__in=hapus).delete()
     if buat:
-        bulk_create_with_history(buat, TargetTahunan, batch_size=1000, default_user=user,
-                                 default_change_reason=AKSI)
+        bulk_create_with_history(
+            buat, TargetTahunan, batch_size=1000, default_user=user, default_change_reason=AKSI
+        )
     if ubah:
-        bulk_update_with_history(ubah, TargetTahunan, ["target", "target_teks"],
-                                 batch_size=1000, default_user=user,
-                                 default_change_reason=AKSI)
+        bulk_update_with_history(
+            ubah,
+            TargetTahunan,
+            ["target", "target_teks"],
+            batch_size=1000,
+            default_user=user,
+            default_change_reason=AKSI,
+        )
     if indikator:
-        bulk_update_with_history(indikator, IndikatorKinerja,
-                                 ["target_akhir", "target_akhir_teks"], batch_size=1000,
-                                 default_user=user, default_change_reason=AKSI)
+        bulk_update_with_history(
+            indikator,
+            IndikatorKinerja,
+            ["target_akhir", "target_akhir_teks"],
+            batch_size=1000,
+            default_user=user,
+            default_change_reason=AKSI,
+        )
     return hasil
 
 
@@ -298,13 +338,19 @@ def terapkan_target_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> Hasi
 def _pk_draf(opd, tahun: int) -> PerjanjianKinerja:
     pk = PerjanjianKinerja.objects.filter(opd=opd, tahun=tahun).order_by("-versi").first()
     if pk is None:
-        raise ValidationError(f"Belum ada Perjanjian Kinerja {opd.nama} tahun {tahun}: buat PK "
-                              "tahun itu di halaman Perencanaan lebih dahulu (terisi target "
-                              "Renstra), lalu impor targetnya.", code="berkas")
+        raise ValidationError(
+            f"Belum ada Perjanjian Kinerja {opd.nama} tahun {tahun}: buat PK "
+            "tahun itu di halaman Perencanaan lebih dahulu (terisi target "
+            "Renstra), lalu impor targetnya.",
+            code="berkas",
+        )
     if pk.status == PerjanjianKinerja.Status.FINAL:
-        raise ValidationError(f"{pk.judul} {opd.nama} sudah final dan tidak dapat diubah; buat "
-                              "Perubahan PK di halaman Perencanaan lebih dahulu, lalu impor "
-                              "targetnya ke perubahan itu.", code="berkas")
+        raise ValidationError(
+            f"{pk.judul} {opd.nama} sudah final dan tidak dapat diubah; buat "
+            "Perubahan PK di halaman Perencanaan lebih dahulu, lalu impor "
+            "targetnya ke perubahan itu.",
+            code="berkas",
+        )
     return pk
 
 
@@ -324,8 +370,9 @@ def periksa_target_pk(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
             continue
         nilai = _target(b, posisi, TARGET, ind)
         if nilai == (None, ""):
-            b.galat("Target: wajib diisi. Untuk mengeluarkan indikator dari PK, hapus di "
-                    "halaman PK.")
+            b.galat(
+                "Target: wajib diisi. Untuk mengeluarkan indikator dari PK, hapus di halaman PK."
+            )
         if b.status == "galat":
             continue
         b.data.update(pk=pk, target=nilai, lama=lama.get(ind.pk))
@@ -352,31 +399,59 @@ def terapkan_target_pk(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpo
     for b in hasil.baris:
         angka, teks = b.data.get("target", (None, ""))
         if b.status == "baru":
-            buat.append(PKIndikator(pk_dokumen=b.data["pk"], indikator=b.data["ind"],
-                                    target=angka, target_teks=teks))
+            buat.append(
+                PKIndikator(
+                    pk_dokumen=b.data["pk"], indikator=b.data["ind"], target=angka, target_teks=teks
+                )
+            )
         elif b.status == "berubah":
             x = b.data["lama"]
             x.target, x.target_teks = angka, teks
             ubah.append(x)
     if buat:
-        bulk_create_with_history(buat, PKIndikator, batch_size=1000, default_user=user,
-                                 default_change_reason=AKSI)
+        bulk_create_with_history(
+            buat, PKIndikator, batch_size=1000, default_user=user, default_change_reason=AKSI
+        )
     if ubah:
-        bulk_update_with_history(ubah, PKIndikator, ["target", "target_teks"],
-                                 batch_size=1000, default_user=user,
-                                 default_change_reason=AKSI)
+        bulk_update_with_history(
+            ubah,
+            PKIndikator,
+            ["target", "target_teks"],
+            batch_size=1000,
+            default_user=user,
+            default_change_reason=AKSI,
+        )
     return hasil
 
 
 # --- Renstra matrix --------------------------------------------------------------------------
 
-NILAI_MATRIKS = ("periode", "tingkat", "uraian", "indikator", "target_k", "satuan",
-                 "target_rp", "realisasi_k", "realisasi_rp", "unit_penanggung_jawab", "urutan")
-LABEL_MATRIKS = {"periode": "periode", "tingkat": "tingkat", "uraian": "uraian",
-                 "indikator": "indikator", "target_k": "target (K)", "satuan": "satuan",
-                 "target_rp": "target (Rp)", "realisasi_k": "realisasi (K)",
-                 "realisasi_rp": "realisasi (Rp)",
-                 "unit_penanggung_jawab": "unit penanggung jawab", "urutan": "urutan"}
+NILAI_MATRIKS = (
+    "periode",
+    "tingkat",
+    "uraian",
+    "indikator",
+    "target_k",
+    "satuan",
+    "target_rp",
+    "realisasi_k",
+    "realisasi_rp",
+    "unit_penanggung_jawab",
+    "urutan",
+)
+LABEL_MATRIKS = {
+    "periode": "periode",
+    "tingkat": "tingkat",
+    "uraian": "uraian",
+    "indikator": "indikator",
+    "target_k": "target (K)",
+    "satuan": "satuan",
+    "target_rp": "target (Rp)",
+    "realisasi_k": "realisasi (K)",
+    "realisasi_rp": "realisasi (Rp)",
+    "unit_penanggung_jawab": "unit penanggung jawab",
+    "urutan": "urutan",
+}
 RUPIAH_MATRIKS = ("target_rp", "realisasi_rp")
 
 
@@ -395,8 +470,11 @@ def _tahun_sel(b: Baris, posisi: dict, k: Kolom) -> int | None:
         nilai = int(nilai)
     teks = str(nilai).strip()
     if not re.fullmatch(r"\d{4}", teks) or not 2000 <= int(teks) <= 2100:
-        b.galat(f"{k.judul}: “{teks}” bukan tahun; tulis tahun antara 2000 dan 2100, "
-                "misalnya 2021." if teks else f"{k.judul}: wajib diisi.")
+        b.galat(
+            f"{k.judul}: “{teks}” bukan tahun; tulis tahun antara 2000 dan 2100, misalnya 2021."
+            if teks
+            else f"{k.judul}: wajib diisi."
+        )
         return None
     return int(teks)
 
@@ -405,7 +483,8 @@ def _terendah(kode) -> bool:
     """The rows that carry rupiah: sub kegiatan, or kegiatan of the pre-2021 scheme (which
     has no sub kegiatan level)."""
     return kode.tingkat == Tingkat.SUB_KEGIATAN or (
-        kode.skema == Skema.PERMENDAGRI_13 and kode.tingkat == Tingkat.KEGIATAN)
+        kode.skema == Skema.PERMENDAGRI_13 and kode.tingkat == Tingkat.KEGIATAN
+    )
 
 
 def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
@@ -438,9 +517,9 @@ def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
     k = {x.kunci: x for x in KOLOM_MATRIKS}
 
     ada = defaultdict(list)  # block -> its rows in order
-    for r in RencanaProgram.objects.filter(renstra=renstra).order_by("tahun_awal",
-                                                                      "tahun_akhir", "urutan",
-                                                                      "pk"):
+    for r in RencanaProgram.objects.filter(renstra=renstra).order_by(
+        "tahun_awal", "tahun_akhir", "urutan", "pk"
+    ):
         ada[(r.tahun_awal, r.tahun_akhir)].append(r)
     lama, kode_ada = {}, defaultdict(set)
     for blok, rows in ada.items():
@@ -479,8 +558,10 @@ def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
             if akhir < awal:
                 b.galat(f"Tahun Akhir: {akhir} sebelum Tahun Awal {awal}.")
             elif not (renstra.tahun_awal <= awal and akhir <= renstra.tahun_akhir):
-                b.galat(f"Tahun {awal}–{akhir} di luar periode {_periode(renstra)} {opd.nama}; "
-                        "impor matriks dengan tahun yang dicakup Renstra-nya.")
+                b.galat(
+                    f"Tahun {awal}–{akhir} di luar periode {_periode(renstra)} {opd.nama}; "
+                    "impor matriks dengan tahun yang dicakup Renstra-nya."
+                )
             else:
                 blok = (awal, akhir)
         if blok is None:
@@ -498,15 +579,27 @@ def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
         if kode.induk:
             d["induk"] = terakhir.get((blok, kode.induk))
             if d["induk"] is None and kode.induk not in kode_ada[blok]:
-                b.galat(f"Induk {kode.induk} belum ada di blok {awal}–{akhir}: tulis baris "
-                        "induknya di atas baris ini.")
+                b.galat(
+                    f"Induk {kode.induk} belum ada di blok {awal}–{akhir}: tulis baris "
+                    "induknya di atas baris ini."
+                )
         terakhir[(blok, kode.teks)] = b
         if not _terendah(kode):
             # A stated total: compared below, never stored.
             d["tertulis"] = {f: d[f] for f in RUPIAH_MATRIKS if d[f] is not None}
             d.update(target_rp=None, realisasi_rp=None)
-    mark_duplicates(baris, lambda b: (b.data["blok"], b.data["kode"].teks, *(
-        b.data[f] for f in NILAI_MATRIKS[:-1] if f != "tingkat")) if "kode" in b.data else None)
+    mark_duplicates(
+        baris,
+        lambda b: (
+            (
+                b.data["blok"],
+                b.data["kode"].teks,
+                *(b.data[f] for f in NILAI_MATRIKS[:-1] if f != "tingkat"),
+            )
+            if "kode" in b.data
+            else None
+        ),
+    )
 
     # The rows' order: each block numbered from where it starts in the database (a new
     # block after every existing one).
@@ -540,9 +633,13 @@ def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
             b.status = "sama"
         else:
             b.status = "berubah"
-            b.pesan = ["Berubah: " + "; ".join(
-                f"{LABEL_MATRIKS[f]} {_tampil_matriks(getattr(x, f))} → "
-                f"{_tampil_matriks(d[f])}" for f in ubah)]
+            b.pesan = [
+                "Berubah: "
+                + "; ".join(
+                    f"{LABEL_MATRIKS[f]} {_tampil_matriks(getattr(x, f))} → {_tampil_matriks(d[f])}"
+                    for f in ubah
+                )
+            ]
     hasil = HasilImpor("matriks_renstra", baris)
     for b in baris:
         if b.status == "galat":
@@ -555,13 +652,17 @@ def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
                     f"Baris {b.nomor}, {b.kode} ({awal}–{akhir}): {LABEL_MATRIKS[f]} tertulis "
                     f"{format_angka(tertulis)}, jumlah rinciannya {format_angka(dihitung)} "
                     f"(selisih {format_angka(abs(tertulis - dihitung))}). Yang dipakai: jumlah "
-                    "rincian.")
+                    "rincian."
+                )
     for blok, rows in ada.items():
-        tidak = len(rows) - sum(1 for b in baris if b.data.get("blok") == blok
-                                and b.data.get("lama") is not None)
+        tidak = len(rows) - sum(
+            1 for b in baris if b.data.get("blok") == blok and b.data.get("lama") is not None
+        )
         if blok in posisi_blok and tidak > 0:
-            hasil.catatan.append(f"Blok {blok[0]}–{blok[1]}: {tidak} baris di basis data tidak "
-                                 "ada di berkas; baris itu tidak diubah dan tidak dihapus.")
+            hasil.catatan.append(
+                f"Blok {blok[0]}–{blok[1]}: {tidak} baris di basis data tidak "
+                "ada di berkas; baris itu tidak diubah dan tidak dihapus."
+            )
     return hasil
 
 
@@ -585,21 +686,34 @@ def terapkan_matriks_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> Has
         nilai = {f: d[f] for f in NILAI_MATRIKS}
         if b.status == "baru":
             awal, akhir = d["blok"]
-            buat.append(RencanaProgram(renstra=renstra, tahun_awal=awal, tahun_akhir=akhir,
-                                       kode=b.kode, **nilai))
+            buat.append(
+                RencanaProgram(
+                    renstra=renstra, tahun_awal=awal, tahun_akhir=akhir, kode=b.kode, **nilai
+                )
+            )
         elif b.status == "berubah":
             x = d["lama"]
             for f, v in nilai.items():
                 setattr(x, f, v)
             ubah.append(x)
     if buat:
-        bulk_create_with_history(buat, RencanaProgram, batch_size=1000, default_user=user,
-                                 default_change_reason=AKSI)
+        bulk_create_with_history(
+            buat, RencanaProgram, batch_size=1000, default_user=user, default_change_reason=AKSI
+        )
     if ubah:
-        bulk_update_with_history(ubah, RencanaProgram, list(NILAI_MATRIKS), batch_size=1000,
-                                 default_user=user, default_change_reason=AKSI)
+        bulk_update_with_history(
+            ubah,
+            RencanaProgram,
+            list(NILAI_MATRIKS),
+            batch_size=1000,
+            default_user=user,
+            default_change_reason=AKSI,
+        )
     return hasil
 
 
-JUDUL = {"target_renstra": "Target tahunan Renstra", "target_pk": "Target Perjanjian Kinerja",
-         "matriks_renstra": "Matriks Renstra (program, kegiatan, pendanaan)"}
+JUDUL = {
+    "target_renstra": "Target tahunan Renstra",
+    "target_pk": "Target Perjanjian Kinerja",
+    "matriks_renstra": "Matriks Renstra (program, kegiatan, pendanaan)",
+}

@@ -21,7 +21,11 @@ class Renstra(models.Model):
         OPD, on_delete=models.PROTECT, related_name="renstra", verbose_name="OPD"
     )
     periode_rpjmd = models.ForeignKey(
-        PeriodeRPJMD, on_delete=models.PROTECT, null=True, blank=True, related_name="renstra",
+        PeriodeRPJMD,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renstra",
         verbose_name="periode RPJMD",
     )
     tahun_awal = models.PositiveSmallIntegerField("tahun awal")
@@ -104,7 +108,11 @@ class Sasaran(models.Model):
     nomor = models.PositiveSmallIntegerField(default=1)
     uraian = models.TextField()
     misi = models.ForeignKey(
-        Misi, on_delete=models.PROTECT, null=True, blank=True, related_name="sasaran_opd",
+        Misi,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sasaran_opd",
         help_text="Misi kabupaten yang didukung sasaran ini.",
     )
     program = models.ManyToManyField(
@@ -183,16 +191,21 @@ class IndikatorKinerja(models.Model):
     nomor = models.PositiveSmallIntegerField(default=1)
     nama = models.TextField()
     satuan = models.CharField(max_length=50, blank=True)
-    polaritas = models.CharField(max_length=10, choices=Polaritas.choices,
-                                 default=Polaritas.POSITIF)
-    jenis_nilai = models.CharField("jenis nilai", max_length=10, choices=JenisNilai.choices,
-                                   default=JenisNilai.ANGKA)
+    polaritas = models.CharField(
+        max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF
+    )
+    jenis_nilai = models.CharField(
+        "jenis nilai", max_length=10, choices=JenisNilai.choices, default=JenisNilai.ANGKA
+    )
     agregasi = models.CharField(
-        "cara agregasi triwulan ke tahun", max_length=15, choices=Agregasi.choices,
+        "cara agregasi triwulan ke tahun",
+        max_length=15,
+        choices=Agregasi.choices,
         default=Agregasi.NILAI_AKHIR,
     )
     boleh_negatif = models.BooleanField(
-        "realisasi boleh negatif", default=False,
+        "realisasi boleh negatif",
+        default=False,
         help_text="Misalnya pertumbuhan ekonomi; kebanyakan indikator tidak boleh negatif.",
     )
     is_iku = models.BooleanField("Indikator Kinerja Utama (IKU)", default=False)
@@ -201,11 +214,13 @@ class IndikatorKinerja(models.Model):
     sumber_data = models.CharField("sumber data", max_length=300, blank=True)
     penanggung_jawab = models.CharField("penanggung jawab", max_length=200, blank=True)
     target_akhir = models.DecimalField(
-        "target akhir periode", **NILAI, null=True, blank=True,
+        "target akhir periode",
+        **NILAI,
+        null=True,
+        blank=True,
         help_text="Kondisi akhir Renstra; dipakai untuk tingkat kemajuan.",
     )
-    target_akhir_teks = models.CharField("target akhir periode (teks)", max_length=100,
-                                         blank=True)
+    target_akhir_teks = models.CharField("target akhir periode (teks)", max_length=100, blank=True)
     history = HistoricalRecords()
 
     opd_path = "sasaran__tujuan__renstra__opd"
@@ -213,8 +228,7 @@ class IndikatorKinerja(models.Model):
     class Meta:
         verbose_name = "indikator kinerja"
         verbose_name_plural = "indikator kinerja"
-        ordering = ["sasaran__tujuan__renstra", "sasaran__tujuan__nomor", "sasaran__nomor",
-                    "nomor"]
+        ordering = ["sasaran__tujuan__renstra", "sasaran__tujuan__nomor", "sasaran__nomor", "nomor"]
         constraints = [
             models.UniqueConstraint(
                 fields=["sasaran", "nomor"],
@@ -251,8 +265,9 @@ class IndikatorKinerja(models.Model):
 class PilihanNilai(models.Model):
     """An allowed value of a text-valued indicator; `urutan` orders them from worst to best."""
 
-    indikator = models.ForeignKey(IndikatorKinerja, on_delete=models.CASCADE,
-                                  related_name="pilihan")
+    indikator = models.ForeignKey(
+        IndikatorKinerja, on_delete=models.CASCADE, related_name="pilihan"
+    )
     urutan = models.PositiveSmallIntegerField()
     label = models.CharField(max_length=100)
 
@@ -263,10 +278,16 @@ class PilihanNilai(models.Model):
         verbose_name_plural = "pilihan nilai teks"
         ordering = ["indikator", "urutan"]
         constraints = [
-            models.UniqueConstraint(fields=["indikator", "urutan"], name="pilihan_urutan_unik",
-                                    violation_error_message="Urutan ini sudah dipakai."),
-            models.UniqueConstraint(fields=["indikator", "label"], name="pilihan_label_unik",
-                                    violation_error_message="Pilihan ini sudah ada."),
+            models.UniqueConstraint(
+                fields=["indikator", "urutan"],
+                name="pilihan_urutan_unik",
+                violation_error_message="Urutan ini sudah dipakai.",
+            ),
+            models.UniqueConstraint(
+                fields=["indikator", "label"],
+                name="pilihan_label_unik",
+                violation_error_message="Pilihan ini sudah ada.",
+            ),
         ]
 
     def __str__(self):
@@ -278,8 +299,9 @@ def validate_nilai_indikator(indikator, angka, teks, nama_field):
     of its allowed values. Used for Renstra targets, PK targets and realisasi alike."""
     if indikator.jenis_nilai == IndikatorKinerja.JenisNilai.ANGKA:
         if teks:
-            raise ValidationError({f"{nama_field}_teks": "Indikator ini bernilai angka; "
-                                   "isi kolom angka, bukan teks."})
+            raise ValidationError(
+                {f"{nama_field}_teks": "Indikator ini bernilai angka; isi kolom angka, bukan teks."}
+            )
         if angka is not None and angka < 0 and not indikator.boleh_negatif:
             raise ValidationError({nama_field: "Nilai tidak boleh negatif untuk indikator ini."})
     else:
@@ -287,15 +309,17 @@ def validate_nilai_indikator(indikator, angka, teks, nama_field):
             raise ValidationError({nama_field: "Indikator ini bernilai teks; pilih nilai teks."})
         # all(): the choices prefetched by the entry page and the imports, or one query.
         if teks and teks not in {p.label for p in indikator.pilihan.all()}:
-            raise ValidationError({f"{nama_field}_teks": "Nilai teks harus salah satu pilihan "
-                                   "indikator ini."})
+            raise ValidationError(
+                {f"{nama_field}_teks": "Nilai teks harus salah satu pilihan indikator ini."}
+            )
 
 
 class TargetTahunan(models.Model):
     """The Renstra target of an indicator for one year of the period."""
 
-    indikator = models.ForeignKey(IndikatorKinerja, on_delete=models.CASCADE,
-                                  related_name="target_tahunan")
+    indikator = models.ForeignKey(
+        IndikatorKinerja, on_delete=models.CASCADE, related_name="target_tahunan"
+    )
     tahun = models.PositiveSmallIntegerField()
     target = models.DecimalField(**NILAI, null=True, blank=True)
     target_teks = models.CharField("target (teks)", max_length=100, blank=True)
@@ -328,8 +352,12 @@ class TargetTahunan(models.Model):
             return
         renstra = self.indikator.sasaran.tujuan.renstra
         if self.tahun and not renstra.mencakup(self.tahun):
-            raise ValidationError({"tahun": f"Tahun {self.tahun} di luar periode Renstra "
-                                   f"{renstra.tahun_awal}-{renstra.tahun_akhir}."})
+            raise ValidationError(
+                {
+                    "tahun": f"Tahun {self.tahun} di luar periode Renstra "
+                    f"{renstra.tahun_awal}-{renstra.tahun_akhir}."
+                }
+            )
         validate_nilai_indikator(self.indikator, self.target, self.target_teks, "target")
 
 
@@ -360,32 +388,37 @@ class PerjanjianKinerja(models.Model):
 
     class Alasan(models.TextChoices):
         PEJABAT = "pejabat", "Terjadi pergantian atau mutasi pejabat"
-        STRATEGI = "strategi", (
-            "Perubahan strategi (program, kegiatan dan alokasi anggaran)"
-        )
+        STRATEGI = "strategi", ("Perubahan strategi (program, kegiatan dan alokasi anggaran)")
         PRIORITAS = "prioritas", "Perubahan prioritas atau asumsi yang signifikan"
 
-    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, related_name="perjanjian_kinerja",
-                            verbose_name="OPD")
+    opd = models.ForeignKey(
+        OPD, on_delete=models.PROTECT, related_name="perjanjian_kinerja", verbose_name="OPD"
+    )
     tahun = models.PositiveSmallIntegerField()
     versi = models.PositiveSmallIntegerField(
         default=0, help_text="0 = PK induk; 1, 2, ... = perubahan ke-1, ke-2, ..."
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    alasan_perubahan = models.CharField("alasan perubahan", max_length=10,
-                                        choices=Alasan.choices, blank=True)
+    alasan_perubahan = models.CharField(
+        "alasan perubahan", max_length=10, choices=Alasan.choices, blank=True
+    )
     keterangan_perubahan = models.TextField("keterangan perubahan", blank=True)
     tempat = models.CharField(max_length=100, blank=True)
     tanggal = models.DateField(null=True, blank=True)
     tanggal_lengkap = models.BooleanField(
-        "cetak tanggal lengkap", default=True,
+        "cetak tanggal lengkap",
+        default=True,
         help_text="Kosongkan bila dokumen hanya mencantumkan bulan dan tahun "
-        "(\"Magetan, Januari 2023\").",
+        '("Magetan, Januari 2023").',
     )
     pernyataan = models.TextField("teks pernyataan", blank=True)
 
     pihak_pertama = models.ForeignKey(
-        Pejabat, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Pejabat,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="pihak pertama",
     )
     pihak_pertama_nama = models.CharField("nama pihak pertama", max_length=150, blank=True)
@@ -393,7 +426,11 @@ class PerjanjianKinerja(models.Model):
     pihak_pertama_pangkat = models.CharField("pangkat pihak pertama", max_length=60, blank=True)
     pihak_pertama_jabatan = models.CharField("jabatan pihak pertama", max_length=200, blank=True)
     pihak_kedua = models.ForeignKey(
-        Pejabat, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Pejabat,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="pihak kedua",
     )
     pihak_kedua_nama = models.CharField("nama pihak kedua", max_length=150, blank=True)
@@ -436,8 +473,12 @@ class PerjanjianKinerja(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status="draft")
-                | (~Q(pihak_pertama_nama="") & ~Q(pihak_pertama_jabatan="")
-                   & ~Q(pihak_kedua_jabatan="") & Q(tanggal__isnull=False)),
+                | (
+                    ~Q(pihak_pertama_nama="")
+                    & ~Q(pihak_pertama_jabatan="")
+                    & ~Q(pihak_kedua_jabatan="")
+                    & Q(tanggal__isnull=False)
+                ),
                 name="pk_final_lengkap",
                 violation_error_message=(
                     "PK final harus memiliki tanggal, pihak pertama dan jabatan pihak kedua."
@@ -459,33 +500,38 @@ class PerjanjianKinerja(models.Model):
 
     @property
     def judul(self) -> str:
-        """"PERJANJIAN KINERJA TAHUN 2023" or "PERUBAHAN PERJANJIAN KINERJA TAHUN 2023"."""
+        """ "PERJANJIAN KINERJA TAHUN 2023" or "PERUBAHAN PERJANJIAN KINERJA TAHUN 2023"."""
         if self.versi == 0:
             return f"Perjanjian Kinerja Tahun {self.tahun}"
         ke = f" ke-{self.versi}" if self.versi > 1 else ""
         return f"Perubahan{ke} Perjanjian Kinerja Tahun {self.tahun}"
 
     def clean(self):
-        if self.pihak_pertama_id and self.pihak_kedua_id and (
-            self.pihak_pertama_id == self.pihak_kedua_id
+        if (
+            self.pihak_pertama_id
+            and self.pihak_kedua_id
+            and (self.pihak_pertama_id == self.pihak_kedua_id)
         ):
             raise ValidationError(
                 {"pihak_kedua": "Pihak pertama dan pihak kedua harus orang yang berbeda."}
             )
         if self.opd_id and self.tahun and self.pihak_pertama_id:
             if self.pihak_pertama.opd_id not in (None, self.opd_id):
-                raise ValidationError(
-                    {"pihak_pertama": "Pihak pertama harus pejabat OPD ini."}
-                )
+                raise ValidationError({"pihak_pertama": "Pihak pertama harus pejabat OPD ini."})
 
 
 class PKIndikator(models.Model):
     """A target the PK promises: one indicator of the OPD's Renstra with its target."""
 
-    pk_dokumen = models.ForeignKey(PerjanjianKinerja, on_delete=models.CASCADE,
-                                   related_name="indikator", verbose_name="Perjanjian Kinerja")
-    indikator = models.ForeignKey(IndikatorKinerja, on_delete=models.PROTECT,
-                                  related_name="target_pk")
+    pk_dokumen = models.ForeignKey(
+        PerjanjianKinerja,
+        on_delete=models.CASCADE,
+        related_name="indikator",
+        verbose_name="Perjanjian Kinerja",
+    )
+    indikator = models.ForeignKey(
+        IndikatorKinerja, on_delete=models.PROTECT, related_name="target_pk"
+    )
     target = models.DecimalField(**NILAI, null=True, blank=True)
     target_teks = models.CharField("target (teks)", max_length=100, blank=True)
     history = HistoricalRecords()
@@ -519,17 +565,25 @@ class PKIndikator(models.Model):
         if renstra.opd_id != self.pk_dokumen.opd_id:
             raise ValidationError({"indikator": "Indikator ini milik OPD lain."})
         if not renstra.mencakup(self.pk_dokumen.tahun):
-            raise ValidationError({"indikator": f"Indikator ini dari Renstra "
-                                   f"{renstra.tahun_awal}-{renstra.tahun_akhir}, tidak mencakup "
-                                   f"tahun {self.pk_dokumen.tahun}."})
+            raise ValidationError(
+                {
+                    "indikator": f"Indikator ini dari Renstra "
+                    f"{renstra.tahun_awal}-{renstra.tahun_akhir}, tidak mencakup "
+                    f"tahun {self.pk_dokumen.tahun}."
+                }
+            )
         validate_nilai_indikator(self.indikator, self.target, self.target_teks, "target")
 
 
 class PKProgram(models.Model):
     """A program and its budget as the PK states it (compared with the DPA, never summed)."""
 
-    pk_dokumen = models.ForeignKey(PerjanjianKinerja, on_delete=models.CASCADE,
-                                   related_name="program", verbose_name="Perjanjian Kinerja")
+    pk_dokumen = models.ForeignKey(
+        PerjanjianKinerja,
+        on_delete=models.CASCADE,
+        related_name="program",
+        verbose_name="Perjanjian Kinerja",
+    )
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
     anggaran = RupiahField("anggaran (Rp)", validators=[MinValueValidator(0)])
     keterangan = models.CharField(max_length=255, blank=True)
@@ -572,8 +626,9 @@ class RencanaProgram(models.Model):
         SUB_KEGIATAN = "subkegiatan", "Sub Kegiatan"
 
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="matriks")
-    sasaran = models.ForeignKey(Sasaran, on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="+")
+    sasaran = models.ForeignKey(
+        Sasaran, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     periode = models.CharField(max_length=100, help_text="Periode RPJMD Induk (Tahun 2019-2020)")
     tahun_awal = models.PositiveSmallIntegerField("tahun awal")
     tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
@@ -582,12 +637,14 @@ class RencanaProgram(models.Model):
     kode = models.CharField(max_length=30)
     uraian = models.CharField(max_length=300)
     indikator = models.CharField(max_length=400, blank=True)
-    target_k = models.DecimalField("target (K)", max_digits=14, decimal_places=2, null=True,
-                                   blank=True)
+    target_k = models.DecimalField(
+        "target (K)", max_digits=14, decimal_places=2, null=True, blank=True
+    )
     satuan = models.CharField(max_length=50, blank=True)
     target_rp = RupiahField("target (Rp)", null=True, blank=True)
-    realisasi_k = models.DecimalField("realisasi (K)", max_digits=14, decimal_places=2,
-                                      null=True, blank=True)
+    realisasi_k = models.DecimalField(
+        "realisasi (K)", max_digits=14, decimal_places=2, null=True, blank=True
+    )
     realisasi_rp = RupiahField("realisasi (Rp)", null=True, blank=True)
     unit_penanggung_jawab = models.CharField(max_length=255, blank=True)
 

@@ -17,13 +17,20 @@ from .resources import templat
 
 def register() -> None:
     """The planning kinds in the table of importers (apps.core.impor); PerencanaanConfig.ready."""
-    fungsi = {"target_renstra": (periksa_target_renstra, terapkan_target_renstra),
-              "target_pk": (periksa_target_pk, terapkan_target_pk),
-              "matriks_renstra": (periksa_matriks_renstra, terapkan_matriks_renstra)}
+    fungsi = {
+        "target_renstra": (periksa_target_renstra, terapkan_target_renstra),
+        "target_pk": (periksa_target_pk, terapkan_target_pk),
+        "matriks_renstra": (periksa_matriks_renstra, terapkan_matriks_renstra),
+    }
     for jenis, (periksa, terapkan) in fungsi.items():
-        register_importer(Pengimpor(
-            jenis, JUDUL[jenis],
-            check=lambda tabel, *, opd, tahun, _f=periksa, **_: _f(tabel, opd=opd, tahun=tahun),
-            apply=lambda tabel, *, opd, tahun, user=None, _f=terapkan, **_: _f(
-                tabel, opd=opd, tahun=tahun, user=user),
-            template=lambda _j=jenis: templat(_j)))
+        register_importer(
+            Pengimpor(
+                jenis,
+                JUDUL[jenis],
+                check=lambda tabel, *, opd, tahun, _f=periksa, **_: _f(tabel, opd=opd, tahun=tahun),
+                apply=lambda tabel, *, opd, tahun, user=None, _f=terapkan, **_: _f(
+                    tabel, opd=opd, tahun=tahun, user=user
+                ),
+                template=lambda _j=jenis: templat(_j),
+            )
+        )

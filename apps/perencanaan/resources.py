@@ -60,22 +60,33 @@ class TargetRenstraResource(_Resource):
         tahun_list = range(renstra.tahun_awal, renstra.tahun_akhir + 1)
         for t in tahun_list:
             self.fields[f"target_{t}"] = fields.Field(
-                column_name=f"Target {t}", dehydrate_method=self._dehydrate_tahun(t))
-        self.urutan = ("kode", "indikator", "satuan", *(f"target_{t}" for t in tahun_list),
-                       "target_akhir", "kode_opd")
+                column_name=f"Target {t}", dehydrate_method=self._dehydrate_tahun(t)
+            )
+        self.urutan = (
+            "kode",
+            "indikator",
+            "satuan",
+            *(f"target_{t}" for t in tahun_list),
+            "target_akhir",
+            "kode_opd",
+        )
 
     def _dehydrate_tahun(self, tahun: int):
         def dehydrate(ind):
             t = next((x for x in ind.target_tahunan.all() if x.tahun == tahun), None)
             return "" if t is None else _target(t.target, t.target_teks, self.csv)
+
         return dehydrate
 
     def dehydrate_kode(self, ind):
         return kode_indikator(ind)
 
     def dehydrate_target_akhir(self, ind):
-        return _target(ind.target_akhir, ind.target_akhir_teks, self.csv) \
-            if ind.target_akhir is not None or ind.target_akhir_teks else ""
+        return (
+            _target(ind.target_akhir, ind.target_akhir_teks, self.csv)
+            if ind.target_akhir is not None or ind.target_akhir_teks
+            else ""
+        )
 
     def dehydrate_kode_opd(self, ind):
         return ind.sasaran.tujuan.renstra.opd.kode
@@ -126,8 +137,9 @@ class MatriksRenstraResource(_Resource):
     target_rp = fields.Field(column_name="Target (Rp)")
     realisasi_k = fields.Field(column_name="Realisasi (K)")
     realisasi_rp = fields.Field(column_name="Realisasi (Rp)")
-    unit_penanggung_jawab = fields.Field(attribute="unit_penanggung_jawab",
-                                         column_name="Unit Penanggung Jawab")
+    unit_penanggung_jawab = fields.Field(
+        attribute="unit_penanggung_jawab", column_name="Unit Penanggung Jawab"
+    )
     kode_opd = fields.Field(column_name="Kode OPD")
 
     urutan = KOLOM_RENCANA
@@ -165,25 +177,34 @@ def _data(data: tablib.Dataset) -> tablib.Dataset:
 
 def ekspor_target_renstra(renstra: Renstra, *, csv: bool) -> tablib.Dataset:
     """Every indicator of a Renstra with its yearly and end targets, in tree order."""
-    qs = (IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=renstra)
-          .select_related("sasaran__tujuan__renstra__opd").prefetch_related("target_tahunan")
-          .order_by("sasaran__tujuan__nomor", "sasaran__nomor", "nomor"))
+    qs = (
+        IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=renstra)
+        .select_related("sasaran__tujuan__renstra__opd")
+        .prefetch_related("target_tahunan")
+        .order_by("sasaran__tujuan__nomor", "sasaran__nomor", "nomor")
+    )
     return _data(TargetRenstraResource(renstra=renstra, csv=csv).export(qs))
 
 
 def ekspor_target_pk(pk, *, csv: bool) -> tablib.Dataset:
     """The targets of one version of a PK, in tree order."""
-    qs = (PKIndikator.objects.filter(pk_dokumen=pk)
-          .select_related("indikator__sasaran__tujuan", "pk_dokumen__opd")
-          .order_by("indikator__sasaran__tujuan__nomor", "indikator__sasaran__nomor",
-                    "indikator__nomor"))
+    qs = (
+        PKIndikator.objects.filter(pk_dokumen=pk)
+        .select_related("indikator__sasaran__tujuan", "pk_dokumen__opd")
+        .order_by(
+            "indikator__sasaran__tujuan__nomor", "indikator__sasaran__nomor", "indikator__nomor"
+        )
+    )
     return _data(TargetPKResource(csv=csv).export(qs))
 
 
 def ekspor_matriks(renstra: Renstra, *, csv: bool) -> tablib.Dataset:
     """The Renstra matrix, block after block in its own order."""
-    qs = (RencanaProgram.objects.filter(renstra=renstra).select_related("renstra__opd")
-          .order_by("tahun_awal", "tahun_akhir", "urutan", "pk"))
+    qs = (
+        RencanaProgram.objects.filter(renstra=renstra)
+        .select_related("renstra__opd")
+        .order_by("tahun_awal", "tahun_akhir", "urutan", "pk")
+    )
     return _data(MatriksRenstraResource(csv=csv).export(qs))
 
 
@@ -200,21 +221,47 @@ def templat(jenis: str) -> tablib.Dataset:
     if jenis == "target_renstra":
         awal, akhir = _tahun_contoh()
         kolom = kolom_target_renstra(Renstra(tahun_awal=awal, tahun_akhir=akhir))
-        contoh = [["1.1.1", "Indeks Kepuasan Masyarakat", "Nilai",
-                   *[f"{80 + i},5" for i in range(akhir - awal + 1)], "85"]]
+        contoh = [
+            [
+                "1.1.1",
+                "Indeks Kepuasan Masyarakat",
+                "Nilai",
+                *[f"{80 + i},5" for i in range(akhir - awal + 1)],
+                "85",
+            ]
+        ]
     elif jenis == "target_pk":
         kolom = KOLOM_TARGET_PK
         contoh = [["1.1.1", "Indeks Kepuasan Masyarakat", "Nilai", "82,5"]]
     else:
         kolom = KOLOM_MATRIKS
         contoh = [
-            ["Periode RPJMD Induk (Tahun 2019-2020)", "2019", "2020", "4,01,05,01",
-             "Program Pelayanan Administrasi Perkantoran", "Indeks Kepuasan Aparatur", "100",
-             "Nilai", "", "80", ""],
-            ["Periode RPJMD Induk (Tahun 2019-2020)", "2019", "2020", "4,01,05,01,20",
-             "Penyediaan Jasa dan Pelayanan Administrasi Perkantoran",
-             "Terpenuhinya Kebutuhan Jasa dan Pelayanan Administrasi Perkantoran", "24",
-             "Bulan", "1.495.520.000", "24", "1.430.200.000"],
+            [
+                "Periode RPJMD Induk (Tahun 2019-2020)",
+                "2019",
+                "2020",
+                "4,01,05,01",
+                "Program Pelayanan Administrasi Perkantoran",
+                "Indeks Kepuasan Aparatur",
+                "100",
+                "Nilai",
+                "",
+                "80",
+                "",
+            ],
+            [
+                "Periode RPJMD Induk (Tahun 2019-2020)",
+                "2019",
+                "2020",
+                "4,01,05,01,20",
+                "Penyediaan Jasa dan Pelayanan Administrasi Perkantoran",
+                "Terpenuhinya Kebutuhan Jasa dan Pelayanan Administrasi Perkantoran",
+                "24",
+                "Bulan",
+                "1.495.520.000",
+                "24",
+                "1.430.200.000",
+            ],
         ]
     data = tablib.Dataset(headers=[k.judul for k in kolom], title="Data")
     for baris in contoh:

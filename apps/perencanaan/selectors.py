@@ -54,28 +54,31 @@ def tahun_renstra(opd_ids: list[int] | None) -> set[int]:
     return tahun
 
 
-def annotate_target(queryset: QuerySet, *, indikator_ref: str, tahun_ref: str,
-                    opd_ref: str) -> QuerySet:
+def annotate_target(
+    queryset: QuerySet, *, indikator_ref: str, tahun_ref: str, opd_ref: str
+) -> QuerySet:
     """Annotate `target_pk` (from the latest final PK of the row's OPD and year) and
     `target_renstra` (the Renstra yearly target) onto any queryset, in the same query.
 
     The measurement target is target_pk, falling back to target_renstra when the year has no
     final PK; `target_sumber` says which one a page shows.
     """
-    pk_terakhir = PerjanjianKinerja.objects.filter(
-        opd_id=OuterRef(OuterRef(opd_ref)),
-        tahun=OuterRef(OuterRef(tahun_ref)),
-        status=PerjanjianKinerja.Status.FINAL,
-    ).order_by("-versi").values("pk")[:1]
+    pk_terakhir = (
+        PerjanjianKinerja.objects.filter(
+            opd_id=OuterRef(OuterRef(opd_ref)),
+            tahun=OuterRef(OuterRef(tahun_ref)),
+            status=PerjanjianKinerja.Status.FINAL,
+        )
+        .order_by("-versi")
+        .values("pk")[:1]
+    )
     target_pk = PKIndikator.objects.filter(
         indikator_id=OuterRef(indikator_ref), pk_dokumen_id=Subquery(pk_terakhir)
     ).values("target")[:1]
     target_renstra = TargetTahunan.objects.filter(
         indikator_id=OuterRef(indikator_ref), tahun=OuterRef(tahun_ref)
     ).values("target")[:1]
-    return queryset.annotate(
-        target_pk=Subquery(target_pk), target_renstra=Subquery(target_renstra)
-    )
+    return queryset.annotate(target_pk=Subquery(target_pk), target_renstra=Subquery(target_renstra))
 
 
 # ------------------------------------------------------------------------------------------
@@ -94,16 +97,20 @@ def program_sasaran_tahun(opd_id: int, tahun: int) -> dict:
     renstra = renstra_tahun(opd_id, tahun)
     if renstra is None:
         return {}
-    return {s: {p.pk for p in s.program.all()}
-            for s in Sasaran.objects.filter(tujuan__renstra=renstra)
-            .prefetch_related("program").order_by("tujuan__nomor", "nomor")}
+    return {
+        s: {p.pk for p in s.program.all()}
+        for s in Sasaran.objects.filter(tujuan__renstra=renstra)
+        .prefetch_related("program")
+        .order_by("tujuan__nomor", "nomor")
+    }
 
 
 def renstra_tahun_opd(opd_ids: Iterable[int], tahun: int) -> dict[int, Renstra]:
     """renstra_tahun of many OPDs, by OPD id, in one query; an OPD without one is absent."""
     hasil = {}
-    for renstra in Renstra.objects.filter(opd_id__in=list(opd_ids), tahun_awal__lte=tahun,
-                                          tahun_akhir__gte=tahun).order_by("-tahun_awal"):
+    for renstra in Renstra.objects.filter(
+        opd_id__in=list(opd_ids), tahun_awal__lte=tahun, tahun_akhir__gte=tahun
+    ).order_by("-tahun_awal"):
         hasil.setdefault(renstra.opd_id, renstra)
     return hasil
 
@@ -113,10 +120,18 @@ def pohon_renstra(renstra: Renstra) -> list[Tujuan]:
     `target_per_tahun` {tahun: TargetTahunan}), in a fixed number of queries."""
     tujuan = list(
         renstra.tujuan.order_by("nomor").prefetch_related(
-            Prefetch("sasaran", queryset=Sasaran.objects.select_related("misi")
-                     .prefetch_related("program").order_by("nomor")),
-            Prefetch("sasaran__indikator", queryset=IndikatorKinerja.objects.order_by("nomor")
-                     .prefetch_related("pilihan", "target_tahunan")),
+            Prefetch(
+                "sasaran",
+                queryset=Sasaran.objects.select_related("misi")
+                .prefetch_related("program")
+                .order_by("nomor"),
+            ),
+            Prefetch(
+                "sasaran__indikator",
+                queryset=IndikatorKinerja.objects.order_by("nomor").prefetch_related(
+                    "pilihan", "target_tahunan"
+                ),
+            ),
         )
     )
     for t in tujuan:
@@ -134,8 +149,9 @@ def pk_tahun(opd_id: int, tahun: int) -> list[PerjanjianKinerja]:
 def pk_tahun_opd(opd_ids: Iterable[int], tahun: int) -> dict[int, list[PerjanjianKinerja]]:
     """pk_tahun of many OPDs, by OPD id, in one query; an OPD without a PK is absent."""
     hasil = defaultdict(list)
-    for pk in PerjanjianKinerja.objects.filter(opd_id__in=list(opd_ids),
-                                               tahun=tahun).order_by("opd_id", "versi"):
+    for pk in PerjanjianKinerja.objects.filter(opd_id__in=list(opd_ids), tahun=tahun).order_by(
+        "opd_id", "versi"
+    ):
         hasil[pk.opd_id].append(pk)
     return dict(hasil)
 
@@ -185,7 +201,7 @@ class DokumenPK:
 
     @property
     def tempat_tanggal(self) -> str:
-        """"Magetan, 2 Januari 2023", or "Magetan, November 2023" when only the month is
+        """ "Magetan, 2 Januari 2023", or "Magetan, November 2023" when only the month is
         printed on the signed document."""
         pk = self.pk
         tempat = pk.tempat or (self.pemda.ibu_kota if self.pemda else "")
@@ -199,9 +215,12 @@ def pk_dokumen(pk: PerjanjianKinerja) -> DokumenPK:
     """The PK as a document: targets grouped by sasaran in Renstra order, numbered as the
     document numbers them, programs in code order. Signatories come from the PK's own snapshot
     (pk_copy_signatories), so a later change of an official's record does not rewrite it."""
-    return DokumenPK(pk=pk, pemda=Pemda.objects.first(),
-                     target=baris_target_pk([pk.pk]).get(pk.pk, []),
-                     program=baris_program_pk([pk.pk]).get(pk.pk, []))
+    return DokumenPK(
+        pk=pk,
+        pemda=Pemda.objects.first(),
+        target=baris_target_pk([pk.pk]).get(pk.pk, []),
+        program=baris_program_pk([pk.pk]).get(pk.pk, []),
+    )
 
 
 def baris_target_pk(pk_ids: Iterable[int]) -> dict[int, list[BarisTargetPK]]:
@@ -209,29 +228,54 @@ def baris_target_pk(pk_ids: Iterable[int]) -> dict[int, list[BarisTargetPK]]:
     sasaran, indikator), the sasaran numbered from 1 in each document."""
     hasil = defaultdict(list)
     terakhir = {}  # PK id -> (number, id) of its last sasaran
-    for b in (PKIndikator.objects.filter(pk_dokumen_id__in=list(pk_ids))
-              .select_related("indikator__sasaran__tujuan")
-              .order_by("pk_dokumen_id", "indikator__sasaran__tujuan__nomor",
-                        "indikator__sasaran__nomor", "indikator__nomor", "indikator_id")):
+    for b in (
+        PKIndikator.objects.filter(pk_dokumen_id__in=list(pk_ids))
+        .select_related("indikator__sasaran__tujuan")
+        .order_by(
+            "pk_dokumen_id",
+            "indikator__sasaran__tujuan__nomor",
+            "indikator__sasaran__nomor",
+            "indikator__nomor",
+            "indikator_id",
+        )
+    ):
         s = b.indikator.sasaran
         nomor, sasaran_id = terakhir.get(b.pk_dokumen_id, (0, None))
         if s.pk != sasaran_id:
             nomor = nomor + 1
             terakhir[b.pk_dokumen_id] = (nomor, s.pk)
-        hasil[b.pk_dokumen_id].append(BarisTargetPK(
-            nomor, s.uraian, b.indikator.nama, b.indikator.satuan,
-            tampil_target(b.target, b.target_teks), b.indikator_id))
+        hasil[b.pk_dokumen_id].append(
+            BarisTargetPK(
+                nomor,
+                s.uraian,
+                b.indikator.nama,
+                b.indikator.satuan,
+                tampil_target(b.target, b.target_teks),
+                b.indikator_id,
+            )
+        )
     return dict(hasil)
 
 
 def baris_program_pk(pk_ids: Iterable[int]) -> dict[int, list[BarisProgramPK]]:
     """The budget table of many PKs, by PK id, in one query: programs in code order."""
     hasil = defaultdict(list)
-    for p in (PKProgram.objects.filter(pk_dokumen_id__in=list(pk_ids)).select_related("program")
-              .order_by("pk_dokumen_id", "program__kode")):
+    for p in (
+        PKProgram.objects.filter(pk_dokumen_id__in=list(pk_ids))
+        .select_related("program")
+        .order_by("pk_dokumen_id", "program__kode")
+    ):
         baris = hasil[p.pk_dokumen_id]
-        baris.append(BarisProgramPK(len(baris) + 1, p.program.kode, p.program.nama, p.anggaran,
-                                    p.keterangan, p.program_id))
+        baris.append(
+            BarisProgramPK(
+                len(baris) + 1,
+                p.program.kode,
+                p.program.nama,
+                p.anggaran,
+                p.keterangan,
+                p.program_id,
+            )
+        )
     return dict(hasil)
 
 
@@ -240,14 +284,18 @@ def program_opd(renstra: Renstra) -> QuerySet[Program]:
     the period, those of its urusan/bidang, and those already linked to its sasaran."""
     opd = renstra.opd
     tahun = {"gte": renstra.tahun_awal, "lte": renstra.tahun_akhir}
-    q = (Q(kegiatan__rincian__dpa__opd=opd, kegiatan__rincian__dpa__tahun__gte=tahun["gte"],
-           kegiatan__rincian__dpa__tahun__lte=tahun["lte"])
-         | Q(sasaran__tujuan__renstra=renstra))
+    q = Q(
+        kegiatan__rincian__dpa__opd=opd,
+        kegiatan__rincian__dpa__tahun__gte=tahun["gte"],
+        kegiatan__rincian__dpa__tahun__lte=tahun["lte"],
+    ) | Q(sasaran__tujuan__renstra=renstra)
     if opd.kode_bidang:
         q |= Q(kode__startswith=f"{opd.kode_bidang}.")
     pk_program = PKProgram.objects.filter(
-        pk_dokumen__opd=opd, pk_dokumen__tahun__gte=tahun["gte"],
-        pk_dokumen__tahun__lte=tahun["lte"]).values("program_id")
+        pk_dokumen__opd=opd,
+        pk_dokumen__tahun__gte=tahun["gte"],
+        pk_dokumen__tahun__lte=tahun["lte"],
+    ).values("program_id")
     q |= Q(pk__in=pk_program)
     return Program.objects.filter(q).distinct().order_by("kode")
 
@@ -343,11 +391,13 @@ def pk_banding(lama: PerjanjianKinerja, baru: PerjanjianKinerja) -> BandingPK:
             program.append(Beda("hapus", label, _rp(ra.anggaran), ""))
         else:
             selisih = rb.anggaran - ra.anggaran
-            program.append(_beda(label, _rp(ra.anggaran),
-                                 _rp(rb.anggaran), selisih=_selisih(selisih)))
+            program.append(
+                _beda(label, _rp(ra.anggaran), _rp(rb.anggaran), selisih=_selisih(selisih))
+            )
     total_a, total_b = a.total_anggaran, b.total_anggaran
-    program.append(_beda("Jumlah anggaran", _rp(total_a), _rp(total_b),
-                         selisih=_selisih(total_b - total_a)))
+    program.append(
+        _beda("Jumlah anggaran", _rp(total_a), _rp(total_b), selisih=_selisih(total_b - total_a))
+    )
     return BandingPK(lama=lama, baru=baru, dokumen=dokumen, target=target, program=program)
 
 
@@ -391,9 +441,9 @@ def konsistensi(opd, tahun: int, *, hari_ini=None) -> list[Peringatan]:
     return konsistensi_opd([opd], tahun, hari_ini=hari_ini)[opd.pk]
 
 
-def konsistensi_opd(opds: Iterable[OPD] | QuerySet[OPD], tahun: int, *,
-                    hari_ini=None, anggaran: dict | None = None
-                    ) -> dict[int, list[Peringatan]]:
+def konsistensi_opd(
+    opds: Iterable[OPD] | QuerySet[OPD], tahun: int, *, hari_ini=None, anggaran: dict | None = None
+) -> dict[int, list[Peringatan]]:
     """Every inconsistency of the year of each OPD, by OPD id, in the order of
     JENIS_PERINGATAN, in a fixed number of queries whatever the number of OPDs:
 
@@ -418,57 +468,87 @@ def konsistensi_opd(opds: Iterable[OPD] | QuerySet[OPD], tahun: int, *,
     diperiksa = [o for o in opd_ids if o in renstra]
     versi = pk_tahun_opd(diperiksa, tahun)
     terakhir = {o: v[-1] for o, v in versi.items()}
-    berlaku = {o: pk for o, v in versi.items() for pk in v
-               if pk.status == PerjanjianKinerja.Status.FINAL}  # the latest final one wins
+    berlaku = {
+        o: pk for o, v in versi.items() for pk in v if pk.status == PerjanjianKinerja.Status.FINAL
+    }  # the latest final one wins
     pk_ids = [pk.pk for pk in terakhir.values()]
     berlaku_ids = [pk.pk for pk in berlaku.values()]
     target = baris_target_pk(pk_ids)
     program = baris_program_pk(pk_ids)
     renstra_target = {
         t.indikator_id: tampil_target(t.target, t.target_teks)
-        for t in TargetTahunan.objects.filter(indikator__target_pk__pk_dokumen_id__in=pk_ids,
-                                              tahun=tahun)
+        for t in TargetTahunan.objects.filter(
+            indikator__target_pk__pk_dokumen_id__in=pk_ids, tahun=tahun
+        )
     }
     if anggaran is None:
         anggaran = anggaran_opd(diperiksa, tahun)
     dpa = {o: d for o, (d, _) in anggaran.items() if o in set(diperiksa)}
-    pagu = {d.pk: {p.pk: (p, r.pagu) for p, r in pohon.program.items()}
-            for o, (d, pohon) in anggaran.items() if o in dpa}
+    pagu = {
+        d.pk: {p.pk: (p, r.pagu) for p, r in pohon.program.items()}
+        for o, (d, pohon) in anggaran.items()
+        if o in dpa
+    }
     indikator = _indikator_pk(berlaku_ids)
     ditutup, terisi = {}, set()
     if _PENGISIAN and berlaku_ids:
         ditutup, terisi = _PENGISIAN[0](
-            list(berlaku), tahun, hari_ini=hari_ini,
-            indikator_ids=PKIndikator.objects.filter(pk_dokumen_id__in=berlaku_ids)
-            .values("indikator_id"))
+            list(berlaku),
+            tahun,
+            hari_ini=hari_ini,
+            indikator_ids=PKIndikator.objects.filter(pk_dokumen_id__in=berlaku_ids).values(
+                "indikator_id"
+            ),
+        )
     renstra_ids = [r.pk for r in renstra.values()]
     sasaran_kosong = defaultdict(list)
-    for s in (Sasaran.objects.filter(tujuan__renstra_id__in=renstra_ids, indikator__isnull=True)
-              .select_related("tujuan").order_by("tujuan__nomor", "nomor")):
+    for s in (
+        Sasaran.objects.filter(tujuan__renstra_id__in=renstra_ids, indikator__isnull=True)
+        .select_related("tujuan")
+        .order_by("tujuan__nomor", "nomor")
+    ):
         sasaran_kosong[s.tujuan.renstra_id].append(s)
     terhubung = defaultdict(set)
     for renstra_id, program_id in ProgramSasaran.objects.filter(
-            sasaran__tujuan__renstra_id__in=renstra_ids).values_list(
-            "sasaran__tujuan__renstra_id", "program_id"):
+        sasaran__tujuan__renstra_id__in=renstra_ids
+    ).values_list("sasaran__tujuan__renstra_id", "program_id"):
         terhubung[renstra_id].add(program_id)
 
     hasil = {}
     for opd_id in opd_ids:
         if opd_id not in renstra:
-            hasil[opd_id] = [Peringatan(
-                "tanpa_renstra", f"Tidak ada Renstra yang mencakup tahun {tahun}.",
-                reverse("perencanaan:opd", args=[opd_id]), "Buat Renstra")]
+            hasil[opd_id] = [
+                Peringatan(
+                    "tanpa_renstra",
+                    f"Tidak ada Renstra yang mencakup tahun {tahun}.",
+                    reverse("perencanaan:opd", args=[opd_id]),
+                    "Buat Renstra",
+                )
+            ]
             continue
-        r, pk, final, d = (renstra[opd_id], terakhir.get(opd_id), berlaku.get(opd_id),
-                           dpa.get(opd_id))
+        r, pk, final, d = (
+            renstra[opd_id],
+            terakhir.get(opd_id),
+            berlaku.get(opd_id),
+            dpa.get(opd_id),
+        )
         hasil[opd_id] = _peringatan(
-            opd_id, tahun, r, pk, final,
+            opd_id,
+            tahun,
+            r,
+            pk,
+            final,
             target=target.get(pk.pk, []) if pk else [],
             program=program.get(pk.pk, []) if pk else [],
-            renstra_target=renstra_target, dpa=d, pagu=pagu[d.pk] if d else {},
+            renstra_target=renstra_target,
+            dpa=d,
+            pagu=pagu[d.pk] if d else {},
             indikator=indikator.get(final.pk, []) if final else [],
-            ditutup=ditutup.get(opd_id, []), terisi=terisi, sasaran_kosong=sasaran_kosong[r.pk],
-            terhubung=terhubung[r.pk])
+            ditutup=ditutup.get(opd_id, []),
+            terisi=terisi,
+            sasaran_kosong=sasaran_kosong[r.pk],
+            terhubung=terhubung[r.pk],
+        )
     return hasil
 
 
@@ -477,20 +557,43 @@ def _indikator_pk(pk_ids: Iterable[int]) -> dict[int, list[IndikatorKinerja]]:
     values), ordered by sasaran number and indicator number (ties by tujuan, then id, so one
     OPD's order does not depend on which other OPDs are checked with it)."""
     hasil = defaultdict(list)
-    for b in (PKIndikator.objects.filter(pk_dokumen_id__in=list(pk_ids))
-              .select_related("indikator")
-              .annotate(ada_pilihan=Exists(PilihanNilai.objects.filter(
-                  indikator_id=OuterRef("indikator_id"))))
-              .order_by("pk_dokumen_id", "indikator__sasaran__nomor", "indikator__nomor",
-                        "indikator__sasaran__tujuan__nomor", "indikator_id")):
+    for b in (
+        PKIndikator.objects.filter(pk_dokumen_id__in=list(pk_ids))
+        .select_related("indikator")
+        .annotate(
+            ada_pilihan=Exists(PilihanNilai.objects.filter(indikator_id=OuterRef("indikator_id")))
+        )
+        .order_by(
+            "pk_dokumen_id",
+            "indikator__sasaran__nomor",
+            "indikator__nomor",
+            "indikator__sasaran__tujuan__nomor",
+            "indikator_id",
+        )
+    ):
         b.indikator.ada_pilihan = b.ada_pilihan
         hasil[b.pk_dokumen_id].append(b.indikator)
     return dict(hasil)
 
 
-def _peringatan(opd_id, tahun, renstra, pk, berlaku, *, target, program, renstra_target, dpa,
-                pagu, indikator, ditutup, terisi, sasaran_kosong,
-                terhubung) -> list[Peringatan]:
+def _peringatan(
+    opd_id,
+    tahun,
+    renstra,
+    pk,
+    berlaku,
+    *,
+    target,
+    program,
+    renstra_target,
+    dpa,
+    pagu,
+    indikator,
+    ditutup,
+    terisi,
+    sasaran_kosong,
+    terhubung,
+) -> list[Peringatan]:
     """The warnings of one OPD's year from its data fetched by konsistensi_opd (no query)."""
     hasil: list[Peringatan] = []
     url_opd = reverse("perencanaan:opd", args=[opd_id])
@@ -506,82 +609,140 @@ def _peringatan(opd_id, tahun, renstra, pk, berlaku, *, target, program, renstra
         for row in target:
             r = renstra_target.get(row.indikator_id)
             if r is None:
-                hasil.append(Peringatan(
-                    "target_berbeda", f"{row.indikator}: target {pk.judul} {row.target}, "
-                    f"Renstra tidak memiliki target {tahun}.", tautan_target(row.indikator_id)))
+                hasil.append(
+                    Peringatan(
+                        "target_berbeda",
+                        f"{row.indikator}: target {pk.judul} {row.target}, "
+                        f"Renstra tidak memiliki target {tahun}.",
+                        tautan_target(row.indikator_id),
+                    )
+                )
             elif r != row.target:
-                hasil.append(Peringatan(
-                    "target_berbeda", f"{row.indikator}: target {pk.judul} {row.target}, "
-                    f"target Renstra {tahun} {r}.", tautan_target(row.indikator_id)))
+                hasil.append(
+                    Peringatan(
+                        "target_berbeda",
+                        f"{row.indikator}: target {pk.judul} {row.target}, "
+                        f"target Renstra {tahun} {r}.",
+                        tautan_target(row.indikator_id),
+                    )
+                )
 
         if pk.status == PerjanjianKinerja.Status.DRAFT:
             tautan_pk, label_pk = f"{url_pk}#program", "Perbaiki"
         else:
             tautan_pk, label_pk = f"{url_pk}#perubahan", "Buat perubahan PK"
         if dpa is None:
-            hasil.append(Peringatan("anggaran_berbeda", f"Belum ada DPA tahun {tahun}: anggaran "
-                                    "program PK tidak dapat dibandingkan dengan pagu.",
-                                    reverse("admin:anggaran_dpa_add"), "Isi DPA"))
+            hasil.append(
+                Peringatan(
+                    "anggaran_berbeda",
+                    f"Belum ada DPA tahun {tahun}: anggaran "
+                    "program PK tidak dapat dibandingkan dengan pagu.",
+                    reverse("admin:anggaran_dpa_add"),
+                    "Isi DPA",
+                )
+            )
         else:
             for row in program:
                 dpa_pagu = pagu.get(row.program_id, (None, None))[1]
                 if dpa_pagu is None:
-                    hasil.append(Peringatan(
-                        "anggaran_berbeda", f"{row.kode} {row.program}: ada di {pk.judul} "
-                        f"({_rp(row.anggaran)}) tetapi tidak ada di "
-                        f"{dpa.get_jenis_display()} {tahun}.", tautan_pk, label_pk))
+                    hasil.append(
+                        Peringatan(
+                            "anggaran_berbeda",
+                            f"{row.kode} {row.program}: ada di {pk.judul} "
+                            f"({_rp(row.anggaran)}) tetapi tidak ada di "
+                            f"{dpa.get_jenis_display()} {tahun}.",
+                            tautan_pk,
+                            label_pk,
+                        )
+                    )
                 elif dpa_pagu != row.anggaran:
-                    hasil.append(Peringatan(
-                        "anggaran_berbeda", f"{row.kode} {row.program}: anggaran {pk.judul} "
-                        f"{_rp(row.anggaran)}, pagu {dpa.get_jenis_display()} "
-                        f"{_rp(dpa_pagu)} (selisih "
-                        f"{_rp(abs(row.anggaran - dpa_pagu))}).", tautan_pk, label_pk))
+                    hasil.append(
+                        Peringatan(
+                            "anggaran_berbeda",
+                            f"{row.kode} {row.program}: anggaran {pk.judul} "
+                            f"{_rp(row.anggaran)}, pagu {dpa.get_jenis_display()} "
+                            f"{_rp(dpa_pagu)} (selisih "
+                            f"{_rp(abs(row.anggaran - dpa_pagu))}).",
+                            tautan_pk,
+                            label_pk,
+                        )
+                    )
             ada = {row.program_id for row in program}
             for pid, (p, nilai) in sorted(pagu.items(), key=lambda x: x[1][0].kode):
                 if pid not in ada:
-                    hasil.append(Peringatan(
-                        "anggaran_berbeda", f"{p.kode} {p.nama}: ada di "
-                        f"{dpa.get_jenis_display()} {tahun} (pagu {_rp(nilai)}) tetapi "
-                        f"tidak ada di {pk.judul}.", tautan_pk, label_pk))
+                    hasil.append(
+                        Peringatan(
+                            "anggaran_berbeda",
+                            f"{p.kode} {p.nama}: ada di "
+                            f"{dpa.get_jenis_display()} {tahun} (pagu {_rp(nilai)}) tetapi "
+                            f"tidak ada di {pk.judul}.",
+                            tautan_pk,
+                            label_pk,
+                        )
+                    )
 
     if berlaku is None:
         if pk is not None:
-            hasil.append(Peringatan("tanpa_realisasi", f"Belum ada Perjanjian Kinerja final "
-                                    f"tahun {tahun}: realisasi belum dapat diisi.", url_pk,
-                                    "Finalkan PK"))
+            hasil.append(
+                Peringatan(
+                    "tanpa_realisasi",
+                    f"Belum ada Perjanjian Kinerja final "
+                    f"tahun {tahun}: realisasi belum dapat diisi.",
+                    url_pk,
+                    "Finalkan PK",
+                )
+            )
     else:
         for ind in indikator:
             if ind.jenis_nilai == IndikatorKinerja.JenisNilai.TEKS and not ind.ada_pilihan:
-                hasil.append(Peringatan(
-                    "tanpa_realisasi", f"{ind.nama}: indikator bernilai teks tanpa pilihan "
-                    "nilai; realisasinya tidak dapat diisi.",
-                    reverse("admin:perencanaan_indikatorkinerja_change", args=[ind.pk]),
-                    "Isi pilihan nilai"))
+                hasil.append(
+                    Peringatan(
+                        "tanpa_realisasi",
+                        f"{ind.nama}: indikator bernilai teks tanpa pilihan "
+                        "nilai; realisasinya tidak dapat diisi.",
+                        reverse("admin:perencanaan_indikatorkinerja_change", args=[ind.pk]),
+                        "Isi pilihan nilai",
+                    )
+                )
                 continue
             kosong = [tw for tw in ditutup if (ind.pk, tw) not in terisi]
             if kosong:
-                hasil.append(Peringatan(
-                    "tanpa_realisasi", f"{ind.nama}: belum ada realisasi "
-                    f"{', '.join(f'TW {ROMAWI[tw]}' for tw in kosong)} "
-                    "padahal jadwal pengisiannya sudah ditutup.",
-                    reverse("pengukuran:pengisian", args=[opd_id, tahun, kosong[0]])
-                    + f"#indikator-{ind.pk}", "Isi realisasi"))
+                hasil.append(
+                    Peringatan(
+                        "tanpa_realisasi",
+                        f"{ind.nama}: belum ada realisasi "
+                        f"{', '.join(f'TW {ROMAWI[tw]}' for tw in kosong)} "
+                        "padahal jadwal pengisiannya sudah ditutup.",
+                        reverse("pengukuran:pengisian", args=[opd_id, tahun, kosong[0]])
+                        + f"#indikator-{ind.pk}",
+                        "Isi realisasi",
+                    )
+                )
 
     for s in sasaran_kosong:
-        hasil.append(Peringatan("sasaran_tanpa_indikator",
-                                f"Sasaran “{s.uraian}” belum memiliki indikator.",
-                                f"{url_pohon}#sasaran-{s.pk}"))
+        hasil.append(
+            Peringatan(
+                "sasaran_tanpa_indikator",
+                f"Sasaran “{s.uraian}” belum memiliki indikator.",
+                f"{url_pohon}#sasaran-{s.pk}",
+            )
+        )
 
     # The programs the year uses: those of the latest PK and those of the DPA's lines.
     dipakai = {row.program_id: (row.kode, row.program) for row in program}
     dipakai.update({pid: (p.kode, p.nama) for pid, (p, _) in pagu.items()})
     for pid, (kode, nama) in sorted(dipakai.items(), key=lambda x: x[1][0]):
         if pid not in terhubung:
-            hasil.append(Peringatan("program_tanpa_sasaran",
-                                    f"Program {kode} {nama} tidak terhubung ke sasaran "
-                                    f"mana pun pada Renstra {renstra.tahun_awal}-"
-                                    f"{renstra.tahun_akhir}.", f"{url_pohon}#program",
-                                    "Hubungkan ke sasaran"))
+            hasil.append(
+                Peringatan(
+                    "program_tanpa_sasaran",
+                    f"Program {kode} {nama} tidak terhubung ke sasaran "
+                    f"mana pun pada Renstra {renstra.tahun_awal}-"
+                    f"{renstra.tahun_akhir}.",
+                    f"{url_pohon}#program",
+                    "Hubungkan ke sasaran",
+                )
+            )
     urutan = list(JENIS_PERINGATAN)
     return sorted(hasil, key=lambda p: urutan.index(p.jenis))
 
@@ -646,8 +807,9 @@ def matriks_renstra(renstra: Renstra) -> list[BlokMatriks]:
     apps.perencanaan.impor.periksa_matriks_renstra); a program or kegiatan row shows the sum
     of the rows below it, up to the next row of its level or higher."""
     blok: dict[tuple, BlokMatriks] = {}
-    for r in (RencanaProgram.objects.filter(renstra=renstra)
-              .order_by("tahun_awal", "tahun_akhir", "urutan", "pk")):
+    for r in RencanaProgram.objects.filter(renstra=renstra).order_by(
+        "tahun_awal", "tahun_akhir", "urutan", "pk"
+    ):
         kunci = (r.tahun_awal, r.tahun_akhir)
         if kunci not in blok:
             blok[kunci] = BlokMatriks(r.periode, r.tahun_awal, r.tahun_akhir, [])

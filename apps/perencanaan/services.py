@@ -60,8 +60,9 @@ def pk_finalize(*, pk: PerjanjianKinerja, user) -> PerjanjianKinerja:
     pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
     pk_pastikan_draf(pk)
     if not pk.indikator.exists():
-        raise ValidationError("PK belum memiliki satu pun target indikator; tambahkan target "
-                              "sebelum difinalkan.")
+        raise ValidationError(
+            "PK belum memiliki satu pun target indikator; tambahkan target sebelum difinalkan."
+        )
     pk_copy_signatories(pk=pk)
     pk.status = PerjanjianKinerja.Status.FINAL
     pk.difinalkan_pada = timezone.now()
@@ -78,18 +79,25 @@ def renstra_copy(*, renstra: Renstra, tahun_awal: int, tahun_akhir: int) -> Rens
     misi and supporting programs), indikator with their measurement and IKU attributes and
     allowed text values. Yearly and end-of-period targets, PK and realisasi belong to the old
     period and are not copied."""
-    baru = Renstra(opd=renstra.opd, tahun_awal=tahun_awal, tahun_akhir=tahun_akhir,
-                   periode_rpjmd=renstra.periode_rpjmd)
+    baru = Renstra(
+        opd=renstra.opd,
+        tahun_awal=tahun_awal,
+        tahun_akhir=tahun_akhir,
+        periode_rpjmd=renstra.periode_rpjmd,
+    )
     baru.full_clean()
     baru.save()
-    for tujuan in renstra.tujuan.prefetch_related("sasaran__indikator__pilihan",
-                                                  "sasaran__program"):
+    for tujuan in renstra.tujuan.prefetch_related(
+        "sasaran__indikator__pilihan", "sasaran__program"
+    ):
         t = Tujuan.objects.create(renstra=baru, nomor=tujuan.nomor, uraian=tujuan.uraian)
         for sasaran in tujuan.sasaran.all():
-            s = Sasaran.objects.create(tujuan=t, nomor=sasaran.nomor, uraian=sasaran.uraian,
-                                       misi=sasaran.misi)
+            s = Sasaran.objects.create(
+                tujuan=t, nomor=sasaran.nomor, uraian=sasaran.uraian, misi=sasaran.misi
+            )
             ProgramSasaran.objects.bulk_create(
-                [ProgramSasaran(sasaran=s, program=p) for p in sasaran.program.all()])
+                [ProgramSasaran(sasaran=s, program=p) for p in sasaran.program.all()]
+            )
             for ind in sasaran.indikator.all():
                 pilihan = list(ind.pilihan.all())
                 ind.pk, ind.id, ind.sasaran = None, None, s
@@ -97,8 +105,8 @@ def renstra_copy(*, renstra: Renstra, tahun_awal: int, tahun_akhir: int) -> Rens
                 ind._state.adding = True
                 ind.save()
                 PilihanNilai.objects.bulk_create(
-                    [PilihanNilai(indikator=ind, urutan=p.urutan, label=p.label)
-                     for p in pilihan])
+                    [PilihanNilai(indikator=ind, urutan=p.urutan, label=p.label) for p in pilihan]
+                )
     return baru
 
 
@@ -108,11 +116,17 @@ def renstra_copy(*, renstra: Renstra, tahun_awal: int, tahun_akhir: int) -> Rens
 
 
 @transaction.atomic
-def renstra_create(*, opd, tahun_awal: int, tahun_akhir: int, periode_rpjmd=None,
-                   nomor_dokumen: str = "") -> Renstra:
+def renstra_create(
+    *, opd, tahun_awal: int, tahun_akhir: int, periode_rpjmd=None, nomor_dokumen: str = ""
+) -> Renstra:
     """A new, empty Renstra period of an OPD; periods of one OPD may not overlap."""
-    renstra = Renstra(opd=opd, tahun_awal=tahun_awal, tahun_akhir=tahun_akhir,
-                      periode_rpjmd=periode_rpjmd, nomor_dokumen=nomor_dokumen)
+    renstra = Renstra(
+        opd=opd,
+        tahun_awal=tahun_awal,
+        tahun_akhir=tahun_akhir,
+        periode_rpjmd=periode_rpjmd,
+        nomor_dokumen=nomor_dokumen,
+    )
     renstra.full_clean()
     renstra.save()
     return renstra
@@ -157,12 +171,14 @@ def renstra_pohon_save(*, renstra: Renstra, isian: IsianPohon) -> int:
     for obj, nilai in isian.sasaran.items():
         ditulis += _simpan(obj, nilai)
     for sasaran, program_ids in isian.program.items():
-        lama = set(ProgramSasaran.objects.filter(sasaran=sasaran)
-                   .values_list("program_id", flat=True))
+        lama = set(
+            ProgramSasaran.objects.filter(sasaran=sasaran).values_list("program_id", flat=True)
+        )
         hapus, tambah = lama - program_ids, program_ids - lama
         ProgramSasaran.objects.filter(sasaran=sasaran, program_id__in=hapus).delete()
         ProgramSasaran.objects.bulk_create(
-            [ProgramSasaran(sasaran=sasaran, program_id=pid) for pid in sorted(tambah)])
+            [ProgramSasaran(sasaran=sasaran, program_id=pid) for pid in sorted(tambah)]
+        )
         ditulis += len(hapus) + len(tambah)
     for obj, nilai in isian.indikator.items():
         ditulis += _simpan(obj, nilai)
@@ -208,18 +224,23 @@ def tujuan_create(*, renstra: Renstra, uraian: str) -> Tujuan:
 
 @transaction.atomic
 def sasaran_create(*, tujuan: Tujuan, uraian: str, misi=None) -> Sasaran:
-    obj = Sasaran(tujuan=tujuan, uraian=uraian, misi=misi,
-                  nomor=_nomor_berikut(tujuan.sasaran))
+    obj = Sasaran(tujuan=tujuan, uraian=uraian, misi=misi, nomor=_nomor_berikut(tujuan.sasaran))
     obj.full_clean()
     obj.save()
     return obj
 
 
 @transaction.atomic
-def indikator_create(*, sasaran: Sasaran, nama: str, satuan: str = "",
-                     **atribut) -> IndikatorKinerja:
-    obj = IndikatorKinerja(sasaran=sasaran, nama=nama, satuan=satuan,
-                           nomor=_nomor_berikut(sasaran.indikator), **atribut)
+def indikator_create(
+    *, sasaran: Sasaran, nama: str, satuan: str = "", **atribut
+) -> IndikatorKinerja:
+    obj = IndikatorKinerja(
+        sasaran=sasaran,
+        nama=nama,
+        satuan=satuan,
+        nomor=_nomor_berikut(sasaran.indikator),
+        **atribut,
+    )
     obj.full_clean()
     obj.save()
     return obj
@@ -249,8 +270,6 @@ def iku_save(*, isian: dict) -> int:
 # ------------------------------------------------------------------------------------------
 # Perjanjian Kinerja: create from the Renstra and the DPA, edit while draft, perubahan
 # ------------------------------------------------------------------------------------------
-
-
 
 
 def _pihak_bawaan(opd):
@@ -283,39 +302,62 @@ def pk_create(*, opd, tahun: int) -> PerjanjianKinerja:
     with its Renstra target of that year, every program of the DPA in force with its pagu
     summed from the DPA lines, the usual signatories, the ibu kota as place and the standard
     statement. Refused for a year outside every Renstra period or when the year has a PK."""
-    renstra = Renstra.objects.filter(opd=opd, tahun_awal__lte=tahun,
-                                     tahun_akhir__gte=tahun).first()
+    renstra = Renstra.objects.filter(opd=opd, tahun_awal__lte=tahun, tahun_akhir__gte=tahun).first()
     if renstra is None:
-        periode = ", ".join(f"{a}-{b}" for a, b in
-                            opd.renstra.order_by("tahun_awal")
-                            .values_list("tahun_awal", "tahun_akhir"))
-        raise ValidationError({"tahun": f"Tahun {tahun} di luar periode Renstra OPD ini "
-                               f"({periode or 'belum ada Renstra'}). Buat atau salin "
-                               "Renstra periode itu lebih dahulu."})
+        periode = ", ".join(
+            f"{a}-{b}"
+            for a, b in opd.renstra.order_by("tahun_awal").values_list("tahun_awal", "tahun_akhir")
+        )
+        raise ValidationError(
+            {
+                "tahun": f"Tahun {tahun} di luar periode Renstra OPD ini "
+                f"({periode or 'belum ada Renstra'}). Buat atau salin "
+                "Renstra periode itu lebih dahulu."
+            }
+        )
     if PerjanjianKinerja.objects.filter(opd=opd, tahun=tahun).exists():
-        raise ValidationError({"tahun": f"Perjanjian Kinerja tahun {tahun} sudah ada; buka "
-                               "PK itu atau buat perubahannya."})
+        raise ValidationError(
+            {
+                "tahun": f"Perjanjian Kinerja tahun {tahun} sudah ada; buka "
+                "PK itu atau buat perubahannya."
+            }
+        )
     pertama, kedua = _pihak_bawaan(opd)
     pemda = Pemda.objects.first()
-    pk = PerjanjianKinerja(opd=opd, tahun=tahun, versi=0, pihak_pertama=pertama,
-                           pihak_kedua=kedua, tempat=pemda.ibu_kota if pemda else "",
-                           pernyataan=PERNYATAAN_BAKU)
+    pk = PerjanjianKinerja(
+        opd=opd,
+        tahun=tahun,
+        versi=0,
+        pihak_pertama=pertama,
+        pihak_kedua=kedua,
+        tempat=pemda.ibu_kota if pemda else "",
+        pernyataan=PERNYATAAN_BAKU,
+    )
     pk_copy_signatories(pk=pk)
     pk.full_clean()
     pk.save()
-    targets = TargetTahunan.objects.filter(indikator__sasaran__tujuan__renstra=renstra,
-                                           tahun=tahun)
-    PKIndikator.objects.bulk_create([
-        PKIndikator(pk_dokumen=pk, indikator_id=t.indikator_id, target=t.target,
-                    target_teks=t.target_teks) for t in targets
-    ])
+    targets = TargetTahunan.objects.filter(indikator__sasaran__tujuan__renstra=renstra, tahun=tahun)
+    PKIndikator.objects.bulk_create(
+        [
+            PKIndikator(
+                pk_dokumen=pk,
+                indikator_id=t.indikator_id,
+                target=t.target,
+                target_teks=t.target_teks,
+            )
+            for t in targets
+        ]
+    )
     dpa = dpa_berlaku(opd.pk, tahun)
     if dpa is not None:
-        PKProgram.objects.bulk_create([
-            PKProgram(pk_dokumen=pk, program=program, anggaran=rekap.pagu)
-            for program, rekap in sorted(rekap_dpa(dpa).program.items(),
-                                         key=lambda x: x[0].kode)
-        ])
+        PKProgram.objects.bulk_create(
+            [
+                PKProgram(pk_dokumen=pk, program=program, anggaran=rekap.pagu)
+                for program, rekap in sorted(
+                    rekap_dpa(dpa).program.items(), key=lambda x: x[0].kode
+                )
+            ]
+        )
     return pk
 
 
@@ -362,19 +404,23 @@ def pk_update(*, pk: PerjanjianKinerja, isian: IsianPK) -> int:
 
 
 @transaction.atomic
-def pk_indikator_add(*, pk: PerjanjianKinerja, indikator, target=None,
-                     target_teks: str = "") -> PKIndikator:
+def pk_indikator_add(
+    *, pk: PerjanjianKinerja, indikator, target=None, target_teks: str = ""
+) -> PKIndikator:
     """Add an indicator of the OPD's Renstra to a draft PK; without a target given, the
     Renstra target of the year is used."""
     pk_pastikan_draf(pk)
     if target is None and not target_teks:
         t = TargetTahunan.objects.filter(indikator=indikator, tahun=pk.tahun).first()
         if t is None:
-            raise ValidationError({"target": f"Isi target: Renstra tidak memiliki target "
-                                   f"{pk.tahun} untuk indikator ini."})
+            raise ValidationError(
+                {
+                    "target": f"Isi target: Renstra tidak memiliki target "
+                    f"{pk.tahun} untuk indikator ini."
+                }
+            )
         target, target_teks = t.target, t.target_teks
-    row = PKIndikator(pk_dokumen=pk, indikator=indikator, target=target,
-                      target_teks=target_teks)
+    row = PKIndikator(pk_dokumen=pk, indikator=indikator, target=target, target_teks=target_teks)
     row.full_clean()
     row.save()
     return row
@@ -398,8 +444,9 @@ def pk_delete(*, pk: PerjanjianKinerja) -> None:
 
 
 @transaction.atomic
-def pk_perubahan_create(*, pk: PerjanjianKinerja, alasan: str,
-                        keterangan: str) -> PerjanjianKinerja:
+def pk_perubahan_create(
+    *, pk: PerjanjianKinerja, alasan: str, keterangan: str
+) -> PerjanjianKinerja:
     """The next version of a final PK (PermenPAN-RB 53/2014: revised when the official
     changes, when the strategy or budget changes, or when priorities or assumptions change
     significantly). It starts as a draft copy of the latest version: targets, programs,
@@ -407,34 +454,62 @@ def pk_perubahan_create(*, pk: PerjanjianKinerja, alasan: str,
     a draft, or from a version that is no longer the latest."""
     pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
     if pk.status != PerjanjianKinerja.Status.FINAL:
-        raise ValidationError("Perubahan hanya dapat dibuat dari Perjanjian Kinerja yang "
-                              "sudah final; selesaikan dan finalkan draf ini lebih dahulu.")
-    terakhir = PerjanjianKinerja.objects.filter(opd=pk.opd, tahun=pk.tahun).order_by(
-        "-versi").first()
+        raise ValidationError(
+            "Perubahan hanya dapat dibuat dari Perjanjian Kinerja yang "
+            "sudah final; selesaikan dan finalkan draf ini lebih dahulu."
+        )
+    terakhir = (
+        PerjanjianKinerja.objects.filter(opd=pk.opd, tahun=pk.tahun).order_by("-versi").first()
+    )
     if terakhir.pk != pk.pk:
-        raise ValidationError(f"Sudah ada versi yang lebih baru ({terakhir.judul}, "
-                              f"{terakhir.get_status_display().lower()}); perubahan dibuat "
-                              "dari versi terakhir.")
+        raise ValidationError(
+            f"Sudah ada versi yang lebih baru ({terakhir.judul}, "
+            f"{terakhir.get_status_display().lower()}); perubahan dibuat "
+            "dari versi terakhir."
+        )
     if alasan not in PerjanjianKinerja.Alasan.values:
-        raise ValidationError({"alasan_perubahan": "Pilih salah satu alasan perubahan yang "
-                               "diizinkan."})
+        raise ValidationError(
+            {"alasan_perubahan": "Pilih salah satu alasan perubahan yang diizinkan."}
+        )
     baru = PerjanjianKinerja(
-        opd=pk.opd, tahun=pk.tahun, versi=pk.versi + 1, alasan_perubahan=alasan,
-        keterangan_perubahan=keterangan, tempat=pk.tempat,
+        opd=pk.opd,
+        tahun=pk.tahun,
+        versi=pk.versi + 1,
+        alasan_perubahan=alasan,
+        keterangan_perubahan=keterangan,
+        tempat=pk.tempat,
         pernyataan=pk.pernyataan or PERNYATAAN_BAKU,
         tanggal_lengkap=pk.tanggal_lengkap,
-        pihak_pertama=pk.pihak_pertama, pihak_kedua=pk.pihak_kedua,
-        **{f"{p}_{f}": getattr(pk, f"{p}_{f}") for p in ("pihak_pertama", "pihak_kedua")
-           for f in ("nama", "nip", "pangkat", "jabatan")},
+        pihak_pertama=pk.pihak_pertama,
+        pihak_kedua=pk.pihak_kedua,
+        **{
+            f"{p}_{f}": getattr(pk, f"{p}_{f}")
+            for p in ("pihak_pertama", "pihak_kedua")
+            for f in ("nama", "nip", "pangkat", "jabatan")
+        },
     )
     baru.full_clean()
     baru.save()
-    PKIndikator.objects.bulk_create([
-        PKIndikator(pk_dokumen=baru, indikator_id=r.indikator_id, target=r.target,
-                    target_teks=r.target_teks) for r in pk.indikator.all()
-    ])
-    PKProgram.objects.bulk_create([
-        PKProgram(pk_dokumen=baru, program_id=r.program_id, anggaran=r.anggaran,
-                  keterangan=r.keterangan) for r in pk.program.all()
-    ])
+    PKIndikator.objects.bulk_create(
+        [
+            PKIndikator(
+                pk_dokumen=baru,
+                indikator_id=r.indikator_id,
+                target=r.target,
+                target_teks=r.target_teks,
+            )
+            for r in pk.indikator.all()
+        ]
+    )
+    PKProgram.objects.bulk_create(
+        [
+            PKProgram(
+                pk_dokumen=baru,
+                program_id=r.program_id,
+                anggaran=r.anggaran,
+                keterangan=r.keterangan,
+            )
+            for r in pk.program.all()
+        ]
+    )
     return baru

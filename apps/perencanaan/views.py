@@ -86,11 +86,16 @@ def beranda(request):
         return redirect("perencanaan:opd", request.user.opd_id)
     tahun = timezone.localdate().year
     opd_list = (
-        opd_for_user(request.user).filter(aktif=True).order_by("kode")
+        opd_for_user(request.user)
+        .filter(aktif=True)
+        .order_by("kode")
         .prefetch_related(
             Prefetch("renstra", queryset=Renstra.objects.order_by("-tahun_awal")),
-            Prefetch("perjanjian_kinerja", to_attr="pk_tahun_ini",
-                     queryset=PerjanjianKinerja.objects.filter(tahun=tahun).order_by("versi")),
+            Prefetch(
+                "perjanjian_kinerja",
+                to_attr="pk_tahun_ini",
+                queryset=PerjanjianKinerja.objects.filter(tahun=tahun).order_by("versi"),
+            ),
         )
     )
     return render(request, "perencanaan/beranda.html", {"opd_list": opd_list, "tahun": tahun})
@@ -111,8 +116,11 @@ def opd(request, opd: OPD):
                 except ValidationError as e:
                     pk_form.add_error(None, e)
                 else:
-                    messages.success(request, f"{pk.judul} dibuat sebagai draf, terisi target "
-                                     "Renstra dan pagu DPA tahun itu.")
+                    messages.success(
+                        request,
+                        f"{pk.judul} dibuat sebagai draf, terisi target "
+                        "Renstra dan pagu DPA tahun itu.",
+                    )
                     return redirect("perencanaan:pk", pk.pk)
         else:
             renstra_form = RenstraBaruForm(request.POST, prefix="r")
@@ -132,12 +140,19 @@ def opd(request, opd: OPD):
     pk_list = {}
     for pk in unit.perjanjian_kinerja.order_by("-tahun", "versi"):
         pk_list.setdefault(pk.tahun, []).append(pk)
-    return render(request, "perencanaan/opd.html", {
-        "opd": unit, "renstra_list": renstra_list, "pk_per_tahun": pk_list,
-        "renstra_form": renstra_form, "pk_form": pk_form,
-        "tahun": timezone.localdate().year,
-        "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
-    })
+    return render(
+        request,
+        "perencanaan/opd.html",
+        {
+            "opd": unit,
+            "renstra_list": renstra_list,
+            "pk_per_tahun": pk_list,
+            "renstra_form": renstra_form,
+            "pk_form": pk_form,
+            "tahun": timezone.localdate().year,
+            "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+        },
+    )
 
 
 def _pohon_forms(renstra, pohon, tahun_list, data=None):
@@ -147,15 +162,17 @@ def _pohon_forms(renstra, pohon, tahun_list, data=None):
     for t in pohon:
         tujuan.append(TujuanForm(data, tujuan=t))
         for s in t.sasaran.all():
-            sasaran.append(SasaranForm(data, sasaran=s, misi_list=misi_list,
-                                       program_list=program_list))
+            sasaran.append(
+                SasaranForm(data, sasaran=s, misi_list=misi_list, program_list=program_list)
+            )
             for ind in s.indikator.all():
                 indikator.append(IndikatorForm(data, indikator=ind, tahun_list=tahun_list))
     return tujuan, sasaran, indikator
 
 
-@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data",
-         objek={"renstra_id": _renstra_qs})
+@halaman(
+    metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data", objek={"renstra_id": _renstra_qs}
+)
 def renstra(request, renstra: Renstra):
     """The Renstra tree in one editable page: tujuan, sasaran with their misi and supporting
     programs, indicators with a target for every year of the period and the end target.
@@ -181,8 +198,9 @@ def renstra(request, renstra: Renstra):
                 _pesan(request, e)
                 messages.error(request, "Tidak ada yang disimpan.")
             else:
-                messages.success(request, f"Renstra tersimpan ({n} perubahan)." if n else
-                                 "Tidak ada perubahan.")
+                messages.success(
+                    request, f"Renstra tersimpan ({n} perubahan)." if n else "Tidak ada perubahan."
+                )
                 return redirect(request.get_full_path())
         else:
             for f in semua:
@@ -194,23 +212,41 @@ def renstra(request, renstra: Renstra):
     per_indikator = {f.obj.pk: f for f in f_indikator}
     per_tujuan = {f.obj.pk: f for f in f_tujuan}
     susunan = [
-        (per_tujuan[t.pk], [(per_sasaran[s.pk], [per_indikator[i.pk] for i in s.indikator.all()])
-                            for s in t.sasaran.all()])
+        (
+            per_tujuan[t.pk],
+            [
+                (per_sasaran[s.pk], [per_indikator[i.pk] for i in s.indikator.all()])
+                for s in t.sasaran.all()
+            ],
+        )
         for t in pohon
     ]
-    peringatan = [p for p in konsistensi(obj.opd, tahun)
-                  if p.jenis in ("sasaran_tanpa_indikator", "program_tanpa_sasaran",
-                                 "target_berbeda", "tanpa_renstra")]
-    return render(request, "perencanaan/renstra.html", {
-        "renstra": obj, "opd": obj.opd, "susunan": susunan, "tahun_list": tahun_list,
-        "tahun": tahun, "peringatan": peringatan,
-        "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
-        "tujuan_baru": TujuanBaruForm(prefix="bt"),
-        "sasaran_baru": SasaranBaruForm(prefix="bs", renstra=obj),
-        "indikator_baru": IndikatorBaruForm(prefix="bi", renstra=obj),
-        "salin_form": PeriodeForm(prefix="salin", initial={
-            "tahun_awal": obj.tahun_akhir + 1, "tahun_akhir": obj.tahun_akhir + 5}),
-    })
+    peringatan = [
+        p
+        for p in konsistensi(obj.opd, tahun)
+        if p.jenis
+        in ("sasaran_tanpa_indikator", "program_tanpa_sasaran", "target_berbeda", "tanpa_renstra")
+    ]
+    return render(
+        request,
+        "perencanaan/renstra.html",
+        {
+            "renstra": obj,
+            "opd": obj.opd,
+            "susunan": susunan,
+            "tahun_list": tahun_list,
+            "tahun": tahun,
+            "peringatan": peringatan,
+            "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+            "tujuan_baru": TujuanBaruForm(prefix="bt"),
+            "sasaran_baru": SasaranBaruForm(prefix="bs", renstra=obj),
+            "indikator_baru": IndikatorBaruForm(prefix="bi", renstra=obj),
+            "salin_form": PeriodeForm(
+                prefix="salin",
+                initial={"tahun_awal": obj.tahun_akhir + 1, "tahun_akhir": obj.tahun_akhir + 5},
+            ),
+        },
+    )
 
 
 @halaman(metode=("POST",), kemampuan="can_edit_opd_data", objek={"renstra_id": _renstra_qs})
@@ -218,8 +254,11 @@ def renstra_tambah(request, renstra: Renstra):
     """Add a tujuan, a sasaran or an indicator to the tree (numbered after the last one)."""
     obj = renstra
     jenis = request.POST.get("jenis")
-    kelas = {"tujuan": (TujuanBaruForm, "bt"), "sasaran": (SasaranBaruForm, "bs"),
-             "indikator": (IndikatorBaruForm, "bi")}
+    kelas = {
+        "tujuan": (TujuanBaruForm, "bt"),
+        "sasaran": (SasaranBaruForm, "bs"),
+        "indikator": (IndikatorBaruForm, "bi"),
+    }
     if jenis not in kelas:
         messages.error(request, "Jenis yang ditambahkan harus tujuan, sasaran atau indikator.")
         return redirect("perencanaan:renstra", obj.pk)
@@ -237,14 +276,18 @@ def renstra_tambah(request, renstra: Renstra):
             baru = services.tujuan_create(renstra=obj, uraian=d["uraian"])
             jangkar = f"tujuan-{baru.pk}"
         elif jenis == "sasaran":
-            baru = services.sasaran_create(tujuan=d["tujuan"], uraian=d["uraian"],
-                                           misi=d["misi"])
+            baru = services.sasaran_create(tujuan=d["tujuan"], uraian=d["uraian"], misi=d["misi"])
             jangkar = f"sasaran-{baru.pk}"
         else:
             baru = services.indikator_create(
-                sasaran=d["sasaran"], nama=d["nama"], satuan=d["satuan"],
-                polaritas=d["polaritas"], jenis_nilai=d["jenis_nilai"],
-                agregasi=d["agregasi"], is_iku=d["is_iku"])
+                sasaran=d["sasaran"],
+                nama=d["nama"],
+                satuan=d["satuan"],
+                polaritas=d["polaritas"],
+                jenis_nilai=d["jenis_nilai"],
+                agregasi=d["agregasi"],
+                is_iku=d["is_iku"],
+            )
             jangkar = f"indikator-{baru.pk}"
     except ValidationError as e:
         _pesan(request, e)
@@ -257,8 +300,11 @@ def renstra_tambah(request, renstra: Renstra):
 def renstra_hapus(request, renstra: Renstra):
     """Remove a tujuan, sasaran or indicator of this Renstra that nothing depends on."""
     obj = renstra
-    model = {"tujuan": (Tujuan, "renstra"), "sasaran": (Sasaran, "tujuan__renstra"),
-             "indikator": (IndikatorKinerja, "sasaran__tujuan__renstra")}
+    model = {
+        "tujuan": (Tujuan, "renstra"),
+        "sasaran": (Sasaran, "tujuan__renstra"),
+        "indikator": (IndikatorKinerja, "sasaran__tujuan__renstra"),
+    }
     jenis, _, butir_id = request.POST.get("butir", "").partition("-")
     if jenis not in model or not (butir_id.isascii() and butir_id.isdigit()):
         raise Http404
@@ -284,8 +330,9 @@ def renstra_salin(request, renstra: Renstra):
         except ValidationError as e:
             _pesan(request, e)
         else:
-            messages.success(request, f"Struktur {obj} disalin ke {baru}. Isi target tiap "
-                             "tahunnya.")
+            messages.success(
+                request, f"Struktur {obj} disalin ke {baru}. Isi target tiap tahunnya."
+            )
             return redirect("perencanaan:renstra", baru.pk)
     else:
         for pesan in pesan_galat(form):
@@ -294,15 +341,18 @@ def renstra_salin(request, renstra: Renstra):
     return redirect("perencanaan:renstra", obj.pk)
 
 
-@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data",
-         objek={"renstra_id": _renstra_qs})
+@halaman(
+    metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data", objek={"renstra_id": _renstra_qs}
+)
 def iku(request, renstra: Renstra):
     """The IKU table: which indicators are key, with definisi operasional, formula, sumber
     data and penanggung jawab (seed 003, Tabel 2.2); saved all at once, or nothing."""
     obj = renstra
-    indikator = (IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=obj)
-                 .select_related("sasaran").order_by("sasaran__tujuan__nomor",
-                                                     "sasaran__nomor", "nomor"))
+    indikator = (
+        IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=obj)
+        .select_related("sasaran")
+        .order_by("sasaran__tujuan__nomor", "sasaran__nomor", "nomor")
+    )
     data = request.POST if request.method == "POST" else None
     forms_ = [IKUForm(data, indikator=ind) for ind in indikator]
     if request.method == "POST":
@@ -312,18 +362,26 @@ def iku(request, renstra: Renstra):
             except ValidationError as e:
                 _pesan(request, e)
             else:
-                messages.success(request, f"Tabel IKU tersimpan ({n} indikator diubah)." if n
-                                 else "Tidak ada perubahan.")
+                messages.success(
+                    request,
+                    f"Tabel IKU tersimpan ({n} indikator diubah)." if n else "Tidak ada perubahan.",
+                )
                 return redirect("perencanaan:iku", obj.pk)
         else:
             for f in forms_:
                 for pesan in pesan_galat(f):
                     messages.error(request, f"{f.obj.nama}: {pesan}")
         messages.error(request, TIDAK_DISIMPAN)
-    return render(request, "perencanaan/iku.html", {
-        "renstra": obj, "opd": obj.opd, "forms": forms_,
-        "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
-    })
+    return render(
+        request,
+        "perencanaan/iku.html",
+        {
+            "renstra": obj,
+            "opd": obj.opd,
+            "forms": forms_,
+            "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+        },
+    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -333,13 +391,18 @@ def iku(request, renstra: Renstra):
 
 def _pk_forms(pk, data=None):
     dok = PKDokumenForm(data, pk=pk)
-    target = [PKTargetForm(data, row=r) for r in
-              pk.indikator.select_related("indikator__sasaran").prefetch_related(
-                  "indikator__pilihan").order_by("indikator__sasaran__tujuan__nomor",
-                                                 "indikator__sasaran__nomor",
-                                                 "indikator__nomor")]
-    program = [PKProgramForm(data, row=r) for r in
-               pk.program.select_related("program").order_by("program__kode")]
+    target = [
+        PKTargetForm(data, row=r)
+        for r in pk.indikator.select_related("indikator__sasaran")
+        .prefetch_related("indikator__pilihan")
+        .order_by(
+            "indikator__sasaran__tujuan__nomor", "indikator__sasaran__nomor", "indikator__nomor"
+        )
+    ]
+    program = [
+        PKProgramForm(data, row=r)
+        for r in pk.program.select_related("program").order_by("program__kode")
+    ]
     return dok, target, program
 
 
@@ -358,21 +421,29 @@ def pk_detail(request, pk: PerjanjianKinerja):
     aksi = request.POST.get("aksi", "simpan") if data else None
     f_dok, f_target, f_program = _pk_forms(obj, data if aksi == "simpan" else None)
     f_ind = PKIndikatorTambahForm(data if aksi == "tambah_indikator" else None, pk=obj)
-    f_prog = PKProgramTambahForm(data if aksi == "tambah_program" else None, pk=obj,
-                                 program_qs=_pk_program_qs(obj))
+    f_prog = PKProgramTambahForm(
+        data if aksi == "tambah_program" else None, pk=obj, program_qs=_pk_program_qs(obj)
+    )
     if request.method == "POST":
         try:
             if final:
                 services.pk_pastikan_draf(obj)
             if aksi == "tambah_indikator" and f_ind.is_valid():
                 angka, teks = f_ind.cleaned_data["target"]
-                services.pk_indikator_add(pk=obj, indikator=f_ind.cleaned_data["indikator"],
-                                          target=angka, target_teks=teks)
+                services.pk_indikator_add(
+                    pk=obj,
+                    indikator=f_ind.cleaned_data["indikator"],
+                    target=angka,
+                    target_teks=teks,
+                )
                 messages.success(request, "Indikator ditambahkan ke PK.")
                 return redirect(reverse("perencanaan:pk", args=[obj.pk]) + "#target")
             if aksi == "tambah_program" and f_prog.is_valid():
-                services.pk_program_add(pk=obj, program=f_prog.cleaned_data["program"],
-                                        anggaran=f_prog.cleaned_data["anggaran"])
+                services.pk_program_add(
+                    pk=obj,
+                    program=f_prog.cleaned_data["program"],
+                    anggaran=f_prog.cleaned_data["anggaran"],
+                )
                 messages.success(request, "Program ditambahkan ke PK.")
                 return redirect(reverse("perencanaan:pk", args=[obj.pk]) + "#program")
             semua = [f_dok, *f_target, *f_program]
@@ -380,14 +451,17 @@ def pk_detail(request, pk: PerjanjianKinerja):
                 isian = services.IsianPK(
                     dokumen=f_dok.cleaned_data,
                     target={f.row: f.nilai() for f in f_target},
-                    anggaran={f.row: (f.cleaned_data["anggaran"], f.cleaned_data["keterangan"])
-                              for f in f_program},
+                    anggaran={
+                        f.row: (f.cleaned_data["anggaran"], f.cleaned_data["keterangan"])
+                        for f in f_program
+                    },
                     hapus_indikator={f.row.pk for f in f_target if f.cleaned_data["hapus"]},
                     hapus_program={f.row.pk for f in f_program if f.cleaned_data["hapus"]},
                 )
                 n = services.pk_update(pk=obj, isian=isian)
-                messages.success(request, f"{obj.judul} tersimpan." if n else
-                                 "Tidak ada perubahan.")
+                messages.success(
+                    request, f"{obj.judul} tersimpan." if n else "Tidak ada perubahan."
+                )
                 return redirect("perencanaan:pk", obj.pk)
         except ValidationError as e:
             _pesan(request, e)
@@ -400,19 +474,35 @@ def pk_detail(request, pk: PerjanjianKinerja):
         messages.error(request, TIDAK_DISIMPAN)
     versi = pk_tahun(obj.opd_id, obj.tahun)
     terakhir = versi[-1]
-    peringatan = [p for p in konsistensi(obj.opd, obj.tahun)
-                  if p.jenis in ("target_berbeda", "anggaran_berbeda", "tanpa_realisasi")]
-    return render(request, "perencanaan/pk.html", {
-        "pk": obj, "opd": obj.opd, "dok": pk_dokumen(obj), "final": final,
-        "f_dok": f_dok, "f_target": f_target, "f_program": f_program,
-        "f_ind": f_ind, "f_prog": f_prog, "versi_list": versi,
-        "boleh_ubah": request.user.kemampuan.can_edit_opd_data and not final,
-        "boleh_final": request.user.kemampuan.can_approve_opd and not final,
-        "boleh_perubahan": (request.user.kemampuan.can_edit_opd_data and final
-                            and terakhir.pk == obj.pk),
-        "perubahan_form": PerubahanForm(), "peringatan": peringatan,
-        "sebelumnya": next((v for v in reversed(versi) if v.versi < obj.versi), None),
-    })
+    peringatan = [
+        p
+        for p in konsistensi(obj.opd, obj.tahun)
+        if p.jenis in ("target_berbeda", "anggaran_berbeda", "tanpa_realisasi")
+    ]
+    return render(
+        request,
+        "perencanaan/pk.html",
+        {
+            "pk": obj,
+            "opd": obj.opd,
+            "dok": pk_dokumen(obj),
+            "final": final,
+            "f_dok": f_dok,
+            "f_target": f_target,
+            "f_program": f_program,
+            "f_ind": f_ind,
+            "f_prog": f_prog,
+            "versi_list": versi,
+            "boleh_ubah": request.user.kemampuan.can_edit_opd_data and not final,
+            "boleh_final": request.user.kemampuan.can_approve_opd and not final,
+            "boleh_perubahan": (
+                request.user.kemampuan.can_edit_opd_data and final and terakhir.pk == obj.pk
+            ),
+            "perubahan_form": PerubahanForm(),
+            "peringatan": peringatan,
+            "sebelumnya": next((v for v in reversed(versi) if v.versi < obj.versi), None),
+        },
+    )
 
 
 @halaman(metode=("POST",), kemampuan="can_approve_opd", objek={"pk_id": _pk_qs})
@@ -426,8 +516,7 @@ def pk_finalkan(request, pk: PerjanjianKinerja):
         _pesan(request, e)
         messages.error(request, f"{obj.judul} belum difinalkan.")
     else:
-        messages.success(request, f"{obj.judul} difinalkan; dokumen ini tidak dapat diubah "
-                         "lagi.")
+        messages.success(request, f"{obj.judul} difinalkan; dokumen ini tidak dapat diubah lagi.")
     return redirect("perencanaan:pk", obj.pk)
 
 
@@ -443,14 +532,19 @@ def pk_perubahan(request, pk: PerjanjianKinerja):
         return redirect("perencanaan:pk", obj.pk)
     try:
         baru = services.pk_perubahan_create(
-            pk=obj, alasan=form.cleaned_data["alasan_perubahan"],
-            keterangan=form.cleaned_data["keterangan_perubahan"])
+            pk=obj,
+            alasan=form.cleaned_data["alasan_perubahan"],
+            keterangan=form.cleaned_data["keterangan_perubahan"],
+        )
     except ValidationError as e:
         _pesan(request, e)
         messages.error(request, "Perubahan PK belum dibuat.")
         return redirect("perencanaan:pk", obj.pk)
-    messages.success(request, f"{baru.judul} dibuat sebagai draf dari {obj.judul}. Ubah yang "
-                     "berubah, isi tanggal, lalu finalkan.")
+    messages.success(
+        request,
+        f"{baru.judul} dibuat sebagai draf dari {obj.judul}. Ubah yang "
+        "berubah, isi tanggal, lalu finalkan.",
+    )
     return redirect("perencanaan:pk", baru.pk)
 
 
@@ -482,10 +576,18 @@ def banding(request, opd: OPD, tahun: int):
         raise Http404 from None
     if dari not in versi or ke not in versi:
         raise Http404("Versi PK itu tidak ada.")
-    return render(request, "perencanaan/banding.html", {
-        "opd": unit, "tahun": tahun, "banding": pk_banding(versi[dari], versi[ke]),
-        "versi_list": [versi[v] for v in urut], "dari": dari, "ke": ke,
-    })
+    return render(
+        request,
+        "perencanaan/banding.html",
+        {
+            "opd": unit,
+            "tahun": tahun,
+            "banding": pk_banding(versi[dari], versi[ke]),
+            "versi_list": [versi[v] for v in urut],
+            "dari": dari,
+            "ke": ke,
+        },
+    )
 
 
 @halaman(objek={"pk_id": _pk_qs})
@@ -516,8 +618,9 @@ def renstra_ekspor_target(request, renstra: Renstra, format: str):
     obj = renstra
     format = _format(format)
     data = resources.ekspor_target_renstra(obj, csv=format == "csv")
-    return unduhan(data, _nama_berkas("target renstra", obj.opd, obj.tahun_awal,
-                                      obj.tahun_akhir), format)
+    return unduhan(
+        data, _nama_berkas("target renstra", obj.opd, obj.tahun_awal, obj.tahun_akhir), format
+    )
 
 
 @halaman(objek={"renstra_id": _renstra_qs})
@@ -526,8 +629,9 @@ def renstra_ekspor_matriks(request, renstra: Renstra, format: str):
     obj = renstra
     format = _format(format)
     data = resources.ekspor_matriks(obj, csv=format == "csv")
-    return unduhan(data, _nama_berkas("matriks renstra", obj.opd, obj.tahun_awal,
-                                      obj.tahun_akhir), format)
+    return unduhan(
+        data, _nama_berkas("matriks renstra", obj.opd, obj.tahun_awal, obj.tahun_akhir), format
+    )
 
 
 @halaman(objek={"pk_id": _pk_qs})
@@ -537,8 +641,9 @@ def pk_ekspor_target(request, pk: PerjanjianKinerja, format: str):
     obj = pk
     format = _format(format)
     data = resources.ekspor_target_pk(obj, csv=format == "csv")
-    return unduhan(data, _nama_berkas("target pk", obj.opd, obj.tahun, f"versi {obj.versi}"),
-                   format)
+    return unduhan(
+        data, _nama_berkas("target pk", obj.opd, obj.tahun, f"versi {obj.versi}"), format
+    )
 
 
 @halaman()
@@ -548,9 +653,18 @@ def konsistensi_opd(request, opd: OPD, tahun: int):
     if not 2000 <= tahun <= 2100:
         raise Http404
     peringatan = konsistensi(unit, tahun)
-    kelompok = [(label, [p for p in peringatan if p.jenis == jenis])
-                for jenis, label in JENIS_PERINGATAN.items()]
-    return render(request, "perencanaan/konsistensi.html", {
-        "opd": unit, "tahun": tahun, "kelompok": kelompok, "jumlah": len(peringatan),
-        "tahun_list": pilihan_tahun(tahun, unit.pk),
-    })
+    kelompok = [
+        (label, [p for p in peringatan if p.jenis == jenis])
+        for jenis, label in JENIS_PERINGATAN.items()
+    ]
+    return render(
+        request,
+        "perencanaan/konsistensi.html",
+        {
+            "opd": unit,
+            "tahun": tahun,
+            "kelompok": kelompok,
+            "jumlah": len(peringatan),
+            "tahun_list": pilihan_tahun(tahun, unit.pk),
+        },
+    )

@@ -26,8 +26,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # https://docs.djangoproject.com/en/5.2/ref/settings/#test
     _TEST_DB = VAR_DIR / f"test-db-{os.getpid()}.sqlite3"
     DATABASES["default"]["TEST"] = {"NAME": str(_TEST_DB)}
-    atexit.register(lambda: [p.unlink(missing_ok=True)
-                             for p in VAR_DIR.glob(f"{_TEST_DB.name}*")])
+    atexit.register(lambda: [p.unlink(missing_ok=True) for p in VAR_DIR.glob(f"{_TEST_DB.name}*")])
 
 # Pages show the data as it is at once; tests/laporan/test_dasbor_cache.py turns the dashboard's
 # cache on where it tests it.

@@ -30,8 +30,10 @@ def test_dpa_2023_dihitung_dari_rincian(client, login):
     login("operator.kecamatan")
     teks = teks_halaman(halaman(client))
     # OPD totals (the document states 15.490.556.938 and 15.166.946.575)
-    assert ("Pagu Rp 15.498.982.788 Realisasi Rp 15.228.228.125 Serapan 98,25 % "
-            "Sisa Rp 270.754.663 Efisiensi 1,75 %") in teks
+    assert (
+        "Pagu Rp 15.498.982.788 Realisasi Rp 15.228.228.125 Serapan 98,25 % "
+        "Sisa Rp 270.754.663 Efisiensi 1,75 %"
+    ) in teks
     assert ("7.01.01 PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA") in teks
     assert "8.244.451.385,00 8.095.611.398,00 98,19 % 148.839.987,00" in teks
     # kegiatan 7.01.01.2.06: the document states 736.552.863; its lines add up to 744.978.713
@@ -47,8 +49,9 @@ def test_realisasi_melebihi_pagu_ditandai(client, login):
     assert f"{PENUNJANG} " in teks
     assert "realisasi Rp 110.393.396 dari pagu Rp 57.550.900 (191,82 %)" in teks
     baris = resp.content.decode().split('id="rincian-')
-    lebih = [b for b in baris if b.split('"', 1)[0].isdigit() and "191,82 %" in b.split(
-        "</tr>", 1)[0]]
+    lebih = [
+        b for b in baris if b.split('"', 1)[0].isdigit() and "191,82 %" in b.split("</tr>", 1)[0]
+    ]
     assert len(lebih) == 1 and "melebihi pagu" in lebih[0].split("</tr>", 1)[0]
 
 
@@ -57,12 +60,16 @@ def test_anggaran_per_sasaran(client, login):
     teks = teks_halaman(halaman(client))
     per_sasaran = teks.split("Anggaran per sasaran", 1)[1]
     # the supporting program serves the IKM sasaran; every program serves "Kinerja Kecamatan"
-    assert ("Meningkatnya Kualitas Pelayanan Publik 8.244.451.385,00 8.095.611.398,00 "
-            "98,19 %") in per_sasaran
-    assert ("Meningkatnya Kinerja Kecamatan 15.498.982.788,00 15.228.228.125,00 98,25 %"
-            in per_sasaran)
-    assert ("Meningkatnya Akuntabilitas Kinerja Kecamatan 0,00 0,00" in per_sasaran
-            and "Belum ada program DPA yang mendukung sasaran ini." in per_sasaran)
+    assert (
+        "Meningkatnya Kualitas Pelayanan Publik 8.244.451.385,00 8.095.611.398,00 98,19 %"
+    ) in per_sasaran
+    assert (
+        "Meningkatnya Kinerja Kecamatan 15.498.982.788,00 15.228.228.125,00 98,25 %" in per_sasaran
+    )
+    assert (
+        "Meningkatnya Akuntabilitas Kinerja Kecamatan 0,00 0,00" in per_sasaran
+        and "Belum ada program DPA yang mendukung sasaran ini." in per_sasaran
+    )
 
 
 def test_kumulatif_dan_satu_bulan(client, login):
@@ -72,13 +79,16 @@ def test_kumulatif_dan_satu_bulan(client, login):
     RealisasiAnggaran.objects.filter(rincian=rincian).delete()
     for bulan, rp in ((3, "4000000"), (6, "5000000"), (9, "2500000")):
         RealisasiAnggaran.objects.create(rincian=rincian, bulan=bulan, realisasi=Decimal(rp))
-    assert rekap_dpa(dpa, sampai_bulan=6).program[rincian.kegiatan.program].realisasi == \
-        Decimal("9000000")
+    assert rekap_dpa(dpa, sampai_bulan=6).program[rincian.kegiatan.program].realisasi == Decimal(
+        "9000000"
+    )
     login("operator.kecamatan")
     kumulatif = teks_halaman(halaman(client, bulan=6))
     assert "Realisasi s.d. Juni 2023" in kumulatif
-    assert "7.01.02.2.01.0002 Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat " \
+    assert (
+        "7.01.02.2.01.0002 Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat "
         "Kecamatan" in kumulatif
+    )
     assert "16.398.050,00 9.000.000,00 54,88 %" in kumulatif
     satu = teks_halaman(halaman(client, bulan=6, cakupan="bulan"))
     assert "Realisasi bulan Juni saja" in satu
@@ -98,12 +108,20 @@ def test_isi_realisasi_bulan_dan_hasilnya(client, login):
     resp = client.post(url, data)
     assert resp.status_code == 302
     assert [str(m) for m in get_messages(resp.wsgi_request)] == [
-        "Realisasi November 2023 tersimpan (1 baris)."]
+        "Realisasi November 2023 tersimpan (1 baris)."
+    ]
     obj = RealisasiAnggaran.objects.get(rincian=rincian, bulan=11)
     assert (obj.realisasi, obj.fisik, obj.keterangan) == (
-        Decimal("1250000.50"), Decimal("2"), "Rapat koordinasi November")
-    assert formulir(client.get(url).content.decode(), "form-realisasi-anggaran")[
-        f"r{rincian.pk}-realisasi"] == "1.250.000,50"  # rupiah with its sen written out
+        Decimal("1250000.50"),
+        Decimal("2"),
+        "Rapat koordinasi November",
+    )
+    assert (
+        formulir(client.get(url).content.decode(), "form-realisasi-anggaran")[
+            f"r{rincian.pk}-realisasi"
+        ]
+        == "1.250.000,50"
+    )  # rupiah with its sen written out
     # November is cumulative up to November: the December total is not in it
     teks = teks_halaman(halaman(client, bulan=11))
     assert "16.398.050,00 1.250.000,50 7,62 %" in teks
@@ -135,12 +153,16 @@ def test_a_dpa_whose_programs_have_no_indicator_row_opens(client, login):
     assert "Jumlah Bagian Organisasi" in teks
     # A kegiatan budgeted as a whole is one row, not a header and a line saying the same.
     assert teks.count("4,01,03,21,01 Survei Indeks Kepuasan Masyarakat") == 1, teks
-    assert re.search(r"4,01,03,21,01 Survei Indeks Kepuasan Masyarakat 140\.000\.000,00 "
-                     r"132\.498\.392,00 94,64 %", teks), teks
+    assert re.search(
+        r"4,01,03,21,01 Survei Indeks Kepuasan Masyarakat 140\.000\.000,00 "
+        r"132\.498\.392,00 94,64 %",
+        teks,
+    ), teks
 
 
-def test_a_dpa_imported_from_the_template_filled_like_its_sample_opens(client, login,
-                                                                         settings, tmp_path):
+def test_a_dpa_imported_from_the_template_filled_like_its_sample_opens(
+    client, login, settings, tmp_path
+):
     """The downloaded dpa template filled exactly like its own sample row: sub kegiatan rows
     only, so no program or kegiatan carries an indicator row."""
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -153,9 +175,14 @@ def test_a_dpa_imported_from_the_template_filled_like_its_sample_opens(client, l
     login("operator.kecamatan")
     templat = resources.templat("dpa")
     isi = csv_dari(templat).encode()
-    obj = services.impor_create(berkas=SimpleUploadedFile("dpa.csv", isi), nama="dpa.csv",
-                                jenis=Impor.Jenis.DPA, opd=opd_kecamatan(), tahun=2027,
-                                jenis_dpa=DPA.Jenis.MURNI)
+    obj = services.impor_create(
+        berkas=SimpleUploadedFile("dpa.csv", isi),
+        nama="dpa.csv",
+        jenis=Impor.Jenis.DPA,
+        opd=opd_kecamatan(),
+        tahun=2027,
+        jenis_dpa=DPA.Jenis.MURNI,
+    )
     obj.refresh_from_db()
     assert obj.status == Impor.Status.DIPERIKSA, obj.pesan
     services.impor_konfirmasi(obj=obj)
@@ -171,5 +198,7 @@ def test_the_year_picker_leads_to_every_year_with_data(client, login):
     login("operator.kecamatan")
     resp = client.get(reverse("anggaran:dpa", args=[opd_kecamatan().pk, 2026]))
     for tahun in (2021, 2022, 2023, 2025, 2026, 2027):
-        assert f'href="{reverse("anggaran:dpa", args=[opd_kecamatan().pk, tahun])}"' in \
-            resp.content.decode(), tahun
+        assert (
+            f'href="{reverse("anggaran:dpa", args=[opd_kecamatan().pk, tahun])}"'
+            in resp.content.decode()
+        ), tahun

@@ -45,10 +45,10 @@ pytestmark = pytest.mark.django_db
 TAHUN = 2023
 BELUM_DIPERIKSA = "Berkas belum diperiksa: lihat pesan pada isian."
 TIDAK_DIIMPOR = "Tidak ada yang diimpor"
-PILIHAN_SALAH = ("Masukkan pilihan yang valid. Pilihan tersebut bukan salah satu dari pilihan "
-                 "yang tersedia.")
-H_REALISASI = ["Kode", "Uraian", "Bulan", "Realisasi (Rp)", "Fisik (K)", "Keterangan",
-               "Kode OPD"]
+PILIHAN_SALAH = (
+    "Masukkan pilihan yang valid. Pilihan tersebut bukan salah satu dari pilihan yang tersedia."
+)
+H_REALISASI = ["Kode", "Uraian", "Bulan", "Realisasi (Rp)", "Fisik (K)", "Keterangan", "Kode OPD"]
 H_DPA = ["Kode", "Uraian", "Indikator", "Target", "Satuan", "Pagu (Rp)", "Kode OPD"]
 # Two lines of the Kecamatan's DPA 2023 with no realisation in November.
 SUB_1, SUB_2 = "7.01.01.2.01.0001", "7.01.02.2.01.0002"
@@ -56,8 +56,16 @@ SUB_1, SUB_2 = "7.01.01.2.01.0001", "7.01.02.2.01.0002"
 
 # --- helpers ---------------------------------------------------------------------------------
 
-MODEL_POTRET = (RealisasiAnggaran, RincianDPA, DPA, DPAProgram, DPAKegiatan, Program,
-                Kegiatan, SubKegiatan)
+MODEL_POTRET = (
+    RealisasiAnggaran,
+    RincianDPA,
+    DPA,
+    DPAProgram,
+    DPAKegiatan,
+    Program,
+    Kegiatan,
+    SubKegiatan,
+)
 
 
 def _isi(model) -> list[tuple]:
@@ -107,10 +115,16 @@ def realisasi(*baris) -> list[list]:
     return hasil
 
 
-def unggah(client, nama: str, isi: bytes, *, jenis="realisasi", opd=None, tahun=TAHUN,
-           jenis_dpa="murni"):
-    data = {"jenis": jenis, "tahun": tahun, "jenis_dpa": jenis_dpa,
-            "opd": (opd or opd_kecamatan()).pk, "berkas": SimpleUploadedFile(nama, isi)}
+def unggah(
+    client, nama: str, isi: bytes, *, jenis="realisasi", opd=None, tahun=TAHUN, jenis_dpa="murni"
+):
+    data = {
+        "jenis": jenis,
+        "tahun": tahun,
+        "jenis_dpa": jenis_dpa,
+        "opd": (opd or opd_kecamatan()).pk,
+        "berkas": SimpleUploadedFile(nama, isi),
+    }
     if jenis == "nomenklatur":
         data.update({"opd": "", "tahun": ""})
     return client.post(reverse("anggaran:impor_baru"), data)
@@ -122,18 +136,24 @@ def url_impor(obj) -> str:
 
 def diimpor(resp) -> str:
     """What the check page says was imported ("0 baris baru, 1 diubah, 22 sama.")."""
-    m = re.search(r"Diimpor pada \d{1,2} \w+ \d{4} \d{2}\.\d{2}: (.*?\.)(?: |$)",
-                  teks_halaman(resp))
+    m = re.search(
+        r"Diimpor pada \d{1,2} \w+ \d{4} \d{2}\.\d{2}: (.*?\.)(?: |$)", teks_halaman(resp)
+    )
     assert m, teks_halaman(resp)[:3000]
     return m.group(1)
 
 
 def ringkasan(teks: str) -> dict:
-    m = re.search(r"Baru ([\d.]+) Berubah ([\d.]+) Sama ([\d.]+) Jumlah tertulis ([\d.]+) "
-                  r"Salah ([\d.]+)", teks)
+    m = re.search(
+        r"Baru ([\d.]+) Berubah ([\d.]+) Sama ([\d.]+) Jumlah tertulis ([\d.]+) "
+        r"Salah ([\d.]+)",
+        teks,
+    )
     assert m, teks[:2000]
-    return {k: int(v.replace(".", "")) for k, v in zip(
-        ("baru", "berubah", "sama", "jumlah", "galat"), m.groups(), strict=True)}
+    return {
+        k: int(v.replace(".", ""))
+        for k, v in zip(("baru", "berubah", "sama", "jumlah", "galat"), m.groups(), strict=True)
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -176,111 +196,247 @@ def _besar(settings):
 
 
 def _dpa_baris(kode, pagu, opd="7.01.01"):
-    return [H_DPA, [SUB_2, "Peningkatan Efektifitas", "Jumlah Kegiatan Pemerintahan di "
-                    "Kecamatan", "25", "Kegiatan", "16.398.050", opd],
-            [kode, "", "", "", "", pagu, opd]]
+    return [
+        H_DPA,
+        [
+            SUB_2,
+            "Peningkatan Efektifitas",
+            "Jumlah Kegiatan Pemerintahan di Kecamatan",
+            "25",
+            "Kegiatan",
+            "16.398.050",
+            opd,
+        ],
+        [kode, "", "", "", "", pagu, opd],
+    ]
 
 
 KASUS = [
-    Kasus("judul-kolom-salah", "realisasi.xlsx", lambda: xlsx(
-        [["Kode", "Uraian", "Bulan", "Fisik (K)"], [SUB_1, "", 11, 2]]),
+    Kasus(
+        "judul-kolom-salah",
+        "realisasi.xlsx",
+        lambda: xlsx([["Kode", "Uraian", "Bulan", "Fisik (K)"], [SUB_1, "", 11, 2]]),
         "Judul kolom tidak sesuai templat: kolom Realisasi (Rp) tidak ditemukan di baris "
-        "judul (Kode, Uraian, Bulan, Fisik (K)).", ditolak=True),
-    Kasus("lembar-kosong", "realisasi.xlsx", lambda: xlsx([]),
-          "Berkas “realisasi.xlsx” tidak berisi data: lembarnya kosong."),
-    Kasus("rumus", "realisasi.xlsx", _rumus,
-          "Realisasi (Rp): sel berisi rumus (=SUM(D2:D3)); impor hanya menerima nilai.",
-          baris=4),
-    Kasus("teks-bukan-angka", "realisasi.csv",
-          lambda: csv_bytes(realisasi((SUB_1, 11, "1.000.000"), (SUB_2, 11, "satu juta"))),
-          "Realisasi (Rp): “satu juta” bukan angka.", baris=3),
-    Kasus("rupiah-titik-bukan-ribuan", "realisasi.xlsx",
-          lambda: xlsx(realisasi((SUB_1, 11, "12.5"), (SUB_2, 11, 5000))),
-          "Realisasi (Rp): pemisah ribuan pada “12.5” tidak tepat; pada rupiah titik "
-          "memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50).", baris=2),
-    Kasus("pagu-negatif", "dpa.csv",
-          lambda: csv_bytes(_dpa_baris("7.01.01.2.01.0001", "-20.633.680")),
-          "Pagu (Rp): nilai tidak boleh negatif.", baris=3, jenis="dpa"),
-    Kasus("kode-tidak-dikenal", "realisasi.csv",
-          lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), ("7.01.02.2.01.0099", 11, "5"))),
-          "Kode 7.01.02.2.01.0099 tidak ada di DPA (murni) 2023 Kecamatan Magetan.", baris=3),
-    Kasus("kode-cacat", "realisasi.csv",
-          lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), ("7.1.2", 11, "5"))),
-          "Kode: Kode 7.1.2 tidak dikenali.", baris=3),
-    Kasus("anak-sebelum-induk", "nomenklatur.xlsx", lambda: xlsx([
-        ["Kode", "Nama"], ["7.01.02.2.09.0001", "Sub kegiatan uji"],
-        ["7.01.02.2.09", "Kegiatan uji"]]),
+        "judul (Kode, Uraian, Bulan, Fisik (K)).",
+        ditolak=True,
+    ),
+    Kasus(
+        "lembar-kosong",
+        "realisasi.xlsx",
+        lambda: xlsx([]),
+        "Berkas “realisasi.xlsx” tidak berisi data: lembarnya kosong.",
+    ),
+    Kasus(
+        "rumus",
+        "realisasi.xlsx",
+        _rumus,
+        "Realisasi (Rp): sel berisi rumus (=SUM(D2:D3)); impor hanya menerima nilai.",
+        baris=4,
+    ),
+    Kasus(
+        "teks-bukan-angka",
+        "realisasi.csv",
+        lambda: csv_bytes(realisasi((SUB_1, 11, "1.000.000"), (SUB_2, 11, "satu juta"))),
+        "Realisasi (Rp): “satu juta” bukan angka.",
+        baris=3,
+    ),
+    Kasus(
+        "rupiah-titik-bukan-ribuan",
+        "realisasi.xlsx",
+        lambda: xlsx(realisasi((SUB_1, 11, "12.5"), (SUB_2, 11, 5000))),
+        "Realisasi (Rp): pemisah ribuan pada “12.5” tidak tepat; pada rupiah titik "
+        "memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50).",
+        baris=2,
+    ),
+    Kasus(
+        "pagu-negatif",
+        "dpa.csv",
+        lambda: csv_bytes(_dpa_baris("7.01.01.2.01.0001", "-20.633.680")),
+        "Pagu (Rp): nilai tidak boleh negatif.",
+        baris=3,
+        jenis="dpa",
+    ),
+    Kasus(
+        "kode-tidak-dikenal",
+        "realisasi.csv",
+        lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), ("7.01.02.2.01.0099", 11, "5"))),
+        "Kode 7.01.02.2.01.0099 tidak ada di DPA (murni) 2023 Kecamatan Magetan.",
+        baris=3,
+    ),
+    Kasus(
+        "kode-cacat",
+        "realisasi.csv",
+        lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), ("7.1.2", 11, "5"))),
+        "Kode: Kode 7.1.2 tidak dikenali.",
+        baris=3,
+    ),
+    Kasus(
+        "anak-sebelum-induk",
+        "nomenklatur.xlsx",
+        lambda: xlsx(
+            [
+                ["Kode", "Nama"],
+                ["7.01.02.2.09.0001", "Sub kegiatan uji"],
+                ["7.01.02.2.09", "Kegiatan uji"],
+            ]
+        ),
         "Induk 7.01.02.2.09 belum ada: tambahkan induknya di baris sebelum baris ini",
-        baris=2, jenis="nomenklatur", peran="verifikator"),
-    Kasus("baris-ganda", "realisasi.csv",
-          lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), (SUB_2, 11, "5"),
-                                      ("7.01.01.2.01.01", "November", "7"))),
-          "Baris ganda: sama dengan baris 2.", baris=4),
-    Kasus("baris-opd-lain", "realisasi.xlsx",
-          lambda: xlsx(realisasi((SUB_1, 11, 1000), (SUB_2, 11, 5, "4.01.01.06"))),
-          "Baris milik OPD lain (kode OPD 4.01.01.06); berkas ini diimpor untuk Kecamatan "
-          "Magetan (7.01.01).", baris=3),
-    Kasus("txt-bernama-xlsx", "realisasi.xlsx",
-          lambda: b"Kode;Bulan;Realisasi (Rp)\n7.01.01.2.01.0001;11;1000\n",
-          "Berkas “realisasi.xlsx” bukan berkas Excel (.xlsx) yang sah"),
-    Kasus("terlalu-besar", "realisasi.csv",
-          lambda: csv_bytes(realisasi(*[(SUB_1, m, "1.000") for m in range(1, 13)] * 6)),
-          "paling besar 2,0 KB. Pecah berkas per bulan atau per program.", siapkan=_besar),
-    Kasus("sepuluh-lembar-tanpa-data", "realisasi.xlsx", lambda: _sepuluh_lembar(False),
-          "Berkas “realisasi.xlsx” berisi 10 lembar kerja (Lembar1, Lembar2, Lembar3, Lembar4, "
-          "Lembar5, …); impor membaca satu lembar. Hapus lembar lain, atau beri nama lembar "
-          "datanya “Data”."),
-    Kasus("kode-lama-di-dpa-2023", "dpa.xlsx",
-          lambda: xlsx(_dpa_baris("4,01,05,01,20", "1.000.000")),
-          "Kode 4,01,05,01,20 adalah kode lama (sebelum 2021); DPA tahun 2023 memakai "
-          "nomenklatur sejak 2021.", baris=3, jenis="dpa"),
-    Kasus("bulan-13", "realisasi.csv",
-          lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), (SUB_2, 13, "5"))),
-          "Bulan: “13” bukan bulan; tulis 1 sampai 12 atau nama bulan.", baris=3),
+        baris=2,
+        jenis="nomenklatur",
+        peran="verifikator",
+    ),
+    Kasus(
+        "baris-ganda",
+        "realisasi.csv",
+        lambda: csv_bytes(
+            realisasi((SUB_1, 11, "1000"), (SUB_2, 11, "5"), ("7.01.01.2.01.01", "November", "7"))
+        ),
+        "Baris ganda: sama dengan baris 2.",
+        baris=4,
+    ),
+    Kasus(
+        "baris-opd-lain",
+        "realisasi.xlsx",
+        lambda: xlsx(realisasi((SUB_1, 11, 1000), (SUB_2, 11, 5, "4.01.01.06"))),
+        "Baris milik OPD lain (kode OPD 4.01.01.06); berkas ini diimpor untuk Kecamatan "
+        "Magetan (7.01.01).",
+        baris=3,
+    ),
+    Kasus(
+        "txt-bernama-xlsx",
+        "realisasi.xlsx",
+        lambda: b"Kode;Bulan;Realisasi (Rp)\n7.01.01.2.01.0001;11;1000\n",
+        "Berkas “realisasi.xlsx” bukan berkas Excel (.xlsx) yang sah",
+    ),
+    Kasus(
+        "terlalu-besar",
+        "realisasi.csv",
+        lambda: csv_bytes(realisasi(*[(SUB_1, m, "1.000") for m in range(1, 13)] * 6)),
+        "paling besar 2,0 KB. Pecah berkas per bulan atau per program.",
+        siapkan=_besar,
+    ),
+    Kasus(
+        "sepuluh-lembar-tanpa-data",
+        "realisasi.xlsx",
+        lambda: _sepuluh_lembar(False),
+        "Berkas “realisasi.xlsx” berisi 10 lembar kerja (Lembar1, Lembar2, Lembar3, Lembar4, "
+        "Lembar5, …); impor membaca satu lembar. Hapus lembar lain, atau beri nama lembar "
+        "datanya “Data”.",
+    ),
+    Kasus(
+        "kode-lama-di-dpa-2023",
+        "dpa.xlsx",
+        lambda: xlsx(_dpa_baris("4,01,05,01,20", "1.000.000")),
+        "Kode 4,01,05,01,20 adalah kode lama (sebelum 2021); DPA tahun 2023 memakai "
+        "nomenklatur sejak 2021.",
+        baris=3,
+        jenis="dpa",
+    ),
+    Kasus(
+        "bulan-13",
+        "realisasi.csv",
+        lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), (SUB_2, 13, "5"))),
+        "Bulan: “13” bukan bulan; tulis 1 sampai 12 atau nama bulan.",
+        baris=3,
+    ),
     # Numbers are read by the same form field as the pages: a physical output or a target
     # beyond the column's digits is a row error, never a database error at import time.
-    Kasus("fisik-terlalu-besar", "realisasi.csv", lambda: csv_bytes(
-        [H_REALISASI, [SUB_1, "", 11, "1000", "", "", "7.01.01"],
-         [SUB_2, "", 11, "5", "1.234.567.890.123", "", "7.01.01"]]),
-        "Fisik (K): terlalu besar; paling banyak 12 angka sebelum koma.", baris=3),
-    Kasus("target-terlalu-besar", "dpa.csv", lambda: csv_bytes(
-        [H_DPA, [SUB_2, "Peningkatan Efektifitas", "Jumlah Kegiatan", "1.234.567.890.123",
-                 "Kegiatan", "16.398.050", "7.01.01"],
-         ["7.01.01.2.01.0001", "", "", "", "", "20.633.680", "7.01.01"]]),
-        "Target: terlalu besar; paling banyak 12 angka sebelum koma.", baris=2, jenis="dpa"),
-    Kasus("pdf", "realisasi.pdf", lambda: b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n",
-          "Berkas “realisasi.pdf”: jenis berkas tidak didukung; unggah .xlsx atau .csv."),
-    Kasus("csv-bukan-utf8", "realisasi.csv",
-          lambda: "Kode;Bulan;Realisasi (Rp);Keterangan\n7.01.01.2.01.0001;11;1000;Rapat "
-          "Kepala Seksi Pemerintahan dan Trantib (Camat)\n".encode("utf-16"),
-          "Berkas “realisasi.csv” bukan teks UTF-8"),
+    Kasus(
+        "fisik-terlalu-besar",
+        "realisasi.csv",
+        lambda: csv_bytes(
+            [
+                H_REALISASI,
+                [SUB_1, "", 11, "1000", "", "", "7.01.01"],
+                [SUB_2, "", 11, "5", "1.234.567.890.123", "", "7.01.01"],
+            ]
+        ),
+        "Fisik (K): terlalu besar; paling banyak 12 angka sebelum koma.",
+        baris=3,
+    ),
+    Kasus(
+        "target-terlalu-besar",
+        "dpa.csv",
+        lambda: csv_bytes(
+            [
+                H_DPA,
+                [
+                    SUB_2,
+                    "Peningkatan Efektifitas",
+                    "Jumlah Kegiatan",
+                    "1.234.567.890.123",
+                    "Kegiatan",
+                    "16.398.050",
+                    "7.01.01",
+                ],
+                ["7.01.01.2.01.0001", "", "", "", "", "20.633.680", "7.01.01"],
+            ]
+        ),
+        "Target: terlalu besar; paling banyak 12 angka sebelum koma.",
+        baris=2,
+        jenis="dpa",
+    ),
+    Kasus(
+        "pdf",
+        "realisasi.pdf",
+        lambda: b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n",
+        "Berkas “realisasi.pdf”: jenis berkas tidak didukung; unggah .xlsx atau .csv.",
+    ),
+    Kasus(
+        "csv-bukan-utf8",
+        "realisasi.csv",
+        lambda: (
+            "Kode;Bulan;Realisasi (Rp);Keterangan\n7.01.01.2.01.0001;11;1000;Rapat "
+            "Kepala Seksi Pemerintahan dan Trantib (Camat)\n".encode("utf-16")
+        ),
+        "Berkas “realisasi.csv” bukan teks UTF-8",
+    ),
     # Hostile spreadsheets (tests/lembar_bermusuhan.py): refused while they are read, with
     # a message, instead of holding the server for minutes or a gigabyte, or failing it.
-    Kasus("dimensi-raksasa", "realisasi.xlsx", lembar_bermusuhan.dimensi_raksasa,
-          "Berkas “realisasi.xlsx” ditolak: ada baris bernomor 1.048.576, di luar batas "
-          "51.000 baris; hapus baris-baris di bawah data atau pecah berkasnya. Tidak ada yang "
-          "diimpor."),
-    Kasus("sel-300-mb", "realisasi.xlsx", lembar_bermusuhan.sel_besar,
-          "Berkas “realisasi.xlsx” ditolak: sel A1 berisi lebih dari 32.767 karakter (batas "
-          "Excel). Tidak ada yang diimpor."),
-    Kasus("entitas-xml", "realisasi.xlsx", lembar_bermusuhan.entitas,
-          "Berkas “realisasi.xlsx” ditolak: bagian xl/worksheets/sheet1.xml memuat deklarasi "
-          "DTD atau entitas XML, yang tidak pernah ditulis oleh Excel dan tidak dibaca demi "
-          "keamanan. Tidak ada yang diimpor."),
-    Kasus("xml-terpotong", "realisasi.xlsx", lembar_bermusuhan.rusak,
-          "Berkas “realisasi.xlsx” ditolak: XML bagian xl/worksheets/sheet1.xml rusak (baris 2",
-          ditolak=True),
-    Kasus("csv-sel-terlalu-panjang", "realisasi.csv",
-          lambda: csv_bytes([H_REALISASI, [SUB_1, "x" * 40_000, 11, "1000", "", "",
-                                           "7.01.01"]]),
-          "Berkas “realisasi.csv”: sel kolom 2 baris 2 berisi 40.000 karakter; paling banyak "
-          "32.767.", ditolak=True),
+    Kasus(
+        "dimensi-raksasa",
+        "realisasi.xlsx",
+        lembar_bermusuhan.dimensi_raksasa,
+        "Berkas “realisasi.xlsx” ditolak: ada baris bernomor 1.048.576, di luar batas "
+        "51.000 baris; hapus baris-baris di bawah data atau pecah berkasnya. Tidak ada yang "
+        "diimpor.",
+    ),
+    Kasus(
+        "sel-300-mb",
+        "realisasi.xlsx",
+        lembar_bermusuhan.sel_besar,
+        "Berkas “realisasi.xlsx” ditolak: sel A1 berisi lebih dari 32.767 karakter (batas "
+        "Excel). Tidak ada yang diimpor.",
+    ),
+    Kasus(
+        "entitas-xml",
+        "realisasi.xlsx",
+        lembar_bermusuhan.entitas,
+        "Berkas “realisasi.xlsx” ditolak: bagian xl/worksheets/sheet1.xml memuat deklarasi "
+        "DTD atau entitas XML, yang tidak pernah ditulis oleh Excel dan tidak dibaca demi "
+        "keamanan. Tidak ada yang diimpor.",
+    ),
+    Kasus(
+        "xml-terpotong",
+        "realisasi.xlsx",
+        lembar_bermusuhan.rusak,
+        "Berkas “realisasi.xlsx” ditolak: XML bagian xl/worksheets/sheet1.xml rusak (baris 2",
+        ditolak=True,
+    ),
+    Kasus(
+        "csv-sel-terlalu-panjang",
+        "realisasi.csv",
+        lambda: csv_bytes([H_REALISASI, [SUB_1, "x" * 40_000, 11, "1000", "", "", "7.01.01"]]),
+        "Berkas “realisasi.csv”: sel kolom 2 baris 2 berisi 40.000 karakter; paling banyak 32.767.",
+        ditolak=True,
+    ),
 ]
 
 
 @pytest.mark.parametrize("kasus", KASUS, ids=[k.id for k in KASUS])
 def test_bad_file_is_refused_with_its_message_and_nothing_is_imported(
-        kasus, client, login, settings):
+    kasus, client, login, settings
+):
     if kasus.siapkan:
         kasus.siapkan(settings)
     login(kasus.peran)
@@ -316,10 +472,12 @@ def test_bad_file_is_refused_with_its_message_and_nothing_is_imported(
         r = ringkasan(teks)
         assert r["galat"] == 1, teks
         # The wrong row's number, its verdict and its reason on one table row.
-        assert re.search(rf"<tr class=\"impor-galat\"><td>{kasus.baris}</td>",
-                         resp.content.decode()), teks
-        baris_galat = re.search(r"<tr class=\"impor-galat\">(.*?)</tr>",
-                                resp.content.decode(), re.S).group(1)
+        assert re.search(
+            rf"<tr class=\"impor-galat\"><td>{kasus.baris}</td>", resp.content.decode()
+        ), teks
+        baris_galat = re.search(
+            r"<tr class=\"impor-galat\">(.*?)</tr>", resp.content.decode(), re.S
+        ).group(1)
         assert kasus.pesan in teks_halaman_html(baris_galat)
         assert "1 baris salah: tidak ada yang dapat diimpor" in teks
         assert "Impor sekarang" not in teks
@@ -338,6 +496,7 @@ def teks_halaman_html(potongan: str) -> str:
 
         def get(self, *_):
             return ""
+
     return teks_halaman(R())
 
 
@@ -373,11 +532,18 @@ def test_stated_total_differing_from_lines_is_listed_and_not_stored(client, logi
     resp = client.get(resp["Location"])
     teks = teks_halaman(resp)
     nomor = 2 + [r[0] for r in ref.DPA_KECAMATAN_2023].index("01.2.06")
-    assert (f"Baris {nomor}, 7.01.01.2.06: jumlah tertulis 736.552.863,00, jumlah rinciannya "
-            "744.978.713,00 (selisih 8.425.850,00). Yang dipakai: jumlah rincian.") in teks
+    assert (
+        f"Baris {nomor}, 7.01.01.2.06: jumlah tertulis 736.552.863,00, jumlah rinciannya "
+        "744.978.713,00 (selisih 8.425.850,00). Yang dipakai: jumlah rincian."
+    ) in teks
     assert "Jumlah tertulis yang berbeda dengan rinciannya (1)" in teks
-    assert ringkasan(teks) == {"baru": 0, "berubah": 0, "sama": len(ref.DPA_KECAMATAN_2023),
-                               "jumlah": 0, "galat": 0}
+    assert ringkasan(teks) == {
+        "baru": 0,
+        "berubah": 0,
+        "sama": len(ref.DPA_KECAMATAN_2023),
+        "jumlah": 0,
+        "galat": 0,
+    }
     resp = client.post(resp.wsgi_request.path, follow=True)
     assert diimpor(resp).startswith("0 baris baru, 0 diubah")
     assert potret() == sebelum
@@ -387,8 +553,9 @@ def test_stated_total_differing_from_lines_is_listed_and_not_stored(client, logi
 
 
 def _ekspor(client, format: str) -> bytes:
-    resp = client.get(reverse("anggaran:ekspor", args=[opd_kecamatan().pk, TAHUN, "realisasi",
-                                                       format]))
+    resp = client.get(
+        reverse("anggaran:ekspor", args=[opd_kecamatan().pk, TAHUN, "realisasi", format])
+    )
     assert resp.status_code == 200
     return resp.content
 
@@ -402,16 +569,18 @@ def _impor_dari(client, nama, isi) -> tuple[Impor, str]:
 
 def test_export_then_import_changes_nothing_then_one_changed_value(client, login):
     login("operator.kecamatan")
-    n = RealisasiAnggaran.objects.filter(rincian__dpa__opd=opd_kecamatan(),
-                                         rincian__dpa__tahun=TAHUN).count()
+    n = RealisasiAnggaran.objects.filter(
+        rincian__dpa__opd=opd_kecamatan(), rincian__dpa__tahun=TAHUN
+    ).count()
     assert n == 23
     sebelum = potret()
     isi_xlsx, isi_csv = _ekspor(client, "xlsx"), _ekspor(client, "csv")
     assert load_workbook(io.BytesIO(isi_xlsx)).sheetnames == ["Data"]
     for nama, isi in (("realisasi.xlsx", isi_xlsx), ("realisasi.csv", isi_csv)):
         obj, teks = _impor_dari(client, nama, isi)
-        assert ringkasan(teks) == {"baru": 0, "berubah": 0, "sama": n, "jumlah": 0,
-                                   "galat": 0}, nama
+        assert ringkasan(teks) == {"baru": 0, "berubah": 0, "sama": n, "jumlah": 0, "galat": 0}, (
+            nama
+        )
         resp = client.post(url_impor(obj), follow=True)
         assert diimpor(resp) == "0 baris baru, 0 diubah, 23 sama."
         assert potret() == sebelum
@@ -423,12 +592,14 @@ def test_export_then_import_changes_nothing_then_one_changed_value(client, login
     kode, bulan = baris[5][0], int(baris[5][2])
     baris[5][3] = "12.345.678,50"
     obj, teks = _impor_dari(client, "realisasi-ubah.csv", csv_bytes(baris))
-    assert ringkasan(teks) == {"baru": 0, "berubah": 1, "sama": n - 1, "jumlah": 0,
-                               "galat": 0}
+    assert ringkasan(teks) == {"baru": 0, "berubah": 1, "sama": n - 1, "jumlah": 0, "galat": 0}
     assert re.search(rf"\b6 {re.escape(kode)} .*? berubah", teks)
-    target = RealisasiAnggaran.objects.get(rincian__dpa__opd=opd_kecamatan(),
-                                           rincian__dpa__tahun=TAHUN, bulan=bulan,
-                                           rincian__sub_kegiatan__kode=kode)
+    target = RealisasiAnggaran.objects.get(
+        rincian__dpa__opd=opd_kecamatan(),
+        rincian__dpa__tahun=TAHUN,
+        bulan=bulan,
+        rincian__sub_kegiatan__kode=kode,
+    )
     riwayat = target.history.count()
     resp = client.post(url_impor(obj), follow=True)
     assert diimpor(resp) == "0 baris baru, 1 diubah, 22 sama."
@@ -460,16 +631,19 @@ def test_export_then_import_changes_nothing_then_one_changed_value(client, login
 
 def _dpa_besar(garis: int) -> tuple[OPD, list[str]]:
     """A test OPD with a DPA 2024 of `garis` lines (one kegiatan, sub kegiatan 0001...)."""
-    opd = OPD.objects.create(kode="7.01.99", kode_bidang="7.01", nama="Kecamatan Uji Impor",
-                             jenis=OPD.Jenis.KECAMATAN)
+    opd = OPD.objects.create(
+        kode="7.01.99", kode_bidang="7.01", nama="Kecamatan Uji Impor", jenis=OPD.Jenis.KECAMATAN
+    )
     program = Program.objects.create(kode="7.01.98", nama="PROGRAM UJI IMPOR", skema="050")
     keg = Kegiatan.objects.create(program=program, kode="7.01.98.2.01", nama="Kegiatan uji")
     sub = SubKegiatan.objects.bulk_create(
         SubKegiatan(kegiatan=keg, kode=f"7.01.98.2.01.{i:04d}", nama=f"Sub kegiatan uji {i}")
-        for i in range(1, garis + 1))
+        for i in range(1, garis + 1)
+    )
     dpa = DPA.objects.create(opd=opd, tahun=2024, jenis=DPA.Jenis.MURNI)
-    RincianDPA.objects.bulk_create(RincianDPA(dpa=dpa, kegiatan=keg, sub_kegiatan=s,
-                                              pagu=Decimal(100_000_000)) for s in sub)
+    RincianDPA.objects.bulk_create(
+        RincianDPA(dpa=dpa, kegiatan=keg, sub_kegiatan=s, pagu=Decimal(100_000_000)) for s in sub
+    )
     return opd, [s.kode for s in sub]
 
 
@@ -486,35 +660,39 @@ def test_ten_thousand_rows_one_wrong_imports_nothing_fixed_imports_all(client, l
     opd, kode = _dpa_besar(834)
     login("admin")
     sebelum = potret()
-    resp = unggah(client, "realisasi-2024.csv", _sepuluh_ribu(kode, salah=True), opd=opd,
-                  tahun=2024)
+    resp = unggah(
+        client, "realisasi-2024.csv", _sepuluh_ribu(kode, salah=True), opd=opd, tahun=2024
+    )
     assert resp.status_code == 302, teks_halaman(resp)[:3000]
     obj = Impor.objects.latest("pk")
     resp = client.get(url_impor(obj))
     teks = teks_halaman(resp)
-    assert ringkasan(teks) == {"baru": 9_999,
-     "berubah": 0, "sama": 0, "jumlah": 0,
-                               "galat": 1}
+    assert ringkasan(teks) == {"baru": 9_999, "berubah": 0, "sama": 0, "jumlah": 0, "galat": 1}
     # Row 9.001 (header is row 1) is on page 45 of 200 rows, in file order.
     teks46 = teks_halaman(client.get(url_impor(obj) + "?hal=45"))
-    assert re.search(rf"\b9001 {kode[8_999 // 12]} salah Realisasi \(Rp\): “satu juta” bukan "
-                     "angka", teks46), teks46[:3000]
+    assert re.search(
+        rf"\b9001 {kode[8_999 // 12]} salah Realisasi \(Rp\): “satu juta” bukan "
+        "angka",
+        teks46,
+    ), teks46[:3000]
     assert teks46.count(" salah ") == 1
     resp = client.post(url_impor(obj), follow=True)
     assert any(TIDAK_DIIMPOR in p for p in pesan(resp)), pesan(resp)
     assert potret() == sebelum
     assert not RealisasiAnggaran.objects.filter(rincian__dpa__opd=opd).exists()
 
-    resp = unggah(client, "realisasi-2024-benar.csv", _sepuluh_ribu(kode, salah=False),
-                  opd=opd, tahun=2024)
+    resp = unggah(
+        client, "realisasi-2024-benar.csv", _sepuluh_ribu(kode, salah=False), opd=opd, tahun=2024
+    )
     assert resp.status_code == 302, teks_halaman(resp)[:3000]
     obj = Impor.objects.latest("pk")
     resp = client.post(url_impor(obj), follow=True)
     assert diimpor(resp) == "10.000 baris baru, 0 diubah, 0 sama."
     qs = RealisasiAnggaran.objects.filter(rincian__dpa__opd=opd)
     assert qs.count() == 10_000
-    assert qs.get(rincian__sub_kegiatan__kode=kode[8_999 // 12],
-                  bulan=8_999 % 12 + 1).realisasi == Decimal("9999500.25")
+    assert qs.get(
+        rincian__sub_kegiatan__kode=kode[8_999 // 12], bulan=8_999 % 12 + 1
+    ).realisasi == Decimal("9999500.25")
     assert RealisasiAnggaran.history.filter(rincian__dpa__opd=opd).count() == 10_000
 
 
@@ -523,13 +701,15 @@ def test_dry_run_of_a_large_file_names_its_wrong_row_on_the_page_shown(client, l
     row, without paging through 50 pages of correct rows to find it."""
     opd, kode = _dpa_besar(834)
     login("admin")
-    resp = unggah(client, "realisasi-2024.csv", _sepuluh_ribu(kode, salah=True), opd=opd,
-                  tahun=2024)
+    resp = unggah(
+        client, "realisasi-2024.csv", _sepuluh_ribu(kode, salah=True), opd=opd, tahun=2024
+    )
     assert resp.status_code == 302
     teks = teks_halaman(client.get(resp["Location"]))
     assert "1 baris salah" in teks
-    assert re.search(r"Baris 9001 \(\S+\): Realisasi \(Rp\): “satu juta” bukan angka", teks), \
+    assert re.search(r"Baris 9001 \(\S+\): Realisasi \(Rp\): “satu juta” bukan angka", teks), (
         "the wrong row 9001 is not on the dry-run page the user sees (only on page 45 of 50)"
+    )
 
 
 # --- 5. permissions --------------------------------------------------------------------------
@@ -538,8 +718,13 @@ def test_dry_run_of_a_large_file_names_its_wrong_row_on_the_page_shown(client, l
 def test_operator_cannot_import_into_another_opd(client, login, media):
     login("operator.kecamatan")
     sebelum, n = potret(), Impor.objects.count()
-    resp = unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))),
-                  opd=opd_organisasi(), tahun=2019)
+    resp = unggah(
+        client,
+        "realisasi.xlsx",
+        xlsx(realisasi((SUB_1, 11, 1000))),
+        opd=opd_organisasi(),
+        tahun=2019,
+    )
     assert resp.status_code == 200
     assert PILIHAN_SALAH in teks_halaman(resp)
     assert BELUM_DIPERIKSA in pesan(resp)
@@ -584,9 +769,12 @@ def test_inspektorat_cannot_confirm(client, login):
 def test_operator_cannot_import_nomenclature(client, login):
     login("operator.kecamatan")
     sebelum, n = potret(), Impor.objects.count()
-    resp = unggah(client, "nomenklatur.xlsx", xlsx([["Kode", "Nama"],
-                                                    ["7.01.02.2.09", "Kegiatan uji"]]),
-                  jenis="nomenklatur")
+    resp = unggah(
+        client,
+        "nomenklatur.xlsx",
+        xlsx([["Kode", "Nama"], ["7.01.02.2.09", "Kegiatan uji"]]),
+        jenis="nomenklatur",
+    )
     assert resp.status_code == 403
     assert Impor.objects.count() == n
     assert potret() == sebelum
@@ -610,33 +798,57 @@ def test_command_checks_then_imports_with_konfirmasi(tmp_path):
     path.write_bytes(xlsx(realisasi((SUB_1, 11, 1250000), (SUB_2, 11, "2.500.000,50"))))
     sebelum = potret()
     out = io.StringIO()
-    call_command("impor_anggaran", "realisasi", str(path), opd="7.01.01", tahun=2023,
-                 stdout=out)
+    call_command("impor_anggaran", "realisasi", str(path), opd="7.01.01", tahun=2023, stdout=out)
     assert "2 baru, 0 berubah, 0 sama, 0 jumlah tertulis, 0 salah" in out.getvalue()
     assert "Hanya diperiksa" in out.getvalue()
     assert potret() == sebelum
 
-    call_command("impor_anggaran", "realisasi", str(path), opd="7.01.01", tahun=2023,
-                 konfirmasi=True, stdout=io.StringIO())
-    qs = RealisasiAnggaran.objects.filter(rincian__dpa__opd=opd_kecamatan(),
-                                          rincian__dpa__tahun=2023, bulan=11)
+    call_command(
+        "impor_anggaran",
+        "realisasi",
+        str(path),
+        opd="7.01.01",
+        tahun=2023,
+        konfirmasi=True,
+        stdout=io.StringIO(),
+    )
+    qs = RealisasiAnggaran.objects.filter(
+        rincian__dpa__opd=opd_kecamatan(), rincian__dpa__tahun=2023, bulan=11
+    )
     assert sorted(qs.values_list("rincian__sub_kegiatan__kode", "realisasi")) == [
-        (SUB_1, Decimal("1250000")), (SUB_2, Decimal("2500000.50"))]
+        (SUB_1, Decimal("1250000")),
+        (SUB_2, Decimal("2500000.50")),
+    ]
     assert Impor.objects.latest("pk").status == Impor.Status.DIIMPOR
 
 
-@pytest.mark.parametrize("isi,nama,pesan_galat", [
-    (lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), (SUB_2, 13, "5"))), "realisasi.csv",
-     "Tidak ada yang diimpor: perbaiki baris yang salah."),
-    (lambda: b"bukan excel", "realisasi.xlsx", "bukan berkas Excel (.xlsx) yang sah"),
-], ids=["baris-salah", "berkas-salah"])
+@pytest.mark.parametrize(
+    "isi,nama,pesan_galat",
+    [
+        (
+            lambda: csv_bytes(realisasi((SUB_1, 11, "1000"), (SUB_2, 13, "5"))),
+            "realisasi.csv",
+            "Tidak ada yang diimpor: perbaiki baris yang salah.",
+        ),
+        (lambda: b"bukan excel", "realisasi.xlsx", "bukan berkas Excel (.xlsx) yang sah"),
+    ],
+    ids=["baris-salah", "berkas-salah"],
+)
 def test_command_wrong_file_raises_and_writes_nothing(tmp_path, isi, nama, pesan_galat):
     path = tmp_path / nama
     path.write_bytes(isi())
     sebelum = potret()
     with pytest.raises(CommandError, match=re.escape(pesan_galat)):
-        call_command("impor_anggaran", "realisasi", str(path), opd="7.01.01", tahun=2023,
-                     konfirmasi=True, stdout=io.StringIO(), stderr=io.StringIO())
+        call_command(
+            "impor_anggaran",
+            "realisasi",
+            str(path),
+            opd="7.01.01",
+            tahun=2023,
+            konfirmasi=True,
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )
     assert potret() == sebelum
 
 
@@ -677,8 +889,9 @@ def test_a_file_being_checked_shows_its_progress_and_reloads(client, login):
     login("operator.kecamatan")
     resp = unggah(client, "realisasi.xlsx", xlsx(realisasi((SUB_1, 11, 1000))))
     obj = Impor.objects.latest("pk")
-    Impor.objects.filter(pk=obj.pk).update(status=Impor.Status.MEMERIKSA, baris_dibaca=4500,
-                                           baris_perkiraan=10_000)
+    Impor.objects.filter(pk=obj.pk).update(
+        status=Impor.Status.MEMERIKSA, baris_dibaca=4500, baris_perkiraan=10_000
+    )
     resp = client.get(url_impor(obj))
     teks = teks_halaman(resp)
     assert "Sedang diperiksa… 4.500 baris dibaca dari sekitar 10.000." in teks
@@ -695,7 +908,8 @@ def test_a_file_being_checked_shows_its_progress_and_reloads(client, login):
 
 
 def test_with_a_worker_the_jobs_are_sent_after_the_request_commits(
-        client, login, settings, monkeypatch, django_capture_on_commit_callbacks):
+    client, login, settings, monkeypatch, django_capture_on_commit_callbacks
+):
     """Outside `make run` and the tests a Celery worker does the check and the import: the
     request only keeps the file and sends the job once its transaction has committed (the
     worker must see the row), and the page shows the file waiting in the queue."""
@@ -703,10 +917,12 @@ def test_with_a_worker_the_jobs_are_sent_after_the_request_commits(
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
     dikirim = []
-    monkeypatch.setattr(tasks.impor_periksa_job, "delay", lambda *a: dikirim.append(
-        ("periksa", *a)))
-    monkeypatch.setattr(tasks.impor_terapkan_job, "delay", lambda *a: dikirim.append(
-        ("terapkan", *a)))
+    monkeypatch.setattr(
+        tasks.impor_periksa_job, "delay", lambda *a: dikirim.append(("periksa", *a))
+    )
+    monkeypatch.setattr(
+        tasks.impor_terapkan_job, "delay", lambda *a: dikirim.append(("terapkan", *a))
+    )
     login("operator.kecamatan")
     sebelum = potret()
     with django_capture_on_commit_callbacks(execute=True):
@@ -715,7 +931,8 @@ def test_with_a_worker_the_jobs_are_sent_after_the_request_commits(
     assert dikirim == [("periksa", obj.pk)]
     assert obj.status == Impor.Status.ANTRE
     assert "Menunggu diperiksa… Berkas menunggu giliran diperiksa." in teks_halaman(
-        client.get(resp["Location"]))
+        client.get(resp["Location"])
+    )
 
     tasks.impor_periksa_job.apply(args=[obj.pk])  # what the worker runs
     obj.refresh_from_db()
@@ -732,22 +949,25 @@ def test_with_a_worker_the_jobs_are_sent_after_the_request_commits(
 
     tasks.impor_terapkan_job.apply(args=[obj.pk])
     obj.refresh_from_db()
-    assert obj.status == Impor.Status.DIIMPOR and obj.diimpor_oleh == user(
-        "operator.kecamatan")
-    baris = RealisasiAnggaran.objects.get(rincian__sub_kegiatan__kode=SUB_1, bulan=11,
-                                          rincian__dpa__opd=opd_kecamatan())
+    assert obj.status == Impor.Status.DIIMPOR and obj.diimpor_oleh == user("operator.kecamatan")
+    baris = RealisasiAnggaran.objects.get(
+        rincian__sub_kegiatan__kode=SUB_1, bulan=11, rincian__dpa__opd=opd_kecamatan()
+    )
     assert baris.realisasi == Decimal(1000)
     assert baris.history.latest().history_user == user("operator.kecamatan")
 
 
-TERHENTI = ("Pekerjaan terhenti: tidak ada kemajuan selama 30 menit (pekerja latar mati atau "
-            "dimulai ulang). Silakan ulangi.")
+TERHENTI = (
+    "Pekerjaan terhenti: tidak ada kemajuan selama 30 menit (pekerja latar mati atau "
+    "dimulai ulang). Silakan ulangi."
+)
 
 
 def _macet(obj: Impor, status: str, menit_lalu: int) -> None:
     """The file's job left in `status`, last written `menit_lalu` minutes ago."""
     Impor.objects.filter(pk=obj.pk).update(
-        status=status, diperbarui=timezone.now() - timedelta(minutes=menit_lalu))
+        status=status, diperbarui=timezone.now() - timedelta(minutes=menit_lalu)
+    )
 
 
 @pytest.mark.parametrize("status", [Impor.Status.ANTRE, Impor.Status.MEMERIKSA])
@@ -817,9 +1037,13 @@ def test_the_check_keeps_the_cells_it_read_and_the_import_uses_them(client, logi
     dibaca = list(tulis_potret(asli, tujuan).baris)
     kembali = baca_potret(io.BytesIO(tujuan.getvalue()), "xlsx")
     assert kembali.header == H_REALISASI
-    assert list(kembali.baris) == dibaca == [
-        (2, [SUB_1, "Rapat", Decimal(11), Decimal("1250000.5"), "1,5", Rumus("=A1"),
-             "7.01.01"])]
+    assert (
+        list(kembali.baris)
+        == dibaca
+        == [
+            (2, [SUB_1, "Rapat", Decimal(11), Decimal("1250000.5"), "1,5", Rumus("=A1"), "7.01.01"])
+        ]
+    )
     assert isinstance(dibaca[0][1][5], Rumus)
 
 
@@ -827,8 +1051,9 @@ def test_csv_export_of_a_whole_thousand_reads_back_as_the_same_value(client, log
     """1.500 alone is refused as ambiguous by the reader, so the csv writes 1.500,00: an
     exported file imports back unchanged whatever its values."""
     login("operator.kecamatan")
-    baris = RealisasiAnggaran.objects.filter(rincian__dpa__opd=opd_kecamatan(),
-                                             rincian__dpa__tahun=TAHUN).first()
+    baris = RealisasiAnggaran.objects.filter(
+        rincian__dpa__opd=opd_kecamatan(), rincian__dpa__tahun=TAHUN
+    ).first()
     baris.realisasi, baris.fisik = Decimal(1500), Decimal(2500)
     baris.save()
     isi = _ekspor(client, "csv")

@@ -36,8 +36,11 @@ def _dpa() -> DPA:
 
 
 def _rincian() -> list[RincianDPA]:
-    return list(RincianDPA.objects.filter(dpa=_dpa()).select_related("sub_kegiatan", "kegiatan")
-                .order_by("kegiatan__kode", "sub_kegiatan__kode"))
+    return list(
+        RincianDPA.objects.filter(dpa=_dpa())
+        .select_related("sub_kegiatan", "kegiatan")
+        .order_by("kegiatan__kode", "sub_kegiatan__kode")
+    )
 
 
 def _url(bulan=BULAN) -> str:
@@ -52,8 +55,11 @@ def _baca(client, bulan=BULAN) -> dict:
 
 def potret() -> dict:
     return {
-        "realisasi": sorted(RealisasiAnggaran.objects.values_list(
-            "pk", "rincian_id", "bulan", "realisasi", "fisik", "keterangan")),
+        "realisasi": sorted(
+            RealisasiAnggaran.objects.values_list(
+                "pk", "rincian_id", "bulan", "realisasi", "fisik", "keterangan"
+            )
+        ),
         "riwayat": RealisasiAnggaran.history.count(),
     }
 
@@ -76,44 +82,84 @@ class Kasus:
 
 
 KASUS = [
-    Kasus("huruf", {"realisasi": "abc"},
-          "Realisasi {kode} (Rp): “abc” bukan angka. Tulis angka seperti 78,2 atau "
-          "1.234.567,89.", "Realisasi"),
-    Kasus("negatif", {"realisasi": "-5"},
-          "Realisasi {kode} (Rp): nilai tidak boleh negatif.", "Realisasi"),
-    Kasus("titik-bukan-ribuan", {"realisasi": "12.5"},
-          "Realisasi {kode} (Rp): pemisah ribuan pada “12.5” tidak tepat; pada rupiah titik "
-          "memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50).",
-          "Realisasi"),
-    Kasus("titik-bukan-ribuan-dengan-fisik", {"realisasi": "12500.00", "fisik": "1"},
-          "Realisasi {kode} (Rp): pemisah ribuan pada “12500.00” tidak tepat; pada rupiah "
-          "titik memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50).",
-          "Realisasi"),
-    Kasus("tiga-desimal", {"realisasi": "12,345"},
-          "Realisasi {kode} (Rp): paling banyak 2 angka di belakang koma; “12,345” memiliki 3. "
-          "Nilai tidak dibulatkan otomatis.", "Realisasi"),
-    Kasus("eksponen", {"realisasi": "1e5"},
-          "Realisasi {kode} (Rp): “1e5” bukan angka. Tulis angka seperti 78,2 atau "
-          "1.234.567,89.", "Realisasi"),
-    Kasus("fisik-tanpa-rupiah", {"realisasi": "", "fisik": "10"},
-          "Realisasi {kode} (Rp): isi rupiahnya, atau kosongkan juga fisik dan keterangan.",
-          "Realisasi"),
-    Kasus("keterangan-tanpa-rupiah", {"realisasi": "", "keterangan": "Belum cair"},
-          "Realisasi {kode} (Rp): isi rupiahnya, atau kosongkan juga fisik dan keterangan.",
-          "Realisasi"),
-    Kasus("fisik-huruf", {"realisasi": "1.000.000", "fisik": "x"},
-          "Realisasi fisik {kode}: “x” bukan angka. Tulis angka seperti 78,2 atau "
-          "1.234.567,89.", "Realisasi fisik"),
-    Kasus("fisik-negatif", {"realisasi": "1.000.000", "fisik": "-1"},
-          "Realisasi fisik {kode}: nilai tidak boleh negatif.", "Realisasi fisik"),
-    Kasus("keterangan-panjang", {"realisasi": "1.000.000", "keterangan": "k" * 256},
-          "", "Keterangan"),
-    Kasus("terlalu-besar", {"realisasi": "12345678901234567"},
-          "Realisasi {kode} (Rp): terlalu besar; paling banyak 16 angka sebelum koma.",
-          "Realisasi"),
-    Kasus("terlalu-besar-bertitik", {"realisasi": "12.345.678.901.234.567,00"},
-          "Realisasi {kode} (Rp): terlalu besar; paling banyak 16 angka sebelum koma.",
-          "Realisasi"),
+    Kasus(
+        "huruf",
+        {"realisasi": "abc"},
+        "Realisasi {kode} (Rp): “abc” bukan angka. Tulis angka seperti 78,2 atau 1.234.567,89.",
+        "Realisasi",
+    ),
+    Kasus(
+        "negatif",
+        {"realisasi": "-5"},
+        "Realisasi {kode} (Rp): nilai tidak boleh negatif.",
+        "Realisasi",
+    ),
+    Kasus(
+        "titik-bukan-ribuan",
+        {"realisasi": "12.5"},
+        "Realisasi {kode} (Rp): pemisah ribuan pada “12.5” tidak tepat; pada rupiah titik "
+        "memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50).",
+        "Realisasi",
+    ),
+    Kasus(
+        "titik-bukan-ribuan-dengan-fisik",
+        {"realisasi": "12500.00", "fisik": "1"},
+        "Realisasi {kode} (Rp): pemisah ribuan pada “12500.00” tidak tepat; pada rupiah "
+        "titik memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50).",
+        "Realisasi",
+    ),
+    Kasus(
+        "tiga-desimal",
+        {"realisasi": "12,345"},
+        "Realisasi {kode} (Rp): paling banyak 2 angka di belakang koma; “12,345” memiliki 3. "
+        "Nilai tidak dibulatkan otomatis.",
+        "Realisasi",
+    ),
+    Kasus(
+        "eksponen",
+        {"realisasi": "1e5"},
+        "Realisasi {kode} (Rp): “1e5” bukan angka. Tulis angka seperti 78,2 atau 1.234.567,89.",
+        "Realisasi",
+    ),
+    Kasus(
+        "fisik-tanpa-rupiah",
+        {"realisasi": "", "fisik": "10"},
+        "Realisasi {kode} (Rp): isi rupiahnya, atau kosongkan juga fisik dan keterangan.",
+        "Realisasi",
+    ),
+    Kasus(
+        "keterangan-tanpa-rupiah",
+        {"realisasi": "", "keterangan": "Belum cair"},
+        "Realisasi {kode} (Rp): isi rupiahnya, atau kosongkan juga fisik dan keterangan.",
+        "Realisasi",
+    ),
+    Kasus(
+        "fisik-huruf",
+        {"realisasi": "1.000.000", "fisik": "x"},
+        "Realisasi fisik {kode}: “x” bukan angka. Tulis angka seperti 78,2 atau 1.234.567,89.",
+        "Realisasi fisik",
+    ),
+    Kasus(
+        "fisik-negatif",
+        {"realisasi": "1.000.000", "fisik": "-1"},
+        "Realisasi fisik {kode}: nilai tidak boleh negatif.",
+        "Realisasi fisik",
+    ),
+    Kasus(
+        "keterangan-panjang", {"realisasi": "1.000.000", "keterangan": "k" * 256}, "", "Keterangan"
+    ),
+    Kasus(
+        "terlalu-besar",
+        {"realisasi": "12345678901234567"},
+        "Realisasi {kode} (Rp): terlalu besar; paling banyak 16 angka sebelum koma.",
+        "Realisasi",
+    ),
+    Kasus(
+        "terlalu-besar-bertitik",
+        {"realisasi": "12.345.678.901.234.567,00"},
+        "Realisasi {kode} (Rp): terlalu besar; paling banyak 16 angka sebelum koma.",
+        "Realisasi",
+    ),
 ]
 
 
@@ -172,12 +218,20 @@ def test_a_refused_rupiah_gets_one_message_not_a_second_one_about_the_same_cell(
     daftar = pesan(operator.post(_url(), data))
     assert [m for m in daftar if a.kode in m] == [
         f"Realisasi {a.kode} (Rp): pemisah ribuan pada “12.5” tidak tepat; pada rupiah titik "
-        "memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50)."]
+        "memisahkan setiap tiga angka (12.500) dan koma menandai sen (12.500,50)."
+    ]
 
 
-@pytest.mark.parametrize(("teks", "nilai"), [("12.500", "12500"), ("1.234", "1234"),
-                                             ("Rp 15.490.556.938", "15490556938"),
-                                             ("12.500,50", "12500.50"), ("12500", "12500")])
+@pytest.mark.parametrize(
+    ("teks", "nilai"),
+    [
+        ("12.500", "12500"),
+        ("1.234", "1234"),
+        ("Rp 15.490.556.938", "15490556938"),
+        ("12.500,50", "12500.50"),
+        ("12500", "12500"),
+    ],
+)
 def test_in_a_rupiah_field_a_dot_groups_thousands(operator, teks, nilai):
     """Rupiah carry no decimals in these documents: 12.500 is twelve thousand five hundred,
     not refused as ambiguous as it is in an indicator value."""
@@ -210,8 +264,11 @@ def test_valid_post_saves_exactly_what_was_typed_and_shows_it(operator):
     data[f"r{a.pk}-fisik"] = "2,5"
     data[f"r{a.pk}-keterangan"] = "Honor narasumber"
     data[f"r{b.pk}-realisasi"] = "750000"
-    desember = sorted(RealisasiAnggaran.objects.filter(bulan=12).values_list(
-        "pk", "rincian_id", "realisasi", "fisik", "keterangan"))
+    desember = sorted(
+        RealisasiAnggaran.objects.filter(bulan=12).values_list(
+            "pk", "rincian_id", "realisasi", "fisik", "keterangan"
+        )
+    )
     resp = operator.post(_url(), data)
     assert resp.status_code == 302
     assert resp["Location"] == _url()
@@ -226,8 +283,14 @@ def test_valid_post_saves_exactly_what_was_typed_and_shows_it(operator):
     assert baris[b.pk].fisik is None
     assert baris[b.pk].keterangan == ""
     # Other months are untouched.
-    assert sorted(RealisasiAnggaran.objects.filter(bulan=12).values_list(
-        "pk", "rincian_id", "realisasi", "fisik", "keterangan")) == desember
+    assert (
+        sorted(
+            RealisasiAnggaran.objects.filter(bulan=12).values_list(
+                "pk", "rincian_id", "realisasi", "fisik", "keterangan"
+            )
+        )
+        == desember
+    )
 
     # The page shows them again, in the form it reads back.
     halaman = operator.get(_url())
@@ -276,6 +339,8 @@ def test_realisation_above_the_pagu_is_saved_and_flagged(operator):
     # November alone: no other line is above its pagu.
     assert teks_halaman(halaman).count("melebihi pagu") == 1
 
-    dpa = operator.get(reverse("anggaran:dpa", args=[opd_kecamatan().pk, TAHUN]),
-                      {"bulan": BULAN, "cakupan": "bulan"})
+    dpa = operator.get(
+        reverse("anggaran:dpa", args=[opd_kecamatan().pk, TAHUN]),
+        {"bulan": BULAN, "cakupan": "bulan"},
+    )
     assert "Realisasi melebihi pagu (1)" in teks_halaman(dpa)

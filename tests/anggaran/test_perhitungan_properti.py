@@ -41,17 +41,19 @@ def test_every_total_is_the_sum_of_its_lines(data):
     kegiatan = {(p, k): _Kegiatan(f"P{p}.K{k}", program[p]) for p in range(4) for k in range(5)}
     baris = [_Baris(kegiatan[(p, k)], pagu, realisasi) for p, k, pagu, realisasi in data]
     pohon = _pohon(baris)
-    assert pohon.total == Rekap(sum((b.pagu for b in baris), Decimal(0)),
-                                sum((b.total_realisasi for b in baris), Decimal(0)))
+    assert pohon.total == Rekap(
+        sum((b.pagu for b in baris), Decimal(0)),
+        sum((b.total_realisasi for b in baris), Decimal(0)),
+    )
     for keg, r in pohon.kegiatan.items():
         milik = [b for b in baris if b.kegiatan == keg]
         assert r.pagu == sum(b.pagu for b in milik)
         assert r.realisasi == sum(b.total_realisasi for b in milik)
     for prog, r in pohon.program.items():
-        assert r == Rekap(sum((x.pagu for k, x in pohon.kegiatan.items() if k.program == prog),
-                              Decimal(0)),
-                          sum((x.realisasi for k, x in pohon.kegiatan.items()
-                               if k.program == prog), Decimal(0)))
+        assert r == Rekap(
+            sum((x.pagu for k, x in pohon.kegiatan.items() if k.program == prog), Decimal(0)),
+            sum((x.realisasi for k, x in pohon.kegiatan.items() if k.program == prog), Decimal(0)),
+        )
     assert len(pohon.baris) == len(baris)
 
 

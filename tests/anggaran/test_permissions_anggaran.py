@@ -27,8 +27,15 @@ TAHUN = 2023
 BULAN = 11  # empty so far: the demo reports each line's year in December
 FORM = "form-realisasi-anggaran"
 
-PERAN = ("admin", "verifikator", "inspektorat", "operator.kecamatan", "pimpinan.kecamatan",
-         "operator.organisasi", "anonim")
+PERAN = (
+    "admin",
+    "verifikator",
+    "inspektorat",
+    "operator.kecamatan",
+    "pimpinan.kecamatan",
+    "operator.organisasi",
+    "anonim",
+)
 
 SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
 BACA = (200, 200, 200, 200, 200, 404, 302)
@@ -60,8 +67,7 @@ TABEL = [
 ]
 
 KASUS = [
-    pytest.param(nama, metode, peran, status,
-                 id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
+    pytest.param(nama, metode, peran, status, id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
     for nama, metode, statuses in TABEL
     for peran, status in zip(PERAN, statuses, strict=True)
 ]
@@ -81,26 +87,39 @@ def dpa_kec() -> DPA:
 
 
 def rincian(dpa: DPA) -> list[RincianDPA]:
-    return list(RincianDPA.objects.filter(dpa=dpa).select_related("kegiatan", "sub_kegiatan")
-                .order_by("kegiatan__kode", "sub_kegiatan__kode"))
+    return list(
+        RincianDPA.objects.filter(dpa=dpa)
+        .select_related("kegiatan", "sub_kegiatan")
+        .order_by("kegiatan__kode", "sub_kegiatan__kode")
+    )
 
 
 def buat_dppa(murni: DPA) -> DPA:
     """A DPPA of the same year: every line of the murni copied, the first pagu raised."""
-    dppa = DPA.objects.create(opd=murni.opd, tahun=murni.tahun, jenis=DPA.Jenis.PERUBAHAN,
-                              nomor="DPPA uji")
+    dppa = DPA.objects.create(
+        opd=murni.opd, tahun=murni.tahun, jenis=DPA.Jenis.PERUBAHAN, nomor="DPPA uji"
+    )
     for i, r in enumerate(rincian(murni)):
-        RincianDPA.objects.create(dpa=dppa, kegiatan=r.kegiatan, sub_kegiatan=r.sub_kegiatan,
-                                  indikator=r.indikator, target=r.target, satuan=r.satuan,
-                                  pagu=r.pagu + (Decimal("1000000") if i == 0 else 0))
+        RincianDPA.objects.create(
+            dpa=dppa,
+            kegiatan=r.kegiatan,
+            sub_kegiatan=r.sub_kegiatan,
+            indikator=r.indikator,
+            target=r.target,
+            satuan=r.satuan,
+            pagu=r.pagu + (Decimal("1000000") if i == 0 else 0),
+        )
     return dppa
 
 
 def potret() -> dict:
     """Every realisation row with its values, the history, and the DPA lines."""
     return {
-        "realisasi": sorted(RealisasiAnggaran.objects.values_list(
-            "pk", "rincian_id", "bulan", "realisasi", "fisik", "keterangan")),
+        "realisasi": sorted(
+            RealisasiAnggaran.objects.values_list(
+                "pk", "rincian_id", "bulan", "realisasi", "fisik", "keterangan"
+            )
+        ),
         "riwayat": RealisasiAnggaran.history.count(),
         "rincian": sorted(RincianDPA.objects.values_list("pk", "dpa_id", "pagu")),
         "dpa": sorted(DPA.objects.values_list("pk", "opd_id", "tahun", "jenis")),
@@ -111,9 +130,13 @@ def impor_kecamatan():
     """A checked (not yet imported) file of the Kecamatan's realisation 2023, as exported."""
     dpa = dpa_kec()
     isi = resources.ekspor("realisasi", dpa, csv=False).export("xlsx")
-    obj = services.impor_create(berkas=SimpleUploadedFile("realisasi.xlsx", isi),
-                                nama="realisasi.xlsx", jenis="realisasi", opd=dpa.opd,
-                                tahun=TAHUN)
+    obj = services.impor_create(
+        berkas=SimpleUploadedFile("realisasi.xlsx", isi),
+        nama="realisasi.xlsx",
+        jenis="realisasi",
+        opd=dpa.opd,
+        tahun=TAHUN,
+    )
     obj.refresh_from_db()
     assert obj.status == Impor.Status.DIPERIKSA
     return obj
@@ -193,7 +216,8 @@ def test_permission_table(client, nama, metode, peran, status):
             assert resp["Location"] == reverse("perencanaan:beranda")
         else:
             assert resp["Location"] == reverse(
-                "anggaran:dpa", args=[u.opd_id, timezone.localdate().year])
+                "anggaran:dpa", args=[u.opd_id, timezone.localdate().year]
+            )
 
 
 def _args_id(url: str) -> int:
@@ -225,8 +249,10 @@ def test_banding_is_404_without_a_dppa(client):
     """The demo's 2023 has only the murni: no comparison to show, for any role."""
     for peran in ("admin", "operator.kecamatan"):
         client.force_login(user(peran))
-        assert client.get(reverse("anggaran:banding",
-                                  args=[opd_kecamatan().pk, TAHUN])).status_code == 404, peran
+        assert (
+            client.get(reverse("anggaran:banding", args=[opd_kecamatan().pk, TAHUN])).status_code
+            == 404
+        ), peran
 
 
 def test_banding_shows_the_changed_pagu(client):
@@ -256,8 +282,11 @@ def test_another_opds_line_in_ones_own_grid_is_ignored(client):
     DPA: the line is not touched (the post either ignores or refuses it)."""
     lain = RincianDPA.objects.filter(dpa__opd=opd_organisasi()).order_by("pk").first()
     assert lain is not None
-    lain_sebelum = sorted(RealisasiAnggaran.objects.filter(rincian=lain).values_list(
-        "pk", "bulan", "realisasi", "fisik", "keterangan"))
+    lain_sebelum = sorted(
+        RealisasiAnggaran.objects.filter(rincian=lain).values_list(
+            "pk", "bulan", "realisasi", "fisik", "keterangan"
+        )
+    )
     client.force_login(user("operator.kecamatan"))
     for b in (BULAN, 12):
         data = formulir_dari(_grid_url(bulan=b), FORM)
@@ -266,8 +295,14 @@ def test_another_opds_line_in_ones_own_grid_is_ignored(client):
         riwayat = RealisasiAnggaran.history.filter(rincian_id=lain.pk).count()
         resp = client.post(_grid_url(bulan=b), data)
         assert resp.status_code in (200, 302, 400, 403, 404), b
-        assert sorted(RealisasiAnggaran.objects.filter(rincian=lain).values_list(
-            "pk", "bulan", "realisasi", "fisik", "keterangan")) == lain_sebelum
+        assert (
+            sorted(
+                RealisasiAnggaran.objects.filter(rincian=lain).values_list(
+                    "pk", "bulan", "realisasi", "fisik", "keterangan"
+                )
+            )
+            == lain_sebelum
+        )
         assert RealisasiAnggaran.history.filter(rincian_id=lain.pk).count() == riwayat
     assert not RealisasiAnggaran.objects.filter(keterangan="dipalsukan").exists()
 
@@ -291,14 +326,17 @@ def test_another_opds_dpa_year_is_404_for_the_kecamatan(client):
 # --- out of range ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("nama", "tahun", "bulan"), [
-    pytest.param("anggaran:realisasi", TAHUN, 13, id="bulan-13"),
-    pytest.param("anggaran:realisasi", TAHUN, 0, id="bulan-0"),
-    pytest.param("anggaran:realisasi", 1999, BULAN, id="realisasi-tahun-1999"),
-    pytest.param("anggaran:realisasi", 2101, BULAN, id="realisasi-tahun-2101"),
-    pytest.param("anggaran:dpa", 1999, None, id="dpa-tahun-1999"),
-    pytest.param("anggaran:banding", 1999, None, id="banding-tahun-1999"),
-])
+@pytest.mark.parametrize(
+    ("nama", "tahun", "bulan"),
+    [
+        pytest.param("anggaran:realisasi", TAHUN, 13, id="bulan-13"),
+        pytest.param("anggaran:realisasi", TAHUN, 0, id="bulan-0"),
+        pytest.param("anggaran:realisasi", 1999, BULAN, id="realisasi-tahun-1999"),
+        pytest.param("anggaran:realisasi", 2101, BULAN, id="realisasi-tahun-2101"),
+        pytest.param("anggaran:dpa", 1999, None, id="dpa-tahun-1999"),
+        pytest.param("anggaran:banding", 1999, None, id="banding-tahun-1999"),
+    ],
+)
 @pytest.mark.parametrize("peran", ["admin", "operator.kecamatan"])
 def test_out_of_range_month_and_year_are_404(client, nama, tahun, bulan, peran):
     opd = opd_kecamatan()

@@ -50,20 +50,41 @@ def _bangun(n: int, bidang: str):
         kode_k = f"{kode_p}.2.{k:02d}"
         if kode_p not in program:
             program[kode_p] = nomenklatur_upsert(kode=kode_p, nama=f"Program uji {p}")
-            DPAProgram.objects.create(dpa=dpa, program=program[kode_p], indikator="Indikator",
-                                      target=Decimal("90"), satuan="%")
+            DPAProgram.objects.create(
+                dpa=dpa,
+                program=program[kode_p],
+                indikator="Indikator",
+                target=Decimal("90"),
+                satuan="%",
+            )
             ProgramSasaran.objects.create(sasaran=sasaran[p - 1], program=program[kode_p])
         if kode_k not in kegiatan:
             kegiatan[kode_k] = nomenklatur_upsert(kode=kode_k, nama=f"Kegiatan uji {p}.{k}")
-            DPAKegiatan.objects.create(dpa=dpa, kegiatan=kegiatan[kode_k], indikator="Keluaran",
-                                       target=Decimal("12"), satuan="dokumen")
+            DPAKegiatan.objects.create(
+                dpa=dpa,
+                kegiatan=kegiatan[kode_k],
+                indikator="Keluaran",
+                target=Decimal("12"),
+                satuan="dokumen",
+            )
         sub = nomenklatur_upsert(kode=f"{kode_k}.{i + 1:04d}", nama=f"Sub kegiatan uji {i}")
-        r = RincianDPA.objects.create(dpa=dpa, kegiatan=kegiatan[kode_k], sub_kegiatan=sub,
-                                      indikator="Dokumen", target=Decimal("4"),
-                                      satuan="dokumen", pagu=Decimal("10000000"))
+        r = RincianDPA.objects.create(
+            dpa=dpa,
+            kegiatan=kegiatan[kode_k],
+            sub_kegiatan=sub,
+            indikator="Dokumen",
+            target=Decimal("4"),
+            satuan="dokumen",
+            pagu=Decimal("10000000"),
+        )
         for b in BULAN_LAPOR:
-            RealisasiAnggaran.objects.create(rincian=r, bulan=b, realisasi=Decimal("1500000"),
-                                             fisik=Decimal("1"), keterangan="uji")
+            RealisasiAnggaran.objects.create(
+                rincian=r,
+                bulan=b,
+                realisasi=Decimal("1500000"),
+                fisik=Decimal("1"),
+                keterangan="uji",
+            )
     # One line above its pagu, so the warning list is shown too.
     RealisasiAnggaran.objects.filter(rincian=r, bulan=6).update(realisasi=Decimal("9000000"))
     assert RincianDPA.objects.filter(dpa=dpa).count() == n
@@ -85,8 +106,9 @@ def _buka(client, opd, halaman, param):
 
 @pytest.mark.parametrize(("halaman", "param"), HALAMAN)
 @pytest.mark.parametrize("peran", ["operator", "admin"])
-def test_page_queries_do_not_grow_with_the_lines(client, django_assert_max_num_queries,
-                                                 halaman, param, peran):
+def test_page_queries_do_not_grow_with_the_lines(
+    client, django_assert_max_num_queries, halaman, param, peran
+):
     kecil, op_kecil = _bangun(5, "5.98")
     besar, op_besar = _bangun(50, "5.99")
 

@@ -27,13 +27,20 @@ from apps.perencanaan.models import (
 pytestmark = pytest.mark.django_db
 
 KEC = "Kecamatan Magetan"
-ROLES = ["operator.kecamatan", "pimpinan.kecamatan", "operator.organisasi", "verifikator",
-         "inspektorat", "admin"]
+ROLES = [
+    "operator.kecamatan",
+    "pimpinan.kecamatan",
+    "operator.organisasi",
+    "verifikator",
+    "inspektorat",
+    "admin",
+]
 
 
 def _jadwal():
     return JadwalPengisian.objects.get_or_create(
-        tahun=2026, triwulan=1,
+        tahun=2026,
+        triwulan=1,
         defaults={"dibuka": datetime.date(2026, 4, 1), "ditutup": datetime.date(2026, 4, 15)},
     )[0]
 
@@ -50,7 +57,8 @@ OBJECTS = {
     Tujuan: lambda: Tujuan.objects.get(renstra__opd__nama=KEC, renstra__tahun_awal=2018),
     Sasaran: lambda: Sasaran.objects.filter(tujuan__renstra__opd__nama=KEC).first(),
     IndikatorKinerja: lambda: IndikatorKinerja.objects.filter(
-        sasaran__tujuan__renstra__opd__nama=KEC).first(),
+        sasaran__tujuan__renstra__opd__nama=KEC
+    ).first(),
     PerjanjianKinerja: lambda: PerjanjianKinerja.objects.get(opd__nama=KEC, tahun=2023, versi=1),
     RencanaProgram: lambda: RencanaProgram.objects.filter(renstra__opd__nama=KEC).first(),
     Program: lambda: Program.objects.get(kode="7.01.02"),
@@ -59,29 +67,45 @@ OBJECTS = {
     DPA: lambda: DPA.objects.get(opd__nama=KEC),
     RincianDPA: lambda: RincianDPA.objects.filter(dpa__opd__nama=KEC).first(),
     Realisasi: lambda: Realisasi.objects.filter(
-        indikator__sasaran__tujuan__renstra__opd__nama=KEC).first(),
+        indikator__sasaran__tujuan__renstra__opd__nama=KEC
+    ).first(),
     JadwalPengisian: _jadwal,
     LaporanKinerja: lambda: LaporanKinerja.objects.get(opd__nama=KEC),
     AnalisisSasaran: lambda: AnalisisSasaran.objects.get_or_create(
         laporan=LaporanKinerja.objects.get(opd__nama=KEC),
-        sasaran=Sasaran.objects.filter(tujuan__renstra__opd__nama=KEC).first())[0],
+        sasaran=Sasaran.objects.filter(tujuan__renstra__opd__nama=KEC).first(),
+    )[0],
     # django-axes' records of login attempts: the admin role's only.
     AccessAttempt: lambda: AccessAttempt.objects.create(
-        username="operator.kecamatan", ip_address="10.0.0.1", user_agent="uji",
-        http_accept="*/*", path_info="/masuk/", get_data="", post_data="",
-        failures_since_start=5),
+        username="operator.kecamatan",
+        ip_address="10.0.0.1",
+        user_agent="uji",
+        http_accept="*/*",
+        path_info="/masuk/",
+        get_data="",
+        post_data="",
+        failures_since_start=5,
+    ),
     AccessLog: lambda: AccessLog.objects.create(
-        username="operator.kecamatan", ip_address="10.0.0.1", user_agent="uji",
-        http_accept="*/*", path_info="/masuk/"),
+        username="operator.kecamatan",
+        ip_address="10.0.0.1",
+        user_agent="uji",
+        http_accept="*/*",
+        path_info="/masuk/",
+    ),
 }
 AXES = {AccessAttempt, AccessLog}
-MASTER = {Pemda, PeriodeRPJMD, OPD, SkalaPredikat, Program, Kegiatan, SubKegiatan,
-          JadwalPengisian}
+MASTER = {Pemda, PeriodeRPJMD, OPD, SkalaPredikat, Program, Kegiatan, SubKegiatan, JadwalPengisian}
 OWN = {"operator.kecamatan", "pimpinan.kecamatan"}
 ALL_OPD = {"verifikator", "inspektorat", "admin"}
 WRITERS_MASTER = {"verifikator", "admin"}
-WRITERS_OPD = {"operator.kecamatan", "pimpinan.kecamatan", "operator.organisasi",
-               "verifikator", "admin"}
+WRITERS_OPD = {
+    "operator.kecamatan",
+    "pimpinan.kecamatan",
+    "operator.organisasi",
+    "verifikator",
+    "admin",
+}
 
 
 def test_every_registered_model_is_in_the_table():
@@ -97,13 +121,22 @@ def test_cleaning_up_expired_login_attempts_works_from_the_admin(client, login):
     """Axes' own action read a time axes sets only while authenticating: it failed (500)."""
     login("admin")
     lama = AccessAttempt.objects.create(
-        username="operator.kecamatan", ip_address="10.0.0.1", user_agent="uji",
-        http_accept="*/*", path_info="/masuk/", get_data="", post_data="",
-        failures_since_start=5)
+        username="operator.kecamatan",
+        ip_address="10.0.0.1",
+        user_agent="uji",
+        http_accept="*/*",
+        path_info="/masuk/",
+        get_data="",
+        post_data="",
+        failures_since_start=5,
+    )
     AccessAttempt.objects.filter(pk=lama.pk).update(
-        attempt_time=timezone.now() - datetime.timedelta(days=2))
-    resp = client.post(reverse("admin:axes_accessattempt_changelist"),
-                       {"action": "cleanup_expired_attempts", "_selected_action": [lama.pk]})
+        attempt_time=timezone.now() - datetime.timedelta(days=2)
+    )
+    resp = client.post(
+        reverse("admin:axes_accessattempt_changelist"),
+        {"action": "cleanup_expired_attempts", "_selected_action": [lama.pk]},
+    )
     assert resp.status_code == 302
     assert not AccessAttempt.objects.filter(pk=lama.pk).exists()
 
@@ -137,8 +170,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("model", "role", "page"), CASES,
-                         ids=[f"{m.__name__}-{r}-{p}" for m, r, p in CASES])
+@pytest.mark.parametrize(
+    ("model", "role", "page"), CASES, ids=[f"{m.__name__}-{r}-{p}" for m, r, p in CASES]
+)
 def test_admin_page_status(client, login, model, role, page):
     login(role)
     info = (model._meta.app_label, model._meta.model_name)
@@ -167,8 +201,10 @@ def test_operator_post_to_another_opds_object_is_404_and_changes_nothing(client,
     login("operator.organisasi")
     renstra = Renstra.objects.get(opd__nama=KEC, tahun_awal=2018)
     url = reverse("admin:perencanaan_renstra_change", args=[renstra.pk])
-    response = client.post(url, {"opd": renstra.opd_id, "tahun_awal": 2018,
-                                 "tahun_akhir": 2020, "keterangan": "diubah"})
+    response = client.post(
+        url,
+        {"opd": renstra.opd_id, "tahun_awal": 2018, "tahun_akhir": 2020, "keterangan": "diubah"},
+    )
     assert response.status_code == 404
     renstra.refresh_from_db()
     assert renstra.tahun_akhir == 2023 and renstra.keterangan == ""
@@ -178,10 +214,16 @@ def test_operator_cannot_pick_another_opds_object_in_a_foreign_key(client, login
     login("operator.organisasi")
     renstra_lain = Renstra.objects.get(opd__nama=KEC, tahun_awal=2018)
     before = Tujuan.objects.count()
-    response = client.post(reverse("admin:perencanaan_tujuan_add"), {
-        "renstra": renstra_lain.pk, "nomor": 9, "uraian": "Tujuan titipan",
-        "sasaran-TOTAL_FORMS": 0, "sasaran-INITIAL_FORMS": 0,
-    })
+    response = client.post(
+        reverse("admin:perencanaan_tujuan_add"),
+        {
+            "renstra": renstra_lain.pk,
+            "nomor": 9,
+            "uraian": "Tujuan titipan",
+            "sasaran-TOTAL_FORMS": 0,
+            "sasaran-INITIAL_FORMS": 0,
+        },
+    )
     assert response.status_code == 200
     assert "Masukkan pilihan yang valid" in response.content.decode()
     assert Tujuan.objects.count() == before
@@ -191,11 +233,19 @@ def test_operator_cannot_create_a_dpa_for_another_opd(client, login):
     login("operator.kecamatan")
     lain = OPD.objects.get(singkatan="Bagian Organisasi")
     before = DPA.objects.count()
-    response = client.post(reverse("admin:anggaran_dpa_add"), {
-        "opd": lain.pk, "tahun": 2024, "jenis": "murni",
-        **{f"{p}-{k}": 0 for p in ("program", "kegiatan", "rincian")
-           for k in ("TOTAL_FORMS", "INITIAL_FORMS")},
-    })
+    response = client.post(
+        reverse("admin:anggaran_dpa_add"),
+        {
+            "opd": lain.pk,
+            "tahun": 2024,
+            "jenis": "murni",
+            **{
+                f"{p}-{k}": 0
+                for p in ("program", "kegiatan", "rincian")
+                for k in ("TOTAL_FORMS", "INITIAL_FORMS")
+            },
+        },
+    )
     assert "Masukkan pilihan yang valid" in response.content.decode()
     assert DPA.objects.count() == before
 
@@ -205,8 +255,7 @@ def test_inspektorat_reads_but_cannot_change(client, login):
     renstra = Renstra.objects.get(opd__nama=KEC, tahun_awal=2018)
     url = reverse("admin:perencanaan_renstra_change", args=[renstra.pk])
     assert client.get(url).status_code == 200
-    response = client.post(url, {"opd": renstra.opd_id, "tahun_awal": 2018,
-                                 "tahun_akhir": 2020})
+    response = client.post(url, {"opd": renstra.opd_id, "tahun_awal": 2018, "tahun_akhir": 2020})
     assert response.status_code == 403
     renstra.refresh_from_db()
     assert renstra.tahun_akhir == 2023
@@ -219,8 +268,7 @@ def test_pk_is_read_only_in_the_admin_even_for_the_admin(client, login):
     url = reverse("admin:perencanaan_perjanjiankinerja_change", args=[pk.pk])
     page = client.get(url).content.decode()
     assert 'name="_save"' not in page
-    response = client.post(url, {"opd": pk.opd_id, "tahun": 2023, "versi": 0,
-                                 "tempat": "Diubah"})
+    response = client.post(url, {"opd": pk.opd_id, "tahun": 2023, "versi": 0, "tempat": "Diubah"})
     assert response.status_code == 403
     pk.refresh_from_db()
     assert pk.tempat == "Magetan"
@@ -296,10 +344,13 @@ def test_a_post_claiming_a_million_inline_rows_builds_no_more_than_fifty(client)
     from apps.core.models import User
 
     client.force_login(User.objects.get(username="verifikator"))
-    data = {"indikator-TOTAL_FORMS": "9" * 60, "indikator-INITIAL_FORMS": "0",
-            "indikator-MIN_NUM_FORMS": "0", "indikator-MAX_NUM_FORMS": "1000"}
-    resp = client.post(reverse("admin:perencanaan_sasaran_add"),
-                       {"uraian": "Sasaran uji", **data})
+    data = {
+        "indikator-TOTAL_FORMS": "9" * 60,
+        "indikator-INITIAL_FORMS": "0",
+        "indikator-MIN_NUM_FORMS": "0",
+        "indikator-MAX_NUM_FORMS": "1000",
+    }
+    resp = client.post(reverse("admin:perencanaan_sasaran_add"), {"uraian": "Sasaran uji", **data})
     assert resp.status_code == 200
     html = resp.content.decode()
     assert len(set(re.findall(r'name="indikator-(\d+)-nama"', html))) == 50

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 CHANGELISTS = sorted(
     f"admin:{m._meta.app_label}_{m._meta.model_name}_changelist"
-    for m in admin.site._registry if m._meta.app_label != "auth"
+    for m in admin.site._registry
+    if m._meta.app_label != "auth"
 )
 
 
@@ -50,16 +51,20 @@ def test_a_dpa_and_its_delete_pages_run_the_same_queries_with_more_lines(client,
     login("admin")
     dpa = DPA.objects.get(opd__kode="7.01.01", tahun=2023)
     keg = Kegiatan.objects.get(pk=RincianDPA.objects.filter(dpa=dpa).first().kegiatan_id)
-    urls = [reverse("admin:anggaran_dpa_change", args=[dpa.pk]),
-            reverse("admin:anggaran_dpa_delete", args=[dpa.pk]),
-            reverse("admin:anggaran_kegiatan_delete", args=[keg.pk])]
+    urls = [
+        reverse("admin:anggaran_dpa_change", args=[dpa.pk]),
+        reverse("admin:anggaran_dpa_delete", args=[dpa.pk]),
+        reverse("admin:anggaran_kegiatan_delete", args=[keg.pk]),
+    ]
 
     def tambah(dari):
         for i in range(dari, dari + 30):
-            sub = SubKegiatan.objects.create(kegiatan=keg, kode=f"{keg.kode}.{900 + i:04d}",
-                                             nama=f"Sub kegiatan tambahan {i}")
-            r = RincianDPA.objects.create(dpa=dpa, kegiatan=keg, sub_kegiatan=sub,
-                                          pagu=Decimal(1_000_000))
+            sub = SubKegiatan.objects.create(
+                kegiatan=keg, kode=f"{keg.kode}.{900 + i:04d}", nama=f"Sub kegiatan tambahan {i}"
+            )
+            r = RincianDPA.objects.create(
+                dpa=dpa, kegiatan=keg, sub_kegiatan=sub, pagu=Decimal(1_000_000)
+            )
             RealisasiAnggaran.objects.create(rincian=r, bulan=1, realisasi=Decimal(10))
 
     tambah(0)

@@ -287,15 +287,18 @@ def test_bulatkan_setengah_ke_atas(nilai, desimal, harapan):
     assert bulatkan(nilai, desimal) == harapan
 
 
-@pytest.mark.parametrize(("nilai", "desimal", "tampil"), [
-    (Decimal("1500"), 4, "1.500,00"),
-    (Decimal("999999"), 2, "999.999,00"),
-    (Decimal("1000"), 1, "1.000,0"),
-    (Decimal("1500.5"), 4, "1.500,5"),
-    (Decimal("8244451385"), 2, "8.244.451.385"),
-    (Decimal("78.2"), 4, "78,2"),
-    (Decimal("-2500"), 4, "-2.500,00"),
-])
+@pytest.mark.parametrize(
+    ("nilai", "desimal", "tampil"),
+    [
+        (Decimal("1500"), 4, "1.500,00"),
+        (Decimal("999999"), 2, "999.999,00"),
+        (Decimal("1000"), 1, "1.000,0"),
+        (Decimal("1500.5"), 4, "1.500,5"),
+        (Decimal("8244451385"), 2, "8.244.451.385"),
+        (Decimal("78.2"), 4, "78,2"),
+        (Decimal("-2500"), 4, "-2.500,00"),
+    ],
+)
 def test_isian_angka_terbaca_kembali_seperti_ditampilkan(nilai, desimal, tampil):
     """A stored number shown in an input is read back as the same number when the page is
     posted unchanged: `1.500` alone would be refused as ambiguous, so it shows `1.500,00`."""

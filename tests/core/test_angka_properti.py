@@ -20,11 +20,20 @@ from apps.core.angka import (
 )
 
 # What the models store: 18 digits, at most 4 after the comma (indicator values) or 2 (rupiah).
-NILAI = st.decimals(min_value=Decimal("-99999999999999.9999"),
-                    max_value=Decimal("99999999999999.9999"), places=4,
-                    allow_nan=False, allow_infinity=False)
-RUPIAH = st.decimals(min_value=0, max_value=Decimal("9999999999999999.99"), places=2,
-                     allow_nan=False, allow_infinity=False)
+NILAI = st.decimals(
+    min_value=Decimal("-99999999999999.9999"),
+    max_value=Decimal("99999999999999.9999"),
+    places=4,
+    allow_nan=False,
+    allow_infinity=False,
+)
+RUPIAH = st.decimals(
+    min_value=0,
+    max_value=Decimal("9999999999999999.99"),
+    places=2,
+    allow_nan=False,
+    allow_infinity=False,
+)
 
 
 @given(NILAI)
@@ -60,8 +69,12 @@ def test_a_stored_value_as_the_pages_show_it_is_read_back_or_refused_as_ambiguou
 @example(Decimal("12500"))
 @example(Decimal("15490556938"))
 def test_rupiah_as_written_everywhere_is_read_back_in_a_money_field(nilai):
-    for teks in (format_rupiah(nilai, sen=None), format_angka(nilai, 2), format_nilai(nilai),
-                 format_isian(nilai, 2)):
+    for teks in (
+        format_rupiah(nilai, sen=None),
+        format_angka(nilai, 2),
+        format_nilai(nilai),
+        format_isian(nilai, 2),
+    ):
         assert parse_angka(teks, desimal=2, rupiah=True) == nilai, teks
 
 
@@ -97,8 +110,15 @@ def test_any_unicode_text_never_fails_the_reader(teks):
     assert nilai is None or nilai.is_finite()
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False, places=6,
-                   min_value=Decimal("-1e12"), max_value=Decimal("1e12")))
+@given(
+    st.decimals(
+        allow_nan=False,
+        allow_infinity=False,
+        places=6,
+        min_value=Decimal("-1e12"),
+        max_value=Decimal("1e12"),
+    )
+)
 def test_more_decimals_than_the_field_stores_are_refused_never_rounded(nilai):
     teks = format_angka(nilai, None)
     try:

@@ -29,24 +29,38 @@ pytestmark = pytest.mark.django_db
 
 
 def impor_sedang(status: str, *, menit_lalu: int) -> Impor:
-    obj = Impor.objects.create(jenis="nomenklatur", berkas="impor/uji.csv", nama_asli="uji.csv",
-                               ukuran=1, sha256="0" * 64, status=status)
+    obj = Impor.objects.create(
+        jenis="nomenklatur",
+        berkas="impor/uji.csv",
+        nama_asli="uji.csv",
+        ukuran=1,
+        sha256="0" * 64,
+        status=status,
+    )
     Impor.objects.filter(pk=obj.pk).update(
-        diperbarui=timezone.now() - timedelta(minutes=menit_lalu))
+        diperbarui=timezone.now() - timedelta(minutes=menit_lalu)
+    )
     return obj
 
 
 def paket_sedang(status: str, *, menit_lalu: int) -> PaketLKjIP:
-    obj = PaketLKjIP.objects.create(tahun=2023, jenis="draf", dibuat_oleh=user("admin"),
-                                    status=status)
+    obj = PaketLKjIP.objects.create(
+        tahun=2023, jenis="draf", dibuat_oleh=user("admin"), status=status
+    )
     PaketLKjIP.objects.filter(pk=obj.pk).update(
-        diperbarui=timezone.now() - timedelta(minutes=menit_lalu))
+        diperbarui=timezone.now() - timedelta(minutes=menit_lalu)
+    )
     return obj
 
 
 def paket_selesai(*, hari_lalu: int) -> PaketLKjIP:
-    obj = PaketLKjIP(tahun=2023, jenis="final", dibuat_oleh=user("admin"), status="selesai",
-                     selesai_pada=timezone.now() - timedelta(days=hari_lalu))
+    obj = PaketLKjIP(
+        tahun=2023,
+        jenis="final",
+        dibuat_oleh=user("admin"),
+        status="selesai",
+        selesai_pada=timezone.now() - timedelta(days=hari_lalu),
+    )
     obj.berkas.save("uji-bersihkan.zip", ContentFile(b"PK"))
     return obj
 
@@ -56,22 +70,29 @@ def test_the_command_says_in_indonesian_what_it_did():
     impor_hidup = impor_sedang("mengimpor", menit_lalu=5)
     paket_mati = paket_sedang("antre", menit_lalu=31)
     lama, baru = paket_selesai(hari_lalu=8), paket_selesai(hari_lalu=1)
-    draf_lama = DrafLKjIP.objects.create(opd=opd_kecamatan(), tahun=2023, status="selesai",
-                                         berkas="lkjip-draf/2026/uji.pdf",
-                                         dibuat_oleh=user("admin"))
-    DrafLKjIP.objects.filter(pk=draf_lama.pk).update(dibuat=timezone.now() - timedelta(
-        hours=25))
+    draf_lama = DrafLKjIP.objects.create(
+        opd=opd_kecamatan(),
+        tahun=2023,
+        status="selesai",
+        berkas="lkjip-draf/2026/uji.pdf",
+        dibuat_oleh=user("admin"),
+    )
+    DrafLKjIP.objects.filter(pk=draf_lama.pk).update(dibuat=timezone.now() - timedelta(hours=25))
     out = io.StringIO()
     call_command("bersihkan_tugas", stdout=out)
     terhenti, zip_dihapus, draf_dihapus = out.getvalue().splitlines()
     # Each kind of job is named with its count (other kinds may follow, with 0).
-    assert terhenti.startswith("Pekerjaan latar tanpa kemajuan selama 30 menit ditandai gagal: "
-                               "2 (impor berkas 1, paket LKjIP 1")
+    assert terhenti.startswith(
+        "Pekerjaan latar tanpa kemajuan selama 30 menit ditandai gagal: "
+        "2 (impor berkas 1, paket LKjIP 1"
+    )
     assert zip_dihapus == "Berkas ZIP paket LKjIP yang disimpan lebih dari 7 hari dihapus: 1."
     assert draf_dihapus == "Draf PDF LKjIP yang dibuat lebih dari 24 jam lalu dihapus: 1."
     assert not DrafLKjIP.objects.filter(pk=draf_lama.pk).exists()
-    status = {o: type(o).objects.get(pk=o.pk).status
-              for o in (impor_mati, impor_hidup, paket_mati, lama, baru)}
+    status = {
+        o: type(o).objects.get(pk=o.pk).status
+        for o in (impor_mati, impor_hidup, paket_mati, lama, baru)
+    }
     assert list(status.values()) == ["ditolak", "mengimpor", "gagal", "kedaluwarsa", "selesai"]
 
     out = io.StringIO()
@@ -88,8 +109,10 @@ def test_the_limit_is_a_setting_and_now_can_be_given(settings):
     assert tugas_terhenti_fail(qs, sekarang=timezone.now() + timedelta(minutes=6)) == 1
     obj.refresh_from_db()
     assert obj.status == "ditolak"
-    assert obj.pesan == ("Pekerjaan terhenti: tidak ada kemajuan selama 5 menit (pekerja latar "
-                         "mati atau dimulai ulang). Silakan ulangi.")
+    assert obj.pesan == (
+        "Pekerjaan terhenti: tidak ada kemajuan selama 5 menit (pekerja latar "
+        "mati atau dimulai ulang). Silakan ulangi."
+    )
 
 
 def test_finished_rows_are_never_touched():
@@ -118,8 +141,14 @@ def test_a_row_locked_by_a_live_transaction_is_not_taken_for_dead():
     which its progress is invisible: a row locked like that is alive, however old. On
     SQLite the import's transaction locks the whole database: nothing is marked meanwhile,
     and the page that asked is not broken by the lock."""
-    obj = Impor.objects.create(jenis="nomenklatur", berkas="impor/uji.csv", nama_asli="uji.csv",
-                               ukuran=1, sha256="0" * 64, status="mengimpor")
+    obj = Impor.objects.create(
+        jenis="nomenklatur",
+        berkas="impor/uji.csv",
+        nama_asli="uji.csv",
+        ukuran=1,
+        sha256="0" * 64,
+        status="mengimpor",
+    )
     Impor.objects.filter(pk=obj.pk).update(diperbarui=timezone.now() - timedelta(hours=2))
     with _impor_lain_memegang(obj):
         with transaction.atomic(), _tunggu_kunci_sebentar():
@@ -135,9 +164,13 @@ def _impor_lain_memegang(obj):
     (PostgreSQL) or the database's write lock (SQLite), then rolling back."""
     sd = connection.settings_dict
     if connection.vendor == "postgresql":
-        with psycopg.connect(dbname=sd["NAME"], user=sd["USER"],
-                             password=sd["PASSWORD"] or None, host=sd["HOST"] or "127.0.0.1",
-                             port=sd["PORT"] or 5432) as lain:
+        with psycopg.connect(
+            dbname=sd["NAME"],
+            user=sd["USER"],
+            password=sd["PASSWORD"] or None,
+            host=sd["HOST"] or "127.0.0.1",
+            port=sd["PORT"] or 5432,
+        ) as lain:
             lain.execute("SELECT id FROM anggaran_impor WHERE id = %s FOR UPDATE", [obj.pk])
             yield
             lain.rollback()

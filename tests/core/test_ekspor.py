@@ -67,8 +67,7 @@ def test_target_xlsx_holds_the_formula_as_text_and_imports_back(bermusuhan):
         (sel,) = _sel_xlsx(isi, nilai)
         assert sel.data_type == "s" and sel.quotePrefix  # text, shown as typed
     assert b"<f>" not in _xml_lembar(isi)  # no formula anywhere in the sheet
-    hasil = importer("target_renstra").check(_tabel(isi, "xlsx"), opd=opd_kecamatan(),
-                          tahun=2023)
+    hasil = importer("target_renstra").check(_tabel(isi, "xlsx"), opd=opd_kecamatan(), tahun=2023)
     assert {b.status for b in hasil.baris} == {"sama"}, [b.pesan for b in hasil.baris]
 
 
@@ -77,17 +76,14 @@ def test_target_csv_puts_an_apostrophe_before_the_formula_and_imports_back(bermu
     isi = _unduh(reverse("perencanaan:renstra_ekspor_target", args=[renstra.pk, "csv"]))
     sel = [c for row in _baris_csv(isi) for c in row]
     assert "'" + HYPERLINK in sel and "'@SUM(A1:A9)" in sel and HYPERLINK not in sel
-    hasil = importer("target_renstra").check(_tabel(isi, "csv"), opd=opd_kecamatan(),
-                          tahun=2023)
+    hasil = importer("target_renstra").check(_tabel(isi, "csv"), opd=opd_kecamatan(), tahun=2023)
     assert {b.status for b in hasil.baris} == {"sama"}, [b.pesan for b in hasil.baris]
 
 
 @pytest.mark.parametrize("format", ["xlsx", "csv"])
-def test_realisasi_export_neutralises_the_note_keeps_numbers_and_imports_back(bermusuhan,
-                                                                             format):
+def test_realisasi_export_neutralises_the_note_keeps_numbers_and_imports_back(bermusuhan, format):
     _, dpa = bermusuhan
-    isi = _unduh(reverse("anggaran:ekspor", args=[opd_kecamatan().pk, 2023, "realisasi",
-                                                  format]))
+    isi = _unduh(reverse("anggaran:ekspor", args=[opd_kecamatan().pk, 2023, "realisasi", format]))
     if format == "xlsx":
         (sel,) = _sel_xlsx(isi, CMD)
         assert sel.data_type == "s" and sel.quotePrefix
@@ -98,10 +94,12 @@ def test_realisasi_export_neutralises_the_note_keeps_numbers_and_imports_back(be
     else:
         baris = _baris_csv(isi)
         assert "'" + CMD in [c for row in baris for c in row]
-    hasil = importer("realisasi").check(_tabel(isi, format), opd=opd_kecamatan(), tahun=2023,
-                          jenis_dpa=dpa.jenis)
-    assert {b.status for b in hasil.baris} == {"sama"}, [b.pesan for b in hasil.baris
-                                                         if b.status != "sama"]
+    hasil = importer("realisasi").check(
+        _tabel(isi, format), opd=opd_kecamatan(), tahun=2023, jenis_dpa=dpa.jenis
+    )
+    assert {b.status for b in hasil.baris} == {"sama"}, [
+        b.pesan for b in hasil.baris if b.status != "sama"
+    ]
 
 
 def test_dashboard_and_recap_xlsx_neutralise_an_opd_name(client, login):
@@ -109,19 +107,31 @@ def test_dashboard_and_recap_xlsx_neutralise_an_opd_name(client, login):
 
     OPD.objects.filter(pk=opd_kecamatan().pk).update(nama=HYPERLINK, singkatan="+Kec")
     login("verifikator")
-    for url in (reverse("laporan:dasbor_xlsx") + "?tahun=2023",
-                reverse("laporan:rekap", args=[2023, "xlsx"])):
+    for url in (
+        reverse("laporan:dasbor_xlsx") + "?tahun=2023",
+        reverse("laporan:rekap", args=[2023, "xlsx"]),
+    ):
         isi = client.get(url).content
         sel = _sel_xlsx(isi, HYPERLINK)
         assert sel and all(s.data_type == "s" and s.quotePrefix for s in sel), url
 
 
-@pytest.mark.parametrize(("nilai", "csv_", "prefix"), [
-    ("=1+1", "'=1+1", True), ("+62 351", "'+62 351", True), ("-2+3", "'-2+3", True),
-    ("@A1", "'@A1", True), ("\t=1", "'\t=1", True), ("\r=1", "'\r=1", True),
-    ("-1.234,5", "-1.234,5", False), ("-5", "-5", False), ("Kecamatan", "Kecamatan", False),
-    (Decimal("-5"), Decimal("-5"), False), (12, 12, False),
-])
+@pytest.mark.parametrize(
+    ("nilai", "csv_", "prefix"),
+    [
+        ("=1+1", "'=1+1", True),
+        ("+62 351", "'+62 351", True),
+        ("-2+3", "'-2+3", True),
+        ("@A1", "'@A1", True),
+        ("\t=1", "'\t=1", True),
+        ("\r=1", "'\r=1", True),
+        ("-1.234,5", "-1.234,5", False),
+        ("-5", "-5", False),
+        ("Kecamatan", "Kecamatan", False),
+        (Decimal("-5"), Decimal("-5"), False),
+        (12, 12, False),
+    ],
+)
 def test_one_rule_for_every_cell(nilai, csv_, prefix):
     """Text that a spreadsheet could take for a formula is neutralised; a number, or the
     Indonesian text of one, stays as it is."""

@@ -22,8 +22,9 @@ def test_every_kind_on_the_import_page_has_exactly_one_registered_importer():
 
 def test_a_kind_registered_twice_with_another_importer_refuses_to_start():
     lama = importer("dpa")
-    palsu = Pengimpor("dpa", "lain", check=lambda *a, **k: None, apply=lambda *a, **k: None,
-                      template=lambda: None)
+    palsu = Pengimpor(
+        "dpa", "lain", check=lambda *a, **k: None, apply=lambda *a, **k: None, template=lambda: None
+    )
     with pytest.raises(ImproperlyConfigured, match="dua kali"):
         register_importer(palsu)
     register_importer(lama)  # the same importer again (a second ready()) is harmless
@@ -41,6 +42,8 @@ def test_the_budget_app_does_not_import_the_planning_importer():
 
     graf = grimp.build_graph("apps")
     assert not graf.find_matching_direct_imports(
-        import_expression="apps.anggaran.** -> apps.perencanaan.impor")
+        import_expression="apps.anggaran.** -> apps.perencanaan.impor"
+    )
     assert not graf.find_matching_direct_imports(
-        import_expression="apps.perencanaan.** -> apps.anggaran.impor")
+        import_expression="apps.perencanaan.** -> apps.anggaran.impor"
+    )

@@ -77,8 +77,9 @@ def test_admin_sees_the_lock_and_unlocks_by_deleting_the_attempt(client, demo_pa
     assert "Axes" in index and "Upaya akses" in index
     daftar = admin.get(reverse("admin:axes_accessattempt_changelist")).content.decode()
     assert "operator.kecamatan" in daftar
-    resp = admin.post(reverse("admin:axes_accessattempt_delete", args=[attempt.pk]),
-                      {"post": "yes"})
+    resp = admin.post(
+        reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"}
+    )
     assert resp.status_code == 302
     assert not AccessAttempt.objects.exists()
 
@@ -182,14 +183,17 @@ def test_a_session_older_than_8_hours_is_ended_even_when_active(client, login):
 # PASSWORDS ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("sandi", "pesan"), [
-    ("Xq7#pz", "Kata sandi terlalu pendek. Harus mengandung setidaknya 10 karakter."),
-    ("5830192746", "Kata sandi ini seluruhnya terdiri dari angka."),
-    ("password123", "Kata sandi ini terlalu umum."),
-    ("budi.santoso#77", "nama pengguna, kata “sakip” atau nama daerah (“budi.santoso”)"),
-    ("Sakip-2026-aman", "nama pengguna, kata “sakip” atau nama daerah (“sakip”)"),
-    ("magetan#Jaya7", "nama pengguna, kata “sakip” atau nama daerah (“magetan”)"),
-])
+@pytest.mark.parametrize(
+    ("sandi", "pesan"),
+    [
+        ("Xq7#pz", "Kata sandi terlalu pendek. Harus mengandung setidaknya 10 karakter."),
+        ("5830192746", "Kata sandi ini seluruhnya terdiri dari angka."),
+        ("password123", "Kata sandi ini terlalu umum."),
+        ("budi.santoso#77", "nama pengguna, kata “sakip” atau nama daerah (“budi.santoso”)"),
+        ("Sakip-2026-aman", "nama pengguna, kata “sakip” atau nama daerah (“sakip”)"),
+        ("magetan#Jaya7", "nama pengguna, kata “sakip” atau nama daerah (“magetan”)"),
+    ],
+)
 def test_weak_passwords_are_refused_in_indonesian(sandi, pesan):
     user = User(username="budi.santoso", first_name="Budi", last_name="Santoso")
     with pytest.raises(ValidationError) as e:
@@ -227,12 +231,15 @@ def test_an_old_pbkdf2_password_still_logs_in_and_is_rewritten_as_argon2id(clien
     assert _masuk(Client(), "budi.santoso", "Lembayung#Senja29").status_code == 302
 
 
-def test_admin_password_change_refuses_a_weak_password_and_keeps_the_old(client, login,
-                                                                         demo_password):
+def test_admin_password_change_refuses_a_weak_password_and_keeps_the_old(
+    client, login, demo_password
+):
     login("admin")
     target = User.objects.get(username="operator.kecamatan")
-    resp = client.post(reverse("admin:auth_user_password_change", args=[target.pk]),
-                       {"password1": "sakip12345", "password2": "sakip12345"})
+    resp = client.post(
+        reverse("admin:auth_user_password_change", args=[target.pk]),
+        {"password1": "sakip12345", "password2": "sakip12345"},
+    )
     assert resp.status_code == 200
     assert "kata “sakip”" in resp.content.decode()
     target.refresh_from_db()
@@ -246,8 +253,13 @@ def test_media_is_outside_static_and_never_served_by_a_url():
     media = Path(settings.MEDIA_ROOT).resolve()
     static = Path(settings.STATIC_ROOT).resolve()
     assert not media.is_relative_to(static) and not static.is_relative_to(media)
-    for contoh in ("bukti/2026/x.pdf", "struktur/x.png", "impor/2026/x.xlsx", "lkjip/x.pdf",
-                   "lkjip-draf/2026/x.pdf"):
+    for contoh in (
+        "bukti/2026/x.pdf",
+        "struktur/x.png",
+        "impor/2026/x.xlsx",
+        "lkjip/x.pdf",
+        "lkjip-draf/2026/x.pdf",
+    ):
         with pytest.raises(Resolver404):
             resolve(settings.MEDIA_URL + contoh)
 
@@ -258,14 +270,19 @@ def test_media_is_outside_static_and_never_served_by_a_url():
             else:
                 yield p.callback
 
-    assert not any(getattr(v, "__name__", "") == "serve" for v in _views(
-        get_resolver().url_patterns))
+    assert not any(
+        getattr(v, "__name__", "") == "serve" for v in _views(get_resolver().url_patterns)
+    )
 
 
 def test_every_file_field_is_known_and_served_through_a_checked_view():
     """The upload fields and where they are checked and served; a new one must be added."""
-    fields = {f"{m._meta.label}.{f.name}" for m in apps.get_models()
-              for f in m._meta.get_fields() if isinstance(f, models.FileField)}
+    fields = {
+        f"{m._meta.label}.{f.name}"
+        for m in apps.get_models()
+        for f in m._meta.get_fields()
+        if isinstance(f, models.FileField)
+    }
     assert fields == {
         "core.Pemda.logo",  # admin only (master data), printed in PDFs, never linked
         "pengukuran.BuktiDukung.berkas",  # berkas.periksa_bukti -> pengukuran:bukti_unduh
@@ -307,8 +324,7 @@ def test_a_500_logs_the_path_but_not_the_posted_data(settings, caplog):
     settings.ROOT_URLCONF = __name__
     caplog.set_level("DEBUG")
     client = Client(raise_request_exception=False)
-    resp = client.post("/rusak/?nip=196702271986011001", {"analisis": RAHASIA,
-                                                          "password": RAHASIA})
+    resp = client.post("/rusak/?nip=196702271986011001", {"analisis": RAHASIA, "password": RAHASIA})
     assert resp.status_code == 500
     assert "Terjadi kesalahan pada server" in resp.content.decode()
     assert "Internal Server Error: /rusak/" in caplog.text

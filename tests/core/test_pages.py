@@ -8,8 +8,9 @@ pytestmark = pytest.mark.django_db
 
 def test_admin_speaks_indonesian_even_to_an_english_browser(client, login):
     login("operator.kecamatan")
-    response = client.get(reverse("admin:anggaran_dpa_changelist"),
-                          HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    response = client.get(
+        reverse("admin:anggaran_dpa_changelist"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    )
     body = response.content.decode()
     assert "Pilih DPA untuk diubah" in body
     assert "Select DPA to change" not in body
@@ -17,14 +18,16 @@ def test_admin_speaks_indonesian_even_to_an_english_browser(client, login):
 
 def test_login_page_and_wrong_password_message(client):
     assert "Masuk ke SAKIP" in client.get(reverse("login")).content.decode()
-    response = client.post(reverse("login"), {"username": "operator.kecamatan",
-                                              "password": "salah"})
+    response = client.post(
+        reverse("login"), {"username": "operator.kecamatan", "password": "salah"}
+    )
     assert "kata sandi salah" in response.content.decode()
 
 
 def test_login_with_demo_password_reaches_beranda(client, demo_password):
-    response = client.post(reverse("login"), {"username": "operator.kecamatan",
-                                              "password": demo_password}, follow=True)
+    response = client.post(
+        reverse("login"), {"username": "operator.kecamatan", "password": demo_password}, follow=True
+    )
     body = response.content.decode()
     assert "Operator OPD" in body and "Kecamatan Magetan" in body
 

@@ -36,8 +36,9 @@ def xlsx(resp) -> list[dict]:
 
 
 def pdf_teks(isi: bytes) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=isi, capture_output=True,
-                          check=True).stdout.decode()
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=isi, capture_output=True, check=True
+    ).stdout.decode()
 
 
 def diharapkan(opd: OPD, tahun: int) -> tuple:
@@ -48,8 +49,9 @@ def diharapkan(opd: OPD, tahun: int) -> tuple:
     per_sasaran = {}
     for b in isi.baris:
         per_sasaran.setdefault(b.indikator.sasaran_id, []).append(b.hasil.capaian)
-    capaian = engine.rata_rata_capaian(engine.rata_rata_capaian(v)
-                                       for v in per_sasaran.values()).nilai
+    capaian = engine.rata_rata_capaian(
+        engine.rata_rata_capaian(v) for v in per_sasaran.values()
+    ).nilai
     dpa = dpa_berlaku(opd.pk, tahun)
     serapan = rekap_dpa(dpa).total.serapan.nilai if dpa else None
     return capaian, serapan
@@ -60,16 +62,19 @@ def test_page_and_xlsx_show_the_engines_numbers_for_every_demo_opd(client, login
     login("verifikator")
     halaman = dasbor(client, tahun=tahun)
     teks = teks_halaman(halaman)
-    data = {r["Perangkat Daerah"]: r for r in xlsx(
-        client.get(reverse("laporan:dasbor_xlsx") + f"?tahun={tahun}"))}
-    rekap = {r["Perangkat Daerah"]: r for r in xlsx(
-        client.get(reverse("laporan:rekap", args=[tahun, "xlsx"])))}
+    data = {
+        r["Perangkat Daerah"]: r
+        for r in xlsx(client.get(reverse("laporan:dasbor_xlsx") + f"?tahun={tahun}"))
+    }
+    rekap = {
+        r["Perangkat Daerah"]: r
+        for r in xlsx(client.get(reverse("laporan:rekap", args=[tahun, "xlsx"])))
+    }
     opds = list(OPD.objects.filter(aktif=True))
     assert set(data) == set(rekap) == {o.nama for o in opds}
     for opd in opds:
         capaian, serapan = diharapkan(opd, tahun)
-        baris = re.search(rf"{re.escape(opd.nama)} (.*?)(?= {re.escape('Peringatan')}|$)",
-                          teks)
+        baris = re.search(rf"{re.escape(opd.nama)} (.*?)(?= {re.escape('Peringatan')}|$)", teks)
         assert baris, opd.nama
         for nilai, kolom in ((capaian, "Capaian"), (serapan, "Serapan anggaran")):
             if nilai is None:
@@ -87,11 +92,21 @@ def test_the_kecamatans_2023_as_the_reference_report_should_have_computed_it(cli
     sub kegiatan lines (the document typed 97,91 %)."""
     login("verifikator")
     teks = teks_halaman(dasbor(client, tahun=2023))
-    assert re.search(r"Kecamatan Magetan Kecamatan( \S+)+ 113,16 % Sangat Memuaskan 98,25 %",
-                     teks), teks[:3000]
+    assert re.search(
+        r"Kecamatan Magetan Kecamatan( \S+)+ 113,16 % Sangat Memuaskan 98,25 %", teks
+    ), teks[:3000]
     rinci = teks_halaman(client.get(reverse("laporan:opd", args=[opd_kecamatan().pk, 2023])))
-    for angka in ("105,91 %", "109,11 %", "128,76 %", "120,17 %", "124,47 %", "98,25 %",
-                  "Rp 15.498.982.788", "Rp 15.228.228.125", "98,19 %"):
+    for angka in (
+        "105,91 %",
+        "109,11 %",
+        "128,76 %",
+        "120,17 %",
+        "124,47 %",
+        "98,25 %",
+        "Rp 15.498.982.788",
+        "Rp 15.228.228.125",
+        "98,19 %",
+    ):
         assert angka in rinci, angka
 
 
@@ -103,9 +118,11 @@ def test_query_count_is_the_same_for_10_and_for_100_opds(client, login):
     for n in (10, 100):
         load_synthetic(n, periode, verifikator)
         assert OPD.objects.filter(kode__startswith="SIN-").count() == n
-        for url in (reverse("laporan:dasbor") + "?tahun=2025",
-                    reverse("laporan:dasbor_xlsx") + "?tahun=2025",
-                    reverse("laporan:rekap", args=[2025, "xlsx"])):
+        for url in (
+            reverse("laporan:dasbor") + "?tahun=2025",
+            reverse("laporan:dasbor_xlsx") + "?tahun=2025",
+            reverse("laporan:rekap", args=[2025, "xlsx"]),
+        ):
             with CaptureQueriesContext(connection) as q:
                 assert client.get(url).status_code == 200
             jumlah[(n, url)] = len(q)
@@ -132,16 +149,15 @@ def test_filters_narrow_the_rows_and_the_export_follows(client, login):
     dinas = xlsx(client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2025&jenis=dinas"))
     assert {r["Jenis"] for r in dinas} == {"Dinas"} and len(dinas) == 6
     predikat = semua[-1]["Predikat"]
-    sama = xlsx(client.get(reverse("laporan:dasbor_xlsx")
-                           + f"?tahun=2025&predikat={predikat}"))
+    sama = xlsx(client.get(reverse("laporan:dasbor_xlsx") + f"?tahun=2025&predikat={predikat}"))
     assert sama and {r["Predikat"] for r in sama} == {predikat}
     tanpa = xlsx(client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2025&predikat=-"))
     assert {r["Perangkat Daerah"] for r in tanpa} >= {KEC, ORG}
-    diajukan = xlsx(client.get(reverse("laporan:dasbor_xlsx")
-                               + "?tahun=2025&triwulan=4&status=diajukan"))
+    diajukan = xlsx(
+        client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2025&triwulan=4&status=diajukan")
+    )
     assert diajukan and all(r["TW IV"] == "Diajukan" for r in diajukan)
-    assert xlsx(client.get(reverse("laporan:dasbor_xlsx")
-                           + "?tahun=2025&terlambat=true")) == []
+    assert xlsx(client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2025&terlambat=true")) == []
 
 
 def test_late_triwulan_is_shown_and_filtered(client, login):
@@ -153,7 +169,8 @@ def test_late_triwulan_is_shown_and_filtered(client, login):
     teks = teks_halaman(dasbor(client, tahun=2026))
     assert re.search(r"Kecamatan Magetan Kecamatan Diverifikasi Diverifikasi \S+", teks)
     JadwalPengisian.objects.filter(tahun=2026, triwulan=3).update(
-        dibuka="2026-10-01", ditutup="2026-10-15")
+        dibuka="2026-10-01", ditutup="2026-10-15"
+    )
     data = xlsx(client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2026&terlambat=true"))
     assert [r["Perangkat Daerah"] for r in data] == [KEC]
     assert data[0]["TW III"] == "Terlambat"
@@ -170,19 +187,22 @@ def test_sorting_by_capaian_puts_what_cannot_be_computed_last(client, login):
     shown = re.findall(r'<td class="angka">([\d.]+,\d\d) %</td>', resp.content.decode())
     assert shown[::2] == [format_persen(n)[:-2] for n in angka]  # capaian, serapan, ...
     resp = client.get(reverse("laporan:dasbor") + "?tahun=2025&sort=-capaian")
-    assert [b.record.capaian.nilai for b in resp.context["tabel"].page.object_list
-            ][:5] == angka[::-1]
+    assert [b.record.capaian.nilai for b in resp.context["tabel"].page.object_list][:5] == angka[
+        ::-1
+    ]
 
 
-@pytest.mark.parametrize("query,pesan_galat", [
-    ("tahun=abc", "Tahun: tulis angka tahun, misalnya 2026."),
-    ("tahun=1800", "Tahun: harus antara 2000 dan 2100."),
-    ("tahun=2023&predikat=Istimewa", "Istimewa"),
-    ("tahun=2023&status=hilang", "hilang"),
-    ("tahun=2023&triwulan=5", "5"),
-])
-def test_bad_filter_input_says_which_field_and_shows_the_default(client, login, query,
-                                                                  pesan_galat):
+@pytest.mark.parametrize(
+    "query,pesan_galat",
+    [
+        ("tahun=abc", "Tahun: tulis angka tahun, misalnya 2026."),
+        ("tahun=1800", "Tahun: harus antara 2000 dan 2100."),
+        ("tahun=2023&predikat=Istimewa", "Istimewa"),
+        ("tahun=2023&status=hilang", "hilang"),
+        ("tahun=2023&triwulan=5", "5"),
+    ],
+)
+def test_bad_filter_input_says_which_field_and_shows_the_default(client, login, query, pesan_galat):
     login("verifikator")
     resp = client.get(reverse("laporan:dasbor") + "?" + query)
     assert resp.status_code == 200
@@ -190,8 +210,15 @@ def test_bad_filter_input_says_which_field_and_shows_the_default(client, login, 
     assert resp.context["jumlah"] == OPD.objects.filter(aktif=True).count()
 
 
-@pytest.mark.parametrize("url", ["/dasbor/opd/{kec}/1999/", "/dasbor/opd/999999/2023/",
-                                 "/dasbor/rekap/2023.docx", "/dasbor/rekap/1999.pdf"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/dasbor/opd/{kec}/1999/",
+        "/dasbor/opd/999999/2023/",
+        "/dasbor/rekap/2023.docx",
+        "/dasbor/rekap/1999.pdf",
+    ],
+)
 def test_wrong_urls_are_404(client, login, url):
     login("verifikator")
     assert client.get(url.format(kec=opd_kecamatan().pk)).status_code == 404
@@ -208,8 +235,7 @@ def test_charts_render_in_the_page_and_in_the_recap_pdf(client, login):
     rinci = client.get(reverse("laporan:opd", args=[opd_kecamatan().pk, 2023]))
     garis = re.findall(r"<svg\b.*?</svg>", rinci.content.decode(), re.S)
     assert len(garis) == 8  # four indicators, across triwulan and across years
-    assert any("Indeks Kepuasan Masyarakat: 2021–2023" in s and "111,11 %" in s
-               for s in garis)
+    assert any("Indeks Kepuasan Masyarakat: 2021–2023" in s and "111,11 %" in s for s in garis)
     teks = pdf_teks(client.get(reverse("laporan:rekap", args=[2023, "pdf"])).content)
     assert "Capaian kinerja per Perangkat Daerah 2023" in teks
     assert "Serapan tinggi, capaian rendah" in teks
@@ -222,11 +248,15 @@ def test_recap_pdf_has_kop_table_and_signature(client, login):
     teks = pdf_teks(resp.content)
     assert "PEMERINTAH KABUPATEN MAGETAN" in teks
     assert "REKAPITULASI CAPAIAN KINERJA PERANGKAT DAERAH TAHUN 2023" in teks
-    assert re.search(r"3\s+Kecamatan Magetan\s+3\s+4\s+113,16 %\s+Sangat Memuaskan\s+"
-                     r"15\.498\.982\.788\s+15\.228\.228\.125\s+98,25 %", teks), teks
+    assert re.search(
+        r"3\s+Kecamatan Magetan\s+3\s+4\s+113,16 %\s+Sangat Memuaskan\s+"
+        r"15\.498\.982\.788\s+15\.228\.228\.125\s+98,25 %",
+        teks,
+    ), teks
     assert "Kepala Bagian Organisasi" in teks and "Drs. BENNY ADRIAN, M.Si" in teks
-    info = subprocess.run(["pdfinfo", "-"], input=resp.content, capture_output=True,
-                          check=True).stdout.decode()
+    info = subprocess.run(
+        ["pdfinfo", "-"], input=resp.content, capture_output=True, check=True
+    ).stdout.decode()
     assert "841.89 x 595.276" in info or "842 x 595" in info  # A4 landscape
 
 
@@ -248,14 +278,22 @@ def test_returned_values_are_counted_per_opd(client, login):
     from apps.pengukuran.models import CatatanVerifikasi, Realisasi
 
     login("verifikator")
-    baris = Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd_kecamatan(),
-                                     tahun=2023)[:2]
+    baris = Realisasi.objects.filter(
+        indikator__sasaran__tujuan__renstra__opd=opd_kecamatan(), tahun=2023
+    )[:2]
     for r in baris:
-        CatatanVerifikasi.objects.create(realisasi=r, jenis=CatatanVerifikasi.Jenis.KEMBALIKAN,
-                                         isi="Bukti dukung belum ada.",
-                                         penulis=user("verifikator"))
-    data = {r["Perangkat Daerah"]: r for r in xlsx(
-        client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2023"))}
+        CatatanVerifikasi.objects.create(
+            realisasi=r,
+            jenis=CatatanVerifikasi.Jenis.KEMBALIKAN,
+            isi="Bukti dukung belum ada.",
+            penulis=user("verifikator"),
+        )
+    data = {
+        r["Perangkat Daerah"]: r
+        for r in xlsx(client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2023"))
+    }
     assert data[KEC]["Dikembalikan"] == 2 and data[ORG]["Dikembalikan"] == 0
-    assert {r["Perangkat Daerah"]: r["Dikembalikan"] for r in xlsx(
-        client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2022"))}[KEC] == 0
+    assert {
+        r["Perangkat Daerah"]: r["Dikembalikan"]
+        for r in xlsx(client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2022"))
+    }[KEC] == 0

@@ -49,8 +49,7 @@ def dihitung(teks: str) -> str:
     return re.search(r"Angka dihitung \d+ \w+ \d{4} pukul (\d\d\.\d\d\.\d\d)", teks).group(1)
 
 
-def test_a_reload_within_the_time_reuses_the_rows_and_says_when_they_were_computed(
-        client, login):
+def test_a_reload_within_the_time_reuses_the_rows_and_says_when_they_were_computed(client, login):
     login("verifikator")
     _, teks, n_hitung = buka(client)
     assert capaian_kec(teks) == "113,16"
@@ -60,8 +59,9 @@ def test_a_reload_within_the_time_reuses_the_rows_and_says_when_they_were_comput
 
     # Someone changes a value: within the time the page still shows the numbers computed
     # before, and says when they were computed.
-    Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd_kecamatan(),
-                             tahun=TAHUN).update(nilai=F("nilai") / 2)
+    Realisasi.objects.filter(
+        indikator__sasaran__tujuan__renstra__opd=opd_kecamatan(), tahun=TAHUN
+    ).update(nilai=F("nilai") / 2)
     _, teks, n_pakai = buka(client)
     assert capaian_kec(teks) == "113,16" and dihitung(teks) == waktu
     assert n_pakai < n_hitung - 10  # the computation's queries are not run
@@ -77,16 +77,18 @@ def test_a_reload_within_the_time_reuses_the_rows_and_says_when_they_were_comput
 def test_after_the_time_the_rows_are_computed_again(client, login, settings, monkeypatch):
     login("verifikator")
     assert capaian_kec(buka(client)[1]) == "113,16"
-    Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd_kecamatan(),
-                             tahun=TAHUN).update(nilai=F("nilai") / 2)
+    Realisasi.objects.filter(
+        indikator__sasaran__tujuan__renstra__opd=opd_kecamatan(), tahun=TAHUN
+    ).update(nilai=F("nilai") / 2)
     cache.clear()  # what expiry does after SAKIP_DASBOR_CACHE_DETIK seconds
     assert capaian_kec(buka(client)[1]) != "113,16"
 
 
-@pytest.mark.parametrize(("peran", "sendiri", "lain"), [
-    ("operator.kecamatan", KEC, ORG), ("operator.organisasi", ORG, KEC)])
-def test_rows_cached_for_one_user_are_never_shown_to_another(client, login, peran, sendiri,
-                                                              lain):
+@pytest.mark.parametrize(
+    ("peran", "sendiri", "lain"),
+    [("operator.kecamatan", KEC, ORG), ("operator.organisasi", ORG, KEC)],
+)
+def test_rows_cached_for_one_user_are_never_shown_to_another(client, login, peran, sendiri, lain):
     login("verifikator")
     teks = buka(client)[1]
     assert KEC in teks and ORG in teks
@@ -104,8 +106,9 @@ def test_the_xlsx_export_has_the_numbers_of_the_page_the_user_sees(client, login
     """Exported within the time, the xlsx holds the rows the page showed."""
     login("verifikator")
     assert capaian_kec(buka(client)[1]) == "113,16"
-    Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd_kecamatan(),
-                             tahun=TAHUN).update(nilai=F("nilai") / 2)
+    Realisasi.objects.filter(
+        indikator__sasaran__tujuan__renstra__opd=opd_kecamatan(), tahun=TAHUN
+    ).update(nilai=F("nilai") / 2)
     resp = client.get(reverse("laporan:dasbor_xlsx"), {"tahun": TAHUN})
     baris = list(load_workbook(io.BytesIO(resp.content)).active.iter_rows(values_only=True))
     kec = next(b for b in baris if any(isinstance(c, str) and KEC in c for c in b))

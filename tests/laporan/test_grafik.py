@@ -29,8 +29,13 @@ def _batang():
     return [
         Batang("Dinas Pendidikan", D("105.9"), HIJAU, "Baik Sekali"),
         Batang("Dinas Kesehatan", D("128.76"), HIJAU, "Baik Sekali"),
-        Batang("Dinas PUPR", D("100"), HIJAU, "Baik Sekali",
-               nama="Dinas Pekerjaan Umum dan Penataan Ruang"),
+        Batang(
+            "Dinas PUPR",
+            D("100"),
+            HIJAU,
+            "Baik Sekali",
+            nama="Dinas Pekerjaan Umum dan Penataan Ruang",
+        ),
         Batang("Inspektorat", D("61.3"), KUNING, "Cukup Baik"),
         Batang("Bappeda", None),
         Batang("Bagian Organisasi Setda", D("35.2"), MERAH, "Kurang Baik"),
@@ -77,12 +82,18 @@ def _cek_kerangka(root, kata):
 
 def test_batang_title_and_desc_state_the_data():
     root = _parse(batang_capaian(_batang(), judul="Capaian OPD tahun 2025", legenda=LEGENDA))
-    judul, desc = _cek_kerangka(root, [
-        "Capaian OPD tahun 2025", "6 data", "tertinggi Dinas Kesehatan 128,76 %",
-        "terendah Bagian Organisasi Setda 35,20 %", "1 tidak dapat dihitung",
-        "Dinas Pekerjaan Umum dan Penataan Ruang 100,00 % (Baik Sekali)",
-        "Bappeda tidak dapat dihitung",
-    ])
+    judul, desc = _cek_kerangka(
+        root,
+        [
+            "Capaian OPD tahun 2025",
+            "6 data",
+            "tertinggi Dinas Kesehatan 128,76 %",
+            "terendah Bagian Organisasi Setda 35,20 %",
+            "1 tidak dapat dihitung",
+            "Dinas Pekerjaan Umum dan Penataan Ruang 100,00 % (Baik Sekali)",
+            "Bappeda tidak dapat dihitung",
+        ],
+    )
     assert judul == "Capaian OPD tahun 2025"
     assert "Capaian OPD tahun 2025" in _semua_teks(root)
 
@@ -104,7 +115,8 @@ def test_batang_one_bar_per_value_in_its_predikat_colour_and_to_scale():
     rasio = lebar["Dinas Kesehatan"] / lebar["Dinas Pekerjaan Umum dan Penataan Ruang"]
     assert rasio == pytest.approx(1.2876, abs=0.01)
     assert lebar["Inspektorat"] / lebar["Dinas Pekerjaan Umum dan Penataan Ruang"] == (
-        pytest.approx(0.613, abs=0.01))
+        pytest.approx(0.613, abs=0.01)
+    )
 
 
 def test_batang_labels_values_the_indonesian_way_and_none_as_dash():
@@ -123,25 +135,26 @@ def test_batang_labels_values_the_indonesian_way_and_none_as_dash():
 def test_batang_axis_reaches_past_the_highest_value_with_a_line_at_100():
     root = _parse(batang_capaian(_batang(), judul="Capaian"))
     teks = _semua_teks(root)
-    assert ["0", "25", "50", "75", "100", "125", "150"] == [
-        t for t in teks if t.isdigit()
-    ]
+    assert ["0", "25", "50", "75", "100", "125", "150"] == [t for t in teks if t.isdigit()]
     putus = [ln for ln in root.iter(f"{NS}line") if ln.get("stroke-dasharray")]
     assert len(putus) == 2, "the target line and its legend sample"
-    garis = [ln for ln in putus if ln.get("x1") == ln.get("x2") and
-             float(ln.get("y2")) - float(ln.get("y1")) > 50][0]
+    garis = [
+        ln
+        for ln in putus
+        if ln.get("x1") == ln.get("x2") and float(ln.get("y2")) - float(ln.get("y1")) > 50
+    ][0]
     bars = {_hover(r).split(":")[0]: r for r in _batang_rect(root)}
     pupr = bars["Dinas Pekerjaan Umum dan Penataan Ruang"]
     assert float(garis.get("x1")) == pytest.approx(
-        float(pupr.get("x")) + float(pupr.get("width")), abs=0.2)
+        float(pupr.get("x")) + float(pupr.get("width")), abs=0.2
+    )
 
 
 def test_batang_negative_capaian_grows_left_of_zero():
     data = [Batang("A", D("-20"), MERAH), Batang("B", D("50"), KUNING)]
     root = _parse(batang_capaian(data, judul="Capaian"))
     a, b = _batang_rect(root)
-    assert float(a.get("x")) + float(a.get("width")) == pytest.approx(
-        float(b.get("x")), abs=0.2)
+    assert float(a.get("x")) + float(a.get("width")) == pytest.approx(float(b.get("x")), abs=0.2)
     assert "-20,00 %" in _semua_teks(root)
 
 
@@ -160,7 +173,8 @@ def test_batang_100_opd_taller_and_every_label_drawn():
     random = [D(35) + D(i) * D("0.95") for i in range(100)]
     sedikit = batang_capaian(_batang(), judul="Capaian")
     banyak = batang_capaian(
-        [Batang(f"OPD {i}", v, HIJAU) for i, v in enumerate(random)], judul="Capaian")
+        [Batang(f"OPD {i}", v, HIJAU) for i, v in enumerate(random)], judul="Capaian"
+    )
     kecil, besar = _parse(sedikit), _parse(banyak)
     assert float(besar.get("height")) > float(kecil.get("height")) + 90 * 16
     teks = _semua_teks(besar)
@@ -183,7 +197,8 @@ def test_batang_bertahap_cuts_into_pages_with_one_axis():
     assert len(bagian) == 3
     roots = [_parse(s) for s in bagian]
     assert [r.find(f"{NS}title").text for r in roots] == [
-        f"Capaian (bagian {n} dari 3)" for n in (1, 2, 3)]
+        f"Capaian (bagian {n} dari 3)" for n in (1, 2, 3)
+    ]
     assert [len(_batang_rect(r)) for r in roots] == [40, 40, 20]
     # The last part holds only values below 130 but keeps the axis of the whole: 0..150.
     for r in roots:
@@ -192,13 +207,20 @@ def test_batang_bertahap_cuts_into_pages_with_one_axis():
 
 
 def test_garis_points_labels_gap_and_axis():
-    seri = [Seri("Persentase layanan tepat waktu",
-                 [D("82.5"), D("95.1"), None, D("105.9")], "#1f6feb")]
+    seri = [
+        Seri("Persentase layanan tepat waktu", [D("82.5"), D("95.1"), None, D("105.9")], "#1f6feb")
+    ]
     root = _parse(garis_capaian(seri, judul="Capaian per triwulan 2025", sumbu_x=TW))
-    _cek_kerangka(root, [
-        "Capaian per triwulan 2025", "Persentase layanan tepat waktu",
-        "TW I 82,50 %", "TW III tidak dapat dihitung", "TW IV 105,90 %",
-    ])
+    _cek_kerangka(
+        root,
+        [
+            "Capaian per triwulan 2025",
+            "Persentase layanan tepat waktu",
+            "TW I 82,50 %",
+            "TW III tidak dapat dihitung",
+            "TW IV 105,90 %",
+        ],
+    )
     titik = list(root.iter(f"{NS}circle"))
     assert len(titik) == 3
     assert {_hover(c) for c in titik} == {
@@ -218,20 +240,32 @@ def test_garis_points_labels_gap_and_axis():
 
 
 def test_garis_axis_reaches_100_even_for_low_values_and_legend_for_two_series():
-    satu = _parse(garis_capaian([Seri("A", [D(20), D(40), D(60)])], judul="Tahunan",
-                                sumbu_x=["2021", "2022", "2023"]))
+    satu = _parse(
+        garis_capaian(
+            [Seri("A", [D(20), D(40), D(60)])], judul="Tahunan", sumbu_x=["2021", "2022", "2023"]
+        )
+    )
     assert "100" in _semua_teks(satu)
-    dua = _parse(garis_capaian(
-        [Seri("Kecamatan Magetan", [D(92), D(98), D("101.55")], "#1f6feb"),
-         Seri("Kecamatan <Plaosan>", [D(88), D(97), None], KUNING)],
-        judul="Tahunan", sumbu_x=["2021", "2022", "2023"]))
+    dua = _parse(
+        garis_capaian(
+            [
+                Seri("Kecamatan Magetan", [D(92), D(98), D("101.55")], "#1f6feb"),
+                Seri("Kecamatan <Plaosan>", [D(88), D(97), None], KUNING),
+            ],
+            judul="Tahunan",
+            sumbu_x=["2021", "2022", "2023"],
+        )
+    )
     teks = _semua_teks(dua)
     assert "Kecamatan Magetan" in teks and "Kecamatan <Plaosan>" in teks
     assert "Kecamatan <Plaosan>" not in _semua_teks(satu) and "A" not in _semua_teks(satu)
     assert len(list(dua.iter(f"{NS}circle"))) == 5 + 2, "five values and two legend marks"
     # Where both series meet, their value labels do not sit on top of each other.
-    y = {t: float(el.get("y")) for el in dua.iter(f"{NS}text") if (t := _teks(el)) in
-         ("92,00 %", "88,00 %")}
+    y = {
+        t: float(el.get("y"))
+        for el in dua.iter(f"{NS}text")
+        if (t := _teks(el)) in ("92,00 %", "88,00 %")
+    }
     assert abs(y["92,00 %"] - y["88,00 %"]) >= 12
 
 
@@ -243,8 +277,14 @@ def test_garis_series_length_must_match_axis():
 def _titik():
     return [
         Titik("Dinas Pendidikan", D(90), D("112.5"), HIJAU, "Baik Sekali"),
-        Titik("BPKAD", D(95), D(40), MERAH, "Kurang Baik",
-              nama="Badan Pengelolaan Keuangan dan Aset Daerah"),
+        Titik(
+            "BPKAD",
+            D(95),
+            D(40),
+            MERAH,
+            "Kurang Baik",
+            nama="Badan Pengelolaan Keuangan dan Aset Daerah",
+        ),
         Titik("Kecamatan Magetan", D("98.25"), D("101.55"), HIJAU),
         Titik("Satpol PP", D(30), D(50), MERAH),
         Titik("Dinas PUPR", D("191.82"), D(70), KUNING),
@@ -256,17 +296,23 @@ def _titik():
 def test_sebar_points_titles_and_left_out_counted():
     data = _titik()
     root = _parse(sebar_serapan_capaian(data, judul="Serapan dan capaian 2025"))
-    _, desc = _cek_kerangka(root, [
-        "Serapan dan capaian 2025", "5 OPD digambar",
-        "2 OPD tidak digambar karena serapan atau capaian tidak dapat dihitung "
-        "(Bappeda, Inspektorat)",
-        "Badan Pengelolaan Keuangan dan Aset Daerah: serapan 95,00 %, capaian 40,00 %",
-    ])
+    _, desc = _cek_kerangka(
+        root,
+        [
+            "Serapan dan capaian 2025",
+            "5 OPD digambar",
+            "2 OPD tidak digambar karena serapan atau capaian tidak dapat dihitung "
+            "(Bappeda, Inspektorat)",
+            "Badan Pengelolaan Keuangan dan Aset Daerah: serapan 95,00 %, capaian 40,00 %",
+        ],
+    )
     titik = list(root.iter(f"{NS}circle"))
     assert len(titik) == 5
     judul = {_hover(c) for c in titik}
-    assert "Badan Pengelolaan Keuangan dan Aset Daerah: serapan 95,00 %, capaian 40,00 % "\
+    assert (
+        "Badan Pengelolaan Keuangan dan Aset Daerah: serapan 95,00 %, capaian 40,00 % "
         "(Kurang Baik)" in judul
+    )
     assert "Dinas PUPR: serapan 191,82 %, capaian 70,00 %" in judul
     assert not any("Bappeda" in j or "Inspektorat" in j for j in judul)
     warna = {_hover(c).split(":")[0]: c.get("fill") for c in titik}
@@ -284,11 +330,12 @@ def test_sebar_spending_without_performing_quadrant():
     def di_kuadran(x, y):
         return kiri <= x <= kanan and atas <= y <= bawah
 
-    label = [t for t in root.iter(f"{NS}text")
-             if _teks(t) == "Serapan tinggi, capaian rendah"][0]
+    label = [t for t in root.iter(f"{NS}text") if _teks(t) == "Serapan tinggi, capaian rendah"][0]
     assert di_kuadran(float(label.get("x")), float(label.get("y")))
-    pos = {_hover(c).split(":")[0]: (float(c.get("cx")), float(c.get("cy")))
-           for c in root.iter(f"{NS}circle")}
+    pos = {
+        _hover(c).split(":")[0]: (float(c.get("cx")), float(c.get("cy")))
+        for c in root.iter(f"{NS}circle")
+    }
     assert di_kuadran(*pos["Badan Pengelolaan Keuangan dan Aset Daerah"])
     assert di_kuadran(*pos["Dinas PUPR"])
     for luar in ("Dinas Pendidikan", "Kecamatan Magetan", "Satpol PP"):
@@ -299,8 +346,10 @@ def test_sebar_spending_without_performing_quadrant():
 
 
 def test_sebar_40_points_labels_do_not_overlap():
-    data = [Titik(f"Kecamatan {i}", D(60 + (i * 7) % 45), D(30 + (i * 13) % 100), HIJAU)
-            for i in range(40)]
+    data = [
+        Titik(f"Kecamatan {i}", D(60 + (i * 7) % 45), D(30 + (i * 13) % 100), HIJAU)
+        for i in range(40)
+    ]
     root = _parse(sebar_serapan_capaian(data, judul="Sebaran"))
     assert len(list(root.iter(f"{NS}circle"))) == 40
     kotak = []
@@ -311,7 +360,7 @@ def test_sebar_40_points_labels_do_not_overlap():
             kotak.append((kiri, y - 9, kiri + n, y + 1))
     assert kotak
     for i, a in enumerate(kotak):
-        for b in kotak[i + 1:]:
+        for b in kotak[i + 1 :]:
             assert not (a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] and b[1] < a[3])
 
 
@@ -322,11 +371,14 @@ def test_sebar_nothing_to_draw_says_why():
     assert any(t.startswith("Belum ada data") for t in _semua_teks(root))
 
 
-@pytest.mark.parametrize("gambar", [
-    lambda: batang_capaian([], judul="Capaian <OPD>"),
-    lambda: garis_capaian([], judul="Capaian <OPD>", sumbu_x=TW),
-    lambda: sebar_serapan_capaian([], judul="Capaian <OPD>"),
-])
+@pytest.mark.parametrize(
+    "gambar",
+    [
+        lambda: batang_capaian([], judul="Capaian <OPD>"),
+        lambda: garis_capaian([], judul="Capaian <OPD>", sumbu_x=TW),
+        lambda: sebar_serapan_capaian([], judul="Capaian <OPD>"),
+    ],
+)
 def test_empty_data_says_belum_ada_data(gambar):
     root = _parse(gambar())
     judul, desc = _cek_kerangka(root, ["Capaian <OPD>", "belum ada data"])
@@ -337,21 +389,38 @@ def test_empty_data_says_belum_ada_data(gambar):
 def test_the_same_charts_print_in_a_weasyprint_pdf(tmp_path):
     grafik = [
         batang_capaian(_batang(), judul="Capaian OPD 2025", legenda=LEGENDA),
-        garis_capaian([Seri("Indikator A", [D("82.5"), D("95.1"), None, D("105.9")])],
-                      judul="Capaian per triwulan", sumbu_x=TW),
+        garis_capaian(
+            [Seri("Indikator A", [D("82.5"), D("95.1"), None, D("105.9")])],
+            judul="Capaian per triwulan",
+            sumbu_x=TW,
+        ),
         sebar_serapan_capaian(_titik(), judul="Serapan dan capaian"),
     ]
-    html = ("<html><head><meta charset='utf-8'><style>@page { size: A4; margin: 1.5cm } "
-            "svg { max-width: 100%; height: auto }</style></head><body>"
-            + "".join(grafik) + "</body></html>")
+    html = (
+        "<html><head><meta charset='utf-8'><style>@page { size: A4; margin: 1.5cm } "
+        "svg { max-width: 100%; height: auto }</style></head><body>"
+        + "".join(grafik)
+        + "</body></html>"
+    )
     pdf = tmp_path / "grafik.pdf"
     weasyprint.HTML(string=html).write_pdf(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
-    teks = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    for kata in ("Capaian OPD 2025", "Dinas Pendidikan", "Bagian Organisasi Setda", "105,90 %",
-                 "128,76 %", "tidak dapat dihitung", "TW III", "95,10 %",
-                 "Serapan tinggi, capaian rendah", "BPKAD", "Serapan anggaran (%)"):
+    teks = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for kata in (
+        "Capaian OPD 2025",
+        "Dinas Pendidikan",
+        "Bagian Organisasi Setda",
+        "105,90 %",
+        "128,76 %",
+        "tidak dapat dihitung",
+        "TW III",
+        "95,10 %",
+        "Serapan tinggi, capaian rendah",
+        "BPKAD",
+        "Serapan anggaran (%)",
+    ):
         assert kata in teks, kata
     # Hover titles and descriptions are for screens and screen readers, not printed.
     assert "Badan Pengelolaan Keuangan dan Aset Daerah" not in teks

@@ -68,8 +68,9 @@ def url_pdf(opd=None):
     return reverse("laporan:lkjip_pdf", args=[(opd or opd_kecamatan()).pk, TAHUN])
 
 
-def test_with_a_worker_the_page_waits_then_returns_the_pdf(client, render_palsu, pekerja,
-                                                           django_capture_on_commit_callbacks):
+def test_with_a_worker_the_page_waits_then_returns_the_pdf(
+    client, render_palsu, pekerja, django_capture_on_commit_callbacks
+):
     client.force_login(user("verifikator"))
     with django_capture_on_commit_callbacks(execute=True):
         resp = client.get(url_pdf())
@@ -87,8 +88,7 @@ def test_with_a_worker_the_page_waits_then_returns_the_pdf(client, render_palsu,
 
     # A second click while it waits starts nothing more.
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.get(url_pdf())["Location"] == reverse("laporan:lkjip_draf",
-                                                            args=[draf.pk])
+        assert client.get(url_pdf())["Location"] == reverse("laporan:lkjip_draf", args=[draf.pk])
     assert DrafLKjIP.objects.count() == 1 and pekerja.kiriman == [draf.pk]
 
     pekerja.jalankan_semua()
@@ -96,7 +96,8 @@ def test_with_a_worker_the_page_waits_then_returns_the_pdf(client, render_palsu,
     assert resp.status_code == 200 and resp["Content-Type"] == "application/pdf"
     assert resp.content == PDF_PALSU + f" {opd_kecamatan().kode} {TAHUN}".encode()
     assert resp["Content-Disposition"] == (
-        f'inline; filename="lkjip-{opd_kecamatan().kode}-{TAHUN}-draf.pdf"')
+        f'inline; filename="lkjip-{opd_kecamatan().kode}-{TAHUN}-draf.pdf"'
+    )
     assert render_palsu == [(opd_kecamatan().pk, TAHUN, True)]
 
 
@@ -108,7 +109,8 @@ def test_without_a_worker_the_first_request_returns_the_pdf(client, render_palsu
 
 
 def test_asking_again_replaces_the_users_previous_draft_and_its_file(
-        client, render_palsu, django_capture_on_commit_callbacks):
+    client, render_palsu, django_capture_on_commit_callbacks
+):
     client.force_login(user("verifikator"))
     with django_capture_on_commit_callbacks(execute=True):
         client.get(url_pdf())
@@ -127,8 +129,9 @@ def test_asking_again_replaces_the_users_previous_draft_and_its_file(
     assert len(render_palsu) == 3
 
 
-def test_a_failed_draft_says_so_and_offers_to_try_again(client, monkeypatch, pekerja,
-                                                        django_capture_on_commit_callbacks):
+def test_a_failed_draft_says_so_and_offers_to_try_again(
+    client, monkeypatch, pekerja, django_capture_on_commit_callbacks
+):
     def rusak(**kw):
         raise RuntimeError("WeasyPrint rusak")
 
@@ -147,15 +150,17 @@ def test_a_failed_draft_says_so_and_offers_to_try_again(client, monkeypatch, pek
     assert DrafLKjIP.objects.get().status == "gagal"
 
 
-def test_a_draft_whose_worker_died_is_given_up(client, render_palsu, pekerja,
-                                               django_capture_on_commit_callbacks, settings):
+def test_a_draft_whose_worker_died_is_given_up(
+    client, render_palsu, pekerja, django_capture_on_commit_callbacks, settings
+):
     client.force_login(user("verifikator"))
     with django_capture_on_commit_callbacks(execute=True):
         lokasi = client.get(url_pdf())["Location"]
     draf = DrafLKjIP.objects.get()
     DrafLKjIP.objects.filter(pk=draf.pk).update(
-        status="berjalan", diperbarui=timezone.now() - timedelta(
-            minutes=settings.SAKIP_TUGAS_BATAS_MENIT + 1))
+        status="berjalan",
+        diperbarui=timezone.now() - timedelta(minutes=settings.SAKIP_TUGAS_BATAS_MENIT + 1),
+    )
     teks = teks_halaman(client.get(lokasi))
     pesan = PESAN_TERHENTI.format(menit=settings.SAKIP_TUGAS_BATAS_MENIT)
     assert "Draf gagal disusun." in teks and pesan in teks
@@ -168,13 +173,16 @@ def test_a_draft_whose_worker_died_is_given_up(client, render_palsu, pekerja,
     assert render_palsu == []
 
 
-def test_a_draft_still_progressing_is_left_alone(client, render_palsu, pekerja,
-                                                 django_capture_on_commit_callbacks, settings):
+def test_a_draft_still_progressing_is_left_alone(
+    client, render_palsu, pekerja, django_capture_on_commit_callbacks, settings
+):
     client.force_login(user("verifikator"))
     with django_capture_on_commit_callbacks(execute=True):
         lokasi = client.get(url_pdf())["Location"]
-    DrafLKjIP.objects.update(status="berjalan", diperbarui=timezone.now() - timedelta(
-        minutes=settings.SAKIP_TUGAS_BATAS_MENIT - 1))
+    DrafLKjIP.objects.update(
+        status="berjalan",
+        diperbarui=timezone.now() - timedelta(minutes=settings.SAKIP_TUGAS_BATAS_MENIT - 1),
+    )
     resp = client.get(lokasi)
     assert "Sedang disusun" in teks_halaman(resp)
     assert '<meta http-equiv="refresh" content="2">' in resp.content.decode()
@@ -183,9 +191,18 @@ def test_a_draft_still_progressing_is_left_alone(client, render_palsu, pekerja,
 
 # url name, statuses for: the user who asked, same OPD's other user, another OPD's operator,
 # the verifikator (sees every OPD, but not another user's draft), anonymous
-@pytest.mark.parametrize(("peran", "status"), [
-    ("operator.kecamatan", 200), ("pimpinan.kecamatan", 404), ("operator.organisasi", 404),
-    ("verifikator", 404), ("admin", 404), ("inspektorat", 404), (None, 302)])
+@pytest.mark.parametrize(
+    ("peran", "status"),
+    [
+        ("operator.kecamatan", 200),
+        ("pimpinan.kecamatan", 404),
+        ("operator.organisasi", 404),
+        ("verifikator", 404),
+        ("admin", 404),
+        ("inspektorat", 404),
+        (None, 302),
+    ],
+)
 def test_permission_table_of_a_draft(client, render_palsu, peran, status):
     client.force_login(user("operator.kecamatan"))
     client.get(url_pdf())
@@ -218,16 +235,18 @@ def test_unknown_draft_is_404(client):
 
 
 def test_old_drafts_are_deleted_with_their_files_running_ones_kept(
-        render_palsu, settings, django_capture_on_commit_callbacks):
+    render_palsu, settings, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         lama = draf_svc.draf_create(opd=opd_kecamatan(), tahun=TAHUN, user=user("admin"))
-        baru = draf_svc.draf_create(opd=opd_kecamatan(), tahun=TAHUN,
-                                    user=user("verifikator"))
-    jalan = DrafLKjIP.objects.create(opd=opd_kecamatan(), tahun=TAHUN,
-                                     dibuat_oleh=user("inspektorat"), status="berjalan")
+        baru = draf_svc.draf_create(opd=opd_kecamatan(), tahun=TAHUN, user=user("verifikator"))
+    jalan = DrafLKjIP.objects.create(
+        opd=opd_kecamatan(), tahun=TAHUN, dibuat_oleh=user("inspektorat"), status="berjalan"
+    )
     jam = settings.SAKIP_DRAF_SIMPAN_JAM
     DrafLKjIP.objects.filter(pk__in=[lama.pk, jalan.pk]).update(
-        dibuat=timezone.now() - timedelta(hours=jam + 1))
+        dibuat=timezone.now() - timedelta(hours=jam + 1)
+    )
     with django_capture_on_commit_callbacks(execute=True):
         assert draf_svc.draf_expire() == 1
     assert set(DrafLKjIP.objects.values_list("pk", flat=True)) == {baru.pk, jalan.pk}

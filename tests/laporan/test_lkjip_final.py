@@ -32,6 +32,7 @@ from apps.pengukuran.models import Realisasi
 
 pytestmark = pytest.mark.django_db
 
+
 def url_final(lap) -> str:
     return reverse("laporan:lkjip_final_pdf", args=[lap.pk])
 
@@ -51,8 +52,11 @@ def final(client):
     """Kecamatan 2023 finalised by its pimpinan through the editing page: the report and the
     bytes stored at that moment."""
     lap = siap_final()
-    AnalisisSasaran.objects.create(laporan=lap, sasaran=services.sasaran_lkjip(
-        lap.opd, 2023)[0], uraian="Analisis sasaran pertama.")
+    AnalisisSasaran.objects.create(
+        laporan=lap,
+        sasaran=services.sasaran_lkjip(lap.opd, 2023)[0],
+        uraian="Analisis sasaran pertama.",
+    )
     resp = finalkan(client, lap)
     assert resp.status_code == 302 and resp["Location"] == url_ubah()
     lap.refresh_from_db()
@@ -70,8 +74,9 @@ def program(nama: str) -> str:
 
 
 def jalankan(*args, masukan: bytes | None = None) -> str:
-    return subprocess.run(args, input=masukan, capture_output=True, check=True,
-                          timeout=60).stdout.decode()
+    return subprocess.run(
+        args, input=masukan, capture_output=True, check=True, timeout=60
+    ).stdout.decode()
 
 
 def unduh(client, lap) -> bytes:
@@ -92,8 +97,13 @@ def test_final_file_is_stored_once_and_never_follows_the_data(client, final):
     assert re.fullmatch(r"lkjip/7\.01\.01-2023-r0-[\w-]{32}\.pdf", lap.berkas_final.name)
 
     # The data changes after finalisation: a realisasi value of 2023 and the narrative.
-    r = Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=lap.opd, tahun=2023,
-                                 nilai__isnull=False).order_by("-triwulan").first()
+    r = (
+        Realisasi.objects.filter(
+            indikator__sasaran__tujuan__renstra__opd=lap.opd, tahun=2023, nilai__isnull=False
+        )
+        .order_by("-triwulan")
+        .first()
+    )
     r.nilai += Decimal("7.5")
     r.save()
     LaporanKinerja.objects.filter(pk=lap.pk).update(kesimpulan="Kesimpulan diubah sesudahnya.")
@@ -116,17 +126,20 @@ def test_final_pdf_is_pdfa3b_without_draf_with_code_and_url_on_its_last_page(fin
     lap, isi = final
     meta = jalankan(program("pdfinfo"), "-meta", "-", masukan=isi)
     assert 'pdfaid:part="3"' in meta and 'pdfaid:conformance="B"' in meta
-    halaman = int(re.search(r"^Pages:\s+(\d+)", jalankan(program("pdfinfo"), "-", masukan=isi),
-                            re.M).group(1))
+    halaman = int(
+        re.search(r"^Pages:\s+(\d+)", jalankan(program("pdfinfo"), "-", masukan=isi), re.M).group(1)
+    )
     teks = jalankan(program("pdftotext"), "-layout", "-", "-", masukan=isi)
     assert "DRAF" not in teks
     assert "(belum diisi)" not in teks
-    akhir = jalankan(program("pdftotext"), "-f", str(halaman), "-l", str(halaman), "-", "-",
-                     masukan=isi)
+    akhir = jalankan(
+        program("pdftotext"), "-f", str(halaman), "-l", str(halaman), "-", "-", masukan=isi
+    )
     assert lap.kode_verifikasi in akhir
     assert f"http://127.0.0.1:8000/verifikasi/{lap.kode_verifikasi}/" in akhir
-    assert lap.kode_verifikasi not in jalankan(program("pdftotext"), "-l", str(halaman - 1),
-                                               "-", "-", masukan=isi)
+    assert lap.kode_verifikasi not in jalankan(
+        program("pdftotext"), "-l", str(halaman - 1), "-", "-", masukan=isi
+    )
 
 
 def _lampiran(isi: bytes, folder) -> dict[str, bytes]:
@@ -159,9 +172,14 @@ def test_attachments_hold_the_numbers_the_engines_compute(final, tmp_path):
     harap = [i.hasil.capaian.nilai for s in dok.sasaran for i in s.indikator]
     assert [Decimal(str(b[c])) for b in ukur["baris"]] == [bulatkan(h) for h in harap]
     assert [format_persen(Decimal(str(b[c]))) for b in ukur["baris"]] == [
-        "105,91 %", "109,11 %", "128,76 %", "120,17 %"]
+        "105,91 %",
+        "109,11 %",
+        "128,76 %",
+        "120,17 %",
+    ]
     assert [b[_kolom(ukur, "Indikator Kinerja")] for b in ukur["baris"]] == [
-        i.indikator.nama for s in dok.sasaran for i in s.indikator]
+        i.indikator.nama for s in dok.sasaran for i in s.indikator
+    ]
     organisasi = data["tabel"]["capaian_sasaran"]["baris"][-1]
     assert Decimal(str(organisasi[3])) == bulatkan(dok.kinerja.capaian.nilai)
 
@@ -171,8 +189,11 @@ def test_attachments_hold_the_numbers_the_engines_compute(final, tmp_path):
     assert jumlah[1] == "JUMLAH"
     assert jumlah[_kolom(program_, "Pagu (Rp)")] == int(total.pagu) == 15_498_982_788
     assert jumlah[_kolom(program_, "Realisasi (Rp)")] == int(total.realisasi) == 15_228_228_125
-    assert Decimal(str(jumlah[_kolom(program_, "Serapan (%)")])) == bulatkan(
-        total.serapan.nilai) == Decimal("98.25")
+    assert (
+        Decimal(str(jumlah[_kolom(program_, "Serapan (%)")]))
+        == bulatkan(total.serapan.nilai)
+        == Decimal("98.25")
+    )
     assert len(program_["baris"]) == len(dok.program) + 1
 
     banding = data["tabel"]["perbandingan"]
@@ -201,8 +222,14 @@ def test_verification_page_shows_the_facts_and_nothing_of_the_data(client, final
     assert resp.status_code == 200
     html = resp.content.decode()
     teks = teks_halaman(resp)
-    for fakta in ("Kecamatan Magetan", "2023", lap.sha256, lap.kode_verifikasi,
-                  str(lap.difinalkan_oleh), "Pimpinan OPD"):
+    for fakta in (
+        "Kecamatan Magetan",
+        "2023",
+        lap.sha256,
+        lap.kode_verifikasi,
+        str(lap.difinalkan_oleh),
+        "Pimpinan OPD",
+    ):
         assert fakta in teks, fakta
     dok = dokumen_lkjip(opd=lap.opd, tahun=2023, laporan=lap)
     for s in dok.sasaran:
@@ -218,8 +245,7 @@ def test_verification_page_shows_the_facts_and_nothing_of_the_data(client, final
     assert 'name="csrfmiddlewaretoken"' in html
 
 
-def test_verification_page_shows_what_was_recorded_when_the_report_was_finalised(client,
-                                                                                 final):
+def test_verification_page_shows_what_was_recorded_when_the_report_was_finalised(client, final):
     """After the OPD was renamed and the finaliser's name and role changed, the page showed
     the new ones: it must show the record of the moment the report was finalised."""
     from apps.core.models import OPD
@@ -229,8 +255,9 @@ def test_verification_page_shows_what_was_recorded_when_the_report_was_finalised
     oleh = lap.difinalkan_oleh
     nama_lama = str(oleh)
     OPD.objects.filter(pk=lap.opd_id).update(nama="Kecamatan Magetan Kota")
-    type(oleh).objects.filter(pk=oleh.pk).update(first_name="Pengganti", last_name="Baru",
-                                                 peran=Peran.OPERATOR)
+    type(oleh).objects.filter(pk=oleh.pk).update(
+        first_name="Pengganti", last_name="Baru", peran=Peran.OPERATOR
+    )
     teks = teks_halaman(client.get(url_verifikasi(lap)))
     assert "Kecamatan Magetan Kota" not in teks and "Pengganti" not in teks
     assert "Perangkat Daerah Kecamatan Magetan Tahun laporan" in teks
@@ -241,12 +268,20 @@ def test_verification_accepts_the_exact_bytes_and_refuses_one_byte_changed(final
     lap, isi = final
     client = Client(enforce_csrf_checks=True)
     url = url_verifikasi(lap.kode_verifikasi.lower())  # typed in lower case from the paper
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"',
-                      client.get(url).content.decode()).group(1)
+    token = re.search(
+        r'name="csrfmiddlewaretoken" value="([^"]+)"', client.get(url).content.decode()
+    ).group(1)
 
     def cocokkan(isi_berkas):
-        return client.post(url, {"csrfmiddlewaretoken": token, "berkas": SimpleUploadedFile(
-            "salinan.pdf", isi_berkas, content_type="application/pdf")})
+        return client.post(
+            url,
+            {
+                "csrfmiddlewaretoken": token,
+                "berkas": SimpleUploadedFile(
+                    "salinan.pdf", isi_berkas, content_type="application/pdf"
+                ),
+            },
+        )
 
     resp = cocokkan(isi)
     assert resp.status_code == 200
@@ -258,20 +293,21 @@ def test_verification_accepts_the_exact_bytes_and_refuses_one_byte_changed(final
     assert "TIDAK identik" in teks_halaman(resp)
     assert hashlib.sha256(bytes(ubah)).hexdigest() in teks_halaman(resp)
     # Without the CSRF token the upload is refused.
-    resp = Client(enforce_csrf_checks=True).post(url, {"berkas": SimpleUploadedFile(
-        "salinan.pdf", isi)})
+    resp = Client(enforce_csrf_checks=True).post(
+        url, {"berkas": SimpleUploadedFile("salinan.pdf", isi)}
+    )
     assert resp.status_code == 403
     resp = client.post(url, {"csrfmiddlewaretoken": token})
     assert resp.status_code == 400
     assert "Pilih berkas PDF" in teks_halaman(resp)
 
 
-def test_verification_refuses_a_file_above_the_limit_without_reading_it(client, final,
-                                                                        settings):
+def test_verification_refuses_a_file_above_the_limit_without_reading_it(client, final, settings):
     lap, isi = final
     settings.SAKIP_VERIFIKASI_MAKS_BYTES = 2**20
-    resp = client.post(url_verifikasi(lap), {"berkas": SimpleUploadedFile(
-        "besar.pdf", isi + b"\0" * 2**20)})
+    resp = client.post(
+        url_verifikasi(lap), {"berkas": SimpleUploadedFile("besar.pdf", isi + b"\0" * 2**20)}
+    )
     assert resp.status_code == 413
     assert "Berkas terlalu besar: paling besar 1 MB." in teks_halaman(resp)
 
@@ -294,27 +330,32 @@ def test_every_missing_requirement_is_listed_at_once_and_nothing_changes(client)
     resp = finalkan(client, lap)
     assert resp.status_code == 302
     semua = pesan(resp)
-    for harap in ("Tempat penandatanganan belum diisi.",
-                  "Tanggal penandatanganan belum diisi.",
-                  "Penandatangan belum dipilih.",
-                  "Bagian laporan belum diisi: Ikhtisar eksekutif, Latar belakang, "
-                  "Kedudukan, tugas pokok dan fungsi, Sistematika penyajian, Upaya ke depan, "
-                  "Saran.",
-                  "LKjIP belum difinalkan; tidak ada yang berubah."):
+    for harap in (
+        "Tempat penandatanganan belum diisi.",
+        "Tanggal penandatanganan belum diisi.",
+        "Penandatangan belum dipilih.",
+        "Bagian laporan belum diisi: Ikhtisar eksekutif, Latar belakang, "
+        "Kedudukan, tugas pokok dan fungsi, Sistematika penyajian, Upaya ke depan, "
+        "Saran.",
+        "LKjIP belum difinalkan; tidak ada yang berubah.",
+    ):
         assert harap in semua, semua
     assert potret() == sebelum
 
 
 def test_a_year_without_final_pk_dpa_or_renstra_is_refused_with_each_reason(client):
-    lap = laporan_kec(tahun=2027, tanggal=datetime.date(2027, 12, 1), **{
-        n: "Teks." for n in NARASI})
+    lap = laporan_kec(
+        tahun=2027, tanggal=datetime.date(2027, 12, 1), **{n: "Teks." for n in NARASI}
+    )
     sebelum = potret()
     semua = pesan(finalkan(client, lap, "verifikator"))
-    for harap in ("Tanggal penandatanganan harus sesudah tahun 2027 berakhir (LKjIP "
-                  "melaporkan satu tahun penuh).",
-                  "Belum ada Renstra yang mencakup tahun 2027.",
-                  "Belum ada Perjanjian Kinerja final tahun 2027.",
-                  "Belum ada DPA tahun 2027 untuk bab Realisasi Anggaran."):
+    for harap in (
+        "Tanggal penandatanganan harus sesudah tahun 2027 berakhir (LKjIP "
+        "melaporkan satu tahun penuh).",
+        "Belum ada Renstra yang mencakup tahun 2027.",
+        "Belum ada Perjanjian Kinerja final tahun 2027.",
+        "Belum ada DPA tahun 2027 untuk bab Realisasi Anggaran.",
+    ):
         assert harap in semua, semua
     assert potret() == sebelum
 
@@ -343,8 +384,9 @@ def test_a_failed_rendering_leaves_the_draft_untouched(monkeypatch):
     assert potret() == sebelum
 
 
-def test_a_revision_needs_a_reason_copies_everything_and_keeps_the_old_file(client, final,
-                                                                            tmp_path):
+def test_a_revision_needs_a_reason_copies_everything_and_keeps_the_old_file(
+    client, final, tmp_path
+):
     lap, isi = final
     LaporanKinerja.objects.filter(pk=lap.pk).update(struktur_organisasi="struktur/uji.png")
     lap.refresh_from_db()
@@ -365,9 +407,10 @@ def test_a_revision_needs_a_reason_copies_everything_and_keeps_the_old_file(clie
         assert getattr(baru, n) == getattr(lap, n), n
     assert not baru.berkas_final and not baru.kode_verifikasi
     assert [a.uraian for a in baru.analisis.all()] == ["Analisis sasaran pertama."]
-    assert [(r.history_type, r.history_user.username, r.uraian) for r in
-            AnalisisSasaran.history.filter(laporan=baru)] == [
-        ("+", "pimpinan.kecamatan", "Analisis sasaran pertama.")]
+    assert [
+        (r.history_type, r.history_user.username, r.uraian)
+        for r in AnalisisSasaran.history.filter(laporan=baru)
+    ] == [("+", "pimpinan.kecamatan", "Analisis sasaran pertama.")]
     assert baru.history.first().history_user.username == "pimpinan.kecamatan"
 
     # The earlier revision: still final, same bytes, still verifiable; the editing page
@@ -408,7 +451,10 @@ def test_verifikator_marks_a_final_report_verified_and_the_file_stays(client, fi
     baru = LaporanKinerja.objects.get(pk=lap.pk)
     assert baru.status == "diverifikasi"
     assert (baru.berkas_final.name, baru.sha256, baru.kode_verifikasi) == (
-        lap.berkas_final.name, lap.sha256, lap.kode_verifikasi)
+        lap.berkas_final.name,
+        lap.sha256,
+        lap.kode_verifikasi,
+    )
     assert unduh(client, baru) == isi
     assert baru.history.first().history_user.username == "verifikator"
 
@@ -424,15 +470,20 @@ def test_editing_page_and_list_show_the_status_and_the_download(client, final):
     daftar = client.get(reverse("laporan:lkjip_daftar") + "?tahun=2023").content.decode()
     assert url_final(lap) in daftar
     client.force_login(user("verifikator"))
-    assert reverse("laporan:lkjip_diverifikasi", args=[lap.pk]) in client.get(
-        url_ubah()).content.decode()
+    assert (
+        reverse("laporan:lkjip_diverifikasi", args=[lap.pk])
+        in client.get(url_ubah()).content.decode()
+    )
 
 
 def test_the_finalise_button_shows_on_a_draft_for_approvers_only(client):
     lap = laporan_kec()
     tombol = reverse("laporan:lkjip_finalkan", args=[lap.pk])
-    for peran, ada in (("pimpinan.kecamatan", True), ("verifikator", True),
-                       ("operator.kecamatan", False), ("inspektorat", False)):
+    for peran, ada in (
+        ("pimpinan.kecamatan", True),
+        ("verifikator", True),
+        ("operator.kecamatan", False),
+        ("inspektorat", False),
+    ):
         client.force_login(user(peran))
         assert (tombol in client.get(url_ubah()).content.decode()) is ada, peran
-

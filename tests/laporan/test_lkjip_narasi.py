@@ -50,27 +50,36 @@ def laporan_2023() -> LaporanKinerja:
 # --- save, reopen, history -------------------------------------------------------------------
 
 
-def test_first_save_creates_draft_revision_0_and_the_page_shows_text_and_preview(client,
-                                                                               login):
+def test_first_save_creates_draft_revision_0_and_the_page_shows_text_and_preview(client, login):
     operator = login("operator.kecamatan")
     assert not LaporanKinerja.objects.filter(opd=opd_kecamatan(), tahun=2024).exists()
     s = services.sasaran_lkjip(opd_kecamatan(), 2024)[0]
     assert "Belum dimulai" in teks_halaman(client.get(url_ubah(2024)))
     data = form_halaman(2024)
     assert data["kata_pengantar"] == "" and data["tanggal"] == ""
-    data.update({
-        "kata_pengantar": "Puji syukur kami panjatkan.\n\n- **Kinerja** meningkat\n- anggaran",
-        "tempat": "Magetan", "tanggal": "15 Februari 2024", "penandatangan": str(camat().pk),
-        f"s{s.pk}-uraian": "Target IKM *terlampaui*.",
-    })
+    data.update(
+        {
+            "kata_pengantar": "Puji syukur kami panjatkan.\n\n- **Kinerja** meningkat\n- anggaran",
+            "tempat": "Magetan",
+            "tanggal": "15 Februari 2024",
+            "penandatangan": str(camat().pk),
+            f"s{s.pk}-uraian": "Target IKM *terlampaui*.",
+        }
+    )
     resp = client.post(url_ubah(2024), data)
     assert resp.status_code == 302 and resp["Location"] == url_ubah(2024)
     assert "LKjIP Kecamatan Magetan 2024 tersimpan (5 perubahan)." in pesan(resp)
     lap = LaporanKinerja.objects.get(opd=opd_kecamatan(), tahun=2024)
     assert (lap.revisi, lap.status, lap.tempat, lap.tanggal, lap.penandatangan) == (
-        0, "draft", "Magetan", datetime.date(2024, 2, 15), camat())
+        0,
+        "draft",
+        "Magetan",
+        datetime.date(2024, 2, 15),
+        camat(),
+    )
     assert AnalisisSasaran.objects.get(laporan=lap, sasaran=s).uraian == (
-        "Target IKM *terlampaui*.")
+        "Target IKM *terlampaui*."
+    )
     riwayat = list(lap.history.all())
     assert len(riwayat) == 1 and riwayat[0].history_user == operator
 
@@ -108,8 +117,7 @@ def riwayat_analisis():
     return AnalisisSasaran.history.model.objects
 
 
-def test_a_changed_analysis_writes_one_history_row_with_its_text_and_the_saving_user(
-        client, login):
+def test_a_changed_analysis_writes_one_history_row_with_its_text_and_the_saving_user(client, login):
     pertama, *lain = services.sasaran_lkjip(opd_kecamatan(), TAHUN_LKJIP)
     lap = laporan_kec()
     for s in (pertama, *lain):
@@ -123,11 +131,13 @@ def test_a_changed_analysis_writes_one_history_row_with_its_text_and_the_saving_
     assert riwayat_analisis().count() == jumlah + 1
     terbaru = riwayat_analisis().latest()
     assert (terbaru.id, terbaru.history_type, terbaru.history_user) == (
-        AnalisisSasaran.objects.get(laporan=lap, sasaran=pertama).pk, "~", operator)
+        AnalisisSasaran.objects.get(laporan=lap, sasaran=pertama).pk,
+        "~",
+        operator,
+    )
     assert (terbaru.uraian, terbaru.solusi) == (f"Lama {pertama.pk}", "Solusi baru.")
     beda = terbaru.diff_against(terbaru.prev_record)
-    assert [(c.field, c.old, c.new) for c in beda.changes] == [
-        ("solusi", "", "Solusi baru.")]
+    assert [(c.field, c.old, c.new) for c in beda.changes] == [("solusi", "", "Solusi baru.")]
     # The other sasaran's analyses and the report itself did not change: no record.
     assert lap.history.count() == jumlah_laporan
 
@@ -141,14 +151,18 @@ def test_a_sasaran_s_first_words_are_recorded_as_created_by_the_saving_user(clie
     client.post(url_ubah(), data)
     [rekam] = riwayat_analisis().filter(sasaran=s)
     assert (rekam.history_type, rekam.history_user, rekam.uraian) == (
-        "+", pimpinan, "Uraian pertama.")
+        "+",
+        pimpinan,
+        "Uraian pertama.",
+    )
 
 
 def test_saving_unchanged_analyses_writes_no_history(client, login):
     lap = laporan_kec()
     for s in services.sasaran_lkjip(opd_kecamatan(), TAHUN_LKJIP):
-        AnalisisSasaran.objects.create(laporan=lap, sasaran=s, uraian="Tetap.",
-                                       efisiensi="Tetap juga.")
+        AnalisisSasaran.objects.create(
+            laporan=lap, sasaran=s, uraian="Tetap.", efisiensi="Tetap juga."
+        )
     login("operator.kecamatan")
     sebelum = potret()
     resp = client.post(url_ubah(), form_halaman())
@@ -164,12 +178,19 @@ def test_a_refused_save_records_no_analysis_history(login):
     sah = services.sasaran_lkjip(opd_kecamatan(), TAHUN_LKJIP)
     AnalisisSasaran.objects.create(laporan=lap, sasaran=sah[0], uraian="Lama.")
     lain = services.sasaran_lkjip(opd_organisasi(), 2019)[0]
-    isian = services.IsianLKjIP(nilai={"saran": "Baru."}, analisis={
-        sah[0]: {"uraian": "Baru."}, lain: {"uraian": "Titipan."}})
+    isian = services.IsianLKjIP(
+        nilai={"saran": "Baru."},
+        analisis={sah[0]: {"uraian": "Baru."}, lain: {"uraian": "Titipan."}},
+    )
     sebelum = potret()
     with pytest.raises(ValidationError, match="hanya untuk sasaran Renstra OPD ini"):
-        services.laporan_update(opd=opd_kecamatan(), tahun=TAHUN_LKJIP, user=operator,
-                                isian=isian, sasaran_sah={s.pk for s in sah})
+        services.laporan_update(
+            opd=opd_kecamatan(),
+            tahun=TAHUN_LKJIP,
+            user=operator,
+            isian=isian,
+            sasaran_sah={s.pk for s in sah},
+        )
     assert potret() == sebelum
 
 
@@ -184,8 +205,9 @@ def test_the_admin_shows_an_analysis_history_with_who_and_is_read_only_there(cli
     client.post(url_ubah(), data)
     analisis = AnalisisSasaran.objects.get(sasaran=s)
     login("verifikator")
-    teks = teks_halaman(client.get(reverse("admin:laporan_analisissasaran_history",
-                                           args=[analisis.pk])))
+    teks = teks_halaman(
+        client.get(reverse("admin:laporan_analisissasaran_history", args=[analisis.pk]))
+    )
     assert "Diubah Operator Kecamatan Magetan" in teks, teks
     assert "Dibuat Operator Kecamatan Magetan" in teks
     assert "Uraian pertama." in teks and "Uraian kedua." in teks
@@ -214,8 +236,9 @@ def test_saving_analyses_runs_the_same_queries_for_one_sasaran_or_all(client, lo
     buat_satu = _kueri_simpan(client, {f"s{semua[0].pk}-uraian": "Satu."})
     buat_sisa = _kueri_simpan(client, {f"s{s.pk}-uraian": "Satu." for s in semua[1:]})
     ubah_satu = _kueri_simpan(client, {f"s{semua[0].pk}-solusi": "Dua."})
-    ubah_semua = _kueri_simpan(client, {f"s{s.pk}-{n}": "Tiga." for s in semua
-                                        for n in ("solusi", "efisiensi")})
+    ubah_semua = _kueri_simpan(
+        client, {f"s{s.pk}-{n}": "Tiga." for s in semua for n in ("solusi", "efisiensi")}
+    )
     assert buat_satu == buat_sisa and ubah_satu == ubah_semua
     assert riwayat_analisis().count() == jumlah + 1 + 2 + 1 + 3
 
@@ -236,8 +259,10 @@ def test_pimpinan_and_verifikator_edit_too_inspektorat_reads_only(client, login)
 
 # --- what the user typed is saved as typed; the page never runs it --------------------------
 
-BERBAHAYA = ('<script>alert("x")</script>\n\n**tebal** <img src=x onerror=alert(1)> '
-             '<a href="javascript:alert(2)">tautan</a> <style>body{display:none}</style>')
+BERBAHAYA = (
+    '<script>alert("x")</script>\n\n**tebal** <img src=x onerror=alert(1)> '
+    '<a href="javascript:alert(2)">tautan</a> <style>body{display:none}</style>'
+)
 
 
 def _tidak_ada_yang_jalan(html: str) -> None:
@@ -307,7 +332,8 @@ def _teks_file(data, files):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     files["struktur_organisasi"] = SimpleUploadedFile(
-        "bagan.png", b"Ini bukan gambar, hanya teks.\n" * 20, content_type="image/png")
+        "bagan.png", b"Ini bukan gambar, hanya teks.\n" * 20, content_type="image/png"
+    )
 
 
 def _pejabat_lain(data, files):
@@ -327,37 +353,68 @@ def _besar(data, files):
 
 
 SALAH = [
-    pytest.param(_besar, "Bagan struktur organisasi: berkas “besar.png” terlalu besar",
-                 id="gambar-terlalu-besar"),
-    pytest.param(_unggah(gambar(7000, 10)),
-                 "Bagan struktur organisasi: gambar “struktur.png” berukuran 7000 × 10 "
-                 "piksel; paling besar 6000 × 6000 piksel.", id="dimensi-terlalu-besar"),
-    pytest.param(_teks_file, "Bagan struktur organisasi: berkas “bagan.png” bukan gambar "
-                 "JPEG/PNG yang utuh", id="png-palsu"),
-    pytest.param(_unggah(gambar(40, 30, "GIF")), "Bagan struktur organisasi: berkas "
-                 "“struktur.gif” bukan gambar JPEG/PNG yang utuh", id="gif"),
-    pytest.param(_ganti(latar_belakang="x" * 20_001), "Latar belakang: paling banyak 20.000 "
-                 "karakter (sekarang 20001).", id="teks-terlalu-panjang"),
-    pytest.param(_analisis_panjang, "Sasaran 1.1 · Efisiensi penggunaan sumber daya: paling "
-                 "banyak 20.000 karakter", id="analisis-terlalu-panjang"),
-    pytest.param(_ganti(tempat="M" * 101), "Tempat: paling banyak 100 karakter.",
-                 id="tempat-terlalu-panjang"),
-    pytest.param(_ganti(tanggal="kemarin sore"), "Tanggal: “kemarin sore” bukan tanggal; tulis "
-                 "seperti 22 November 2026 atau 22/11/2026.", id="tanggal-bukan-tanggal"),
-    pytest.param(_ganti(tanggal="30 Februari 2024"), "Tanggal: tanggal “30 Februari 2024” "
-                 "tidak ada di kalender.", id="tanggal-tidak-ada"),
-    pytest.param(_pejabat_lain, "Penandatangan: pilih pejabat aktif OPD ini.",
-                 id="penandatangan-opd-lain"),
-    pytest.param(_pejabat_nonaktif, "Penandatangan: pilih pejabat aktif OPD ini.",
-                 id="penandatangan-nonaktif"),
-    pytest.param(_ganti(penandatangan="999999"), "Penandatangan: pilih pejabat aktif OPD ini.",
-                 id="penandatangan-tidak-ada"),
+    pytest.param(
+        _besar,
+        "Bagan struktur organisasi: berkas “besar.png” terlalu besar",
+        id="gambar-terlalu-besar",
+    ),
+    pytest.param(
+        _unggah(gambar(7000, 10)),
+        "Bagan struktur organisasi: gambar “struktur.png” berukuran 7000 × 10 "
+        "piksel; paling besar 6000 × 6000 piksel.",
+        id="dimensi-terlalu-besar",
+    ),
+    pytest.param(
+        _teks_file,
+        "Bagan struktur organisasi: berkas “bagan.png” bukan gambar JPEG/PNG yang utuh",
+        id="png-palsu",
+    ),
+    pytest.param(
+        _unggah(gambar(40, 30, "GIF")),
+        "Bagan struktur organisasi: berkas “struktur.gif” bukan gambar JPEG/PNG yang utuh",
+        id="gif",
+    ),
+    pytest.param(
+        _ganti(latar_belakang="x" * 20_001),
+        "Latar belakang: paling banyak 20.000 karakter (sekarang 20001).",
+        id="teks-terlalu-panjang",
+    ),
+    pytest.param(
+        _analisis_panjang,
+        "Sasaran 1.1 · Efisiensi penggunaan sumber daya: paling banyak 20.000 karakter",
+        id="analisis-terlalu-panjang",
+    ),
+    pytest.param(
+        _ganti(tempat="M" * 101), "Tempat: paling banyak 100 karakter.", id="tempat-terlalu-panjang"
+    ),
+    pytest.param(
+        _ganti(tanggal="kemarin sore"),
+        "Tanggal: “kemarin sore” bukan tanggal; tulis seperti 22 November 2026 atau 22/11/2026.",
+        id="tanggal-bukan-tanggal",
+    ),
+    pytest.param(
+        _ganti(tanggal="30 Februari 2024"),
+        "Tanggal: tanggal “30 Februari 2024” tidak ada di kalender.",
+        id="tanggal-tidak-ada",
+    ),
+    pytest.param(
+        _pejabat_lain, "Penandatangan: pilih pejabat aktif OPD ini.", id="penandatangan-opd-lain"
+    ),
+    pytest.param(
+        _pejabat_nonaktif,
+        "Penandatangan: pilih pejabat aktif OPD ini.",
+        id="penandatangan-nonaktif",
+    ),
+    pytest.param(
+        _ganti(penandatangan="999999"),
+        "Penandatangan: pilih pejabat aktif OPD ini.",
+        id="penandatangan-tidak-ada",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("rusak", "galat"), SALAH)
-def test_bad_input_names_the_field_and_changes_nothing(client, login, settings, rusak,
-                                                       galat):
+def test_bad_input_names_the_field_and_changes_nothing(client, login, settings, rusak, galat):
     settings.SAKIP_BUKTI_MAKS_BYTES = 50 * 1024
     laporan_kec(kata_pengantar="Tersimpan", tempat="Magetan")
     login("operator.kecamatan")
@@ -385,11 +442,14 @@ def test_a_final_report_is_read_only_for_everyone(client, login):
         assert "berstatus final: tidak dapat diubah oleh siapa pun" in teks_halaman(halaman)
         sebelum = potret()
         for aksi in ("simpan", "salin:latar_belakang", "usulan"):
-            resp = client.post(url_ubah(), {"aksi": aksi, "kesimpulan": "Diubah",
-                                            "struktur_organisasi": gambar()})
+            resp = client.post(
+                url_ubah(), {"aksi": aksi, "kesimpulan": "Diubah", "struktur_organisasi": gambar()}
+            )
             assert resp.status_code == 302, (peran, aksi)
-            assert (f"{lap} berstatus final: tidak dapat diubah oleh siapa pun. Tidak ada yang "
-                    "disimpan.") in pesan(resp)
+            assert (
+                f"{lap} berstatus final: tidak dapat diubah oleh siapa pun. Tidak ada yang "
+                "disimpan."
+            ) in pesan(resp)
             assert potret() == sebelum, (peran, aksi)
 
 
@@ -398,8 +458,9 @@ def test_a_final_report_is_read_only_for_everyone(client, login):
 
 def test_copy_a_section_from_last_years_latest_revision_without_saving(client, login):
     laporan_kec(2022, latar_belakang="Latar belakang 2022 revisi 0")
-    laporan_kec(2022, revisi=1, alasan_revisi="Koreksi",
-                latar_belakang="Latar belakang 2022 **revisi 1**")
+    laporan_kec(
+        2022, revisi=1, alasan_revisi="Koreksi", latar_belakang="Latar belakang 2022 **revisi 1**"
+    )
     login("operator.kecamatan")
     data = form_halaman()
     data["kata_pengantar"] = "Yang sedang saya ketik"
@@ -412,8 +473,10 @@ def test_copy_a_section_from_last_years_latest_revision_without_saving(client, l
     assert isi["latar_belakang"] == "Latar belakang 2022 **revisi 1**"
     assert isi["kata_pengantar"] == "Yang sedang saya ketik"
     assert "Latar belakang 2022 <strong>revisi 1</strong>" in resp.content.decode()
-    assert ("Latar belakang: teks disalin dari LKjIP tahun 2022 revisi 1; belum disimpan "
-            "sampai Anda klik Simpan.") in teks_halaman(resp)
+    assert (
+        "Latar belakang: teks disalin dari LKjIP tahun 2022 revisi 1; belum disimpan "
+        "sampai Anda klik Simpan."
+    ) in teks_halaman(resp)
     # saving the page as it is now keeps the copied text
     resp = client.post(url_ubah(), isi)
     assert laporan_2023().latar_belakang == "Latar belakang 2022 **revisi 1**"
@@ -425,8 +488,9 @@ def test_copy_says_when_there_is_no_report_last_year_or_the_section_is_empty(cli
     data.update(aksi="salin:saran", saran="Saran saya")
     sebelum = potret()
     resp = client.post(url_ubah(), data)
-    assert ("Saran: tidak ada LKjIP Kecamatan Magetan tahun 2022 untuk disalin."
-            in teks_halaman(resp))
+    assert "Saran: tidak ada LKjIP Kecamatan Magetan tahun 2022 untuk disalin." in teks_halaman(
+        resp
+    )
     assert formulir_dari_resp(resp)["saran"] == "Saran saya"
     assert potret() == sebelum
     laporan_kec(2022, latar_belakang="Ada")
@@ -439,12 +503,16 @@ def test_copy_says_when_there_is_no_report_last_year_or_the_section_is_empty(cli
 
 def test_proposed_summary_states_the_engines_numbers_for_the_kecamatan_2023():
     teks = services.ikhtisar_usulan(opd_kecamatan(), 2023)
-    for bagian in ("**3 sasaran strategis**", "**4 indikator kinerja**", "**113,16 %**",
-                   "predikat **Sangat Memuaskan**",
-                   "Capaian tertinggi: Predikat Kinerja Kecamatan (128,76 %)",
-                   "Capaian terendah: Indeks Kepuasan Masyarakat (105,91 %)",
-                   "Realisasi anggaran sebesar Rp 15.228.228.125 dari pagu Rp 15.498.982.788, "
-                   "atau serapan **98,25 %**"):
+    for bagian in (
+        "**3 sasaran strategis**",
+        "**4 indikator kinerja**",
+        "**113,16 %**",
+        "predikat **Sangat Memuaskan**",
+        "Capaian tertinggi: Predikat Kinerja Kecamatan (128,76 %)",
+        "Capaian terendah: Indeks Kepuasan Masyarakat (105,91 %)",
+        "Realisasi anggaran sebesar Rp 15.228.228.125 dari pagu Rp 15.498.982.788, "
+        "atau serapan **98,25 %**",
+    ):
         assert bagian in teks, teks
 
 
@@ -480,8 +548,9 @@ def formulir_dari_resp(resp) -> dict:
 def test_chart_is_stored_and_served_only_through_the_permission_check(client, login, fmt):
     login("operator.kecamatan")
     data = form_halaman()
-    resp = client.post(url_ubah(), {**data, "struktur_organisasi": gambar(120, 80, fmt,
-                                                                         nama="bagan.bin")})
+    resp = client.post(
+        url_ubah(), {**data, "struktur_organisasi": gambar(120, 80, fmt, nama="bagan.bin")}
+    )
     assert resp.status_code == 302
     lap = laporan_2023()
     ext = {"PNG": ".png", "JPEG": ".jpg"}[fmt]
@@ -510,8 +579,11 @@ def test_list_shows_every_opd_with_its_status_and_an_opd_user_only_their_own(cli
     teks = teks_halaman(client.get(reverse("laporan:lkjip_daftar") + "?tahun=2023"))
     assert re.search(r"Kecamatan Magetan Draf draf PDF 1 0 dari 8 belum Ubah", teks), teks
     assert "Kecamatan Magetan Final" not in teks  # the latest revision only
-    assert re.search(r"Bagian Organisasi Sekretariat Daerah Kabupaten Magetan Belum dimulai "
-                     r"– – – Mulai menulis", teks), teks
+    assert re.search(
+        r"Bagian Organisasi Sekretariat Daerah Kabupaten Magetan Belum dimulai "
+        r"– – – Mulai menulis",
+        teks,
+    ), teks
     login("operator.organisasi")
     teks = teks_halaman(client.get(reverse("laporan:lkjip_daftar") + "?tahun=2023"))
     assert "Bagian Organisasi" in teks and "Kecamatan Magetan" not in teks

@@ -27,17 +27,34 @@ pytestmark = pytest.mark.django_db
 
 DEMO = {"kec": (KEC, 2023), "org": (ORG, 2019)}
 BAB = ["BAB I", "BAB II", "BAB III", "BAB IV", "LAMPIRAN"]
-JUDUL = ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "IKHTISAR EKSEKUTIF",
-         "PENDAHULUAN", "PERENCANAAN DAN PERJANJIAN KINERJA", "AKUNTABILITAS KINERJA",
-         "A. Capaian Kinerja Organisasi", "B. Realisasi Anggaran", "PENUTUP",
-         "A. Kesimpulan", "B. Upaya ke Depan", "C. Saran"]
+JUDUL = [
+    "KATA PENGANTAR",
+    "DAFTAR ISI",
+    "DAFTAR TABEL",
+    "DAFTAR GAMBAR",
+    "IKHTISAR EKSEKUTIF",
+    "PENDAHULUAN",
+    "PERENCANAAN DAN PERJANJIAN KINERJA",
+    "AKUNTABILITAS KINERJA",
+    "A. Capaian Kinerja Organisasi",
+    "B. Realisasi Anggaran",
+    "PENUTUP",
+    "A. Kesimpulan",
+    "B. Upaya ke Depan",
+    "C. Saran",
+]
 
 
 def pdftotext(pdf: bytes, *args: str) -> str:
     program = shutil.which("pdftotext")
     assert program, "pdftotext tidak ditemukan: pasang poppler-utils (scripts/apt-deps.sh)"
-    return subprocess.run([program, "-layout", "-enc", "UTF-8", *args, "-", "-"], input=pdf,
-                          capture_output=True, check=True, timeout=60).stdout.decode()
+    return subprocess.run(
+        [program, "-layout", "-enc", "UTF-8", *args, "-", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+        timeout=60,
+    ).stdout.decode()
 
 
 def halaman(teks: str) -> list[str]:
@@ -92,9 +109,9 @@ def halaman_dengan(teks: str, potongan: str) -> str:
 def bagian(teks: str, dari: str, sampai: str) -> str:
     """The text from the caption `dari` (not its line in a list) up to `sampai`."""
     for m in re.finditer(re.escape(dari), teks):
-        baris = teks[m.start():teks.find("\n", m.start())]
+        baris = teks[m.start() : teks.find("\n", m.start())]
         if not DAFTAR.search(baris):
-            return teks[m.start():teks.find(sampai, m.start())]
+            return teks[m.start() : teks.find(sampai, m.start())]
     raise AssertionError(f"{dari!r} tidak ada dalam PDF")
 
 
@@ -125,13 +142,19 @@ def test_draf_on_every_page(teks, kunci):
 
 @pytest.mark.parametrize("kunci", DEMO)
 def test_table_of_contents_page_numbers_are_the_pages(pdf, teks, kunci):
-    """"BAB III AKUNTABILITAS KINERJA .... 5": the page printed "5" at its foot holds the
+    """ "BAB III AKUNTABILITAS KINERJA .... 5": the page printed "5" at its foot holds the
     heading (checked on that page alone with pdftotext -f/-l); the front matter is numbered
     in roman, the chapters from 1."""
     semua = halaman(teks[kunci])
     daftar = next(h for h in semua if "DAFTAR ISI" in h and "...." in h)
-    daftar += next((h for h in semua[semua.index(daftar) + 1:]
-                    if "...." in h and "LAMPIRAN" in h and "DAFTAR TABEL" not in h), "")
+    daftar += next(
+        (
+            h
+            for h in semua[semua.index(daftar) + 1 :]
+            if "...." in h and "LAMPIRAN" in h and "DAFTAR TABEL" not in h
+        ),
+        "",
+    )
     nomor = {nomor_halaman(h): i + 1 for i, h in enumerate(semua) if nomor_halaman(h)}
     assert nomor["ii"] == 2 and nomor["1"] > nomor["ii"], nomor
     dicek = 0
@@ -183,8 +206,9 @@ def test_three_years_and_progress_to_the_renstra_end_target(teks):
     t = teks["kec"]
     k = kinerja("kec")
     ikm = next(i for i in k.indikator if i.indikator.nama == "Indeks Kepuasan Masyarakat")
-    lintas = capaian_lintas_tahun([ikm.indikator], [2021, 2022], skala=k.skala,
-                                  rumus=k.rumus_negatif)
+    lintas = capaian_lintas_tahun(
+        [ikm.indikator], [2021, 2022], skala=k.skala, rumus=k.rumus_negatif
+    )
     hal = bagian(t, "Perbandingan Realisasi dan Capaian Sasaran 1 2021-2023", "Tabel 3.5")
     assert re.search(r"2021\s+2022\s+2023", hal)
     baris = baris_dengan(hal, " Indeks ")
@@ -243,8 +267,10 @@ def test_without_any_laporan_row_the_draft_still_prints():
 def test_narrative_script_is_never_a_script(teks):
     opd = OPD.objects.get(nama=KEC)
     laporan = LaporanKinerja.objects.get(opd=opd, tahun=2023)
-    laporan.kata_pengantar = ('Kata <script>alert("x")</script> **tebal** '
-                              '<img src="http://contoh.invalid/a.png" onerror="alert(1)">')
+    laporan.kata_pengantar = (
+        'Kata <script>alert("x")</script> **tebal** '
+        '<img src="http://contoh.invalid/a.png" onerror="alert(1)">'
+    )
     laporan.kesimpulan = "<script>document.write('kesimpulan')</script>Simpulan."
     laporan.save()
     dok = lkjip.dokumen_lkjip(opd=opd, tahun=2023)
@@ -276,18 +302,27 @@ def test_command_all_writes_one_file_per_active_opd(tmp_path):
     OPD.objects.exclude(nama__in=[KEC, ORG]).update(aktif=False)
     call_command("lkjip_pdf", "--all", "--tahun", "2019", "--output", str(tmp_path / "semua"))
     assert sorted(p.name for p in (tmp_path / "semua").iterdir()) == [
-        "lkjip-4.01.01.06-2019.pdf", "lkjip-7.01.01-2019.pdf"]
+        "lkjip-4.01.01.06-2019.pdf",
+        "lkjip-7.01.01-2019.pdf",
+    ]
 
 
-@pytest.mark.parametrize(("argumen", "pesan"), [
-    (["--opd", "9.99.99", "--tahun", "2023", "--output", "x.pdf"],
-     "OPD dengan kode “9.99.99” tidak ditemukan."),
-    (["--opd", "7.01.01", "--tahun", "2023"], "--output wajib diisi"),
-    (["--opd", "7.01.01", "--tahun", "2023", "--output", "/proc/tidak-boleh/lkjip.pdf"],
-     "tidak dapat ditulis"),
-    (["--all", "--tahun", "2023", "--output", "/proc/tidak-boleh"], "tidak dapat dibuat"),
-    (["--opd", "7.01.01", "--tahun", "1800", "--output", "x.pdf"], "Tahun 1800 tidak dikenal"),
-])
+@pytest.mark.parametrize(
+    ("argumen", "pesan"),
+    [
+        (
+            ["--opd", "9.99.99", "--tahun", "2023", "--output", "x.pdf"],
+            "OPD dengan kode “9.99.99” tidak ditemukan.",
+        ),
+        (["--opd", "7.01.01", "--tahun", "2023"], "--output wajib diisi"),
+        (
+            ["--opd", "7.01.01", "--tahun", "2023", "--output", "/proc/tidak-boleh/lkjip.pdf"],
+            "tidak dapat ditulis",
+        ),
+        (["--all", "--tahun", "2023", "--output", "/proc/tidak-boleh"], "tidak dapat dibuat"),
+        (["--opd", "7.01.01", "--tahun", "1800", "--output", "x.pdf"], "Tahun 1800 tidak dikenal"),
+    ],
+)
 def test_command_errors(argumen, pesan, tmp_path):
     with pytest.raises(CommandError, match=re.escape(pesan)):
         call_command("lkjip_pdf", *argumen)
@@ -299,23 +334,32 @@ def test_command_exit_status_and_message(capsys):
     from apps.laporan.management.commands.lkjip_pdf import Command
 
     with pytest.raises(SystemExit) as keluar:
-        Command().run_from_argv(["manage.py", "lkjip_pdf", "--opd", "9.99.99", "--tahun",
-                                 "2023", "--output", "x.pdf"])
+        Command().run_from_argv(
+            ["manage.py", "lkjip_pdf", "--opd", "9.99.99", "--tahun", "2023", "--output", "x.pdf"]
+        )
     assert keluar.value.code == 1
     assert "OPD dengan kode “9.99.99” tidak ditemukan." in capsys.readouterr().err
 
 
 # --- who may download it ---------------------------------------------------------------------
 
-PERAN = ("admin", "verifikator", "inspektorat", "operator.kecamatan", "pimpinan.kecamatan",
-         "operator.organisasi", None)
+PERAN = (
+    "admin",
+    "verifikator",
+    "inspektorat",
+    "operator.kecamatan",
+    "pimpinan.kecamatan",
+    "operator.organisasi",
+    None,
+)
 KECAMATAN = (200, 200, 200, 200, 200, 404, 302)
 
 
 @pytest.mark.parametrize(("peran", "status"), list(zip(PERAN, KECAMATAN, strict=True)))
 def test_permission_table(client, peran, status, monkeypatch):
-    monkeypatch.setattr("apps.laporan.draf.render_lkjip_pdf",
-                        lambda **kw: b"%PDF-1.4 " + str(kw["opd"].pk).encode())
+    monkeypatch.setattr(
+        "apps.laporan.draf.render_lkjip_pdf", lambda **kw: b"%PDF-1.4 " + str(kw["opd"].pk).encode()
+    )
     if peran:
         client.force_login(User.objects.get(username=peran))
     opd = OPD.objects.get(nama=KEC)
@@ -330,8 +374,9 @@ def test_permission_table(client, peran, status, monkeypatch):
 def test_every_pdf_url_is_in_the_table():
     from apps.laporan import urls
 
-    assert [p.name for p in urls.urlpatterns
-            if p.callback.__module__ == "apps.laporan.views_pdf"] == ["lkjip_pdf", "lkjip_draf"]
+    assert [
+        p.name for p in urls.urlpatterns if p.callback.__module__ == "apps.laporan.views_pdf"
+    ] == ["lkjip_pdf", "lkjip_draf"]
     # lkjip_draf: its table is in test_lkjip_draf.py
 
 

@@ -46,8 +46,15 @@ from config.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
 
-PERAN = ("admin", "verifikator", "inspektorat", "operator.kecamatan", "pimpinan.kecamatan",
-         "operator.organisasi", "anonim")
+PERAN = (
+    "admin",
+    "verifikator",
+    "inspektorat",
+    "operator.kecamatan",
+    "pimpinan.kecamatan",
+    "operator.organisasi",
+    "anonim",
+)
 SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
 BACA = (200, 200, 200, 403, 403, 403, 302)
 BACA_SATU = (200, 200, 200, 404, 404, 404, 302)
@@ -64,8 +71,7 @@ TABEL = [
 ]
 
 KASUS = [
-    pytest.param(nama, metode, peran, status,
-                 id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
+    pytest.param(nama, metode, peran, status, id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
     for nama, metode, statuses in TABEL
     for peran, status in zip(PERAN, statuses, strict=True)
 ]
@@ -120,8 +126,9 @@ def test_permission_table(client, paket_selesai, nama, metode, peran, status):
         resp = client.get(url)
     assert resp.status_code == status, (nama, metode, peran)
     dibuat = PaketLKjIP.objects.count() - sebelum
-    assert dibuat == (1 if nama == "laporan:paket_daftar" and status == 302
-                      and peran != "anonim" else 0)
+    assert dibuat == (
+        1 if nama == "laporan:paket_daftar" and status == 302 and peran != "anonim" else 0
+    )
     if peran == "anonim":
         assert resp["Location"].startswith("/masuk/?next=")
     elif dibuat:
@@ -139,8 +146,9 @@ def test_permission_table(client, paket_selesai, nama, metode, peran, status):
 def test_every_paket_url_has_rows_for_every_role():
     nama_tabel = {(nama, metode) for nama, metode, _ in TABEL}
     assert len(nama_tabel) == len(TABEL)
-    pola = [p for p in laporan_urls.urlpatterns
-            if p.callback.__module__ == "apps.laporan.views_paket"]
+    pola = [
+        p for p in laporan_urls.urlpatterns if p.callback.__module__ == "apps.laporan.views_paket"
+    ]
     for p in pola:
         for metode in ("GET", "POST"):
             assert (f"laporan:{p.name}", metode) in nama_tabel, (p.name, metode)
@@ -158,8 +166,9 @@ def test_list_page_offers_the_buttons_to_all_opd_roles_only(client, final_kec):
 
 def test_final_zip_holds_the_stored_bytes_and_lists_the_missing(client, final_kec):
     client.force_login(user("verifikator"))
-    resp = client.post(reverse("laporan:paket_daftar"), {"tahun": "2023", "jenis": "final"},
-                       follow=True)
+    resp = client.post(
+        reverse("laporan:paket_daftar"), {"tahun": "2023", "jenis": "final"}, follow=True
+    )
     obj = PaketLKjIP.objects.get()
     assert obj.status == "selesai" and obj.selesai == obj.jumlah
     assert obj.jumlah == OPD.objects.filter(aktif=True).count()
@@ -193,8 +202,9 @@ def test_a_stored_file_that_changed_is_left_out_and_said_so(final_kec):
     obj = paket_create(user=user("admin"), tahun=2023, jenis=PaketLKjIP.Jenis.FINAL)
     assert obj.status == "selesai" and isi_zip(obj) == {}
     kec = opd_kecamatan()
-    assert (f"{kec.kode} {kec.nama}: PDF final tersimpan tidak cocok dengan checksum-nya"
-            in obj.kurang)
+    assert (
+        f"{kec.kode} {kec.nama}: PDF final tersimpan tidak cocok dengan checksum-nya" in obj.kurang
+    )
 
 
 def test_draft_zip_renders_every_active_opd_once(monkeypatch):
@@ -215,8 +225,9 @@ def test_draft_zip_renders_every_active_opd_once(monkeypatch):
 
 
 def test_progress_page_reloads_and_shows_n_of_n(client, final_kec):
-    obj = PaketLKjIP.objects.create(tahun=2023, jenis="final", dibuat_oleh=user("admin"),
-                                    status="berjalan", jumlah=5, selesai=2)
+    obj = PaketLKjIP.objects.create(
+        tahun=2023, jenis="final", dibuat_oleh=user("admin"), status="berjalan", jumlah=5, selesai=2
+    )
     client.force_login(user("verifikator"))
     resp = client.get(reverse("laporan:paket", args=[obj.pk]))
     assert '<meta http-equiv="refresh" content="2">' in resp.content.decode()
@@ -238,9 +249,11 @@ def test_failed_job_shows_its_message(client, monkeypatch):
     obj = paket_create(user=user("verifikator"), tahun=2023, jenis=PaketLKjIP.Jenis.DRAF)
     pertama = OPD.objects.filter(aktif=True).order_by("kode").first()
     assert obj.status == "gagal" and not obj.berkas and obj.selesai == 0
-    assert obj.pesan == (f"Penyusunan paket terhenti karena kesalahan sistem pada "
-                         f"{pertama.kode} {pertama.nama}. Buat ulang paketnya, atau hubungi "
-                         "admin bila terulang.")
+    assert obj.pesan == (
+        f"Penyusunan paket terhenti karena kesalahan sistem pada "
+        f"{pertama.kode} {pertama.nama}. Buat ulang paketnya, atau hubungi "
+        "admin bila terulang."
+    )
     client.force_login(user("verifikator"))
     resp = client.get(reverse("laporan:paket", args=[obj.pk]))
     teks = teks_halaman(resp)
@@ -249,12 +262,17 @@ def test_failed_job_shows_its_message(client, monkeypatch):
     assert client.get(reverse("laporan:paket_unduh", args=[obj.pk])).status_code == 404
 
 
-@pytest.mark.parametrize(("data", "galat"), [
-    ({"tahun": "dua ribu", "jenis": "final"}, "Tahun: tulis angka tahun, misalnya 2026."),
-    ({"tahun": "1999", "jenis": "final"}, "Tahun: harus antara 2000 dan 2100."),
-    ({"tahun": "2023", "jenis": "semua"}, "Jenis paket tidak dikenal: pilih PDF final atau "
-                                          "draf."),
-])
+@pytest.mark.parametrize(
+    ("data", "galat"),
+    [
+        ({"tahun": "dua ribu", "jenis": "final"}, "Tahun: tulis angka tahun, misalnya 2026."),
+        ({"tahun": "1999", "jenis": "final"}, "Tahun: harus antara 2000 dan 2100."),
+        (
+            {"tahun": "2023", "jenis": "semua"},
+            "Jenis paket tidak dikenal: pilih PDF final atau draf.",
+        ),
+    ],
+)
 def test_bad_input_starts_nothing(client, data, galat):
     client.force_login(user("verifikator"))
     resp = client.post(reverse("laporan:paket_daftar"), data)
@@ -284,8 +302,7 @@ def _database_url() -> str:
     kredensial = quote(sd["USER"] or "", safe="")
     if sd["PASSWORD"]:
         kredensial += ":" + quote(sd["PASSWORD"], safe="")
-    return (f"postgres://{kredensial}@{sd['HOST'] or '127.0.0.1'}:{sd['PORT'] or 5432}/"
-            f"{sd['NAME']}")
+    return f"postgres://{kredensial}@{sd['HOST'] or '127.0.0.1'}:{sd['PORT'] or 5432}/{sd['NAME']}"
 
 
 # transaction=True: the worker reads what this test commits. pytest-django runs every
@@ -305,17 +322,41 @@ def test_real_worker_builds_the_final_zip(monkeypatch, tmp_path):
     obj = PaketLKjIP.objects.create(tahun=2025, jenis="final", dibuat_oleh=user("verifikator"))
 
     antrean = f"uji-paket-{uuid.uuid4().hex}"  # no other worker on this Redis takes the job
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test",
-           "CELERY_TASK_ALWAYS_EAGER": "false", "CELERY_BROKER_URL": BROKER,
-           "CELERY_RESULT_BACKEND": BROKER, "DATABASE_URL": _database_url()}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "CELERY_BROKER_URL": BROKER,
+        "CELERY_RESULT_BACKEND": BROKER,
+        "DATABASE_URL": _database_url(),
+    }
     log = tmp_path / "worker.log"
     with open(log, "wb") as keluaran:
         worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "-c", "1",
-             "--loglevel=warning", "-Q", antrean, "-n", f"{antrean}@%h", "--without-gossip",
-             "--without-mingle", "--without-heartbeat"],
-            env=env, cwd=Path(__file__).resolve().parents[2], stdout=keluaran,
-            stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--pool=solo",
+                "-c",
+                "1",
+                "--loglevel=warning",
+                "-Q",
+                antrean,
+                "-n",
+                f"{antrean}@%h",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            env=env,
+            cwd=Path(__file__).resolve().parents[2],
+            stdout=keluaran,
+            stderr=subprocess.STDOUT,
+        )
     try:
         monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
         with celery_app.connection_for_write(BROKER) as conn:
@@ -348,22 +389,25 @@ def test_real_worker_builds_the_final_zip(monkeypatch, tmp_path):
 
 # --- a job whose worker died; old ZIPs ------------------------------------------------------
 
-TERHENTI = ("Pekerjaan terhenti: tidak ada kemajuan selama 30 menit (pekerja latar mati atau "
-            "dimulai ulang). Silakan ulangi.")
+TERHENTI = (
+    "Pekerjaan terhenti: tidak ada kemajuan selama 30 menit (pekerja latar mati atau "
+    "dimulai ulang). Silakan ulangi."
+)
 
 
 def paket_sedang(status: str, *, menit_lalu: int, **isian) -> PaketLKjIP:
     """A package left in a running state, last written `menit_lalu` minutes ago."""
-    obj = PaketLKjIP.objects.create(tahun=2023, jenis="final", dibuat_oleh=user("admin"),
-                                    status=status, **isian)
+    obj = PaketLKjIP.objects.create(
+        tahun=2023, jenis="final", dibuat_oleh=user("admin"), status=status, **isian
+    )
     PaketLKjIP.objects.filter(pk=obj.pk).update(
-        diperbarui=timezone.now() - timedelta(minutes=menit_lalu))
+        diperbarui=timezone.now() - timedelta(minutes=menit_lalu)
+    )
     return obj
 
 
 @pytest.mark.parametrize("status", ["antre", "berjalan"])
-def test_a_package_without_progress_fails_and_a_new_one_can_be_started(client, final_kec,
-                                                                        status):
+def test_a_package_without_progress_fails_and_a_new_one_can_be_started(client, final_kec, status):
     """The worker died 31 minutes ago: the page says so instead of reloading for ever, offers
     to start again, and starting again builds a new package instead of returning the dead
     one."""
@@ -428,8 +472,13 @@ def test_an_old_zip_is_deleted_and_its_page_says_it_expired(client, paket_selesa
     there instead of to an unexplained 404. A ZIP of six days is kept."""
     sekarang = timezone.now()
     lama = paket_selesai
-    muda = PaketLKjIP(tahun=2024, jenis="final", dibuat_oleh=user("admin"), status="selesai",
-                      selesai_pada=sekarang - timedelta(days=6))
+    muda = PaketLKjIP(
+        tahun=2024,
+        jenis="final",
+        dibuat_oleh=user("admin"),
+        status="selesai",
+        selesai_pada=sekarang - timedelta(days=6),
+    )
     muda.berkas.save("uji-muda.zip", ContentFile(b"PK muda"))  # saves the row too
     PaketLKjIP.objects.filter(pk=lama.pk).update(selesai_pada=sekarang - timedelta(days=8))
     nama, penyimpanan = lama.berkas.name, lama.berkas.storage
@@ -447,8 +496,10 @@ def test_an_old_zip_is_deleted_and_its_page_says_it_expired(client, paket_selesa
     assert resp.status_code == 200
     teks = teks_halaman(resp)
     assert "Kedaluwarsa" in teks and "Berkas ZIP sudah dihapus." in teks
-    assert ("Berkas ZIP paket ini sudah dihapus karena disimpan lebih dari 7 hari. Buat paket "
-            "baru bila masih diperlukan.") in teks
+    assert (
+        "Berkas ZIP paket ini sudah dihapus karena disimpan lebih dari 7 hari. Buat paket "
+        "baru bila masih diperlukan."
+    ) in teks
     assert "Unduh lkjip" not in teks and "Unduh semua PDF final (ZIP)" in teks
     resp = client.get(reverse("laporan:paket_unduh", args=[lama.pk]), follow=True)
     assert resp.redirect_chain == [(reverse("laporan:paket", args=[lama.pk]), 302)]
@@ -464,8 +515,10 @@ def test_a_package_being_built_is_never_cleaned(settings):
         obj = paket_sedang(status, menit_lalu=1)
         obj.berkas.save(f"uji-dibangun-{status}.zip", ContentFile(b"PK sebagian"))
         PaketLKjIP.objects.filter(pk=obj.pk).update(
-            dibuat=sekarang - timedelta(days=30), selesai_pada=sekarang - timedelta(days=30),
-            diperbarui=sekarang - timedelta(minutes=1))
+            dibuat=sekarang - timedelta(days=30),
+            selesai_pada=sekarang - timedelta(days=30),
+            diperbarui=sekarang - timedelta(minutes=1),
+        )
     out = io.StringIO()
     call_command("bersihkan_tugas", stdout=out)
     for obj in PaketLKjIP.objects.all():

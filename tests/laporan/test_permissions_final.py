@@ -20,8 +20,15 @@ from apps.laporan.models import LaporanKinerja
 
 pytestmark = pytest.mark.django_db
 
-PERAN = ("admin", "verifikator", "inspektorat", "operator.kecamatan", "pimpinan.kecamatan",
-         "operator.organisasi", "anonim")
+PERAN = (
+    "admin",
+    "verifikator",
+    "inspektorat",
+    "operator.kecamatan",
+    "pimpinan.kecamatan",
+    "operator.organisasi",
+    "anonim",
+)
 SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
 BACA = (200, 200, 200, 200, 200, 404, 302)
 SETUJU = (302, 302, 403, 403, 302, 404, 302)
@@ -108,11 +115,17 @@ def test_every_final_url_has_rows_for_every_role():
     """A new URL of views_final or views_verifikasi without rows in the table fails here."""
     nama_tabel = {(nama, metode) for nama, metode, _ in TABEL}
     assert len(nama_tabel) == len(TABEL)
-    final = [f"laporan:{p.name}" for p in laporan_urls.urlpatterns
-             if p.callback.__module__ == "apps.laporan.views_final"]
-    publik = [p.name for p in get_resolver().url_patterns
-              if getattr(p, "callback", None) is not None
-              and p.callback.__module__ == "apps.laporan.views_verifikasi"]
+    final = [
+        f"laporan:{p.name}"
+        for p in laporan_urls.urlpatterns
+        if p.callback.__module__ == "apps.laporan.views_final"
+    ]
+    publik = [
+        p.name
+        for p in get_resolver().url_patterns
+        if getattr(p, "callback", None) is not None
+        and p.callback.__module__ == "apps.laporan.views_verifikasi"
+    ]
     assert publik == ["verifikasi"]
     for nama in final + publik:
         for metode in ("GET", "POST"):
@@ -120,8 +133,15 @@ def test_every_final_url_has_rows_for_every_role():
     assert len(TABEL) == 2 * len(final + publik)
 
 
-@pytest.mark.parametrize("nama", ["laporan:lkjip_finalkan", "laporan:lkjip_revisi",
-                                  "laporan:lkjip_diverifikasi", "laporan:lkjip_final_pdf"])
+@pytest.mark.parametrize(
+    "nama",
+    [
+        "laporan:lkjip_finalkan",
+        "laporan:lkjip_revisi",
+        "laporan:lkjip_diverifikasi",
+        "laporan:lkjip_final_pdf",
+    ],
+)
 def test_a_missing_report_is_404(client, nama):
     client.force_login(user("admin"))
     url = reverse(nama, args=[999999])

@@ -15,8 +15,15 @@ from realisasi_uji import KEC, opd_kecamatan, teks_halaman
 pytestmark = pytest.mark.django_db
 
 TAHUN = 2023
-PERAN = ("admin", "verifikator", "inspektorat", "operator.kecamatan", "pimpinan.kecamatan",
-         "operator.organisasi", "anonim")
+PERAN = (
+    "admin",
+    "verifikator",
+    "inspektorat",
+    "operator.kecamatan",
+    "pimpinan.kecamatan",
+    "operator.organisasi",
+    "anonim",
+)
 SEMUA = (200, 200, 200, 200, 200, 200, 302)
 SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
 
@@ -35,10 +42,11 @@ TABEL = [
     ("laporan:rekap_pdf", "POST", SALAH_METODE),
 ]
 
-KASUS = [pytest.param(nama, metode, peran, status,
-                      id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
-         for nama, metode, statuses in TABEL
-         for peran, status in zip(PERAN, statuses, strict=True)]
+KASUS = [
+    pytest.param(nama, metode, peran, status, id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
+    for nama, metode, statuses in TABEL
+    for peran, status in zip(PERAN, statuses, strict=True)
+]
 
 
 def url(nama: str) -> str:
@@ -56,12 +64,17 @@ def test_every_url_is_in_the_table():
     pages, test_lkjip_pdf.py for the PDF, test_permissions_final.py for the final PDF)."""
     from apps.laporan import urls
 
-    assert {f"laporan:{p.name}" for p in urls.urlpatterns
-            if p.callback.__module__ not in ("apps.laporan.views_lkjip",
-                                             "apps.laporan.views_pdf",
-                                             "apps.laporan.views_final",
-                                             "apps.laporan.views_paket")} == {
-        n if not n.startswith("laporan:rekap_") else "laporan:rekap" for n, _, _ in TABEL}
+    assert {
+        f"laporan:{p.name}"
+        for p in urls.urlpatterns
+        if p.callback.__module__
+        not in (
+            "apps.laporan.views_lkjip",
+            "apps.laporan.views_pdf",
+            "apps.laporan.views_final",
+            "apps.laporan.views_paket",
+        )
+    } == {n if not n.startswith("laporan:rekap_") else "laporan:rekap" for n, _, _ in TABEL}
 
 
 @pytest.mark.parametrize("nama,metode,peran,status", KASUS)
@@ -78,9 +91,14 @@ def _baris_xlsx(isi: bytes) -> list[tuple]:
     return [r for r in load_workbook(io.BytesIO(isi)).active.iter_rows(values_only=True)][1:]
 
 
-@pytest.mark.parametrize("peran,sendiri,lain", [
-    ("operator.kecamatan", KEC, ORG), ("pimpinan.kecamatan", KEC, ORG),
-    ("operator.organisasi", ORG, KEC)])
+@pytest.mark.parametrize(
+    "peran,sendiri,lain",
+    [
+        ("operator.kecamatan", KEC, ORG),
+        ("pimpinan.kecamatan", KEC, ORG),
+        ("operator.organisasi", ORG, KEC),
+    ],
+)
 def test_an_opd_user_sees_only_their_own_row_everywhere(client, login, peran, sendiri, lain):
     login(peran)
     teks = teks_halaman(client.get(reverse("laporan:dasbor") + f"?tahun={TAHUN}"))
@@ -89,15 +107,16 @@ def test_an_opd_user_sees_only_their_own_row_everywhere(client, login, peran, se
     # the charts: one bar, its description naming the OPD's short name only
     isi = client.get(reverse("laporan:dasbor") + f"?tahun={TAHUN}").content.decode()
     assert isi.count('role="img"') >= 2
-    for data in (_baris_xlsx(client.get(reverse("laporan:dasbor_xlsx")
-                                        + f"?tahun={TAHUN}").content),
-                 _baris_xlsx(client.get(reverse("laporan:rekap", args=[TAHUN, "xlsx"]))
-                             .content)):
+    for data in (
+        _baris_xlsx(client.get(reverse("laporan:dasbor_xlsx") + f"?tahun={TAHUN}").content),
+        _baris_xlsx(client.get(reverse("laporan:rekap", args=[TAHUN, "xlsx"])).content),
+    ):
         nama = [c for baris in data for c in baris if isinstance(c, str)]
         assert sendiri in nama and lain not in nama and len(data) == 1
     pdf = client.get(reverse("laporan:rekap", args=[TAHUN, "pdf"])).content
-    teks_pdf = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf,
-                              capture_output=True, check=True).stdout.decode()
+    teks_pdf = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
     assert "1 Perangkat Daerah" in teks_pdf
     baris_tabel = [b for b in teks_pdf.splitlines() if b.strip()[:2].strip().isdigit()]
     assert any(sendiri.split()[0] in b for b in baris_tabel)
@@ -105,7 +124,5 @@ def test_an_opd_user_sees_only_their_own_row_everywhere(client, login, peran, se
 
 def test_another_opds_drill_down_is_404_for_an_opd_user(client, login):
     login("operator.kecamatan")
-    assert client.get(reverse("laporan:opd", args=[opd_organisasi().pk, 2019])
-                      ).status_code == 404
-    assert client.get(reverse("laporan:opd", args=[opd_kecamatan().pk, 2019])
-                      ).status_code == 200
+    assert client.get(reverse("laporan:opd", args=[opd_organisasi().pk, 2019])).status_code == 404
+    assert client.get(reverse("laporan:opd", args=[opd_kecamatan().pk, 2019])).status_code == 200

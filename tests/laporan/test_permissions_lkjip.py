@@ -19,8 +19,15 @@ from apps.laporan.models import LaporanKinerja
 
 pytestmark = pytest.mark.django_db
 
-PERAN = ("admin", "verifikator", "inspektorat", "operator.kecamatan", "pimpinan.kecamatan",
-         "operator.organisasi", "anonim")
+PERAN = (
+    "admin",
+    "verifikator",
+    "inspektorat",
+    "operator.kecamatan",
+    "pimpinan.kecamatan",
+    "operator.organisasi",
+    "anonim",
+)
 SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
 SEMUA = (200, 200, 200, 200, 200, 200, 302)
 BACA = (200, 200, 200, 200, 200, 404, 302)
@@ -41,8 +48,7 @@ TABEL = [
 ]
 
 KASUS = [
-    pytest.param(nama, metode, peran, status,
-                 id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
+    pytest.param(nama, metode, peran, status, id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
     for nama, metode, statuses in TABEL
     for peran, status in zip(PERAN, statuses, strict=True)
 ]
@@ -96,8 +102,7 @@ def test_permission_table(client, laporan, nama, metode, peran, status):
     resp = client.post(url, data) if metode == "POST" else client.get(url)
     assert resp.status_code == status, (nama, metode, peran)
 
-    if nama == "laporan:lkjip_ubah" and metode == "POST" and status == 302 \
-            and peran != "anonim":
+    if nama == "laporan:lkjip_ubah" and metode == "POST" and status == 302 and peran != "anonim":
         laporan.refresh_from_db()
         assert laporan.saran == "Saran uji hak akses"
         assert laporan.history.first().history_user.username == peran
@@ -120,8 +125,9 @@ def test_every_lkjip_url_has_rows_for_every_role():
     """A new URL of views_lkjip without rows in the table fails here."""
     nama_tabel = {(nama, metode) for nama, metode, _ in TABEL}
     assert len(nama_tabel) == len(TABEL)
-    lkjip = [p for p in laporan_urls.urlpatterns
-             if p.callback.__module__ == "apps.laporan.views_lkjip"]
+    lkjip = [
+        p for p in laporan_urls.urlpatterns if p.callback.__module__ == "apps.laporan.views_lkjip"
+    ]
     for pola in lkjip:
         for metode in ("GET", "POST"):
             assert (f"laporan:{pola.name}", metode) in nama_tabel, (pola.name, metode)
@@ -129,21 +135,22 @@ def test_every_lkjip_url_has_rows_for_every_role():
 
 
 def test_list_holds_an_opd_users_own_opd_only(client, laporan):
-    for peran, ada, tiada in (("operator.kecamatan", "Kecamatan Magetan", "Bagian Organisasi"),
-                              ("operator.organisasi", "Bagian Organisasi",
-                               "Kecamatan Magetan")):
+    for peran, ada, tiada in (
+        ("operator.kecamatan", "Kecamatan Magetan", "Bagian Organisasi"),
+        ("operator.organisasi", "Bagian Organisasi", "Kecamatan Magetan"),
+    ):
         client.force_login(user(peran))
         teks = teks_halaman(client.get(reverse("laporan:lkjip_daftar") + "?tahun=2023"))
         assert ada in teks and tiada not in teks, peran
 
 
 @pytest.mark.parametrize("aksi", ["simpan", "salin:latar_belakang", "usulan"])
-def test_another_opds_operator_gets_404_for_every_action_and_changes_nothing(client, laporan,
-                                                                           aksi):
+def test_another_opds_operator_gets_404_for_every_action_and_changes_nothing(client, laporan, aksi):
     client.force_login(user("operator.organisasi"))
     sebelum = potret()
-    resp = client.post(url_ubah(), {"aksi": aksi, "saran": "Dipalsukan",
-                                    "struktur_organisasi": gambar()})
+    resp = client.post(
+        url_ubah(), {"aksi": aksi, "saran": "Dipalsukan", "struktur_organisasi": gambar()}
+    )
     assert resp.status_code == 404
     assert potret() == sebelum
 
@@ -158,18 +165,31 @@ def test_an_opd_user_cannot_reach_another_opds_report_by_id_or_year(client, lapo
     assert client.get(url_ubah(2023, opd_organisasi())).status_code == 404
 
 
-@pytest.mark.parametrize("url", ["/dasbor/lkjip/opd/1/1999/", "/dasbor/lkjip/opd/999999/2023/",
-                                 "/dasbor/lkjip/999999/struktur/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/dasbor/lkjip/opd/1/1999/",
+        "/dasbor/lkjip/opd/999999/2023/",
+        "/dasbor/lkjip/999999/struktur/",
+    ],
+)
 def test_wrong_urls_are_404(client, url):
     client.force_login(user("verifikator"))
     assert client.get(url).status_code == 404
 
 
-@pytest.mark.parametrize(("peran", "status"), [
-    ("admin", 302), ("verifikator", 302), ("operator.kecamatan", 302),
-    ("pimpinan.kecamatan", 302), ("inspektorat", 403), ("operator.organisasi", 404)])
-def test_a_final_report_refuses_every_post_and_changes_nothing(client, laporan, peran,
-                                                               status):
+@pytest.mark.parametrize(
+    ("peran", "status"),
+    [
+        ("admin", 302),
+        ("verifikator", 302),
+        ("operator.kecamatan", 302),
+        ("pimpinan.kecamatan", 302),
+        ("inspektorat", 403),
+        ("operator.organisasi", 404),
+    ],
+)
+def test_a_final_report_refuses_every_post_and_changes_nothing(client, laporan, peran, status):
     jadikan_final(laporan)
     client.force_login(user(peran))
     sebelum = potret()

@@ -14,6 +14,7 @@ from apps.pengukuran.models import CatatanVerifikasi, Realisasi
 
 pytestmark = pytest.mark.django_db
 
+
 def _isian(client, nilai: dict, aksi="simpan", analisis="", solusi=""):
     """Open the entry page, type into the rows of `nilai` and press `aksi`, as a browser."""
     return client.post(url_tw(), _data(client, nilai, aksi, analisis, solusi), follow=True)
@@ -52,15 +53,17 @@ def test_operator_fills_submits_and_verifikator_returns_then_verifies(client, lo
     r0.refresh_from_db()
     assert r0.status == "dikembalikan"
     assert CatatanVerifikasi.objects.get(realisasi=r0, jenis="kembalikan").isi == (
-        "Lampirkan hasil survei IKM.")
+        "Lampirkan hasil survei IKM."
+    )
     assert Notifikasi.objects.filter(penerima=operator, judul__contains="dikembalikan").exists()
     assert any("dikembalikan" in m.subject for m in mail.outbox) or not operator.email
 
     login("operator.kecamatan")
     page = client.get(url_tw()).content.decode()
     assert "Lampirkan hasil survei IKM." in page
-    resp = _isian(client, {daftar[0].pk: "80,5"}, aksi="ajukan", analisis="Survei terlampir.",
-                  solusi="-")
+    resp = _isian(
+        client, {daftar[0].pk: "80,5"}, aksi="ajukan", analisis="Survei terlampir.", solusi="-"
+    )
     r0.refresh_from_db()
     assert (r0.status, r0.nilai) == ("diajukan", Decimal("80.5"))
 
@@ -99,7 +102,8 @@ def test_live_preview_uses_the_engine_and_reports_bad_numbers(client, login, tw_
     # The preview reads input exactly as the save does: the same limits, and 0 is a value.
     resp = client.get(url_tw("pengukuran:pratinjau"), {f"i{ind.pk}": "123456789012345"})
     assert resp.json()["hasil"][str(ind.pk)]["galat"] == (
-        "Realisasi: terlalu besar; paling banyak 14 angka sebelum koma.")
+        "Realisasi: terlalu besar; paling banyak 14 angka sebelum koma."
+    )
     resp = client.get(url_tw("pengukuran:pratinjau"), {f"i{ind.pk}": "0"})
     assert resp.json()["hasil"][str(ind.pk)]["capaian"] == "0,00 %"
 
@@ -112,8 +116,9 @@ def test_submission_is_blocked_with_the_list_of_what_is_missing(client, login, t
     assert "belum dapat diajukan" in body
     assert "realisasi belum diisi" in body
     assert "isi analisis penyebab kegagalan" in body
-    assert not Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=TW,
-                                        status="diajukan").exists()
+    assert not Realisasi.objects.filter(
+        indikator__in=daftar, tahun=TAHUN, triwulan=TW, status="diajukan"
+    ).exists()
     # The draft itself was kept.
     assert Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN, triwulan=TW).nilai == 50
 
@@ -123,8 +128,9 @@ def test_double_submit_submits_once(client, login, tw_terbuka):
     daftar = indikator_pk()
     data = _data(client, {i.pk: "90" for i in daftar}, aksi="ajukan")
     client.post(url_tw(), data)
-    assert Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=TW,
-                                    status="diajukan").count() == len(daftar)
+    assert Realisasi.objects.filter(
+        indikator__in=daftar, tahun=TAHUN, triwulan=TW, status="diajukan"
+    ).count() == len(daftar)
     before = Notifikasi.objects.count()
     history_before = Realisasi.history.filter(tahun=TAHUN, triwulan=TW).count()
     resp = client.post(url_tw(), data, follow=True)
@@ -147,10 +153,17 @@ def test_lock_exception_reopens_entry_for_one_opd(client, login, tw_tertutup):
     from apps.pengukuran.models import JadwalPengisian
 
     jadwal = JadwalPengisian.objects.get(tahun=TAHUN, triwulan=TW)
-    resp = client.post(reverse("pengukuran:jadwal"), {
-        "aksi": "pengecualian", "p-opd": opd_kecamatan().pk, "p-jadwal": jadwal.pk,
-        "p-berlaku_sampai": "31 Desember 2099 16.00", "p-alasan": "Server kecamatan rusak.",
-    }, follow=True)
+    resp = client.post(
+        reverse("pengukuran:jadwal"),
+        {
+            "aksi": "pengecualian",
+            "p-opd": opd_kecamatan().pk,
+            "p-jadwal": jadwal.pk,
+            "p-berlaku_sampai": "31 Desember 2099 16.00",
+            "p-alasan": "Server kecamatan rusak.",
+        },
+        follow=True,
+    )
     assert "dibuka khusus" in resp.content.decode()
     login("operator.kecamatan")
     daftar = indikator_pk()
@@ -194,13 +207,17 @@ def test_verifikator_sets_and_replaces_a_window_typed_the_indonesian_way(client,
     from apps.pengukuran.models import JadwalPengisian
 
     login("verifikator")
-    data = {"aksi": "jadwal", "j-tahun": "2026", "j-triwulan": "4",
-            "j-dibuka": "5 Januari 2027", "j-ditutup": "31/01/2027"}
+    data = {
+        "aksi": "jadwal",
+        "j-tahun": "2026",
+        "j-triwulan": "4",
+        "j-dibuka": "5 Januari 2027",
+        "j-ditutup": "31/01/2027",
+    }
     resp = client.post(reverse("pengukuran:jadwal"), data, follow=True)
     assert "Jadwal pengisian tersimpan." in resp.content.decode()
     jadwal = JadwalPengisian.objects.get(tahun=2026, triwulan=4)
-    assert (jadwal.dibuka.isoformat(), jadwal.ditutup.isoformat()) == ("2027-01-05",
-                                                                      "2027-01-31")
+    assert (jadwal.dibuka.isoformat(), jadwal.ditutup.isoformat()) == ("2027-01-05", "2027-01-31")
     assert JadwalPengisian.objects.filter(tahun=2026, triwulan=4).count() == 1
     assert jadwal.history.first().history_user.username == "verifikator"
     assert "5 Januari 2027" in resp.content.decode()
@@ -214,10 +231,13 @@ def test_queue_shows_the_longest_waiting_submission_first(client, login):
     sekarang = timezone.now()
     daftar = indikator_pk()
     Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=2).update(
-        status="diajukan", diajukan_pada=sekarang, diverifikasi_oleh=None)
+        status="diajukan", diajukan_pada=sekarang, diverifikasi_oleh=None
+    )
     Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=1).update(
-        status="diajukan", diajukan_pada=sekarang - datetime.timedelta(days=3),
-        diverifikasi_oleh=None)
+        status="diajukan",
+        diajukan_pada=sekarang - datetime.timedelta(days=3),
+        diverifikasi_oleh=None,
+    )
     login("verifikator")
     page = client.get(reverse("pengukuran:antrean"), {"status": ""}).content.decode()
     urutan = re.findall(r"/realisasi/verifikasi/\d+/(\d+)/tw(\d)/", page)
@@ -232,26 +252,44 @@ def test_history_names_each_action_save_submit_return_verify_reopen(client, logi
     login("operator.kecamatan")
     daftar = indikator_pk()
     _isian(client, {daftar[0].pk: "78,2"})
-    _isian(client, {ind.pk: "78,2" for ind in daftar}, aksi="ajukan", analisis="Sesuai.",
-           solusi="-")
+    _isian(
+        client, {ind.pk: "78,2" for ind in daftar}, aksi="ajukan", analisis="Sesuai.", solusi="-"
+    )
     r0 = Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN, triwulan=TW)
     login("verifikator")
-    client.post(url_tw("pengukuran:tinjau"), {
-        **{f"r{r.pk}-aksi": "verifikasi" for r in Realisasi.objects.filter(
-            indikator__in=daftar, tahun=TAHUN, triwulan=TW)},
-        f"r{r0.pk}-aksi": "kembalikan", f"r{r0.pk}-komentar": "Lampirkan survei.",
-        "aksi": "simpan"})
+    client.post(
+        url_tw("pengukuran:tinjau"),
+        {
+            **{
+                f"r{r.pk}-aksi": "verifikasi"
+                for r in Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=TW)
+            },
+            f"r{r0.pk}-aksi": "kembalikan",
+            f"r{r0.pk}-komentar": "Lampirkan survei.",
+            "aksi": "simpan",
+        },
+    )
     login("operator.kecamatan")
-    _isian(client, {daftar[0].pk: "80,5"}, aksi="ajukan", analisis="Survei terlampir.",
-           solusi="-")
+    _isian(client, {daftar[0].pk: "80,5"}, aksi="ajukan", analisis="Survei terlampir.", solusi="-")
     login("verifikator")
     client.post(url_tw("pengukuran:tinjau"), {"aksi": "semua"})
-    client.post(reverse("pengukuran:buka_kembali", args=[r0.pk]),
-                {"alasan": "Data survei direvisi BPS."})
+    client.post(
+        reverse("pengukuran:buka_kembali", args=[r0.pk]), {"alasan": "Data survei direvisi BPS."}
+    )
     page = client.get(reverse("pengukuran:riwayat", args=[r0.pk])).content.decode()
-    aksi = re.findall(r'<td rowspan="\d+">([^<]+)</td>\s*<td>(?:Nilai|Status|Analisis)|'
-                      r"<td>([^<]+)</td><td colspan=\"3\"", page)
+    aksi = re.findall(
+        r'<td rowspan="\d+">([^<]+)</td>\s*<td>(?:Nilai|Status|Analisis)|'
+        r"<td>([^<]+)</td><td colspan=\"3\"",
+        page,
+    )
     label = [a or b for a, b in aksi]
-    assert label == ["Dibuka kembali", "Diverifikasi", "Diajukan untuk diverifikasi",
-                     "Disimpan", "Dikembalikan untuk diperbaiki",
-                     "Diajukan untuk diverifikasi", "Disimpan", "Disimpan"], label
+    assert label == [
+        "Dibuka kembali",
+        "Diverifikasi",
+        "Diajukan untuk diverifikasi",
+        "Disimpan",
+        "Dikembalikan untuk diperbaiki",
+        "Diajukan untuk diverifikasi",
+        "Disimpan",
+        "Disimpan",
+    ], label

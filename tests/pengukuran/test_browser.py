@@ -32,14 +32,21 @@ def test_realisasi_workflow_in_the_browser(page, settings, tmp_path):
     load_demo(hari_ini=HARI_DEMO)
     hari_ini = timezone.localdate()
     JadwalPengisian.objects.update_or_create(
-        tahun=TAHUN, triwulan=TW,
-        defaults={"dibuka": hari_ini - datetime.timedelta(days=10),
-                  "ditutup": hari_ini + datetime.timedelta(days=10)})
+        tahun=TAHUN,
+        triwulan=TW,
+        defaults={
+            "dibuka": hari_ini - datetime.timedelta(days=10),
+            "ditutup": hari_ini + datetime.timedelta(days=10),
+        },
+    )
     settings.MEDIA_ROOT = tmp_path / "media"
 
     opd = OPD.objects.get(nama=KEC)
-    pk_ind = list(pk_berlaku(opd.pk, TAHUN).indikator.select_related("indikator")
-                  .order_by("indikator__sasaran__nomor", "indikator__nomor"))
+    pk_ind = list(
+        pk_berlaku(opd.pk, TAHUN)
+        .indikator.select_related("indikator")
+        .order_by("indikator__sasaran__nomor", "indikator__nomor")
+    )
     daftar = [t.indikator for t in pk_ind]
     target = {t.indikator_id: t.target for t in pk_ind}
     assert len(daftar) >= 2
@@ -89,7 +96,8 @@ def test_realisasi_workflow_in_the_browser(page, settings, tmp_path):
     for n, ind in enumerate(daftar[1:]):
         expect(page.locator(f"#galat-{ind.pk}")).to_be_empty()
         expect(page.locator(f"#capaian-{ind.pk}")).to_have_text(
-            format_persen(faktor[n % len(faktor)] * 100))
+            format_persen(faktor[n % len(faktor)] * 100)
+        )
     for ind in daftar:
         page.fill(f'textarea[name="i{ind.pk}-analisis"]', "Pelayanan berjalan sesuai rencana.")
         page.fill(f'textarea[name="i{ind.pk}-solusi"]', "Lanjutkan pemantauan bulanan.")
@@ -107,8 +115,11 @@ def test_realisasi_workflow_in_the_browser(page, settings, tmp_path):
     for ind in daftar[1:]:
         assert realisasi().get(indikator=ind).nilai == diketik[ind.pk]
     bd = BuktiDukung.objects.get(realisasi=r0)
-    assert (bd.jenis_konten, bd.nama_asli, bd.ukuran) == ("application/pdf", "survei-ikm.pdf",
-                                                            len(PDF))
+    assert (bd.jenis_konten, bd.nama_asli, bd.ukuran) == (
+        "application/pdf",
+        "survei-ikm.pdf",
+        len(PDF),
+    )
     keluar(page)
 
     # --- the verifikator returns the first indicator with a comment -------------------------
@@ -193,5 +204,6 @@ def test_a_sent_form_cannot_be_sent_again(page):
     expect(aksi).to_have_value("simpan")
     tombol.click(force=True)  # a second click on the disabled button
     assert page.evaluate("window.dikirim") == 1
-    assert not Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd,
-                                        tahun=TAHUN, triwulan=TW).exists()
+    assert not Realisasi.objects.filter(
+        indikator__sasaran__tujuan__renstra__opd=opd, tahun=TAHUN, triwulan=TW
+    ).exists()

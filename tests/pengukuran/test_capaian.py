@@ -366,8 +366,15 @@ def test_tingkat_kemajuan_tanpa_target_akhir():
 
 
 def _ci(**kw):
-    base = {"jenis_nilai": "angka", "agregasi": "nilai_akhir", "polaritas": "positif",
-            "target": D("85"), "target_teks": "", "rentang": SKALA_003, "tepi": "bawah"}
+    base = {
+        "jenis_nilai": "angka",
+        "agregasi": "nilai_akhir",
+        "polaritas": "positif",
+        "target": D("85"),
+        "target_teks": "",
+        "rentang": SKALA_003,
+        "tepi": "bawah",
+    }
     return capaian_indikator(**{**base, **kw})
 
 
@@ -378,41 +385,60 @@ def test_capaian_indikator_seed_003_ikm():
     assert hasil.predikat.label == "Sangat Memuaskan"
 
 
-@pytest.mark.parametrize(("agregasi", "tahunan", "capaian_"), [
-    ("kumulatif", "100", "100.00"),
-    ("nilai_akhir", "40", "40.00"),
-    ("rata_rata", "25", "25.00"),
-    ("maksimum", "40", "40.00"),
-])
+@pytest.mark.parametrize(
+    ("agregasi", "tahunan", "capaian_"),
+    [
+        ("kumulatif", "100", "100.00"),
+        ("nilai_akhir", "40", "40.00"),
+        ("rata_rata", "25", "25.00"),
+        ("maksimum", "40", "40.00"),
+    ],
+)
 def test_capaian_indikator_by_aggregation(agregasi, tahunan, capaian_):
-    hasil = _ci(agregasi=agregasi, target=D("100"),
-                nilai_triwulan={1: D("10"), 2: D("20"), 3: D("30"), 4: D("40")})
+    hasil = _ci(
+        agregasi=agregasi,
+        target=D("100"),
+        nilai_triwulan={1: D("10"), 2: D("20"), 3: D("30"), 4: D("40")},
+    )
     assert hasil.tahunan.nilai == D(tahunan)
     assert bulatkan(hasil.capaian.nilai) == D(capaian_)
 
 
 def test_capaian_indikator_negative_polarity_uses_the_kabupaten_rule():
     selisih = _ci(polaritas="negatif", target=D("10"), nilai_triwulan={4: D("8")})
-    rasio = _ci(polaritas="negatif", target=D("10"), nilai_triwulan={4: D("8")},
-                rumus_negatif="rasio")
+    rasio = _ci(
+        polaritas="negatif", target=D("10"), nilai_triwulan={4: D("8")}, rumus_negatif="rasio"
+    )
     assert (bulatkan(selisih.capaian.nilai), selisih.capaian.rumus) == (
-        D("120.00"), "(2 × target − realisasi) / target × 100")
+        D("120.00"),
+        "(2 × target − realisasi) / target × 100",
+    )
     assert (bulatkan(rasio.capaian.nilai), rasio.capaian.rumus) == (
-        D("125.00"), "target / realisasi × 100")
+        D("125.00"),
+        "target / realisasi × 100",
+    )
 
 
 def test_capaian_indikator_without_values_or_target_says_why():
     kosong = _ci(nilai_triwulan={1: None, 2: None})
     assert (kosong.capaian.nilai, kosong.tahunan.alasan, kosong.predikat) == (
-        None, "belum ada realisasi triwulan", None)
+        None,
+        "belum ada realisasi triwulan",
+        None,
+    )
     nol = _ci(target=D("0"), nilai_triwulan={1: D("5")})
     assert (nol.capaian.nilai, nol.capaian.alasan, nol.predikat) == (None, "target 0", None)
 
 
 def test_capaian_indikator_text_value_takes_the_last_reported_and_ranks_it():
     pilihan = ["C", "B", "BB", "A"]
-    hasil = _ci(jenis_nilai="teks", target=None, target_teks="BB", pilihan=pilihan,
-                nilai_triwulan={1: "B", 2: "", 3: "A", 4: None})
+    hasil = _ci(
+        jenis_nilai="teks",
+        target=None,
+        target_teks="BB",
+        pilihan=pilihan,
+        nilai_triwulan={1: "B", 2: "", 3: "A", 4: None},
+    )
     assert hasil.tahunan_teks == "A"
     assert bulatkan(hasil.capaian.nilai) == D("133.33")
     assert hasil.predikat.label == "Sangat Memuaskan"

@@ -9,11 +9,16 @@ from hypothesis import strategies as st
 
 from apps.pengukuran.capaian import capaian, capaian_indikator, realisasi_tahunan
 
-NILAI = st.decimals(min_value=Decimal("-99999999999999.9999"),
-                    max_value=Decimal("99999999999999.9999"), places=4,
-                    allow_nan=False, allow_infinity=False)
-POSITIF = st.decimals(min_value=Decimal("0.0001"), max_value=Decimal("99999999999999.9999"),
-                      places=4)
+NILAI = st.decimals(
+    min_value=Decimal("-99999999999999.9999"),
+    max_value=Decimal("99999999999999.9999"),
+    places=4,
+    allow_nan=False,
+    allow_infinity=False,
+)
+POSITIF = st.decimals(
+    min_value=Decimal("0.0001"), max_value=Decimal("99999999999999.9999"), places=4
+)
 AGREGASI = st.sampled_from(["kumulatif", "nilai_akhir", "rata_rata", "maksimum", "lain"])
 POLARITAS = st.sampled_from(["positif", "negatif"])
 RUMUS = st.sampled_from(["selisih", "rasio"])
@@ -57,13 +62,27 @@ def test_the_annual_value_comes_from_the_reported_triwulan(nilai, cara):
             assert hasil.nilai == sum(ada)
 
 
-@given(st.sampled_from(["angka", "teks"]), AGREGASI, POLARITAS, RUMUS, st.none() | NILAI,
-       st.text(max_size=10), TRIWULAN,
-       st.dictionaries(st.sampled_from([1, 2, 3, 4]), st.text(max_size=8), max_size=4))
-def test_an_indicator_year_never_raises(jenis, agregasi, polaritas, rumus, target, teks,
-                                        angka, kata):
-    hasil = capaian_indikator(jenis_nilai=jenis, agregasi=agregasi, polaritas=polaritas,
-                              target=target, target_teks=teks,
-                              nilai_triwulan=kata if jenis == "teks" else angka,
-                              pilihan=["Kurang", "Cukup", "Baik"], rumus_negatif=rumus)
+@given(
+    st.sampled_from(["angka", "teks"]),
+    AGREGASI,
+    POLARITAS,
+    RUMUS,
+    st.none() | NILAI,
+    st.text(max_size=10),
+    TRIWULAN,
+    st.dictionaries(st.sampled_from([1, 2, 3, 4]), st.text(max_size=8), max_size=4),
+)
+def test_an_indicator_year_never_raises(
+    jenis, agregasi, polaritas, rumus, target, teks, angka, kata
+):
+    hasil = capaian_indikator(
+        jenis_nilai=jenis,
+        agregasi=agregasi,
+        polaritas=polaritas,
+        target=target,
+        target_teks=teks,
+        nilai_triwulan=kata if jenis == "teks" else angka,
+        pilihan=["Kurang", "Cukup", "Baik"],
+        rumus_negatif=rumus,
+    )
     assert hasil.capaian.nilai is None or hasil.capaian.nilai.is_finite()

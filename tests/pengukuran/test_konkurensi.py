@@ -18,9 +18,11 @@ from apps.pengukuran.models import Realisasi
 
 pytestmark = pytest.mark.django_db
 
-KONFLIK = ("Tidak ada yang disimpan: sebagian isian sudah diubah orang lain sejak halaman ini "
-           "dibuka. Nilai mereka ditampilkan pada baris yang ditandai; isian Anda tetap di "
-           "formulir. Periksa, lalu simpan lagi.")
+KONFLIK = (
+    "Tidak ada yang disimpan: sebagian isian sudah diubah orang lain sejak halaman ini "
+    "dibuka. Nilai mereka ditampilkan pada baris yang ditandai; isian Anda tetap di "
+    "formulir. Periksa, lalu simpan lagi."
+)
 
 
 def _browser(username) -> Client:
@@ -37,7 +39,7 @@ def _simpan(c: Client, formulir: dict, ketik: dict, aksi="simpan"):
     """Type {indicator: text} into the form held by the browser and press the button."""
     data = dict(formulir)
     for ind, teks in ketik.items():
-        for kolom, isi in (teks.items() if isinstance(teks, dict) else [("nilai", teks)]):
+        for kolom, isi in teks.items() if isinstance(teks, dict) else [("nilai", teks)]:
             data[f"i{ind.pk}-{kolom}"] = isi
     data["aksi"] = aksi
     return c.post(url_tw(), data)
@@ -49,8 +51,13 @@ def _nilai(ind):
 
 
 def _draf(ind, nilai, username="operator.kecamatan"):
-    return Realisasi.objects.create(indikator=ind, tahun=TAHUN, triwulan=TW, nilai=nilai,
-                                    diisi_oleh=User.objects.get(username=username))
+    return Realisasi.objects.create(
+        indikator=ind,
+        tahun=TAHUN,
+        triwulan=TW,
+        nilai=nilai,
+        diisi_oleh=User.objects.get(username=username),
+    )
 
 
 def _input(resp, ind) -> str | None:
@@ -74,15 +81,16 @@ def test_second_save_of_the_same_indicator_from_a_stale_page_shows_the_first_val
     assert resp.status_code == 200
     teks = teks_halaman(resp)
     assert KONFLIK in teks
-    assert re.search(r"Diubah oleh Operator Kecamatan Magetan pada \d{1,2} \w+ 2026 \d\d\.\d\d: "
-                     r"nilai tersimpan sekarang 81,5\. Isian Anda di bawah belum disimpan\.",
-                     teks)
+    assert re.search(
+        r"Diubah oleh Operator Kecamatan Magetan pada \d{1,2} \w+ 2026 \d\d\.\d\d: "
+        r"nilai tersimpan sekarang 81,5\. Isian Anda di bawah belum disimpan\.",
+        teks,
+    )
     assert "Draf tersimpan." not in teks
     # The first value is kept, and nothing of the second save was written, not even the row
     # without a conflict.
     r = Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=TW)
-    assert (r.nilai, r.diisi_oleh.username, r.versi) == (Decimal("81.5"), "operator.kecamatan",
-                                                         1)
+    assert (r.nilai, r.diisi_oleh.username, r.versi) == (Decimal("81.5"), "operator.kecamatan", 1)
     assert _nilai(lain) is None
     # What the camat typed is still in the form, to check and save again.
     assert _input(resp, ind) == "83,25"
@@ -93,13 +101,15 @@ def test_second_save_of_the_same_indicator_from_a_stale_page_shows_the_first_val
     resp = _simpan(camat, formulir(resp.content.decode()), {})
     assert resp.status_code == 302
     r.refresh_from_db()
-    assert (r.nilai, r.diisi_oleh.username, r.versi) == (Decimal("83.25"),
-                                                         "pimpinan.kecamatan", 2)
+    assert (r.nilai, r.diisi_oleh.username, r.versi) == (Decimal("83.25"), "pimpinan.kecamatan", 2)
     assert _nilai(lain) == Decimal("75")
-    riwayat = [(h.nilai, h.history_user.username)
-               for h in r.history.order_by("history_date", "history_id")]
-    assert riwayat == [(Decimal("81.5"), "operator.kecamatan"),
-                       (Decimal("83.25"), "pimpinan.kecamatan")]
+    riwayat = [
+        (h.nilai, h.history_user.username) for h in r.history.order_by("history_date", "history_id")
+    ]
+    assert riwayat == [
+        (Decimal("81.5"), "operator.kecamatan"),
+        (Decimal("83.25"), "pimpinan.kecamatan"),
+    ]
 
 
 def test_conflict_on_an_existing_row_names_the_other_user_and_value(tw_terbuka):
@@ -112,14 +122,12 @@ def test_conflict_on_an_existing_row_names_the_other_user_and_value(tw_terbuka):
     assert _simpan(camat, halaman_camat, {ind: "70,1"}).status_code == 302
     resp = _simpan(operator, halaman_operator, {ind: "60"})
     teks = teks_halaman(resp)
-    assert re.search(r"Diubah oleh Camat Magetan pada [^:]+: nilai tersimpan sekarang 70,1\.",
-                     teks)
+    assert re.search(r"Diubah oleh Camat Magetan pada [^:]+: nilai tersimpan sekarang 70,1\.", teks)
     assert _nilai(ind) == Decimal("70.1")
     assert _input(resp, ind) == "60"
 
 
-def test_a_first_value_saved_by_someone_else_during_the_save_is_a_conflict(tw_terbuka,
-                                                                          monkeypatch):
+def test_a_first_value_saved_by_someone_else_during_the_save_is_a_conflict(tw_terbuka, monkeypatch):
     """The camat's first value lands after the operator's save read the rows (no row to lock
     yet) and before it writes: the unique constraint refuses the operator's insert, which is
     answered as a conflict naming the camat's value, not a server error, and nothing of the
@@ -141,8 +149,7 @@ def test_a_first_value_saved_by_someone_else_during_the_save_is_a_conflict(tw_te
     assert resp.status_code == 200
     teks = teks_halaman(resp)
     assert KONFLIK in teks
-    assert re.search(r"Diubah oleh Camat Magetan pada [^:]+: nilai tersimpan sekarang 70,1\.",
-                     teks)
+    assert re.search(r"Diubah oleh Camat Magetan pada [^:]+: nilai tersimpan sekarang 70,1\.", teks)
     # The whole save was undone, the camat's row with it (it was this test's stand-in).
     assert _nilai(ind) is None and _nilai(lain) is None
     assert _input(resp, ind) == "60" and _input(resp, lain) == "75"
@@ -157,15 +164,15 @@ def test_stale_submit_is_refused_like_a_stale_save(tw_terbuka):
     notifikasi = Notifikasi.objects.count()
     resp = _simpan(camat, halaman_camat, {ind: "95" for ind in daftar}, aksi="ajukan")
     assert KONFLIK in teks_halaman(resp)
-    assert not Realisasi.objects.filter(indikator__in=daftar, tahun=TAHUN, triwulan=TW,
-                                        status=Realisasi.Status.DIAJUKAN).exists()
+    assert not Realisasi.objects.filter(
+        indikator__in=daftar, tahun=TAHUN, triwulan=TW, status=Realisasi.Status.DIAJUKAN
+    ).exists()
     assert _nilai(daftar[0]) == Decimal("86")
     assert Notifikasi.objects.count() == notifikasi
 
 
 @pytest.mark.parametrize("ada_draf", [False, True], ids=["baris baru", "baris draf"])
-def test_two_users_filling_different_indicators_from_stale_pages_both_succeed(tw_terbuka,
-                                                                              ada_draf):
+def test_two_users_filling_different_indicators_from_stale_pages_both_succeed(tw_terbuka, ada_draf):
     daftar = indikator_pk()
     if ada_draf:
         for ind in daftar:
@@ -174,8 +181,11 @@ def test_two_users_filling_different_indicators_from_stale_pages_both_succeed(tw
     halaman_operator, halaman_camat = _buka(operator), _buka(camat)
 
     r1 = _simpan(operator, halaman_operator, {daftar[0]: "88", daftar[2]: "71,5"})
-    r2 = _simpan(camat, halaman_camat, {daftar[1]: {"nilai": "77", "analisis": "Survei ulang.",
-                                                    "solusi": "Tambah petugas."}})
+    r2 = _simpan(
+        camat,
+        halaman_camat,
+        {daftar[1]: {"nilai": "77", "analisis": "Survei ulang.", "solusi": "Tambah petugas."}},
+    )
     assert (r1.status_code, r2.status_code) == (302, 302)
     assert "Draf tersimpan." in teks_halaman(camat.get(r2["Location"]))
     assert _nilai(daftar[0]) == Decimal("88")
@@ -184,9 +194,14 @@ def test_two_users_filling_different_indicators_from_stale_pages_both_succeed(tw
     assert _nilai(daftar[3]) == (Decimal("50") if ada_draf else None)
     baris = Realisasi.objects.get(indikator=daftar[1], tahun=TAHUN, triwulan=TW)
     assert (baris.analisis, baris.solusi, baris.diisi_oleh.username) == (
-        "Survei ulang.", "Tambah petugas.", "pimpinan.kecamatan")
-    assert Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN,
-                                 triwulan=TW).diisi_oleh.username == "operator.kecamatan"
+        "Survei ulang.",
+        "Tambah petugas.",
+        "pimpinan.kecamatan",
+    )
+    assert (
+        Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN, triwulan=TW).diisi_oleh.username
+        == "operator.kecamatan"
+    )
 
 
 def test_a_stale_page_that_did_not_touch_a_row_does_not_overwrite_it(tw_terbuka):
@@ -200,14 +215,23 @@ def test_a_stale_page_that_did_not_touch_a_row_does_not_overwrite_it(tw_terbuka)
 
     # The operator corrects the first row; the camat, whose page still shows 50 there,
     # only fills the second row.
-    assert _simpan(operator, halaman_operator, {daftar[0]: {
-        "nilai": "88", "analisis": "Analisis diperbarui."}}).status_code == 302
+    assert (
+        _simpan(
+            operator,
+            halaman_operator,
+            {daftar[0]: {"nilai": "88", "analisis": "Analisis diperbarui."}},
+        ).status_code
+        == 302
+    )
     riwayat = r0.history.count()
     assert _simpan(camat, halaman_camat, {daftar[1]: "77"}).status_code == 302
 
     r0.refresh_from_db()
     assert (r0.nilai, r0.analisis, r0.diisi_oleh.username) == (
-        Decimal("88"), "Analisis diperbarui.", "operator.kecamatan")
+        Decimal("88"),
+        "Analisis diperbarui.",
+        "operator.kecamatan",
+    )
     assert r0.history.count() == riwayat
     assert _nilai(daftar[1]) == Decimal("77")
     # And the operator's next look shows both.

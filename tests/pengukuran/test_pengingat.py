@@ -20,11 +20,13 @@ def _tutup_dalam(hari):
     hari_ini = timezone.localdate()
     JadwalPengisian.objects.filter(tahun=TAHUN, triwulan=TW).update(
         dibuka=hari_ini - datetime.timedelta(days=10),
-        ditutup=hari_ini + datetime.timedelta(days=hari))
+        ditutup=hari_ini + datetime.timedelta(days=hari),
+    )
 
 
 def test_reminder_reaches_operators_of_an_opd_with_missing_entries(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     _tutup_dalam(2)
     operator = User.objects.get(username="operator.kecamatan")
     operator.email = "operator@kec.example"
@@ -52,15 +54,18 @@ def test_no_reminder_when_the_window_closes_later_or_entries_are_complete():
 
 def test_notification_list_and_mark_read(client, login):
     user = login("operator.kecamatan")
-    Notifikasi.objects.create(penerima=user, judul="Realisasi Triwulan III 2026 diverifikasi",
-                              tautan="/realisasi/")
-    Notifikasi.objects.create(penerima=User.objects.get(username="verifikator"),
-                              judul="Pesan orang lain")
+    Notifikasi.objects.create(
+        penerima=user, judul="Realisasi Triwulan III 2026 diverifikasi", tautan="/realisasi/"
+    )
+    Notifikasi.objects.create(
+        penerima=User.objects.get(username="verifikator"), judul="Pesan orang lain"
+    )
     page = client.get(reverse("core:notifikasi")).content.decode()
     assert "Realisasi Triwulan III 2026 diverifikasi" in page
     assert "Pesan orang lain" not in page
     assert 'class="lencana"' in page
     client.post(reverse("core:notifikasi"))
     assert not Notifikasi.objects.filter(penerima=user, dibaca_pada__isnull=True).exists()
-    assert Notifikasi.objects.filter(penerima__username="verifikator",
-                                     dibaca_pada__isnull=True).exists()
+    assert Notifikasi.objects.filter(
+        penerima__username="verifikator", dibaca_pada__isnull=True
+    ).exists()

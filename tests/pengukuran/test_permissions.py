@@ -32,8 +32,15 @@ from apps.pengukuran.models import (
 pytestmark = pytest.mark.django_db
 
 
-PERAN = ("admin", "verifikator", "inspektorat", "operator.kecamatan", "pimpinan.kecamatan",
-         "operator.organisasi", "anonim")
+PERAN = (
+    "admin",
+    "verifikator",
+    "inspektorat",
+    "operator.kecamatan",
+    "pimpinan.kecamatan",
+    "operator.organisasi",
+    "anonim",
+)
 
 # url name                 method   admin verif inspek opKec pimKec opOrg anonim
 TABEL = [
@@ -86,22 +93,47 @@ def objek(db, settings, tmp_path, tw_terbuka):
     daftar = indikator_pk()
     operator = User.objects.get(username="operator.kecamatan")
     services.realisasi_triwulan_save(
-        opd=opd, tahun=TAHUN, triwulan=TW, user=operator,
-        isian=[services.Isian(indikator_id=daftar[0].pk, nilai=Decimal("50"),
-                              analisis="Survei belum selesai.", solusi="Survei susulan.")])
+        opd=opd,
+        tahun=TAHUN,
+        triwulan=TW,
+        user=operator,
+        isian=[
+            services.Isian(
+                indikator_id=daftar[0].pk,
+                nilai=Decimal("50"),
+                analisis="Survei belum selesai.",
+                solusi="Survei susulan.",
+            )
+        ],
+    )
     draf = Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN, triwulan=TW)
     diajukan = Realisasi.objects.create(
-        indikator=daftar[1], tahun=TAHUN, triwulan=TW, nilai=Decimal("90"),
-        status=Realisasi.Status.DIAJUKAN, diisi_oleh=operator, diajukan_oleh=operator,
-        diajukan_pada=timezone.now())
+        indikator=daftar[1],
+        tahun=TAHUN,
+        triwulan=TW,
+        nilai=Decimal("90"),
+        status=Realisasi.Status.DIAJUKAN,
+        diisi_oleh=operator,
+        diajukan_oleh=operator,
+        diajukan_pada=timezone.now(),
+    )
     bukti = services.bukti_add(
-        realisasi=draf, user=operator,
-        berkas=periksa_bukti(SimpleUploadedFile("laporan survei.pdf", PDF,
-                                                content_type="application/pdf")))
+        realisasi=draf,
+        user=operator,
+        berkas=periksa_bukti(
+            SimpleUploadedFile("laporan survei.pdf", PDF, content_type="application/pdf")
+        ),
+    )
     terverifikasi = Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN, triwulan=1)
     assert terverifikasi.status == Realisasi.Status.DIVERIFIKASI
-    return SimpleNamespace(opd=opd, daftar=daftar, draf=draf, diajukan=diajukan, bukti=bukti,
-                           terverifikasi=terverifikasi)
+    return SimpleNamespace(
+        opd=opd,
+        daftar=daftar,
+        draf=draf,
+        diajukan=diajukan,
+        bukti=bukti,
+        terverifikasi=terverifikasi,
+    )
 
 
 def _args(nama, o):
@@ -122,8 +154,9 @@ def _isian_entri(o):
     for the third indicator."""
     c = Client()
     c.force_login(User.objects.get(username="operator.kecamatan"))
-    data = formulir(c.get(reverse("pengukuran:pengisian",
-                                       args=[o.opd.pk, TAHUN, TW])).content.decode())
+    data = formulir(
+        c.get(reverse("pengukuran:pengisian", args=[o.opd.pk, TAHUN, TW])).content.decode()
+    )
     assert f"i{o.daftar[0].pk}-nilai" in data  # the draft row is editable
     assert f"i{o.daftar[1].pk}-nilai" not in data  # the submitted row is locked
     data[f"i{o.daftar[2].pk}-nilai"] = "77"
@@ -137,8 +170,13 @@ def _post_data(nama, o):
     return {
         "pengukuran:tinjau": {"aksi": "semua"},
         "pengukuran:buka_kembali": {"alasan": "Data survei direvisi BPS."},
-        "pengukuran:jadwal": {"aksi": "jadwal", "j-tahun": "2027", "j-triwulan": "1",
-                              "j-dibuka": "1 April 2027", "j-ditutup": "15 April 2027"},
+        "pengukuran:jadwal": {
+            "aksi": "jadwal",
+            "j-tahun": "2027",
+            "j-triwulan": "1",
+            "j-dibuka": "1 April 2027",
+            "j-ditutup": "15 April 2027",
+        },
     }.get(nama, {})
 
 
@@ -173,8 +211,12 @@ def _periksa_berhasil(nama, peran, resp, o):
     elif nama == "pengukuran:buka_kembali":
         o.terverifikasi.refresh_from_db()
         assert o.terverifikasi.status == Realisasi.Status.DIKEMBALIKAN
-        assert CatatanVerifikasi.objects.get(realisasi=o.terverifikasi,
-                                             jenis="buka_kembali").penulis.username == peran
+        assert (
+            CatatanVerifikasi.objects.get(
+                realisasi=o.terverifikasi, jenis="buka_kembali"
+            ).penulis.username
+            == peran
+        )
     elif nama == "pengukuran:bukti_hapus":
         assert not BuktiDukung.objects.filter(pk=o.bukti.pk).exists()
     elif nama == "pengukuran:jadwal":
@@ -241,20 +283,23 @@ def test_start_page_sends_each_role_to_its_place(client):
         "admin": reverse("pengukuran:antrean"),
         "verifikator": reverse("pengukuran:antrean"),
         "inspektorat": reverse("pengukuran:antrean"),
-        "operator.kecamatan": reverse("pengukuran:opd_tahun",
-                                      args=[kec.pk, timezone.localdate().year]),
+        "operator.kecamatan": reverse(
+            "pengukuran:opd_tahun", args=[kec.pk, timezone.localdate().year]
+        ),
         "operator.organisasi": reverse(
             "pengukuran:opd_tahun",
-            args=[User.objects.get(username="operator.organisasi").opd_id,
-                  timezone.localdate().year]),
+            args=[
+                User.objects.get(username="operator.organisasi").opd_id,
+                timezone.localdate().year,
+            ],
+        ),
     }
     for peran, url in tujuan.items():
         client.force_login(User.objects.get(username=peran))
         assert client.get(reverse("pengukuran:beranda"))["Location"] == url, peran
 
 
-def test_other_opd_cannot_see_the_kecamatan_in_the_queue_links_or_by_guessing_ids(client,
-                                                                                  objek):
+def test_other_opd_cannot_see_the_kecamatan_in_the_queue_links_or_by_guessing_ids(client, objek):
     """404, not 403: an operator of another OPD cannot even learn that the object exists."""
     client.force_login(User.objects.get(username="operator.organisasi"))
     for url in (
@@ -266,12 +311,13 @@ def test_other_opd_cannot_see_the_kecamatan_in_the_queue_links_or_by_guessing_id
     ):
         assert client.get(url).status_code == 404, url
     # A non-existent id answers the same as a forbidden one.
-    assert client.get(reverse("pengukuran:bukti_unduh", args=[objek.bukti.pk + 1000])
-                      ).status_code == 404
+    assert (
+        client.get(reverse("pengukuran:bukti_unduh", args=[objek.bukti.pk + 1000])).status_code
+        == 404
+    )
 
 
-def test_forged_kecamatan_indicator_in_a_post_to_ones_own_entry_page_changes_nothing(
-        client, objek):
+def test_forged_kecamatan_indicator_in_a_post_to_ones_own_entry_page_changes_nothing(client, objek):
     """operator.organisasi posts their OWN entry page with the Kecamatan's indicator ids:
     the page only reads the rows of their own PK, so nothing of the Kecamatan changes."""
     user = User.objects.get(username="operator.organisasi")
@@ -282,25 +328,41 @@ def test_forged_kecamatan_indicator_in_a_post_to_ones_own_entry_page_changes_not
     data = {"aksi": "ajukan"}
     for ind in objek.daftar:
         p = f"i{ind.pk}"
-        data.update({f"{p}-nilai": "1", f"{p}-versi": "1", f"{p}-sidik": "",
-                     f"{p}-analisis": "palsu", f"{p}-solusi": "palsu"})
+        data.update(
+            {
+                f"{p}-nilai": "1",
+                f"{p}-versi": "1",
+                f"{p}-sidik": "",
+                f"{p}-analisis": "palsu",
+                f"{p}-solusi": "palsu",
+            }
+        )
     data[f"r{objek.diajukan.pk}-aksi"] = "verifikasi"
     resp = client.post(sendiri, data, follow=True)
     assert resp.status_code == 200
     assert potret() == sebelum
-    assert not Realisasi.objects.filter(indikator__in=objek.daftar, tahun=TAHUN, triwulan=TW,
-                                        nilai=1).exists()
+    assert not Realisasi.objects.filter(
+        indikator__in=objek.daftar, tahun=TAHUN, triwulan=TW, nilai=1
+    ).exists()
     objek.diajukan.refresh_from_db()
     assert objek.diajukan.status == Realisasi.Status.DIAJUKAN
 
 
 def test_forged_evidence_upload_to_another_opds_row_is_impossible_through_ones_own_page(
-        client, objek):
+    client, objek
+):
     """The evidence field of a Kecamatan indicator posted to one's own page is ignored."""
     user = User.objects.get(username="operator.organisasi")
     client.force_login(user)
     sendiri = reverse("pengukuran:pengisian", args=[user.opd_id, TAHUN, TW])
     sebelum = potret()
-    client.post(sendiri, {"aksi": "simpan", f"i{objek.daftar[0].pk}-bukti":
-                          SimpleUploadedFile("palsu.pdf", PDF, content_type="application/pdf")})
+    client.post(
+        sendiri,
+        {
+            "aksi": "simpan",
+            f"i{objek.daftar[0].pk}-bukti": SimpleUploadedFile(
+                "palsu.pdf", PDF, content_type="application/pdf"
+            ),
+        },
+    )
     assert potret() == sebelum

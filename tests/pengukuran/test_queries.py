@@ -36,8 +36,13 @@ pytestmark = pytest.mark.django_db
 KECIL, BESAR = 5, 50
 
 # Triwulan III's row of indicator i cycles through every state the pages draw differently.
-STATUS_TW3 = [Realisasi.Status.DIKEMBALIKAN, Realisasi.Status.DRAFT, Realisasi.Status.DIAJUKAN,
-              Realisasi.Status.DIVERIFIKASI, None]
+STATUS_TW3 = [
+    Realisasi.Status.DIKEMBALIKAN,
+    Realisasi.Status.DRAFT,
+    Realisasi.Status.DIAJUKAN,
+    Realisasi.Status.DIVERIFIKASI,
+    None,
+]
 
 
 def _opd_dengan(n: int, verifikator: User):
@@ -52,8 +57,10 @@ def _opd_dengan(n: int, verifikator: User):
     for i in range(n):
         teks = i % 5 == 4
         ind = IndikatorFactory(
-            sasaran=sasaran[i % 2], nomor=i // 2 + 1,
-            **({"jenis_nilai": "teks", "target_akhir": None} if teks else {}))
+            sasaran=sasaran[i % 2],
+            nomor=i // 2 + 1,
+            **({"jenis_nilai": "teks", "target_akhir": None} if teks else {}),
+        )
         if teks:
             for u, label in enumerate(("Kurang", "Cukup", "Baik"), start=1):
                 PilihanNilaiFactory(indikator=ind, urutan=u, label=label)
@@ -64,31 +71,63 @@ def _opd_dengan(n: int, verifikator: User):
         PKIndikatorFactory(pk_dokumen=pk, indikator=ind, **target)
 
         def nilai(tw, teks=teks, i=i):
-            return ({"nilai": None, "nilai_teks": "Cukup"} if teks
-                    else {"nilai": Decimal(70 + (i + tw) % 20)})
+            return (
+                {"nilai": None, "nilai_teks": "Cukup"}
+                if teks
+                else {"nilai": Decimal(70 + (i + tw) % 20)}
+            )
 
-        tw1 = RealisasiFactory(indikator=ind, tahun=TAHUN, triwulan=1, **nilai(1),
-                               status=Realisasi.Status.DIVERIFIKASI, diisi_oleh=operator,
-                               diverifikasi_oleh=verifikator, analisis="Sesuai rencana.")
+        tw1 = RealisasiFactory(
+            indikator=ind,
+            tahun=TAHUN,
+            triwulan=1,
+            **nilai(1),
+            status=Realisasi.Status.DIVERIFIKASI,
+            diisi_oleh=operator,
+            diverifikasi_oleh=verifikator,
+            analisis="Sesuai rencana.",
+        )
         BuktiDukungFactory(realisasi=tw1, diunggah_oleh=operator)
-        CatatanVerifikasiFactory(realisasi=tw1, penulis=verifikator,
-                                 jenis=CatatanVerifikasi.Jenis.VERIFIKASI, isi="Sesuai.")
-        tw2 = RealisasiFactory(indikator=ind, tahun=TAHUN, triwulan=2, **nilai(2),
-                               status=Realisasi.Status.DIAJUKAN, diisi_oleh=operator)
+        CatatanVerifikasiFactory(
+            realisasi=tw1,
+            penulis=verifikator,
+            jenis=CatatanVerifikasi.Jenis.VERIFIKASI,
+            isi="Sesuai.",
+        )
+        tw2 = RealisasiFactory(
+            indikator=ind,
+            tahun=TAHUN,
+            triwulan=2,
+            **nilai(2),
+            status=Realisasi.Status.DIAJUKAN,
+            diisi_oleh=operator,
+        )
         BuktiDukungFactory(realisasi=tw2, diunggah_oleh=operator)
         status = STATUS_TW3[i % len(STATUS_TW3)]
         if status is None:
             continue
         tw3 = RealisasiFactory(
-            indikator=ind, tahun=TAHUN, triwulan=TW, **nilai(3), status=status,
-            diisi_oleh=operator, analisis="Belum tercapai.", solusi="Percepatan.",
-            diverifikasi_oleh=verifikator if status == Realisasi.Status.DIVERIFIKASI else None)
+            indikator=ind,
+            tahun=TAHUN,
+            triwulan=TW,
+            **nilai(3),
+            status=status,
+            diisi_oleh=operator,
+            analisis="Belum tercapai.",
+            solusi="Percepatan.",
+            diverifikasi_oleh=verifikator if status == Realisasi.Status.DIVERIFIKASI else None,
+        )
         BuktiDukungFactory(realisasi=tw3, diunggah_oleh=operator)
         if status == Realisasi.Status.DIKEMBALIKAN:
-            CatatanVerifikasiFactory(realisasi=tw3, penulis=verifikator,
-                                     isi="Lampirkan hasil survei.")
-            CatatanVerifikasiFactory(realisasi=tw3, penulis=operator,
-                                     jenis=CatatanVerifikasi.Jenis.TANGGAPAN, isi="Segera.")
+            CatatanVerifikasiFactory(
+                realisasi=tw3, penulis=verifikator, isi="Lampirkan hasil survei."
+            )
+            CatatanVerifikasiFactory(
+                realisasi=tw3,
+                penulis=operator,
+                jenis=CatatanVerifikasi.Jenis.TANGGAPAN,
+                isi="Segera.",
+            )
     return opd, operator
 
 
@@ -103,8 +142,9 @@ def _hitung(client, url, data=None) -> int:
 def _pratinjau_data(opd) -> dict:
     """A typed value for every row, as the live preview sends it."""
     data = {}
-    for r in Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd,
-                                      tahun=TAHUN, triwulan=1).select_related("indikator"):
+    for r in Realisasi.objects.filter(
+        indikator__sasaran__tujuan__renstra__opd=opd, tahun=TAHUN, triwulan=1
+    ).select_related("indikator"):
         data[f"i{r.indikator_id}"] = "Baik" if r.indikator.jenis_nilai == "teks" else "81,5"
     return data
 
@@ -117,13 +157,18 @@ def dua_opd(tw_terbuka):
     return kecil, besar
 
 
-@pytest.mark.parametrize("nama, sebagai, data", [
-    ("pengukuran:pengisian", "operator", None),
-    ("pengukuran:tinjau", "verifikator", None),
-    ("pengukuran:pratinjau", "operator", _pratinjau_data),
-], ids=["pengisian", "tinjau", "pratinjau"])
+@pytest.mark.parametrize(
+    "nama, sebagai, data",
+    [
+        ("pengukuran:pengisian", "operator", None),
+        ("pengukuran:tinjau", "verifikator", None),
+        ("pengukuran:pratinjau", "operator", _pratinjau_data),
+    ],
+    ids=["pengisian", "tinjau", "pratinjau"],
+)
 def test_triwulan_pages_run_the_same_queries_for_5_and_50_indicators(
-        client, dua_opd, django_assert_num_queries, nama, sebagai, data):
+    client, dua_opd, django_assert_num_queries, nama, sebagai, data
+):
     verifikator = User.objects.get(username="verifikator")
     hitung = {}
     for (opd, operator), n in zip(dua_opd, (KECIL, BESAR), strict=True):
@@ -144,7 +189,8 @@ def test_triwulan_pages_run_the_same_queries_for_5_and_50_indicators(
 
 
 def test_opd_year_overview_runs_the_same_queries_for_5_and_50_indicators(
-        client, dua_opd, django_assert_num_queries):
+    client, dua_opd, django_assert_num_queries
+):
     (kecil, op_kecil), (besar, op_besar) = dua_opd
     client.force_login(op_kecil)
     n_kecil = _hitung(client, reverse("pengukuran:opd_tahun", args=[kecil.pk, TAHUN]))
@@ -159,7 +205,8 @@ def test_opd_year_overview_runs_the_same_queries_for_5_and_50_indicators(
 
 @pytest.mark.parametrize("status", ["", "diajukan"])
 def test_verification_queue_runs_the_same_queries_for_5_and_100_opds(
-        client, login, django_assert_num_queries, status):
+    client, login, django_assert_num_queries, status
+):
     verifikator = login("verifikator")
     url = reverse("pengukuran:antrean")
     assert load_synthetic(5, None, verifikator) == 5
@@ -191,7 +238,8 @@ def _isi_semua(client, url) -> tuple[dict, int]:
 
 @pytest.mark.parametrize("aksi", ["simpan", "ajukan"])
 def test_saving_and_submitting_run_the_same_queries_for_5_and_50_indicators(
-        client, dua_opd, django_assert_num_queries, aksi):
+    client, dua_opd, django_assert_num_queries, aksi
+):
     """A save writes its rows and their history in a few statements, not a query (or fifteen,
     as full_clean did) per row; so does the submit that follows "Simpan dan ajukan"."""
     hitung, ditulis = {}, {}
@@ -209,9 +257,12 @@ def test_saving_and_submitting_run_the_same_queries_for_5_and_50_indicators(
             with django_assert_num_queries(hitung[KECIL]):
                 assert client.post(url, data).status_code == 302
         # Every editable row was written, each with one history record (two when submitted).
-        tulis = Realisasi.objects.filter(indikator__sasaran__tujuan__renstra__opd=opd,
-                                         tahun=TAHUN, triwulan=TW, analisis="Sesuai rencana "
-                                         "kerja.")
+        tulis = Realisasi.objects.filter(
+            indikator__sasaran__tujuan__renstra__opd=opd,
+            tahun=TAHUN,
+            triwulan=TW,
+            analisis="Sesuai rencana kerja.",
+        )
         assert tulis.count() == ditulis[n]
         assert Realisasi.history.count() - sebelum == ditulis[n] * (2 if aksi == "ajukan" else 1)
     assert ditulis[BESAR] > ditulis[KECIL] > 0

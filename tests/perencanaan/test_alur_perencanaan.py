@@ -37,8 +37,7 @@ ANGGARAN_2023 = {
 
 
 def renstra_berjalan() -> Renstra:
-    return Renstra.objects.get(opd=opd_kecamatan(), tahun_awal__lte=TAHUN,
-                               tahun_akhir__gte=TAHUN)
+    return Renstra.objects.get(opd=opd_kecamatan(), tahun_awal__lte=TAHUN, tahun_akhir__gte=TAHUN)
 
 
 def test_banding_induk_dan_perubahan_2023(client, login):
@@ -51,10 +50,14 @@ def test_banding_induk_dan_perubahan_2023(client, login):
         assert f"{induk} {perubahan} berubah" in teks
     assert "Rp 6.142.999.541 Rp 5.056.021.977 berubah −Rp 1.086.977.564" in teks
     # both officials changed, the Pj. written as the document writes it
-    assert ("Pihak pertama TRI ATMADI, S.Sos, Camat Magetan, Pembina Tk. I (IV/b), NIP "
-            "19670227 198601 1 001 YUDO WAHYONO, S.Sos., M.Si, Camat Magetan") in teks
-    assert ("Pihak kedua Dr. Drs. H. SUPRAWOTO, S.H., M.Si., Bupati Magetan Ir. HERGUNADI, "
-            "M.T., Pj. Bupati Magetan berubah") in teks
+    assert (
+        "Pihak pertama TRI ATMADI, S.Sos, Camat Magetan, Pembina Tk. I (IV/b), NIP "
+        "19670227 198601 1 001 YUDO WAHYONO, S.Sos., M.Si, Camat Magetan"
+    ) in teks
+    assert (
+        "Pihak kedua Dr. Drs. H. SUPRAWOTO, S.H., M.Si., Bupati Magetan Ir. HERGUNADI, "
+        "M.T., Pj. Bupati Magetan berubah"
+    ) in teks
     assert "Magetan, 2 Januari 2023 Magetan, November 2023 berubah" in teks
 
 
@@ -89,15 +92,17 @@ def test_pk_baru_terisi_target_renstra_dan_pagu_dpa(client, login):
     opd = opd_kecamatan()
     PerjanjianKinerja.objects.filter(opd=opd, tahun=2023).delete()
     login("operator.kecamatan")
-    resp = client.post(reverse("perencanaan:opd", args=[opd.pk]),
-                       {"aksi": "pk_baru", "pk-tahun": "2023"})
+    resp = client.post(
+        reverse("perencanaan:opd", args=[opd.pk]), {"aksi": "pk_baru", "pk-tahun": "2023"}
+    )
     pk = PerjanjianKinerja.objects.get(opd=opd, tahun=2023)
-    assert resp.status_code == 302 and resp["Location"] == reverse("perencanaan:pk",
-                                                                   args=[pk.pk])
+    assert resp.status_code == 302 and resp["Location"] == reverse("perencanaan:pk", args=[pk.pk])
     assert (pk.versi, pk.status) == (0, "draft")
     assert {r.indikator.nama: r.target for r in pk.indikator.all()} == {
-        "Indeks Kepuasan Masyarakat": Decimal("85"), "Nilai SAKIP Kecamatan": Decimal("80"),
-        "Predikat Kinerja Kecamatan": Decimal("70")}
+        "Indeks Kepuasan Masyarakat": Decimal("85"),
+        "Nilai SAKIP Kecamatan": Decimal("80"),
+        "Predikat Kinerja Kecamatan": Decimal("70"),
+    }
     anggaran = {r.program.kode: r.anggaran for r in pk.program.all()}
     assert anggaran["7.01.01"] == Decimal("8244451385")
     assert len(anggaran) == 5
@@ -107,8 +112,9 @@ def test_pk_baru_terisi_target_renstra_dan_pagu_dpa(client, login):
     resp = client.get(reverse("perencanaan:pk", args=[pk.pk]))
     assert "Ir. HERGUNADI, M.T. — Pj. Bupati Magetan" in teks_halaman(resp)
     penunjang = pk.program.get(program__kode="7.01.01")
-    assert formulir(resp.content.decode(), "form-pk")[f"p{penunjang.pk}-anggaran"] == \
-        "8.244.451.385"
+    assert (
+        formulir(resp.content.decode(), "form-pk")[f"p{penunjang.pk}-anggaran"] == "8.244.451.385"
+    )
 
 
 def test_perubahan_dari_pk_final_sampai_berlaku(client, login):
@@ -118,13 +124,18 @@ def test_perubahan_dari_pk_final_sampai_berlaku(client, login):
     opd = opd_kecamatan()
     induk = pk_kec(TAHUN, 0)
     login("operator.kecamatan")
-    resp = client.post(reverse("perencanaan:pk_perubahan", args=[induk.pk]), {
-        "alasan_perubahan": "strategi",
-        "keterangan_perubahan": "Target IKM dinaikkan sesuai RKPD perubahan."})
+    resp = client.post(
+        reverse("perencanaan:pk_perubahan", args=[induk.pk]),
+        {
+            "alasan_perubahan": "strategi",
+            "keterangan_perubahan": "Target IKM dinaikkan sesuai RKPD perubahan.",
+        },
+    )
     baru = pk_kec(TAHUN, 1)
     assert resp["Location"] == reverse("perencanaan:pk", args=[baru.pk])
     assert baru.status == "draft" and baru.get_alasan_perubahan_display() == (
-        "Perubahan strategi (program, kegiatan dan alokasi anggaran)")
+        "Perubahan strategi (program, kegiatan dan alokasi anggaran)"
+    )
     assert baru.indikator.count() == induk.indikator.count()
     assert baru.pihak_pertama_nama == induk.pihak_pertama_nama
 
@@ -154,8 +165,10 @@ def test_perubahan_dari_pk_final_sampai_berlaku(client, login):
     assert client.get(reverse("perencanaan:pk_pdf", args=[induk.pk])).status_code == 200
     banding = teks_halaman(client.get(reverse("perencanaan:pk_banding", args=[opd.pk, TAHUN])))
     ikm_lama = induk.indikator.get(indikator__nama="Indeks Kepuasan Masyarakat").target
-    assert f"Indeks Kepuasan Masyarakat Meningkatnya Kualitas Pelayanan Publik " \
+    assert (
+        f"Indeks Kepuasan Masyarakat Meningkatnya Kualitas Pelayanan Publik "
         f"{str(ikm_lama).replace('.', ',').removesuffix(',0000')} 90,5 berubah" in banding
+    )
 
 
 def test_pohon_renstra_disimpan_sekaligus(client, login):
@@ -169,8 +182,10 @@ def test_pohon_renstra_disimpan_sekaligus(client, login):
     data[f"s{sasaran.pk}-uraian"] = "Meningkatnya kualitas pelayanan publik kecamatan"
     data[f"i{ind.pk}-target_2025"] = "81,5"
     data[f"i{ind.pk}-target_akhir"] = "1.234.567,5"
-    data[f"s{sasaran.pk}-program"] = [str(p) for p in ProgramSasaran.objects.filter(
-        sasaran=sasaran).values_list("program_id", flat=True)] + [str(program.pk)]
+    data[f"s{sasaran.pk}-program"] = [
+        str(p)
+        for p in ProgramSasaran.objects.filter(sasaran=sasaran).values_list("program_id", flat=True)
+    ] + [str(program.pk)]
     resp = client.post(url, data)
     assert resp.status_code == 302, pesan(resp)
     assert "Renstra tersimpan (4 perubahan)." in pesan(resp)
@@ -195,15 +210,25 @@ def test_tambah_dan_hapus_butir_pohon(client, login):
     login("operator.kecamatan")
     url = reverse("perencanaan:renstra_tambah", args=[renstra.pk])
     tujuan = renstra.tujuan.get()
-    client.post(url, {"jenis": "sasaran", "bs-tujuan": tujuan.pk,
-                      "bs-uraian": "Meningkatnya ketertiban umum"})
+    client.post(
+        url,
+        {"jenis": "sasaran", "bs-tujuan": tujuan.pk, "bs-uraian": "Meningkatnya ketertiban umum"},
+    )
     sasaran = Sasaran.objects.get(tujuan=tujuan, uraian="Meningkatnya ketertiban umum")
     assert sasaran.nomor == 4
-    resp = client.post(url, {"jenis": "indikator", "bi-sasaran": sasaran.pk,
-                             "bi-nama": "Persentase pelanggaran perda yang ditindak",
-                             "bi-satuan": "%", "bi-polaritas": "positif",
-                             "bi-jenis_nilai": "angka", "bi-agregasi": "kumulatif",
-                             "bi-is_iku": "on"})
+    resp = client.post(
+        url,
+        {
+            "jenis": "indikator",
+            "bi-sasaran": sasaran.pk,
+            "bi-nama": "Persentase pelanggaran perda yang ditindak",
+            "bi-satuan": "%",
+            "bi-polaritas": "positif",
+            "bi-jenis_nilai": "angka",
+            "bi-agregasi": "kumulatif",
+            "bi-is_iku": "on",
+        },
+    )
     ind = IndikatorKinerja.objects.get(sasaran=sasaran)
     assert resp["Location"].endswith(f"#indikator-{ind.pk}")
     assert (ind.nomor, ind.is_iku, ind.agregasi) == (1, True, "kumulatif")
@@ -217,21 +242,28 @@ def test_tambah_dan_hapus_butir_pohon(client, login):
 def test_salin_renstra_ke_periode_baru(client, login):
     lama = renstra_berjalan()
     login("operator.kecamatan")
-    resp = client.post(reverse("perencanaan:renstra_salin", args=[lama.pk]),
-                       {"salin-tahun_awal": "2027", "salin-tahun_akhir": "2031"})
+    resp = client.post(
+        reverse("perencanaan:renstra_salin", args=[lama.pk]),
+        {"salin-tahun_awal": "2027", "salin-tahun_akhir": "2031"},
+    )
     baru = Renstra.objects.get(opd=lama.opd, tahun_awal=2027)
     assert resp["Location"] == reverse("perencanaan:renstra", args=[baru.pk])
-    struktur = [(i.sasaran.uraian, i.nama, i.satuan, i.is_iku, i.agregasi)
-                for i in IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=lama)
-                .order_by("sasaran__nomor", "nomor")]
+    struktur = [
+        (i.sasaran.uraian, i.nama, i.satuan, i.is_iku, i.agregasi)
+        for i in IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=lama).order_by(
+            "sasaran__nomor", "nomor"
+        )
+    ]
     salinan = IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=baru).order_by(
-        "sasaran__nomor", "nomor")
-    assert [(i.sasaran.uraian, i.nama, i.satuan, i.is_iku, i.agregasi)
-            for i in salinan] == struktur
+        "sasaran__nomor", "nomor"
+    )
+    assert [(i.sasaran.uraian, i.nama, i.satuan, i.is_iku, i.agregasi) for i in salinan] == struktur
     assert not TargetTahunan.objects.filter(indikator__in=salinan).exists()
     assert all(i.target_akhir is None for i in salinan)
-    assert ProgramSasaran.objects.filter(sasaran__tujuan__renstra=baru).count() == \
-        ProgramSasaran.objects.filter(sasaran__tujuan__renstra=lama).count()
+    assert (
+        ProgramSasaran.objects.filter(sasaran__tujuan__renstra=baru).count()
+        == ProgramSasaran.objects.filter(sasaran__tujuan__renstra=lama).count()
+    )
 
 
 def test_tabel_iku_disimpan(client, login):
@@ -239,8 +271,9 @@ def test_tabel_iku_disimpan(client, login):
     login("pimpinan.kecamatan")
     url = reverse("perencanaan:iku", args=[renstra.pk])
     data = formulir(client.get(url).content.decode(), "form-iku")
-    ind = IndikatorKinerja.objects.get(sasaran__tujuan__renstra=renstra,
-                                       nama="Indeks Kepuasan Masyarakat")
+    ind = IndikatorKinerja.objects.get(
+        sasaran__tujuan__renstra=renstra, nama="Indeks Kepuasan Masyarakat"
+    )
     data[f"k{ind.pk}-is_iku"] = "on"
     data[f"k{ind.pk}-definisi_operasional"] = "Tingkat kepuasan penerima layanan kecamatan."
     data[f"k{ind.pk}-formula"] = "Rata-rata nilai unsur pelayanan × 25"
@@ -257,12 +290,19 @@ def test_pilihan_pihak_menulis_plt_pj(client, login):
     """Officials are offered with their jabatan as documents write it; pihak kedua of an OPD
     without a parent is the kepala daerah."""
     opd = opd_kecamatan()
-    Pejabat.objects.create(nama="Drs. CONTOH PLT, M.M.", nip="197001011990031001",
-                           jabatan="Camat Magetan", status_jabatan="plt", opd=opd)
+    Pejabat.objects.create(
+        nama="Drs. CONTOH PLT, M.M.",
+        nip="197001011990031001",
+        jabatan="Camat Magetan",
+        status_jabatan="plt",
+        opd=opd,
+    )
     induk = pk_kec(TAHUN, 0)
     login("operator.kecamatan")
-    client.post(reverse("perencanaan:pk_perubahan", args=[induk.pk]),
-                {"alasan_perubahan": "pejabat", "keterangan_perubahan": "Camat diganti Plt."})
+    client.post(
+        reverse("perencanaan:pk_perubahan", args=[induk.pk]),
+        {"alasan_perubahan": "pejabat", "keterangan_perubahan": "Camat diganti Plt."},
+    )
     baru = pk_kec(TAHUN, 1)
     teks = teks_halaman(client.get(reverse("perencanaan:pk", args=[baru.pk])))
     assert "Drs. CONTOH PLT, M.M. — Plt. Camat Magetan" in teks

@@ -38,12 +38,10 @@ def test_renstra_dan_perubahan_pk_di_peramban(page):
     masuk(page, "operator.kecamatan")
     page.goto(reverse("perencanaan:opd", args=[opd.pk]))
     page.get_by_role("link", name=f"Renstra {renstra.tahun_awal}–{renstra.tahun_akhir}").click()
-    expect(page.locator("h1")).to_have_text(f"Renstra {renstra.tahun_awal}–"
-                                            f"{renstra.tahun_akhir}")
+    expect(page.locator("h1")).to_have_text(f"Renstra {renstra.tahun_awal}–{renstra.tahun_akhir}")
     page.fill(f'input[name="i{ind.pk}-target_2025"]', "82,5")
     # A sasaran without a supporting program shows the program list open.
-    expect(page.locator(f"#sasaran-{sasaran.pk} summary")).to_have_text(
-        "Program pendukung (0)")
+    expect(page.locator(f"#sasaran-{sasaran.pk} summary")).to_have_text("Program pendukung (0)")
     page.locator(f'input[name="s{sasaran.pk}-program"][value="{program.pk}"]').check()
     page.get_by_role("button", name="Simpan Renstra").click()
     pesan(page, "Renstra tersimpan (2 perubahan).")
@@ -83,5 +81,6 @@ def test_renstra_dan_perubahan_pk_di_peramban(page):
     shot(page, "p4-banding")
     page.goto(reverse("pengukuran:pengisian", args=[opd.pk, TAHUN, 3]))
     expect(page.locator("p.subjudul")).to_contain_text(
-        f"diukur terhadap Perubahan Perjanjian Kinerja Tahun {TAHUN}")
+        f"diukur terhadap Perubahan Perjanjian Kinerja Tahun {TAHUN}"
+    )
     expect(page.locator(f"#indikator-{ind.pk}")).to_contain_text("82,5")

@@ -140,9 +140,19 @@ def test_an_export_imports_back_unchanged(jenis, format):
 
 def test_the_exports_carry_what_the_pages_show():
     target = ekspor("target_renstra")
-    assert target[0] == ["Kode Indikator", "Indikator", "Satuan", "Target 2018", "Target 2019",
-                         "Target 2020", "Target 2021", "Target 2022", "Target 2023",
-                         "Target Akhir Periode", "Kode OPD"]
+    assert target[0] == [
+        "Kode Indikator",
+        "Indikator",
+        "Satuan",
+        "Target 2018",
+        "Target 2019",
+        "Target 2020",
+        "Target 2021",
+        "Target 2022",
+        "Target 2023",
+        "Target Akhir Periode",
+        "Kode OPD",
+    ]
     assert [r[0] for r in target[1:]] == ["1.1.1", "1.2.1", "1.3.1", "1.3.2"]
     assert all(r[-1] == "7.01.01" for r in target[1:])
     pk = ekspor("target_pk")
@@ -150,36 +160,44 @@ def test_the_exports_carry_what_the_pages_show():
     assert len(pk) == 5
     matriks = ekspor("matriks_renstra")
     assert len(matriks) == 1 + 102
-    assert matriks[2][:5] == ["Periode RPJMD Induk (Tahun 2019-2020)", 2019, 2020,
-                              "4,01,05,01,20",
-                              "Penyediaan Jasa dan Pelayanan Administrasi Perkantoran"]
+    assert matriks[2][:5] == [
+        "Periode RPJMD Induk (Tahun 2019-2020)",
+        2019,
+        2020,
+        "4,01,05,01,20",
+        "Penyediaan Jasa dan Pelayanan Administrasi Perkantoran",
+    ]
     # Rupiah on the lowest rows only; a number in xlsx, the Indonesian way in csv.
     assert matriks[1][kolom(matriks, "Target (Rp)")] == ""
     assert matriks[2][kolom(matriks, "Target (Rp)")] == 1495520000
-    assert ekspor("matriks_renstra", "csv")[2][kolom(matriks, "Target (Rp)")] == \
-        "1.495.520.000"
+    assert ekspor("matriks_renstra", "csv")[2][kolom(matriks, "Target (Rp)")] == "1.495.520.000"
 
 
 def test_an_export_in_another_format_is_not_found(client):
     client.force_login(user("operator.kecamatan"))
-    for url in (reverse("perencanaan:renstra_ekspor_target", args=[renstra_kec(2018).pk, "pdf"]),
-                reverse("perencanaan:renstra_ekspor_matriks", args=[renstra_kec(2018).pk,
-                                                                    "xls"]),
-                reverse("perencanaan:pk_ekspor_target", args=[pk_kec(2023).pk, "txt"])):
+    for url in (
+        reverse("perencanaan:renstra_ekspor_target", args=[renstra_kec(2018).pk, "pdf"]),
+        reverse("perencanaan:renstra_ekspor_matriks", args=[renstra_kec(2018).pk, "xls"]),
+        reverse("perencanaan:pk_ekspor_target", args=[pk_kec(2023).pk, "txt"]),
+    ):
         assert client.get(url).status_code == 404, url
 
 
 def test_templates_have_the_importers_headers(client):
     client.force_login(user("operator.kecamatan"))
-    for jenis, judul in (("target_renstra", "Kode Indikator"), ("target_pk", "Target"),
-                         ("matriks_renstra", "Unit Penanggung Jawab")):
+    for jenis, judul in (
+        ("target_renstra", "Kode Indikator"),
+        ("target_pk", "Target"),
+        ("matriks_renstra", "Unit Penanggung Jawab"),
+    ):
         for format in ("xlsx", "csv"):
             resp = client.get(reverse("anggaran:templat", args=[jenis, format]))
             assert resp.status_code == 200
             rows = baris_berkas(resp.content, format)
             assert judul in rows[0] and len(rows) >= 2, (jenis, format)
-    rows = baris_berkas(client.get(reverse("anggaran:templat", args=["matriks_renstra",
-                                                                    "xlsx"])).content, "xlsx")
+    rows = baris_berkas(
+        client.get(reverse("anggaran:templat", args=["matriks_renstra", "xlsx"])).content, "xlsx"
+    )
     assert rows[2][3] == "4,01,05,01,20"
 
 
@@ -188,8 +206,12 @@ def test_templates_have_the_importers_headers(client):
 
 def test_a_changed_renstra_target_is_one_berubah_row_stored_with_history():
     rows = ekspor("target_renstra")
-    ind = IndikatorKinerja.objects.get(sasaran__tujuan__renstra=renstra_kec(2018),
-                                       sasaran__tujuan__nomor=1, sasaran__nomor=2, nomor=1)
+    ind = IndikatorKinerja.objects.get(
+        sasaran__tujuan__renstra=renstra_kec(2018),
+        sasaran__tujuan__nomor=1,
+        sasaran__nomor=2,
+        nomor=1,
+    )
     lama = TargetTahunan.objects.get(indikator=ind, tahun=2022)
     riwayat = lama.history.count()
     rows[2][kolom(rows, "Target 2022")] = "91,25"
@@ -209,26 +231,30 @@ def test_a_changed_renstra_target_is_one_berubah_row_stored_with_history():
 def test_an_emptied_year_removes_that_target_as_the_renstra_page_does():
     rows = ekspor("target_renstra")
     rows[1][kolom(rows, "Target 2022")] = ""
-    ind = IndikatorKinerja.objects.get(sasaran__tujuan__renstra=renstra_kec(2018),
-                                       sasaran__tujuan__nomor=1, sasaran__nomor=1, nomor=1)
+    ind = IndikatorKinerja.objects.get(
+        sasaran__tujuan__renstra=renstra_kec(2018),
+        sasaran__tujuan__nomor=1,
+        sasaran__nomor=1,
+        nomor=1,
+    )
     assert TargetTahunan.objects.filter(indikator=ind, tahun=2022).exists()
     hasil = terapkan("target_renstra", berkas(rows, "csv"), "csv")
     assert hasil.jumlah("berubah") == 1
-    assert [b.pesan for b in hasil.baris if b.status == "berubah"] == [
-        ["Target 2022: 80 → kosong"]]
+    assert [b.pesan for b in hasil.baris if b.status == "berubah"] == [["Target 2022: 80 → kosong"]]
     assert not TargetTahunan.objects.filter(indikator=ind, tahun=2022).exists()
-    assert TargetTahunan.history.filter(indikator_id=ind.pk, tahun=2022,
-                                        history_type="-").exists()
+    assert TargetTahunan.history.filter(indikator_id=ind.pk, tahun=2022, history_type="-").exists()
 
 
 def test_a_changed_pk_target_is_stored_and_a_renstra_indicator_is_added():
     draf = draf_2023()
     rows = ekspor_pk(draf)
     baris = PKIndikator.objects.filter(pk_dokumen=draf).order_by(
-        "indikator__sasaran__nomor", "indikator__nomor")[0]
+        "indikator__sasaran__nomor", "indikator__nomor"
+    )[0]
     rows[1][kolom(rows, "Target")] = "77,7"
-    baru = services.indikator_create(sasaran=baris.indikator.sasaran, nama="Indikator baru PK",
-                                     satuan="%")
+    baru = services.indikator_create(
+        sasaran=baris.indikator.sasaran, nama="Indikator baru PK", satuan="%"
+    )
     rows.append([f"1.{baru.sasaran.nomor}.{baru.nomor}", baru.nama, "%", "12,5", "7.01.01"])
     isi = berkas(rows, "xlsx")
     hasil = periksa("target_pk", isi)
@@ -243,8 +269,9 @@ def test_a_changed_pk_target_is_stored_and_a_renstra_indicator_is_added():
 
 
 def ekspor_pk(pk) -> list[list]:
-    return baris_berkas(unduh(reverse("perencanaan:pk_ekspor_target", args=[pk.pk, "xlsx"])),
-                        "xlsx")
+    return baris_berkas(
+        unduh(reverse("perencanaan:pk_ekspor_target", args=[pk.pk, "xlsx"])), "xlsx"
+    )
 
 
 def test_a_changed_matrix_row_is_one_berubah_row_stored_with_history():
@@ -267,8 +294,9 @@ def test_a_changed_matrix_row_is_one_berubah_row_stored_with_history():
 def _indikator_teks():
     """A text-valued indicator (Baik / Sangat Baik) on the Kecamatan's Renstra 2018-2023."""
     ind = IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=renstra_kec(2018)).first()
-    teks = services.indikator_create(sasaran=ind.sasaran, nama="Predikat pelayanan",
-                                     jenis_nilai="teks", agregasi="nilai_akhir")
+    teks = services.indikator_create(
+        sasaran=ind.sasaran, nama="Predikat pelayanan", jenis_nilai="teks", agregasi="nilai_akhir"
+    )
     PilihanNilai.objects.create(indikator=teks, urutan=1, label="Baik")
     PilihanNilai.objects.create(indikator=teks, urutan=2, label="Sangat Baik")
     return teks
@@ -277,6 +305,7 @@ def _indikator_teks():
 def _sel(judul, nilai, baris=1):
     def ubah(rows):
         rows[baris][kolom(rows, judul)] = nilai
+
     return ubah
 
 
@@ -285,6 +314,7 @@ def _tambah_kolom(judul, nilai=""):
         rows[0].insert(-2, judul)
         for r in rows[1:]:
             r.insert(-2, nilai)
+
     return ubah
 
 
@@ -293,6 +323,7 @@ def _buang_kolom(judul):
         i = kolom(rows, judul)
         for r in rows:
             del r[i]
+
     return ubah
 
 
@@ -302,86 +333,180 @@ def _ganda(rows):
 
 def _teks_salah(rows):
     teks = _indikator_teks()
-    rows.append([f"1.{teks.sasaran.nomor}.{teks.nomor}", teks.nama, "", "", "", "", "", "",
-                 "Istimewa", "", "7.01.01"])
+    rows.append(
+        [
+            f"1.{teks.sasaran.nomor}.{teks.nomor}",
+            teks.nama,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "Istimewa",
+            "",
+            "7.01.01",
+        ]
+    )
 
 
 def _baris_matriks(rows, *baru, sebelum=None):
     """New matrix rows of the 2021-2022 block (after its last row, or at `sebelum`)."""
     contoh = next(r for r in rows[1:] if r[1] == 2021)
-    tambah = [[contoh[0], 2021, 2022, kode, f"Uraian {kode}", "", "", "", rp, "", "", "",
-               "7.01.01"] for kode, rp in baru]
-    i = sebelum if sebelum is not None else max(
-        i for i, r in enumerate(rows) if r[1] == 2021) + 1
+    tambah = [
+        [contoh[0], 2021, 2022, kode, f"Uraian {kode}", "", "", "", rp, "", "", "", "7.01.01"]
+        for kode, rp in baru
+    ]
+    i = sebelum if sebelum is not None else max(i for i, r in enumerate(rows) if r[1] == 2021) + 1
     rows[i:i] = tambah
 
 
 BURUK = [
-    pytest.param("target_renstra", _sel("Kode Indikator", "9.9.9"),
-                 "Kode Indikator 9.9.9 tidak ada di Renstra 2018–2023 Kecamatan Magetan.",
-                 id="kode-indikator-tidak-ada"),
-    pytest.param("target_renstra", _sel("Kode Indikator", "satu"),
-                 "Kode Indikator: “satu” bukan kode indikator; tulis nomor "
-                 "tujuan.sasaran.indikator, misalnya 1.2.1.", id="kode-indikator-salah-bentuk"),
-    pytest.param("target_renstra", _sel("Indikator", "Persentase Jalan Mantap"),
-                 "sedangkan berkas menulis “Persentase Jalan Mantap”. Periksa apakah baris "
-                 "bergeser.", id="nama-tidak-cocok"),
-    pytest.param("target_renstra", _sel("Satuan", "Orang"),
-                 "Satuan: berkas menulis “Orang”", id="satuan-tidak-cocok"),
-    pytest.param("target_renstra", _sel("Target 2023", "dua puluh"),
-                 "Target 2023: “dua puluh” bukan angka. Tulis angka seperti 78,2 atau "
-                 "1.234.567,89.", id="angka-teks"),
-    pytest.param("target_renstra", _sel("Target 2023", "1.234"),
-                 "Target 2023: “1.234” bermakna ganda: 1.234 (ribuan) atau 1,234 (desimal). "
-                 "Tulis 1234 atau 1,234.", id="angka-ambigu"),
-    pytest.param("target_renstra", _sel("Target 2023", "-5"),
-                 "Target 2023: Nilai tidak boleh negatif untuk indikator ini.", id="negatif"),
-    pytest.param("target_renstra", _sel("Target Akhir Periode", "80,12345"),
-                 "Target Akhir Periode: paling banyak 4 angka di belakang koma", id="desimal"),
-    pytest.param("target_renstra", _sel("Target 2019", "=B2*2"),
-                 "Target 2019: sel berisi rumus (=B2*2)", id="rumus"),
-    pytest.param("target_renstra", _tambah_kolom("Target 2024"),
-                 "Kolom Target 2024 di luar periode Renstra 2018–2023; kolom tahun harus "
-                 "Target 2018 sampai Target 2023.", id="tahun-di-luar-periode"),
-    pytest.param("target_renstra", _buang_kolom("Target 2020"),
-                 "Kolom Target 2020 tidak ada; berkas target Renstra 2018–2023 memerlukan "
-                 "kolom Target 2018 sampai Target 2023", id="tahun-hilang"),
+    pytest.param(
+        "target_renstra",
+        _sel("Kode Indikator", "9.9.9"),
+        "Kode Indikator 9.9.9 tidak ada di Renstra 2018–2023 Kecamatan Magetan.",
+        id="kode-indikator-tidak-ada",
+    ),
+    pytest.param(
+        "target_renstra",
+        _sel("Kode Indikator", "satu"),
+        "Kode Indikator: “satu” bukan kode indikator; tulis nomor "
+        "tujuan.sasaran.indikator, misalnya 1.2.1.",
+        id="kode-indikator-salah-bentuk",
+    ),
+    pytest.param(
+        "target_renstra",
+        _sel("Indikator", "Persentase Jalan Mantap"),
+        "sedangkan berkas menulis “Persentase Jalan Mantap”. Periksa apakah baris bergeser.",
+        id="nama-tidak-cocok",
+    ),
+    pytest.param(
+        "target_renstra",
+        _sel("Satuan", "Orang"),
+        "Satuan: berkas menulis “Orang”",
+        id="satuan-tidak-cocok",
+    ),
+    pytest.param(
+        "target_renstra",
+        _sel("Target 2023", "dua puluh"),
+        "Target 2023: “dua puluh” bukan angka. Tulis angka seperti 78,2 atau 1.234.567,89.",
+        id="angka-teks",
+    ),
+    pytest.param(
+        "target_renstra",
+        _sel("Target 2023", "1.234"),
+        "Target 2023: “1.234” bermakna ganda: 1.234 (ribuan) atau 1,234 (desimal). "
+        "Tulis 1234 atau 1,234.",
+        id="angka-ambigu",
+    ),
+    pytest.param(
+        "target_renstra",
+        _sel("Target 2023", "-5"),
+        "Target 2023: Nilai tidak boleh negatif untuk indikator ini.",
+        id="negatif",
+    ),
+    pytest.param(
+        "target_renstra",
+        _sel("Target Akhir Periode", "80,12345"),
+        "Target Akhir Periode: paling banyak 4 angka di belakang koma",
+        id="desimal",
+    ),
+    pytest.param(
+        "target_renstra",
+        _sel("Target 2019", "=B2*2"),
+        "Target 2019: sel berisi rumus (=B2*2)",
+        id="rumus",
+    ),
+    pytest.param(
+        "target_renstra",
+        _tambah_kolom("Target 2024"),
+        "Kolom Target 2024 di luar periode Renstra 2018–2023; kolom tahun harus "
+        "Target 2018 sampai Target 2023.",
+        id="tahun-di-luar-periode",
+    ),
+    pytest.param(
+        "target_renstra",
+        _buang_kolom("Target 2020"),
+        "Kolom Target 2020 tidak ada; berkas target Renstra 2018–2023 memerlukan "
+        "kolom Target 2018 sampai Target 2023",
+        id="tahun-hilang",
+    ),
     pytest.param("target_renstra", _ganda, "Baris ganda: sama dengan baris 2.", id="ganda"),
-    pytest.param("target_renstra", _sel("Kode OPD", "4.01.01.06"),
-                 "Baris milik OPD lain (kode OPD 4.01.01.06); berkas ini diimpor untuk "
-                 "Kecamatan Magetan (7.01.01).", id="opd-lain"),
-    pytest.param("target_renstra", _teks_salah,
-                 "Target 2023: “Istimewa” bukan pilihan indikator ini (pilihan: Baik, "
-                 "Sangat Baik).", id="teks-bukan-pilihan"),
-    pytest.param("target_pk", _sel("Target", ""),
-                 "Target: wajib diisi. Untuk mengeluarkan indikator dari PK, hapus di halaman "
-                 "PK.", id="pk-target-kosong"),
-    pytest.param("target_pk", _sel("Indikator", "Indikator lain"),
-                 "sedangkan berkas menulis “Indikator lain”", id="pk-nama-tidak-cocok"),
-    pytest.param("target_pk", _sel("Target", "tujuh puluh"),
-                 "Target: “tujuh puluh” bukan angka.", id="pk-angka-teks"),
+    pytest.param(
+        "target_renstra",
+        _sel("Kode OPD", "4.01.01.06"),
+        "Baris milik OPD lain (kode OPD 4.01.01.06); berkas ini diimpor untuk "
+        "Kecamatan Magetan (7.01.01).",
+        id="opd-lain",
+    ),
+    pytest.param(
+        "target_renstra",
+        _teks_salah,
+        "Target 2023: “Istimewa” bukan pilihan indikator ini (pilihan: Baik, Sangat Baik).",
+        id="teks-bukan-pilihan",
+    ),
+    pytest.param(
+        "target_pk",
+        _sel("Target", ""),
+        "Target: wajib diisi. Untuk mengeluarkan indikator dari PK, hapus di halaman PK.",
+        id="pk-target-kosong",
+    ),
+    pytest.param(
+        "target_pk",
+        _sel("Indikator", "Indikator lain"),
+        "sedangkan berkas menulis “Indikator lain”",
+        id="pk-nama-tidak-cocok",
+    ),
+    pytest.param(
+        "target_pk",
+        _sel("Target", "tujuh puluh"),
+        "Target: “tujuh puluh” bukan angka.",
+        id="pk-angka-teks",
+    ),
     pytest.param("target_pk", _ganda, "Baris ganda: sama dengan baris 2.", id="pk-ganda"),
-    pytest.param("target_pk", _sel("Kode OPD", "4.01.01.06"),
-                 "Baris milik OPD lain (kode OPD 4.01.01.06)", id="pk-opd-lain"),
-    pytest.param("matriks_renstra", lambda rows: _baris_matriks(rows, ("7.01.02.2", "")),
-                 "Kode: Kode 7.01.02.2 tidak dikenali. Bentuk yang diterima: program 7.01.02",
-                 id="kode-rusak"),
-    pytest.param("matriks_renstra", lambda rows: _baris_matriks(
-        rows, ("7.01.02.2.09.0001", "5.000.000")),
-                 "Induk 7.01.02.2.09 belum ada di blok 2021–2022: tulis baris induknya di "
-                 "atas baris ini.", id="induk-tidak-ada"),
-    pytest.param("matriks_renstra", lambda rows: _baris_matriks(
-        rows, ("7.01.02.2.09.0001", "5.000.000"), ("7.01.02.2.09", "")),
-                 "Induk 7.01.02.2.09 belum ada di blok 2021–2022", id="anak-sebelum-induk"),
-    pytest.param("matriks_renstra", _sel("Tahun Awal", 2017),
-                 "Tahun 2017–2020 di luar periode Renstra 2018–2023 Kecamatan Magetan",
-                 id="matriks-di-luar-periode"),
-    pytest.param("matriks_renstra", _sel("Target (K)", "seratus"),
-                 "Target (K): “seratus” bukan angka.", id="matriks-angka-teks"),
-    pytest.param("matriks_renstra", _sel("Uraian", ""), "Uraian: wajib diisi.",
-                 id="matriks-uraian-kosong"),
-    pytest.param("matriks_renstra", _ganda, "Baris ganda: sama dengan baris 2.",
-                 id="matriks-ganda"),
+    pytest.param(
+        "target_pk",
+        _sel("Kode OPD", "4.01.01.06"),
+        "Baris milik OPD lain (kode OPD 4.01.01.06)",
+        id="pk-opd-lain",
+    ),
+    pytest.param(
+        "matriks_renstra",
+        lambda rows: _baris_matriks(rows, ("7.01.02.2", "")),
+        "Kode: Kode 7.01.02.2 tidak dikenali. Bentuk yang diterima: program 7.01.02",
+        id="kode-rusak",
+    ),
+    pytest.param(
+        "matriks_renstra",
+        lambda rows: _baris_matriks(rows, ("7.01.02.2.09.0001", "5.000.000")),
+        "Induk 7.01.02.2.09 belum ada di blok 2021–2022: tulis baris induknya di atas baris ini.",
+        id="induk-tidak-ada",
+    ),
+    pytest.param(
+        "matriks_renstra",
+        lambda rows: _baris_matriks(rows, ("7.01.02.2.09.0001", "5.000.000"), ("7.01.02.2.09", "")),
+        "Induk 7.01.02.2.09 belum ada di blok 2021–2022",
+        id="anak-sebelum-induk",
+    ),
+    pytest.param(
+        "matriks_renstra",
+        _sel("Tahun Awal", 2017),
+        "Tahun 2017–2020 di luar periode Renstra 2018–2023 Kecamatan Magetan",
+        id="matriks-di-luar-periode",
+    ),
+    pytest.param(
+        "matriks_renstra",
+        _sel("Target (K)", "seratus"),
+        "Target (K): “seratus” bukan angka.",
+        id="matriks-angka-teks",
+    ),
+    pytest.param(
+        "matriks_renstra", _sel("Uraian", ""), "Uraian: wajib diisi.", id="matriks-uraian-kosong"
+    ),
+    pytest.param(
+        "matriks_renstra", _ganda, "Baris ganda: sama dengan baris 2.", id="matriks-ganda"
+    ),
 ]
 
 
@@ -406,12 +531,21 @@ def test_a_bad_file_names_its_fault_and_imports_nothing(jenis, ubah, pesan, form
     assert potret() == sebelum
 
 
-@pytest.mark.parametrize(("tahun", "pesan"), [
-    (2026, "Perjanjian Kinerja Tahun 2026 Kecamatan Magetan sudah final dan tidak dapat "
-     "diubah; buat Perubahan PK di halaman Perencanaan lebih dahulu"),
-    (2025, "Belum ada Perjanjian Kinerja Kecamatan Magetan tahun 2025: buat PK tahun itu di "
-     "halaman Perencanaan lebih dahulu"),
-])
+@pytest.mark.parametrize(
+    ("tahun", "pesan"),
+    [
+        (
+            2026,
+            "Perjanjian Kinerja Tahun 2026 Kecamatan Magetan sudah final dan tidak dapat "
+            "diubah; buat Perubahan PK di halaman Perencanaan lebih dahulu",
+        ),
+        (
+            2025,
+            "Belum ada Perjanjian Kinerja Kecamatan Magetan tahun 2025: buat PK tahun itu di "
+            "halaman Perencanaan lebih dahulu",
+        ),
+    ],
+)
 def test_pk_targets_go_only_into_a_draft(tahun, pesan):
     rows = ekspor_pk(pk_kec(2026))
     isi = berkas(rows, "xlsx")
@@ -425,8 +559,10 @@ def test_pk_targets_go_only_into_a_draft(tahun, pesan):
 
 def test_a_final_pk_2023_refuses_its_targets_until_a_perubahan_is_made():
     isi = berkas(ekspor_pk(pk_kec(2023, 1)), "xlsx")
-    with pytest.raises(ValidationError, match="Perubahan Perjanjian Kinerja Tahun 2023 "
-                       "Kecamatan Magetan sudah final"):
+    with pytest.raises(
+        ValidationError,
+        match="Perubahan Perjanjian Kinerja Tahun 2023 Kecamatan Magetan sudah final",
+    ):
         periksa("target_pk", isi)
     draf_2023()
     assert periksa("target_pk", isi).ringkasan["sama"] == 4
@@ -436,44 +572,86 @@ def test_a_final_pk_2023_refuses_its_targets_until_a_perubahan_is_made():
 
 
 def test_an_old_code_is_refused_in_a_dpa_but_accepted_in_the_renstra_matrix():
-    dpa = berkas([["Kode", "Uraian", "Indikator", "Target", "Satuan", "Pagu (Rp)", "Kode OPD"],
-                  ["4,01,05,01,20", "Penyediaan Jasa", "", "", "", "1.000.000", "7.01.01"]],
-                 "xlsx")
-    hasil = importer("dpa").check(tabel(dpa, "xlsx"), opd=opd_kecamatan(), tahun=TAHUN,
-                          jenis_dpa="murni")
+    dpa = berkas(
+        [
+            ["Kode", "Uraian", "Indikator", "Target", "Satuan", "Pagu (Rp)", "Kode OPD"],
+            ["4,01,05,01,20", "Penyediaan Jasa", "", "", "", "1.000.000", "7.01.01"],
+        ],
+        "xlsx",
+    )
+    hasil = importer("dpa").check(
+        tabel(dpa, "xlsx"), opd=opd_kecamatan(), tahun=TAHUN, jenis_dpa="murni"
+    )
     assert pesan_galat(hasil) == [
         "Kode 4,01,05,01,20 adalah kode lama (sebelum 2021); DPA tahun 2023 memakai "
-        "nomenklatur sejak 2021. Kode lama hanya untuk baris historis Renstra."]
+        "nomenklatur sejak 2021. Kode lama hanya untuk baris historis Renstra."
+    ]
 
     rows = ekspor("matriks_renstra")
-    rows.insert(3, ["Periode RPJMD Induk (Tahun 2019-2020)", 2019, 2020, "4,01,05,01,21",
-                    "Penyediaan Jasa Kebersihan Kantor", "Kantor bersih", "24", "Bulan",
-                    "12.500.000", "24", "12.000.000", "", "7.01.01"])
+    rows.insert(
+        3,
+        [
+            "Periode RPJMD Induk (Tahun 2019-2020)",
+            2019,
+            2020,
+            "4,01,05,01,21",
+            "Penyediaan Jasa Kebersihan Kantor",
+            "Kantor bersih",
+            "24",
+            "Bulan",
+            "12.500.000",
+            "24",
+            "12.000.000",
+            "",
+            "7.01.01",
+        ],
+    )
     hasil = terapkan("matriks_renstra", berkas(rows, "xlsx"))
     assert not hasil.ada_galat
     # The rows below the new one in its block move down one place.
     assert hasil.ringkasan == {"baru": 1, "berubah": 16, "sama": 86, "jumlah": 0, "galat": 0}
-    blok = list(RencanaProgram.objects.filter(renstra=renstra_kec(2018), tahun_awal=2019)
-                .order_by("urutan").values_list("kode", "tingkat", "target_rp"))
-    assert blok[:3] == [("4,01,05,01", "program", None),
-                        ("4,01,05,01,20", "kegiatan", Decimal("1495520000")),
-                        ("4,01,05,01,21", "kegiatan", Decimal("12500000"))]
+    blok = list(
+        RencanaProgram.objects.filter(renstra=renstra_kec(2018), tahun_awal=2019)
+        .order_by("urutan")
+        .values_list("kode", "tingkat", "target_rp")
+    )
+    assert blok[:3] == [
+        ("4,01,05,01", "program", None),
+        ("4,01,05,01,20", "kegiatan", Decimal("1495520000")),
+        ("4,01,05,01,21", "kegiatan", Decimal("12500000")),
+    ]
     assert len(blok) == 19
     # The block after it keeps its places.
-    assert RencanaProgram.objects.filter(renstra=renstra_kec(2018), tahun_awal=2021,
-                                         urutan=19).get().kode == "01"
+    assert (
+        RencanaProgram.objects.filter(renstra=renstra_kec(2018), tahun_awal=2021, urutan=19)
+        .get()
+        .kode
+        == "01"
+    )
     # Imported again, the same file changes nothing.
     assert periksa("matriks_renstra", berkas(rows, "xlsx")).jumlah("sama") == 103
 
 
 @pytest.mark.parametrize("format", ["xlsx", "csv"])
-def test_an_old_code_is_accepted_in_the_matrix_and_a_malformed_one_in_the_same_file_is_not(
-        format):
+def test_an_old_code_is_accepted_in_the_matrix_and_a_malformed_one_in_the_same_file_is_not(format):
     rows = ekspor("matriks_renstra")
     blok = ["Periode RPJMD Induk (Tahun 2019-2020)", 2019, 2020]
-    rows[19:19] = [blok + ["4,01,05,01,21", "Penyediaan Jasa Kebersihan Kantor", "", "24",
-                           "Bulan", "12.500.000", "", "", "", "7.01.01"],
-                   blok + ["4,1,5", "Kode salah ketik", "", "", "", "", "", "", "", "7.01.01"]]
+    rows[19:19] = [
+        blok
+        + [
+            "4,01,05,01,21",
+            "Penyediaan Jasa Kebersihan Kantor",
+            "",
+            "24",
+            "Bulan",
+            "12.500.000",
+            "",
+            "",
+            "",
+            "7.01.01",
+        ],
+        blok + ["4,1,5", "Kode salah ketik", "", "", "", "", "", "", "", "7.01.01"],
+    ]
     isi = berkas(rows, format)
     hasil = periksa("matriks_renstra", isi, format)
     tambahan = {b.kode: b for b in hasil.baris if b.nomor in (20, 21)}
@@ -482,7 +660,8 @@ def test_an_old_code_is_accepted_in_the_matrix_and_a_malformed_one_in_the_same_f
     assert tambahan["4,1,5"].pesan == [
         "Kode: Kode 4,1,5 tidak dikenali. Bentuk yang diterima: program 7.01.02, kegiatan "
         "7.01.02.2.01, sub kegiatan 7.01.02.2.01.02 atau 7.01.02.2.01.0002; kode lama "
-        "(sebelum 2021): 4,01,05,01 dan 4,01,05,01,20."]
+        "(sebelum 2021): 4,01,05,01 dan 4,01,05,01,20."
+    ]
     assert pesan_galat(hasil) == tambahan["4,1,5"].pesan
     sebelum = potret()
     assert terapkan("matriks_renstra", isi, format).ada_galat
@@ -502,12 +681,15 @@ def test_a_program_rows_stated_rupiah_is_compared_with_its_rows_and_not_stored()
     assert hasil.ringkasan["sama"] == 102
     assert hasil.selisih == [
         "Baris 2, 4,01,05,01 (2019–2020): realisasi (Rp) tertulis 1.600.000.000,00, jumlah "
-        "rinciannya 1.568.200.000,00 (selisih 31.800.000,00). Yang dipakai: jumlah rincian."]
+        "rinciannya 1.568.200.000,00 (selisih 31.800.000,00). Yang dipakai: jumlah rincian."
+    ]
     sebelum = potret()
     terapkan("matriks_renstra", isi, "csv")
     assert potret() == sebelum
-    assert RencanaProgram.objects.get(renstra=renstra_kec(2018),
-                                      kode="4,01,05,01").realisasi_rp is None
+    assert (
+        RencanaProgram.objects.get(renstra=renstra_kec(2018), kode="4,01,05,01").realisasi_rp
+        is None
+    )
 
 
 def test_the_duplicated_program_code_of_a_block_matches_in_order():
@@ -517,9 +699,11 @@ def test_the_duplicated_program_code_of_a_block_matches_in_order():
     kedua = [i for i, r in enumerate(rows) if r[3] == "7.01.03" and r[1] == 2021][1]
     rows[kedua][kolom(rows, "Target (K)")] = "165"
     terapkan("matriks_renstra", berkas(rows, "xlsx"))
-    nilai = list(RencanaProgram.objects.filter(renstra=renstra_kec(2018), tahun_awal=2021,
-                                               kode="7.01.03").order_by("urutan")
-                 .values_list("target_k", flat=True))
+    nilai = list(
+        RencanaProgram.objects.filter(renstra=renstra_kec(2018), tahun_awal=2021, kode="7.01.03")
+        .order_by("urutan")
+        .values_list("target_k", flat=True)
+    )
     assert nilai == [Decimal("80"), Decimal("165")]
 
 
@@ -532,13 +716,16 @@ def test_a_short_supporting_program_code_is_the_same_row_as_its_full_form():
 
 @pytest.mark.parametrize("jenis", ["target_renstra", "target_pk", "matriks_renstra"])
 def test_the_import_form_asks_for_the_opd_and_the_year(jenis):
-    form = ImporForm({"jenis": jenis, "opd": "", "tahun": ""},
-                     {"berkas": SimpleUploadedFile("target.xlsx", b"PK\x03\x04isi")},
-                     opd_qs=OPD.objects.all())
+    form = ImporForm(
+        {"jenis": jenis, "opd": "", "tahun": ""},
+        {"berkas": SimpleUploadedFile("target.xlsx", b"PK\x03\x04isi")},
+        opd_qs=OPD.objects.all(),
+    )
     assert not form.is_valid()
     assert form.errors["opd"] == ["OPD: pilih OPD yang Renstra atau PK-nya diimpor."]
-    assert form.errors["tahun"] == ["Tahun: wajib diisi; target dan matriks diimpor ke Renstra "
-                                    "atau PK yang mencakup tahun itu."]
+    assert form.errors["tahun"] == [
+        "Tahun: wajib diisi; target dan matriks diimpor ke Renstra atau PK yang mencakup tahun itu."
+    ]
 
 
 def test_a_renstra_target_file_goes_through_the_import_page(client):
@@ -548,15 +735,26 @@ def test_a_renstra_target_file_goes_through_the_import_page(client):
     rows = ekspor("target_renstra")
     rows[2][kolom(rows, "Target 2022")] = "91,25"
     client.force_login(user("operator.kecamatan"))
-    resp = client.post(reverse("anggaran:impor_baru"), {
-        "jenis": "target_renstra", "opd": opd_kecamatan().pk, "tahun": TAHUN,
-        "jenis_dpa": "murni", "berkas": SimpleUploadedFile("target.xlsx", berkas(rows, "xlsx"))})
+    resp = client.post(
+        reverse("anggaran:impor_baru"),
+        {
+            "jenis": "target_renstra",
+            "opd": opd_kecamatan().pk,
+            "tahun": TAHUN,
+            "jenis_dpa": "murni",
+            "berkas": SimpleUploadedFile("target.xlsx", berkas(rows, "xlsx")),
+        },
+    )
     assert resp.status_code == 302
     halaman = client.get(resp["Location"]).content.decode()
     assert "Target 2022: 80 → 91,25" in halaman and "Impor sekarang" in halaman
     client.post(resp["Location"])
-    ind = IndikatorKinerja.objects.get(sasaran__tujuan__renstra=renstra_kec(2018),
-                                       sasaran__tujuan__nomor=1, sasaran__nomor=2, nomor=1)
+    ind = IndikatorKinerja.objects.get(
+        sasaran__tujuan__renstra=renstra_kec(2018),
+        sasaran__tujuan__nomor=1,
+        sasaran__nomor=2,
+        nomor=1,
+    )
     target = TargetTahunan.objects.get(indikator=ind, tahun=2022)
     assert target.target == Decimal("91.25")
     assert target.history.first().history_user == user("operator.kecamatan")

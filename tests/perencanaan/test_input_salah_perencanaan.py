@@ -46,8 +46,9 @@ pytestmark = pytest.mark.django_db
 
 TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
 KOSONG = "Bidang ini tidak boleh kosong."
-PILIHAN_SALAH = ("Masukkan pilihan yang valid. Pilihan tersebut bukan salah satu dari pilihan "
-                 "yang tersedia.")
+PILIHAN_SALAH = (
+    "Masukkan pilihan yang valid. Pilihan tersebut bukan salah satu dari pilihan yang tersedia."
+)
 BUKAN_ANGKA = "bukan angka. Tulis angka seperti 78,2 atau 1.234.567,89."
 
 
@@ -76,8 +77,10 @@ def _url_opd():
 
 def _opd(data):
     """The OPD page's form: new PK (aksi=pk_baru) or new Renstra (aksi=renstra_baru)."""
+
     def kirim(c, x):
         return c.post(_url_opd(), data, follow=True)
+
     return kirim
 
 
@@ -101,6 +104,7 @@ def _pohon(field_, teks):
     """The whole tree form of Renstra 2024-2026 as shown, with `field_` of indicator 0 typed
     as `teks`, and two valid changes in the same post (the tujuan's text, a target of
     indicator 1) that must not be saved either."""
+
     def kirim(c, x):
         url = _url_renstra()
         data = _baca(c, url, "form-renstra")
@@ -112,6 +116,7 @@ def _pohon(field_, teks):
         data[f"t{tujuan.pk}-uraian"] = "Tujuan yang diubah bersama isian salah"
         data[f"i{lain.pk}-target_2026"] = "77"
         return c.post(url, data, follow=True)
+
     return kirim
 
 
@@ -122,32 +127,39 @@ def _di_input_pohon(field_, teks):
 def _tambah(data):
     def kirim(c, x):
         return c.post(_url_renstra("perencanaan:renstra_tambah"), data(x), follow=True)
+
     return kirim
 
 
 def _hapus(butir):
     def kirim(c, x):
-        return c.post(_url_renstra("perencanaan:renstra_hapus"), {"butir": butir(x)},
-                      follow=True)
+        return c.post(_url_renstra("perencanaan:renstra_hapus"), {"butir": butir(x)}, follow=True)
+
     return kirim
 
 
 def _salin(awal, akhir):
     def kirim(c, x):
-        return c.post(_url_renstra("perencanaan:renstra_salin"),
-                      {"salin-tahun_awal": awal, "salin-tahun_akhir": akhir}, follow=True)
+        return c.post(
+            _url_renstra("perencanaan:renstra_salin"),
+            {"salin-tahun_awal": awal, "salin-tahun_akhir": akhir},
+            follow=True,
+        )
+
     return kirim
 
 
 def _iku(ubah):
     """The IKU table of Renstra 2024-2026 as shown, with `ubah` (ctx, data) applied and a
     valid change of another indicator's formula in the same post."""
+
     def kirim(c, x):
         url = _url_renstra("perencanaan:iku")
         data = _baca(c, url, "form-iku")
         ubah(x, data)
         data[f"k{_ind(1).pk}-formula"] = "Jumlah nilai dibagi jumlah unsur."
         return c.post(url, data, follow=True)
+
     return kirim
 
 
@@ -168,6 +180,7 @@ def _siapkan_draf_2026(x):
 def _pk(ubah, tempat="Maospati"):
     """The edit form of the draft as shown, with `ubah` (ctx, data) applied; the place is
     changed too (a valid change that must not be saved either)."""
+
     def kirim(c, x):
         url = reverse("perencanaan:pk", args=[x.draf.pk])
         data = _baca(c, url, "form-pk")
@@ -175,15 +188,18 @@ def _pk(ubah, tempat="Maospati"):
             data["pk-tempat"] = tempat
         ubah(x, data)
         return c.post(url, data, follow=True)
+
     return kirim
 
 
 def _set(kunci, nilai):
     """ubah: set one field; `kunci` and `nilai` may be functions of the ctx."""
+
     def ubah(x, data):
         k = kunci(x) if callable(kunci) else kunci
         assert k in data, k
         data[k] = nilai(x) if callable(nilai) else nilai
+
     return ubah
 
 
@@ -202,6 +218,7 @@ def _nama_program(x):
 def _pk_post(data, pk=lambda x: x.draf, nama="perencanaan:pk"):
     def kirim(c, x):
         return c.post(reverse(nama, args=[pk(x).pk]), data(x), follow=True)
+
     return kirim
 
 
@@ -226,19 +243,28 @@ def _siapkan_tanpa_indikator(x):
 def _get(url):
     def kirim(c, x):
         return c.get(url(x))
+
     return kirim
 
 
 def _banding(tahun, **params):
-    return _get(lambda x: reverse("perencanaan:pk_banding", args=[opd_kecamatan().pk, tahun])
-                + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else ""))
+    return _get(
+        lambda x: (
+            reverse("perencanaan:pk_banding", args=[opd_kecamatan().pk, tahun])
+            + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
+        )
+    )
 
 
 def _program_tambahan(x):
     """A program the OPD works with that the 2026 draft does not have yet (the first one the
     page offers)."""
-    return program_opd(renstra_kec(2024)).exclude(
-        pk__in=x.draf.program.values("program_id")).first().pk
+    return (
+        program_opd(renstra_kec(2024))
+        .exclude(pk__in=x.draf.program.values("program_id"))
+        .first()
+        .pk
+    )
 
 
 PERIODE_KEC = "(2018-2023, 2024-2026)"
@@ -248,8 +274,11 @@ KASUS = [
     Kasus(
         id="pk baru 2027 di luar periode Renstra",
         kirim=_opd({"aksi": "pk_baru", "pk-tahun": "2027"}),
-        pesan=(f"Tahun 2027 di luar periode Renstra OPD ini {PERIODE_KEC}. Buat atau salin "
-               "Renstra periode itu lebih dahulu.", TIDAK_DISIMPAN),
+        pesan=(
+            f"Tahun 2027 di luar periode Renstra OPD ini {PERIODE_KEC}. Buat atau salin "
+            "Renstra periode itu lebih dahulu.",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="pk baru tahun abc",
@@ -274,46 +303,62 @@ KASUS = [
     Kasus(
         id="pk baru tahun yang sudah punya PK",
         kirim=_opd({"aksi": "pk_baru", "pk-tahun": "2026"}),
-        pesan=("Perjanjian Kinerja tahun 2026 sudah ada; buka PK itu atau buat "
-               "perubahannya.", TIDAK_DISIMPAN),
+        pesan=(
+            "Perjanjian Kinerja tahun 2026 sudah ada; buka PK itu atau buat perubahannya.",
+            TIDAK_DISIMPAN,
+        ),
     ),
     # --- a new Renstra: the period -------------------------------------------------------
     Kasus(
         id="renstra baru akhir sebelum awal",
         kirim=_opd({"aksi": "renstra_baru", "r-tahun_awal": "2030", "r-tahun_akhir": "2028"}),
-        pesan=("Tahun akhir: harus sesudah tahun awal dan paling lama 6 tahun kemudian.",
-               TIDAK_DISIMPAN),
+        pesan=(
+            "Tahun akhir: harus sesudah tahun awal dan paling lama 6 tahun kemudian.",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="renstra baru akhir sama dengan awal",
         kirim=_opd({"aksi": "renstra_baru", "r-tahun_awal": "2030", "r-tahun_akhir": "2030"}),
-        pesan=("Tahun akhir: harus sesudah tahun awal dan paling lama 6 tahun kemudian.",
-               TIDAK_DISIMPAN),
+        pesan=(
+            "Tahun akhir: harus sesudah tahun awal dan paling lama 6 tahun kemudian.",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="renstra baru lebih dari 6 tahun",
         kirim=_opd({"aksi": "renstra_baru", "r-tahun_awal": "2027", "r-tahun_akhir": "2034"}),
-        pesan=("Tahun akhir: harus sesudah tahun awal dan paling lama 6 tahun kemudian.",
-               TIDAK_DISIMPAN),
+        pesan=(
+            "Tahun akhir: harus sesudah tahun awal dan paling lama 6 tahun kemudian.",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="renstra baru bertumpang tindih 2022-2025",
         kirim=_opd({"aksi": "renstra_baru", "r-tahun_awal": "2022", "r-tahun_akhir": "2025"}),
-        pesan=("Periode 2022-2025 bertumpang tindih dengan Renstra Kecamatan Magetan",
-               TIDAK_DISIMPAN),
+        pesan=(
+            "Periode 2022-2025 bertumpang tindih dengan Renstra Kecamatan Magetan",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="renstra baru tahun awal sama dengan yang ada",
         kirim=_opd({"aksi": "renstra_baru", "r-tahun_awal": "2024", "r-tahun_akhir": "2029"}),
-        pesan=("Periode 2024-2029 bertumpang tindih dengan Renstra Kecamatan Magetan 2024-2026.",
-               TIDAK_DISIMPAN),
+        pesan=(
+            "Periode 2024-2029 bertumpang tindih dengan Renstra Kecamatan Magetan 2024-2026.",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="renstra baru bukan angka",
-        kirim=_opd({"aksi": "renstra_baru", "r-tahun_awal": "dua ribu dua tujuh",
-                    "r-tahun_akhir": "2031a"}),
-        pesan=("Tahun awal: tulis angka tahun, misalnya 2026.",
-               "Tahun akhir: tulis angka tahun, misalnya 2026.", TIDAK_DISIMPAN),
+        kirim=_opd(
+            {"aksi": "renstra_baru", "r-tahun_awal": "dua ribu dua tujuh", "r-tahun_akhir": "2031a"}
+        ),
+        pesan=(
+            "Tahun awal: tulis angka tahun, misalnya 2026.",
+            "Tahun akhir: tulis angka tahun, misalnya 2026.",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="renstra baru tahun kosong",
@@ -322,22 +367,32 @@ KASUS = [
     ),
     Kasus(
         id="renstra baru periode RPJMD dipalsukan",
-        kirim=_opd({"aksi": "renstra_baru", "r-tahun_awal": "2027", "r-tahun_akhir": "2031",
-                    "r-periode_rpjmd": "999999"}),
+        kirim=_opd(
+            {
+                "aksi": "renstra_baru",
+                "r-tahun_awal": "2027",
+                "r-tahun_akhir": "2031",
+                "r-periode_rpjmd": "999999",
+            }
+        ),
         pesan=(PILIHAN_SALAH, TIDAK_DISIMPAN),
     ),
     # --- copy a Renstra ------------------------------------------------------------------
     Kasus(
         id="salin ke periode bertumpang tindih",
         kirim=_salin("2025", "2029"),
-        pesan=("Periode 2025-2029 bertumpang tindih dengan Renstra Kecamatan Magetan "
-               "2024-2026.", "Renstra tidak disalin."),
+        pesan=(
+            "Periode 2025-2029 bertumpang tindih dengan Renstra Kecamatan Magetan 2024-2026.",
+            "Renstra tidak disalin.",
+        ),
     ),
     Kasus(
         id="salin akhir sebelum awal",
         kirim=_salin("2031", "2027"),
-        pesan=("Tahun akhir: harus sesudah tahun awal dan paling lama 6 tahun kemudian.",
-               "Renstra tidak disalin."),
+        pesan=(
+            "Tahun akhir: harus sesudah tahun awal dan paling lama 6 tahun kemudian.",
+            "Renstra tidak disalin.",
+        ),
     ),
     Kasus(
         id="salin tahun bukan angka",
@@ -354,8 +409,11 @@ KASUS = [
     Kasus(
         id="pohon target 1.234 bermakna ganda",
         kirim=_pohon("target_2025", "1.234"),
-        pesan=("Target 2025: “1.234” bermakna ganda: 1.234 (ribuan) atau 1,234 (desimal). "
-               "Tulis 1234 atau 1,234.", TIDAK_DISIMPAN),
+        pesan=(
+            "Target 2025: “1.234” bermakna ganda: 1.234 (ribuan) atau 1,234 (desimal). "
+            "Tulis 1234 atau 1,234.",
+            TIDAK_DISIMPAN,
+        ),
         tetap_di_input=_di_input_pohon("target_2025", "1.234"),
     ),
     Kasus(
@@ -367,8 +425,11 @@ KASUS = [
     Kasus(
         id="pohon target terlalu banyak desimal",
         kirim=_pohon("target_2025", "80,12345"),
-        pesan=("Target 2025: paling banyak 4 angka di belakang koma; “80,12345” memiliki 5. "
-               "Nilai tidak dibulatkan otomatis.", TIDAK_DISIMPAN),
+        pesan=(
+            "Target 2025: paling banyak 4 angka di belakang koma; “80,12345” memiliki 5. "
+            "Nilai tidak dibulatkan otomatis.",
+            TIDAK_DISIMPAN,
+        ),
         tetap_di_input=_di_input_pohon("target_2025", "80,12345"),
     ),
     Kasus(
@@ -384,8 +445,11 @@ KASUS = [
     Kasus(
         id="pohon polaritas dipalsukan",
         kirim=_pohon("polaritas", "netral"),
-        pesan=("Polaritas: Masukkan pilihan yang valid. netral bukan salah satu dari pilihan "
-               "yang tersedia.", TIDAK_DISIMPAN),
+        pesan=(
+            "Polaritas: Masukkan pilihan yang valid. netral bukan salah satu dari pilihan "
+            "yang tersedia.",
+            TIDAK_DISIMPAN,
+        ),
     ),
     # --- add to the tree -----------------------------------------------------------------
     Kasus(
@@ -405,47 +469,78 @@ KASUS = [
     ),
     Kasus(
         id="tambah sasaran uraian kosong",
-        kirim=_tambah(lambda x: {"jenis": "sasaran", "bs-tujuan": renstra_kec(2024).tujuan
-                                 .get().pk, "bs-uraian": ""}),
+        kirim=_tambah(
+            lambda x: {
+                "jenis": "sasaran",
+                "bs-tujuan": renstra_kec(2024).tujuan.get().pk,
+                "bs-uraian": "",
+            }
+        ),
         pesan=(f"Sasaran baru: {KOSONG}", TIDAK_DISIMPAN),
     ),
     Kasus(
         id="tambah indikator pada sasaran Renstra lain",
-        kirim=_tambah(lambda x: {
-            "jenis": "indikator", "bi-sasaran": _ind(0, 2018).sasaran_id,
-            "bi-nama": "Indikator palsu", "bi-satuan": "%", "bi-polaritas": "positif",
-            "bi-jenis_nilai": "angka", "bi-agregasi": "nilai_akhir"}),
+        kirim=_tambah(
+            lambda x: {
+                "jenis": "indikator",
+                "bi-sasaran": _ind(0, 2018).sasaran_id,
+                "bi-nama": "Indikator palsu",
+                "bi-satuan": "%",
+                "bi-polaritas": "positif",
+                "bi-jenis_nilai": "angka",
+                "bi-agregasi": "nilai_akhir",
+            }
+        ),
         pesan=(f"Sasaran: {PILIHAN_SALAH}", TIDAK_DISIMPAN),
     ),
     Kasus(
         id="tambah indikator pada sasaran OPD lain",
-        kirim=_tambah(lambda x: {
-            "jenis": "indikator",
-            "bi-sasaran": Sasaran.objects.filter(tujuan__renstra__opd=opd_organisasi())[0].pk,
-            "bi-nama": "Indikator palsu", "bi-satuan": "%", "bi-polaritas": "positif",
-            "bi-jenis_nilai": "angka", "bi-agregasi": "nilai_akhir"}),
+        kirim=_tambah(
+            lambda x: {
+                "jenis": "indikator",
+                "bi-sasaran": Sasaran.objects.filter(tujuan__renstra__opd=opd_organisasi())[0].pk,
+                "bi-nama": "Indikator palsu",
+                "bi-satuan": "%",
+                "bi-polaritas": "positif",
+                "bi-jenis_nilai": "angka",
+                "bi-agregasi": "nilai_akhir",
+            }
+        ),
         pesan=(f"Sasaran: {PILIHAN_SALAH}", TIDAK_DISIMPAN),
     ),
     Kasus(
         id="tambah sasaran pada tujuan Renstra lain",
-        kirim=_tambah(lambda x: {"jenis": "sasaran",
-                                 "bs-tujuan": renstra_kec(2018).tujuan.get().pk,
-                                 "bs-uraian": "Sasaran palsu"}),
+        kirim=_tambah(
+            lambda x: {
+                "jenis": "sasaran",
+                "bs-tujuan": renstra_kec(2018).tujuan.get().pk,
+                "bs-uraian": "Sasaran palsu",
+            }
+        ),
         pesan=(f"Tujuan: {PILIHAN_SALAH}", TIDAK_DISIMPAN),
     ),
     Kasus(
         id="tambah indikator teks kumulatif",
-        kirim=_tambah(lambda x: {
-            "jenis": "indikator", "bi-sasaran": _ind(0).sasaran_id, "bi-nama": "Predikat",
-            "bi-polaritas": "positif", "bi-jenis_nilai": "teks", "bi-agregasi": "kumulatif"}),
+        kirim=_tambah(
+            lambda x: {
+                "jenis": "indikator",
+                "bi-sasaran": _ind(0).sasaran_id,
+                "bi-nama": "Predikat",
+                "bi-polaritas": "positif",
+                "bi-jenis_nilai": "teks",
+                "bi-agregasi": "kumulatif",
+            }
+        ),
         pesan=("Indikator bernilai teks hanya dapat diagregasi dengan nilai akhir.",),
     ),
     # --- delete from the tree ------------------------------------------------------------
     Kasus(
         id="hapus indikator yang dipakai PK",
         kirim=_hapus(lambda x: f"indikator-{_ind(0).pk}"),
-        pesan=("Indikator “Indeks Kepuasan Masyarakat” tidak dapat dihapus: sudah dipakai pada "
-               "Perjanjian Kinerja atau realisasi.",),
+        pesan=(
+            "Indikator “Indeks Kepuasan Masyarakat” tidak dapat dihapus: sudah dipakai pada "
+            "Perjanjian Kinerja atau realisasi.",
+        ),
     ),
     Kasus(
         id="hapus sasaran yang indikatornya dipakai PK",
@@ -471,14 +566,20 @@ KASUS = [
     Kasus(
         id="iku sumber data lebih dari 300 karakter",
         kirim=_iku(_set(lambda x: f"k{_ind(0).pk}-sumber_data", "s" * 301)),
-        pesan=("Indeks Kepuasan Masyarakat: Sumber data: Pastikan nilai ini mengandung paling "
-               "banyak 300 karakter (sekarang 301 karakter).", TIDAK_DISIMPAN),
+        pesan=(
+            "Indeks Kepuasan Masyarakat: Sumber data: Pastikan nilai ini mengandung paling "
+            "banyak 300 karakter (sekarang 301 karakter).",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="iku penanggung jawab lebih dari 200 karakter",
         kirim=_iku(_set(lambda x: f"k{_ind(0).pk}-penanggung_jawab", "p" * 201)),
-        pesan=("Indeks Kepuasan Masyarakat: Penanggung jawab: Pastikan nilai ini mengandung "
-               "paling banyak 200 karakter (sekarang 201 karakter).", TIDAK_DISIMPAN),
+        pesan=(
+            "Indeks Kepuasan Masyarakat: Penanggung jawab: Pastikan nilai ini mengandung "
+            "paling banyak 200 karakter (sekarang 201 karakter).",
+            TIDAK_DISIMPAN,
+        ),
     ),
     # --- the PK edit form of a draft -----------------------------------------------------
     Kasus(
@@ -493,18 +594,24 @@ KASUS = [
         id="pk target kosong",
         siapkan=_siapkan_draf_2023,
         kirim=_pk(_set(_target, "")),
-        pesan=("Target Indeks Kepuasan Masyarakat: wajib diisi (atau centang Hapus).",
-               TIDAK_DISIMPAN),
+        pesan=(
+            "Target Indeks Kepuasan Masyarakat: wajib diisi (atau centang Hapus).",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="pk anggaran 12.5",
         siapkan=_siapkan_draf_2023,
         kirim=_pk(_set(_anggaran, "12.5")),
-        pesan=("pemisah ribuan pada “12.5” tidak tepat; pada rupiah titik memisahkan setiap "
-               "tiga angka (12.500) dan koma menandai sen (12.500,50).", TIDAK_DISIMPAN),
+        pesan=(
+            "pemisah ribuan pada “12.5” tidak tepat; pada rupiah titik memisahkan setiap "
+            "tiga angka (12.500) dan koma menandai sen (12.500,50).",
+            TIDAK_DISIMPAN,
+        ),
         pesan_huruf_bebas=(
             "Anggaran PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK: pemisah "
-            "ribuan pada “12.5” tidak tepat",),
+            "ribuan pada “12.5” tidak tepat",
+        ),
         tetap_di_input=lambda x: {_anggaran(x): "12.5"},
     ),
     Kasus(
@@ -514,44 +621,58 @@ KASUS = [
         pesan=(TIDAK_DISIMPAN,),
         pesan_huruf_bebas=(
             "Anggaran PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK: nilai tidak "
-            "boleh negatif.",),
+            "boleh negatif.",
+        ),
     ),
     Kasus(
         id="pk anggaran kosong",
         siapkan=_siapkan_draf_2023,
         kirim=_pk(_set(_anggaran, "")),
-        pesan=("Anggaran PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK: wajib "
-               "diisi (atau centang Hapus).", TIDAK_DISIMPAN),
+        pesan=(
+            "Anggaran PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK: wajib "
+            "diisi (atau centang Hapus).",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="pk anggaran tiga desimal",
         siapkan=_siapkan_draf_2023,
         kirim=_pk(_set(_anggaran, "9.006.800,125")),
-        pesan=("paling banyak 2 angka di belakang koma; “9.006.800,125” memiliki 3. Nilai tidak "
-               "dibulatkan otomatis.", TIDAK_DISIMPAN),
+        pesan=(
+            "paling banyak 2 angka di belakang koma; “9.006.800,125” memiliki 3. Nilai tidak "
+            "dibulatkan otomatis.",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="pk tanggal 31 Februari 2023",
         siapkan=_siapkan_draf_2023,
         kirim=_pk(_set("pk-tanggal", "31 Februari 2023")),
-        pesan=("Tanggal penandatanganan: tanggal “31 Februari 2023” tidak ada di kalender.",
-               TIDAK_DISIMPAN),
+        pesan=(
+            "Tanggal penandatanganan: tanggal “31 Februari 2023” tidak ada di kalender.",
+            TIDAK_DISIMPAN,
+        ),
         tetap_di_input=lambda x: {"pk-tanggal": "31 Februari 2023"},
     ),
     Kasus(
         id="pk tanggal besok",
         siapkan=_siapkan_draf_2023,
         kirim=_pk(_set("pk-tanggal", "besok")),
-        pesan=("Tanggal penandatanganan: “besok” bukan tanggal; tulis seperti 22 November 2026 "
-               "atau 22/11/2026.", TIDAK_DISIMPAN),
+        pesan=(
+            "Tanggal penandatanganan: “besok” bukan tanggal; tulis seperti 22 November 2026 "
+            "atau 22/11/2026.",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="pk pihak kedua sama dengan pihak pertama",
         siapkan=_siapkan_draf_2023,
         kirim=_pk(_set("pk-pihak_kedua", lambda x: x.draf.pihak_pertama_id)),
-        pesan=("Pihak kedua: pilih atasan langsung pihak pertama (kepala daerah atau pimpinan "
-               "OPD induk); pihak pertama atau pejabat OPD ini tidak dapat menjadi pihak kedua.",
-               TIDAK_DISIMPAN),
+        pesan=(
+            "Pihak kedua: pilih atasan langsung pihak pertama (kepala daerah atau pimpinan "
+            "OPD induk); pihak pertama atau pejabat OPD ini tidak dapat menjadi pihak kedua.",
+            TIDAK_DISIMPAN,
+        ),
     ),
     Kasus(
         id="pk pihak kedua kosong",
@@ -581,30 +702,46 @@ KASUS = [
     Kasus(
         id="pk tambah indikator target bukan angka",
         siapkan=_siapkan_draf_2026,
-        kirim=_pk_post(lambda x: {"aksi": "tambah_indikator", "ti-indikator": x.lepas.pk,
-                                  "ti-target": "tinggi"}),
+        kirim=_pk_post(
+            lambda x: {
+                "aksi": "tambah_indikator",
+                "ti-indikator": x.lepas.pk,
+                "ti-target": "tinggi",
+            }
+        ),
         pesan=(f"Target: “tinggi” {BUKAN_ANGKA}", TIDAK_DISIMPAN),
     ),
     Kasus(
         id="pk tambah indikator tanpa target Renstra",
         siapkan=_siapkan_draf_2026,
-        kirim=_pk_post(lambda x: {"aksi": "tambah_indikator", "ti-indikator": x.lepas.pk,
-                                  "ti-target": ""}),
+        kirim=_pk_post(
+            lambda x: {"aksi": "tambah_indikator", "ti-indikator": x.lepas.pk, "ti-target": ""}
+        ),
         pesan=("Isi target: Renstra tidak memiliki target 2026 untuk indikator ini.",),
     ),
     Kasus(
         id="pk tambah program anggaran abc",
         siapkan=_siapkan_draf_2026,
-        kirim=_pk_post(lambda x: {"aksi": "tambah_program", "tp-program": _program_tambahan(x),
-                                  "tp-anggaran": "abc"}),
+        kirim=_pk_post(
+            lambda x: {
+                "aksi": "tambah_program",
+                "tp-program": _program_tambahan(x),
+                "tp-anggaran": "abc",
+            }
+        ),
         pesan=(TIDAK_DISIMPAN,),
         pesan_huruf_bebas=(f"Anggaran (Rp): “abc” {BUKAN_ANGKA}",),
     ),
     Kasus(
         id="pk tambah program anggaran kosong",
         siapkan=_siapkan_draf_2026,
-        kirim=_pk_post(lambda x: {"aksi": "tambah_program", "tp-program": _program_tambahan(x),
-                                  "tp-anggaran": ""}),
+        kirim=_pk_post(
+            lambda x: {
+                "aksi": "tambah_program",
+                "tp-program": _program_tambahan(x),
+                "tp-anggaran": "",
+            }
+        ),
         pesan=(TIDAK_DISIMPAN,),
         pesan_huruf_bebas=(f"Anggaran (Rp): {KOSONG}",),
     ),
@@ -614,8 +751,10 @@ KASUS = [
         peran="pimpinan.kecamatan",
         siapkan=_siapkan_draf_2026,
         kirim=_pk_post(lambda x: {}, nama="perencanaan:pk_finalkan"),
-        pesan=("PK final harus memiliki tanggal",
-               "Perubahan Perjanjian Kinerja Tahun 2026 belum difinalkan."),
+        pesan=(
+            "PK final harus memiliki tanggal",
+            "Perubahan Perjanjian Kinerja Tahun 2026 belum difinalkan.",
+        ),
         periksa=_tetap_draf,
     ),
     Kasus(
@@ -623,8 +762,10 @@ KASUS = [
         peran="pimpinan.kecamatan",
         siapkan=_siapkan_tanpa_indikator,
         kirim=_pk_post(lambda x: {}, nama="perencanaan:pk_finalkan"),
-        pesan=("PK belum memiliki satu pun target indikator; tambahkan target sebelum "
-               "difinalkan.", "Perubahan Perjanjian Kinerja Tahun 2026 belum difinalkan."),
+        pesan=(
+            "PK belum memiliki satu pun target indikator; tambahkan target sebelum difinalkan.",
+            "Perubahan Perjanjian Kinerja Tahun 2026 belum difinalkan.",
+        ),
         periksa=_tetap_draf,
     ),
     # --- perubahan -----------------------------------------------------------------------
@@ -632,40 +773,53 @@ KASUS = [
         id="perubahan dari draf",
         siapkan=_siapkan_draf_2026,
         kirim=_perubahan(PERUBAHAN_SAH, pk=lambda x: x.draf),
-        pesan=("Perubahan hanya dapat dibuat dari Perjanjian Kinerja yang sudah final; "
-               "selesaikan dan finalkan draf ini lebih dahulu.", "Perubahan PK belum dibuat."),
+        pesan=(
+            "Perubahan hanya dapat dibuat dari Perjanjian Kinerja yang sudah final; "
+            "selesaikan dan finalkan draf ini lebih dahulu.",
+            "Perubahan PK belum dibuat.",
+        ),
     ),
     Kasus(
         id="perubahan dari versi final yang bukan terakhir",
         kirim=_perubahan(PERUBAHAN_SAH, pk=lambda x: pk_kec(2023, 0)),
-        pesan=("Sudah ada versi yang lebih baru (Perubahan Perjanjian Kinerja Tahun 2023, "
-               "final); perubahan dibuat dari versi terakhir.", "Perubahan PK belum dibuat."),
+        pesan=(
+            "Sudah ada versi yang lebih baru (Perubahan Perjanjian Kinerja Tahun 2023, "
+            "final); perubahan dibuat dari versi terakhir.",
+            "Perubahan PK belum dibuat.",
+        ),
     ),
     Kasus(
         id="perubahan kedua dari induk selagi perubahan masih draf",
         siapkan=_siapkan_draf_2026,
         kirim=_perubahan(PERUBAHAN_SAH),
-        pesan=("Sudah ada versi yang lebih baru (Perubahan Perjanjian Kinerja Tahun 2026, "
-               "draf); perubahan dibuat dari versi terakhir.", "Perubahan PK belum dibuat."),
+        pesan=(
+            "Sudah ada versi yang lebih baru (Perubahan Perjanjian Kinerja Tahun 2026, "
+            "draf); perubahan dibuat dari versi terakhir.",
+            "Perubahan PK belum dibuat.",
+        ),
     ),
     Kasus(
         id="perubahan tanpa alasan",
         kirim=_perubahan({"keterangan_perubahan": "Camat baru dilantik."}),
-        pesan=("Alasan perubahan: pilih salah satu dari tiga alasan yang diizinkan.",
-               "Perubahan PK belum dibuat."),
+        pesan=(
+            "Alasan perubahan: pilih salah satu dari tiga alasan yang diizinkan.",
+            "Perubahan PK belum dibuat.",
+        ),
     ),
     Kasus(
         id="perubahan alasan lainnya",
-        kirim=_perubahan({"alasan_perubahan": "lainnya",
-                          "keterangan_perubahan": "Camat baru dilantik."}),
-        pesan=("Alasan perubahan: pilih salah satu dari tiga alasan yang diizinkan.",
-               "Perubahan PK belum dibuat."),
+        kirim=_perubahan(
+            {"alasan_perubahan": "lainnya", "keterangan_perubahan": "Camat baru dilantik."}
+        ),
+        pesan=(
+            "Alasan perubahan: pilih salah satu dari tiga alasan yang diizinkan.",
+            "Perubahan PK belum dibuat.",
+        ),
     ),
     Kasus(
         id="perubahan keterangan kosong",
         kirim=_perubahan({"alasan_perubahan": "pejabat", "keterangan_perubahan": "  "}),
-        pesan=("Keterangan: jelaskan apa yang berubah dan mengapa.",
-               "Perubahan PK belum dibuat."),
+        pesan=("Keterangan: jelaskan apa yang berubah dan mengapa.", "Perubahan PK belum dibuat."),
     ),
     # --- addresses that do not exist ----------------------------------------------------
     Kasus(id="banding dari versi 9", kirim=_banding(2023, dari=9), status=404),
@@ -674,17 +828,26 @@ KASUS = [
     Kasus(id="banding dari negatif", kirim=_banding(2023, dari=-1), status=404),
     Kasus(id="banding tahun dengan satu versi", kirim=_banding(2026), status=404),
     Kasus(id="banding tahun tanpa PK", kirim=_banding(2030), status=404),
-    Kasus(id="konsistensi tahun 1999",
-          kirim=_get(lambda x: reverse("perencanaan:konsistensi",
-                                       args=[opd_kecamatan().pk, 1999])), status=404),
-    Kasus(id="konsistensi tahun 2101",
-          kirim=_get(lambda x: reverse("perencanaan:konsistensi",
-                                       args=[opd_kecamatan().pk, 2101])), status=404),
-    Kasus(id="renstra tidak ada",
-          kirim=_get(lambda x: reverse("perencanaan:renstra", args=[999999])), status=404),
-    Kasus(id="pk tidak ada",
-          kirim=_pk_post(lambda x: {"aksi": "simpan"}, pk=lambda x: SimpleNamespace(pk=999999)),
-          status=404),
+    Kasus(
+        id="konsistensi tahun 1999",
+        kirim=_get(lambda x: reverse("perencanaan:konsistensi", args=[opd_kecamatan().pk, 1999])),
+        status=404,
+    ),
+    Kasus(
+        id="konsistensi tahun 2101",
+        kirim=_get(lambda x: reverse("perencanaan:konsistensi", args=[opd_kecamatan().pk, 2101])),
+        status=404,
+    ),
+    Kasus(
+        id="renstra tidak ada",
+        kirim=_get(lambda x: reverse("perencanaan:renstra", args=[999999])),
+        status=404,
+    ),
+    Kasus(
+        id="pk tidak ada",
+        kirim=_pk_post(lambda x: {"aksi": "simpan"}, pk=lambda x: SimpleNamespace(pk=999999)),
+        status=404,
+    ),
 ]
 
 
@@ -735,22 +898,37 @@ def test_messages_keep_the_case_of_the_field_label(client):
     x.target = PKIndikator.objects.get(pk_dokumen=x.draf, indikator__nama="Nilai SAKIP Kecamatan")
     client.force_login(user("operator.kecamatan"))
     teks = teks_halaman(_pk(_set(_target, "abc"))(client, x))
-    teks_lain = teks_halaman(client.post(
-        reverse("perencanaan:pk", args=[x.draf.pk]),
-        {"aksi": "tambah_indikator", "ti-indikator": "999999", "ti-target": ""}, follow=True))
+    teks_lain = teks_halaman(
+        client.post(
+            reverse("perencanaan:pk", args=[x.draf.pk]),
+            {"aksi": "tambah_indikator", "ti-indikator": "999999", "ti-target": ""},
+            follow=True,
+        )
+    )
     x2 = SimpleNamespace()
     _siapkan_draf_2026(x2)
-    teks_program = teks_halaman(_pk_post(lambda x: {
-        "aksi": "tambah_program", "tp-program": _program_tambahan(x),
-        "tp-anggaran": "abc"})(client, x2))
+    teks_program = teks_halaman(
+        _pk_post(
+            lambda x: {
+                "aksi": "tambah_program",
+                "tp-program": _program_tambahan(x),
+                "tp-anggaran": "abc",
+            }
+        )(client, x2)
+    )
     assert f"Target Nilai SAKIP Kecamatan: “abc” {BUKAN_ANGKA}" in teks
     assert f"Anggaran (Rp): “abc” {BUKAN_ANGKA}" in teks_program
     assert f"Indikator Renstra: {PILIHAN_SALAH}" in teks_lain
 
 
-@pytest.mark.parametrize(("target", "tampil"), [(Decimal("1500"), "1.500,00"),
-                                                 (Decimal("25000"), "25.000,00"),
-                                                 (Decimal("999999"), "999.999,00")])
+@pytest.mark.parametrize(
+    ("target", "tampil"),
+    [
+        (Decimal("1500"), "1.500,00"),
+        (Decimal("25000"), "25.000,00"),
+        (Decimal("999999"), "999.999,00"),
+    ],
+)
 def test_a_renstra_target_in_thousands_is_saved_back_unchanged(client, target, tampil):
     """The page shows a stored target of 1500 as “1.500,00” (“1.500” alone would be
     ambiguous); sending the page back unchanged (the user edits another field) must not be
@@ -768,9 +946,14 @@ def test_a_renstra_target_in_thousands_is_saved_back_unchanged(client, target, t
     assert TargetTahunan.objects.get(indikator=_ind(0), tahun=2025).target == Decimal("84")
 
 
-@pytest.mark.parametrize(("anggaran", "tampil"), [(Decimal("1500"), "1.500"),
-                                                   (Decimal("250000"), "250.000"),
-                                                   (Decimal("250000.50"), "250.000,50")])
+@pytest.mark.parametrize(
+    ("anggaran", "tampil"),
+    [
+        (Decimal("1500"), "1.500"),
+        (Decimal("250000"), "250.000"),
+        (Decimal("250000.50"), "250.000,50"),
+    ],
+)
 def test_a_pk_budget_in_thousands_is_saved_back_unchanged(client, anggaran, tampil):
     """Likewise a PK budget of Rp 250.000 shown as “250.000” (in rupiah a dot groups
     thousands, so nothing needs writing out) and sent back unchanged."""
@@ -824,8 +1007,9 @@ def test_one_bad_target_keeps_every_other_change_of_the_tree_out(client):
 
 def test_a_new_renstra_with_a_bad_period_keeps_the_typed_years_in_the_form(client):
     client.force_login(user("operator.kecamatan"))
-    resp = _opd({"aksi": "renstra_baru", "r-tahun_awal": "2030",
-                 "r-tahun_akhir": "2028"})(client, None)
+    resp = _opd({"aksi": "renstra_baru", "r-tahun_awal": "2030", "r-tahun_akhir": "2028"})(
+        client, None
+    )
     body = resp.content.decode()
     assert 'name="r-tahun_awal" value="2030"' in body
     assert 'name="r-tahun_akhir" value="2028"' in body

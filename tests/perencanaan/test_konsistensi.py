@@ -112,8 +112,9 @@ class _Peringatan(HTMLParser):
             self._a = None
         elif tag == "li" and self._li is not None:
             li = self._li
-            self.bagian[-1]["butir"].append((" ".join("".join(li["teks"]).split()),
-                                             li["tautan"], "".join(li["label"]).strip()))
+            self.bagian[-1]["butir"].append(
+                (" ".join("".join(li["teks"]).split()), li["tautan"], "".join(li["label"]).strip())
+            )
             self._li = None
 
     def handle_data(self, data):
@@ -162,7 +163,8 @@ def buka_tautan(client, tautan: str):
     assert resp.status_code == 200, tautan
     if fragmen:
         assert f'id="{fragmen}"' in resp.content.decode(), (
-            f"{tautan}: halaman tidak memiliki elemen #{fragmen}")
+            f"{tautan}: halaman tidak memiliki elemen #{fragmen}"
+        )
     return resp
 
 
@@ -181,14 +183,14 @@ def rupiah(teks: str) -> str:
 
 
 def indikator_kec(tahun_awal: int, nama: str) -> IndikatorKinerja:
-    return IndikatorKinerja.objects.get(sasaran__tujuan__renstra=renstra_kec(tahun_awal),
-                                        nama=nama)
+    return IndikatorKinerja.objects.get(sasaran__tujuan__renstra=renstra_kec(tahun_awal), nama=nama)
 
 
 def pagu_program(dpa: DPA, kode: str) -> Decimal:
     """The pagu of a program summed here from the DPA lines."""
     return RincianDPA.objects.filter(dpa=dpa, kegiatan__program__kode=kode).aggregate(
-        s=Sum("pagu"))["s"]
+        s=Sum("pagu")
+    )["s"]
 
 
 @pytest.fixture
@@ -201,11 +203,12 @@ def _jadwal_tahun_relatif_hari_ini():
     TW III open, TW IV not opened yet."""
     hari = timezone.localdate()
     hari_ke = datetime.timedelta
-    for tw, (buka, tutup) in {1: (-120, -100), 2: (-40, -30), 3: (-5, 10),
-                              4: (60, 80)}.items():
+    for tw, (buka, tutup) in {1: (-120, -100), 2: (-40, -30), 3: (-5, 10), 4: (60, 80)}.items():
         JadwalPengisian.objects.update_or_create(
-            tahun=TAHUN, triwulan=tw,
-            defaults={"dibuka": hari + hari_ke(days=buka), "ditutup": hari + hari_ke(days=tutup)})
+            tahun=TAHUN,
+            triwulan=tw,
+            defaults={"dibuka": hari + hari_ke(days=buka), "ditutup": hari + hari_ke(days=tutup)},
+        )
 
 
 class Bersih:
@@ -217,32 +220,42 @@ class Bersih:
         self.operator = UserFactory(opd=self.opd, peran=Peran.OPERATOR)
         self.renstra = RenstraFactory(opd=self.opd)  # 2021-2026
         self.tujuan = TujuanFactory(renstra=self.renstra, nomor=1)
-        self.sasaran = SasaranFactory(tujuan=self.tujuan, nomor=1,
-                                      uraian="Meningkatnya layanan uji")
-        self.indikator = IndikatorFactory(sasaran=self.sasaran, nomor=1,
-                                          nama="Persentase layanan tepat waktu")
-        self.target_renstra = TargetTahunanFactory(indikator=self.indikator, tahun=TAHUN,
-                                                   target=D("80"))
+        self.sasaran = SasaranFactory(
+            tujuan=self.tujuan, nomor=1, uraian="Meningkatnya layanan uji"
+        )
+        self.indikator = IndikatorFactory(
+            sasaran=self.sasaran, nomor=1, nama="Persentase layanan tepat waktu"
+        )
+        self.target_renstra = TargetTahunanFactory(
+            indikator=self.indikator, tahun=TAHUN, target=D("80")
+        )
         self.pk = PerjanjianKinerjaFactory(opd=self.opd, tahun=TAHUN)
-        self.target_pk = PKIndikatorFactory(pk_dokumen=self.pk, indikator=self.indikator,
-                                            target=D("80"))
+        self.target_pk = PKIndikatorFactory(
+            pk_dokumen=self.pk, indikator=self.indikator, target=D("80")
+        )
         for tw in (1, 2):
-            RealisasiFactory(indikator=self.indikator, tahun=TAHUN, triwulan=tw,
-                             nilai=D("79.5"))
-        self.program = Program.objects.create(kode="5.99.01", nama="PROGRAM UJI KONSISTENSI",
-                                              skema="050")
-        kegiatan = Kegiatan.objects.create(program=self.program, kode="5.99.01.2.01",
-                                           nama="Kegiatan uji")
+            RealisasiFactory(indikator=self.indikator, tahun=TAHUN, triwulan=tw, nilai=D("79.5"))
+        self.program = Program.objects.create(
+            kode="5.99.01", nama="PROGRAM UJI KONSISTENSI", skema="050"
+        )
+        kegiatan = Kegiatan.objects.create(
+            program=self.program, kode="5.99.01.2.01", nama="Kegiatan uji"
+        )
         self.dpa = DPA.objects.create(opd=self.opd, tahun=TAHUN)
         self.rincian = [
             RincianDPA.objects.create(
-                dpa=self.dpa, kegiatan=kegiatan, pagu=pagu,
+                dpa=self.dpa,
+                kegiatan=kegiatan,
+                pagu=pagu,
                 sub_kegiatan=SubKegiatan.objects.create(
-                    kegiatan=kegiatan, kode=f"5.99.01.2.01.000{i}", nama=f"Sub kegiatan uji {i}"))
+                    kegiatan=kegiatan, kode=f"5.99.01.2.01.000{i}", nama=f"Sub kegiatan uji {i}"
+                ),
+            )
             for i, pagu in enumerate((D("1250000"), D("2750000")), start=1)
         ]
-        self.pk_program = PKProgram.objects.create(pk_dokumen=self.pk, program=self.program,
-                                                   anggaran=D("4000000"))
+        self.pk_program = PKProgram.objects.create(
+            pk_dokumen=self.pk, program=self.program, anggaran=D("4000000")
+        )
         ProgramSasaran.objects.create(sasaran=self.sasaran, program=self.program)
 
     def url_pohon(self):
@@ -263,8 +276,10 @@ def test_a_consistent_year_has_no_warning_and_the_page_says_so(client, bersih):
     assert konsistensi(bersih.opd, TAHUN) == []
     resp = halaman_konsistensi(client, bersih.opd, TAHUN)
     assert all(daftar == [] for daftar in peringatan_halaman(resp).values())
-    assert (f"Tidak ada peringatan: Renstra, PK, DPA dan realisasi {TAHUN} konsisten."
-            in teks_halaman(resp))
+    assert (
+        f"Tidak ada peringatan: Renstra, PK, DPA dan realisasi {TAHUN} konsisten."
+        in teks_halaman(resp)
+    )
     assert peringatan_di(client.get(bersih.url_pk())) == []
     assert peringatan_di(client.get(bersih.url_pohon())) == []
 
@@ -281,25 +296,35 @@ def test_pk_target_without_renstra_target_of_the_year(client, operator):
     resp = halaman_konsistensi(client, kec, 2023)
     target = peringatan_halaman(resp)["target_berbeda"]
     url = reverse("perencanaan:renstra", args=[renstra_kec(2018).pk])
-    assert target == [(
-        f"{PREDIKAT_BAIK}: target Perubahan Perjanjian Kinerja Tahun 2023 75, Renstra tidak "
-        "memiliki target 2023.", f"{url}?tahun=2023#indikator-{ind.pk}", "Perbaiki")]
+    assert target == [
+        (
+            f"{PREDIKAT_BAIK}: target Perubahan Perjanjian Kinerja Tahun 2023 75, Renstra tidak "
+            "memiliki target 2023.",
+            f"{url}?tahun=2023#indikator-{ind.pk}",
+            "Perbaiki",
+        )
+    ]
     # The PK is final: the fix is the Renstra target of 2023, on the Renstra tree of 2023.
     pohon = buka_tautan(client, target[0][1])
     assert f'name="i{ind.pk}-target_2023"' in pohon.content.decode()
 
 
 def test_pk_target_differing_from_renstra_target_shows_both_numbers_the_indonesian_way(
-        client, operator):
+    client, operator
+):
     kec, ind = opd_kecamatan(), indikator_kec(2024, IKM)
     TargetTahunan.objects.filter(indikator=ind, tahun=2026).update(target=D("78.5"))
     url = reverse("perencanaan:renstra", args=[renstra_kec(2024).pk])
-    diharapkan = (f"{IKM}: target Perjanjian Kinerja Tahun 2026 85, target Renstra 2026 78,5.",
-                  f"{url}?tahun=2026#indikator-{ind.pk}", "Perbaiki")
+    diharapkan = (
+        f"{IKM}: target Perjanjian Kinerja Tahun 2026 85, target Renstra 2026 78,5.",
+        f"{url}?tahun=2026#indikator-{ind.pk}",
+        "Perbaiki",
+    )
     resp = halaman_konsistensi(client, kec, 2026)
     assert peringatan_halaman(resp)["target_berbeda"] == [diharapkan]
-    assert [p for p in konsistensi(kec, 2026, hari_ini=HARI_DEMO)
-            if p.jenis == "target_berbeda"][0].pesan == diharapkan[0]
+    assert [p for p in konsistensi(kec, 2026, hari_ini=HARI_DEMO) if p.jenis == "target_berbeda"][
+        0
+    ].pesan == diharapkan[0]
     pohon = buka_tautan(client, diharapkan[1])
     assert f'name="i{ind.pk}-target_2026"' in pohon.content.decode()
 
@@ -320,29 +345,38 @@ def test_target_warning_of_a_draft_pk_links_to_the_target_on_the_pk_page(client,
     PKIndikator.objects.filter(pk=bersih.target_pk.pk).update(target=D("82.25"))
     daftar = peringatan_halaman(halaman_konsistensi(client, bersih.opd, TAHUN))
     ind = bersih.indikator
-    assert daftar["target_berbeda"] == [(
-        f"{ind.nama}: target Perjanjian Kinerja Tahun {TAHUN} 82,25, target Renstra {TAHUN} 80.",
-        f"{bersih.url_pk()}#target-{ind.pk}", "Perbaiki")]
+    assert daftar["target_berbeda"] == [
+        (
+            f"{ind.nama}: target Perjanjian Kinerja Tahun {TAHUN} 82,25, "
+            f"target Renstra {TAHUN} 80.",
+            f"{bersih.url_pk()}#target-{ind.pk}",
+            "Perbaiki",
+        )
+    ]
     halaman_pk = buka_tautan(client, daftar["target_berbeda"][0][1])
     assert f'name="t{bersih.target_pk.pk}-target"' in halaman_pk.content.decode()
 
 
 def test_text_targets_are_compared_as_text(bersih):
-    ind = IndikatorFactory(sasaran=bersih.sasaran, nomor=2, nama="Predikat layanan uji",
-                           jenis_nilai="teks", target_akhir=None)
+    ind = IndikatorFactory(
+        sasaran=bersih.sasaran,
+        nomor=2,
+        nama="Predikat layanan uji",
+        jenis_nilai="teks",
+        target_akhir=None,
+    )
     for u, label in enumerate(("Cukup", "Baik"), start=1):
         PilihanNilaiFactory(indikator=ind, urutan=u, label=label)
     TargetTahunanFactory(indikator=ind, tahun=TAHUN, target=None, target_teks="Baik")
-    row = PKIndikatorFactory(pk_dokumen=bersih.pk, indikator=ind, target=None,
-                             target_teks="Baik")
+    row = PKIndikatorFactory(pk_dokumen=bersih.pk, indikator=ind, target=None, target_teks="Baik")
     for tw in (1, 2):
-        RealisasiFactory(indikator=ind, tahun=TAHUN, triwulan=tw, nilai=None,
-                         nilai_teks="Cukup")
+        RealisasiFactory(indikator=ind, tahun=TAHUN, triwulan=tw, nilai=None, nilai_teks="Cukup")
     assert konsistensi(bersih.opd, TAHUN) == []
     PKIndikator.objects.filter(pk=row.pk).update(target_teks="Cukup")
     assert pesan(konsistensi(bersih.opd, TAHUN)) == [
         f"Predikat layanan uji: target Perjanjian Kinerja Tahun {TAHUN} Cukup, target Renstra "
-        f"{TAHUN} Baik."]
+        f"{TAHUN} Baik."
+    ]
 
 
 # ------------------------------------------------------------------------------------------
@@ -354,13 +388,16 @@ def test_pk_budget_differing_from_dpa_pagu_summed_from_the_lines(client, operato
     kec, pk = opd_kecamatan(), pk_kec(2023, 1)
     dpa = DPA.objects.get(opd=kec, tahun=2023)
     assert pagu_program(dpa, "7.01.01") == D("8244451385")  # summed from the lines
-    assert PKProgram.objects.get(pk_dokumen=pk, program__kode="7.01.01").anggaran == D(
-        "5056021977")
+    assert PKProgram.objects.get(pk_dokumen=pk, program__kode="7.01.01").anggaran == D("5056021977")
     daftar = peringatan_halaman(halaman_konsistensi(client, kec, 2023))["anggaran_berbeda"]
     tautan = f"{reverse('perencanaan:pk', args=[pk.pk])}#perubahan"
-    assert (f"{PENUNJANG}: anggaran Perubahan Perjanjian Kinerja Tahun 2023 "
-            f"{rupiah('5.056.021.977')}, pagu DPA (murni) {rupiah('8.244.451.385')} (selisih "
-            f"{rupiah('3.188.429.408')}).", tautan, "Buat perubahan PK") in daftar
+    assert (
+        f"{PENUNJANG}: anggaran Perubahan Perjanjian Kinerja Tahun 2023 "
+        f"{rupiah('5.056.021.977')}, pagu DPA (murni) {rupiah('8.244.451.385')} (selisih "
+        f"{rupiah('3.188.429.408')}).",
+        tautan,
+        "Buat perubahan PK",
+    ) in daftar
     # Every program of the perubahan differs from the DPA in the demo.
     assert len(daftar) == 5
     assert all(t == tautan and label == "Buat perubahan PK" for _, t, label in daftar)
@@ -374,25 +411,31 @@ def test_dpa_program_missing_from_the_pk_and_pk_program_missing_from_the_dpa(cli
     PKProgram.objects.filter(pk_dokumen=pk, program__kode="7.01.06").delete()
     lain = Program.objects.create(kode="7.01.09", nama="PROGRAM UJI DI LUAR DPA", skema="050")
     PKProgram.objects.create(pk_dokumen=pk, program=lain, anggaran=D("1500000"))
-    daftar = pesan(peringatan_halaman(halaman_konsistensi(client, kec, 2023))
-                   ["anggaran_berbeda"])
-    assert (f"{PEMBINAAN_DESA}: ada di DPA (murni) 2023 (pagu {rupiah('12.427.500')}) tetapi "
-            "tidak ada di Perubahan Perjanjian Kinerja Tahun 2023.") in daftar
-    assert ("7.01.09 PROGRAM UJI DI LUAR DPA: ada di Perubahan Perjanjian Kinerja Tahun 2023 "
-            f"({rupiah('1.500.000')}) tetapi tidak ada di DPA (murni) 2023.") in daftar
+    daftar = pesan(peringatan_halaman(halaman_konsistensi(client, kec, 2023))["anggaran_berbeda"])
+    assert (
+        f"{PEMBINAAN_DESA}: ada di DPA (murni) 2023 (pagu {rupiah('12.427.500')}) tetapi "
+        "tidak ada di Perubahan Perjanjian Kinerja Tahun 2023."
+    ) in daftar
+    assert (
+        "7.01.09 PROGRAM UJI DI LUAR DPA: ada di Perubahan Perjanjian Kinerja Tahun 2023 "
+        f"({rupiah('1.500.000')}) tetapi tidak ada di DPA (murni) 2023."
+    ) in daftar
     assert not [p for p in daftar if p.startswith(PEMBINAAN_DESA) and "anggaran" in p]
 
 
 def test_year_without_dpa(client, operator):
     kec = opd_kecamatan()
     assert not DPA.objects.filter(opd=kec, tahun=2026).exists()
-    assert peringatan_halaman(halaman_konsistensi(client, kec, 2026))["anggaran_berbeda"] == [(
-        "Belum ada DPA tahun 2026: anggaran program PK tidak dapat dibandingkan dengan pagu.",
-        reverse("admin:anggaran_dpa_add"), "Isi DPA")]
+    assert peringatan_halaman(halaman_konsistensi(client, kec, 2026))["anggaran_berbeda"] == [
+        (
+            "Belum ada DPA tahun 2026: anggaran program PK tidak dapat dibandingkan dengan pagu.",
+            reverse("admin:anggaran_dpa_add"),
+            "Isi DPA",
+        )
+    ]
 
 
-def test_no_budget_warning_when_every_pk_budget_equals_the_summed_pagu(client, operator,
-                                                                      bersih):
+def test_no_budget_warning_when_every_pk_budget_equals_the_summed_pagu(client, operator, bersih):
     # A small OPD: 1.250.000 + 2.750.000 in the DPA lines, 4.000.000 in the PK.
     assert not [p for p in konsistensi(bersih.opd, TAHUN) if p.jenis == "anggaran_berbeda"]
     # The demo 2023 once the perubahan's budgets are the DPA's.
@@ -408,10 +451,16 @@ def test_no_budget_warning_when_every_pk_budget_equals_the_summed_pagu(client, o
 def test_budget_warning_of_the_small_opd_when_a_line_changes(client, bersih):
     RincianDPA.objects.filter(pk=bersih.rincian[1].pk).update(pagu=D("2500000"))
     assert peringatan_halaman(halaman_konsistensi(client, bersih.opd, TAHUN))[
-        "anggaran_berbeda"] == [(
+        "anggaran_berbeda"
+    ] == [
+        (
             f"5.99.01 PROGRAM UJI KONSISTENSI: anggaran Perjanjian Kinerja Tahun {TAHUN} "
             f"{rupiah('4.000.000')}, pagu DPA (murni) {rupiah('3.750.000')} (selisih "
-            f"{rupiah('250.000')}).", f"{bersih.url_pk()}#perubahan", "Buat perubahan PK")]
+            f"{rupiah('250.000')}).",
+            f"{bersih.url_pk()}#perubahan",
+            "Buat perubahan PK",
+        )
+    ]
 
 
 def test_budget_warning_of_a_draft_pk_links_to_the_budgets_on_the_pk_page(client, bersih):
@@ -420,7 +469,8 @@ def test_budget_warning_of_a_draft_pk_links_to_the_budgets_on_the_pk_page(client
     PKProgram.objects.filter(pk=bersih.pk_program.pk).update(anggaran=D("4100000"))
     daftar = peringatan_halaman(halaman_konsistensi(client, bersih.opd, TAHUN))
     assert [(t, label) for _, t, label in daftar["anggaran_berbeda"]] == [
-        (f"{bersih.url_pk()}#program", "Perbaiki")]
+        (f"{bersih.url_pk()}#program", "Perbaiki")
+    ]
     halaman_pk = buka_tautan(client, daftar["anggaran_berbeda"][0][1])
     assert f'name="p{bersih.pk_program.pk}-anggaran"' in halaman_pk.content.decode()
 
@@ -429,8 +479,9 @@ def _dppa(bersih, pagu_kedua):
     """A DPPA of the small OPD: the same two lines, the second one with a new pagu."""
     dppa = DPA.objects.create(opd=bersih.opd, tahun=TAHUN, jenis=DPA.Jenis.PERUBAHAN)
     for r, pagu in zip(bersih.rincian, (bersih.rincian[0].pagu, pagu_kedua), strict=True):
-        RincianDPA.objects.create(dpa=dppa, kegiatan=r.kegiatan, sub_kegiatan=r.sub_kegiatan,
-                                  pagu=pagu)
+        RincianDPA.objects.create(
+            dpa=dppa, kegiatan=r.kegiatan, sub_kegiatan=r.sub_kegiatan, pagu=pagu
+        )
     return dppa
 
 
@@ -439,7 +490,8 @@ def test_budget_is_compared_with_the_dppa_when_there_is_one(bersih):
     assert pesan(konsistensi(bersih.opd, TAHUN)) == [
         f"5.99.01 PROGRAM UJI KONSISTENSI: anggaran Perjanjian Kinerja Tahun {TAHUN} "
         f"{rupiah('4.000.000')}, pagu DPPA (perubahan) {rupiah('4.250.000')} (selisih "
-        f"{rupiah('250.000')})."]
+        f"{rupiah('250.000')})."
+    ]
     PKProgram.objects.filter(pk=bersih.pk_program.pk).update(anggaran=D("4250000"))
     assert konsistensi(bersih.opd, TAHUN) == []
 
@@ -476,9 +528,13 @@ def test_pk_indicator_without_realisasi_of_a_closed_triwulan(client, bersih):
     ind = bersih.indikator
     daftar = peringatan_halaman(halaman_konsistensi(client, bersih.opd, TAHUN))
     url = reverse("pengukuran:pengisian", args=[bersih.opd.pk, TAHUN, 2])
-    assert daftar["tanpa_realisasi"] == [(
-        f"{ind.nama}: belum ada realisasi TW II padahal jadwal pengisiannya sudah ditutup.",
-        f"{url}#indikator-{ind.pk}", "Isi realisasi")]
+    assert daftar["tanpa_realisasi"] == [
+        (
+            f"{ind.nama}: belum ada realisasi TW II padahal jadwal pengisiannya sudah ditutup.",
+            f"{url}#indikator-{ind.pk}",
+            "Isi realisasi",
+        )
+    ]
     buka_tautan(client, daftar["tanpa_realisasi"][0][1])
 
 
@@ -486,7 +542,8 @@ def test_a_realisasi_row_without_a_value_is_not_a_realisasi(bersih):
     Realisasi.objects.filter(indikator=bersih.indikator, triwulan=1).update(nilai=None)
     assert pesan(konsistensi(bersih.opd, TAHUN)) == [
         f"{bersih.indikator.nama}: belum ada realisasi TW I padahal jadwal pengisiannya sudah "
-        "ditutup."]
+        "ditutup."
+    ]
 
 
 def test_a_triwulan_reopened_for_the_opd_is_not_yet_missing(bersih):
@@ -499,13 +556,17 @@ def test_a_triwulan_reopened_for_the_opd_is_not_yet_missing(bersih):
     jadwal = JadwalPengisian.objects.get(tahun=TAHUN, triwulan=2)
     hari = timezone.localdate()
     PengecualianKunci.objects.create(
-        jadwal=jadwal, opd=bersih.opd, alasan="Operator cuti",
+        jadwal=jadwal,
+        opd=bersih.opd,
+        alasan="Operator cuti",
         berlaku_sampai=timezone.now() + datetime.timedelta(days=3),
-        dibuat_oleh=User.objects.get(username="verifikator"))
+        dibuat_oleh=User.objects.get(username="verifikator"),
+    )
     assert pesan(konsistensi(bersih.opd, TAHUN, hari_ini=hari)) == []
-    assert pesan(konsistensi(bersih.opd, TAHUN, hari_ini=hari + datetime.timedelta(days=4))) \
-        == [f"{bersih.indikator.nama}: belum ada realisasi TW II padahal jadwal pengisiannya "
-            "sudah ditutup."]
+    assert pesan(konsistensi(bersih.opd, TAHUN, hari_ini=hari + datetime.timedelta(days=4))) == [
+        f"{bersih.indikator.nama}: belum ada realisasi TW II padahal jadwal pengisiannya "
+        "sudah ditutup."
+    ]
 
 
 def test_demo_realisasi_by_the_day_the_check_runs():
@@ -513,39 +574,56 @@ def test_demo_realisasi_by_the_day_the_check_runs():
     2026. The day after, every indicator of the PK lacks TW III; with TW I removed too, one
     message names both triwulan in order."""
     kec = opd_kecamatan()
-    assert not [p for p in konsistensi(kec, 2026, hari_ini=HARI_DEMO)
-                if p.jenis == "tanpa_realisasi"]
-    assert not [p for p in konsistensi(kec, 2026, hari_ini=datetime.date(2026, 12, 6))
-                if p.jenis == "tanpa_realisasi"]
+    assert not [
+        p for p in konsistensi(kec, 2026, hari_ini=HARI_DEMO) if p.jenis == "tanpa_realisasi"
+    ]
+    assert not [
+        p
+        for p in konsistensi(kec, 2026, hari_ini=datetime.date(2026, 12, 6))
+        if p.jenis == "tanpa_realisasi"
+    ]
     sesudah = datetime.date(2026, 12, 7)
     pk = pk_kec(2026, 0)
-    nama = [r.indikator.nama for r in pk.indikator.select_related("indikator")
-            .order_by("indikator__sasaran__nomor", "indikator__nomor")]
+    nama = [
+        r.indikator.nama
+        for r in pk.indikator.select_related("indikator").order_by(
+            "indikator__sasaran__nomor", "indikator__nomor"
+        )
+    ]
     assert len(nama) == 4
     daftar = [p for p in konsistensi(kec, 2026, hari_ini=sesudah) if p.jenis == "tanpa_realisasi"]
     assert [p.pesan for p in daftar] == [
-        f"{n}: belum ada realisasi TW III padahal jadwal pengisiannya sudah ditutup."
-        for n in nama]
+        f"{n}: belum ada realisasi TW III padahal jadwal pengisiannya sudah ditutup." for n in nama
+    ]
     ind = indikator_kec(2024, IKM)
     Realisasi.objects.filter(indikator=ind, tahun=2026, triwulan=1).delete()
-    p = next(p for p in konsistensi(kec, 2026, hari_ini=sesudah)
-             if p.jenis == "tanpa_realisasi" and p.pesan.startswith(IKM))
-    assert p.pesan == (f"{IKM}: belum ada realisasi TW I, TW III padahal jadwal pengisiannya "
-                       "sudah ditutup.")
-    assert p.tautan == (reverse("pengukuran:pengisian", args=[kec.pk, 2026, 1])
-                        + f"#indikator-{ind.pk}")
+    p = next(
+        p
+        for p in konsistensi(kec, 2026, hari_ini=sesudah)
+        if p.jenis == "tanpa_realisasi" and p.pesan.startswith(IKM)
+    )
+    assert p.pesan == (
+        f"{IKM}: belum ada realisasi TW I, TW III padahal jadwal pengisiannya sudah ditutup."
+    )
+    assert p.tautan == (
+        reverse("pengukuran:pengisian", args=[kec.pk, 2026, 1]) + f"#indikator-{ind.pk}"
+    )
     # A triwulan whose window is still open is never reported.
-    assert not [p for p in konsistensi(kec, 2026, hari_ini=datetime.date(2026, 4, 10))
-                if p.jenis == "tanpa_realisasi"]
+    assert not [
+        p
+        for p in konsistensi(kec, 2026, hari_ini=datetime.date(2026, 4, 10))
+        if p.jenis == "tanpa_realisasi"
+    ]
 
 
-def test_demo_page_lists_every_indicator_once_triwulan_iii_closed(client, operator,
-                                                                   tw_tertutup):
+def test_demo_page_lists_every_indicator_once_triwulan_iii_closed(client, operator, tw_tertutup):
     kec = opd_kecamatan()
     daftar = peringatan_halaman(halaman_konsistensi(client, kec, 2026))["tanpa_realisasi"]
     assert len(daftar) == 4
-    assert all("belum ada realisasi TW III padahal jadwal pengisiannya sudah ditutup." in p
-               for p in pesan(daftar))
+    assert all(
+        "belum ada realisasi TW III padahal jadwal pengisiannya sudah ditutup." in p
+        for p in pesan(daftar)
+    )
     url = reverse("pengukuran:pengisian", args=[kec.pk, 2026, 3])
     for _, tautan, label in daftar:
         assert tautan.startswith(f"{url}#indikator-") and label == "Isi realisasi"
@@ -553,8 +631,13 @@ def test_demo_page_lists_every_indicator_once_triwulan_iii_closed(client, operat
 
 
 def _indikator_teks(bersih, pilihan=()):
-    ind = IndikatorFactory(sasaran=bersih.sasaran, nomor=2, nama="Predikat layanan uji",
-                           jenis_nilai="teks", target_akhir=None)
+    ind = IndikatorFactory(
+        sasaran=bersih.sasaran,
+        nomor=2,
+        nama="Predikat layanan uji",
+        jenis_nilai="teks",
+        target_akhir=None,
+    )
     for u, label in enumerate(pilihan, start=1):
         PilihanNilaiFactory(indikator=ind, urutan=u, label=label)
     TargetTahunanFactory(indikator=ind, tahun=TAHUN, target=None, target_teks="Baik")
@@ -565,11 +648,14 @@ def _indikator_teks(bersih, pilihan=()):
 def test_text_indicator_without_allowed_values(client, bersih):
     ind = _indikator_teks(bersih)
     daftar = peringatan_halaman(halaman_konsistensi(client, bersih.opd, TAHUN))
-    assert daftar["tanpa_realisasi"] == [(
-        "Predikat layanan uji: indikator bernilai teks tanpa pilihan nilai; realisasinya "
-        "tidak dapat diisi.",
-        reverse("admin:perencanaan_indikatorkinerja_change", args=[ind.pk]),
-        "Isi pilihan nilai")]
+    assert daftar["tanpa_realisasi"] == [
+        (
+            "Predikat layanan uji: indikator bernilai teks tanpa pilihan nilai; realisasinya "
+            "tidak dapat diisi.",
+            reverse("admin:perencanaan_indikatorkinerja_change", args=[ind.pk]),
+            "Isi pilihan nilai",
+        )
+    ]
 
 
 def test_text_indicator_fix_link_leads_to_where_allowed_values_are_entered(client, bersih):
@@ -579,14 +665,14 @@ def test_text_indicator_fix_link_leads_to_where_allowed_values_are_entered(clien
     p = next(p for p in konsistensi(bersih.opd, TAHUN) if p.jenis == "tanpa_realisasi")
     body = buka_tautan(client, p.tautan).content.decode()
     assert re.search(r'<(input|textarea|select)\b[^>]*\bname="[^"]*pilihan[^"]*"', body), (
-        f"{p.tautan}: tidak ada isian pilihan nilai di halaman yang dituju")
+        f"{p.tautan}: tidak ada isian pilihan nilai di halaman yang dituju"
+    )
 
 
 def test_text_indicator_with_allowed_values_and_realisasi_has_no_warning(bersih):
     ind = _indikator_teks(bersih, pilihan=("Kurang", "Cukup", "Baik"))
     for tw in (1, 2):
-        RealisasiFactory(indikator=ind, tahun=TAHUN, triwulan=tw, nilai=None,
-                         nilai_teks="Cukup")
+        RealisasiFactory(indikator=ind, tahun=TAHUN, triwulan=tw, nilai=None, nilai_teks="Cukup")
     assert konsistensi(bersih.opd, TAHUN) == []
 
 
@@ -594,21 +680,25 @@ def test_year_with_only_a_draft_pk(client, bersih):
     bersih.pk.status = PerjanjianKinerja.Status.DRAFT
     bersih.pk.save()
     daftar = peringatan_halaman(halaman_konsistensi(client, bersih.opd, TAHUN))
-    assert daftar["tanpa_realisasi"] == [(
-        f"Belum ada Perjanjian Kinerja final tahun {TAHUN}: realisasi belum dapat diisi.",
-        bersih.url_pk(), "Finalkan PK")]
+    assert daftar["tanpa_realisasi"] == [
+        (
+            f"Belum ada Perjanjian Kinerja final tahun {TAHUN}: realisasi belum dapat diisi.",
+            bersih.url_pk(),
+            "Finalkan PK",
+        )
+    ]
 
 
 def test_year_with_a_final_pk_and_a_draft_perubahan_measures_against_the_final_one(bersih):
-    baru = services.pk_perubahan_create(pk=bersih.pk, alasan="prioritas",
-                                        keterangan="Uji.")
+    baru = services.pk_perubahan_create(pk=bersih.pk, alasan="prioritas", keterangan="Uji.")
     assert baru.status == PerjanjianKinerja.Status.DRAFT
     assert konsistensi(bersih.opd, TAHUN) == []
 
 
 def test_no_realisasi_warning_when_every_closed_triwulan_has_a_value(client, bersih):
-    assert peringatan_halaman(halaman_konsistensi(client, bersih.opd, TAHUN))[
-        "tanpa_realisasi"] == []
+    assert (
+        peringatan_halaman(halaman_konsistensi(client, bersih.opd, TAHUN))["tanpa_realisasi"] == []
+    )
     # TW III is open and TW IV not opened: their empty values are not warned about.
     assert not Realisasi.objects.filter(indikator=bersih.indikator, triwulan__gte=3).exists()
 
@@ -624,17 +714,23 @@ def test_sasaran_without_indicator(client, operator):
     baru = Sasaran.objects.create(tujuan=tujuan, nomor=9, uraian="Meningkatnya inovasi desa")
     daftar = peringatan_halaman(halaman_konsistensi(client, kec, 2026))
     url = reverse("perencanaan:renstra", args=[renstra.pk])
-    assert daftar["sasaran_tanpa_indikator"] == [(
-        "Sasaran “Meningkatnya inovasi desa” belum memiliki indikator.",
-        f"{url}#sasaran-{baru.pk}", "Perbaiki")]
+    assert daftar["sasaran_tanpa_indikator"] == [
+        (
+            "Sasaran “Meningkatnya inovasi desa” belum memiliki indikator.",
+            f"{url}#sasaran-{baru.pk}",
+            "Perbaiki",
+        )
+    ]
     buka_tautan(client, daftar["sasaran_tanpa_indikator"][0][1])
 
 
 def test_no_sasaran_warning_when_every_sasaran_has_an_indicator(client, operator):
     kec = opd_kecamatan()
     for tahun in (2023, 2026):
-        assert peringatan_halaman(halaman_konsistensi(client, kec, tahun))[
-            "sasaran_tanpa_indikator"] == []
+        assert (
+            peringatan_halaman(halaman_konsistensi(client, kec, tahun))["sasaran_tanpa_indikator"]
+            == []
+        )
     tujuan = renstra_kec(2024).tujuan.get(nomor=1)
     baru = Sasaran.objects.create(tujuan=tujuan, nomor=9, uraian="Meningkatnya inovasi desa")
     IndikatorFactory(sasaran=baru, nomor=1, nama="Jumlah inovasi desa")
@@ -650,8 +746,7 @@ def _lepas_trantibum():
     """Unlink 7.01.04 (in DPA 2023 and both PKs 2023) from the sasaran of Renstra 2018-2023."""
     renstra = renstra_kec(2018)
     program = Program.objects.get(kode="7.01.04")
-    n, _ = ProgramSasaran.objects.filter(sasaran__tujuan__renstra=renstra,
-                                         program=program).delete()
+    n, _ = ProgramSasaran.objects.filter(sasaran__tujuan__renstra=renstra, program=program).delete()
     assert n == 1
     return renstra, program
 
@@ -661,9 +756,13 @@ def test_program_not_linked_to_a_sasaran(client, operator):
     renstra, program = _lepas_trantibum()
     daftar = peringatan_halaman(halaman_konsistensi(client, kec, 2023))["program_tanpa_sasaran"]
     url = reverse("perencanaan:renstra", args=[renstra.pk])
-    assert [(p, t.partition("#")[0], label) for p, t, label in daftar] == [(
-        f"Program {TRANTIBUM} tidak terhubung ke sasaran mana pun pada Renstra 2018-2023.",
-        url, "Hubungkan ke sasaran")]
+    assert [(p, t.partition("#")[0], label) for p, t, label in daftar] == [
+        (
+            f"Program {TRANTIBUM} tidak terhubung ke sasaran mana pun pada Renstra 2018-2023.",
+            url,
+            "Hubungkan ke sasaran",
+        )
+    ]
     # The Renstra tree is where a program is linked: each sasaran lists it to tick.
     pohon = client.get(daftar[0][1]).content.decode()
     assert f'value="{program.pk}"' in pohon
@@ -680,8 +779,10 @@ def test_pk_program_outside_the_dpa_not_linked_to_a_sasaran(bersih):
     lain = Program.objects.create(kode="5.99.02", nama="PROGRAM UJI TANPA SASARAN", skema="050")
     PKProgram.objects.create(pk_dokumen=bersih.pk, program=lain, anggaran=D("1000"))
     daftar = [p.pesan for p in konsistensi(bersih.opd, TAHUN) if p.jenis == "program_tanpa_sasaran"]
-    assert daftar == ["Program 5.99.02 PROGRAM UJI TANPA SASARAN tidak terhubung ke sasaran "
-                      "mana pun pada Renstra 2021-2026."]
+    assert daftar == [
+        "Program 5.99.02 PROGRAM UJI TANPA SASARAN tidak terhubung ke sasaran "
+        "mana pun pada Renstra 2021-2026."
+    ]
     ProgramSasaran.objects.create(sasaran=bersih.sasaran, program=lain)
     assert not [p for p in konsistensi(bersih.opd, TAHUN) if p.jenis == "program_tanpa_sasaran"]
 
@@ -699,14 +800,17 @@ def test_no_program_warning_after_linking_on_the_renstra_tree(client, operator):
     assert resp.redirect_chain and "Renstra tersimpan (1 perubahan)." in teks_halaman(resp)
     assert ProgramSasaran.objects.filter(sasaran=sasaran, program=program).exists()
     assert not [p for p in konsistensi(kec, 2023) if p.jenis == "program_tanpa_sasaran"]
-    assert peringatan_halaman(halaman_konsistensi(client, kec, 2023))[
-        "program_tanpa_sasaran"] == []
+    assert peringatan_halaman(halaman_konsistensi(client, kec, 2023))["program_tanpa_sasaran"] == []
 
 
 def test_no_program_warning_when_every_program_is_linked(client, operator, bersih):
     client.force_login(operator)
-    assert peringatan_halaman(halaman_konsistensi(client, opd_kecamatan(), 2023))[
-        "program_tanpa_sasaran"] == []
+    assert (
+        peringatan_halaman(halaman_konsistensi(client, opd_kecamatan(), 2023))[
+            "program_tanpa_sasaran"
+        ]
+        == []
+    )
     assert not [p for p in konsistensi(bersih.opd, TAHUN) if p.jenis == "program_tanpa_sasaran"]
 
 
@@ -721,8 +825,9 @@ def test_year_without_renstra_has_one_warning(client, operator):
     assert [p.jenis for p in konsistensi(kec, 2027)] == ["tanpa_renstra"]
     resp = halaman_konsistensi(client, kec, 2027)
     daftar = peringatan_halaman(resp)
-    assert daftar["tanpa_renstra"] == [("Tidak ada Renstra yang mencakup tahun 2027.", url_opd,
-                                        "Buat Renstra")]
+    assert daftar["tanpa_renstra"] == [
+        ("Tidak ada Renstra yang mencakup tahun 2027.", url_opd, "Buat Renstra")
+    ]
     assert sum(len(v) for v in daftar.values()) == 1
     assert "1 peringatan." in teks_halaman(resp)
     # The OPD page is where a Renstra period is started.
@@ -751,10 +856,17 @@ def test_pk_page_shows_the_pk_warnings_of_its_year(client, operator):
     _lepas_trantibum()
     kec = opd_kecamatan()
     semua = konsistensi(kec, 2023)
-    diharapkan = [(p.pesan, p.tautan, p.label_tautan) for p in semua
-                  if p.jenis in ("target_berbeda", "anggaran_berbeda", "tanpa_realisasi")]
-    assert {p.jenis for p in semua} == {"target_berbeda", "anggaran_berbeda",
-                                         "sasaran_tanpa_indikator", "program_tanpa_sasaran"}
+    diharapkan = [
+        (p.pesan, p.tautan, p.label_tautan)
+        for p in semua
+        if p.jenis in ("target_berbeda", "anggaran_berbeda", "tanpa_realisasi")
+    ]
+    assert {p.jenis for p in semua} == {
+        "target_berbeda",
+        "anggaran_berbeda",
+        "sasaran_tanpa_indikator",
+        "program_tanpa_sasaran",
+    }
     for versi in (0, 1):  # the induk shows the warnings of the year's latest version too
         resp = client.get(reverse("perencanaan:pk", args=[pk_kec(2023, versi).pk]))
         assert peringatan_di(resp) == diharapkan
@@ -767,8 +879,11 @@ def test_pk_page_shows_the_pk_warnings_of_its_year(client, operator):
 
 def test_pk_page_shows_realisasi_warnings(client, operator, tw_tertutup):
     resp = client.get(reverse("perencanaan:pk", args=[pk_kec(2026, 0).pk]))
-    jenis = [p for p in pesan(peringatan_di(resp))
-             if "belum ada realisasi TW III padahal jadwal pengisiannya sudah ditutup." in p]
+    jenis = [
+        p
+        for p in pesan(peringatan_di(resp))
+        if "belum ada realisasi TW III padahal jadwal pengisiannya sudah ditutup." in p
+    ]
     assert len(jenis) == 4
 
 
@@ -779,30 +894,41 @@ def test_renstra_tree_shows_the_sasaran_and_program_warnings(client, operator):
     daftar = peringatan_di(resp)
     teks = pesan(daftar)
     assert "Sasaran “Sasaran tanpa indikator uji” belum memiliki indikator." in teks
-    assert (f"Program {TRANTIBUM} tidak terhubung ke sasaran mana pun pada Renstra "
-            "2018-2023.") in teks
+    assert (
+        f"Program {TRANTIBUM} tidak terhubung ke sasaran mana pun pada Renstra 2018-2023."
+    ) in teks
     assert any(p.startswith(f"{PREDIKAT_BAIK}: target") for p in teks)
     assert not [p for p in teks if "pagu" in p or "realisasi" in p]
-    assert (f"{reverse('perencanaan:renstra', args=[renstra.pk])}#sasaran-{sasaran.pk}"
-            in [t for _, t, _ in daftar])
+    assert f"{reverse('perencanaan:renstra', args=[renstra.pk])}#sasaran-{sasaran.pk}" in [
+        t for _, t, _ in daftar
+    ]
     assert "Sasaran ini belum memiliki indikator." in teks_halaman(resp)
     # The tree of the running period has none of them.
-    assert peringatan_di(client.get(reverse("perencanaan:renstra",
-                                            args=[renstra_kec(2024).pk]))) == []
+    assert (
+        peringatan_di(client.get(reverse("perencanaan:renstra", args=[renstra_kec(2024).pk]))) == []
+    )
 
 
 def _potret_renstra(renstra):
     return {
-        "sasaran": sorted(Sasaran.objects.filter(tujuan__renstra=renstra)
-                          .values_list("pk", "uraian", "misi_id")),
-        "program": sorted(ProgramSasaran.objects.filter(sasaran__tujuan__renstra=renstra)
-                          .values_list("sasaran_id", "program_id")),
-        "indikator": sorted(IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=renstra)
-                            .values_list("pk", "nama", "satuan", "polaritas", "agregasi",
-                                         "target_akhir", "target_akhir_teks")),
-        "target": sorted(TargetTahunan.objects.filter(
-            indikator__sasaran__tujuan__renstra=renstra).values_list("indikator_id", "tahun",
-                                                                     "target", "target_teks")),
+        "sasaran": sorted(
+            Sasaran.objects.filter(tujuan__renstra=renstra).values_list("pk", "uraian", "misi_id")
+        ),
+        "program": sorted(
+            ProgramSasaran.objects.filter(sasaran__tujuan__renstra=renstra).values_list(
+                "sasaran_id", "program_id"
+            )
+        ),
+        "indikator": sorted(
+            IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=renstra).values_list(
+                "pk", "nama", "satuan", "polaritas", "agregasi", "target_akhir", "target_akhir_teks"
+            )
+        ),
+        "target": sorted(
+            TargetTahunan.objects.filter(indikator__sasaran__tujuan__renstra=renstra).values_list(
+                "indikator_id", "tahun", "target", "target_teks"
+            )
+        ),
     }
 
 
@@ -842,8 +968,9 @@ def test_pk_save_succeeds_while_warnings_exist(client, operator, asal):
     kec = opd_kecamatan()
     if asal == "perubahan_2023":
         # A draft perubahan of 2023: its targets and budgets differ from Renstra and DPA.
-        draf = services.pk_perubahan_create(pk=pk_kec(2023, 1), alasan="strategi",
-                                            keterangan="Anggaran disesuaikan.")
+        draf = services.pk_perubahan_create(
+            pk=pk_kec(2023, 1), alasan="strategi", keterangan="Anggaran disesuaikan."
+        )
     else:
         # A new PK of 2025: no DPA, no final PK, targets absent from the Renstra.
         draf = services.pk_create(opd=kec, tahun=2025)
@@ -902,11 +1029,15 @@ def test_many_opds_at_once_run_the_same_queries_for_3_and_30_synthetic_opds():
     assert sintetis.count() == 30
     for opd in sintetis:
         renstra = opd.renstra.get()
-        assert besar[opd.pk] == [Peringatan(
-            "program_tanpa_sasaran", f"Program {opd.kode_bidang}.01 Program Penunjang tidak "
-            "terhubung ke sasaran mana pun pada Renstra 2021-2026.",
-            reverse("perencanaan:renstra", args=[renstra.pk]) + "#program",
-            "Hubungkan ke sasaran")]
+        assert besar[opd.pk] == [
+            Peringatan(
+                "program_tanpa_sasaran",
+                f"Program {opd.kode_bidang}.01 Program Penunjang tidak "
+                "terhubung ke sasaran mana pun pada Renstra 2021-2026.",
+                reverse("perencanaan:renstra", args=[renstra.pk]) + "#program",
+                "Hubungkan ke sasaran",
+            )
+        ]
     # The demo OPDs keep their own warnings among the synthetic ones.
     for opd in OPD.objects.exclude(kode__startswith="SIN-"):
         assert besar[opd.pk] == kecil[opd.pk] == konsistensi(opd, 2025, hari_ini=HARI_DEMO)
@@ -926,11 +1057,18 @@ def test_a_change_in_one_of_many_opds_warns_that_opd_only():
     TargetTahunan.objects.filter(indikator=ind[0], tahun=2025).update(target=D("1.5"))
     Realisasi.objects.filter(indikator=ind[1], tahun=2025, triwulan=2).delete()
     JadwalPengisian.objects.update_or_create(
-        tahun=2025, triwulan=2, defaults={"dibuka": datetime.date(2025, 7, 1),
-                                          "ditutup": datetime.date(2025, 7, 15)})
+        tahun=2025,
+        triwulan=2,
+        defaults={"dibuka": datetime.date(2025, 7, 1), "ditutup": datetime.date(2025, 7, 15)},
+    )
     sesudah = konsistensi_opd(sin.values(), 2025, hari_ini=HARI_DEMO)
     assert [p.jenis for p in sesudah[opd.pk]] == [
-        "target_berbeda", "anggaran_berbeda", "tanpa_realisasi", "program_tanpa_sasaran"]
+        "target_berbeda",
+        "anggaran_berbeda",
+        "tanpa_realisasi",
+        "program_tanpa_sasaran",
+    ]
     assert sesudah[opd.pk] == konsistensi(opd, 2025, hari_ini=HARI_DEMO)
     assert {k: v for k, v in sesudah.items() if k != opd.pk} == {
-        k: v for k, v in sebelum.items() if k != opd.pk}
+        k: v for k, v in sebelum.items() if k != opd.pk
+    }

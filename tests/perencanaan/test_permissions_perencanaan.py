@@ -42,8 +42,15 @@ from apps.perencanaan.models import (
 
 pytestmark = pytest.mark.django_db
 
-PERAN = ("admin", "verifikator", "inspektorat", "operator.kecamatan", "pimpinan.kecamatan",
-         "operator.organisasi", "anonim")
+PERAN = (
+    "admin",
+    "verifikator",
+    "inspektorat",
+    "operator.kecamatan",
+    "pimpinan.kecamatan",
+    "operator.organisasi",
+    "anonim",
+)
 
 # Every logged-in user: the method is refused; anonymous: sent to the login page first.
 SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
@@ -95,8 +102,7 @@ TABEL = [
 ]
 
 KASUS = [
-    pytest.param(nama, metode, peran, status,
-                 id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
+    pytest.param(nama, metode, peran, status, id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
     for nama, metode, statuses in TABEL
     for peran, status in zip(PERAN, statuses, strict=True)
 ]
@@ -115,9 +121,14 @@ def objek(db):
     renstra = renstra_kec(2024)
     lepas = indikator_lepas(renstra)
     draf = draf_2026(tanggal=datetime.date(2026, 3, 2))
-    return SimpleNamespace(opd=opd, renstra=renstra, lepas=lepas, draf=draf,
-                           pk_2023=pk_kec(2023, 1),
-                           indikator=indikator_renstra(renstra)[0])
+    return SimpleNamespace(
+        opd=opd,
+        renstra=renstra,
+        lepas=lepas,
+        draf=draf,
+        pk_2023=pk_kec(2023, 1),
+        indikator=indikator_renstra(renstra)[0],
+    )
 
 
 def _args(nama, o):
@@ -161,8 +172,10 @@ def _post_data(nama, o):
         "perencanaan:renstra_tambah": {"jenis": "tujuan", "bt-uraian": "Tujuan uji hak akses"},
         "perencanaan:renstra_hapus": {"butir": f"indikator-{o.lepas.pk}"},
         "perencanaan:renstra_salin": {"salin-tahun_awal": "2027", "salin-tahun_akhir": "2031"},
-        "perencanaan:pk_perubahan": {"alasan_perubahan": "pejabat",
-                                     "keterangan_perubahan": "Camat baru dilantik."},
+        "perencanaan:pk_perubahan": {
+            "alasan_perubahan": "pejabat",
+            "keterangan_perubahan": "Camat baru dilantik.",
+        },
     }.get(nama, {})
 
 
@@ -192,7 +205,8 @@ def _periksa_berhasil(nama, peran, resp, o):
         assert resp["Location"] == reverse("perencanaan:pk", args=[baru.pk])
     elif nama == "perencanaan:renstra":
         assert TargetTahunan.objects.get(indikator=o.indikator, tahun=2025).target == Decimal(
-            "81.5")
+            "81.5"
+        )
         assert "Renstra tersimpan (1 perubahan)." in pesan(resp)
     elif nama == "perencanaan:renstra_tambah":
         assert Tujuan.objects.filter(renstra=o.renstra, uraian="Tujuan uji hak akses").exists()
@@ -215,8 +229,7 @@ def _periksa_berhasil(nama, peran, resp, o):
         assert o.draf.difinalkan_oleh.username == peran
     elif nama == "perencanaan:pk_perubahan":
         baru = PerjanjianKinerja.objects.get(opd=o.opd, tahun=2023, versi=2)
-        assert (baru.status, baru.alasan_perubahan) == (PerjanjianKinerja.Status.DRAFT,
-                                                        "pejabat")
+        assert (baru.status, baru.alasan_perubahan) == (PerjanjianKinerja.Status.DRAFT, "pejabat")
         assert resp["Location"] == reverse("perencanaan:pk", args=[baru.pk])
     elif nama == "perencanaan:pk_hapus":
         assert not PerjanjianKinerja.objects.filter(pk=o.draf.pk).exists()
@@ -277,12 +290,15 @@ def test_start_page_lists_every_opd_for_all_opd_roles_and_sends_opd_users_home(c
         client.force_login(user(peran))
         teks = teks_halaman(client.get(reverse("perencanaan:beranda")))
         assert "Kecamatan Magetan" in teks and "Bagian Organisasi" in teks, peran
-    for peran, opd in (("operator.kecamatan", opd_kecamatan()),
-                       ("pimpinan.kecamatan", opd_kecamatan()),
-                       ("operator.organisasi", opd_organisasi())):
+    for peran, opd in (
+        ("operator.kecamatan", opd_kecamatan()),
+        ("pimpinan.kecamatan", opd_kecamatan()),
+        ("operator.organisasi", opd_organisasi()),
+    ):
         client.force_login(user(peran))
         assert client.get(reverse("perencanaan:beranda"))["Location"] == reverse(
-            "perencanaan:opd", args=[opd.pk]), peran
+            "perencanaan:opd", args=[opd.pk]
+        ), peran
 
 
 # --- forged ids ------------------------------------------------------------------------------
@@ -304,18 +320,28 @@ def _palsu_pohon(o):
 def _palsu_tambah(o):
     sasaran = o.indikator.sasaran_id
     return reverse("perencanaan:renstra_tambah", args=[o.renstra.pk]), {
-        "jenis": "indikator", "bi-sasaran": sasaran, "bi-nama": "Dipalsukan", "bi-satuan": "%",
-        "bi-polaritas": "positif", "bi-jenis_nilai": "angka", "bi-agregasi": "nilai_akhir"}
+        "jenis": "indikator",
+        "bi-sasaran": sasaran,
+        "bi-nama": "Dipalsukan",
+        "bi-satuan": "%",
+        "bi-polaritas": "positif",
+        "bi-jenis_nilai": "angka",
+        "bi-agregasi": "nilai_akhir",
+    }
 
 
 def _palsu_hapus(o):
-    return (reverse("perencanaan:renstra_hapus", args=[o.renstra.pk]),
-            {"butir": f"indikator-{o.lepas.pk}"})
+    return (
+        reverse("perencanaan:renstra_hapus", args=[o.renstra.pk]),
+        {"butir": f"indikator-{o.lepas.pk}"},
+    )
 
 
 def _palsu_salin(o):
-    return (reverse("perencanaan:renstra_salin", args=[o.renstra.pk]),
-            {"salin-tahun_awal": "2027", "salin-tahun_akhir": "2031"})
+    return (
+        reverse("perencanaan:renstra_salin", args=[o.renstra.pk]),
+        {"salin-tahun_awal": "2027", "salin-tahun_akhir": "2031"},
+    )
 
 
 def _palsu_iku(o):
@@ -328,26 +354,37 @@ def _palsu_iku(o):
 def _palsu_hapus_lewat_renstra_sendiri(o):
     """operator.organisasi's OWN Renstra URL with the Kecamatan's indicator."""
     sendiri = Renstra.objects.get(opd=opd_organisasi())
-    return (reverse("perencanaan:renstra_hapus", args=[sendiri.pk]),
-            {"butir": f"indikator-{o.lepas.pk}"})
+    return (
+        reverse("perencanaan:renstra_hapus", args=[sendiri.pk]),
+        {"butir": f"indikator-{o.lepas.pk}"},
+    )
 
 
-@pytest.mark.parametrize("buat", [
-    pytest.param(_palsu_pk, id="pk-edit"),
-    pytest.param(_palsu_pohon, id="renstra-pohon"),
-    pytest.param(_palsu_tambah, id="renstra-tambah"),
-    pytest.param(_palsu_hapus, id="renstra-hapus"),
-    pytest.param(_palsu_salin, id="renstra-salin"),
-    pytest.param(_palsu_iku, id="iku"),
-    pytest.param(lambda o: (reverse("perencanaan:pk_hapus", args=[o.draf.pk]), {}),
-                 id="pk-hapus"),
-    pytest.param(lambda o: (reverse("perencanaan:pk_perubahan", args=[o.pk_2023.pk]),
-                            {"alasan_perubahan": "pejabat", "keterangan_perubahan": "x"}),
-                 id="pk-perubahan"),
-    pytest.param(_palsu_hapus_lewat_renstra_sendiri, id="hapus-lewat-renstra-sendiri"),
-])
+@pytest.mark.parametrize(
+    "buat",
+    [
+        pytest.param(_palsu_pk, id="pk-edit"),
+        pytest.param(_palsu_pohon, id="renstra-pohon"),
+        pytest.param(_palsu_tambah, id="renstra-tambah"),
+        pytest.param(_palsu_hapus, id="renstra-hapus"),
+        pytest.param(_palsu_salin, id="renstra-salin"),
+        pytest.param(_palsu_iku, id="iku"),
+        pytest.param(
+            lambda o: (reverse("perencanaan:pk_hapus", args=[o.draf.pk]), {}), id="pk-hapus"
+        ),
+        pytest.param(
+            lambda o: (
+                reverse("perencanaan:pk_perubahan", args=[o.pk_2023.pk]),
+                {"alasan_perubahan": "pejabat", "keterangan_perubahan": "x"},
+            ),
+            id="pk-perubahan",
+        ),
+        pytest.param(_palsu_hapus_lewat_renstra_sendiri, id="hapus-lewat-renstra-sendiri"),
+    ],
+)
 def test_another_opds_operator_posting_the_kecamatans_ids_gets_404_and_changes_nothing(
-        client, objek, buat):
+    client, objek, buat
+):
     url, data = buat(objek)
     client.force_login(user("operator.organisasi"))
     sebelum = potret()
@@ -363,10 +400,14 @@ def test_other_opds_indicator_posted_to_ones_own_renstra_hapus_is_404_and_kept(c
     lain = indikator_lepas(Renstra.objects.get(opd=opd_organisasi()), "Indikator Organisasi")
     client.force_login(user("operator.kecamatan"))
     sebelum = potret()
-    for butir in (f"indikator-{lain.pk}", f"sasaran-{lain.sasaran_id}",
-                  f"tujuan-{lain.sasaran.tujuan_id}"):
-        resp = client.post(reverse("perencanaan:renstra_hapus", args=[objek.renstra.pk]),
-                           {"butir": butir})
+    for butir in (
+        f"indikator-{lain.pk}",
+        f"sasaran-{lain.sasaran_id}",
+        f"tujuan-{lain.sasaran.tujuan_id}",
+    ):
+        resp = client.post(
+            reverse("perencanaan:renstra_hapus", args=[objek.renstra.pk]), {"butir": butir}
+        )
         assert resp.status_code == 404, butir
     assert potret() == sebelum
     assert IndikatorKinerja.objects.filter(pk=lain.pk).exists()
@@ -377,23 +418,31 @@ def test_other_renstra_of_the_same_opd_in_hapus_is_404(client, objek):
     lama = indikator_lepas(renstra_kec(2018), "Indikator lama tanpa PK")
     client.force_login(user("operator.kecamatan"))
     sebelum = potret()
-    resp = client.post(reverse("perencanaan:renstra_hapus", args=[objek.renstra.pk]),
-                       {"butir": f"indikator-{lama.pk}"})
+    resp = client.post(
+        reverse("perencanaan:renstra_hapus", args=[objek.renstra.pk]),
+        {"butir": f"indikator-{lama.pk}"},
+    )
     assert resp.status_code == 404
     assert potret() == sebelum
 
 
-PILIHAN_SALAH = ("Masukkan pilihan yang valid. Pilihan tersebut bukan salah satu dari pilihan "
-                 "yang tersedia.")
+PILIHAN_SALAH = (
+    "Masukkan pilihan yang valid. Pilihan tersebut bukan salah satu dari pilihan yang tersedia."
+)
 
 
-@pytest.mark.parametrize(("field", "pesan_galat"), [
-    ("pihak_pertama", "Pihak pertama: pilih pejabat OPD ini."),
-    ("pihak_kedua", "Pihak kedua: pilih atasan langsung pihak pertama (kepala daerah atau "
-     "pimpinan OPD induk)"),
-])
-def test_operator_cannot_make_another_opds_official_sign_the_pk(client, objek, field,
-                                                                 pesan_galat):
+@pytest.mark.parametrize(
+    ("field", "pesan_galat"),
+    [
+        ("pihak_pertama", "Pihak pertama: pilih pejabat OPD ini."),
+        (
+            "pihak_kedua",
+            "Pihak kedua: pilih atasan langsung pihak pertama (kepala daerah atau "
+            "pimpinan OPD induk)",
+        ),
+    ],
+)
+def test_operator_cannot_make_another_opds_official_sign_the_pk(client, objek, field, pesan_galat):
     """The head of Bagian Organisasi named as a signatory of the Kecamatan's PK."""
     url = reverse("perencanaan:pk", args=[objek.draf.pk])
     data = formulir_dari(url, "form-pk")
@@ -413,8 +462,10 @@ def test_operator_cannot_add_another_opds_indicator_to_the_pk(client, objek):
     lain = IndikatorKinerja.objects.filter(sasaran__tujuan__renstra__opd=opd_organisasi())[0]
     client.force_login(user("operator.kecamatan"))
     sebelum = potret()
-    resp = client.post(reverse("perencanaan:pk", args=[objek.draf.pk]),
-                       {"aksi": "tambah_indikator", "ti-indikator": lain.pk, "ti-target": "90"})
+    resp = client.post(
+        reverse("perencanaan:pk", args=[objek.draf.pk]),
+        {"aksi": "tambah_indikator", "ti-indikator": lain.pk, "ti-target": "90"},
+    )
     assert resp.status_code == 200
     assert potret() == sebelum
     # (The label's case is checked in test_input_salah_perencanaan.)
@@ -428,15 +479,25 @@ PENGUBAH = ("admin", "verifikator", "operator.kecamatan", "pimpinan.kecamatan")
 
 def _isian_final(pk):
     """What the edit form would send for a final PK (the page shows no form: forged)."""
-    return {"aksi": "simpan", "pk-tempat": "Dipalsukan", "pk-tanggal": "1 Maret 2026",
-            "pk-pihak_pertama": pk.pihak_pertama_id, "pk-pihak_kedua": pk.pihak_kedua_id,
-            "pk-pernyataan": "Dipalsukan", **{
-                f"t{r.pk}-target": "1" for r in pk.indikator.all()}}
+    return {
+        "aksi": "simpan",
+        "pk-tempat": "Dipalsukan",
+        "pk-tanggal": "1 Maret 2026",
+        "pk-pihak_pertama": pk.pihak_pertama_id,
+        "pk-pihak_kedua": pk.pihak_kedua_id,
+        "pk-pernyataan": "Dipalsukan",
+        **{f"t{r.pk}-target": "1" for r in pk.indikator.all()},
+    }
 
 
-@pytest.mark.parametrize("versi", [pytest.param((2026, 0), id="pk2026-induk"),
-                                   pytest.param((2023, 1), id="pk2023-perubahan"),
-                                   pytest.param((2023, 0), id="pk2023-induk")])
+@pytest.mark.parametrize(
+    "versi",
+    [
+        pytest.param((2026, 0), id="pk2026-induk"),
+        pytest.param((2023, 1), id="pk2023-perubahan"),
+        pytest.param((2023, 0), id="pk2023-induk"),
+    ],
+)
 @pytest.mark.parametrize("aksi", ["simpan", "tambah_indikator", "tambah_program", "hapus"])
 @pytest.mark.parametrize("peran", PENGUBAH)
 def test_a_final_pk_cannot_be_changed_by_anyone(client, peran, aksi, versi):
@@ -448,12 +509,19 @@ def test_a_final_pk_cannot_be_changed_by_anyone(client, peran, aksi, versi):
         url, data = reverse("perencanaan:pk", args=[pk.pk]), _isian_final(pk)
     elif aksi == "tambah_indikator":
         lepas = indikator_lepas(renstra_kec(2018 if pk.tahun == 2023 else 2024))
-        url, data = reverse("perencanaan:pk", args=[pk.pk]), {
-            "aksi": aksi, "ti-indikator": lepas.pk, "ti-target": "50"}
+        url, data = (
+            reverse("perencanaan:pk", args=[pk.pk]),
+            {"aksi": aksi, "ti-indikator": lepas.pk, "ti-target": "50"},
+        )
     else:
-        url, data = reverse("perencanaan:pk", args=[pk.pk]), {
-            "aksi": aksi, "tp-program": pk.program.first().program_id
-            if pk.program.exists() else "", "tp-anggaran": "1000"}
+        url, data = (
+            reverse("perencanaan:pk", args=[pk.pk]),
+            {
+                "aksi": aksi,
+                "tp-program": pk.program.first().program_id if pk.program.exists() else "",
+                "tp-anggaran": "1000",
+            },
+        )
     client.force_login(user(peran))
     sebelum = potret()
     resp = client.post(url, data)
@@ -467,14 +535,24 @@ def test_a_final_pk_cannot_be_changed_by_anyone(client, peran, aksi, versi):
     assert 'id="form-pk"' not in halaman.content.decode()
 
 
-@pytest.mark.parametrize("nama", ["perencanaan:pk", "perencanaan:pk_hapus",
-                                  "perencanaan:pk_finalkan", "perencanaan:pk_perubahan"])
+@pytest.mark.parametrize(
+    "nama",
+    [
+        "perencanaan:pk",
+        "perencanaan:pk_hapus",
+        "perencanaan:pk_finalkan",
+        "perencanaan:pk_perubahan",
+    ],
+)
 def test_inspektorat_is_refused_on_a_final_pk_too(client, nama):
     pk = pk_kec(2026)
     client.force_login(user("inspektorat"))
     sebelum = potret()
-    data = _isian_final(pk) if nama == "perencanaan:pk" else {
-        "alasan_perubahan": "pejabat", "keterangan_perubahan": "x"}
+    data = (
+        _isian_final(pk)
+        if nama == "perencanaan:pk"
+        else {"alasan_perubahan": "pejabat", "keterangan_perubahan": "x"}
+    )
     assert client.post(reverse(nama, args=[pk.pk]), data).status_code == 403
     assert potret() == sebelum
 
@@ -503,12 +581,20 @@ def test_the_final_pk_page_offers_no_form_to_anyone(client):
 
 def test_formulir_reads_checked_boxes_and_selected_options():
     """The helper sends what a browser sends."""
-    page = ('<form id="f"><input name="a" value="1"><input type="checkbox" name="b" value="2" '
-            'checked><input type="checkbox" name="b" value="3"><input type="checkbox" '
-            'name="b" value="4" checked><input type="checkbox" name="c"><input '
-            'type="checkbox" name="d" checked><select name="s"><option value="x">x</option>'
-            '<option value="y" selected>y</option></select><select name="t"><option '
-            'value="p">p</option></select><textarea name="u">\nbaris</textarea>'
-            '<input name="e" disabled value="9"></form>')
-    assert formulir(page, "f") == {"a": "1", "b": ["2", "4"], "d": "on", "s": "y", "t": "p",
-                                   "u": "baris"}
+    page = (
+        '<form id="f"><input name="a" value="1"><input type="checkbox" name="b" value="2" '
+        'checked><input type="checkbox" name="b" value="3"><input type="checkbox" '
+        'name="b" value="4" checked><input type="checkbox" name="c"><input '
+        'type="checkbox" name="d" checked><select name="s"><option value="x">x</option>'
+        '<option value="y" selected>y</option></select><select name="t"><option '
+        'value="p">p</option></select><textarea name="u">\nbaris</textarea>'
+        '<input name="e" disabled value="9"></form>'
+    )
+    assert formulir(page, "f") == {
+        "a": "1",
+        "b": ["2", "4"],
+        "d": "on",
+        "s": "y",
+        "t": "p",
+        "u": "baris",
+    }

@@ -22,8 +22,13 @@ def pdf_teks(isi: bytes) -> str:
     """The text of a PDF laid out as on the page; pages are separated by a form feed (\\f)."""
     program = shutil.which("pdftotext")
     assert program, "pdftotext tidak ditemukan: pasang poppler-utils (scripts/apt-deps.sh)"
-    hasil = subprocess.run([program, "-layout", "-enc", "UTF-8", "-", "-"], input=isi,
-                           capture_output=True, check=True, timeout=60)
+    hasil = subprocess.run(
+        [program, "-layout", "-enc", "UTF-8", "-", "-"],
+        input=isi,
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
     return hasil.stdout.decode()
 
 
@@ -62,13 +67,23 @@ def baris_dengan(teks: str, potongan: str) -> str:
 def draf_baru(**lain) -> PerjanjianKinerja:
     """A second perubahan of 2023 still in draft, signatories copied from the perubahan."""
     sumber = pk_kecamatan(1)
-    tanda_tangan = {f"{pihak}_{f}": getattr(sumber, f"{pihak}_{f}")
-                    for pihak in ("pihak_pertama", "pihak_kedua") for f in PIHAK}
+    tanda_tangan = {
+        f"{pihak}_{f}": getattr(sumber, f"{pihak}_{f}")
+        for pihak in ("pihak_pertama", "pihak_kedua")
+        for f in PIHAK
+    }
     return PerjanjianKinerja.objects.create(
-        opd=sumber.opd, tahun=2023, versi=2, status=PerjanjianKinerja.Status.DRAFT,
-        alasan_perubahan=PerjanjianKinerja.Alasan.PRIORITAS, tempat="Magetan",
-        pihak_pertama=sumber.pihak_pertama, pihak_kedua=sumber.pihak_kedua,
-        **tanda_tangan, **lain)
+        opd=sumber.opd,
+        tahun=2023,
+        versi=2,
+        status=PerjanjianKinerja.Status.DRAFT,
+        alasan_perubahan=PerjanjianKinerja.Alasan.PRIORITAS,
+        tempat="Magetan",
+        pihak_pertama=sumber.pihak_pertama,
+        pihak_kedua=sumber.pihak_kedua,
+        **tanda_tangan,
+        **lain,
+    )
 
 
 @pytest.fixture
@@ -93,9 +108,15 @@ def test_pk_induk_2023_as_signed(client, operator):
     assert "6.142.999.541,00" in teks
     # date and both signature blocks, on both pages
     assert teks.count("Magetan, 2 Januari 2023") == 2
-    for tertulis in ("TRI ATMADI, S.Sos", "Pembina Tk. I (IV/b)",
-                     "NIP. 19670227 198601 1 001", "Dr. Drs. H. SUPRAWOTO, S.H., M.Si.",
-                     "Bupati Magetan", "PIHAK PERTAMA,", "PIHAK KEDUA,"):
+    for tertulis in (
+        "TRI ATMADI, S.Sos",
+        "Pembina Tk. I (IV/b)",
+        "NIP. 19670227 198601 1 001",
+        "Dr. Drs. H. SUPRAWOTO, S.H., M.Si.",
+        "Bupati Magetan",
+        "PIHAK PERTAMA,",
+        "PIHAK KEDUA,",
+    ):
         assert all(tertulis in h for h in halaman(teks)), tertulis
     # the Bupati has no NIP: only the camat's NIP line is printed
     assert teks.count("NIP.") == 2
@@ -107,8 +128,13 @@ def test_pk_perubahan_2023_shows_its_own_signatories_and_numbers(client, operato
     assert "PERUBAHAN PERJANJIAN KINERJA TAHUN 2023" in teks
     assert re.search(r"\b75\b", baris_dengan(teks, "Kecamatan berpredikat kinerja baik"))
     assert "5.056.021.977,00" in teks
-    for tertulis in ("YUDO WAHYONO, S.Sos., M.Si", "NIP. 19670606 198803 1 011",
-                     "Ir. HERGUNADI, M.T.", "Pj. Bupati Magetan", "Magetan, November 2023"):
+    for tertulis in (
+        "YUDO WAHYONO, S.Sos., M.Si",
+        "NIP. 19670606 198803 1 011",
+        "Ir. HERGUNADI, M.T.",
+        "Pj. Bupati Magetan",
+        "Magetan, November 2023",
+    ):
         assert tertulis in teks, tertulis
     # nothing of the induk
     assert "TRI ATMADI" not in teks
@@ -168,8 +194,9 @@ def test_draft_pk_is_marked_draf_on_every_page_and_final_is_not(client, operator
 
 
 def test_user_text_is_printed_as_typed_never_as_markup(client, operator):
-    pernyataan = ("Pihak pertama berjanji <b>tebal</b> & <script>alert(1)</script>.\n\n"
-                  "Paragraf kedua.")
+    pernyataan = (
+        "Pihak pertama berjanji <b>tebal</b> & <script>alert(1)</script>.\n\nParagraf kedua."
+    )
     teks = teks_pk(client, draf_baru(pernyataan=pernyataan))
 
     assert "<b>tebal</b>" in teks

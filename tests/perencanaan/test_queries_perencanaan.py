@@ -54,48 +54,70 @@ class Rencana:
         self.operator = UserFactory(opd=self.opd, peran=Peran.OPERATOR)
         self.renstra = RenstraFactory(opd=self.opd)  # 2021-2026
         tujuan = [TujuanFactory(renstra=self.renstra, nomor=n) for n in (1, 2)]
-        self.sasaran = [SasaranFactory(tujuan=tujuan[i % 2], nomor=i // 2 + 1,
-                                       uraian=f"Sasaran uji {i + 1}") for i in range(sasaran)]
+        self.sasaran = [
+            SasaranFactory(tujuan=tujuan[i % 2], nomor=i // 2 + 1, uraian=f"Sasaran uji {i + 1}")
+            for i in range(sasaran)
+        ]
         self.pk = PerjanjianKinerjaFactory(opd=self.opd, tahun=TAHUN)
         self.draf = PerjanjianKinerjaFactory(opd=self.opd, tahun=TAHUN - 1, status=DRAF)
         self.indikator = []
         for i in range(indikator):
             teks = i % 5 == 4
             ind = IndikatorFactory(
-                sasaran=self.sasaran[i % sasaran], nomor=i // sasaran + 1,
-                is_iku=i % 2 == 0, definisi_operasional=f"Definisi {i}",
-                **({"jenis_nilai": "teks", "target_akhir": None} if teks else {}))
+                sasaran=self.sasaran[i % sasaran],
+                nomor=i // sasaran + 1,
+                is_iku=i % 2 == 0,
+                definisi_operasional=f"Definisi {i}",
+                **({"jenis_nilai": "teks", "target_akhir": None} if teks else {}),
+            )
             if teks:
                 for u, label in enumerate(("Kurang", "Cukup", "Baik"), start=1):
                     PilihanNilaiFactory(indikator=ind, urutan=u, label=label)
             for tahun in range(2021, 2027):
-                TargetTahunanFactory(indikator=ind, tahun=tahun,
-                                     **({"target": None, "target_teks": "Baik"} if teks
-                                        else {"target": D(70 + tahun % 10)}))
+                TargetTahunanFactory(
+                    indikator=ind,
+                    tahun=tahun,
+                    **(
+                        {"target": None, "target_teks": "Baik"}
+                        if teks
+                        else {"target": D(70 + tahun % 10)}
+                    ),
+                )
             beda = i % 2 == 1
-            nilai_pk = ({"target": None, "target_teks": "Cukup" if beda else "Baik"} if teks
-                        else {"target": D(70 + TAHUN % 10) + (D("0.5") if beda else 0)})
+            nilai_pk = (
+                {"target": None, "target_teks": "Cukup" if beda else "Baik"}
+                if teks
+                else {"target": D(70 + TAHUN % 10) + (D("0.5") if beda else 0)}
+            )
             PKIndikatorFactory(pk_dokumen=self.pk, indikator=ind, **nilai_pk)
             if target is None or i < target:
                 PKIndikatorFactory(pk_dokumen=self.draf, indikator=ind, **nilai_pk)
-            RealisasiFactory(indikator=ind, tahun=TAHUN, triwulan=1,
-                             **({"nilai": None, "nilai_teks": "Cukup"} if teks
-                                else {"nilai": D("71.25")}))
+            RealisasiFactory(
+                indikator=ind,
+                tahun=TAHUN,
+                triwulan=1,
+                **({"nilai": None, "nilai_teks": "Cukup"} if teks else {"nilai": D("71.25")}),
+            )
             self.indikator.append(ind)
         dpa = DPA.objects.create(opd=self.opd, tahun=TAHUN)
         for p in range(1, program + 1):
-            prog = Program.objects.create(kode=f"{bidang}.{p:02d}", nama=f"Program uji {p}",
-                                          skema="050")
-            keg = Kegiatan.objects.create(program=prog, kode=f"{prog.kode}.2.01",
-                                          nama=f"Kegiatan uji {p}")
+            prog = Program.objects.create(
+                kode=f"{bidang}.{p:02d}", nama=f"Program uji {p}", skema="050"
+            )
+            keg = Kegiatan.objects.create(
+                program=prog, kode=f"{prog.kode}.2.01", nama=f"Kegiatan uji {p}"
+            )
             for s in (1, 2):
-                sub = SubKegiatan.objects.create(kegiatan=keg, kode=f"{keg.kode}.{s:04d}",
-                                                 nama=f"Sub kegiatan uji {p}.{s}")
-                RincianDPA.objects.create(dpa=dpa, kegiatan=keg, sub_kegiatan=sub,
-                                          pagu=D(1_000_000 * s))
+                sub = SubKegiatan.objects.create(
+                    kegiatan=keg, kode=f"{keg.kode}.{s:04d}", nama=f"Sub kegiatan uji {p}.{s}"
+                )
+                RincianDPA.objects.create(
+                    dpa=dpa, kegiatan=keg, sub_kegiatan=sub, pagu=D(1_000_000 * s)
+                )
             for pk in (self.pk, self.draf):
-                PKProgram.objects.create(pk_dokumen=pk, program=prog,
-                                         anggaran=D(3_000_000 + (p % 2) * 1000))
+                PKProgram.objects.create(
+                    pk_dokumen=pk, program=prog, anggaran=D(3_000_000 + (p % 2) * 1000)
+                )
             ProgramSasaran.objects.create(sasaran=self.sasaran[p % sasaran], program=prog)
 
 
@@ -105,9 +127,13 @@ def jadwal(db):
     hari = timezone.localdate()
     for tw, (buka, tutup) in {1: (-40, -30), 2: (-5, 10)}.items():
         JadwalPengisian.objects.update_or_create(
-            tahun=TAHUN, triwulan=tw,
-            defaults={"dibuka": hari + datetime.timedelta(days=buka),
-                      "ditutup": hari + datetime.timedelta(days=tutup)})
+            tahun=TAHUN,
+            triwulan=tw,
+            defaults={
+                "dibuka": hari + datetime.timedelta(days=buka),
+                "ditutup": hari + datetime.timedelta(days=tutup),
+            },
+        )
 
 
 def _hitung(client, url) -> int:
@@ -132,55 +158,86 @@ def _tidak_bertambah(client, django_assert_max_num_queries, kecil, besar, url_da
 
 
 def test_renstra_tree_runs_the_same_queries_for_2_and_20_indicators(
-        client, jadwal, django_assert_max_num_queries):
+    client, jadwal, django_assert_max_num_queries
+):
     kecil, besar = Rencana(indikator=2), Rencana(indikator=20)
-    resp = _tidak_bertambah(client, django_assert_max_num_queries, kecil, besar,
-                            lambda r: reverse("perencanaan:renstra", args=[r.renstra.pk]))
+    resp = _tidak_bertambah(
+        client,
+        django_assert_max_num_queries,
+        kecil,
+        besar,
+        lambda r: reverse("perencanaan:renstra", args=[r.renstra.pk]),
+    )
     body = resp.content.decode()
     assert body.count('class="baris-indikator"') == 20  # every indicator was drawn
     assert f'name="i{besar.indikator[-1].pk}-target_2026"' in body
 
 
 def test_renstra_tree_runs_the_same_queries_for_2_and_10_sasaran(
-        client, jadwal, django_assert_max_num_queries):
+    client, jadwal, django_assert_max_num_queries
+):
     kecil = Rencana(indikator=4, sasaran=2, program=2)
     besar = Rencana(indikator=20, sasaran=10, program=10)
-    resp = _tidak_bertambah(client, django_assert_max_num_queries, kecil, besar,
-                            lambda r: reverse("perencanaan:renstra", args=[r.renstra.pk]))
+    resp = _tidak_bertambah(
+        client,
+        django_assert_max_num_queries,
+        kecil,
+        besar,
+        lambda r: reverse("perencanaan:renstra", args=[r.renstra.pk]),
+    )
     assert resp.content.decode().count('class="baris-sasaran"') == 10
 
 
 def test_iku_page_runs_the_same_queries_for_2_and_20_indicators(
-        client, jadwal, django_assert_max_num_queries):
+    client, jadwal, django_assert_max_num_queries
+):
     kecil = Rencana(indikator=2)
     besar = Rencana(indikator=20, sasaran=10)
-    resp = _tidak_bertambah(client, django_assert_max_num_queries, kecil, besar,
-                            lambda r: reverse("perencanaan:iku", args=[r.renstra.pk]))
+    resp = _tidak_bertambah(
+        client,
+        django_assert_max_num_queries,
+        kecil,
+        besar,
+        lambda r: reverse("perencanaan:iku", args=[r.renstra.pk]),
+    )
     assert resp.content.decode().count('name="k') >= 20 * 5
 
 
 def test_draft_pk_page_runs_the_same_queries_for_3_and_30_targets(
-        client, jadwal, django_assert_max_num_queries):
+    client, jadwal, django_assert_max_num_queries
+):
     kecil = Rencana(indikator=3, target=3, program=1)
     besar = Rencana(indikator=30, sasaran=6, target=30, program=10)
-    resp = _tidak_bertambah(client, django_assert_max_num_queries, kecil, besar,
-                            lambda r: reverse("perencanaan:pk", args=[r.draf.pk]))
+    resp = _tidak_bertambah(
+        client,
+        django_assert_max_num_queries,
+        kecil,
+        besar,
+        lambda r: reverse("perencanaan:pk", args=[r.draf.pk]),
+    )
     body = resp.content.decode()
     assert body.count('<tr id="target-') == 30
     assert 'id="form-pk"' in body
 
 
 def test_final_pk_page_runs_the_same_queries_for_3_and_30_targets(
-        client, jadwal, django_assert_max_num_queries):
+    client, jadwal, django_assert_max_num_queries
+):
     kecil = Rencana(indikator=3, program=1)
     besar = Rencana(indikator=30, sasaran=6, program=10)
-    resp = _tidak_bertambah(client, django_assert_max_num_queries, kecil, besar,
-                            lambda r: reverse("perencanaan:pk", args=[r.pk.pk]))
+    resp = _tidak_bertambah(
+        client,
+        django_assert_max_num_queries,
+        kecil,
+        besar,
+        lambda r: reverse("perencanaan:pk", args=[r.pk.pk]),
+    )
     assert resp.content.decode().count('<tr id="target-') == 30
 
 
 def test_konsistensi_page_runs_the_same_queries_for_small_and_large_years(
-        client, jadwal, django_assert_max_num_queries):
+    client, jadwal, django_assert_max_num_queries
+):
     kecil = Rencana(indikator=3, program=1)
     besar = Rencana(indikator=30, sasaran=6, program=10)
     # Warnings of every kind for the large year: a sasaran without indicator, a program
@@ -188,16 +245,21 @@ def test_konsistensi_page_runs_the_same_queries_for_small_and_large_years(
     SasaranFactory(tujuan=besar.sasaran[0].tujuan, nomor=99, uraian="Sasaran kosong")
     ProgramSasaran.objects.filter(sasaran__tujuan__renstra=besar.renstra).first().delete()
     besar.indikator[0].realisasi.all().delete()
-    resp = _tidak_bertambah(client, django_assert_max_num_queries, kecil, besar,
-                            lambda r: reverse("perencanaan:konsistensi",
-                                              args=[r.opd.pk, TAHUN]))
+    resp = _tidak_bertambah(
+        client,
+        django_assert_max_num_queries,
+        kecil,
+        besar,
+        lambda r: reverse("perencanaan:konsistensi", args=[r.opd.pk, TAHUN]),
+    )
     teks = resp.content.decode()
     assert teks.count("<li>") >= 15 + 5 + 3  # targets, budgets and the three above
 
 
 @pytest.mark.parametrize("versi", ["final", "draf"])
 def test_pk_pdf_runs_the_same_queries_for_3_and_30_targets(
-        client, jadwal, django_assert_max_num_queries, versi):
+    client, jadwal, django_assert_max_num_queries, versi
+):
     kecil = Rencana(indikator=3, target=3, program=1)
     besar = Rencana(indikator=30, sasaran=6, target=30, program=10)
 

@@ -21,8 +21,24 @@ from .daftar import Pengimpor, importer, register_importer, registered_kinds
 from .xlsx import Rumus
 
 __all__ = [
-    "KOLOM_KODE_OPD", "Baris", "HasilImpor", "Kolom", "Pengimpor", "Rumus", "Tabel",
-    "baca_potret", "baca_tabel", "importer", "map_columns", "mark_duplicates",
-    "normalise_header", "read_cell", "read_number", "read_rows", "read_text",
-    "register_importer", "registered_kinds", "tulis_potret",
+    "KOLOM_KODE_OPD",
+    "Baris",
+    "HasilImpor",
+    "Kolom",
+    "Pengimpor",
+    "Rumus",
+    "Tabel",
+    "baca_potret",
+    "baca_tabel",
+    "importer",
+    "map_columns",
+    "mark_duplicates",
+    "normalise_header",
+    "read_cell",
+    "read_number",
+    "read_rows",
+    "read_text",
+    "register_importer",
+    "registered_kinds",
+    "tulis_potret",
 ]

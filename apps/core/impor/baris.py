@@ -85,7 +85,9 @@ def map_columns(kolom: list[Kolom], header: list[str]) -> dict[str, int]:
         raise ValidationError(
             f"Judul kolom tidak sesuai templat: kolom {', '.join(hilang)} tidak ditemukan di "
             f"baris judul ({', '.join(str(h) for h in header if str(h).strip()) or 'kosong'}). "
-            "Unduh templat untuk melihat judul kolom yang diharapkan.", code="berkas")
+            "Unduh templat untuk melihat judul kolom yang diharapkan.",
+            code="berkas",
+        )
     return hasil
 
 
@@ -94,8 +96,10 @@ def read_cell(b: Baris, sel: list, posisi: dict, kunci: str, judul: str):
     i = posisi.get(kunci)
     nilai = sel[i] if i is not None and i < len(sel) else ""
     if isinstance(nilai, Rumus):
-        b.galat(f"{judul}: sel berisi rumus ({nilai}); impor hanya menerima nilai. Salin dan "
-                "tempel sebagai nilai.")
+        b.galat(
+            f"{judul}: sel berisi rumus ({nilai}); impor hanya menerima nilai. Salin dan "
+            "tempel sebagai nilai."
+        )
         return None
     return nilai
 
@@ -145,16 +149,22 @@ def read_rows(tabel: Tabel, kolom: list[Kolom], opd) -> tuple[list, dict]:
     hasil = []
     for nomor, sel in tabel.baris:
         if len(hasil) >= maks:
-            raise ValidationError(f"Berkas berisi lebih dari {format_angka(maks, 0)} baris data; "
-                                  "pecah menjadi beberapa berkas.", code="berkas")
+            raise ValidationError(
+                f"Berkas berisi lebih dari {format_angka(maks, 0)} baris data; "
+                "pecah menjadi beberapa berkas.",
+                code="berkas",
+            )
         b = Baris(nomor)
         b.sel = sel
         if opd is not None and "kode_opd" in posisi:
-            kode_opd = str(read_cell(b, sel, posisi, "kode_opd", KOLOM_KODE_OPD.judul)
-                           or "").strip()
+            kode_opd = str(
+                read_cell(b, sel, posisi, "kode_opd", KOLOM_KODE_OPD.judul) or ""
+            ).strip()
             if kode_opd and kode_opd != opd.kode:
-                b.galat(f"Baris milik OPD lain (kode OPD {kode_opd}); berkas ini diimpor untuk "
-                        f"{opd.nama} ({opd.kode}).")
+                b.galat(
+                    f"Baris milik OPD lain (kode OPD {kode_opd}); berkas ini diimpor untuk "
+                    f"{opd.nama} ({opd.kode})."
+                )
         hasil.append(b)
     return hasil, posisi
 

@@ -59,8 +59,10 @@ def baca_tabel(berkas, nama: str) -> Tabel:
         berkas.seek(0, io.SEEK_END)
         ukuran = berkas.tell()
     if ukuran > maks:
-        raise _galat(f"Berkas “{nama}” berukuran {filesizeformat(ukuran)}; paling besar "
-                     f"{filesizeformat(maks)}. Pecah berkas per bulan atau per program.")
+        raise _galat(
+            f"Berkas “{nama}” berukuran {filesizeformat(ukuran)}; paling besar "
+            f"{filesizeformat(maks)}. Pecah berkas per bulan atau per program."
+        )
     if ukuran == 0:
         raise _galat(f"Berkas “{nama}” kosong.")
     berkas.seek(0)
@@ -69,8 +71,10 @@ def baca_tabel(berkas, nama: str) -> Tabel:
     akhiran = nama.lower().rsplit(".", 1)[-1] if "." in nama else ""
     if akhiran == "xlsx":
         if awal != b"PK\x03\x04":
-            raise _galat(f"Berkas “{nama}” bukan berkas Excel (.xlsx) yang sah; simpan ulang "
-                         "dari Excel sebagai .xlsx atau sebagai CSV.")
+            raise _galat(
+                f"Berkas “{nama}” bukan berkas Excel (.xlsx) yang sah; simpan ulang "
+                "dari Excel sebagai .xlsx atau sebagai CSV."
+            )
         return _xlsx(berkas, nama)
     if akhiran == "csv":
         return _csv(berkas, nama)
@@ -88,23 +92,36 @@ def _xlsx(berkas, nama: str) -> Tabel:
         if len(lembar) > 1:
             data = [x for x in lembar if x[0].strip().lower() == LEMBAR_DATA.lower()]
             if not data:
-                daftar = ", ".join(n for n, _ in lembar[:5]) + (", …" if len(lembar) > 5
-                                                                  else "")
-                raise _galat(f"Berkas “{nama}” berisi {len(lembar)} lembar kerja ({daftar}); "
-                             f"impor membaca satu lembar. Hapus lembar lain, atau beri nama "
-                             f"lembar datanya “{LEMBAR_DATA}”.")
+                daftar = ", ".join(n for n, _ in lembar[:5]) + (", …" if len(lembar) > 5 else "")
+                raise _galat(
+                    f"Berkas “{nama}” berisi {len(lembar)} lembar kerja ({daftar}); "
+                    f"impor membaca satu lembar. Hapus lembar lain, atau beri nama "
+                    f"lembar datanya “{LEMBAR_DATA}”."
+                )
             lembar = data
-        pembaca = xlsx.PembacaLembar(z, lembar[0][1], xlsx.teks_bersama(z, bagian_teks),
-                                     batas_baris=settings.SAKIP_IMPOR_MAKS_BARIS + BARIS_LONGGAR)
-        return _dengan_header(_galat_xlsx(pembaca.baris(), nama), nama, "xlsx",
-                              perkiraan=lambda: pembaca.dimensi)
+        pembaca = xlsx.PembacaLembar(
+            z,
+            lembar[0][1],
+            xlsx.teks_bersama(z, bagian_teks),
+            batas_baris=settings.SAKIP_IMPOR_MAKS_BARIS + BARIS_LONGGAR,
+        )
+        return _dengan_header(
+            _galat_xlsx(pembaca.baris(), nama), nama, "xlsx", perkiraan=lambda: pembaca.dimensi
+        )
     except xlsx.BerkasXlsxSalah as e:
         raise _tidak_terbaca(nama, e) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError,
-            ValueError) as e:
-        raise _galat(f"Berkas “{nama}” tidak dapat dibaca sebagai Excel (.xlsx): "
-                     f"{type(e).__name__}. Simpan ulang dari Excel sebagai .xlsx atau CSV.") \
-            from None
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        OSError,
+        EOFError,
+        ValueError,
+    ) as e:
+        raise _galat(
+            f"Berkas “{nama}” tidak dapat dibaca sebagai Excel (.xlsx): "
+            f"{type(e).__name__}. Simpan ulang dari Excel sebagai .xlsx atau CSV."
+        ) from None
 
 
 def _tidak_terbaca(nama: str, e: Exception) -> ValidationError:
@@ -119,8 +136,10 @@ def _galat_xlsx(baris, nama: str):
     except xlsx.BerkasXlsxSalah as e:
         raise _tidak_terbaca(nama, e) from None
     except (zipfile.BadZipFile, EOFError, OSError) as e:
-        raise _galat(f"Berkas “{nama}” rusak di tengah lembar kerja ({type(e).__name__}); "
-                     "simpan ulang dari Excel.") from None
+        raise _galat(
+            f"Berkas “{nama}” rusak di tengah lembar kerja ({type(e).__name__}); "
+            "simpan ulang dari Excel."
+        ) from None
 
 
 def _csv(berkas, nama: str) -> Tabel:
@@ -128,8 +147,10 @@ def _csv(berkas, nama: str) -> Tabel:
     try:
         contoh = teks.read(4096)
     except UnicodeDecodeError:
-        raise _galat(f"Berkas “{nama}” bukan teks UTF-8; simpan CSV dengan pengodean UTF-8, "
-                     "atau unggah .xlsx.") from None
+        raise _galat(
+            f"Berkas “{nama}” bukan teks UTF-8; simpan CSV dengan pengodean UTF-8, "
+            "atau unggah .xlsx."
+        ) from None
     if "\x00" in contoh:
         raise _galat(f"Berkas “{nama}” bukan berkas CSV (berisi data biner).")
     pemisah = ";" if contoh.count(";") > contoh.count(",") else ","
@@ -149,6 +170,7 @@ def _csv(berkas, nama: str) -> Tabel:
             raise _galat(f"Berkas “{nama}”: ada bagian yang bukan teks UTF-8.") from None
         except csv.Error as e:
             raise _galat(f"Berkas “{nama}” tidak dapat dibaca sebagai CSV: {e}.") from None
+
     return _dengan_header(baris(), nama, "csv", perkiraan=perkiraan)
 
 
@@ -158,8 +180,10 @@ def _sel_csv(teks: str, nama: str, baris: int, kolom: int):
     OWASP's advice against formula injection), so an exported file imports back unchanged."""
     teks = teks.strip()
     if len(teks) > SEL_MAKS:
-        raise _galat(f"Berkas “{nama}”: sel kolom {kolom} baris {baris} berisi "
-                     f"{len(teks):,} karakter; paling banyak {SEL_MAKS:,}.".replace(",", "."))
+        raise _galat(
+            f"Berkas “{nama}”: sel kolom {kolom} baris {baris} berisi "
+            f"{len(teks):,} karakter; paling banyak {SEL_MAKS:,}.".replace(",", ".")
+        )
     if teks.startswith("'") and teks[1:2] in AWALAN_RUMUS and len(teks) > 1:
         return teks[1:]
     if teks.startswith("="):
@@ -211,10 +235,12 @@ def tulis_potret(tabel: Tabel, tujuan) -> Tabel:
 
     def baris():
         for nomor, sel in tabel.baris:
-            gz.write(json.dumps([nomor, [_ke_json(s) for s in sel]],
-                                ensure_ascii=False).encode() + b"\n")
+            gz.write(
+                json.dumps([nomor, [_ke_json(s) for s in sel]], ensure_ascii=False).encode() + b"\n"
+            )
             yield nomor, sel
         gz.close()
+
     return Tabel(tabel.header, baris(), tabel.format, tabel.perkiraan)
 
 
@@ -227,4 +253,5 @@ def baca_potret(sumber, format: str) -> Tabel:
         for baris_json in gz:
             nomor, sel = json.loads(baris_json)
             yield nomor, [_dari_json(s) for s in sel]
+
     return Tabel(header, baris(), format)

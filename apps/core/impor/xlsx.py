@@ -65,8 +65,11 @@ def _parser(nama: str) -> expat.XMLParserType:
     p.buffer_text = True
 
     def tolak(*_args):
-        raise BerkasXlsxSalah(f"bagian {nama} memuat deklarasi DTD atau entitas XML, yang "
-                              "tidak pernah ditulis oleh Excel dan tidak dibaca demi keamanan")
+        raise BerkasXlsxSalah(
+            f"bagian {nama} memuat deklarasi DTD atau entitas XML, yang "
+            "tidak pernah ditulis oleh Excel dan tidak dibaca demi keamanan"
+        )
+
     p.StartDoctypeDeclHandler = tolak
     p.EntityDeclHandler = tolak
     p.ExternalEntityRefHandler = tolak
@@ -84,8 +87,10 @@ def _umpan(p, berkas, nama: str) -> Iterator[None]:
         p.Parse(b"", True)
         yield
     except expat.ExpatError as e:
-        raise BerkasXlsxSalah(f"XML bagian {nama} rusak (baris {e.lineno}, kolom {e.offset}); "
-                              "simpan ulang berkasnya dari Excel") from None
+        raise BerkasXlsxSalah(
+            f"XML bagian {nama} rusak (baris {e.lineno}, kolom {e.offset}); "
+            "simpan ulang berkasnya dari Excel"
+        ) from None
 
 
 def _baca_kecil(z: zipfile.ZipFile, nama: str, mulai, akhir=None) -> None:
@@ -117,9 +122,13 @@ def _rels(z: zipfile.ZipFile, bagian: str) -> list[tuple[str, str, str]]:
     def mulai(tag, a):
         if _lokal(tag) == "Relationship" and a.get("TargetMode") != "External":
             target = a.get("Target", "")
-            path = (target.lstrip("/") if target.startswith("/")
-                    else posixpath.normpath(posixpath.join(folder, target)))
+            path = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
+            )
             hasil.append((a.get("Id", ""), a.get("Type", ""), path))
+
     if rels in z.namelist():
         _baca_kecil(z, rels, mulai)
     return hasil
@@ -136,9 +145,13 @@ def lembar_kerja(z: zipfile.ZipFile) -> tuple[list[tuple[str, str]], str | None]
     def mulai(tag, a):
         if _lokal(tag) == "sheet":
             urutan.append((a.get("name", ""), a.get(f"{NS_REL} id", "")))
+
     _baca_kecil(z, buku, mulai)
-    lembar = [(nama, rels[rid][1]) for nama, rid in urutan
-              if rid in rels and rels[rid][0].endswith("/worksheet")]
+    lembar = [
+        (nama, rels[rid][1])
+        for nama, rid in urutan
+        if rid in rels and rels[rid][0].endswith("/worksheet")
+    ]
     bersama = next((p for t, p in rels.values() if t.endswith("/sharedStrings")), None)
     return lembar, bersama
 
@@ -176,8 +189,9 @@ def teks_bersama(z: zipfile.ZipFile, bagian: str | None) -> list[str]:
             keadaan["panjang"] += len(teks)
             keadaan["total"] += len(teks)
             if keadaan["panjang"] > SEL_MAKS:
-                raise BerkasXlsxSalah(f"ada sel berisi lebih dari {_n(SEL_MAKS)} karakter "
-                                      "(batas Excel)")
+                raise BerkasXlsxSalah(
+                    f"ada sel berisi lebih dari {_n(SEL_MAKS)} karakter (batas Excel)"
+                )
             if keadaan["total"] > TEKS_BERSAMA_MAKS:
                 raise BerkasXlsxSalah("teks di dalam buku kerja terlalu banyak")
             keadaan["teks"].append(teks)
@@ -241,23 +255,34 @@ class PembacaLembar:
     spreadsheet shows it, [cells]) for every row with a filled cell; `dimensi` is the row
     count the sheet declares (known once the first row has been read; a hint only)."""
 
-    def __init__(self, z: zipfile.ZipFile, bagian: str, bersama: list[str], *,
-                 batas_baris: int):
+    def __init__(self, z: zipfile.ZipFile, bagian: str, bersama: list[str], *, batas_baris: int):
         self.z, self.bagian, self.bersama, self.batas_baris = z, bagian, bersama, batas_baris
         self.dimensi: int | None = None
 
     def baris(self) -> Iterator[tuple[int, list]]:
         siap: deque = deque()
-        k = {"baris": 0, "sel": {}, "kolom": 0, "jenis": "", "isi": None, "ada": False,
-             "rumus": None, "teks": None, "panjang": 0, "rph": 0, "jumlah_sel": 0}
+        k = {
+            "baris": 0,
+            "sel": {},
+            "kolom": 0,
+            "jenis": "",
+            "isi": None,
+            "ada": False,
+            "rumus": None,
+            "teks": None,
+            "panjang": 0,
+            "rph": 0,
+            "jumlah_sel": 0,
+        }
 
         def mulai(tag, a):
             n = _lokal(tag)
             if n == "c":
                 k["jumlah_sel"] += 1
                 if k["jumlah_sel"] > SEL_ELEMEN_MAKS:
-                    raise BerkasXlsxSalah(f"lembar kerja berisi lebih dari "
-                                          f"{_n(SEL_ELEMEN_MAKS)} sel")
+                    raise BerkasXlsxSalah(
+                        f"lembar kerja berisi lebih dari {_n(SEL_ELEMEN_MAKS)} sel"
+                    )
                 ref = a.get("r", "")
                 kolom = _kolom(ref) if ref else k["kolom"] + 1
                 k.update(kolom=kolom, jenis=a.get("t", "n"), isi=None, ada=False, rumus=None)
@@ -274,7 +299,8 @@ class PembacaLembar:
                 if nomor > self.batas_baris:
                     raise BerkasXlsxSalah(
                         f"ada baris bernomor {_n(nomor)}, di luar batas {_n(self.batas_baris)} "
-                        "baris; hapus baris-baris di bawah data atau pecah berkasnya")
+                        "baris; hapus baris-baris di bawah data atau pecah berkasnya"
+                    )
                 k.update(baris=nomor, sel={}, kolom=0)
             elif n == "dimension":
                 ref = a.get("ref", "").rsplit(":", 1)[-1]
@@ -301,8 +327,9 @@ class PembacaLembar:
                     nilai = Rumus("=" + teks if teks else "=(rumus bersama)")
                 elif k["ada"]:
                     jenis = k["jenis"]
-                    nilai = _nilai("inlineStr" if jenis == "inlineStr" else jenis,
-                                   k["isi"] or "", self.bersama)
+                    nilai = _nilai(
+                        "inlineStr" if jenis == "inlineStr" else jenis, k["isi"] or "", self.bersama
+                    )
                 else:
                     return
                 if nilai == "":
@@ -310,13 +337,13 @@ class PembacaLembar:
                 if k["kolom"] > KOLOM_MAKS:
                     raise BerkasXlsxSalah(
                         f"sel {_huruf(k['kolom'])}{k['baris']} terisi, di luar batas "
-                        f"{KOLOM_MAKS} kolom")
+                        f"{KOLOM_MAKS} kolom"
+                    )
                 k["sel"][k["kolom"]] = nilai
             elif n == "row":
                 if k["sel"]:
                     lebar = max(k["sel"])
-                    siap.append((k["baris"], [k["sel"].get(i, "")
-                                              for i in range(1, lebar + 1)]))
+                    siap.append((k["baris"], [k["sel"].get(i, "") for i in range(1, lebar + 1)]))
                 k["sel"] = {}
 
         def data(teks):
@@ -325,7 +352,8 @@ class PembacaLembar:
                 if k["panjang"] > SEL_MAKS:
                     raise BerkasXlsxSalah(
                         f"sel {_huruf(k['kolom'] or 1)}{k['baris'] or 1} berisi lebih dari "
-                        f"{_n(SEL_MAKS)} karakter (batas Excel)")
+                        f"{_n(SEL_MAKS)} karakter (batas Excel)"
+                    )
                 k["teks"].append(teks)
 
         p = _parser(self.bagian)

@@ -69,17 +69,27 @@ def _upsert(model, lookup: dict, values: dict):
 def load_master():
     skala = {}
     for s in ref.SKALA:
-        obj = _upsert(SkalaPredikat, {"nama": s["nama"]}, {"sumber": s["sumber"],
-                                                            "tepi": s["tepi"]})
-        skala_predikat_set_rentang(skala=obj, rentang=[
-            {"label": label, "batas_bawah": None if lo is None else D(lo),
-             "batas_atas": None if hi is None else D(hi), "warna": warna}
-            for label, lo, hi, warna in s["rentang"]
-        ])
+        obj = _upsert(
+            SkalaPredikat, {"nama": s["nama"]}, {"sumber": s["sumber"], "tepi": s["tepi"]}
+        )
+        skala_predikat_set_rentang(
+            skala=obj,
+            rentang=[
+                {
+                    "label": label,
+                    "batas_bawah": None if lo is None else D(lo),
+                    "batas_atas": None if hi is None else D(hi),
+                    "warna": warna,
+                }
+                for label, lo, hi, warna in s["rentang"]
+            ],
+        )
         skala[s["nama"]] = obj
-    periode = _upsert(PeriodeRPJMD, {"tahun_awal": ref.RPJMD["tahun_awal"],
-                                     "tahun_akhir": ref.RPJMD["tahun_akhir"]},
-                      {"nama": ref.RPJMD["nama"], "visi": ref.RPJMD["visi"]})
+    periode = _upsert(
+        PeriodeRPJMD,
+        {"tahun_awal": ref.RPJMD["tahun_awal"], "tahun_akhir": ref.RPJMD["tahun_akhir"]},
+        {"nama": ref.RPJMD["nama"], "visi": ref.RPJMD["visi"]},
+    )
     for i, uraian in enumerate(ref.RPJMD["misi"], start=1):
         _upsert(Misi, {"periode": periode, "nomor": i}, {"uraian": uraian})
     opd = {}
@@ -93,15 +103,23 @@ def load_master():
         values = {k: v for k, v in p.items() if k not in ("kunci", "nama", "opd")}
         values["opd"] = opd.get(p["opd"])
         pejabat[p["kunci"]] = _upsert(Pejabat, {"nama": p["nama"]}, values)
-    _upsert(Pemda, {"kunci": "pemda"}, {**ref.PEMDA, "kepala_daerah": pejabat["pj_bupati"],
-                                        "skala_predikat": skala[ref.SKALA_BAWAAN]})
+    _upsert(
+        Pemda,
+        {"kunci": "pemda"},
+        {
+            **ref.PEMDA,
+            "kepala_daerah": pejabat["pj_bupati"],
+            "skala_predikat": skala[ref.SKALA_BAWAAN],
+        },
+    )
     return periode, opd, pejabat
 
 
 def _renstra(opd, periode, data):
     awal, akhir = data["renstra"]
-    renstra = _upsert(Renstra, {"opd": opd, "tahun_awal": awal},
-                      {"tahun_akhir": akhir, "periode_rpjmd": periode})
+    renstra = _upsert(
+        Renstra, {"opd": opd, "tahun_awal": awal}, {"tahun_akhir": akhir, "periode_rpjmd": periode}
+    )
     tujuan = _upsert(Tujuan, {"renstra": renstra, "nomor": 1}, {"uraian": data["tujuan"]})
     misi = Misi.objects.get(periode=periode, nomor=data["misi"])
     return renstra, tujuan, misi
@@ -123,9 +141,16 @@ def _pk(opd, tahun, versi, values, targets, programs):
 
 
 def _realisasi(indikator, tahun, nilai, user, triwulan=4):
-    obj = _upsert(Realisasi, {"indikator": indikator, "tahun": tahun, "triwulan": triwulan},
-                  {"nilai": D(nilai), "status": Realisasi.Status.DIVERIFIKASI,
-                   "diisi_oleh": user, "diverifikasi_oleh": user})
+    obj = _upsert(
+        Realisasi,
+        {"indikator": indikator, "tahun": tahun, "triwulan": triwulan},
+        {
+            "nilai": D(nilai),
+            "status": Realisasi.Status.DIVERIFIKASI,
+            "diisi_oleh": user,
+            "diverifikasi_oleh": user,
+        },
+    )
     return obj
 
 
@@ -135,13 +160,19 @@ def load_organisasi_2019(periode, opd, pejabat, verifikator):
     renstra, tujuan, misi = _renstra(unit, periode, data)
     targets, sasaran_list = [], []
     for i, (uraian, indikator) in enumerate(data["sasaran"], start=1):
-        sasaran = _upsert(Sasaran, {"tujuan": tujuan, "nomor": i},
-                          {"uraian": uraian, "misi": misi})
+        sasaran = _upsert(Sasaran, {"tujuan": tujuan, "nomor": i}, {"uraian": uraian, "misi": misi})
         sasaran_list.append(sasaran)
         for j, (nama, satuan, target, realisasi) in enumerate(indikator, start=1):
-            ind = _upsert(IndikatorKinerja, {"sasaran": sasaran, "nomor": j},
-                          {"nama": nama, "satuan": satuan, "is_iku": True,
-                           "agregasi": IndikatorKinerja.Agregasi.NILAI_AKHIR})
+            ind = _upsert(
+                IndikatorKinerja,
+                {"sasaran": sasaran, "nomor": j},
+                {
+                    "nama": nama,
+                    "satuan": satuan,
+                    "is_iku": True,
+                    "agregasi": IndikatorKinerja.Agregasi.NILAI_AKHIR,
+                },
+            )
             targets.append((ind, target))
             _realisasi(ind, 2019, realisasi, verifikator)
     pk_data = data["pk"]
@@ -149,27 +180,43 @@ def load_organisasi_2019(periode, opd, pejabat, verifikator):
     programs = []
     for kode_p, nama_p, no_sasaran, kegiatan in data["program"]:
         program = nomenklatur_upsert(kode=kode_p, nama=nama_p)
-        _upsert(ProgramSasaran, {"sasaran": sasaran_list[no_sasaran - 1], "program": program},
-                {})
+        _upsert(ProgramSasaran, {"sasaran": sasaran_list[no_sasaran - 1], "program": program}, {})
         total = D(0)
         for kode_k, nama_k, pagu, realisasi in kegiatan:
             keg = nomenklatur_upsert(kode=kode_k, nama=nama_k)
-            rincian = _upsert(RincianDPA, {"dpa": dpa, "kegiatan": keg, "sub_kegiatan": None},
-                              {"pagu": D(pagu)})
-            _upsert(RealisasiAnggaran, {"rincian": rincian, "bulan": 12},
-                    {"realisasi": D(realisasi),
-                     "keterangan": ref.KETERANGAN_REALISASI_TAHUNAN})
+            rincian = _upsert(
+                RincianDPA, {"dpa": dpa, "kegiatan": keg, "sub_kegiatan": None}, {"pagu": D(pagu)}
+            )
+            _upsert(
+                RealisasiAnggaran,
+                {"rincian": rincian, "bulan": 12},
+                {"realisasi": D(realisasi), "keterangan": ref.KETERANGAN_REALISASI_TAHUNAN},
+            )
             total += D(pagu)
         programs.append((program, total))
-    _pk(unit, 2019, 0, {
-        "tanggal": datetime.date.fromisoformat(pk_data["tanggal"]),
-        "tanggal_lengkap": pk_data["tanggal_lengkap"], "tempat": "Magetan",
-        "pihak_pertama": pejabat[pk_data["pihak_pertama"]],
-        "pihak_kedua_jabatan": pk_data["pihak_kedua_jabatan"],
-    }, targets, programs)
-    _upsert(LaporanKinerja, {"opd": unit, "tahun": 2019, "revisi": 0},
-            {**ref.NARASI_ORGANISASI_2019, "tempat": "Magetan",
-             "penandatangan": pejabat["kabag_organisasi"]})
+    _pk(
+        unit,
+        2019,
+        0,
+        {
+            "tanggal": datetime.date.fromisoformat(pk_data["tanggal"]),
+            "tanggal_lengkap": pk_data["tanggal_lengkap"],
+            "tempat": "Magetan",
+            "pihak_pertama": pejabat[pk_data["pihak_pertama"]],
+            "pihak_kedua_jabatan": pk_data["pihak_kedua_jabatan"],
+        },
+        targets,
+        programs,
+    )
+    _upsert(
+        LaporanKinerja,
+        {"opd": unit, "tahun": 2019, "revisi": 0},
+        {
+            **ref.NARASI_ORGANISASI_2019,
+            "tempat": "Magetan",
+            "penandatangan": pejabat["kabag_organisasi"],
+        },
+    )
 
 
 def load_kecamatan_2023(periode, opd, pejabat, verifikator):
@@ -179,15 +226,22 @@ def load_kecamatan_2023(periode, opd, pejabat, verifikator):
     renstra, tujuan, misi = _renstra(unit, periode, data)
     sasaran_by_nama, pk_targets = {}, {"induk": [], "perubahan": []}
     for i, (uraian, indikator) in enumerate(data["sasaran"], start=1):
-        sasaran = _upsert(Sasaran, {"tujuan": tujuan, "nomor": i},
-                          {"uraian": uraian, "misi": misi})
+        sasaran = _upsert(Sasaran, {"tujuan": tujuan, "nomor": i}, {"uraian": uraian, "misi": misi})
         sasaran_by_nama[uraian] = sasaran
         for j, (nama, satuan, iku, target, akhir, realisasi, pk_t) in enumerate(indikator, 1):
             extra = ref.IKU_PREDIKAT if iku else {}
-            ind = _upsert(IndikatorKinerja, {"sasaran": sasaran, "nomor": j},
-                          {"nama": nama, "satuan": satuan, "is_iku": iku,
-                           "agregasi": IndikatorKinerja.Agregasi.NILAI_AKHIR,
-                           "target_akhir": D(akhir) if akhir else None, **extra})
+            ind = _upsert(
+                IndikatorKinerja,
+                {"sasaran": sasaran, "nomor": j},
+                {
+                    "nama": nama,
+                    "satuan": satuan,
+                    "is_iku": iku,
+                    "agregasi": IndikatorKinerja.Agregasi.NILAI_AKHIR,
+                    "target_akhir": D(akhir) if akhir else None,
+                    **extra,
+                },
+            )
             for tahun, t in target.items():
                 _upsert(TargetTahunan, {"indikator": ind, "tahun": tahun}, {"target": D(t)})
             for tahun, r in realisasi.items():
@@ -206,11 +260,16 @@ def load_kecamatan_2023(periode, opd, pejabat, verifikator):
             _upsert(DPAKegiatan, {"dpa": dpa, "kegiatan": obj}, values)
         else:
             pagu, realisasi = row[5], row[6]
-            rincian = _upsert(RincianDPA, {"dpa": dpa, "sub_kegiatan": obj},
-                              {**values, "kegiatan": obj.kegiatan, "pagu": D(pagu)})
-            _upsert(RealisasiAnggaran, {"rincian": rincian, "bulan": 12},
-                    {"realisasi": D(realisasi),
-                     "keterangan": ref.KETERANGAN_REALISASI_TAHUNAN})
+            rincian = _upsert(
+                RincianDPA,
+                {"dpa": dpa, "sub_kegiatan": obj},
+                {**values, "kegiatan": obj.kegiatan, "pagu": D(pagu)},
+            )
+            _upsert(
+                RealisasiAnggaran,
+                {"rincian": rincian, "bulan": 12},
+                {"realisasi": D(realisasi), "keterangan": ref.KETERANGAN_REALISASI_TAHUNAN},
+            )
     for kode, sasaran_names in data["program_sasaran"].items():
         program = Program.objects.get(kode=parse_kode(kode, kode_bidang=bidang).teks)
         for nama in sasaran_names:
@@ -218,20 +277,25 @@ def load_kecamatan_2023(periode, opd, pejabat, verifikator):
 
     for pk_data in data["pk"]:
         versi = pk_data["versi"]
-        programs = [(Program.objects.get(kode=parse_kode(k, kode_bidang=bidang).teks), v)
-                    for k, v in pk_data["program"].items()]
+        programs = [
+            (Program.objects.get(kode=parse_kode(k, kode_bidang=bidang).teks), v)
+            for k, v in pk_data["program"].items()
+        ]
         values = {
             "tanggal": datetime.date.fromisoformat(pk_data["tanggal"]),
-            "tanggal_lengkap": pk_data["tanggal_lengkap"], "tempat": "Magetan",
+            "tanggal_lengkap": pk_data["tanggal_lengkap"],
+            "tempat": "Magetan",
             "pihak_pertama": pejabat[pk_data["pihak_pertama"]],
             "pihak_kedua": pejabat[pk_data["pihak_kedua"]],
             "alasan_perubahan": pk_data.get("alasan", ""),
             "keterangan_perubahan": pk_data.get("keterangan", ""),
         }
         _pk(unit, 2023, versi, values, pk_targets["perubahan" if versi else "induk"], programs)
-    _upsert(LaporanKinerja, {"opd": unit, "tahun": 2023, "revisi": 0},
-            {**ref.NARASI_KECAMATAN_2023, "tempat": "Magetan",
-             "penandatangan": pejabat["camat"]})
+    _upsert(
+        LaporanKinerja,
+        {"opd": unit, "tahun": 2023, "revisi": 0},
+        {**ref.NARASI_KECAMATAN_2023, "tempat": "Magetan", "penandatangan": pejabat["camat"]},
+    )
     load_matriks(renstra, sasaran_by_nama.get("Meningkatnya Kinerja Kecamatan"))
 
 
@@ -242,17 +306,29 @@ def load_matriks(renstra, sasaran):
     except ImportError:
         return
     for urutan, row in enumerate(MATRIKS, start=1):
+
         def dec(v):
             return None if v in (None, "") else D(v)
 
-        _upsert(RencanaProgram, {"renstra": renstra, "tahun_awal": row["tahun_awal"],
-                                 "urutan": urutan},
-                {"periode": row["periode"], "tahun_akhir": row["tahun_akhir"],
-                 "tingkat": row["tingkat"], "kode": row["kode"], "uraian": row["uraian"][:300],
-                 "indikator": row["indikator"][:400], "target_k": dec(row["target_k"]),
-                 "satuan": row["satuan"][:50], "target_rp": dec(row["target_rp"]),
-                 "realisasi_k": dec(row["realisasi_k"]), "realisasi_rp": dec(row["realisasi_rp"]),
-                 "unit_penanggung_jawab": row.get("unit", "")[:255], "sasaran": sasaran})
+        _upsert(
+            RencanaProgram,
+            {"renstra": renstra, "tahun_awal": row["tahun_awal"], "urutan": urutan},
+            {
+                "periode": row["periode"],
+                "tahun_akhir": row["tahun_akhir"],
+                "tingkat": row["tingkat"],
+                "kode": row["kode"],
+                "uraian": row["uraian"][:300],
+                "indikator": row["indikator"][:400],
+                "target_k": dec(row["target_k"]),
+                "satuan": row["satuan"][:50],
+                "target_rp": dec(row["target_rp"]),
+                "realisasi_k": dec(row["realisasi_k"]),
+                "realisasi_rp": dec(row["realisasi_rp"]),
+                "unit_penanggung_jawab": row.get("unit", "")[:255],
+                "sasaran": sasaran,
+            },
+        )
 
 
 DEMO_USERS = [
@@ -269,8 +345,13 @@ def load_users(opd):
     users = {}
     for username, peran, kode_opd, first, last in DEMO_USERS:
         user = User.objects.filter(username=username).first() or User(username=username)
-        values = {"peran": peran, "opd": opd.get(kode_opd), "first_name": first,
-                  "last_name": last, "is_superuser": peran == Peran.ADMIN}
+        values = {
+            "peran": peran,
+            "opd": opd.get(kode_opd),
+            "first_name": first,
+            "last_name": last,
+            "is_superuser": peran == Peran.ADMIN,
+        }
         berubah = user.pk is None or any(getattr(user, k) != v for k, v in values.items())
         for k, v in values.items():
             setattr(user, k, v)
@@ -297,57 +378,93 @@ def load_synthetic(n: int, periode, verifikator, *, tahun: int = 2025) -> int:
             continue
         rnd = random.Random(i)
         bidang = f"8.{i:02d}" if i <= 99 else f"9.{i - 99:02d}"
-        opd = OPD.objects.create(kode=kode, kode_bidang=bidang, nama=f"Dinas Sintetis {i:03d}",
-                                 singkatan=f"DS{i:03d}", jenis=OPD.Jenis.DINAS)
-        kepala = Pejabat.objects.create(nama=f"Kepala Dinas Sintetis {i:03d}",
-                                        jabatan=f"Kepala Dinas Sintetis {i:03d}", opd=opd)
-        renstra = Renstra.objects.create(opd=opd, tahun_awal=2021, tahun_akhir=2026,
-                                         periode_rpjmd=None)
+        opd = OPD.objects.create(
+            kode=kode,
+            kode_bidang=bidang,
+            nama=f"Dinas Sintetis {i:03d}",
+            singkatan=f"DS{i:03d}",
+            jenis=OPD.Jenis.DINAS,
+        )
+        kepala = Pejabat.objects.create(
+            nama=f"Kepala Dinas Sintetis {i:03d}", jabatan=f"Kepala Dinas Sintetis {i:03d}", opd=opd
+        )
+        renstra = Renstra.objects.create(
+            opd=opd, tahun_awal=2021, tahun_akhir=2026, periode_rpjmd=None
+        )
         tujuan = Tujuan.objects.create(renstra=renstra, nomor=1, uraian="Tujuan sintetis")
         pk = PerjanjianKinerja.objects.create(
-            opd=opd, tahun=tahun, versi=0, tanggal=datetime.date(tahun, 1, 2),
-            tempat="Magetan", pihak_kedua_jabatan="Bupati Magetan",
+            opd=opd,
+            tahun=tahun,
+            versi=0,
+            tanggal=datetime.date(tahun, 1, 2),
+            tempat="Magetan",
+            pihak_kedua_jabatan="Bupati Magetan",
             **pk_signatory_snapshot(pihak="pihak_pertama", pejabat=kepala),
         )
         realisasi, pk_ind = [], []
         for s in range(1, rnd.randint(2, 4) + 1):
-            sasaran = Sasaran.objects.create(tujuan=tujuan, nomor=s,
-                                             uraian=f"Sasaran sintetis {s}")
+            sasaran = Sasaran.objects.create(tujuan=tujuan, nomor=s, uraian=f"Sasaran sintetis {s}")
             for j in range(1, rnd.randint(2, 4) + 1):
                 ind = IndikatorKinerja.objects.create(
-                    sasaran=sasaran, nomor=j, nama=f"Indikator sintetis {s}.{j}", satuan="%",
-                    agregasi=rnd.choice(IndikatorKinerja.Agregasi.values), is_iku=j == 1)
+                    sasaran=sasaran,
+                    nomor=j,
+                    nama=f"Indikator sintetis {s}.{j}",
+                    satuan="%",
+                    agregasi=rnd.choice(IndikatorKinerja.Agregasi.values),
+                    is_iku=j == 1,
+                )
                 target = D(rnd.randint(60, 100))
                 TargetTahunan.objects.create(indikator=ind, tahun=tahun, target=target)
                 pk_ind.append(PKIndikator(pk_dokumen=pk, indikator=ind, target=target))
                 for tw in range(1, 5):
                     nilai = (target * D(rnd.randint(55, 120)) / 100).quantize(D("0.01"))
-                    realisasi.append(Realisasi(indikator=ind, tahun=tahun, triwulan=tw,
-                                               nilai=nilai, status=Realisasi.Status.DIAJUKAN))
+                    realisasi.append(
+                        Realisasi(
+                            indikator=ind,
+                            tahun=tahun,
+                            triwulan=tw,
+                            nilai=nilai,
+                            status=Realisasi.Status.DIAJUKAN,
+                        )
+                    )
         PKIndikator.objects.bulk_create(pk_ind)
         Realisasi.objects.bulk_create(realisasi)
         dpa = DPA.objects.create(opd=opd, tahun=tahun)
         program = Program.objects.create(kode=f"{bidang}.01", nama="Program Penunjang", skema="050")
         rincian_baru = []
         for k in range(1, 4):
-            keg = Kegiatan.objects.create(program=program, kode=f"{bidang}.01.2.{k:02d}",
-                                          nama=f"Kegiatan sintetis {k}")
+            keg = Kegiatan.objects.create(
+                program=program, kode=f"{bidang}.01.2.{k:02d}", nama=f"Kegiatan sintetis {k}"
+            )
             for sk in range(1, rnd.randint(2, 5) + 1):
-                sub = SubKegiatan.objects.create(kegiatan=keg,
-                                                 kode=f"{keg.kode}.{sk:04d}",
-                                                 nama=f"Sub kegiatan sintetis {k}.{sk}")
-                rincian_baru.append(RincianDPA(dpa=dpa, kegiatan=keg, sub_kegiatan=sub,
-                                               pagu=D(rnd.randint(10, 900)) * 1_000_000))
+                sub = SubKegiatan.objects.create(
+                    kegiatan=keg,
+                    kode=f"{keg.kode}.{sk:04d}",
+                    nama=f"Sub kegiatan sintetis {k}.{sk}",
+                )
+                rincian_baru.append(
+                    RincianDPA(
+                        dpa=dpa,
+                        kegiatan=keg,
+                        sub_kegiatan=sub,
+                        pagu=D(rnd.randint(10, 900)) * 1_000_000,
+                    )
+                )
         RincianDPA.objects.bulk_create(rincian_baru)
         bulanan = []
         for r in RincianDPA.objects.filter(dpa=dpa):
             for bulan in range(1, 13):
-                bulanan.append(RealisasiAnggaran(
-                    rincian=r, bulan=bulan,
-                    realisasi=(r.pagu * D(rnd.randint(3, 10)) / 100).quantize(D("1"))))
+                bulanan.append(
+                    RealisasiAnggaran(
+                        rincian=r,
+                        bulan=bulan,
+                        realisasi=(r.pagu * D(rnd.randint(3, 10)) / 100).quantize(D("1")),
+                    )
+                )
         RealisasiAnggaran.objects.bulk_create(bulanan)
-        PKProgram.objects.create(pk_dokumen=pk, program=program,
-                                 anggaran=sum((r.pagu for r in rincian_baru), D(0)))
+        PKProgram.objects.create(
+            pk_dokumen=pk, program=program, anggaran=sum((r.pagu for r in rincian_baru), D(0))
+        )
         pk.status = PerjanjianKinerja.Status.FINAL
         pk.save(update_fields=["status"])
         dibuat += 1
@@ -373,40 +490,69 @@ def load_tahun_berjalan(opd, pejabat, verifikator, operator, hari_ini: datetime.
     tahun = hari_ini.year
     unit = opd[ref.KECAMATAN_2023["opd"]]
     lama = Renstra.objects.get(opd=unit, tahun_awal=ref.KECAMATAN_2023["renstra"][0])
-    renstra = Renstra.objects.filter(opd=unit, tahun_awal__lte=tahun,
-                                     tahun_akhir__gte=tahun).first()
+    renstra = Renstra.objects.filter(
+        opd=unit, tahun_awal__lte=tahun, tahun_akhir__gte=tahun
+    ).first()
     if renstra is None:
-        renstra = renstra_copy(renstra=lama, tahun_awal=lama.tahun_akhir + 1,
-                               tahun_akhir=max(tahun, lama.tahun_akhir + 3))
+        renstra = renstra_copy(
+            renstra=lama,
+            tahun_awal=lama.tahun_akhir + 1,
+            tahun_akhir=max(tahun, lama.tahun_akhir + 3),
+        )
         renstra.keterangan = "Contoh demo: struktur Renstra 2018-2023 untuk tahun berjalan."
         renstra.save(update_fields=["keterangan"])
-    indikator = list(IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=renstra)
-                     .order_by("sasaran__nomor", "nomor"))
+    indikator = list(
+        IndikatorKinerja.objects.filter(sasaran__tujuan__renstra=renstra).order_by(
+            "sasaran__nomor", "nomor"
+        )
+    )
     targets = []
     for ind in indikator:
         asal = TargetTahunan.objects.filter(
-            indikator__sasaran__tujuan__renstra=lama, indikator__sasaran__nomor=ind.sasaran.nomor,
-            indikator__nomor=ind.nomor, tahun=lama.tahun_akhir).first()
+            indikator__sasaran__tujuan__renstra=lama,
+            indikator__sasaran__nomor=ind.sasaran.nomor,
+            indikator__nomor=ind.nomor,
+            tahun=lama.tahun_akhir,
+        ).first()
         target = asal.target if asal else D(80)
         _upsert(TargetTahunan, {"indikator": ind, "tahun": tahun}, {"target": target})
         targets.append((ind, target))
-    _pk(unit, tahun, 0, {"tanggal": datetime.date(tahun, 1, 2), "tempat": "Magetan",
-                         "pihak_pertama": pejabat["camat"], "pihak_kedua": pejabat["pj_bupati"]},
-        targets, [])
+    _pk(
+        unit,
+        tahun,
+        0,
+        {
+            "tanggal": datetime.date(tahun, 1, 2),
+            "tempat": "Magetan",
+            "pihak_pertama": pejabat["camat"],
+            "pihak_kedua": pejabat["pj_bupati"],
+        },
+        targets,
+        [],
+    )
     standar = jadwal_standar(tahun)
     selesai = [tw for tw in range(1, 5) if standar[tw][0] <= hari_ini]
     for tw, (buka, tutup) in standar.items():
         if selesai and tw == selesai[-1]:
             tutup = max(tutup, hari_ini + datetime.timedelta(days=14))
-        _upsert(JadwalPengisian, {"tahun": tahun, "triwulan": tw},
-                {"dibuka": buka, "ditutup": tutup})
+        _upsert(
+            JadwalPengisian, {"tahun": tahun, "triwulan": tw}, {"dibuka": buka, "ditutup": tutup}
+        )
     for tw in selesai[:-1]:
         for ind, target in targets:
             nilai = (target * D("0.97") + D(tw)).quantize(D("0.01"))
-            _upsert(Realisasi, {"indikator": ind, "tahun": tahun, "triwulan": tw},
-                    {"nilai": nilai, "status": Realisasi.Status.DIVERIFIKASI,
-                     "diisi_oleh": operator, "diverifikasi_oleh": verifikator,
-                     "analisis": "Contoh demo.", "solusi": "Contoh demo."})
+            _upsert(
+                Realisasi,
+                {"indikator": ind, "tahun": tahun, "triwulan": tw},
+                {
+                    "nilai": nilai,
+                    "status": Realisasi.Status.DIVERIFIKASI,
+                    "diisi_oleh": operator,
+                    "diverifikasi_oleh": verifikator,
+                    "analisis": "Contoh demo.",
+                    "solusi": "Contoh demo.",
+                },
+            )
 
 
 @transaction.atomic
@@ -415,7 +561,12 @@ def load_demo(*, synthetic: int = 0, hari_ini: datetime.date | None = None) -> d
     users = load_users(opd)
     load_organisasi_2019(periode, opd, pejabat, users["verifikator"])
     load_kecamatan_2023(periode, opd, pejabat, users["verifikator"])
-    load_tahun_berjalan(opd, pejabat, users["verifikator"], users["operator.kecamatan"],
-                        hari_ini or timezone.localdate())
+    load_tahun_berjalan(
+        opd,
+        pejabat,
+        users["verifikator"],
+        users["operator.kecamatan"],
+        hari_ini or timezone.localdate(),
+    )
     dibuat = load_synthetic(synthetic, periode, users["verifikator"]) if synthetic else 0
     return {"users": users, "synthetic": dibuat}

@@ -29,8 +29,11 @@ class Command(BaseCommand):
         parser.add_argument("--opd", help="kode OPD (semua jenis selain nomenklatur)")
         parser.add_argument("--tahun", type=int)
         parser.add_argument("--dpa", choices=DPA.Jenis.values, default=DPA.Jenis.MURNI)
-        parser.add_argument("--konfirmasi", action="store_true",
-                            help="impor bila pemeriksaan bersih (tanpa ini: hanya diperiksa)")
+        parser.add_argument(
+            "--konfirmasi",
+            action="store_true",
+            help="impor bila pemeriksaan bersih (tanpa ini: hanya diperiksa)",
+        )
 
     def handle(self, *args, jenis, berkas, opd, tahun, dpa, konfirmasi, **options):
         unit = None
@@ -45,8 +48,14 @@ class Command(BaseCommand):
         with berkas.open("rb") as f:
             try:
                 obj = services.impor_create(
-                    berkas=f, nama=berkas.name, jenis=jenis, opd=unit, tahun=tahun,
-                    jenis_dpa=dpa if jenis == Impor.Jenis.DPA else "", periksa=False)
+                    berkas=f,
+                    nama=berkas.name,
+                    jenis=jenis,
+                    opd=unit,
+                    tahun=tahun,
+                    jenis_dpa=dpa if jenis == Impor.Jenis.DPA else "",
+                    periksa=False,
+                )
             except ValidationError as e:
                 raise CommandError(" ".join(e.messages)) from None
         hasil = services.impor_periksa(obj=obj, progres=self._progres)
@@ -54,8 +63,10 @@ class Command(BaseCommand):
             obj.refresh_from_db()
             raise CommandError(obj.pesan)
         r = hasil.ringkasan
-        self.stdout.write(f"{berkas.name}: {r['baru']} baru, {r['berubah']} berubah, "
-                          f"{r['sama']} sama, {r['jumlah']} jumlah tertulis, {r['galat']} salah")
+        self.stdout.write(
+            f"{berkas.name}: {r['baru']} baru, {r['berubah']} berubah, "
+            f"{r['sama']} sama, {r['jumlah']} jumlah tertulis, {r['galat']} salah"
+        )
         for s in hasil.selisih:
             self.stdout.write(f"  selisih: {s}")
         for b in hasil.baris:
@@ -64,8 +75,7 @@ class Command(BaseCommand):
         if hasil.ada_galat:
             raise CommandError("Tidak ada yang diimpor: perbaiki baris yang salah.")
         if not konfirmasi:
-            self.stdout.write("Hanya diperiksa; jalankan lagi dengan --konfirmasi untuk "
-                              "mengimpor.")
+            self.stdout.write("Hanya diperiksa; jalankan lagi dengan --konfirmasi untuk mengimpor.")
             return
         try:
             services.impor_terapkan(obj=obj)

@@ -10,10 +10,12 @@ from apps.core.tasks import tugas_bersihkan
 
 
 class Command(BaseCommand):
-    help = ("Menandai gagal pekerjaan latar yang terhenti (tanpa kemajuan selama "
-            "SAKIP_TUGAS_BATAS_MENIT menit), menghapus berkas ZIP paket LKjIP yang lebih "
-            "tua dari SAKIP_PAKET_SIMPAN_HARI hari dan draf PDF LKjIP yang lebih tua dari "
-            "SAKIP_DRAF_SIMPAN_JAM jam.")
+    help = (
+        "Menandai gagal pekerjaan latar yang terhenti (tanpa kemajuan selama "
+        "SAKIP_TUGAS_BATAS_MENIT menit), menghapus berkas ZIP paket LKjIP yang lebih "
+        "tua dari SAKIP_PAKET_SIMPAN_HARI hari dan draf PDF LKjIP yang lebih tua dari "
+        "SAKIP_DRAF_SIMPAN_JAM jam."
+    )
 
     def handle(self, *args, **options):
         for baris in tugas_bersihkan():

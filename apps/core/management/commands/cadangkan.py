@@ -14,12 +14,17 @@ from apps.core.cadangan import GalatCadangan, cadangan_create
 
 
 class Command(BaseCommand):
-    help = ("Mencadangkan basis data dan semua berkas unggahan (MEDIA_ROOT) ke satu arsip "
-            "tar.gz beserta manifest SHA-256; pulihkan dengan perintah pulihkan.")
+    help = (
+        "Mencadangkan basis data dan semua berkas unggahan (MEDIA_ROOT) ke satu arsip "
+        "tar.gz beserta manifest SHA-256; pulihkan dengan perintah pulihkan."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", required=True, help="berkas arsip, misalnya "
-                            "/app/var/cadangan/sakip-2026-11-22.tar.gz")
+        parser.add_argument(
+            "--output",
+            required=True,
+            help="berkas arsip, misalnya /app/var/cadangan/sakip-2026-11-22.tar.gz",
+        )
 
     def handle(self, *args, output: str, **options):
         try:
@@ -28,6 +33,9 @@ class Command(BaseCommand):
             raise CommandError(str(e)) from e
         db = manifest["basis_data"]
         total = f"{sum(b['ukuran'] for b in manifest['berkas']):,}".replace(",", ".")
-        self.stdout.write(self.style.SUCCESS(
-            f"Cadangan ditulis ke {output}: basis data {db['vendor']} “{db['nama']}”, "
-            f"{len(manifest['berkas'])} berkas ({total} bita)."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Cadangan ditulis ke {output}: basis data {db['vendor']} “{db['nama']}”, "
+                f"{len(manifest['berkas'])} berkas ({total} bita)."
+            )
+        )

@@ -16,13 +16,18 @@ from apps.core.cadangan import GalatCadangan, cadangan_restore
 
 
 class Command(BaseCommand):
-    help = ("Memulihkan arsip buatan perintah cadangkan: basis data dan semua berkas unggahan. "
-            "Basis data atau folder berkas yang tidak kosong hanya ditimpa dengan --yes.")
+    help = (
+        "Memulihkan arsip buatan perintah cadangkan: basis data dan semua berkas unggahan. "
+        "Basis data atau folder berkas yang tidak kosong hanya ditimpa dengan --yes."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("arsip", help="berkas arsip buatan cadangkan")
-        parser.add_argument("--yes", action="store_true",
-                            help="timpa basis data dan folder berkas yang sudah berisi")
+        parser.add_argument(
+            "--yes",
+            action="store_true",
+            help="timpa basis data dan folder berkas yang sudah berisi",
+        )
 
     def handle(self, *args, arsip: str, yes: bool, **options):
         try:
@@ -30,10 +35,15 @@ class Command(BaseCommand):
         except GalatCadangan as e:
             raise CommandError(str(e)) from e
         db = manifest["basis_data"]
-        self.stdout.write(self.style.SUCCESS(
-            f"Cadangan {manifest['dibuat']} dipulihkan: basis data {db['vendor']}, "
-            f"{len(manifest['berkas'])} berkas, semua SHA-256 cocok."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Cadangan {manifest['dibuat']} dipulihkan: basis data {db['vendor']}, "
+                f"{len(manifest['berkas'])} berkas, semua SHA-256 cocok."
+            )
+        )
         if manifest["perlu_migrate"]:
-            self.stdout.write("Kode aplikasi ini punya migrasi yang lebih baru untuk "
-                              f"{', '.join(manifest['perlu_migrate'])}; jalankan "
-                              "`python manage.py migrate`.")
+            self.stdout.write(
+                "Kode aplikasi ini punya migrasi yang lebih baru untuk "
+                f"{', '.join(manifest['perlu_migrate'])}; jalankan "
+                "`python manage.py migrate`."
+            )

@@ -27,8 +27,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, opd=None, all=False, tahun: int, output=None, **options):
         if not output:
-            raise CommandError("--output wajib diisi: nama berkas PDF untuk --opd, atau folder "
-                               "untuk --all.")
+            raise CommandError(
+                "--output wajib diisi: nama berkas PDF untuk --opd, atau folder untuk --all."
+            )
         if not 2000 <= tahun <= 2100:
             raise CommandError(f"Tahun {tahun} tidak dikenal; tulis tahun seperti 2023.")
         if all:
@@ -42,8 +43,9 @@ class Command(BaseCommand):
             daftar = list(OPD.objects.filter(aktif=True).order_by("kode"))
             for unit in daftar:
                 self._tulis(unit, tahun, folder / f"lkjip-{unit.kode}-{tahun}.pdf")
-            self.stdout.write(self.style.SUCCESS(
-                f"{len(daftar)} draf LKjIP {tahun} ditulis ke {folder}."))
+            self.stdout.write(
+                self.style.SUCCESS(f"{len(daftar)} draf LKjIP {tahun} ditulis ke {folder}.")
+            )
             return
         unit = OPD.objects.filter(kode=opd.strip()).first()
         if unit is None:
@@ -52,8 +54,10 @@ class Command(BaseCommand):
 
     def _tulis(self, unit: OPD, tahun: int, tujuan: Path) -> None:
         if tujuan.is_dir():
-            raise CommandError(f"{tujuan} adalah folder; tulis nama berkas PDF, misalnya "
-                               f"{tujuan / f'lkjip-{unit.kode}-{tahun}.pdf'}.")
+            raise CommandError(
+                f"{tujuan} adalah folder; tulis nama berkas PDF, misalnya "
+                f"{tujuan / f'lkjip-{unit.kode}-{tahun}.pdf'}."
+            )
         pdf = render_lkjip_pdf(opd=unit, tahun=tahun, draf=True)
         try:
             tujuan.write_bytes(pdf)

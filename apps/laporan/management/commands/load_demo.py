@@ -11,8 +11,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--synthetic", type=int, default=0, metavar="N",
-                            help="Tambahkan N OPD sintetis untuk uji skala (maks. 198).")
+        parser.add_argument(
+            "--synthetic",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Tambahkan N OPD sintetis untuk uji skala (maks. 198).",
+        )
 
     def handle(self, *args, synthetic, **options):
         if synthetic < 0:
