@@ -29,6 +29,7 @@ from .selectors import (
     program_per_sasaran,
     rekap_dpa,
     rekap_per_sasaran,
+    susunan_dpa,
 )
 
 TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
@@ -82,20 +83,7 @@ def dpa(request, opd: OPD, tahun: int):
     pohon = rekap_dpa(obj, sampai_bulan=bulan, dari_bulan=bulan if satu_bulan else 1)
     sasaran_program = program_per_sasaran(unit.pk, tahun)
     # Rows of the tree in document order: program, its kegiatan, their lines.
-    ind_program = {x.program_id: x for x in obj.program.all()}
-    ind_kegiatan = {x.kegiatan_id: x for x in obj.kegiatan.all()}
-    # A kegiatan budgeted as a whole (the 2019-2020 nomenclature has no sub kegiatan) is one
-    # row, its own line, not a header followed by a line with the same code and name.
-    susunan = []
-    for program, rp in sorted(pohon.program.items(), key=lambda x: x[0].kode):
-        kegiatan = []
-        for k, rk in sorted(pohon.kegiatan.items(), key=lambda x: x[0].kode):
-            if k.program_id != program.pk:
-                continue
-            lines = [(r, rr) for r, rr in pohon.baris if r.kegiatan_id == k.pk]
-            sendiri = lines[0] if len(lines) == 1 and lines[0][0].sub_kegiatan_id is None else None
-            kegiatan.append((k, rk, ind_kegiatan.get(k.pk), lines, sendiri))
-        susunan.append((program, rp, ind_program.get(program.pk), kegiatan))
+    susunan = susunan_dpa(obj, pohon)
     konteks.update(
         {
             "pohon": pohon,

@@ -15,9 +15,16 @@ from decimal import Decimal
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 
-from apps.anggaran.models import DPA, DPAProgram
+from apps.anggaran.models import DPA
 from apps.anggaran.perhitungan import Rekap, jumlahkan
-from apps.anggaran.selectors import AnggaranSasaran, PohonAnggaran, anggaran_opd, rekap_per_sasaran
+from apps.anggaran.selectors import (
+    AnggaranSasaran,
+    PohonAnggaran,
+    ProgramDPA,
+    anggaran_opd,
+    rekap_per_sasaran,
+    susunan_dpa,
+)
 from apps.core.angka import format_angka, format_nilai
 from apps.core.models import OPD, Misi, Pejabat, Pemda
 from apps.core.pdf import render_pdf
@@ -162,18 +169,6 @@ class SasaranLKjIP:
     @property
     def anggaran(self) -> Rekap | None:
         return jumlahkan(p.rekap for p in self.program) if self.program else None
-
-
-@dataclass
-class ProgramDPA:
-    """A program of the DPA in force: its outcome indicator and its computed budget."""
-
-    program: object
-    indikator: str
-    target: Decimal | None
-    satuan: str
-    rekap: Rekap
-    kegiatan: list  # [(Kegiatan, Rekap, [(RincianDPA, Rekap)])]
 
 
 @dataclass
@@ -399,14 +394,11 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
 
     anggaran = anggaran_opd([opd.pk], tahun).get(opd.pk)
     dpa, pohon = anggaran if anggaran else (None, None)
-    program = _program_dpa(dpa, pohon)
+    program = susunan_dpa(dpa, pohon) if dpa is not None and pohon is not None else []
     sasaran_program = {s: [p.pk for p in s.program.all()] for s in sasaran_renstra}
     per_sasaran = rekap_per_sasaran(pohon, sasaran_program) if pohon else []
     program_sasaran = {a.sasaran.pk: a.program for a in per_sasaran if a.sasaran is not None}
-    kegiatan_program: dict = {}
-    if pohon:
-        for k, rk in sorted(pohon.kegiatan.items(), key=lambda x: x[0].kode):
-            kegiatan_program.setdefault(k.program_id, []).append((k, rk))
+    kegiatan_program = {p.program.pk: [(k.kegiatan, k.rekap) for k in p.kegiatan] for p in program}
 
     nomor = _Penomoran()
     tabel, gambar = {}, {}
@@ -534,34 +526,6 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
 
 def _periode(renstra: Renstra | None) -> str:
     return f"{renstra.tahun_awal}-{renstra.tahun_akhir}" if renstra else ""
-
-
-def _program_dpa(dpa: DPA | None, pohon: PohonAnggaran | None) -> list[ProgramDPA]:
-    """The programs of the DPA in force in code order, each with its outcome indicator
-    (DPAProgram), its kegiatan and their lines, every total summed from the lines."""
-    if dpa is None or pohon is None:
-        return []
-    info = {p.program_id: p for p in DPAProgram.objects.filter(dpa=dpa)}
-    baris_kegiatan: dict = {}
-    for r, rk in pohon.baris:
-        baris_kegiatan.setdefault(r.kegiatan_id, []).append((r, rk))
-    kegiatan: dict = {}
-    for k, rk in sorted(pohon.kegiatan.items(), key=lambda x: x[0].kode):
-        kegiatan.setdefault(k.program_id, []).append((k, rk, baris_kegiatan.get(k.pk, [])))
-    hasil = []
-    for p, rk in sorted(pohon.program.items(), key=lambda x: x[0].kode):
-        i = info.get(p.pk)
-        hasil.append(
-            ProgramDPA(
-                p,
-                i.indikator if i else "",
-                i.target if i else None,
-                i.satuan if i else "",
-                rk,
-                kegiatan.get(p.pk, []),
-            )
-        )
-    return hasil
 
 
 def render_lkjip_pdf(

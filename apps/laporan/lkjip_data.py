@@ -208,11 +208,11 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
         for p in dok.program:
             program.baris.append([p.program.kode, p.program.nama, *rp(p.rekap)])
             rinci.baris.append(["program", p.program.kode, p.program.nama, *rp(p.rekap)])
-            for keg, rk, baris in p.kegiatan:
-                rinci.baris.append(["kegiatan", keg.kode, keg.nama, *rp(rk)])
+            for k in p.kegiatan:
+                rinci.baris.append(["kegiatan", k.kegiatan.kode, k.kegiatan.nama, *rp(k.rekap)])
                 rinci.baris.extend(
                     ["sub kegiatan", r.sub_kegiatan.kode, r.sub_kegiatan.nama, *rp(rr)]
-                    for r, rr in baris
+                    for r, rr in k.baris
                     if r.sub_kegiatan
                 )
         total = rp(dok.anggaran.total)
