@@ -13,7 +13,7 @@ process's resident set during check and import (ru_maxrss), what sizes a worker.
 
 Then the hostile spreadsheets of tests/lembar_bermusuhan.py (a declared dimension of the whole
 sheet, one 300 MB cell in 300 KB, XML entities, XML cut off), each read as the check reads a
-file (apps.core.impor.berkas.baca_tabel and every row) in a process of its own, so that its
+file (apps.core.impor.berkas.read_tabel and every row) in a process of its own, so that its
 memory growth is its own: goal, each refused within 2 s and under 100 MB growth.
 """
 
@@ -113,7 +113,7 @@ def satu_bermusuhan(nama: str) -> None:
     django.setup()
     from django.core.exceptions import ValidationError
 
-    from apps.core.impor.berkas import baca_tabel
+    from apps.core.impor.berkas import read_tabel
 
     isi = {
         "dimensi": lembar_bermusuhan.dimensi_raksasa,
@@ -126,7 +126,7 @@ def satu_bermusuhan(nama: str) -> None:
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
     try:
-        tabel = baca_tabel(berkas, f"{nama}.xlsx")
+        tabel = read_tabel(berkas, f"{nama}.xlsx")
         n = sum(1 for _ in tabel.baris)
         hasil = f"DITERIMA ({n} baris)"
     except ValidationError as e:
@@ -224,16 +224,16 @@ def jalankan(db, args, mulai):
         tahun=2025,
         periksa=False,
     )
-    hasil = services.impor_periksa(obj=obj)
+    hasil = services.impor_check(obj=obj)
     t_periksa = time.perf_counter() - t0
     assert not hasil.ada_galat and hasil.jumlah("baru") == args.baris, hasil.ringkasan
     t0 = time.perf_counter()
     if os.environ.get("PROFIL"):
         import cProfile
 
-        cProfile.runctx("services.impor_terapkan(obj=obj)", globals(), locals(), sort="cumtime")
+        cProfile.runctx("services.impor_apply(obj=obj)", globals(), locals(), sort="cumtime")
     else:
-        services.impor_terapkan(obj=obj)
+        services.impor_apply(obj=obj)
     t_impor = time.perf_counter() - t0
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     assert RealisasiAnggaran.objects.filter(rincian__dpa=dpa).count() == args.baris

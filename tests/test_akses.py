@@ -75,7 +75,7 @@ def _semua_pola(resolver=None, ns=""):
 
 
 def test_a_capability_that_the_role_table_does_not_know_stops_the_module_loading():
-    """`wajib(user, "can_edit")` with a typo used to refuse silently (getattr default
+    """`require_kemampuan(user, "can_edit")` with a typo used to refuse silently (getattr default
     False); the name is now checked when the view is declared."""
     with pytest.raises(ImproperlyConfigured, match="can_edit_data"):
         halaman(kemampuan="can_edit_data")

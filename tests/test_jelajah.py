@@ -58,7 +58,7 @@ from apps.laporan.demo.loader import load_synthetic
 from apps.laporan.models import AnalisisSasaran, LaporanKinerja, PaketLKjIP
 from apps.laporan.paket import paket_create
 from apps.pengukuran import services as pengukuran_services
-from apps.pengukuran.berkas import periksa_bukti
+from apps.pengukuran.berkas import check_bukti
 from apps.pengukuran.models import Realisasi
 from apps.perencanaan import services as perencanaan_services
 from apps.perencanaan.models import IndikatorKinerja, PerjanjianKinerja, Sasaran
@@ -200,7 +200,7 @@ def siapkan_data() -> dict:
     )
     pengukuran_services.bukti_add(
         realisasi=Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=TW),
-        berkas=periksa_bukti(SimpleUploadedFile("survei.pdf", PDF)),
+        berkas=check_bukti(SimpleUploadedFile("survei.pdf", PDF)),
         user=operator,
     )
 
@@ -240,7 +240,7 @@ def siapkan_data() -> dict:
             jenis_dpa=jenis_dpa,
         )
         if konfirmasi:
-            anggaran_services.impor_konfirmasi(obj=obj, user=operator)
+            anggaran_services.impor_confirm(obj=obj, user=operator)
     dppa = DPA.objects.get(opd=kec, tahun=2023, jenis=DPA.Jenis.PERUBAHAN)
     baris = RincianDPA.objects.filter(dpa=dppa).order_by("pk").first()
     RincianDPA.objects.filter(pk=baris.pk).update(pagu=baris.pagu + 1_000_000)

@@ -30,7 +30,7 @@ from apps.anggaran.models import DPA, Impor, RealisasiAnggaran, RincianDPA
 from apps.core.models import OPD, Pejabat
 from apps.laporan.lkjip import dokumen_lkjip
 from apps.pengukuran import services
-from apps.pengukuran.berkas import periksa_bukti
+from apps.pengukuran.berkas import check_bukti
 from apps.pengukuran.models import BuktiDukung, Realisasi
 from apps.perencanaan import services as perencanaan_services
 from apps.perencanaan.models import PerjanjianKinerja, PKIndikator
@@ -85,7 +85,7 @@ def objek(db, settings, tmp_path, tw_terbuka):
     )
     draf = Realisasi.objects.get(indikator=daftar[0], tahun=TAHUN, triwulan=TW)
     bukti = services.bukti_add(
-        realisasi=draf, user=operator, berkas=periksa_bukti(SimpleUploadedFile("survei.pdf", PDF))
+        realisasi=draf, user=operator, berkas=check_bukti(SimpleUploadedFile("survei.pdf", PDF))
     )
     c = Client()
     c.force_login(operator)

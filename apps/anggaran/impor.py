@@ -28,7 +28,7 @@ from apps.core.impor import (
     read_rows,
     read_text,
 )
-from apps.core.riwayat import catat_riwayat
+from apps.core.riwayat import record_riwayat
 
 from . import services
 from .kode import Skema, Tingkat, parse_kode
@@ -105,7 +105,7 @@ def _baca(jenis: str, tabel: Tabel, opd) -> tuple[list, dict]:
 # --- nomenclature ----------------------------------------------------------------------------
 
 
-def periksa_nomenklatur(tabel: Tabel) -> HasilImpor:
+def check_nomenklatur(tabel: Tabel) -> HasilImpor:
     """Program, kegiatan and sub kegiatan codes with their names. A parent must exist already
     or stand above its child in the file."""
     baris, posisi = _baca("nomenklatur", tabel, None)
@@ -139,8 +139,8 @@ def periksa_nomenklatur(tabel: Tabel) -> HasilImpor:
 
 
 @transaction.atomic
-def terapkan_nomenklatur(tabel: Tabel) -> HasilImpor:
-    hasil = periksa_nomenklatur(tabel)
+def apply_nomenklatur(tabel: Tabel) -> HasilImpor:
+    hasil = check_nomenklatur(tabel)
     if hasil.ada_galat:
         return hasil
     for b in hasil.baris:
@@ -156,7 +156,7 @@ def _kode_dpa_lama(kode, tahun: int) -> bool:
     return kode.skema == Skema.PERMENDAGRI_13 and tahun >= 2021
 
 
-def periksa_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
+def check_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
     """The lines of a DPA (murni or perubahan) from the national system's export: sub
     kegiatan rows (kegiatan rows before 2021) are the lines with their pagu; program and
     kegiatan rows give their indicators and target, and their stated pagu is compared with
@@ -263,8 +263,8 @@ def periksa_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
 
 
 @transaction.atomic
-def terapkan_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
-    hasil = periksa_dpa(tabel, opd=opd, tahun=tahun, jenis=jenis)
+def apply_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
+    hasil = check_dpa(tabel, opd=opd, tahun=tahun, jenis=jenis)
     if hasil.ada_galat:
         return hasil
     dpa = DPA.objects.filter(opd=opd, tahun=tahun, jenis=jenis).first()
@@ -313,7 +313,7 @@ def _bulan(b: Baris, sel, posisi) -> int | None:
     return bulan
 
 
-def periksa_realisasi(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
+def check_realisasi(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
     """Monthly realisation (rupiah and physical output) per sub kegiatan of the DPA in force
     (the DPPA when there is one). Each row is one line and one month, the month's own figure,
     not cumulative."""
@@ -396,8 +396,8 @@ def periksa_realisasi(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
 
 
 @transaction.atomic
-def terapkan_realisasi(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
-    hasil = periksa_realisasi(tabel, opd=opd, tahun=tahun)
+def apply_realisasi(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
+    hasil = check_realisasi(tabel, opd=opd, tahun=tahun)
     if hasil.ada_galat:
         return hasil
     baru, berubah = [], []
@@ -430,7 +430,7 @@ def terapkan_realisasi(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpo
     # the ORM's per-row history objects cost more than the rows themselves.
     if baru:
         RealisasiAnggaran.objects.bulk_create(baru, batch_size=1000)
-        catat_riwayat(
+        record_riwayat(
             RealisasiAnggaran,
             [x.pk for x in baru],
             history_type="+",
@@ -441,7 +441,7 @@ def terapkan_realisasi(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpo
         RealisasiAnggaran.objects.bulk_update(
             berubah, ["realisasi", "fisik", "keterangan"], batch_size=1000
         )
-        catat_riwayat(
+        record_riwayat(
             RealisasiAnggaran,
             [x.pk for x in berubah],
             history_type="~",

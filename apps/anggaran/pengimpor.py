@@ -6,12 +6,12 @@ from apps.core.impor import Pengimpor, register_importer
 from .impor import (
     JUDUL,
     KOLOM,
-    periksa_dpa,
-    periksa_nomenklatur,
-    periksa_realisasi,
-    terapkan_dpa,
-    terapkan_nomenklatur,
-    terapkan_realisasi,
+    apply_dpa,
+    apply_nomenklatur,
+    apply_realisasi,
+    check_dpa,
+    check_nomenklatur,
+    check_realisasi,
 )
 from .resources import templat
 
@@ -23,8 +23,8 @@ def register() -> None:
             "nomenklatur",
             JUDUL["nomenklatur"],
             kolom=tuple(KOLOM["nomenklatur"]),
-            check=lambda tabel, **_: periksa_nomenklatur(tabel),
-            apply=lambda tabel, **_: terapkan_nomenklatur(tabel),
+            check=lambda tabel, **_: check_nomenklatur(tabel),
+            apply=lambda tabel, **_: apply_nomenklatur(tabel),
             template=lambda: templat("nomenklatur"),
         )
     )
@@ -33,10 +33,10 @@ def register() -> None:
             "dpa",
             JUDUL["dpa"],
             kolom=tuple(KOLOM["dpa"]),
-            check=lambda tabel, *, opd, tahun, jenis_dpa=None, **_: periksa_dpa(
+            check=lambda tabel, *, opd, tahun, jenis_dpa=None, **_: check_dpa(
                 tabel, opd=opd, tahun=tahun, jenis=jenis_dpa
             ),
-            apply=lambda tabel, *, opd, tahun, jenis_dpa=None, **_: terapkan_dpa(
+            apply=lambda tabel, *, opd, tahun, jenis_dpa=None, **_: apply_dpa(
                 tabel, opd=opd, tahun=tahun, jenis=jenis_dpa
             ),
             template=lambda: templat("dpa"),
@@ -47,8 +47,8 @@ def register() -> None:
             "realisasi",
             JUDUL["realisasi"],
             kolom=tuple(KOLOM["realisasi"]),
-            check=lambda tabel, *, opd, tahun, **_: periksa_realisasi(tabel, opd=opd, tahun=tahun),
-            apply=lambda tabel, *, opd, tahun, user=None, **_: terapkan_realisasi(
+            check=lambda tabel, *, opd, tahun, **_: check_realisasi(tabel, opd=opd, tahun=tahun),
+            apply=lambda tabel, *, opd, tahun, user=None, **_: apply_realisasi(
                 tabel, opd=opd, tahun=tahun, user=user
             ),
             template=lambda: templat("realisasi"),

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from apps.core.impor import HasilImpor, Tabel, baca_potret, baca_tabel, importer, tulis_potret
-from apps.core.tugas import jalankan
+from apps.core.impor import HasilImpor, Tabel, importer, read_potret, read_tabel, write_potret
+from apps.core.tugas import tugas_start
 
 from .kode import Tingkat, parse_kode
 from .models import Impor, Kegiatan, Program, RealisasiAnggaran, SubKegiatan
@@ -142,9 +142,9 @@ def impor_create(
     """Accept an uploaded spreadsheet for checking. A file that cannot be read at all (too
     large, not xlsx or csv by its content, empty, several sheets none named Data, not UTF-8)
     is refused at once with one message (ValidationError) and not kept; otherwise it is kept
-    with its SHA-256 and its check is started as a background job (impor_periksa), unless
+    with its SHA-256 and its check is started as a background job (impor_check), unless
     `periksa` is False (the shell command runs the check itself)."""
-    baca_tabel(berkas, nama)
+    read_tabel(berkas, nama)
     obj = Impor(
         jenis=jenis,
         opd=opd,
@@ -163,7 +163,7 @@ def impor_create(
     obj.full_clean()
     obj.save()
     if periksa:
-        jalankan("apps.anggaran.tasks.impor_periksa_job", obj.pk)
+        tugas_start("apps.anggaran.tasks.impor_periksa_job", obj.pk)
     return obj
 
 
@@ -200,7 +200,7 @@ def _dengan_progres(tabel: Tabel, obj: Impor, progres) -> Tabel:
     return Tabel(tabel.header, baris(), tabel.format, tabel.perkiraan)
 
 
-def impor_periksa(*, obj: Impor, progres=None) -> HasilImpor | None:
+def impor_check(*, obj: Impor, progres=None) -> HasilImpor | None:
     """Check every row of a kept file without importing anything (the dry run, run as a
     background job): each row's verdict comes from the importer of its kind
     (apps.core.impor), the summary and a snapshot of the cells read are kept on the file's
@@ -213,8 +213,8 @@ def impor_periksa(*, obj: Impor, progres=None) -> HasilImpor | None:
     potret = tempfile.TemporaryFile()
     try:
         with _buka_tersimpan(obj) as f:
-            tabel = tulis_potret(
-                _dengan_progres(baca_tabel(f, obj.nama_asli), obj, progres), potret
+            tabel = write_potret(
+                _dengan_progres(read_tabel(f, obj.nama_asli), obj, progres), potret
             )
             hasil = importer(obj.jenis).check(
                 tabel, opd=obj.opd, tahun=obj.tahun, jenis_dpa=obj.jenis_dpa or None
@@ -250,11 +250,11 @@ def _tabel_tersimpan(obj: Impor) -> Tabel:
     if obj.tabel:
         try:
             with obj.tabel.open("rb") as f:
-                return baca_potret(io.BytesIO(f.read()), obj.berkas.name.rsplit(".", 1)[-1])
+                return read_potret(io.BytesIO(f.read()), obj.berkas.name.rsplit(".", 1)[-1])
         except OSError:
             pass
     with _buka_tersimpan(obj) as f:
-        tabel = baca_tabel(f, obj.nama_asli)
+        tabel = read_tabel(f, obj.nama_asli)
         return Tabel(tabel.header, iter(list(tabel.baris)), tabel.format)
 
 
@@ -266,7 +266,7 @@ def impor_hasil(obj: Impor) -> HasilImpor:
     )
 
 
-def impor_konfirmasi(*, obj: Impor, user=None) -> Impor:
+def impor_confirm(*, obj: Impor, user=None) -> Impor:
     """The user confirms a checked file: its import is started as a background job
     (impor_terapkan_job). Refused when the file is not (or no longer) waiting for it."""
     obj = Impor.objects.select_for_update().get(pk=obj.pk)
@@ -286,13 +286,13 @@ def impor_konfirmasi(*, obj: Impor, user=None) -> Impor:
         )
     obj.status, obj.pesan, obj.diimpor_oleh = Impor.Status.MENGIMPOR, "", user
     obj.save(update_fields=["status", "pesan", "diimpor_oleh", "diperbarui"])
-    jalankan("apps.anggaran.tasks.impor_terapkan_job", obj.pk)
+    tugas_start("apps.anggaran.tasks.impor_terapkan_job", obj.pk)
     obj.refresh_from_db()
     return obj
 
 
 @transaction.atomic
-def impor_terapkan(*, obj: Impor) -> HasilImpor:
+def impor_apply(*, obj: Impor) -> HasilImpor:
     """Import a checked file: all rows or none, checked again against the database under a
     lock. Refused when it was imported already, when the kept file no longer matches its
     checksum, or when a row is wrong now."""
@@ -328,11 +328,11 @@ def impor_terapkan(*, obj: Impor) -> HasilImpor:
 
 
 def impor_terapkan_job(*, obj: Impor) -> None:
-    """The confirmed import as the background job runs it: impor_terapkan, with a refusal
+    """The confirmed import as the background job runs it: impor_apply, with a refusal
     recorded on the file (back to diperiksa, with the reason the page shows) instead of
     raised, since no one is waiting for an answer."""
     try:
-        impor_terapkan(obj=obj)
+        impor_apply(obj=obj)
     except ValidationError as e:
         _impor_gagal(obj, " ".join(e.messages))
     except Exception:

@@ -17,7 +17,7 @@ from .models import Impor
 def impor_periksa_job(impor_id: int) -> None:
     obj = Impor.objects.get(pk=impor_id)
     if obj.status in (Impor.Status.ANTRE, Impor.Status.MEMERIKSA):
-        services.impor_periksa(obj=obj)
+        services.impor_check(obj=obj)
 
 
 @shared_task(acks_late=True)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 
-from apps.core.akses import halaman, wajib
+from apps.core.akses import halaman, require_kemampuan
 from apps.core.ekspor import FORMAT, unduhan
 from apps.core.forms import pesan_galat
 from apps.core.impor import importer
@@ -232,7 +232,7 @@ def impor_baru(request):
         if form.is_valid():
             d = form.cleaned_data
             if d["jenis"] == Impor.Jenis.NOMENKLATUR:
-                wajib(request.user, "can_manage_master")
+                require_kemampuan(request.user, "can_manage_master")
             berkas = d["berkas"]
             try:
                 obj = services.impor_create(
@@ -272,9 +272,9 @@ def impor(request, impor: Impor):
         obj.refresh_from_db()
     if request.method == "POST":
         if obj.jenis == Impor.Jenis.NOMENKLATUR:
-            wajib(request.user, "can_manage_master")
+            require_kemampuan(request.user, "can_manage_master")
         try:
-            services.impor_konfirmasi(obj=obj, user=request.user)
+            services.impor_confirm(obj=obj, user=request.user)
         except ValidationError as e:
             for pesan in e.messages:
                 messages.error(request, pesan)

@@ -36,7 +36,7 @@ def opd_or_404(user, opd_id: int) -> OPD:
     return get_object_or_404(opd_for_user(user), pk=opd_id)
 
 
-def wajib(user, kemampuan: str) -> None:
+def require_kemampuan(user, kemampuan: str) -> None:
     """Refuse (403) a request whose role lacks the named capability (core.roles)."""
     if kemampuan not in KEMAMPUAN:
         raise ImproperlyConfigured(f"Kemampuan tidak dikenal: {kemampuan!r}")
@@ -90,10 +90,10 @@ def halaman(
             if "triwulan" in kwargs and kwargs["triwulan"] not in (1, 2, 3, 4):
                 raise Http404("Triwulan harus 1 sampai 4.")
             for k in wajib_semua:
-                wajib(user, k)
+                require_kemampuan(user, k)
             if request.method == "POST":
                 for k in wajib_kirim:
-                    wajib(user, k)
+                    require_kemampuan(user, k)
             return view(request, *args, **kwargs)
 
         akses = require_http_methods(list(metode))(akses)

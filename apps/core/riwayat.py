@@ -3,12 +3,12 @@
 Every history record a service writes names its action in `history_change_reason`, one of
 AKSI (namespaced, `realisasi.ajukan`): a save and a submit both change the row ("~"), the
 action tells them apart on the history pages. `dengan_aksi(obj, kode)` marks an object
-before its save() (simple-history reads `_change_reason`); `catat_riwayat(..., aksi=kode)`
+before its save() (simple-history reads `_change_reason`); `record_riwayat(..., aksi=kode)`
 writes the records of a bulk write.
 
 simple-history's bulk_create_with_history builds one Python history object per row and
 inserts it through the ORM: for a 10.000-row import that costs more than the import's own
-rows. `catat_riwayat` writes the same records (the tracked model's columns, history_date,
+rows. `record_riwayat` writes the same records (the tracked model's columns, history_date,
 history_type, history_user, history_change_reason) with one
 INSERT ... SELECT (on PostgreSQL one for all rows, the keys passed as one array), copying
 the rows as they now are in the table. Used
@@ -54,7 +54,7 @@ def label_aksi(kode: str | None) -> str | None:
     return AKSI.get(kode or "")
 
 
-def catat_riwayat(model, pks: list, *, history_type: str, aksi: str, user=None) -> None:
+def record_riwayat(model, pks: list, *, history_type: str, aksi: str, user=None) -> None:
     """Record the current state of `model` rows `pks` in its simple-history table, as
     created ("+") or changed ("~") by the action `aksi` (AKSI), by `user` (may be None),
     now."""

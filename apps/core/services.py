@@ -36,7 +36,7 @@ def user_create(*, username: str, password: str, peran: str, opd=None, **extra) 
     return user
 
 
-def notifikasi_kirim(
+def notifikasi_send(
     *, penerima: Iterable[User], judul: str, pesan: str = "", tautan: str = "", email: bool = True
 ) -> list[Notifikasi]:
     """An in-app message to each recipient, and the same by e-mail to those with an address.

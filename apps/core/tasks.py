@@ -23,7 +23,7 @@ def register_cleanup(nama: str, fungsi: Callable[[datetime | None], str]) -> Non
     _PEMBERSIH[nama] = fungsi
 
 
-def tugas_bersihkan(*, sekarang: datetime | None = None) -> list[str]:
+def tugas_cleanup(*, sekarang: datetime | None = None) -> list[str]:
     """Run the clean-ups; what was done, one Indonesian sentence each (for the operator)."""
     terhenti = tugas_terhenti_fail_all(sekarang=sekarang)
     rincian = ", ".join(f"{nama} {n}" for nama, n in terhenti.items())
@@ -36,5 +36,5 @@ def tugas_bersihkan(*, sekarang: datetime | None = None) -> list[str]:
 
 @shared_task(ignore_result=True)
 def bersihkan_tugas_job() -> None:
-    for baris in tugas_bersihkan():
+    for baris in tugas_cleanup():
         log.info(baris)

@@ -30,7 +30,7 @@ PESAN_TERHENTI = (
 )
 
 
-def jalankan(nama_task: str, *args) -> None:
+def tugas_start(nama_task: str, *args) -> None:
     """Run a job by its Celery name (the dotted path of its task): at once when
     CELERY_TASK_ALWAYS_EAGER (make run, the tests), else after the transaction commits. By
     name, so a service that starts a job does not import the module of its job, which

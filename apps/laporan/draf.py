@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.core.models import OPD
-from apps.core.tugas import jalankan, tugas_terhenti_fail
+from apps.core.tugas import tugas_start, tugas_terhenti_fail
 
 from .lkjip import laporan_terakhir, render_lkjip_pdf
 from .models import DrafLKjIP
@@ -53,7 +53,7 @@ def draf_create(*, opd: OPD, tahun: int, user) -> DrafLKjIP:
         return berjalan
     _hapus(milik)
     draf = DrafLKjIP.objects.create(opd=opd, tahun=tahun, dibuat_oleh=user)
-    jalankan("apps.laporan.tasks.draf_build_job", draf.pk)
+    tugas_start("apps.laporan.tasks.draf_build_job", draf.pk)
     draf.refresh_from_db()
     return draf
 

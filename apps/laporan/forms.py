@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from apps.core.angka import format_angka
 from apps.core.forms import TanggalField, tahun_field
 from apps.core.models import Pejabat
-from apps.pengukuran.berkas import periksa_gambar
+from apps.pengukuran.berkas import check_gambar
 
 from .models import AnalisisSasaran, LaporanKinerja
 
@@ -98,7 +98,7 @@ class LaporanForm(forms.Form):
         berkas = self.cleaned_data.get("struktur_organisasi")
         if not berkas:
             return None
-        return periksa_gambar(berkas, "Bagan struktur organisasi", maks_sisi=STRUKTUR_MAKS_SISI)
+        return check_gambar(berkas, "Bagan struktur organisasi", maks_sisi=STRUKTUR_MAKS_SISI)
 
     def nilai(self) -> dict:
         """The report's field values as typed (the chart is passed on its own)."""

@@ -37,7 +37,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from apps.core.models import OPD
-from apps.core.tugas import jalankan, tugas_terhenti_fail
+from apps.core.tugas import tugas_start, tugas_terhenti_fail
 
 from .lkjip import render_lkjip_pdf
 from .models import LaporanKinerja, PaketLKjIP
@@ -78,7 +78,7 @@ def paket_create(*, user, tahun: int, jenis: str) -> PaketLKjIP:
     obj = PaketLKjIP(tahun=tahun, jenis=jenis, dibuat_oleh=user)
     obj.full_clean()
     obj.save()
-    jalankan("apps.laporan.tasks.paket_build_job", obj.pk)
+    tugas_start("apps.laporan.tasks.paket_build_job", obj.pk)
     obj.refresh_from_db()  # done already when the job ran at once (make run, the tests)
     return obj
 

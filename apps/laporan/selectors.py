@@ -164,7 +164,7 @@ VERSI_CACHE = 1
 TUNGGU_DETIK = 10
 
 
-def cache_baca(kunci: str):
+def cache_read(kunci: str):
     """A value from the shared cache, or None when it is not there or cannot be read (the
     cache is down, or holds what this code cannot unpickle): that only means computing."""
     try:
@@ -174,7 +174,7 @@ def cache_baca(kunci: str):
         return None
 
 
-def cache_tulis(kunci: str, nilai, detik: float) -> None:
+def cache_write(kunci: str, nilai, detik: float) -> None:
     try:
         cache.set(kunci, nilai, max(1, int(detik)))
     except Exception:
@@ -200,7 +200,7 @@ def dasbor_cache(
         return dasbor(opds, tahun), timezone.now()
     sidik = hashlib.sha256(",".join(str(o.pk) for o in opds).encode()).hexdigest()[:32]
     kunci = f"sakip:dasbor:{VERSI_CACHE}:{tahun}:{timezone.localdate().isoformat()}:{sidik}"
-    if not segar and (simpanan := cache_baca(kunci)) is not None:
+    if not segar and (simpanan := cache_read(kunci)) is not None:
         return simpanan
     try:
         menghitung = cache.add(f"{kunci}:dihitung", 1, TUNGGU_DETIK + 30)
@@ -210,11 +210,11 @@ def dasbor_cache(
         batas = time.monotonic() + TUNGGU_DETIK
         while time.monotonic() < batas:
             time.sleep(0.1)
-            if (simpanan := cache_baca(kunci)) is not None:
+            if (simpanan := cache_read(kunci)) is not None:
                 return simpanan
     try:
         hasil = (dasbor(opds, tahun), timezone.now())
-        cache_tulis(kunci, hasil, detik)
+        cache_write(kunci, hasil, detik)
     finally:
         if menghitung:
             try:

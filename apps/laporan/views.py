@@ -36,8 +36,8 @@ from . import grafik
 from .filters import FilterDasbor
 from .selectors import (
     VERSI_CACHE,
-    cache_baca,
-    cache_tulis,
+    cache_read,
+    cache_write,
     dasbor_cache,
     kepala_bagian_organisasi,
     peringatan_dini,
@@ -132,7 +132,7 @@ def dasbor(request):
     instead of the rows, the table and the charts again."""
     detik = settings.SAKIP_DASBOR_CACHE_DETIK
     kunci = _kunci_halaman(request) if detik > 0 else None
-    if kunci and "segar" not in request.GET and (simpanan := cache_baca(kunci)) is not None:
+    if kunci and "segar" not in request.GET and (simpanan := cache_read(kunci)) is not None:
         tahun, isi = simpanan
         return render(request, "laporan/dasbor.html", {"tahun": tahun, "isi": mark_safe(isi)})
     f, tahun, baris = _saring(request)
@@ -158,7 +158,7 @@ def dasbor(request):
     if kunci and f.is_valid():  # a refused filter's messages must show on every reload
         sisa = detik - (timezone.now() - f.dihitung).total_seconds()
         if sisa >= 1:
-            cache_tulis(kunci, (tahun, str(isi)), sisa)
+            cache_write(kunci, (tahun, str(isi)), sisa)
     return render(request, "laporan/dasbor.html", {"tahun": tahun, "isi": isi})
 
 

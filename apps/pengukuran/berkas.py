@@ -180,7 +180,7 @@ def konten_aktif_pdf(data: bytes) -> list[str] | None:
     return sorted(temuan)
 
 
-def periksa_bukti(berkas, label: str = "Bukti dukung") -> BerkasBukti:
+def check_bukti(berkas, label: str = "Bukti dukung") -> BerkasBukti:
     """Read an uploaded file and return it ready to store, or refuse it with the reason. A
     PDF that cannot be opened, or that carries active content (konten_aktif_pdf), is refused
     rather than cleaned: evidence is kept byte for byte with its SHA-256, and the OPD can
@@ -213,7 +213,7 @@ def periksa_bukti(berkas, label: str = "Bukti dukung") -> BerkasBukti:
     return BerkasBukti(isi, nama, jenis, len(data), hashlib.sha256(data).hexdigest())
 
 
-def periksa_gambar(berkas, label: str, *, maks_sisi: int) -> BerkasBukti:
+def check_gambar(berkas, label: str, *, maks_sisi: int) -> BerkasBukti:
     """An uploaded picture (the LKjIP's struktur organisasi): JPEG or PNG by content, within
     SAKIP_BUKTI_MAKS_BYTES and at most `maks_sisi` pixels on each side. The size in the
     header is checked before any pixel is decoded, so a small file that unpacks into a huge

@@ -6,7 +6,7 @@ from apps.core.angka import ROMAWI
 from apps.core.forms import TanggalField, TanggalWaktuField, angka_formfield, tahun_field
 from apps.core.models import OPD
 
-from .berkas import periksa_bukti
+from .berkas import check_bukti
 from .models import JadwalPengisian, Realisasi
 from .selectors import BarisPengisian, sidik_realisasi
 from .services import Isian, Keputusan
@@ -97,7 +97,7 @@ class BarisRealisasiForm(forms.Form):
 
     def clean_bukti(self):
         berkas = self.cleaned_data.get("bukti")
-        return periksa_bukti(berkas) if berkas else None
+        return check_bukti(berkas) if berkas else None
 
     def isian(self) -> Isian:
         d = self.cleaned_data

@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from apps.core.angka import format_nilai
 from apps.core.models import OPD, User
-from apps.core.riwayat import catat_riwayat, dengan_aksi
+from apps.core.riwayat import dengan_aksi, record_riwayat
 from apps.core.roles import KEMAMPUAN, Peran
-from apps.core.services import notifikasi_kirim
+from apps.core.services import notifikasi_send
 
 from .berkas import BerkasBukti
 from .models import BuktiDukung, CatatanVerifikasi, JadwalPengisian, PengecualianKunci, Realisasi
@@ -239,12 +239,12 @@ def _tulis_realisasi(baru: list[Realisasi], berubah: list[Realisasi], user) -> N
                     for r in ada
                 ]
             ) from None
-        catat_riwayat(
+        record_riwayat(
             Realisasi, [r.pk for r in baru], history_type="+", user=user, aksi="realisasi.simpan"
         )
     if berubah:
         Realisasi.objects.bulk_update(berubah, KOLOM_ISIAN)
-        catat_riwayat(
+        record_riwayat(
             Realisasi, [r.pk for r in berubah], history_type="~", user=user, aksi="realisasi.simpan"
         )
 
@@ -288,10 +288,10 @@ def realisasi_triwulan_submit(*, opd: OPD, tahun: int, triwulan: int, user, seka
     Realisasi.objects.bulk_update(
         ajukan, ["status", "diajukan_oleh", "diajukan_pada", "versi", "diperbarui"]
     )
-    catat_riwayat(
+    record_riwayat(
         Realisasi, [r.pk for r in ajukan], history_type="~", user=user, aksi="realisasi.ajukan"
     )
-    notifikasi_kirim(
+    notifikasi_send(
         penerima=_verifikator(),
         judul=f"{opd.nama} mengajukan realisasi {pengisian.nama_triwulan}",
         pesan=f"{len(ajukan)} indikator menunggu verifikasi.",
@@ -380,7 +380,7 @@ def verifikasi_save(
     else:
         judul = f"Realisasi {nama_tw} diverifikasi"
         pesan = f"{hitung['verifikasi']} indikator diverifikasi oleh {user}."
-    notifikasi_kirim(
+    notifikasi_send(
         penerima=_pengguna_opd(opd.pk),
         judul=judul,
         pesan=pesan,
@@ -414,7 +414,7 @@ def realisasi_reopen(*, realisasi: Realisasi, user, alasan: str) -> Realisasi:
         realisasi=r, jenis=CatatanVerifikasi.Jenis.BUKA_KEMBALI, isi=alasan.strip(), penulis=user
     )
     opd_id = r.indikator.sasaran.tujuan.renstra.opd_id
-    notifikasi_kirim(
+    notifikasi_send(
         penerima=_pengguna_opd(opd_id),
         judul=f"Realisasi TW {ROMAWI[r.triwulan]} {r.tahun} dibuka kembali",
         pesan=f"“{r.indikator.nama}” dibuka kembali oleh {user}: {alasan.strip()}",
@@ -424,7 +424,7 @@ def realisasi_reopen(*, realisasi: Realisasi, user, alasan: str) -> Realisasi:
 
 
 def bukti_add(*, realisasi: Realisasi, berkas: BerkasBukti, user) -> BuktiDukung:
-    """Attach a checked evidence file (berkas.periksa_bukti) to an unlocked realisasi."""
+    """Attach a checked evidence file (berkas.check_bukti) to an unlocked realisasi."""
     if realisasi.status in STATUS_TERKUNCI:
         raise ValidationError("Realisasi ini terkunci; bukti dukung tidak dapat ditambah.")
     bukti = BuktiDukung(
@@ -483,7 +483,7 @@ def pengingat_send(*, hari: int, hari_ini: datetime.date | None = None) -> list[
             sisa = (jadwal.ditutup - hari_ini).days
             kapan = "hari ini" if sisa == 0 else f"{sisa} hari lagi"
             penerima = _pengguna_opd(opd.pk)
-            notifikasi_kirim(
+            notifikasi_send(
                 penerima=penerima,
                 judul=f"Pengingat: {pengisian.nama_triwulan} ditutup {kapan}",
                 pesan=(

@@ -236,7 +236,7 @@ def _kolom_tahun(tabel: Tabel, renstra: Renstra) -> None:
         )
 
 
-def periksa_target_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
+def check_target_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
     """The yearly targets and the end-of-period target of the indicators of the Renstra that
     covers `tahun`, one row per indicator and one "Target <tahun>" column per year of the
     period. As on the Renstra page, an empty year cell means no target that year (a target
@@ -281,8 +281,8 @@ def periksa_target_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
 
 
 @transaction.atomic
-def terapkan_target_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
-    hasil = periksa_target_renstra(tabel, opd=opd, tahun=tahun)
+def apply_target_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
+    hasil = check_target_renstra(tabel, opd=opd, tahun=tahun)
     if hasil.ada_galat:
         return hasil
     buat, ubah, hapus, indikator = [], [], [], []
@@ -354,7 +354,7 @@ def _pk_draf(opd, tahun: int) -> PerjanjianKinerja:
     return pk
 
 
-def periksa_target_pk(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
+def check_target_pk(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
     """The targets of the latest version of the year's PK, which must be a draft (a final
     PK is changed only through a Perubahan PK). An indicator of the Renstra covering the
     year that the PK does not have yet is added to it; indicators of the PK missing from the
@@ -389,10 +389,10 @@ def periksa_target_pk(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
 
 
 @transaction.atomic
-def terapkan_target_pk(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
+def apply_target_pk(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
     # The PK is locked first, so it cannot be finalised between the check and the writes.
     list(PerjanjianKinerja.objects.select_for_update().filter(opd=opd, tahun=tahun))
-    hasil = periksa_target_pk(tabel, opd=opd, tahun=tahun)
+    hasil = check_target_pk(tabel, opd=opd, tahun=tahun)
     if hasil.ada_galat:
         return hasil
     buat, ubah = [], []
@@ -487,7 +487,7 @@ def _terendah(kode) -> bool:
     )
 
 
-def periksa_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
+def check_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
     """Rows of the matrix (Rencana Program, Kegiatan dan Pendanaan) of the Renstra covering
     `tahun`, in blocks of planning periods within it ("Periode RPJMD Induk (Tahun
     2019-2020)", tahun awal 2019, tahun akhir 2020).
@@ -675,8 +675,8 @@ def _tampil_matriks(nilai) -> str:
 
 
 @transaction.atomic
-def terapkan_matriks_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
-    hasil = periksa_matriks_renstra(tabel, opd=opd, tahun=tahun)
+def apply_matriks_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
+    hasil = check_matriks_renstra(tabel, opd=opd, tahun=tahun)
     if hasil.ada_galat:
         return hasil
     renstra = _renstra(opd, tahun)

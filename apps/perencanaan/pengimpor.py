@@ -5,12 +5,12 @@ from apps.core.impor import Pengimpor, register_importer
 
 from .impor import (
     JUDUL,
-    periksa_matriks_renstra,
-    periksa_target_pk,
-    periksa_target_renstra,
-    terapkan_matriks_renstra,
-    terapkan_target_pk,
-    terapkan_target_renstra,
+    apply_matriks_renstra,
+    apply_target_pk,
+    apply_target_renstra,
+    check_matriks_renstra,
+    check_target_pk,
+    check_target_renstra,
 )
 from .resources import templat
 
@@ -18,9 +18,9 @@ from .resources import templat
 def register() -> None:
     """The planning kinds in the table of importers (apps.core.impor); PerencanaanConfig.ready."""
     fungsi = {
-        "target_renstra": (periksa_target_renstra, terapkan_target_renstra),
-        "target_pk": (periksa_target_pk, terapkan_target_pk),
-        "matriks_renstra": (periksa_matriks_renstra, terapkan_matriks_renstra),
+        "target_renstra": (check_target_renstra, apply_target_renstra),
+        "target_pk": (check_target_pk, apply_target_pk),
+        "matriks_renstra": (check_matriks_renstra, apply_matriks_renstra),
     }
     for jenis, (periksa, terapkan) in fungsi.items():
         register_importer(

@@ -804,7 +804,7 @@ def _serapan(target_rp, realisasi_rp):
 def matriks_renstra(renstra: Renstra) -> list[BlokMatriks]:
     """The matrix of a Renstra, block after block in its own order (one query). Rupiah is
     stored on the lowest rows only (sub kegiatan; kegiatan before 2021, see
-    apps.perencanaan.impor.periksa_matriks_renstra); a program or kegiatan row shows the sum
+    apps.perencanaan.impor.check_matriks_renstra); a program or kegiatan row shows the sum
     of the rows below it, up to the next row of its level or higher."""
     blok: dict[tuple, BlokMatriks] = {}
     for r in RencanaProgram.objects.filter(renstra=renstra).order_by(

@@ -185,7 +185,7 @@ def test_a_dpa_imported_from_the_template_filled_like_its_sample_opens(
     )
     obj.refresh_from_db()
     assert obj.status == Impor.Status.DIPERIKSA, obj.pesan
-    services.impor_konfirmasi(obj=obj)
+    services.impor_confirm(obj=obj)
     assert DPA.objects.filter(opd=opd_kecamatan(), tahun=2027).exists()
     resp = client.get(reverse("anggaran:dpa", args=[opd_kecamatan().pk, 2027]))
     assert resp.status_code == 200

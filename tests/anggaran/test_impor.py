@@ -1029,13 +1029,13 @@ def test_the_check_keeps_the_cells_it_read_and_the_import_uses_them(client, logi
     """The confirmed import reads the check's snapshot, not the spreadsheet again: every
     kind of cell (text, number with decimals, an Indonesian number in text, a formula) comes
     back as the check read it."""
-    from apps.core.impor import Rumus, baca_potret, baca_tabel, tulis_potret
+    from apps.core.impor import Rumus, read_potret, read_tabel, write_potret
 
     isi = xlsx([H_REALISASI, [SUB_1, "Rapat", 11, 1250000.5, "1,5", "=A1", "7.01.01"]])
-    asli = baca_tabel(SimpleUploadedFile("r.xlsx", isi), "r.xlsx")
+    asli = read_tabel(SimpleUploadedFile("r.xlsx", isi), "r.xlsx")
     tujuan = io.BytesIO()
-    dibaca = list(tulis_potret(asli, tujuan).baris)
-    kembali = baca_potret(io.BytesIO(tujuan.getvalue()), "xlsx")
+    dibaca = list(write_potret(asli, tujuan).baris)
+    kembali = read_potret(io.BytesIO(tujuan.getvalue()), "xlsx")
     assert kembali.header == H_REALISASI
     assert (
         list(kembali.baris)

@@ -16,7 +16,7 @@ from realisasi_uji import opd_kecamatan
 
 from apps.anggaran.models import DPA, RealisasiAnggaran
 from apps.core.ekspor import csv_dari, sel_csv, xlsx_dari
-from apps.core.impor import baca_tabel, importer
+from apps.core.impor import importer, read_tabel
 from apps.perencanaan.models import IndikatorKinerja
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def _baris_csv(isi: bytes):
 def _tabel(isi: bytes, format: str):
     f = io.BytesIO(isi)
     f.size = len(isi)
-    return baca_tabel(f, f"ekspor.{format}")
+    return read_tabel(f, f"ekspor.{format}")
 
 
 @pytest.fixture

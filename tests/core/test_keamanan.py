@@ -285,10 +285,10 @@ def test_every_file_field_is_known_and_served_through_a_checked_view():
     }
     assert fields == {
         "core.Pemda.logo",  # admin only (master data), printed in PDFs, never linked
-        "pengukuran.BuktiDukung.berkas",  # berkas.periksa_bukti -> pengukuran:bukti_unduh
-        "anggaran.Impor.berkas",  # apps.core.impor.baca_tabel; never served back
+        "pengukuran.BuktiDukung.berkas",  # berkas.check_bukti -> pengukuran:bukti_unduh
+        "anggaran.Impor.berkas",  # apps.core.impor.read_tabel; never served back
         "anggaran.Impor.tabel",  # the cells read, written by the app
-        "laporan.LaporanKinerja.struktur_organisasi",  # periksa_gambar -> lkjip_struktur
+        "laporan.LaporanKinerja.struktur_organisasi",  # check_gambar -> lkjip_struktur
         "laporan.LaporanKinerja.berkas_final",  # rendered by the app -> lkjip_final_pdf
         "laporan.PaketLKjIP.berkas",  # written by the app -> paket_unduh
         "laporan.DrafLKjIP.berkas",  # written by the app -> lkjip_draf, its user only

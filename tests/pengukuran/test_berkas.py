@@ -15,7 +15,7 @@ from pdf_uji import (
 )
 from PIL import Image
 
-from apps.pengukuran.berkas import nama_bersih, periksa_bukti
+from apps.pengukuran.berkas import check_bukti, nama_bersih
 
 
 def _png():
@@ -25,7 +25,7 @@ def _png():
 
 
 def test_a_real_pdf_is_accepted_whatever_its_name():
-    hasil = periksa_bukti(SimpleUploadedFile("scan.bin", PDF))
+    hasil = check_bukti(SimpleUploadedFile("scan.bin", PDF))
     assert (hasil.jenis_konten, hasil.nama_asli, hasil.ukuran) == (
         "application/pdf",
         "scan.bin",
@@ -35,7 +35,7 @@ def test_a_real_pdf_is_accepted_whatever_its_name():
 
 
 def test_a_real_png_is_accepted():
-    assert periksa_bukti(SimpleUploadedFile("foto.png", _png())).jenis_konten == "image/png"
+    assert check_bukti(SimpleUploadedFile("foto.png", _png())).jenis_konten == "image/png"
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_a_real_png_is_accepted():
 )
 def test_files_that_are_not_pdf_or_image_are_refused(nama, isi, pesan):
     with pytest.raises(ValidationError, match=pesan):
-        periksa_bukti(SimpleUploadedFile(nama, isi))
+        check_bukti(SimpleUploadedFile(nama, isi))
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_a_pdf_with_active_content_is_refused_with_what_it_carries(buat, isi_pes
     isi = buat()
     assert b"JavaScript" not in isi and b"Launch" not in isi or buat is pdf_berkas_tersemat
     with pytest.raises(ValidationError) as e:
-        periksa_bukti(SimpleUploadedFile("bukti.pdf", isi))
+        check_bukti(SimpleUploadedFile("bukti.pdf", isi))
     assert e.value.messages == [
         f"Bukti dukung: berkas “bukti.pdf” ditolak karena berisi konten aktif {isi_pesan} yang "
         "dapat berjalan saat dibuka. Cetak ulang dokumennya ke PDF (Print to PDF / Microsoft "
@@ -77,7 +77,7 @@ def test_a_pdf_with_active_content_is_refused_with_what_it_carries(buat, isi_pes
 
 def test_a_pdf_that_opens_on_its_first_page_is_ordinary():
     assert (
-        periksa_bukti(SimpleUploadedFile("scan.pdf", pdf_buka_halaman())).jenis_konten
+        check_bukti(SimpleUploadedFile("scan.pdf", pdf_buka_halaman())).jenis_konten
         == "application/pdf"
     )
 
@@ -87,13 +87,13 @@ def test_a_pdf_that_opens_on_its_first_page_is_ordinary():
 )
 def test_a_file_that_only_starts_like_a_pdf_is_refused(isi):
     with pytest.raises(ValidationError, match="bukan PDF yang utuh atau terkunci kata sandi"):
-        periksa_bukti(SimpleUploadedFile("bukti.pdf", isi))
+        check_bukti(SimpleUploadedFile("bukti.pdf", isi))
 
 
 @override_settings(SAKIP_BUKTI_MAKS_BYTES=1024)
 def test_a_file_over_the_limit_is_refused_with_both_sizes():
     with pytest.raises(ValidationError, match=r"terlalu besar \(97,7 KB\); paling besar 1 KB"):
-        periksa_bukti(SimpleUploadedFile("besar.pdf", PDF + b"0" * (100_000 - len(PDF))))
+        check_bukti(SimpleUploadedFile("besar.pdf", PDF + b"0" * (100_000 - len(PDF))))
 
 
 @pytest.mark.parametrize(
@@ -117,6 +117,6 @@ def _jpeg():
 
 def test_a_real_jpeg_is_accepted_and_a_truncated_one_refused():
     data = _jpeg()
-    assert periksa_bukti(SimpleUploadedFile("foto.jpg", data)).jenis_konten == "image/jpeg"
+    assert check_bukti(SimpleUploadedFile("foto.jpg", data)).jenis_konten == "image/jpeg"
     with pytest.raises(ValidationError, match="bukan PDF atau gambar JPEG/PNG yang utuh"):
-        periksa_bukti(SimpleUploadedFile("foto.jpg", data[: len(data) // 2]))
+        check_bukti(SimpleUploadedFile("foto.jpg", data[: len(data) // 2]))

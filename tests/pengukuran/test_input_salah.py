@@ -33,7 +33,7 @@ from realisasi_uji import (
 
 from apps.core.models import User
 from apps.pengukuran import services
-from apps.pengukuran.berkas import periksa_bukti
+from apps.pengukuran.berkas import check_bukti
 from apps.pengukuran.models import (
     BuktiDukung,
     JadwalPengisian,
@@ -662,7 +662,7 @@ def test_path_traversal_name_is_accepted_but_stored_under_a_random_name(client, 
 def test_evidence_check_strips_folders_from_the_original_name(ctx, nama):
     """The browser-independent check: whatever the name a client sends, only the last part
     is kept for display, and the stored name is random."""
-    berkas = periksa_bukti(_file(nama, PDF))
+    berkas = check_bukti(_file(nama, PDF))
     assert berkas.nama_asli == "passwd.pdf"
     assert re.fullmatch(r"[0-9a-f]{32}\.pdf", berkas.isi.name)
 

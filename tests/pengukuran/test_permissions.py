@@ -21,7 +21,7 @@ from realisasi_uji import PDF, formulir, indikator_pk, opd_kecamatan, potret
 from apps.core.models import User
 from apps.pengukuran import services
 from apps.pengukuran import urls as pengukuran_urls
-from apps.pengukuran.berkas import periksa_bukti
+from apps.pengukuran.berkas import check_bukti
 from apps.pengukuran.models import (
     BuktiDukung,
     CatatanVerifikasi,
@@ -120,7 +120,7 @@ def objek(db, settings, tmp_path, tw_terbuka):
     bukti = services.bukti_add(
         realisasi=draf,
         user=operator,
-        berkas=periksa_bukti(
+        berkas=check_bukti(
             SimpleUploadedFile("laporan survei.pdf", PDF, content_type="application/pdf")
         ),
     )

@@ -2,7 +2,7 @@
 targets of a Renstra, the targets of a draft PK, the Renstra matrix.
 
 The files are the ones the export URLs give Kecamatan Magetan's operator, read with the same
-reader as an upload (apps.core.impor.baca_tabel) and checked and imported through
+reader as an upload (apps.core.impor.read_tabel) and checked and imported through
 the registered importer's check / apply (apps.core.impor), which the import job calls. A wrong file
 changes nothing: every row and value of the planning tables (and their history) is the same
 before and after the import was attempted.
@@ -22,7 +22,7 @@ from perencanaan_uji import MODEL_POTRET, draf_2023, pk_kec, renstra_kec, user
 from realisasi_uji import opd_kecamatan
 
 from apps.anggaran.forms import ImporForm
-from apps.core.impor import baca_tabel, importer
+from apps.core.impor import importer, read_tabel
 from apps.core.models import OPD
 from apps.perencanaan import services
 from apps.perencanaan.models import (
@@ -89,7 +89,7 @@ def berkas(baris: list[list], format: str) -> bytes:
 
 def tabel(isi: bytes, format: str):
     nama = f"berkas.{format}"
-    return baca_tabel(SimpleUploadedFile(nama, isi), nama)
+    return read_tabel(SimpleUploadedFile(nama, isi), nama)
 
 
 def periksa(jenis, isi, format="xlsx", tahun=TAHUN):

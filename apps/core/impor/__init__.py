@@ -16,7 +16,7 @@ from .baris import (
     read_rows,
     read_text,
 )
-from .berkas import Tabel, baca_potret, baca_tabel, tulis_potret
+from .berkas import Tabel, read_potret, read_tabel, write_potret
 from .daftar import Pengimpor, importer, register_importer, registered_kinds
 from .xlsx import Rumus
 
@@ -28,8 +28,8 @@ __all__ = [
     "Pengimpor",
     "Rumus",
     "Tabel",
-    "baca_potret",
-    "baca_tabel",
+    "read_potret",
+    "read_tabel",
     "importer",
     "map_columns",
     "mark_duplicates",
@@ -40,5 +40,5 @@ __all__ = [
     "read_text",
     "register_importer",
     "registered_kinds",
-    "tulis_potret",
+    "write_potret",
 ]

@@ -8,8 +8,8 @@ Excel number is turned into Decimal through its shortest decimal form (824445138
 8244451385), never through binary float arithmetic. A formula cell is reported, not
 evaluated: the import takes values only.
 
-The check keeps the cells it read as a snapshot (gzip JSON lines, `tulis_potret`), so the
-page and the confirmed import read them back (`baca_potret`) instead of parsing the
+The check keeps the cells it read as a snapshot (gzip JSON lines, `write_potret`), so the
+page and the confirmed import read them back (`read_potret`) instead of parsing the
 spreadsheet again: a 10.000-row xlsx takes about a second to parse, its snapshot a tenth.
 """
 
@@ -50,7 +50,7 @@ def _galat(pesan: str) -> ValidationError:
     return ValidationError(pesan, code="berkas")
 
 
-def baca_tabel(berkas, nama: str) -> Tabel:
+def read_tabel(berkas, nama: str) -> Tabel:
     """Open an uploaded file (any object with read/seek/size) as a table; ValidationError
     for a file that cannot be imported at all."""
     maks = settings.SAKIP_IMPOR_MAKS_BYTES
@@ -226,7 +226,7 @@ def _dari_json(nilai):
     return nilai
 
 
-def tulis_potret(tabel: Tabel, tujuan) -> Tabel:
+def write_potret(tabel: Tabel, tujuan) -> Tabel:
     """The same table, whose rows are also written to `tujuan` (a binary file) as they are
     read: the header first, then one JSON line per row, gzip-compressed. The snapshot is
     complete once every row has been read."""
@@ -244,8 +244,8 @@ def tulis_potret(tabel: Tabel, tujuan) -> Tabel:
     return Tabel(tabel.header, baris(), tabel.format, tabel.perkiraan)
 
 
-def baca_potret(sumber, format: str) -> Tabel:
-    """A table read back from a snapshot written by tulis_potret, row by row."""
+def read_potret(sumber, format: str) -> Tabel:
+    """A table read back from a snapshot written by write_potret, row by row."""
     gz = io.BufferedReader(gzip.GzipFile(fileobj=sumber, mode="rb"), 1 << 16)
     header = json.loads(gz.readline())
 

@@ -58,7 +58,7 @@ class Command(BaseCommand):
                 )
             except ValidationError as e:
                 raise CommandError(" ".join(e.messages)) from None
-        hasil = services.impor_periksa(obj=obj, progres=self._progres)
+        hasil = services.impor_check(obj=obj, progres=self._progres)
         if hasil is None:
             obj.refresh_from_db()
             raise CommandError(obj.pesan)
@@ -78,7 +78,7 @@ class Command(BaseCommand):
             self.stdout.write("Hanya diperiksa; jalankan lagi dengan --konfirmasi untuk mengimpor.")
             return
         try:
-            services.impor_terapkan(obj=obj)
+            services.impor_apply(obj=obj)
         except ValidationError as e:
             raise CommandError(" ".join(e.messages)) from None
         self.stdout.write(self.style.SUCCESS(f"Diimpor ({obj.pk})."))

@@ -6,7 +6,7 @@ draft PDFs, as the periodic job does every five minutes (apps.core.tasks):
 
 from django.core.management.base import BaseCommand
 
-from apps.core.tasks import tugas_bersihkan
+from apps.core.tasks import tugas_cleanup
 
 
 class Command(BaseCommand):
@@ -18,5 +18,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        for baris in tugas_bersihkan():
+        for baris in tugas_cleanup():
             self.stdout.write(baris)
