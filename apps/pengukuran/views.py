@@ -404,6 +404,7 @@ def riwayat(request, realisasi: Realisasi):
             "perubahan": perubahan,
             "catatan": catatan,
             "opd": r.indikator.opd,
+            "nama_tw": f"Triwulan {ROMAWI[r.triwulan]} {r.tahun}",
         },
     )
 

@@ -277,6 +277,7 @@ def test_history_names_each_action_save_submit_return_verify_reopen(client, logi
         reverse("pengukuran:buka_kembali", args=[r0.pk]), {"alasan": "Data survei direvisi BPS."}
     )
     page = client.get(reverse("pengukuran:riwayat", args=[r0.pk])).content.decode()
+    assert "Triwulan III 2026 · status sekarang Dikembalikan" in page  # as the documents write it
     aksi = re.findall(
         r'<td rowspan="\d+">([^<]+)</td>\s*<td>(?:Nilai|Status|Analisis)|'
         r"<td>([^<]+)</td><td colspan=\"3\"",
