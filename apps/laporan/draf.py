@@ -20,8 +20,9 @@ from django.utils import timezone
 from apps.core.models import OPD
 from apps.core.tugas import tugas_start, tugas_terhenti_fail
 
-from .lkjip import laporan_terakhir, render_lkjip_pdf
+from .lkjip import render_lkjip_pdf
 from .models import DrafLKjIP
+from .selectors import lkjip_terbaru
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ def draf_build(*, draf: DrafLKjIP) -> None:
         pdf = render_lkjip_pdf(
             opd=draf.opd,
             tahun=draf.tahun,
-            laporan=laporan_terakhir(draf.opd, draf.tahun),
+            laporan=lkjip_terbaru(draf.opd_id, draf.tahun),
             draf=True,
         )
     except Exception:

@@ -54,6 +54,7 @@ from apps.perencanaan.selectors import (
 from . import grafik
 from .markdown import render_markdown
 from .models import AnalisisSasaran, LaporanKinerja
+from .selectors import lkjip_terbaru
 
 TAHUN_BANDING = 3  # this year and the two before it (seed 003, Tabel 3.2)
 
@@ -287,16 +288,6 @@ ANALISIS = (
 )
 
 
-def laporan_terakhir(opd: OPD, tahun: int) -> LaporanKinerja | None:
-    """The latest revision of an OPD's LKjIP of a year, or None when nobody wrote one yet."""
-    return (
-        LaporanKinerja.objects.filter(opd=opd, tahun=tahun)
-        .select_related("penandatangan")
-        .order_by("-revisi")
-        .first()
-    )
-
-
 def kepala_opd(opd: OPD) -> Pejabat | None:
     """The OPD's active official when there is exactly one (its head); None otherwise, and
     the signature block leaves a dotted line to write the name on."""
@@ -354,7 +345,7 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
     without any the report prints with empty sections. Measured against the PK in force
     (the latest final version); every final version of the year is annexed."""
     if laporan is None:
-        laporan = laporan_terakhir(opd, tahun)
+        laporan = lkjip_terbaru(opd.pk, tahun)
     pemda = Pemda.objects.first()
     analisis_map = (
         {a.sasaran_id: a for a in AnalisisSasaran.objects.filter(laporan=laporan)}

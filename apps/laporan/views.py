@@ -4,7 +4,6 @@ one OPD and the recaps. An operator or pimpinan sees the same pages for their ow
 
 import hashlib
 
-import tablib
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -17,29 +16,26 @@ from django_tables2.export import TableExport
 
 from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
 from apps.core.akses import halaman
-from apps.core.angka import ROMAWI, bulatkan
+from apps.core.angka import ROMAWI
 from apps.core.ekspor import unduhan
 from apps.core.forms import pesan_galat
-from apps.core.models import OPD, Pemda, RentangPredikat
-from apps.core.pdf import render_pdf
+from apps.core.models import OPD, RentangPredikat
 from apps.core.selectors import opd_for_user
 from apps.core.tahun import pilihan_tahun
-from apps.pengukuran.capaian import Hasil, rata_rata_capaian
 from apps.pengukuran.selectors import (
     StatusTriwulan,
     capaian_lintas_tahun,
     kinerja_opd,
-    tanggal_id,
 )
 
 from . import grafik
 from .filters import FilterDasbor
+from .rekap import grafik_dasbor, rekap_pdf, rekap_xlsx
 from .selectors import (
     VERSI_CACHE,
     cache_read,
     cache_write,
     dasbor_cache,
-    kepala_bagian_organisasi,
     peringatan_dini,
     proyeksi_opd,
 )
@@ -71,55 +67,6 @@ def _saring(request):
     f.baris = {b.opd.pk: b for b in semua}
     tampil = set(f.qs.values_list("pk", flat=True)) if sah else set(f.baris)
     return f, tahun, [b for b in semua if b.opd.pk in tampil]
-
-
-def _legenda(baris) -> list[tuple[str, str]]:
-    legenda = {}
-    for b in baris:
-        for r in b.kinerja.skala.rentang:
-            legenda.setdefault(r.label, r.warna)
-    return list(legenda.items())
-
-
-def grafik_dasbor(baris, tahun: int, *, per_grafik: int = 40) -> dict:
-    """The dashboard's charts, drawn by apps.laporan.grafik (the same code as the PDFs)."""
-    batang = [
-        grafik.Batang(
-            b.opd.singkatan or b.opd.nama,
-            b.capaian.nilai,
-            b.predikat.warna if b.predikat else grafik.ABU,
-            b.predikat.label if b.predikat else b.capaian.alasan,
-            b.opd.nama,
-        )
-        for b in baris
-    ]
-    titik = [
-        grafik.Titik(
-            b.opd.singkatan or b.opd.nama,
-            b.serapan.nilai,
-            b.capaian.nilai,
-            b.predikat.warna if b.predikat else grafik.ABU,
-            b.predikat.label if b.predikat else "",
-            b.opd.nama,
-        )
-        for b in baris
-    ]
-    return {
-        "batang": [
-            mark_safe(svg)
-            for svg in grafik.batang_capaian_bertahap(
-                batang,
-                judul=f"Capaian kinerja per Perangkat Daerah {tahun}",
-                legenda=_legenda(baris),
-                per_grafik=per_grafik,
-            )
-        ],
-        "sebar": mark_safe(
-            grafik.sebar_serapan_capaian(
-                titik, judul=f"Serapan anggaran dan capaian kinerja {tahun}"
-            )
-        ),
-    }
 
 
 @halaman()
@@ -280,73 +227,16 @@ def opd(request, opd: OPD, tahun: int):
     )
 
 
-KOLOM_REKAP = [
-    "No",
-    "Kode",
-    "Perangkat Daerah",
-    "Sasaran",
-    "Indikator",
-    "Capaian (%)",
-    "Predikat",
-    "Pagu (Rp)",
-    "Realisasi (Rp)",
-    "Serapan (%)",
-]
-
-
-def _angka(hasil):
-    return bulatkan(hasil.nilai, 2) if hasil.nilai is not None else ""
-
-
 @halaman()
 def rekap(request, tahun: int, format: str):
     """Rekapitulasi Capaian Kinerja Perangkat Daerah of a year, every OPD the user may see:
     xlsx, or an A4 landscape PDF with the kabupaten's kop and the signature of the Kepala
-    Bagian Organisasi."""
+    Bagian Organisasi (apps.laporan.rekap)."""
     if format not in ("xlsx", "pdf"):
         raise Http404
     baris = dasbor_baris(_opd_qs(request.user), tahun)
-    judul = f"Rekapitulasi Capaian Kinerja Perangkat Daerah Tahun {tahun}"
     if format == "xlsx":
-        data = tablib.Dataset(headers=KOLOM_REKAP, title=f"Rekap {tahun}")
-        for no, b in enumerate(baris, 1):
-            data.append(
-                [
-                    no,
-                    b.opd.kode,
-                    b.opd.nama,
-                    len(b.kinerja.sasaran),
-                    len(b.kinerja.indikator),
-                    _angka(b.capaian),
-                    b.predikat.label if b.predikat else "",
-                    b.anggaran.pagu if b.anggaran else "",
-                    b.anggaran.realisasi if b.anggaran else "",
-                    _angka(b.serapan),
-                ]
-            )
-        return unduhan(data, f"rekap-capaian-{tahun}", "xlsx")
-    bagian, kepala = kepala_bagian_organisasi()
-    pemda = Pemda.objects.first()
-    pdf = render_pdf(
-        "laporan/rekap_pdf.html",
-        {
-            "judul": judul,
-            "tahun": tahun,
-            "baris": baris,
-            "pemda": pemda,
-            "opd": bagian,
-            "kepala": kepala,
-            "tanggal_teks": tanggal_id(timezone.localdate()),
-            "jabatan": kepala.jabatan_lengkap if kepala else "Kepala Bagian Organisasi",
-            "grafik": grafik_dasbor(baris, tahun, per_grafik=22),  # an A4 landscape page
-            "rata": _rata(baris),
-        },
-    )
-    resp = HttpResponse(pdf, content_type="application/pdf")
+        return unduhan(rekap_xlsx(baris, tahun), f"rekap-capaian-{tahun}", "xlsx")
+    resp = HttpResponse(rekap_pdf(baris, tahun), content_type="application/pdf")
     resp["Content-Disposition"] = f'inline; filename="rekap-capaian-{tahun}.pdf"'
     return resp
-
-
-def _rata(baris) -> Hasil:
-    """The kabupaten's mean capaian over the OPDs that have one (as the engine averages)."""
-    return rata_rata_capaian(b.capaian for b in baris)

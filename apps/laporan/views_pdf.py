@@ -15,9 +15,8 @@ from apps.core.models import OPD
 from apps.core.tugas import tugas_terhenti_fail
 
 from .draf import draf_create
-from .lkjip import laporan_terakhir
 from .models import DrafLKjIP, LaporanKinerja
-from .selectors import draf_for_user
+from .selectors import draf_for_user, lkjip_terbaru
 
 
 @halaman()
@@ -26,7 +25,7 @@ def lkjip_pdf(request, opd: OPD, tahun: int):
     its narrative, or with empty sections when none was written yet; a redirect to the
     stored file when that revision is final or verified."""
     unit = opd
-    laporan = laporan_terakhir(unit, tahun)
+    laporan = lkjip_terbaru(unit.pk, tahun)
     if laporan is not None and laporan.status != LaporanKinerja.Status.DRAFT:
         return redirect(reverse("laporan:lkjip_final_pdf", args=[laporan.pk]))
     draf = draf_create(opd=unit, tahun=tahun, user=request.user)

@@ -1,0 +1,130 @@
+"""The dashboard's documents, drawn from its rows (apps.laporan.selectors.dasbor): the charts
+of the page and of the PDF, and the Rekapitulasi Capaian Kinerja Perangkat Daerah as xlsx and
+as an A4 landscape PDF. The rows' figures come from the engine; nothing here computes a
+capaian except the kabupaten's mean, by the engine's own mean."""
+
+import tablib
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from apps.core.angka import bulatkan
+from apps.core.models import Pemda
+from apps.core.pdf import render_pdf
+from apps.pengukuran.capaian import Hasil, rata_rata_capaian
+from apps.pengukuran.selectors import tanggal_id
+
+from . import grafik
+from .selectors import kepala_bagian_organisasi
+
+
+def _legenda(baris) -> list[tuple[str, str]]:
+    legenda = {}
+    for b in baris:
+        for r in b.kinerja.skala.rentang:
+            legenda.setdefault(r.label, r.warna)
+    return list(legenda.items())
+
+
+def grafik_dasbor(baris, tahun: int, *, per_grafik: int = 40) -> dict:
+    """The dashboard's charts, drawn by apps.laporan.grafik (the same code as the PDFs)."""
+    batang = [
+        grafik.Batang(
+            b.opd.singkatan or b.opd.nama,
+            b.capaian.nilai,
+            b.predikat.warna if b.predikat else grafik.ABU,
+            b.predikat.label if b.predikat else b.capaian.alasan,
+            b.opd.nama,
+        )
+        for b in baris
+    ]
+    titik = [
+        grafik.Titik(
+            b.opd.singkatan or b.opd.nama,
+            b.serapan.nilai,
+            b.capaian.nilai,
+            b.predikat.warna if b.predikat else grafik.ABU,
+            b.predikat.label if b.predikat else "",
+            b.opd.nama,
+        )
+        for b in baris
+    ]
+    return {
+        "batang": [
+            mark_safe(svg)
+            for svg in grafik.batang_capaian_bertahap(
+                batang,
+                judul=f"Capaian kinerja per Perangkat Daerah {tahun}",
+                legenda=_legenda(baris),
+                per_grafik=per_grafik,
+            )
+        ],
+        "sebar": mark_safe(
+            grafik.sebar_serapan_capaian(
+                titik, judul=f"Serapan anggaran dan capaian kinerja {tahun}"
+            )
+        ),
+    }
+
+
+KOLOM_REKAP = [
+    "No",
+    "Kode",
+    "Perangkat Daerah",
+    "Sasaran",
+    "Indikator",
+    "Capaian (%)",
+    "Predikat",
+    "Pagu (Rp)",
+    "Realisasi (Rp)",
+    "Serapan (%)",
+]
+
+
+def _angka(hasil):
+    return bulatkan(hasil.nilai, 2) if hasil.nilai is not None else ""
+
+
+def rata_kabupaten(baris) -> Hasil:
+    """The kabupaten's mean capaian over the OPDs that have one (as the engine averages)."""
+    return rata_rata_capaian(b.capaian for b in baris)
+
+
+def rekap_xlsx(baris, tahun: int) -> tablib.Dataset:
+    """The recap as a sheet: one row per OPD, numbers as numbers."""
+    data = tablib.Dataset(headers=KOLOM_REKAP, title=f"Rekap {tahun}")
+    for no, b in enumerate(baris, 1):
+        data.append(
+            [
+                no,
+                b.opd.kode,
+                b.opd.nama,
+                len(b.kinerja.sasaran),
+                len(b.kinerja.indikator),
+                _angka(b.capaian),
+                b.predikat.label if b.predikat else "",
+                b.anggaran.pagu if b.anggaran else "",
+                b.anggaran.realisasi if b.anggaran else "",
+                _angka(b.serapan),
+            ]
+        )
+    return data
+
+
+def rekap_pdf(baris, tahun: int) -> bytes:
+    """The recap as the signed A4 landscape PDF of Bagian Organisasi."""
+    bagian, kepala = kepala_bagian_organisasi()
+    return render_pdf(
+        "laporan/rekap_pdf.html",
+        {
+            "judul": f"Rekapitulasi Capaian Kinerja Perangkat Daerah Tahun {tahun}",
+            "tahun": tahun,
+            "baris": baris,
+            "pemda": Pemda.objects.first(),
+            "opd": bagian,
+            "kepala": kepala,
+            "tanggal_teks": tanggal_id(timezone.localdate()),
+            "jabatan": kepala.jabatan_lengkap if kepala else "Kepala Bagian Organisasi",
+            "grafik": grafik_dasbor(baris, tahun, per_grafik=22),  # an A4 landscape page
+            "rata": rata_kabupaten(baris),
+        },
+    )
