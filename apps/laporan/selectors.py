@@ -295,3 +295,40 @@ def draf_for_user(user):
     """The draft PDFs this user asked for, of OPDs they still see: another user's draft is
     not theirs to open."""
     return for_user(DrafLKjIP.objects.select_related("opd"), user).filter(dibuat_oleh=user)
+
+
+@dataclass(frozen=True)
+class TindakanLKjIP:
+    """What a role may do on the LKjIP page with the year's latest revision (None when
+    nobody wrote one yet): write the narrative, finalise, start a revision, mark verified.
+    The services refuse the same actions by the report's status."""
+
+    ubah: bool
+    finalkan: bool
+    revisi: bool
+    verifikasi: bool
+
+
+def tindakan_lkjip(kemampuan, laporan: LaporanKinerja | None) -> TindakanLKjIP:
+    draf = laporan is None or laporan.status == LaporanKinerja.Status.DRAFT
+    return TindakanLKjIP(
+        ubah=kemampuan.can_edit_opd_data and draf,
+        finalkan=kemampuan.can_approve_opd and laporan is not None and draf,
+        revisi=kemampuan.can_approve_opd and laporan is not None and not draf,
+        verifikasi=kemampuan.can_verify
+        and laporan is not None
+        and laporan.status == LaporanKinerja.Status.FINAL,
+    )
+
+
+def lkjip_arsip(laporan: LaporanKinerja | None) -> list[LaporanKinerja]:
+    """The earlier final revisions of a report, newest first (none for revision 0)."""
+    if laporan is None or not laporan.revisi:
+        return []
+    return list(
+        LaporanKinerja.objects.filter(
+            opd_id=laporan.opd_id, tahun=laporan.tahun, revisi__lt=laporan.revisi
+        )
+        .exclude(status=LaporanKinerja.Status.DRAFT)
+        .order_by("-revisi")
+    )

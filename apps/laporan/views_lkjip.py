@@ -30,7 +30,13 @@ from .forms import (
 )
 from .markdown import render_markdown
 from .models import LaporanKinerja
-from .selectors import laporan_for_user, lkjip_daftar, lkjip_terbaru
+from .selectors import (
+    laporan_for_user,
+    lkjip_arsip,
+    lkjip_daftar,
+    lkjip_terbaru,
+    tindakan_lkjip,
+)
 
 TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
 JENIS_GAMBAR = {".png": "image/png", ".jpg": "image/jpeg"}
@@ -171,20 +177,7 @@ def ubah(request, opd: OPD, tahun: int):
 
     kinerja = kinerja_opd([unit], tahun)[unit.pk]
     per_sasaran = {s.sasaran.pk: s for s in kinerja.sasaran}
-    boleh_ubah = request.user.kemampuan.can_edit_opd_data and (
-        laporan is None or laporan.status == LaporanKinerja.Status.DRAFT
-    )
-    kemampuan = request.user.kemampuan
-    draf = laporan is not None and laporan.status == LaporanKinerja.Status.DRAFT
-    arsip = (
-        list(
-            LaporanKinerja.objects.filter(opd=unit, tahun=tahun, revisi__lt=laporan.revisi)
-            .exclude(status=LaporanKinerja.Status.DRAFT)
-            .order_by("-revisi")
-        )
-        if laporan and laporan.revisi
-        else []
-    )
+    boleh = tindakan_lkjip(request.user.kemampuan, laporan)
     return render(
         request,
         "laporan/lkjip_ubah.html",
@@ -202,16 +195,12 @@ def ubah(request, opd: OPD, tahun: int):
                 }
                 for f in f_analisis
             ],
-            "boleh_ubah": boleh_ubah,
+            "boleh_ubah": boleh.ubah,
             "maks_sisi": STRUKTUR_MAKS_SISI,
-            "arsip": arsip,
-            "boleh_finalkan": kemampuan.can_approve_opd and draf,
-            "boleh_revisi": kemampuan.can_approve_opd and laporan is not None and not draf,
-            "boleh_verifikasi": (
-                kemampuan.can_verify
-                and laporan is not None
-                and laporan.status == LaporanKinerja.Status.FINAL
-            ),
+            "arsip": lkjip_arsip(laporan),
+            "boleh_finalkan": boleh.finalkan,
+            "boleh_revisi": boleh.revisi,
+            "boleh_verifikasi": boleh.verifikasi,
             "batas_berkas": ukuran_teks(batas_ukuran()),
         },
     )
