@@ -98,6 +98,8 @@ BERMUSUHAN = {
     "sel_besar": "satu sel 300 MB dalam berkas 300 KB",
     "entitas": "entitas XML bersarang (billion laughs)",
     "rusak": "XML terpotong di tengah baris",
+    "terenkripsi": "lembar terenkripsi di dalam zip",
+    "metode_asing": "lembar dimampatkan cara asing (99)",
 }
 
 
@@ -120,6 +122,8 @@ def satu_bermusuhan(nama: str) -> None:
         "sel_besar": lembar_bermusuhan.sel_besar,
         "entitas": lembar_bermusuhan.entitas,
         "rusak": lembar_bermusuhan.rusak,
+        "terenkripsi": lembar_bermusuhan.terenkripsi,
+        "metode_asing": lembar_bermusuhan.metode_asing,
     }[nama]()
     berkas = io.BytesIO(isi)
     berkas.size = len(isi)

@@ -1,6 +1,7 @@
 """Hostile spreadsheets, small on disk, each built to exhaust or trick a reader: a declared
 dimension of the whole sheet with one row at 1.048.576; one cell of 300 MB in a 300 KB file;
-XML entities ("billion laughs"); XML cut off halfway. For the import tests, the fuzzer
+XML entities ("billion laughs"); XML cut off halfway; a sheet stored encrypted or with a
+compression method Excel never writes. For the import tests, the fuzzer
 (tests/test_jelajah.py) and benchmarks/import.py. Plain Python, no Django."""
 
 import io
@@ -90,10 +91,50 @@ def rusak() -> bytes:
     return _xlsx(_AWAL + b"<sheetData>" + _JUDUL + b'<row r="2"><c r="A2" t="inlineStr"><is>')
 
 
+def _ubah_lembar(isi: bytes, ubah) -> bytes:
+    """`isi` with the zip headers (local and central) of xl/worksheets/sheet1.xml changed by
+    `ubah(data, offset_of_flags, offset_of_method)`."""
+    data = bytearray(isi)
+    for info in zipfile.ZipFile(io.BytesIO(isi)).infolist():
+        if info.filename == "xl/worksheets/sheet1.xml":
+            ubah(data, info.header_offset + 6, info.header_offset + 8)
+    i = data.find(b"PK\x01\x02")
+    while i != -1:
+        panjang = int.from_bytes(data[i + 28 : i + 30], "little")
+        if bytes(data[i + 46 : i + 46 + panjang]) == b"xl/worksheets/sheet1.xml":
+            ubah(data, i + 8, i + 10)
+        i = data.find(b"PK\x01\x02", i + 4)
+    return bytes(data)
+
+
+def _lembar_biasa() -> bytes:
+    return _xlsx(_AWAL + b"<sheetData>" + _JUDUL + b"</sheetData></worksheet>")
+
+
+def terenkripsi() -> bytes:
+    """The sheet marked encrypted (zip flag bit 0): zipfile asks for a password."""
+
+    def ubah(data, flag, _metode):
+        data[flag] |= 1
+
+    return _ubah_lembar(_lembar_biasa(), ubah)
+
+
+def metode_asing() -> bytes:
+    """The sheet compressed with method 99 (AES), which zipfile cannot read."""
+
+    def ubah(data, _flag, metode):
+        data[metode : metode + 2] = (99).to_bytes(2, "little")
+
+    return _ubah_lembar(_lembar_biasa(), ubah)
+
+
 def berkas_bermusuhan() -> dict[str, bytes]:
     return {
         "dimensi": dimensi_raksasa(),
         "sel_besar": sel_besar(),
         "entitas": entitas(),
         "rusak": rusak(),
+        "terenkripsi": terenkripsi(),
+        "metode_asing": metode_asing(),
     }

@@ -417,6 +417,21 @@ KASUS = [
         "keamanan. Tidak ada yang diimpor.",
     ),
     Kasus(
+        "lembar-terenkripsi",
+        "realisasi.xlsx",
+        lembar_bermusuhan.terenkripsi,
+        "Berkas “realisasi.xlsx” ditolak: bagian xl/worksheets/sheet1.xml dilindungi kata "
+        "sandi; simpan ulang dari Excel tanpa kata sandi. Tidak ada yang diimpor.",
+    ),
+    Kasus(
+        "lembar-dimampatkan-asing",
+        "realisasi.xlsx",
+        lembar_bermusuhan.metode_asing,
+        "Berkas “realisasi.xlsx” ditolak: bagian xl/worksheets/sheet1.xml dimampatkan dengan "
+        "cara yang tidak dipakai Excel; simpan ulang dari Excel sebagai .xlsx atau CSV. "
+        "Tidak ada yang diimpor.",
+    ),
+    Kasus(
         "xml-terpotong",
         "realisasi.xlsx",
         lembar_bermusuhan.rusak,

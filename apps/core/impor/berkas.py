@@ -86,6 +86,7 @@ def _xlsx(berkas, nama: str) -> Tabel:
     limits of apps.core.impor.xlsx; the rows stop at a row number no import may reach."""
     try:
         z = zipfile.ZipFile(berkas)
+        xlsx.periksa_arsip(z)
         lembar, bagian_teks = xlsx.lembar_kerja(z)
         if not lembar:
             raise xlsx.BerkasXlsxSalah("buku kerja tidak berisi lembar kerja")
@@ -113,7 +114,6 @@ def _xlsx(berkas, nama: str) -> Tabel:
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
-        NotImplementedError,
         OSError,
         EOFError,
         ValueError,

@@ -134,6 +134,23 @@ def _rels(z: zipfile.ZipFile, bagian: str) -> list[tuple[str, str, str]]:
     return hasil
 
 
+def periksa_arsip(z: zipfile.ZipFile) -> None:
+    """Refuse, before any part is read, a part Excel would never write: encrypted inside the
+    zip (zipfile would ask for a password) or compressed by a method other than stored or
+    deflate (zipfile cannot decompress it)."""
+    for info in z.infolist():
+        if info.flag_bits & 0x1:
+            raise BerkasXlsxSalah(
+                f"bagian {info.filename} dilindungi kata sandi; simpan ulang dari Excel tanpa "
+                "kata sandi"
+            )
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise BerkasXlsxSalah(
+                f"bagian {info.filename} dimampatkan dengan cara yang tidak dipakai Excel; "
+                "simpan ulang dari Excel sebagai .xlsx atau CSV"
+            )
+
+
 def lembar_kerja(z: zipfile.ZipFile) -> tuple[list[tuple[str, str]], str | None]:
     """The workbook's worksheets as (name, part path) in order, and its shared strings part."""
     buku = next((p for _, t, p in _rels(z, "") if t.endswith("/officeDocument")), None)
