@@ -9,32 +9,12 @@ from apps.core.forms import TanggalField, tahun_field
 from apps.core.models import Pejabat
 from apps.pengukuran.berkas import check_gambar
 
-from .models import AnalisisSasaran, LaporanKinerja
+from .models import ANALISIS, NARASI, AnalisisSasaran, LaporanKinerja
 
 # A chapter of a report is a few pages; 20.000 characters is about eight A4 pages of text.
 NARASI_MAKS = 20_000
 # A scanned A3 chart at 300 dpi is about 5000 px wide; larger is a mistake or a bomb.
 STRUKTUR_MAKS_SISI = 6000
-
-# The narrative sections in the order of the report (PermenPAN-RB 53/2014).
-NARASI = (
-    "kata_pengantar",
-    "ikhtisar_eksekutif",
-    "latar_belakang",
-    "kedudukan_tugas_fungsi",
-    "sistematika",
-    "kesimpulan",
-    "upaya_ke_depan",
-    "saran",
-)
-ANALISIS = (
-    "uraian",
-    "standar_nasional",
-    "keberhasilan_kegagalan",
-    "solusi",
-    "efisiensi",
-    "program_pendukung",
-)
 
 
 def label_field(model, nama: str) -> str:

@@ -53,7 +53,7 @@ from apps.perencanaan.selectors import (
 
 from . import grafik
 from .markdown import render_markdown
-from .models import AnalisisSasaran, LaporanKinerja
+from .models import ANALISIS, NARASI, AnalisisSasaran, LaporanKinerja
 from .selectors import lkjip_terbaru
 
 TAHUN_BANDING = 3  # this year and the two before it (seed 003, Tabel 3.2)
@@ -266,26 +266,6 @@ class DokumenLKjIP:
                 ganda |= p.pk in dilihat
                 dilihat.add(p.pk)
         return ganda
-
-
-NARASI = (
-    "kata_pengantar",
-    "ikhtisar_eksekutif",
-    "latar_belakang",
-    "kedudukan_tugas_fungsi",
-    "sistematika",
-    "kesimpulan",
-    "upaya_ke_depan",
-    "saran",
-)
-ANALISIS = (
-    "uraian",
-    "standar_nasional",
-    "keberhasilan_kegagalan",
-    "solusi",
-    "efisiensi",
-    "program_pendukung",
-)
 
 
 def kepala_opd(opd: OPD) -> Pejabat | None:

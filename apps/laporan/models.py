@@ -8,6 +8,28 @@ from simple_history.models import HistoricalRecords
 from apps.core.models import OPD, Pejabat
 from apps.perencanaan.models import Sasaran
 
+# The narrative sections of a report in the order of the document (PermenPAN-RB 53/2014),
+# and the analysis fields of each sasaran (Bab III): the fields below, read by the form, the
+# services and the document.
+NARASI = (
+    "kata_pengantar",
+    "ikhtisar_eksekutif",
+    "latar_belakang",
+    "kedudukan_tugas_fungsi",
+    "sistematika",
+    "kesimpulan",
+    "upaya_ke_depan",
+    "saran",
+)
+ANALISIS = (
+    "uraian",
+    "standar_nasional",
+    "keberhasilan_kegagalan",
+    "solusi",
+    "efisiensi",
+    "program_pendukung",
+)
+
 
 class LaporanKinerja(models.Model):
     """Laporan Kinerja Instansi Pemerintah. Revisi 0 is the first; a revision of a final

@@ -18,10 +18,9 @@ from apps.core.models import OPD
 from apps.core.riwayat import dengan_aksi
 from apps.perencanaan.models import Sasaran
 
-from .forms import ANALISIS, NARASI
 from .lkjip import DokumenLKjIP, dokumen_lkjip
 from .lkjip_final import kode_baru, render_lkjip_final
-from .models import AnalisisSasaran, LaporanKinerja
+from .models import ANALISIS, NARASI, AnalisisSasaran, LaporanKinerja
 from .selectors import dasbor
 
 

@@ -19,8 +19,6 @@ from apps.pengukuran.selectors import kinerja_opd
 
 from . import services
 from .forms import (
-    ANALISIS,
-    NARASI,
     NARASI_MAKS,
     STRUKTUR_MAKS_SISI,
     AnalisisForm,
@@ -29,7 +27,7 @@ from .forms import (
     label_field,
 )
 from .markdown import render_markdown
-from .models import LaporanKinerja
+from .models import ANALISIS, NARASI, LaporanKinerja
 from .selectors import (
     laporan_for_user,
     lkjip_arsip,
