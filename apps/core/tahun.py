@@ -24,14 +24,17 @@ def tahun_berdata(opd_ids: Iterable[int] | None = None) -> set[int]:
     return tahun
 
 
-def pilihan_tahun(tahun: int, opd_id: int | None = None) -> list[int]:
+def pilihan_tahun(
+    tahun: int, opd_id: int | None = None, *, opd_ids: list[int] | None = None
+) -> list[int]:
     """The years a page's year picker offers: the one shown and its neighbours, this year, and
-    every year the OPD (or any OPD, without one) has data in, so an old report or DPA is one
-    click away (the 2019 DPA of the demo could only be reached by typing its address)."""
+    every year the OPD (or the OPDs `opd_ids`, or any OPD without either) has data in, so an
+    old report or DPA is one click away (the 2019 DPA of the demo could only be reached by
+    typing its address)."""
     kini = timezone.localdate().year
-    pilihan = {tahun - 1, tahun, tahun + 1, kini} | tahun_berdata(
-        None if opd_id is None else [opd_id]
-    )
+    if opd_id is not None:
+        opd_ids = [opd_id]
+    pilihan = {tahun - 1, tahun, tahun + 1, kini} | tahun_berdata(opd_ids)
     return sorted(t for t in pilihan if 2000 <= t <= 2100)
 
 

@@ -30,7 +30,7 @@ from apps.pengukuran.proyeksi import Proyeksi, proyeksi_akhir_tahun
 from apps.pengukuran.selectors import IndikatorTahun, KinerjaOPD, kinerja_opd
 from apps.perencanaan.selectors import konsistensi_opd
 
-from .models import DrafLKjIP, LaporanKinerja
+from .models import NARASI, DrafLKjIP, LaporanKinerja
 
 logger = logging.getLogger(__name__)
 
@@ -272,6 +272,13 @@ def lkjip_terbaru(opd_id: int, tahun: int) -> LaporanKinerja | None:
 class BarisLKjIP:
     opd: OPD
     laporan: LaporanKinerja | None  # the latest revision; None = belum dimulai
+
+    @property
+    def terisi(self) -> int:
+        """How many of the narrative sections (NARASI) hold text."""
+        if self.laporan is None:
+            return 0
+        return sum(1 for n in NARASI if getattr(self.laporan, n).strip())
 
 
 def lkjip_daftar(opds, tahun: int) -> list[BarisLKjIP]:

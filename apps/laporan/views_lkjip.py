@@ -55,8 +55,6 @@ def daftar(request):
                 messages.error(request, pesan)
     opds = opd_for_user(request.user).filter(aktif=True).order_by("kode")
     baris = lkjip_daftar(opds, tahun)
-    for b in baris:
-        b.terisi = sum(1 for n in NARASI if b.laporan and getattr(b.laporan, n).strip())
     return render(
         request,
         "laporan/lkjip_daftar.html",
@@ -64,7 +62,11 @@ def daftar(request):
             "baris": baris,
             "tahun": tahun,
             "jumlah_bagian": len(NARASI),
-            "tahun_pilihan": pilihan_tahun(tahun),
+            # an OPD's own users are offered the years of their OPD, not of every OPD
+            "tahun_pilihan": pilihan_tahun(
+                tahun,
+                opd_ids=None if request.user.kemampuan.sees_all_opd else [b.opd.pk for b in baris],
+            ),
             "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
         },
     )

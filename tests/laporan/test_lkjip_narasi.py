@@ -610,3 +610,16 @@ def test_list_query_count_does_not_grow_with_the_number_of_opds(client, login):
         resp = client.get(url)
     assert "Dinas Sintetis 010" in teks_halaman(resp)
     assert len(demo) == len(sintetis), [q["sql"] for q in sintetis.captured_queries]
+
+
+def test_the_year_picker_of_the_list_offers_an_opd_user_their_own_opds_years(client, login):
+    """The list's year picker offered an OPD's users the years any OPD has data in (2018,
+    2024 and 2025 are the Kecamatan's only); those who see every OPD keep them all."""
+    url = reverse("laporan:lkjip_daftar") + "?tahun=2020"
+    login("operator.organisasi")
+    html = client.get(url).content.decode()
+    assert all(f'href="?tahun={t}"' in html for t in (2019, 2020, 2021, 2022, 2023)), html
+    assert not any(f'href="?tahun={t}"' in html for t in (2018, 2024, 2025)), html
+    login("verifikator")
+    html = client.get(url).content.decode()
+    assert all(f'href="?tahun={t}"' in html for t in range(2018, 2026)), html
