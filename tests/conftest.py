@@ -110,10 +110,26 @@ def page(browser, live_server):
     context.close()
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--perbarui-emas",
+        action="store_true",
+        help="write the golden record of tests/test_emas.py from what the code shows now",
+    )
+
+
+PANJANG = ("tests/test_jelajah.py", "tests/test_emas.py")
+
+
 def pytest_collection_modifyitems(items):
-    """The walk of every page (tests/test_jelajah.py, one test) first: it is the longest piece
-    of work, and it runs on one xdist worker while the other starts on the rest."""
-    items.sort(key=lambda item: item.nodeid.split("::")[0] != "tests/test_jelajah.py")
+    """The longest pieces of work first (the walk of every page, tests/test_jelajah.py, and
+    the golden record, tests/test_emas.py): each runs on one xdist worker while the other
+    starts on the rest."""
+    items.sort(
+        key=lambda item: (
+            PANJANG.index(f) if (f := item.nodeid.split("::")[0]) in PANJANG else len(PANJANG)
+        )
+    )
 
 
 def pytest_configure(config):
