@@ -1,11 +1,13 @@
 """Page timings of the realisasi pages against a hand-written SQL baseline.
 
-Run from the project root:  .venv/bin/python benchmarks/pages.py  [--repeat 20] [--synthetic 100]
+Run from the project root:
+    .venv/bin/python benchmarks/pages.py  [--repeat 20] [--synthetic 100 300]
 
 Builds its own database (a fresh SQLite file under var/bench/, or with DATABASE_URL set to a
 PostgreSQL server: a database named `sakip_bench` on that server, created here and dropped at
 the end; no other database is touched), migrates, loads the demo with 100 synthetic OPDs, then
-times the pages through django.test.Client and, for each, the raw SQL that reads the same data.
+times the pages through django.test.Client and, for each, the raw SQL that reads the same data;
+then grows the data to 300 synthetic OPDs and times them again.
 See benchmarks/README.md.
 """
 
@@ -457,24 +459,47 @@ def dari_cache(get):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per figure")
-    parser.add_argument("--synthetic", type=int, default=100, help="synthetic OPDs to load")
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        nargs="+",
+        default=[100, 300],
+        help="synthetic OPDs to load; several sizes are measured one after another, the data "
+        "of each kept and grown to the next (default: 100 then 300)",
+    )
     di_basis_data_sendiri(jalankan, parser.parse_args())
 
 
 def jalankan(db, args, mulai):
     from django.conf import settings
-    from django.db import connection
-    from django.test import Client
-    from django.urls import reverse
-
-    from apps.pengukuran.models import Realisasi
 
     # The dashboard computed on every request; its rows reused from the cache are a figure of
     # their own below.
     settings.SAKIP_DASBOR_CACHE_DETIK = 0
-    opd, n_indikator, operator, verifikator = siapkan(args.synthetic)
-    dimuat = time.perf_counter() - mulai
+    ukuran = sorted(set(args.synthetic))
+    opd, n_indikator, operator, verifikator = siapkan(ukuran[0])
+    for i, n in enumerate(ukuran):
+        if i:
+            from apps.core.models import PeriodeRPJMD
+            from apps.laporan.demo.loader import load_synthetic
 
+            t0 = time.perf_counter()
+            load_synthetic(n, PeriodeRPJMD.objects.order_by("tahun_awal").first(), verifikator)
+            print(f"grown to {n} synthetic OPDs in {time.perf_counter() - t0:.1f} s")
+        ukur_semua(db, args, n, opd, n_indikator, operator, verifikator, mulai)
+    print(f"total {time.perf_counter() - mulai:.1f} s")
+
+
+def ukur_semua(db, args, n_opd, opd, n_indikator, operator, verifikator, mulai):
+    """Every figure at the present size of the data, printed as one table."""
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    from apps.core.models import OPD
+    from apps.pengukuran.models import Realisasi
+
+    dimuat = time.perf_counter() - mulai
     client_opd, client_ver = Client(), Client()
     client_opd.force_login(operator)
     client_ver.force_login(verifikator)
@@ -515,6 +540,7 @@ def jalankan(db, args, mulai):
             entri = cur.fetchall()
         assert get().content.decode().count(">Tinjau</a>") == len(entri) == 50
 
+    n_semua = OPD.objects.filter(aktif=True).count()
     baris = []
     for nama, get, raw in figures:
         get()  # warm: per-process caches, and the dashboard's cache for its second figure
@@ -525,7 +551,7 @@ def jalankan(db, args, mulai):
         baris.append((f"{nama}: p95", p95, raw_p95, q))
         catat(
             "pages",
-            f"{nama}, median vs raw SQL {raw_med:.1f} ms",
+            f"{nama}, {n_semua} OPDs, median vs raw SQL {raw_med:.1f} ms",
             round(med, 1),
             "ms",
             batas="<= 3x raw SQL",
@@ -534,9 +560,9 @@ def jalankan(db, args, mulai):
         )
 
     print(
-        f"database: {db.describe()}; "
-        f"{args.synthetic} synthetic OPDs, {Realisasi.objects.count()} realisasi rows; "
-        f"setup {dimuat:.1f} s; {args.repeat} timed requests per figure"
+        f"\ndatabase: {db.describe()}; {n_opd} synthetic OPDs ({n_semua} OPDs in all), "
+        f"{Realisasi.objects.count()} realisasi rows; "
+        f"set up after {dimuat:.1f} s; {args.repeat} timed requests per figure"
     )
     lebar = max(len(b[0]) for b in baris)
     print(f"{'figure':<{lebar}} | {'value':>10} | {'raw SQL':>10} | {'ratio':>6} | queries")
@@ -545,7 +571,6 @@ def jalankan(db, args, mulai):
         print(
             f"{nama:<{lebar}} | {nilai:>7.2f} ms | {raw:>7.2f} ms | {nilai / raw:>5.1f}x | {q:>7}"
         )
-    print(f"total {time.perf_counter() - mulai:.1f} s")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from django import forms
 
 from apps.core.forms import tahun_field
 from apps.core.models import OPD
-from apps.pengukuran.selectors import StatusTriwulan
+from apps.pengukuran.jendela import StatusTriwulan
 
 TRIWULAN = [("1", "TW I"), ("2", "TW II"), ("3", "TW III"), ("4", "TW IV")]
 

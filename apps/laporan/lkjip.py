@@ -3,10 +3,11 @@
 `dokumen_lkjip` gathers everything the report shows in a fixed number of queries, whatever
 the number of sasaran, indicators and budget lines; `render_lkjip_pdf` prints it through
 templates/laporan/lkjip_pdf.html. Every number comes from the one engine of its kind:
-capaian and predikat from apps.pengukuran (kinerja_opd, capaian_lintas_tahun,
-capaian.tingkat_kemajuan), budget from apps.anggaran (anggaran_opd, rekap_per_sasaran,
-perhitungan.Rekap), the PK tables from apps.perencanaan.selectors; the words written by the
-OPD (LaporanKinerja, AnalisisSasaran) only through apps.laporan.markdown.render_markdown.
+capaian, predikat, the earlier years and the progress towards the Renstra end target from
+the read model of apps.pengukuran (kinerja.kinerja_tahun), budget from apps.anggaran
+(anggaran_opd, rekap_per_sasaran, perhitungan.Rekap), the PK tables from
+apps.perencanaan.selectors; the words written by the OPD (LaporanKinerja, AnalisisSasaran)
+only through apps.laporan.markdown.render_markdown.
 """
 
 from dataclasses import dataclass, field
@@ -29,16 +30,7 @@ from apps.core.angka import format_angka, format_nilai
 from apps.core.models import OPD, Misi, Pejabat, Pemda
 from apps.core.pdf import render_pdf
 from apps.pengukuran import capaian as engine
-from apps.pengukuran.models import Realisasi
-from apps.pengukuran.selectors import (
-    IndikatorTahun,
-    KinerjaOPD,
-    SasaranTahun,
-    capaian_lintas_tahun,
-    kinerja_opd,
-    realisasi_dengan_target,
-    target_pengukuran,
-)
+from apps.pengukuran.kinerja import IndikatorTahun, KinerjaOPD, SasaranTahun, kinerja_tahun
 from apps.perencanaan.models import Renstra, Tujuan
 from apps.perencanaan.selectors import (
     BlokMatriks,
@@ -282,17 +274,10 @@ def _tempat_tanggal(laporan, pemda, tahun: int) -> str:
     return f"{tempat}, ........................ {tahun + 1}"
 
 
-def _target_lintas(indikator_ids, tahun_list) -> dict[tuple[int, int], Decimal | None]:
-    """The measurement target of each indicator in earlier years, as capaian_lintas_tahun
-    measured them (the year's latest final PK, else the Renstra target): one query."""
-    hasil = {}
-    for r in realisasi_dengan_target(
-        Realisasi.objects.filter(indikator_id__in=list(indikator_ids), tahun__in=list(tahun_list))
-    ):
-        kunci = (r.indikator_id, r.tahun)
-        if hasil.get(kunci) is None:
-            hasil[kunci] = target_pengukuran(r)[0]
-    return hasil
+def _banding(data: IndikatorTahun, tahun: int) -> Banding:
+    """An earlier year of an indicator as the comparison table prints it."""
+    lalu = data.lalu.get(tahun)
+    return Banding(tahun, lalu.target if lalu else None, lalu.hasil if lalu else None)
 
 
 def _analisis_tw(data: IndikatorTahun) -> tuple[str, str]:
@@ -344,7 +329,9 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
     sasaran_renstra = [s for t in tujuan for s in t.sasaran.all()]
     iku = [(s, i) for s in sasaran_renstra for i in s.indikator.all() if i.is_iku]
 
-    kinerja = kinerja_opd([opd], tahun)[opd.pk]
+    tahun_banding = list(range(tahun - TAHUN_BANDING + 1, tahun + 1))
+    sebelumnya = tahun_banding[:-1]
+    kinerja = kinerja_tahun([opd], tahun, rinci=True, tahun_lalu=sebelumnya)[opd.pk]
     versi = [pk for pk in pk_tahun(opd.pk, tahun) if pk.status == pk.Status.FINAL]
     target_pk = baris_target_pk([pk.pk for pk in versi])
     program_pk = baris_program_pk([pk.pk for pk in versi])
@@ -354,14 +341,6 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
         )
         for pk in versi
     ]
-
-    tahun_banding = list(range(tahun - TAHUN_BANDING + 1, tahun + 1))
-    sebelumnya = tahun_banding[:-1]
-    indikator = [i.indikator for i in kinerja.indikator]
-    lintas = capaian_lintas_tahun(
-        indikator, sebelumnya, skala=kinerja.skala, rumus=kinerja.rumus_negatif
-    )
-    target_lalu = _target_lintas([i.pk for i in indikator], sebelumnya)
 
     anggaran = anggaran_opd([opd.pk], tahun).get(opd.pk)
     dpa, pohon = anggaran if anggaran else (None, None)
@@ -394,18 +373,9 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
     for n, s in enumerate(kinerja.sasaran, start=1):
         daftar = []
         for data in s.indikator:
-            ind = data.indikator
-            banding = [
-                Banding(t, target_lalu.get((ind.pk, t)), lintas.get((ind.pk, t)))
-                for t in sebelumnya
-            ]
-            banding.append(Banding(tahun, data.pk_indikator.target, data.hasil))
-            kemajuan = (
-                engine.tingkat_kemajuan(data.hasil.tahunan.nilai, ind.target_akhir)
-                if data.hasil.tahunan.ada
-                else engine.Hasil(None, data.hasil.tahunan.alasan)
-            )
-            daftar.append(IndikatorLKjIP(data, banding, kemajuan, *_analisis_tw(data)))
+            banding = [_banding(data, t) for t in sebelumnya]
+            banding.append(Banding(tahun, data.target, data.hasil))
+            daftar.append(IndikatorLKjIP(data, banding, data.kemajuan, *_analisis_tw(data)))
         a = analisis_map.get(s.sasaran.pk)
         program_s = [
             ProgramSasaran(p, rk, kegiatan_program.get(p.pk, []))

@@ -117,7 +117,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
     )
     for s in dok.sasaran:
         for i in s.indikator:
-            pk = i.data.pk_indikator
+            d = i.data
             pengukuran.baris.append(
                 [
                     s.nomor,
@@ -125,7 +125,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
                     i.indikator.nama,
                     i.indikator.satuan,
                     i.indikator.polaritas,
-                    _angka(pk.target) if pk.target is not None else (pk.target_teks or None),
+                    _angka(d.target) if d.target is not None else (d.target_teks or None),
                     _realisasi(i.hasil),
                     _persen(i.hasil.capaian),
                     _predikat(i.hasil.predikat),

@@ -1,7 +1,7 @@
 """Reads of Bagian Organisasi's view of every OPD: the dashboard, its drill-down and recaps.
 
-Every figure comes from the one engine of its kind: capaian and predikat from
-apps.pengukuran (kinerja_opd, which uses apps.pengukuran.capaian), serapan from
+Every figure comes from the one engine of its kind: capaian and predikat from the read model
+of apps.pengukuran (kinerja.kinerja_tahun, which uses apps.pengukuran.capaian), serapan from
 apps.anggaran (anggaran_opd / rekap_dpa and perhitungan.Rekap), projections from
 apps.pengukuran.proyeksi, consistency from apps.perencanaan.selectors.konsistensi_opd. The
 page, the xlsx export, the recap PDF and the charts read the same rows, so they cannot
@@ -25,9 +25,9 @@ from apps.core.models import OPD, Pejabat, User
 from apps.core.roles import Peran
 from apps.core.selectors import for_user
 from apps.pengukuran import capaian as engine
+from apps.pengukuran.kinerja import IndikatorTahun, KinerjaOPD, kinerja_tahun
 from apps.pengukuran.models import CatatanVerifikasi
 from apps.pengukuran.proyeksi import Proyeksi, proyeksi_akhir_tahun
-from apps.pengukuran.selectors import IndikatorTahun, KinerjaOPD, kinerja_opd
 from apps.perencanaan.selectors import konsistensi_opd
 
 from .models import NARASI, DrafLKjIP, LaporanKinerja
@@ -109,7 +109,7 @@ def proyeksi_opd(kinerja: KinerjaOPD) -> list[ProyeksiIndikator]:
                 agregasi=b.indikator.agregasi,
                 polaritas=b.indikator.polaritas,
                 jenis_nilai=b.indikator.jenis_nilai,
-                target=b.pk_indikator.target,
+                target=b.target,
                 nilai_triwulan=b.nilai_triwulan(),
                 rumus_negatif=kinerja.rumus_negatif,
                 rentang=kinerja.skala.rentang,
@@ -121,13 +121,15 @@ def proyeksi_opd(kinerja: KinerjaOPD) -> list[ProyeksiIndikator]:
     return sorted(hasil, key=lambda p: p.proyeksi.sort_key)
 
 
-def dasbor(opds, tahun: int, *, sekarang: datetime.datetime | None = None) -> list[BarisDasbor]:
+def dasbor(
+    opds, tahun: int, *, sekarang: datetime.datetime | None = None, tahun_lalu=()
+) -> list[BarisDasbor]:
     """The dashboard's rows for `opds` (already limited to what the user may see), in their
     order: performance of the year so far, budget in force, consistency warnings and the
-    projection of every indicator."""
+    projection of every indicator; with `tahun_lalu`, each indicator's earlier years too."""
     sekarang = sekarang or timezone.now()
     opds = list(opds)
-    kinerja = kinerja_opd(opds, tahun, sekarang=sekarang)
+    kinerja = kinerja_tahun(opds, tahun, sekarang=sekarang, tahun_lalu=tahun_lalu)
     anggaran = anggaran_opd([o.pk for o in opds], tahun)  # read once for both uses
     peringatan = konsistensi_opd(
         opds, tahun, hari_ini=timezone.localtime(sekarang).date(), anggaran=anggaran

@@ -9,7 +9,7 @@ from django_tables2.rows import BoundRows
 from django_tables2.utils import OrderBy
 
 from apps.core.angka import ROMAWI, bulatkan, format_persen
-from apps.pengukuran.selectors import StatusTriwulan
+from apps.pengukuran.jendela import StatusTriwulan
 
 TANPA = "–"
 

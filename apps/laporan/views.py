@@ -22,11 +22,7 @@ from apps.core.forms import pesan_galat
 from apps.core.models import OPD, RentangPredikat
 from apps.core.selectors import opd_for_user
 from apps.core.tahun import pilihan_tahun
-from apps.pengukuran.selectors import (
-    StatusTriwulan,
-    capaian_lintas_tahun,
-    kinerja_opd,
-)
+from apps.pengukuran.jendela import StatusTriwulan
 
 from . import grafik
 from .filters import FilterDasbor
@@ -145,26 +141,19 @@ def opd(request, opd: OPD, tahun: int):
     capaian, predikat, verification status and projection; the budget by program; charts of
     each indicator across triwulan and across the last three years."""
     unit = opd
-    baris = dasbor_baris([unit], tahun)[0]
-    per_tw = {tw: kinerja_opd([unit], tahun, sampai_triwulan=tw)[unit.pk] for tw in range(1, 5)}
     tahun_grafik = [tahun - 2, tahun - 1, tahun]
+    baris = dasbor_baris([unit], tahun, tahun_lalu=tahun_grafik[:-1])[0]
     kinerja = baris.kinerja
-    lintas = capaian_lintas_tahun(
-        [i.indikator for i in kinerja.indikator],
-        tahun_grafik,
-        skala=kinerja.skala,
-        rumus=kinerja.rumus_negatif,
-    )
 
-    def capaian_tw(tw, ind_id):
-        for i in per_tw[tw].indikator:
-            if i.indikator.pk == ind_id:
-                return i.hasil.capaian.nilai
-        return None
-
-    def capaian_tahun(t, ind_id):
-        hasil = lintas.get((ind_id, t))
-        return hasil.capaian.nilai if hasil else None
+    def capaian_tahun(i, t):
+        """The capaian of a year as the comparison across years draws it (text-valued
+        indicators are not compared across years)."""
+        if i.teks:
+            return None
+        if t == tahun:
+            return i.hasil.capaian.nilai
+        lalu = i.lalu.get(t)
+        return lalu.hasil.capaian.nilai if lalu else None
 
     proyeksi = {p.baris.indikator.pk: p.proyeksi for p in baris.proyeksi}
     indikator = []
@@ -174,7 +163,7 @@ def opd(request, opd: OPD, tahun: int):
             tw = grafik.garis_capaian(
                 [
                     grafik.Seri(
-                        "Capaian s.d. triwulan", [capaian_tw(t, ind_id) for t in range(1, 5)]
+                        "Capaian s.d. triwulan", [i.hitung(t).capaian.nilai for t in range(1, 5)]
                     )
                 ],
                 judul=f"{i.indikator.nama}: per triwulan {tahun}",
@@ -183,7 +172,7 @@ def opd(request, opd: OPD, tahun: int):
                 tinggi=240,
             )
             th = grafik.garis_capaian(
-                [grafik.Seri("Capaian tahunan", [capaian_tahun(t, ind_id) for t in tahun_grafik])],
+                [grafik.Seri("Capaian tahunan", [capaian_tahun(i, t) for t in tahun_grafik])],
                 judul=f"{i.indikator.nama}: {tahun_grafik[0]}–{tahun}",
                 sumbu_x=[str(t) for t in tahun_grafik],
                 lebar=480,

@@ -15,7 +15,7 @@ from apps.core.models import OPD
 from apps.core.selectors import opd_for_user
 from apps.core.tahun import pilihan_tahun
 from apps.pengukuran.berkas import batas_ukuran, ukuran_teks
-from apps.pengukuran.selectors import kinerja_opd
+from apps.pengukuran.kinerja import kinerja_tahun
 
 from . import services
 from .forms import (
@@ -175,7 +175,7 @@ def ubah(request, opd: OPD, tahun: int):
                     messages.error(request, pesan)
             messages.error(request, TIDAK_DISIMPAN)
 
-    kinerja = kinerja_opd([unit], tahun)[unit.pk]
+    kinerja = kinerja_tahun([unit], tahun)[unit.pk]
     per_sasaran = {s.sasaran.pk: s for s in kinerja.sasaran}
     boleh = tindakan_lkjip(request.user.kemampuan, laporan)
     return render(

@@ -7,14 +7,15 @@ from apps.core.forms import TanggalField, TanggalWaktuField, angka_formfield, ta
 from apps.core.models import OPD
 
 from .berkas import check_bukti
+from .kinerja import IndikatorTahun
 from .models import JadwalPengisian, Realisasi
-from .selectors import BarisPengisian, sidik_realisasi
+from .selectors import sidik_realisasi
 from .services import Isian, Keputusan
 
 TEKS_MAKS = 5000
 
 
-def input_nilai(baris: BarisPengisian) -> forms.Field:
+def input_nilai(baris: IndikatorTahun) -> forms.Field:
     """The realisasi input of one indicator: one of its allowed values for a text indicator,
     else a number read the Indonesian way within the stored digits, negative only where the
     indicator allows. The entry form and the live preview both read input through it."""
@@ -60,7 +61,7 @@ class BarisRealisasiForm(forms.Form):
     )
 
     def __init__(
-        self, *args, baris: BarisPengisian, realisasi: Realisasi | None, terkunci: bool, **kwargs
+        self, *args, baris: IndikatorTahun, realisasi: Realisasi | None, terkunci: bool, **kwargs
     ):
         ind = baris.indikator
         kwargs.setdefault(

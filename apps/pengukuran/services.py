@@ -268,7 +268,7 @@ def realisasi_triwulan_submit(*, opd: OPD, tahun: int, triwulan: int, user, seka
     kurang = kekurangan_pengajuan(pengisian)
     if kurang:
         raise ValidationError([k.pesan for k in kurang])
-    rows = [pengisian.ini(b) for b in pengisian.baris]
+    rows = [pengisian.realisasi_triwulan(b) for b in pengisian.baris]
     ajukan = [
         r for r in rows if r.status in (Realisasi.Status.DRAFT, Realisasi.Status.DIKEMBALIKAN)
     ]
@@ -475,7 +475,7 @@ def pengingat_send(*, hari: int, hari_ini: datetime.date | None = None) -> list[
             belum = [
                 b
                 for b in pengisian.baris
-                if (r := pengisian.ini(b)) is None
+                if (r := pengisian.realisasi_triwulan(b)) is None
                 or r.status in (Realisasi.Status.DRAFT, Realisasi.Status.DIKEMBALIKAN)
             ]
             if not belum:

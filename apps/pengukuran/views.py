@@ -117,7 +117,7 @@ def _forms(pengisian, jendela, user, data=None, files=None):
     boleh = user.kemampuan.can_edit_opd_data
     forms = []
     for b in pengisian.baris:
-        r = pengisian.ini(b)
+        r = pengisian.realisasi_triwulan(b)
         terkunci = not boleh or alasan_terkunci(r, jendela, b.indikator.nama) is not None
         dikirim = boleh and data is not None and f"i{b.indikator.pk}-sidik" in data
         f = BarisRealisasiForm(data, files, baris=b, realisasi=r, terkunci=terkunci and not dikirim)
@@ -166,7 +166,7 @@ def pengisian(request, opd: OPD, tahun: int, triwulan: int):
                 post = request.POST.copy()
                 for b in data.baris:
                     if b.indikator.pk in konflik:
-                        r = data.ini(b)
+                        r = data.realisasi_triwulan(b)
                         post[f"i{b.indikator.pk}-versi"] = r.versi if r else 0
                         post[f"i{b.indikator.pk}-sidik"] = sidik_realisasi(r)
                 forms = _forms(data, jendela, request.user, post)
@@ -262,7 +262,7 @@ def pratinjau(request, opd: OPD, tahun: int, triwulan: int):
             hasil[b.indikator.pk] = {"galat": e.messages[0]}
             continue
         nilai = None if nilai == "" else nilai
-        hasil[b.indikator.pk] = tampil_hasil(data.hitung(b, nilai, pakai_input=True))
+        hasil[b.indikator.pk] = tampil_hasil(data.hitung_input(b, nilai))
     return JsonResponse({"hasil": hasil})
 
 
@@ -306,9 +306,9 @@ def tinjau(request, opd: OPD, tahun: int, triwulan: int):
     or return per indicator."""
     data = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
     diajukan = [
-        data.ini(b)
+        r
         for b in data.baris
-        if data.ini(b) and data.ini(b).status == Realisasi.Status.DIAJUKAN
+        if (r := data.realisasi_triwulan(b)) and r.status == Realisasi.Status.DIAJUKAN
     ]
     if request.method == "POST":
         forms = {r.pk: KeputusanForm(request.POST, realisasi=r) for r in diajukan}
@@ -335,7 +335,7 @@ def tinjau(request, opd: OPD, tahun: int, triwulan: int):
         forms = {r.pk: KeputusanForm(realisasi=r) for r in diajukan}
     baris = []
     for b in data.baris:
-        r = data.ini(b)
+        r = data.realisasi_triwulan(b)
         baris.append(
             {
                 "b": b,

@@ -1,4 +1,4 @@
-"""The input-window rule (apps.pengukuran.selectors.keadaan_jendela), written once and read by
+"""The input-window rule (apps.pengukuran.jendela.keadaan_jendela), written once and read by
 the entry page (jendela_pengisian), the dashboard's triwulan status (status_triwulan) and the
 consistency check (triwulan_tertutup)."""
 
@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from apps.pengukuran.selectors import Keadaan, StatusTriwulan, keadaan_jendela, status_triwulan
+from apps.pengukuran.jendela import Keadaan, StatusTriwulan, keadaan_jendela, status_triwulan
 
 D = datetime.date
 BUKA, TUTUP = D(2026, 10, 1), D(2026, 10, 15)

@@ -366,18 +366,24 @@ def load_users(opd):
     return users
 
 
+# The urusan digits of the synthetic OPDs' bidang codes, 99 OPDs each.
+URUSAN_SINTETIS = (8, 9, 6, 5)
+BATAS_SINTETIS = 99 * len(URUSAN_SINTETIS)
+
+
 def load_synthetic(n: int, periode, verifikator, *, tahun: int = 2025) -> int:
     """N generated OPDs with a Renstra, a final PK, four triwulan of realisasi and a DPA with
-    monthly realisation, for scale tests. Codes SIN-001...; bidang 8.xx then 9.xx."""
-    if n > 198:
-        raise ValueError("--synthetic paling banyak 198 OPD.")
+    monthly realisation, for scale tests. Codes SIN-001...; bidang 8.01-8.99, then 9.xx, 6.xx,
+    5.xx (codes the demo's own OPDs do not use)."""
+    if n > BATAS_SINTETIS:
+        raise ValueError(f"--synthetic paling banyak {BATAS_SINTETIS} OPD.")
     dibuat = 0
     for i in range(1, n + 1):
         kode = f"SIN-{i:03d}"
         if OPD.objects.filter(kode=kode).exists():
             continue
         rnd = random.Random(i)
-        bidang = f"8.{i:02d}" if i <= 99 else f"9.{i - 99:02d}"
+        bidang = f"{URUSAN_SINTETIS[(i - 1) // 99]}.{(i - 1) % 99 + 1:02d}"
         opd = OPD.objects.create(
             kode=kode,
             kode_bidang=bidang,
