@@ -183,7 +183,7 @@ def test_forged_realisasi_ids_in_ones_own_entry_form_change_nothing(client, obje
                 f"i{ind.pk}-nilai": "1",
                 f"i{ind.pk}-analisis": "palsu",
                 f"i{ind.pk}-versi": "1",
-                f"i{ind.pk}-sidik": "",
+                f"i{ind.pk}-hash_isi": "",
             }
         )
     data[f"i{objek.daftar[0].pk}-bukti"] = SimpleUploadedFile("palsu.pdf", PDF)

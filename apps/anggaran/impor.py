@@ -21,7 +21,7 @@ from apps.core.impor import (
     Baris,
     HasilImpor,
     Kolom,
-    Tabel,
+    TabelUnggahan,
     mark_duplicates,
     read_cell,
     read_number,
@@ -77,7 +77,7 @@ def _kolom(jenis: str, kunci: str) -> Kolom:
     return next(k for k in KOLOM[jenis] if k.kunci == kunci)
 
 
-def _baca(jenis: str, tabel: Tabel, opd) -> tuple[list, dict]:
+def _baca(jenis: str, tabel: TabelUnggahan, opd) -> tuple[list, dict]:
     """Every data row with its code parsed in the OPD's context; rows of another OPD and
     malformed codes are marked here."""
     hasil, posisi = read_rows(tabel, KOLOM[jenis], opd)
@@ -105,7 +105,7 @@ def _baca(jenis: str, tabel: Tabel, opd) -> tuple[list, dict]:
 # --- nomenclature ----------------------------------------------------------------------------
 
 
-def check_nomenklatur(tabel: Tabel) -> HasilImpor:
+def check_nomenklatur(tabel: TabelUnggahan) -> HasilImpor:
     """Program, kegiatan and sub kegiatan codes with their names. A parent must exist already
     or stand above its child in the file."""
     baris, posisi = _baca("nomenklatur", tabel, None)
@@ -139,7 +139,7 @@ def check_nomenklatur(tabel: Tabel) -> HasilImpor:
 
 
 @transaction.atomic
-def apply_nomenklatur(tabel: Tabel) -> HasilImpor:
+def apply_nomenklatur(tabel: TabelUnggahan) -> HasilImpor:
     hasil = check_nomenklatur(tabel)
     if hasil.ada_galat:
         return hasil
@@ -156,7 +156,7 @@ def _kode_dpa_lama(kode, tahun: int) -> bool:
     return kode.skema == Skema.PERMENDAGRI_13 and tahun >= 2021
 
 
-def check_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
+def check_dpa(tabel: TabelUnggahan, *, opd, tahun: int, jenis: str) -> HasilImpor:
     """The lines of a DPA (murni or perubahan) from the national system's export: sub
     kegiatan rows (kegiatan rows before 2021) are the lines with their pagu; program and
     kegiatan rows give their indicators and target, and their stated pagu is compared with
@@ -263,7 +263,7 @@ def check_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
 
 
 @transaction.atomic
-def apply_dpa(tabel: Tabel, *, opd, tahun: int, jenis: str) -> HasilImpor:
+def apply_dpa(tabel: TabelUnggahan, *, opd, tahun: int, jenis: str) -> HasilImpor:
     hasil = check_dpa(tabel, opd=opd, tahun=tahun, jenis=jenis)
     if hasil.ada_galat:
         return hasil
@@ -313,7 +313,7 @@ def _bulan(b: Baris, sel, posisi) -> int | None:
     return bulan
 
 
-def check_realisasi(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
+def check_realisasi(tabel: TabelUnggahan, *, opd, tahun: int) -> HasilImpor:
     """Monthly realisation (rupiah and physical output) per sub kegiatan of the DPA in force
     (the DPPA when there is one). Each row is one line and one month, the month's own figure,
     not cumulative."""
@@ -396,7 +396,7 @@ def check_realisasi(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
 
 
 @transaction.atomic
-def apply_realisasi(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
+def apply_realisasi(tabel: TabelUnggahan, *, opd, tahun: int, user=None) -> HasilImpor:
     hasil = check_realisasi(tabel, opd=opd, tahun=tahun)
     if hasil.ada_galat:
         return hasil

@@ -5,7 +5,7 @@ Numbers go to xlsx as numbers and to csv the Indonesian way (1.234.567,89, `;` s
 import tablib
 from import_export import fields, resources
 
-from apps.core.angka import format_isian
+from apps.core.ekspor import sel_angka
 
 from .impor import KOLOM
 from .models import RealisasiAnggaran, RincianDPA
@@ -41,12 +41,6 @@ CONTOH = {
 }
 
 
-def _angka(nilai, csv: bool):
-    if nilai is None:
-        return ""
-    return format_isian(nilai) if csv else nilai
-
-
 class RincianDPAResource(resources.ModelResource):
     kode = fields.Field(column_name="Kode")
     uraian = fields.Field(column_name="Uraian")
@@ -72,10 +66,10 @@ class RincianDPAResource(resources.ModelResource):
         return (r.sub_kegiatan or r.kegiatan).nama
 
     def dehydrate_target(self, r):
-        return _angka(r.target, self.csv)
+        return sel_angka(r.target, csv=self.csv)
 
     def dehydrate_pagu(self, r):
-        return _angka(r.pagu, self.csv)
+        return sel_angka(r.pagu, csv=self.csv)
 
     def dehydrate_kode_opd(self, r):
         return r.dpa.opd.kode
@@ -106,10 +100,10 @@ class RealisasiAnggaranResource(resources.ModelResource):
         return (r.rincian.sub_kegiatan or r.rincian.kegiatan).nama
 
     def dehydrate_realisasi(self, r):
-        return _angka(r.realisasi, self.csv)
+        return sel_angka(r.realisasi, csv=self.csv)
 
     def dehydrate_fisik(self, r):
-        return _angka(r.fisik, self.csv)
+        return sel_angka(r.fisik, csv=self.csv)
 
     def dehydrate_kode_opd(self, r):
         return r.rincian.dpa.opd.kode

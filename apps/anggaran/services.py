@@ -13,7 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from apps.core.impor import HasilImpor, Tabel, importer, read_potret, read_tabel, write_potret
+from apps.core.impor import (
+    HasilImpor,
+    TabelUnggahan,
+    importer,
+    read_potret,
+    read_tabel,
+    write_potret,
+)
 from apps.core.tugas import tugas_start
 
 from .kode import Tingkat, parse_kode
@@ -179,7 +186,7 @@ def _buka_tersimpan(obj: Impor):
 PROGRES_SETIAP = 500  # rows between two progress writes
 
 
-def _dengan_progres(tabel: Tabel, obj: Impor, progres) -> Tabel:
+def _dengan_progres(tabel: TabelUnggahan, obj: Impor, progres) -> TabelUnggahan:
     """The same rows, with the count read so far written on the file's record every few
     hundred rows (what the check page shows) and passed to `progres` when given."""
     Impor.objects.filter(pk=obj.pk).update(
@@ -197,7 +204,7 @@ def _dengan_progres(tabel: Tabel, obj: Impor, progres) -> Tabel:
             yield b
         Impor.objects.filter(pk=obj.pk).update(baris_dibaca=n, diperbarui=timezone.now())
 
-    return Tabel(tabel.header, baris(), tabel.format, tabel.perkiraan)
+    return TabelUnggahan(tabel.header, baris(), tabel.format, tabel.perkiraan)
 
 
 def impor_check(*, obj: Impor, progres=None) -> HasilImpor | None:
@@ -245,7 +252,7 @@ def impor_check(*, obj: Impor, progres=None) -> HasilImpor | None:
     return hasil
 
 
-def _tabel_tersimpan(obj: Impor) -> Tabel:
+def _tabel_tersimpan(obj: Impor) -> TabelUnggahan:
     """The cells the check read (its snapshot); the original file when there is none."""
     if obj.tabel:
         try:
@@ -255,7 +262,7 @@ def _tabel_tersimpan(obj: Impor) -> Tabel:
             pass
     with _buka_tersimpan(obj) as f:
         tabel = read_tabel(f, obj.nama_asli)
-        return Tabel(tabel.header, iter(list(tabel.baris)), tabel.format)
+        return TabelUnggahan(tabel.header, iter(list(tabel.baris)), tabel.format)
 
 
 def impor_hasil(obj: Impor) -> HasilImpor:

@@ -28,11 +28,22 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from apps.core.angka import format_isian
+
 AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 # The Indonesian text of a number, as apps.core.angka writes it: left alone in a csv.
 _ANGKA = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 LEBAR_KOLOM_MAKS = 60
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def sel_angka(nilai, *, csv: bool):
+    """A number for a cell of an export: a number in xlsx; in csv written as the pages
+    write it (apps.core.angka.format_isian: `,00` where a single thousands group would read
+    as ambiguous, `1.500` could be 1,5); empty when there is none."""
+    if nilai is None:
+        return ""
+    return format_isian(nilai) if csv else nilai
 
 
 def berbahaya(teks: str) -> bool:

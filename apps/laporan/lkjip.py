@@ -331,7 +331,7 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
 
     tahun_banding = list(range(tahun - TAHUN_BANDING + 1, tahun + 1))
     sebelumnya = tahun_banding[:-1]
-    kinerja = kinerja_tahun([opd], tahun, rinci=True, tahun_lalu=sebelumnya)[opd.pk]
+    kinerja = kinerja_tahun([opd], tahun, tahun_lalu=sebelumnya)[opd.pk]
     versi = [pk for pk in pk_tahun(opd.pk, tahun) if pk.status == pk.Status.FINAL]
     target_pk = baris_target_pk([pk.pk for pk in versi])
     program_pk = baris_program_pk([pk.pk for pk in versi])

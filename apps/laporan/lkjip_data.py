@@ -25,7 +25,7 @@ JUMLAH = "JUMLAH"
 
 
 @dataclass
-class Tabel:
+class TabelLKjIP:
     """One table of the report: its caption as printed, its column labels and its rows."""
 
     judul: str
@@ -33,12 +33,12 @@ class Tabel:
     baris: list[list] = field(default_factory=list)
 
 
-def _angka(nilai) -> Decimal | None:
+def _dua_desimal(nilai) -> Decimal | None:
     return None if nilai is None else bulatkan(Decimal(nilai), 2)
 
 
 def _persen(h: engine.Hasil | None) -> Decimal | None:
-    return _angka(h.nilai) if h is not None and h.ada else None
+    return _dua_desimal(h.nilai) if h is not None and h.ada else None
 
 
 def _alasan(*hasil: engine.Hasil | None) -> str:
@@ -53,20 +53,20 @@ def _realisasi(hasil: engine.CapaianIndikator | None):
     """The annual value as a number, or the text value of a text indicator, or None."""
     if hasil is None:
         return None
-    return _angka(hasil.tahunan.nilai) if hasil.tahunan.ada else (hasil.tahunan_teks or None)
+    return _dua_desimal(hasil.tahunan.nilai) if hasil.tahunan.ada else (hasil.tahunan_teks or None)
 
 
 def _predikat(p) -> str:
     return p.label if p is not None else ""
 
 
-def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
+def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
     """Every numeric table the LKjIP prints: the measurement of the year (Tabel 3.2), the
     capaian of each sasaran and of the organisation, the comparison with the two earlier
     years (seed 003 Tabel 3.2), the progress to the Renstra end target (Tabel 3.3), and the
     budget per program, per program/kegiatan/sub kegiatan and per sasaran."""
     t = dok.tahun
-    pengukuran = Tabel(
+    pengukuran = TabelLKjIP(
         dok.tabel["pengukuran"].label,
         [
             "No Sasaran",
@@ -81,7 +81,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
             "Keterangan",
         ],
     )
-    sasaran = Tabel(
+    sasaran = TabelLKjIP(
         f"Capaian Kinerja per Sasaran Tahun {t}",
         [
             "No Sasaran",
@@ -92,7 +92,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
             "Keterangan",
         ],
     )
-    banding = Tabel(
+    banding = TabelLKjIP(
         f"Perbandingan Realisasi dan Capaian {dok.tahun_banding[0]}-{t}",
         [
             "No Sasaran",
@@ -104,7 +104,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
             "Keterangan",
         ],
     )
-    kemajuan = Tabel(
+    kemajuan = TabelLKjIP(
         "Realisasi terhadap Target Akhir Renstra",
         [
             "No Sasaran",
@@ -125,7 +125,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
                     i.indikator.nama,
                     i.indikator.satuan,
                     i.indikator.polaritas,
-                    _angka(d.target) if d.target is not None else (d.target_teks or None),
+                    _dua_desimal(d.target) if d.target is not None else (d.target_teks or None),
                     _realisasi(i.hasil),
                     _persen(i.hasil.capaian),
                     _predikat(i.hasil.predikat),
@@ -139,7 +139,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
                         s.nomor,
                         i.indikator.nama,
                         b.tahun,
-                        _angka(b.target),
+                        _dua_desimal(b.target),
                         _realisasi(b.hasil),
                         _persen(h),
                         _alasan(h),
@@ -150,7 +150,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
                     s.nomor,
                     i.indikator.nama,
                     _realisasi(i.hasil),
-                    _angka(i.target_akhir)
+                    _dua_desimal(i.target_akhir)
                     if i.target_akhir is not None
                     else (i.indikator.target_akhir_teks or None),
                     _persen(i.kemajuan),
@@ -190,17 +190,17 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, Tabel]:
 
     def rp(r) -> list:
         return [
-            _angka(r.pagu),
-            _angka(r.realisasi),
+            _dua_desimal(r.pagu),
+            _dua_desimal(r.realisasi),
             _persen(r.serapan),
-            _angka(r.sisa),
+            _dua_desimal(r.sisa),
             _persen(r.efisiensi),
             r.melebihi_pagu,
         ]
 
-    program = Tabel(dok.tabel["anggaran_program"].label, ["Kode", "Program", *kolom_rp])
-    rinci = Tabel(dok.tabel["anggaran_rinci"].label, ["Tingkat", "Kode", "Uraian", *kolom_rp])
-    per_sasaran = Tabel(
+    program = TabelLKjIP(dok.tabel["anggaran_program"].label, ["Kode", "Program", *kolom_rp])
+    rinci = TabelLKjIP(dok.tabel["anggaran_rinci"].label, ["Tingkat", "Kode", "Uraian", *kolom_rp])
+    per_sasaran = TabelLKjIP(
         dok.tabel["anggaran_sasaran"].label,
         ["No Sasaran", "Sasaran", "Kode Program", "Program", *kolom_rp],
     )
@@ -246,7 +246,7 @@ def _json_nilai(nilai):
     raise TypeError(type(nilai))
 
 
-def lkjip_json(dok: DokumenLKjIP, tabel: dict[str, Tabel], *, kode: str = "") -> bytes:
+def lkjip_json(dok: DokumenLKjIP, tabel: dict[str, TabelLKjIP], *, kode: str = "") -> bytes:
     """The tables as UTF-8 JSON: the report's identity and, per table, its caption, columns
     and rows (numbers as JSON numbers, rounded as printed)."""
     isi = {
@@ -261,7 +261,7 @@ def lkjip_json(dok: DokumenLKjIP, tabel: dict[str, Tabel], *, kode: str = "") ->
     return json.dumps(isi, ensure_ascii=False, indent=1, default=_json_nilai).encode()
 
 
-def lkjip_xlsx(dok: DokumenLKjIP, tabel: dict[str, Tabel], *, kode: str = "") -> bytes:
+def lkjip_xlsx(dok: DokumenLKjIP, tabel: dict[str, TabelLKjIP], *, kode: str = "") -> bytes:
     """The same tables as an xlsx workbook: a first sheet naming the report and each table's
     caption, then one sheet per table (header row, then the rows), every text neutralised
     against formula injection (apps.core.ekspor)."""
@@ -276,7 +276,7 @@ def lkjip_xlsx(dok: DokumenLKjIP, tabel: dict[str, Tabel], *, kode: str = "") ->
             ["Revisi", revisi],
             ["Kode verifikasi", kode],
             [],
-            ["Lembar", "Tabel"],
+            ["Lembar", "TabelLKjIP"],
             *([k, v.judul] for k, v in tabel.items()),
         ),
         1,

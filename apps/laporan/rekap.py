@@ -80,7 +80,7 @@ KOLOM_REKAP = [
 ]
 
 
-def _angka(hasil):
+def _persen_sel(hasil):
     return bulatkan(hasil.nilai, 2) if hasil.nilai is not None else ""
 
 
@@ -100,11 +100,11 @@ def rekap_xlsx(baris, tahun: int) -> tablib.Dataset:
                 b.opd.nama,
                 len(b.kinerja.sasaran),
                 len(b.kinerja.indikator),
-                _angka(b.capaian),
+                _persen_sel(b.capaian),
                 b.predikat.label if b.predikat else "",
                 b.anggaran.pagu if b.anggaran else "",
                 b.anggaran.realisasi if b.anggaran else "",
-                _angka(b.serapan),
+                _persen_sel(b.serapan),
             ]
         )
     return data

@@ -200,8 +200,8 @@ def dasbor_cache(
     detik = settings.SAKIP_DASBOR_CACHE_DETIK
     if detik <= 0:
         return dasbor(opds, tahun), timezone.now()
-    sidik = hashlib.sha256(",".join(str(o.pk) for o in opds).encode()).hexdigest()[:32]
-    kunci = f"sakip:dasbor:{VERSI_CACHE}:{tahun}:{timezone.localdate().isoformat()}:{sidik}"
+    hash_opd = hashlib.sha256(",".join(str(o.pk) for o in opds).encode()).hexdigest()[:32]
+    kunci = f"sakip:dasbor:{VERSI_CACHE}:{tahun}:{timezone.localdate().isoformat()}:{hash_opd}"
     if not segar and (simpanan := cache_read(kunci)) is not None:
         return simpanan
     try:

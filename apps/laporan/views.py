@@ -112,10 +112,10 @@ def _kunci_halaman(request) -> str:
     q = request.GET.copy()
     q.pop("segar", None)
     lingkup = list(_opd_qs(request.user).values_list("pk", flat=True))
-    sidik = hashlib.sha256(
+    hash_query = hashlib.sha256(
         repr((request.user.kemampuan.sees_all_opd, lingkup, sorted(q.lists()))).encode()
     ).hexdigest()[:40]
-    return f"sakip:dasbor-halaman:{VERSI_CACHE}:{timezone.localdate().isoformat()}:{sidik}"
+    return f"sakip:dasbor-halaman:{VERSI_CACHE}:{timezone.localdate().isoformat()}:{hash_query}"
 
 
 def _dengan_segar(get) -> str:

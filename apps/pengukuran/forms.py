@@ -9,7 +9,7 @@ from apps.core.models import OPD
 from .berkas import check_bukti
 from .kinerja import IndikatorTahun
 from .models import JadwalPengisian, Realisasi
-from .selectors import sidik_realisasi
+from .selectors import hash_realisasi
 from .services import Isian, Keputusan
 
 TEKS_MAKS = 5000
@@ -47,7 +47,7 @@ class BarisRealisasiForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
-    sidik = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20)
+    hash_isi = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20)
     bukti = forms.FileField(
         label="Bukti dukung (PDF/JPG/PNG)",
         required=False,
@@ -72,7 +72,7 @@ class BarisRealisasiForm(forms.Form):
                 "analisis": realisasi.analisis if realisasi else "",
                 "solusi": realisasi.solusi if realisasi else "",
                 "versi": realisasi.versi if realisasi else 0,
-                "sidik": sidik_realisasi(realisasi),
+                "hash_isi": hash_realisasi(realisasi),
             },
         )
         super().__init__(*args, prefix=f"i{ind.pk}", **kwargs)
@@ -109,7 +109,7 @@ class BarisRealisasiForm(forms.Form):
             analisis=d.get("analisis", ""),
             solusi=d.get("solusi", ""),
             versi_dibaca=d.get("versi") or 0,
-            sidik_dibaca=d.get("sidik", ""),
+            hash_dibaca=d.get("hash_isi", ""),
             tanggapan=d.get("tanggapan", ""),
             berkas=[d["bukti"]] if d.get("bukti") else [],
         )

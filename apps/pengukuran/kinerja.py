@@ -122,6 +122,8 @@ class NilaiTriwulan:
     nilai: Decimal | None
     nilai_teks: str
     status: str
+    analisis: str
+    solusi: str
 
     def get_status_display(self) -> str:
         return Realisasi.Status(self.status).label
@@ -252,12 +254,18 @@ def _pk_berlaku(opd_ids: list[int], tahun: int) -> dict[int, PerjanjianKinerja]:
     return berlaku
 
 
-def _indikator(ids: list[int]) -> dict[int, IndikatorKinerja]:
-    """The indicators with their sasaran and tujuan, each sasaran one instance (2 queries)."""
-    indikator = IndikatorKinerja.objects.in_bulk(ids)
-    sasaran = Sasaran.objects.select_related("tujuan").in_bulk(
-        {i.sasaran_id for i in indikator.values()}
-    )
+def _indikator(pk_ids: list[int]) -> dict[int, IndikatorKinerja]:
+    """The indicators of the PKs with their sasaran and tujuan, each sasaran one instance
+    (2 queries; the PKs as a subquery, not one parameter per indicator)."""
+    indikator = {
+        i.pk: i for i in IndikatorKinerja.objects.filter(target_pk__pk_dokumen_id__in=pk_ids)
+    }
+    sasaran = {
+        s.pk: s
+        for s in Sasaran.objects.filter(indikator__target_pk__pk_dokumen_id__in=pk_ids)
+        .select_related("tujuan")
+        .distinct()
+    }
     for i in indikator.values():
         i.sasaran = sasaran[i.sasaran_id]
     return indikator
@@ -351,7 +359,7 @@ def kinerja_tahun(
         )
         .values_list("pk_dokumen_id", "indikator_id", "target", "target_teks")
     )
-    indikator = _indikator([t[1] for t in target]) if target else {}
+    indikator = _indikator(list(opd_pk)) if target else {}
     baris: dict[int, IndikatorTahun] = {}
     per_opd: dict[int, list[IndikatorTahun]] = {}
     for pk_id, ind_id, t, t_teks in target:
@@ -359,18 +367,18 @@ def kinerja_tahun(
         b = IndikatorTahun(indikator[ind_id], t, t_teks, aturan[opd_id], sampai_triwulan)
         baris[ind_id] = b
         per_opd.setdefault(opd_id, []).append(b)
-    teks = [pk for pk, b in baris.items() if b.teks]
-    if rinci and baris:
+    teks = [b for b in baris.values() if b.teks]
+    if rinci and teks:
         # The write path validates a text value against `indikator.pilihan.all()`: prefetched.
         prefetch_related_objects(
-            list(indikator.values()),
+            [b.indikator for b in teks],
             Prefetch("pilihan", queryset=PilihanNilai.objects.order_by("urutan")),
         )
-        for b in baris.values():
+        for b in teks:
             b.pilihan = [p.label for p in b.indikator.pilihan.all()]
     elif teks:
         for ind_id, label in (
-            PilihanNilai.objects.filter(indikator_id__in=teks)
+            PilihanNilai.objects.filter(indikator_id__in=[b.indikator.pk for b in teks])
             .order_by("indikator_id", "urutan")
             .values_list("indikator_id", "label")
         ):
@@ -380,10 +388,15 @@ def kinerja_tahun(
             for r in _realisasi_rinci(list(baris), tahun):
                 baris[r.indikator_id].realisasi[r.triwulan] = r
         else:
-            for ind_id, tw, v, v_teks, status in Realisasi.objects.filter(
-                indikator_id__in=list(baris), tahun=tahun
-            ).values_list("indikator_id", "triwulan", "nilai", "nilai_teks", "status"):
-                baris[ind_id].realisasi[tw] = NilaiTriwulan(v, v_teks, status)
+            for ind_id, tw, *isi in Realisasi.objects.filter(
+                indikator_id__in=PKIndikator.objects.filter(pk_dokumen_id__in=list(opd_pk)).values(
+                    "indikator_id"
+                ),
+                tahun=tahun,
+            ).values_list(
+                "indikator_id", "triwulan", "nilai", "nilai_teks", "status", "analisis", "solusi"
+            ):
+                baris[ind_id].realisasi[tw] = NilaiTriwulan(*isi)
         _tahun_lalu(baris, sorted(set(tahun_lalu) - {tahun}))
     jadwal = {j.triwulan: j for j in JadwalPengisian.objects.filter(tahun=tahun)}
     khusus = set(

@@ -172,7 +172,8 @@ def _perkirakan(agregasi: str, ada: dict[int, Decimal]) -> tuple[Decimal, str, s
     rata = sum(nilai, Decimal(0)) / n
     if 4 in ada:
         tahunan = realisasi_tahunan(ada, agregasi)
-        metode = f"Nilai tahunan: TW IV sudah dilaporkan; {tahunan.rumus} = {_angka(tahunan.nilai)}"
+        nilai = _tampil_angka(tahunan.nilai)
+        metode = f"Nilai tahunan: TW IV sudah dilaporkan; {tahunan.rumus} = {nilai}"
         return tahunan.nilai, metode, KEYAKINAN_TINGGI, "Bukan perkiraan: TW IV sudah dilaporkan."
 
     if agregasi == "nilai_akhir" and n >= 2:
@@ -181,13 +182,13 @@ def _perkirakan(agregasi: str, ada: dict[int, Decimal]) -> tuple[Decimal, str, s
         proyeksi = rata + kemiringan * (4 - rata_tw)
         metode = (
             f"{nama}: tren garis lurus dari {_daftar_tw(tws)} diperpanjang ke TW IV "
-            f"({_bertanda(kemiringan)} per triwulan) = {_angka(proyeksi)}"
+            f"({_bertanda(kemiringan)} per triwulan) = {_tampil_angka(proyeksi)}"
         )
         model = [rata + kemiringan * (tw - rata_tw) for tw in tws]
         acuan = "garis tren"
     elif agregasi == "nilai_akhir":
         proyeksi = nilai[0]
-        metode = f"{nama}: nilai {_tw(tws[0])} ({_angka(proyeksi)}) dipakai apa adanya"
+        metode = f"{nama}: nilai {_tw(tws[0])} ({_tampil_angka(proyeksi)}) dipakai apa adanya"
         catatan = (
             "Hanya satu titik data: tidak ada tren; proyeksi = nilai yang ada, bukan perkiraan."
         )
@@ -196,15 +197,15 @@ def _perkirakan(agregasi: str, ada: dict[int, Decimal]) -> tuple[Decimal, str, s
         sisa = 4 - n
         proyeksi = sum(nilai, Decimal(0)) + rata * sisa
         metode = (
-            f"{nama}: jumlah {n} triwulan yang dilaporkan ({_angka(sum(nilai))}) + "
-            f"rata-rata per triwulan ({_angka(rata)}) × {sisa} triwulan tersisa = "
-            f"{_angka(proyeksi)}"
+            f"{nama}: jumlah {n} triwulan yang dilaporkan ({_tampil_angka(sum(nilai))}) + "
+            f"rata-rata per triwulan ({_tampil_angka(rata)}) × {sisa} triwulan tersisa = "
+            f"{_tampil_angka(proyeksi)}"
         )
         model, acuan = [rata] * n, "rata-rata"
     elif agregasi == "rata_rata":
         proyeksi = rata
         metode = (
-            f"{nama}: rata-rata {n} triwulan yang dilaporkan ({_angka(rata)}); "
+            f"{nama}: rata-rata {n} triwulan yang dilaporkan ({_tampil_angka(rata)}); "
             "triwulan tersisa dianggap sama dengan rata-rata itu"
         )
         model, acuan = [rata] * n, "rata-rata"
@@ -212,7 +213,7 @@ def _perkirakan(agregasi: str, ada: dict[int, Decimal]) -> tuple[Decimal, str, s
         proyeksi = max(nilai)
         tertinggi = [_tw(tw) for tw in tws if ada[tw] == proyeksi]
         metode = (
-            f"{nama}: nilai tertinggi sejauh ini ({_angka(proyeksi)}, "
+            f"{nama}: nilai tertinggi sejauh ini ({_tampil_angka(proyeksi)}, "
             f"{', '.join(tertinggi)}); batas bawah nilai tahunan"
         )
         model, acuan = [rata] * n, "rata-rata"
@@ -239,7 +240,7 @@ def _perkirakan(agregasi: str, ada: dict[int, Decimal]) -> tuple[Decimal, str, s
         batas_teks = format_persen(BATAS_SIMPANGAN * 100, 0)
         catatan = (
             f"Tiga titik data: perkiraan; simpangan terbesar dari {acuan} "
-            f"{_angka(simpangan)} ({relatif}, batas {batas_teks})."
+            f"{_tampil_angka(simpangan)} ({relatif}, batas {batas_teks})."
         )
     if agregasi == "maksimum" and nilai[-1] > max(nilai[:-1]):
         catatan += (
@@ -289,10 +290,10 @@ def _daftar_tw(tws: list[int]) -> str:
     return ", ".join(_tw(tw) for tw in tws)
 
 
-def _angka(nilai: Decimal) -> str:
+def _tampil_angka(nilai: Decimal) -> str:
     """Display only: two decimals half-up, trailing zeros dropped (85, 93,33)."""
     return format_angka(nilai, 2, buang_nol=True)
 
 
 def _bertanda(nilai: Decimal) -> str:
-    return ("+" if nilai > 0 else "") + _angka(nilai)
+    return ("+" if nilai > 0 else "") + _tampil_angka(nilai)

@@ -196,7 +196,7 @@ def alasan_terkunci(r: Realisasi | None, jendela: Jendela, nama: str) -> str | N
 # --- the entry page of one triwulan ----------------------------------------------------------
 
 
-def sidik(nilai, nilai_teks: str, analisis: str, solusi: str) -> str:
+def hash_isi(nilai, nilai_teks: str, analisis: str, solusi: str) -> str:
     """A short fingerprint of a row's content as a page showed it, so a save can tell what the
     user changed from what someone else changed meanwhile."""
     angka = "" if nilai is None else str(Decimal(nilai).normalize())
@@ -204,10 +204,10 @@ def sidik(nilai, nilai_teks: str, analisis: str, solusi: str) -> str:
     return hashlib.sha256(isi.encode()).hexdigest()[:20]
 
 
-def sidik_realisasi(r: Realisasi | None) -> str:
+def hash_realisasi(r: Realisasi | None) -> str:
     if r is None:
-        return sidik(None, "", "", "")
-    return sidik(r.nilai, r.nilai_teks, r.analisis, r.solusi)
+        return hash_isi(None, "", "", "")
+    return hash_isi(r.nilai, r.nilai_teks, r.analisis, r.solusi)
 
 
 @dataclass

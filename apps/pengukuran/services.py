@@ -23,11 +23,11 @@ from .selectors import (
     STATUS_TERKUNCI,
     Pengisian,
     alasan_terkunci,
+    hash_isi,
+    hash_realisasi,
     jendela_pengisian,
     kekurangan_pengajuan,
     pengisian_triwulan,
-    sidik,
-    sidik_realisasi,
     tanggal_id,
 )
 
@@ -45,7 +45,7 @@ class Isian:
     analisis: str = ""
     solusi: str = ""
     versi_dibaca: int | None = None
-    sidik_dibaca: str = ""
+    hash_dibaca: str = ""
     tanggapan: str = ""
     berkas: list[BerkasBukti] = field(default_factory=list)
 
@@ -139,8 +139,8 @@ def realisasi_triwulan_save(
         if b is None:
             raise ValidationError("Indikator ini tidak ada pada Perjanjian Kinerja yang berlaku.")
         r = tersimpan.get(i.indikator_id)
-        ketik = sidik(i.nilai, i.nilai_teks, i.analisis, i.solusi)
-        diubah = ketik != i.sidik_dibaca and ketik != sidik_realisasi(r)
+        ketik = hash_isi(i.nilai, i.nilai_teks, i.analisis, i.solusi)
+        diubah = ketik != i.hash_dibaca and ketik != hash_realisasi(r)
         if not (diubah or i.berkas or i.tanggapan.strip()):
             # Untouched rows, and rows already holding what was typed, are not written: two
             # people filling different indicators never collide, and a stale untouched row

@@ -33,12 +33,12 @@ from .selectors import (
     alasan_terkunci,
     antrean_baris,
     antrean_verifikasi,
+    hash_realisasi,
     jendela_pengisian,
     kekurangan_pengajuan,
     pengisian_triwulan,
     ringkasan_status,
     riwayat_realisasi,
-    sidik_realisasi,
     status_tahun_opd,
 )
 
@@ -119,7 +119,7 @@ def _forms(pengisian, jendela, user, data=None, files=None):
     for b in pengisian.baris:
         r = pengisian.realisasi_triwulan(b)
         terkunci = not boleh or alasan_terkunci(r, jendela, b.indikator.nama) is not None
-        dikirim = boleh and data is not None and f"i{b.indikator.pk}-sidik" in data
+        dikirim = boleh and data is not None and f"i{b.indikator.pk}-hash_isi" in data
         f = BarisRealisasiForm(data, files, baris=b, realisasi=r, terkunci=terkunci and not dikirim)
         f.terkunci_sekarang = terkunci
         forms.append(f)
@@ -168,7 +168,7 @@ def pengisian(request, opd: OPD, tahun: int, triwulan: int):
                     if b.indikator.pk in konflik:
                         r = data.realisasi_triwulan(b)
                         post[f"i{b.indikator.pk}-versi"] = r.versi if r else 0
-                        post[f"i{b.indikator.pk}-sidik"] = sidik_realisasi(r)
+                        post[f"i{b.indikator.pk}-hash_isi"] = hash_realisasi(r)
                 forms = _forms(data, jendela, request.user, post)
                 for f in forms:
                     f.is_valid()

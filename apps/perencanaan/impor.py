@@ -28,7 +28,7 @@ from apps.core.impor import (
     Baris,
     HasilImpor,
     Kolom,
-    Tabel,
+    TabelUnggahan,
     mark_duplicates,
     normalise_header,
     read_cell,
@@ -137,7 +137,7 @@ def _indikator_renstra(renstra: Renstra) -> dict[tuple, IndikatorKinerja]:
     return {(i.sasaran.tujuan.nomor, i.sasaran.nomor, i.nomor): i for i in qs}
 
 
-def _baca_indikator(tabel: Tabel, kolom: list[Kolom], *, opd, renstra: Renstra) -> tuple:
+def _baca_indikator(tabel: TabelUnggahan, kolom: list[Kolom], *, opd, renstra: Renstra) -> tuple:
     """Every row of a target file with its indicator (`b.data["ind"]`): the code must name an
     indicator of the Renstra, the name must be that indicator's, each indicator once."""
     baris, posisi = read_rows(tabel, kolom, opd)
@@ -211,7 +211,7 @@ def _tampil(nilai: tuple) -> str:
 # --- Renstra targets -------------------------------------------------------------------------
 
 
-def _kolom_tahun(tabel: Tabel, renstra: Renstra) -> None:
+def _kolom_tahun(tabel: TabelUnggahan, renstra: Renstra) -> None:
     """The file's "Target <tahun>" columns must be the years of the period, all of them."""
     ada = set()
     for h in tabel.header:
@@ -236,7 +236,7 @@ def _kolom_tahun(tabel: Tabel, renstra: Renstra) -> None:
         )
 
 
-def check_target_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
+def check_target_renstra(tabel: TabelUnggahan, *, opd, tahun: int) -> HasilImpor:
     """The yearly targets and the end-of-period target of the indicators of the Renstra that
     covers `tahun`, one row per indicator and one "Target <tahun>" column per year of the
     period. As on the Renstra page, an empty year cell means no target that year (a target
@@ -281,7 +281,7 @@ def check_target_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
 
 
 @transaction.atomic
-def apply_target_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
+def apply_target_renstra(tabel: TabelUnggahan, *, opd, tahun: int, user=None) -> HasilImpor:
     hasil = check_target_renstra(tabel, opd=opd, tahun=tahun)
     if hasil.ada_galat:
         return hasil
@@ -354,7 +354,7 @@ def _pk_draf(opd, tahun: int) -> PerjanjianKinerja:
     return pk
 
 
-def check_target_pk(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
+def check_target_pk(tabel: TabelUnggahan, *, opd, tahun: int) -> HasilImpor:
     """The targets of the latest version of the year's PK, which must be a draft (a final
     PK is changed only through a Perubahan PK). An indicator of the Renstra covering the
     year that the PK does not have yet is added to it; indicators of the PK missing from the
@@ -389,7 +389,7 @@ def check_target_pk(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
 
 
 @transaction.atomic
-def apply_target_pk(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
+def apply_target_pk(tabel: TabelUnggahan, *, opd, tahun: int, user=None) -> HasilImpor:
     # The PK is locked first, so it cannot be finalised between the check and the writes.
     list(PerjanjianKinerja.objects.select_for_update().filter(opd=opd, tahun=tahun))
     hasil = check_target_pk(tabel, opd=opd, tahun=tahun)
@@ -487,7 +487,7 @@ def _terendah(kode) -> bool:
     )
 
 
-def check_matriks_renstra(tabel: Tabel, *, opd, tahun: int) -> HasilImpor:
+def check_matriks_renstra(tabel: TabelUnggahan, *, opd, tahun: int) -> HasilImpor:
     """Rows of the matrix (Rencana Program, Kegiatan dan Pendanaan) of the Renstra covering
     `tahun`, in blocks of planning periods within it ("Periode RPJMD Induk (Tahun
     2019-2020)", tahun awal 2019, tahun akhir 2020).
@@ -675,7 +675,7 @@ def _tampil_matriks(nilai) -> str:
 
 
 @transaction.atomic
-def apply_matriks_renstra(tabel: Tabel, *, opd, tahun: int, user=None) -> HasilImpor:
+def apply_matriks_renstra(tabel: TabelUnggahan, *, opd, tahun: int, user=None) -> HasilImpor:
     hasil = check_matriks_renstra(tabel, opd=opd, tahun=tahun)
     if hasil.ada_galat:
         return hasil

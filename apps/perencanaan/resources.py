@@ -7,25 +7,15 @@ import tablib
 from django.utils import timezone
 from import_export import fields, resources
 
-from apps.core.angka import format_isian
+from apps.core.ekspor import sel_angka
 from apps.core.models import PeriodeRPJMD
 
 from .impor import KOLOM_MATRIKS, KOLOM_TARGET_PK, kode_indikator, kolom_target_renstra
 from .models import IndikatorKinerja, PKIndikator, RencanaProgram, Renstra
 
 
-def _angka(nilai, csv: bool):
-    """A number for a cell: as a number in xlsx; in csv written as the pages write it, with
-    `,00` where a single thousands group would read as ambiguous (`1.500` could be 1,5)."""
-    if nilai is None:
-        return ""
-    if not csv:
-        return nilai
-    return format_isian(nilai)
-
-
 def _target(angka, teks, csv: bool):
-    return teks if angka is None else _angka(angka, csv)
+    return teks if angka is None else sel_angka(angka, csv=csv)
 
 
 class _Resource(resources.ModelResource):
@@ -155,16 +145,16 @@ class MatriksRenstraResource(_Resource):
         return r.tahun_akhir
 
     def dehydrate_target_k(self, r):
-        return _angka(r.target_k, self.csv)
+        return sel_angka(r.target_k, csv=self.csv)
 
     def dehydrate_target_rp(self, r):
-        return _angka(r.target_rp, self.csv)
+        return sel_angka(r.target_rp, csv=self.csv)
 
     def dehydrate_realisasi_k(self, r):
-        return _angka(r.realisasi_k, self.csv)
+        return sel_angka(r.realisasi_k, csv=self.csv)
 
     def dehydrate_realisasi_rp(self, r):
-        return _angka(r.realisasi_rp, self.csv)
+        return sel_angka(r.realisasi_rp, csv=self.csv)
 
     def dehydrate_kode_opd(self, r):
         return r.renstra.opd.kode

@@ -228,9 +228,8 @@ def baris_target_pk(pk_ids: Iterable[int]) -> dict[int, list[BarisTargetPK]]:
     sasaran, indikator), the sasaran numbered from 1 in each document."""
     hasil = defaultdict(list)
     terakhir = {}  # PK id -> (number, id) of its last sasaran
-    for b in (
+    for pk_id, sasaran_id, uraian, nama, satuan, target, target_teks, indikator_id in (
         PKIndikator.objects.filter(pk_dokumen_id__in=list(pk_ids))
-        .select_related("indikator__sasaran__tujuan")
         .order_by(
             "pk_dokumen_id",
             "indikator__sasaran__tujuan__nomor",
@@ -238,20 +237,24 @@ def baris_target_pk(pk_ids: Iterable[int]) -> dict[int, list[BarisTargetPK]]:
             "indikator__nomor",
             "indikator_id",
         )
+        .values_list(
+            "pk_dokumen_id",
+            "indikator__sasaran_id",
+            "indikator__sasaran__uraian",
+            "indikator__nama",
+            "indikator__satuan",
+            "target",
+            "target_teks",
+            "indikator_id",
+        )
     ):
-        s = b.indikator.sasaran
-        nomor, sasaran_id = terakhir.get(b.pk_dokumen_id, (0, None))
-        if s.pk != sasaran_id:
+        nomor, terakhir_id = terakhir.get(pk_id, (0, None))
+        if sasaran_id != terakhir_id:
             nomor = nomor + 1
-            terakhir[b.pk_dokumen_id] = (nomor, s.pk)
-        hasil[b.pk_dokumen_id].append(
+            terakhir[pk_id] = (nomor, sasaran_id)
+        hasil[pk_id].append(
             BarisTargetPK(
-                nomor,
-                s.uraian,
-                b.indikator.nama,
-                b.indikator.satuan,
-                tampil_target(b.target, b.target_teks),
-                b.indikator_id,
+                nomor, uraian, nama, satuan, tampil_target(target, target_teks), indikator_id
             )
         )
     return dict(hasil)
@@ -260,22 +263,20 @@ def baris_target_pk(pk_ids: Iterable[int]) -> dict[int, list[BarisTargetPK]]:
 def baris_program_pk(pk_ids: Iterable[int]) -> dict[int, list[BarisProgramPK]]:
     """The budget table of many PKs, by PK id, in one query: programs in code order."""
     hasil = defaultdict(list)
-    for p in (
+    for pk_id, kode, nama, anggaran, keterangan, program_id in (
         PKProgram.objects.filter(pk_dokumen_id__in=list(pk_ids))
-        .select_related("program")
         .order_by("pk_dokumen_id", "program__kode")
-    ):
-        baris = hasil[p.pk_dokumen_id]
-        baris.append(
-            BarisProgramPK(
-                len(baris) + 1,
-                p.program.kode,
-                p.program.nama,
-                p.anggaran,
-                p.keterangan,
-                p.program_id,
-            )
+        .values_list(
+            "pk_dokumen_id",
+            "program__kode",
+            "program__nama",
+            "anggaran",
+            "keterangan",
+            "program_id",
         )
+    ):
+        baris = hasil[pk_id]
+        baris.append(BarisProgramPK(len(baris) + 1, kode, nama, anggaran, keterangan, program_id))
     return dict(hasil)
 
 
@@ -476,10 +477,10 @@ def konsistensi_opd(
     target = baris_target_pk(pk_ids)
     program = baris_program_pk(pk_ids)
     renstra_target = {
-        t.indikator_id: tampil_target(t.target, t.target_teks)
-        for t in TargetTahunan.objects.filter(
+        indikator_id: tampil_target(target, target_teks)
+        for indikator_id, target, target_teks in TargetTahunan.objects.filter(
             indikator__target_pk__pk_dokumen_id__in=pk_ids, tahun=tahun
-        )
+        ).values_list("indikator_id", "target", "target_teks")
     }
     if anggaran is None:
         anggaran = anggaran_opd(diperiksa, tahun)
@@ -552,14 +553,23 @@ def konsistensi_opd(
     return hasil
 
 
-def _indikator_pk(pk_ids: Iterable[int]) -> dict[int, list[IndikatorKinerja]]:
-    """The indicators of many PKs, by PK id, each with `ada_pilihan` (it has allowed text
-    values), ordered by sasaran number and indicator number (ties by tujuan, then id, so one
-    OPD's order does not depend on which other OPDs are checked with it)."""
+@dataclass(frozen=True)
+class _IndikatorPK:
+    """What the consistency check reads of an indicator of a PK in force."""
+
+    pk: int
+    nama: str
+    jenis_nilai: str
+    ada_pilihan: bool  # it has allowed text values
+
+
+def _indikator_pk(pk_ids: Iterable[int]) -> dict[int, list[_IndikatorPK]]:
+    """The indicators of many PKs, by PK id, ordered by sasaran number and indicator number
+    (ties by tujuan, then id, so one OPD's order does not depend on which other OPDs are
+    checked with it). One query, no model instances."""
     hasil = defaultdict(list)
-    for b in (
+    for pk_id, ind_id, nama, jenis, ada_pilihan in (
         PKIndikator.objects.filter(pk_dokumen_id__in=list(pk_ids))
-        .select_related("indikator")
         .annotate(
             ada_pilihan=Exists(PilihanNilai.objects.filter(indikator_id=OuterRef("indikator_id")))
         )
@@ -570,9 +580,15 @@ def _indikator_pk(pk_ids: Iterable[int]) -> dict[int, list[IndikatorKinerja]]:
             "indikator__sasaran__tujuan__nomor",
             "indikator_id",
         )
+        .values_list(
+            "pk_dokumen_id",
+            "indikator_id",
+            "indikator__nama",
+            "indikator__jenis_nilai",
+            "ada_pilihan",
+        )
     ):
-        b.indikator.ada_pilihan = b.ada_pilihan
-        hasil[b.pk_dokumen_id].append(b.indikator)
+        hasil[pk_id].append(_IndikatorPK(ind_id, nama, jenis, ada_pilihan))
     return dict(hasil)
 
 

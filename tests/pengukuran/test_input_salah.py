@@ -374,7 +374,7 @@ KASUS = [
                 "aksi": "simpan",
                 f"i{x.r.indikator_id}-nilai": "99",
                 f"i{x.r.indikator_id}-versi": x.r.versi,
-                f"i{x.r.indikator_id}-sidik": "palsu",
+                f"i{x.r.indikator_id}-hash_isi": "palsu",
             },
             follow=True,
         ),
@@ -569,7 +569,7 @@ KASUS = [
             lain={
                 f"i{x.luar.pk}-nilai": "90",
                 f"i{x.luar.pk}-versi": "0",
-                f"i{x.luar.pk}-sidik": "",
+                f"i{x.luar.pk}-hash_isi": "",
             },
         ),
         pesan=("Draf tersimpan.",),

@@ -1,7 +1,7 @@
 """Two people of the Kecamatan on the same entry page at once (optimistic locking).
 
 Each user has their own browser (a django.test.Client) holding the page as it was when they
-opened it; the posts carry the hidden `versi` and `sidik` of that moment.
+opened it; the posts carry the hidden `versi` and `hash_isi` of that moment.
 """
 
 import html

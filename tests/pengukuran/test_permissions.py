@@ -332,7 +332,7 @@ def test_forged_kecamatan_indicator_in_a_post_to_ones_own_entry_page_changes_not
             {
                 f"{p}-nilai": "1",
                 f"{p}-versi": "1",
-                f"{p}-sidik": "",
+                f"{p}-hash_isi": "",
                 f"{p}-analisis": "palsu",
                 f"{p}-solusi": "palsu",
             }

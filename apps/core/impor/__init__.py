@@ -16,7 +16,7 @@ from .baris import (
     read_rows,
     read_text,
 )
-from .berkas import Tabel, read_potret, read_tabel, write_potret
+from .berkas import TabelUnggahan, read_potret, read_tabel, write_potret
 from .daftar import Pengimpor, importer, register_importer, registered_kinds
 from .xlsx import Rumus
 
@@ -27,7 +27,7 @@ __all__ = [
     "Kolom",
     "Pengimpor",
     "Rumus",
-    "Tabel",
+    "TabelUnggahan",
     "read_potret",
     "read_tabel",
     "importer",

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from apps.core.angka import format_angka
 from apps.core.forms import angka_formfield
 
-from .berkas import Tabel
+from .berkas import TabelUnggahan
 from .xlsx import Rumus
 
 
@@ -140,7 +140,7 @@ def read_number(b, sel, posisi, k: Kolom, model, nama: str, wajib: bool = False)
     return hasil
 
 
-def read_rows(tabel: Tabel, kolom: list[Kolom], opd) -> tuple[list, dict]:
+def read_rows(tabel: TabelUnggahan, kolom: list[Kolom], opd) -> tuple[list, dict]:
     """Every data row of a file with its cells (`b.sel`) and the column positions, for every
     kind of import: the row limit and the "Kode OPD" check of a row of another OPD are the
     same for all."""

@@ -39,7 +39,7 @@ BARIS_LONGGAR = 1_000
 
 
 @dataclass
-class Tabel:
+class TabelUnggahan:
     header: list[str]
     baris: Iterator[tuple[int, list]]  # (row number as the spreadsheet shows it, cells)
     format: str  # "xlsx" or "csv"
@@ -50,7 +50,7 @@ def _galat(pesan: str) -> ValidationError:
     return ValidationError(pesan, code="berkas")
 
 
-def read_tabel(berkas, nama: str) -> Tabel:
+def read_tabel(berkas, nama: str) -> TabelUnggahan:
     """Open an uploaded file (any object with read/seek/size) as a table; ValidationError
     for a file that cannot be imported at all."""
     maks = settings.SAKIP_IMPOR_MAKS_BYTES
@@ -81,7 +81,7 @@ def read_tabel(berkas, nama: str) -> Tabel:
     raise _galat(f"Berkas “{nama}”: jenis berkas tidak didukung; unggah .xlsx atau .csv.")
 
 
-def _xlsx(berkas, nama: str) -> Tabel:
+def _xlsx(berkas, nama: str) -> TabelUnggahan:
     """The one sheet of a workbook (or the one named "Data"), read as a stream with the
     limits of apps.core.impor.xlsx; the rows stop at a row number no import may reach."""
     try:
@@ -142,7 +142,7 @@ def _galat_xlsx(baris, nama: str):
         ) from None
 
 
-def _csv(berkas, nama: str) -> Tabel:
+def _csv(berkas, nama: str) -> TabelUnggahan:
     teks = codecs.getreader("utf-8-sig")(berkas, errors="strict")
     try:
         contoh = teks.read(4096)
@@ -191,7 +191,7 @@ def _sel_csv(teks: str, nama: str, baris: int, kolom: int):
     return teks
 
 
-def _dengan_header(baris, nama: str, format: str, perkiraan=None) -> Tabel:
+def _dengan_header(baris, nama: str, format: str, perkiraan=None) -> TabelUnggahan:
     """The first row with a filled cell is the header. `perkiraan` (rows in the file, or a
     function that tells it once the header has been read) estimates the rows that follow."""
     for nomor, sel in baris:
@@ -199,7 +199,7 @@ def _dengan_header(baris, nama: str, format: str, perkiraan=None) -> Tabel:
             if callable(perkiraan):
                 perkiraan = perkiraan()
             sisa = max(perkiraan - nomor, 0) if perkiraan else None
-            return Tabel([str(s).strip() for s in sel], _tanpa_kosong(baris), format, sisa)
+            return TabelUnggahan([str(s).strip() for s in sel], _tanpa_kosong(baris), format, sisa)
     raise _galat(f"Berkas “{nama}” tidak berisi data: lembarnya kosong.")
 
 
@@ -226,7 +226,7 @@ def _dari_json(nilai):
     return nilai
 
 
-def write_potret(tabel: Tabel, tujuan) -> Tabel:
+def write_potret(tabel: TabelUnggahan, tujuan) -> TabelUnggahan:
     """The same table, whose rows are also written to `tujuan` (a binary file) as they are
     read: the header first, then one JSON line per row, gzip-compressed. The snapshot is
     complete once every row has been read."""
@@ -241,10 +241,10 @@ def write_potret(tabel: Tabel, tujuan) -> Tabel:
             yield nomor, sel
         gz.close()
 
-    return Tabel(tabel.header, baris(), tabel.format, tabel.perkiraan)
+    return TabelUnggahan(tabel.header, baris(), tabel.format, tabel.perkiraan)
 
 
-def read_potret(sumber, format: str) -> Tabel:
+def read_potret(sumber, format: str) -> TabelUnggahan:
     """A table read back from a snapshot written by write_potret, row by row."""
     gz = io.BufferedReader(gzip.GzipFile(fileobj=sumber, mode="rb"), 1 << 16)
     header = json.loads(gz.readline())
@@ -254,4 +254,4 @@ def read_potret(sumber, format: str) -> Tabel:
             nomor, sel = json.loads(baris_json)
             yield nomor, [_dari_json(s) for s in sel]
 
-    return Tabel(header, baris(), format)
+    return TabelUnggahan(header, baris(), format)
