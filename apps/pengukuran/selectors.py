@@ -257,8 +257,8 @@ class Pengisian:
 def pengisian_triwulan(*, opd: OPD, tahun: int, triwulan: int) -> Pengisian:
     """Everything the entry and review pages of one OPD's triwulan show, in a fixed number of
     queries whatever the number of indicators (kinerja.kinerja_tahun)."""
-    kinerja = kinerja_tahun([opd], tahun, sampai_triwulan=triwulan, rinci=True)[opd.pk]
-    return Pengisian(kinerja, triwulan)
+    tahun_opd = kinerja_tahun([opd], tahun, sampai_triwulan=triwulan, rinci=True, status=False)
+    return Pengisian(tahun_opd[opd.pk], triwulan)
 
 
 @dataclass(frozen=True)
