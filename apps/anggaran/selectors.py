@@ -52,19 +52,22 @@ def rincian_dengan_realisasi(dpa: DPA, *, sampai_bulan: int = 12, dari_bulan: in
     )
 
 
-def _rincian(rincian: QuerySet[RincianDPA], *, sampai_bulan: int, dari_bulan: int) -> list:
-    """The lines with `total_realisasi` (as annotate_total_realisasi, summed in one grouped
-    join rather than a subquery per line), each with its kegiatan, program and sub kegiatan;
-    every kegiatan, program and sub kegiatan one instance however many lines share it (the
-    dashboard reads every OPD's lines at once). Three queries."""
+def _dengan_total(rincian: QuerySet[RincianDPA], *, sampai_bulan: int, dari_bulan: int):
+    """The lines annotated with `total_realisasi` (as annotate_total_realisasi, summed in one
+    grouped join rather than a subquery per line), in tree order."""
     bulan = Q(realisasi__bulan__lte=sampai_bulan, realisasi__bulan__gte=dari_bulan)
-    baris = list(
-        rincian.annotate(
-            total_realisasi=Coalesce(
-                Sum("realisasi__realisasi", filter=bulan), Value(Decimal(0)), output_field=RP
-            )
-        ).order_by("dpa_id", "kegiatan__kode", "sub_kegiatan__kode")
-    )
+    return rincian.annotate(
+        total_realisasi=Coalesce(
+            Sum("realisasi__realisasi", filter=bulan), Value(Decimal(0)), output_field=RP
+        )
+    ).order_by("dpa_id", "kegiatan__kode", "sub_kegiatan__kode")
+
+
+def _rincian(rincian: QuerySet[RincianDPA], *, sampai_bulan: int, dari_bulan: int) -> list:
+    """The lines with `total_realisasi`, each with its kegiatan, program and sub kegiatan;
+    every kegiatan, program and sub kegiatan one instance however many lines share it.
+    Three queries."""
+    baris = list(_dengan_total(rincian, sampai_bulan=sampai_bulan, dari_bulan=dari_bulan))
     if not baris:
         return baris
     kegiatan = Kegiatan.objects.select_related("program").in_bulk({r.kegiatan_id for r in baris})
@@ -97,10 +100,14 @@ def rekap_dpa(dpa: DPA, *, sampai_bulan: int = 12, dari_bulan: int = 1) -> Pohon
 
 
 def rekap_dpa_banyak(
-    dpa_ids, *, sampai_bulan: int = 12, dari_bulan: int = 1
+    dpa_ids, *, sampai_bulan: int = 12, dari_bulan: int = 1, baris: bool = True
 ) -> dict[int, PohonAnggaran]:
-    """rekap_dpa of many DPAs at once, by DPA id, in one query whatever their number."""
+    """rekap_dpa of many DPAs at once, by DPA id, in a fixed number of queries whatever their
+    number. `baris=False`: the totals per kegiatan, program and DPA only, summed from the
+    lines read as values (the dashboard and the consistency check need no line)."""
     dpa_ids = list(dpa_ids)
+    if not baris:
+        return _total_dpa(dpa_ids, sampai_bulan=sampai_bulan, dari_bulan=dari_bulan)
     per_dpa = defaultdict(list)
     for r in _rincian(
         RincianDPA.objects.filter(dpa_id__in=dpa_ids),
@@ -109,6 +116,32 @@ def rekap_dpa_banyak(
     ):
         per_dpa[r.dpa_id].append(r)
     return {d: _pohon(per_dpa[d]) for d in dpa_ids}
+
+
+def _total_dpa(dpa_ids: list[int], *, sampai_bulan: int, dari_bulan: int):
+    """PohonAnggaran of many DPAs without their lines (2 queries): the same sums as _pohon."""
+    nilai = list(
+        _dengan_total(
+            RincianDPA.objects.filter(dpa_id__in=dpa_ids),
+            sampai_bulan=sampai_bulan,
+            dari_bulan=dari_bulan,
+        ).values_list("dpa_id", "kegiatan_id", "pagu", "total_realisasi")
+    )
+    kegiatan = Kegiatan.objects.select_related("program").in_bulk({n[1] for n in nilai})
+    per_kegiatan = defaultdict(lambda: defaultdict(list))
+    for dpa_id, kegiatan_id, pagu, total in nilai:
+        per_kegiatan[dpa_id][kegiatan[kegiatan_id]].append(Rekap(pagu, total))
+    hasil = {}
+    for d in dpa_ids:
+        rekap_kegiatan = {k: jumlahkan(v) for k, v in per_kegiatan[d].items()}
+        per_program = defaultdict(list)
+        for k, rk in rekap_kegiatan.items():
+            per_program[k.program].append(rk)
+        program = {p: jumlahkan(v) for p, v in per_program.items()}
+        hasil[d] = PohonAnggaran(
+            total=jumlahkan(program.values()), program=program, kegiatan=rekap_kegiatan
+        )
+    return hasil
 
 
 def _pohon(rincian) -> PohonAnggaran:
@@ -308,12 +341,13 @@ def dpa_berlaku_opd(opd_ids, tahun: int) -> dict[int, DPA]:
 
 
 def anggaran_opd(
-    opd_ids, tahun: int, *, sampai_bulan: int = 12
+    opd_ids, tahun: int, *, sampai_bulan: int = 12, baris: bool = True
 ) -> dict[int, tuple[DPA, PohonAnggaran]]:
-    """The DPA in force of many OPDs with its tree (rekap_dpa), by OPD id, in two queries;
-    an OPD without a DPA is absent."""
+    """The DPA in force of many OPDs with its tree (rekap_dpa; without its lines when
+    `baris=False`), by OPD id, in a fixed number of queries; an OPD without a DPA is
+    absent."""
     dpa = dpa_berlaku_opd(opd_ids, tahun)
-    pohon = rekap_dpa_banyak([d.pk for d in dpa.values()], sampai_bulan=sampai_bulan)
+    pohon = rekap_dpa_banyak([d.pk for d in dpa.values()], sampai_bulan=sampai_bulan, baris=baris)
     return {opd_id: (d, pohon[d.pk]) for opd_id, d in dpa.items()}
 
 

@@ -130,7 +130,8 @@ def dasbor(
     sekarang = sekarang or timezone.now()
     opds = list(opds)
     kinerja = kinerja_tahun(opds, tahun, sekarang=sekarang, tahun_lalu=tahun_lalu)
-    anggaran = anggaran_opd([o.pk for o in opds], tahun)  # read once for both uses
+    # Read once for both uses; totals only (the page shows no budget line).
+    anggaran = anggaran_opd([o.pk for o in opds], tahun, baris=False)
     peringatan = konsistensi_opd(
         opds, tahun, hari_ini=timezone.localtime(sekarang).date(), anggaran=anggaran
     )

@@ -63,6 +63,9 @@ class StatusTriwulan:
     }
 
 
+STATUS_REALISASI = tuple(Realisasi.Status.values)
+
+
 def status_triwulan(
     *, jumlah: int, status: list[str], terisi: int, jadwal, hari_ini, dibuka_khusus: bool = False
 ) -> str:
@@ -76,7 +79,7 @@ def status_triwulan(
     """
     if not jumlah:
         return StatusTriwulan.TANPA_PK
-    hitung = {s: status.count(s) for s in Realisasi.Status.values}
+    hitung = {s: status.count(s) for s in STATUS_REALISASI}
     if hitung[Realisasi.Status.DIVERIFIKASI] >= jumlah:
         return StatusTriwulan.DIVERIFIKASI
     if hitung[Realisasi.Status.DIKEMBALIKAN]:

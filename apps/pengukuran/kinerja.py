@@ -157,12 +157,12 @@ class IndikatorTahun:
     realisasi: dict[int, Realisasi | NilaiTriwulan] = field(default_factory=dict)
     lalu: dict[int, TahunLalu] = field(default_factory=dict)
     hasil: engine.CapaianIndikator | None = None
+    teks: bool = field(init=False)  # a text-valued indicator
 
     sumber_target = "PK"  # the rows of a year are those of its PK in force
 
-    @property
-    def teks(self) -> bool:
-        return self.indikator.jenis_nilai == IndikatorKinerja.JenisNilai.TEKS
+    def __post_init__(self):
+        self.teks = self.indikator.jenis_nilai == IndikatorKinerja.JenisNilai.TEKS
 
     def nilai(self, tw: int):
         """The value of a triwulan: its number, or its text for a text-valued indicator."""
@@ -177,7 +177,7 @@ class IndikatorTahun:
     def hitung(self, sampai_triwulan: int, *, ganti: dict[int, object] | None = None):
         """The year up to a triwulan, by the engine; `ganti` replaces triwulan values (the
         entry page's live preview of what is being typed)."""
-        nilai = {tw: self.nilai(tw) for tw in range(1, sampai_triwulan + 1)}
+        nilai = {tw: self.nilai(tw) for tw in range(1, sampai_triwulan + 1) if tw in self.realisasi}
         nilai.update(ganti or {})
         return engine.capaian_indikator(
             jenis_nilai=self.indikator.jenis_nilai,
@@ -258,12 +258,14 @@ def _indikator(pk_ids: list[int]) -> dict[int, IndikatorKinerja]:
     """The indicators of the PKs with their sasaran and tujuan, each sasaran one instance
     (2 queries; the PKs as a subquery, not one parameter per indicator)."""
     indikator = {
-        i.pk: i for i in IndikatorKinerja.objects.filter(target_pk__pk_dokumen_id__in=pk_ids)
+        i.pk: i
+        for i in IndikatorKinerja.objects.filter(target_pk__pk_dokumen_id__in=pk_ids).order_by()
     }
     sasaran = {
         s.pk: s
         for s in Sasaran.objects.filter(indikator__target_pk__pk_dokumen_id__in=pk_ids)
         .select_related("tujuan")
+        .order_by()
         .distinct()
     }
     for i in indikator.values():
@@ -307,12 +309,16 @@ def _tahun_lalu(baris: dict[int, IndikatorTahun], tahun_list: list[int]) -> None
         return
     nilai: dict = {}
     target: dict = {}
-    qs = annotate_target(
-        Realisasi.objects.filter(indikator_id__in=list(angka), tahun__in=tahun_list),
-        indikator_ref="indikator_id",
-        tahun_ref="tahun",
-        opd_ref="indikator__sasaran__tujuan__renstra__opd_id",
-    ).values_list("indikator_id", "tahun", "triwulan", "nilai", "target_pk", "target_renstra")
+    qs = (
+        annotate_target(
+            Realisasi.objects.filter(indikator_id__in=list(angka), tahun__in=tahun_list),
+            indikator_ref="indikator_id",
+            tahun_ref="tahun",
+            opd_ref="indikator__sasaran__tujuan__renstra__opd_id",
+        )
+        .order_by()
+        .values_list("indikator_id", "tahun", "triwulan", "nilai", "target_pk", "target_renstra")
+    )
     for ind, th, tw, v, t_pk, t_renstra in qs:
         kunci = (ind, th)
         nilai.setdefault(kunci, {})[tw] = v
@@ -404,14 +410,25 @@ def kinerja_tahun(
             for r in _realisasi_rinci(list(baris), tahun):
                 baris[r.indikator_id].realisasi[r.triwulan] = r
         else:
-            for ind_id, tw, *isi in Realisasi.objects.filter(
-                indikator_id__in=PKIndikator.objects.filter(pk_dokumen_id__in=list(opd_pk)).values(
-                    "indikator_id"
-                ),
-                tahun=tahun,
-            ).values_list(
-                "indikator_id", "triwulan", "nilai", "nilai_teks", "status", "analisis", "solusi"
-            ):
+            nilai = (
+                Realisasi.objects.filter(
+                    indikator_id__in=PKIndikator.objects.filter(
+                        pk_dokumen_id__in=list(opd_pk)
+                    ).values("indikator_id"),
+                    tahun=tahun,
+                )
+                .order_by()  # the model's ordering would join up to the OPD for nothing
+                .values_list(
+                    "indikator_id",
+                    "triwulan",
+                    "nilai",
+                    "nilai_teks",
+                    "status",
+                    "analisis",
+                    "solusi",
+                )
+            )
+            for ind_id, tw, *isi in nilai:
                 baris[ind_id].realisasi[tw] = NilaiTriwulan(*isi)
         _tahun_lalu(baris, sorted(set(tahun_lalu) - {tahun}))
     jadwal, khusus = {}, set()
@@ -420,7 +437,9 @@ def kinerja_tahun(
         khusus = set(
             PengecualianKunci.objects.filter(
                 jadwal__tahun=tahun, opd_id__in=opd_ids, berlaku_sampai__gt=sekarang
-            ).values_list("opd_id", "jadwal__triwulan")
+            )
+            .order_by()
+            .values_list("opd_id", "jadwal__triwulan")
         )
 
     hasil = {}

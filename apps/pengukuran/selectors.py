@@ -175,6 +175,7 @@ def realisasi_terisi(indikator_ids, tahun: int) -> set[tuple[int, int]]:
     return set(
         Realisasi.objects.filter(indikator__in=indikator_ids, tahun=tahun)
         .exclude(nilai__isnull=True, nilai_teks="")
+        .order_by()  # a set: not the model's ordering, which joins up to the OPD
         .values_list("indikator_id", "triwulan")
     )
 

@@ -480,10 +480,12 @@ def konsistensi_opd(
         indikator_id: tampil_target(target, target_teks)
         for indikator_id, target, target_teks in TargetTahunan.objects.filter(
             indikator__target_pk__pk_dokumen_id__in=pk_ids, tahun=tahun
-        ).values_list("indikator_id", "target", "target_teks")
+        )
+        .order_by()
+        .values_list("indikator_id", "target", "target_teks")
     }
     if anggaran is None:
-        anggaran = anggaran_opd(diperiksa, tahun)
+        anggaran = anggaran_opd(diperiksa, tahun, baris=False)
     dpa = {o: d for o, (d, _) in anggaran.items() if o in set(diperiksa)}
     pagu = {
         d.pk: {p.pk: (p, r.pagu) for p, r in pohon.program.items()}
@@ -510,9 +512,11 @@ def konsistensi_opd(
     ):
         sasaran_kosong[s.tujuan.renstra_id].append(s)
     terhubung = defaultdict(set)
-    for renstra_id, program_id in ProgramSasaran.objects.filter(
-        sasaran__tujuan__renstra_id__in=renstra_ids
-    ).values_list("sasaran__tujuan__renstra_id", "program_id"):
+    for renstra_id, program_id in (
+        ProgramSasaran.objects.filter(sasaran__tujuan__renstra_id__in=renstra_ids)
+        .order_by()
+        .values_list("sasaran__tujuan__renstra_id", "program_id")
+    ):
         terhubung[renstra_id].add(program_id)
 
     hasil = {}
