@@ -25,6 +25,7 @@ from apps.core.models import OPD, Pejabat, User
 from apps.core.roles import Peran
 from apps.core.selectors import for_user
 from apps.pengukuran import capaian as engine
+from apps.pengukuran.jendela import StatusTriwulan
 from apps.pengukuran.kinerja import IndikatorTahun, KinerjaOPD, kinerja_tahun
 from apps.pengukuran.models import CatatanVerifikasi
 from apps.pengukuran.proyeksi import Proyeksi, proyeksi_akhir_tahun
@@ -83,6 +84,11 @@ class BarisDasbor:
     @property
     def terlambat(self) -> bool:
         return self.kinerja.terlambat
+
+    @property
+    def status_urut(self) -> list[tuple[str, str]]:
+        """(status, label) of TW I to TW IV, as the dashboard's row shows them."""
+        return [(self.status[tw], StatusTriwulan.LABEL[self.status[tw]]) for tw in range(1, 5)]
 
     @property
     def urut_capaian(self) -> tuple:

@@ -1,14 +1,14 @@
-"""The dashboard table (django-tables2): sorted and paginated on the computed rows; the xlsx
-export takes the same columns, with numbers as numbers rounded as the page shows them."""
+"""The dashboard table (django-tables2): sorted and paginated on the computed rows; the page
+draws each row from its record (templates/laporan/_tabel_dasbor.html), the xlsx export takes
+the same columns through the value_* methods, numbers as numbers rounded as the page shows
+them."""
 
 import django_tables2 as tables
-from django.urls import reverse
-from django.utils.html import format_html
 from django_tables2.data import TableListData
 from django_tables2.rows import BoundRows
 from django_tables2.utils import OrderBy
 
-from apps.core.angka import ROMAWI, bulatkan, format_persen
+from apps.core.angka import ROMAWI, bulatkan
 from apps.pengukuran.jendela import StatusTriwulan
 
 TANPA = "–"
@@ -23,11 +23,6 @@ class KolomStatus(tables.Column):
             **kwargs,
         )
         self.tw = tw
-
-    def render(self, value):
-        return format_html(
-            '<span class="status status-{}">{}</span>', value, StatusTriwulan.LABEL[value]
-        )
 
     def value(self, value):
         return StatusTriwulan.LABEL[value]
@@ -88,7 +83,7 @@ class TabelDasbor(tables.Table):
 
     class Meta:
         attrs = {"class": "tabel dasbor"}
-        template_name = "django_tables2/table.html"
+        template_name = "laporan/_tabel_dasbor.html"  # the rows drawn from their records
         per_page = 50
         empty_text = "Tidak ada OPD yang cocok dengan saringan."
 
@@ -99,61 +94,20 @@ class TabelDasbor(tables.Table):
         self.rows = BoundRows(data=self.data, table=self, pinned_data=self.pinned_data)
         self.tahun = tahun
 
-    def render_opd(self, value, record):
-        return format_html(
-            '<a href="{}">{}</a>', reverse("laporan:opd", args=[record.opd.pk, self.tahun]), value
-        )
-
     def value_opd(self, value):
         return value
-
-    def render_jenis(self, record):
-        return record.opd.get_jenis_display()
 
     def value_jenis(self, record):
         return record.opd.get_jenis_display()
 
-    def render_capaian(self, value):
-        return (
-            format_persen(value.nilai)
-            if value.nilai is not None
-            else format_html('<span title="{}">{}</span>', value.alasan, TANPA)
-        )
-
     def value_capaian(self, value):
         return bulatkan(value.nilai, 2) if value.nilai is not None else ""
-
-    def render_predikat(self, value):
-        if value is None:
-            return TANPA
-        return format_html(
-            '<span class="predikat" data-warna="{}">{}</span>', value.warna, value.label
-        )
 
     def value_predikat(self, value):
         return value.label if value else ""
 
-    def render_serapan(self, value, record):
-        if value.nilai is None:
-            return format_html('<span title="{}">{}</span>', value.alasan, TANPA)
-        teks = format_persen(value.nilai)
-        if record.anggaran.melebihi_pagu:
-            return format_html(
-                '<strong class="galat" title="realisasi melebihi pagu">{}</strong>', teks
-            )
-        return teks
-
     def value_serapan(self, value):
         return bulatkan(value.nilai, 2) if value.nilai is not None else ""
-
-    def render_peringatan(self, value, record):
-        if not value:
-            return "0"
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("perencanaan:konsistensi", args=[record.opd.pk, self.tahun]),
-            value,
-        )
 
     def value_peringatan(self, value):
         return value
