@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 
-from apps.core.akses import halaman, require_kemampuan
+from apps.core.akses import halaman, opd_sendiri, require_kemampuan
 from apps.core.ekspor import FORMAT, unduhan
 from apps.core.forms import pesan_galat
 from apps.core.impor import importer
@@ -52,9 +52,7 @@ def beranda(request):
     """An OPD user's budget of this year; all-OPD roles pick an OPD on the planning list."""
     if request.user.kemampuan.sees_all_opd:
         return redirect("perencanaan:beranda")
-    if request.user.opd_id is None:
-        raise Http404
-    return redirect("anggaran:dpa", request.user.opd_id, timezone.localdate().year)
+    return redirect("anggaran:dpa", opd_sendiri(request.user), timezone.localdate().year)
 
 
 @halaman()

@@ -36,6 +36,14 @@ def opd_or_404(user, opd_id: int) -> OPD:
     return get_object_or_404(opd_for_user(user), pk=opd_id)
 
 
+def opd_sendiri(user) -> int:
+    """The id of the user's own OPD, for an app's start page that opens it; a user of no OPD
+    who does not see every OPD has no such page (404)."""
+    if user.opd_id is None:
+        raise Http404
+    return user.opd_id
+
+
 def require_kemampuan(user, kemampuan: str) -> None:
     """Refuse (403) a request whose role lacks the named capability (core.roles)."""
     if kemampuan not in KEMAMPUAN:

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.akses import halaman
+from apps.core.akses import halaman, opd_sendiri
 from apps.core.angka import format_angka, format_persen
 from apps.core.models import OPD
 from apps.core.selectors import for_user, opd_for_user
@@ -76,9 +76,7 @@ def beranda(request):
     """An OPD user's start: their OPD's current year; all-OPD roles: the queue."""
     if request.user.kemampuan.sees_all_opd:
         return redirect("pengukuran:antrean")
-    if request.user.opd_id is None:
-        raise Http404
-    return redirect("pengukuran:opd_tahun", request.user.opd_id, timezone.localdate().year)
+    return redirect("pengukuran:opd_tahun", opd_sendiri(request.user), timezone.localdate().year)
 
 
 @halaman()

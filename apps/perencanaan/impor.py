@@ -307,29 +307,22 @@ def apply_target_renstra(tabel: TabelUnggahan, *, opd, tahun: int, user=None) ->
     if hapus:
         # One by one through the model's delete signal: each removal is in the history.
         TargetTahunan.objects.filter(pk__in=hapus).delete()
+    _tulis(TargetTahunan, buat, ubah, ["target", "target_teks"], user)
+    _tulis(IndikatorKinerja, [], indikator, ["target_akhir", "target_akhir_teks"], user)
+    return hasil
+
+
+def _tulis(model, buat: list, ubah: list, kolom: list[str], user) -> None:
+    """Write an import's rows in bulk, each with its history record (the import action): the
+    new rows, and the `kolom` of the changed ones."""
     if buat:
         bulk_create_with_history(
-            buat, TargetTahunan, batch_size=1000, default_user=user, default_change_reason=AKSI
+            buat, model, batch_size=1000, default_user=user, default_change_reason=AKSI
         )
     if ubah:
         bulk_update_with_history(
-            ubah,
-            TargetTahunan,
-            ["target", "target_teks"],
-            batch_size=1000,
-            default_user=user,
-            default_change_reason=AKSI,
+            ubah, model, kolom, batch_size=1000, default_user=user, default_change_reason=AKSI
         )
-    if indikator:
-        bulk_update_with_history(
-            indikator,
-            IndikatorKinerja,
-            ["target_akhir", "target_akhir_teks"],
-            batch_size=1000,
-            default_user=user,
-            default_change_reason=AKSI,
-        )
-    return hasil
 
 
 # --- Perjanjian Kinerja targets --------------------------------------------------------------
@@ -408,19 +401,7 @@ def apply_target_pk(tabel: TabelUnggahan, *, opd, tahun: int, user=None) -> Hasi
             x = b.data["lama"]
             x.target, x.target_teks = angka, teks
             ubah.append(x)
-    if buat:
-        bulk_create_with_history(
-            buat, PKIndikator, batch_size=1000, default_user=user, default_change_reason=AKSI
-        )
-    if ubah:
-        bulk_update_with_history(
-            ubah,
-            PKIndikator,
-            ["target", "target_teks"],
-            batch_size=1000,
-            default_user=user,
-            default_change_reason=AKSI,
-        )
+    _tulis(PKIndikator, buat, ubah, ["target", "target_teks"], user)
     return hasil
 
 
@@ -696,19 +677,7 @@ def apply_matriks_renstra(tabel: TabelUnggahan, *, opd, tahun: int, user=None) -
             for f, v in nilai.items():
                 setattr(x, f, v)
             ubah.append(x)
-    if buat:
-        bulk_create_with_history(
-            buat, RencanaProgram, batch_size=1000, default_user=user, default_change_reason=AKSI
-        )
-    if ubah:
-        bulk_update_with_history(
-            ubah,
-            RencanaProgram,
-            list(NILAI_MATRIKS),
-            batch_size=1000,
-            default_user=user,
-            default_change_reason=AKSI,
-        )
+    _tulis(RencanaProgram, buat, ubah, list(NILAI_MATRIKS), user)
     return hasil
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from apps.core.akses import halaman
+from apps.core.akses import halaman, opd_sendiri
 from apps.core.ekspor import FORMAT, unduhan
 from apps.core.forms import pesan_galat
 from apps.core.models import OPD
@@ -81,9 +81,7 @@ def _tahun_halaman(request, renstra: Renstra) -> int:
 def beranda(request):
     """Bagian Organisasi: every OPD's planning at a glance; an OPD user: their own OPD."""
     if not request.user.kemampuan.sees_all_opd:
-        if request.user.opd_id is None:
-            raise Http404
-        return redirect("perencanaan:opd", request.user.opd_id)
+        return redirect("perencanaan:opd", opd_sendiri(request.user))
     tahun = timezone.localdate().year
     opd_list = (
         opd_for_user(request.user)
@@ -611,27 +609,24 @@ def _nama_berkas(jenis: str, opd, *bagian) -> str:
     return slugify(f"{jenis} {opd.singkatan or opd.kode} {' '.join(map(str, bagian))}")
 
 
+def _ekspor_renstra(renstra: Renstra, format: str, tulis, judul: str):
+    format = _format(format)
+    data = tulis(renstra, csv=format == "csv")
+    nama = _nama_berkas(judul, renstra.opd, renstra.tahun_awal, renstra.tahun_akhir)
+    return unduhan(data, nama, format)
+
+
 @halaman(objek={"renstra_id": _renstra_qs})
 def renstra_ekspor_target(request, renstra: Renstra, format: str):
     """A Renstra's yearly and end targets in the columns the import reads (Impor: target
     tahunan Renstra), to correct and import back."""
-    obj = renstra
-    format = _format(format)
-    data = resources.ekspor_target_renstra(obj, csv=format == "csv")
-    return unduhan(
-        data, _nama_berkas("target renstra", obj.opd, obj.tahun_awal, obj.tahun_akhir), format
-    )
+    return _ekspor_renstra(renstra, format, resources.ekspor_target_renstra, "target renstra")
 
 
 @halaman(objek={"renstra_id": _renstra_qs})
 def renstra_ekspor_matriks(request, renstra: Renstra, format: str):
     """A Renstra's matrix (program, kegiatan, pendanaan) in the columns the import reads."""
-    obj = renstra
-    format = _format(format)
-    data = resources.ekspor_matriks(obj, csv=format == "csv")
-    return unduhan(
-        data, _nama_berkas("matriks renstra", obj.opd, obj.tahun_awal, obj.tahun_akhir), format
-    )
+    return _ekspor_renstra(renstra, format, resources.ekspor_matriks, "matriks renstra")
 
 
 @halaman(objek={"pk_id": _pk_qs})
