@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from apps.laporan.views_verifikasi import verifikasi
+from apps.laporan.views.verifikasi import verifikasi
 
 admin.site.site_header = "SAKIP — Administrasi Data"
 admin.site.site_title = "SAKIP"

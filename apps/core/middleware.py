@@ -59,7 +59,7 @@ class TolakNulMiddleware:
     such as /verifikasi/%00/ or an admin filter ?kode=%00 would fail with a database error
     (HTTP 500). Posted fields are checked by their forms (Django's CharField refuses NUL with
     "Karakter null tidak diizinkan."), so the body is not read here: a view may still have to
-    set its upload handlers (apps.laporan.views_verifikasi)."""
+    set its upload handlers (apps.laporan.views.verifikasi)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -1,4 +1,4 @@
-"""The LKjIP's words written in the browser (apps.laporan.views_lkjip): saving and reopening
+"""The LKjIP's words written in the browser (apps.laporan.views.lkjip): saving and reopening
 with a sanitised preview and history, every bad input with its message and nothing changed,
 copying a section from last year's report, the executive summary proposed from the data,
 the organisation chart, and the list of every OPD's report in a fixed number of queries."""

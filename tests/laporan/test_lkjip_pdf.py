@@ -371,7 +371,7 @@ def test_every_pdf_url_is_in_the_table():
     from apps.laporan import urls
 
     assert [
-        p.name for p in urls.urlpatterns if p.callback.__module__ == "apps.laporan.views_pdf"
+        p.name for p in urls.urlpatterns if p.callback.__module__ == "apps.laporan.views.pdf"
     ] == ["lkjip_pdf", "lkjip_draf"]
     # lkjip_draf: its table is in test_lkjip_draf.py
 

@@ -1,4 +1,4 @@
-"""The ZIP of every OPD's LKjIP of a year (apps.laporan.paket, views_paket): who may start,
+"""The ZIP of every OPD's LKjIP of a year (apps.laporan.paket, views.paket): who may start,
 open and download one; the stored final bytes in the ZIP, never rendered again; an OPD
 without a final report listed as missing; the page while the job runs and after it failed;
 drafts rendered one OPD after another; a package whose worker died (given up after
@@ -30,6 +30,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from izin import SALAH_METODE, kasus
 from lkjip_uji import laporan_kec
 from perencanaan_uji import opd_organisasi, pesan, user
 from realisasi_uji import opd_kecamatan, teks_halaman
@@ -46,16 +47,6 @@ from config.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
 
-PERAN = (
-    "admin",
-    "verifikator",
-    "inspektorat",
-    "operator.kecamatan",
-    "pimpinan.kecamatan",
-    "operator.organisasi",
-    "anonim",
-)
-SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
 BACA = (200, 200, 200, 403, 403, 403, 302)
 BACA_SATU = (200, 200, 200, 404, 404, 404, 302)
 BUAT = (302, 302, 302, 403, 403, 403, 302)
@@ -70,11 +61,7 @@ TABEL = [
     ("laporan:paket_unduh", "POST", SALAH_METODE),
 ]
 
-KASUS = [
-    pytest.param(nama, metode, peran, status, id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
-    for nama, metode, statuses in TABEL
-    for peran, status in zip(PERAN, statuses, strict=True)
-]
+KASUS = kasus(TABEL)
 
 
 def pdf_kecil(teks: str) -> bytes:
@@ -147,7 +134,7 @@ def test_every_paket_url_has_rows_for_every_role():
     nama_tabel = {(nama, metode) for nama, metode, _ in TABEL}
     assert len(nama_tabel) == len(TABEL)
     pola = [
-        p for p in laporan_urls.urlpatterns if p.callback.__module__ == "apps.laporan.views_paket"
+        p for p in laporan_urls.urlpatterns if p.callback.__module__ == "apps.laporan.views.paket"
     ]
     for p in pola:
         for metode in ("GET", "POST"):

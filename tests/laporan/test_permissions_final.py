@@ -11,6 +11,7 @@ changes nothing."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
+from izin import SALAH_METODE, kasus
 from lkjip_uji import jadikan_final, potret, siap_final
 from perencanaan_uji import user
 from realisasi_uji import teks_halaman
@@ -20,16 +21,6 @@ from apps.laporan.models import LaporanKinerja
 
 pytestmark = pytest.mark.django_db
 
-PERAN = (
-    "admin",
-    "verifikator",
-    "inspektorat",
-    "operator.kecamatan",
-    "pimpinan.kecamatan",
-    "operator.organisasi",
-    "anonim",
-)
-SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
 BACA = (200, 200, 200, 200, 200, 404, 302)
 SETUJU = (302, 302, 403, 403, 302, 404, 302)
 VERIFIKASI = (302, 302, 403, 403, 403, 404, 302)
@@ -49,11 +40,7 @@ TABEL = [
     ("verifikasi", "POST", PUBLIK),
 ]
 
-KASUS = [
-    pytest.param(nama, metode, peran, status, id=f"{nama.split(':')[-1]}-{metode}-{peran}-{status}")
-    for nama, metode, statuses in TABEL
-    for peran, status in zip(PERAN, statuses, strict=True)
-]
+KASUS = kasus(TABEL)
 
 ISI_FINAL = b"%PDF-1.4\n%%EOF\n"  # what lkjip_uji.jadikan_final stores
 
@@ -112,19 +99,19 @@ def test_permission_table(client, nama, metode, peran, status):
 
 
 def test_every_final_url_has_rows_for_every_role():
-    """A new URL of views_final or views_verifikasi without rows in the table fails here."""
+    """A new URL of views.final or views.verifikasi without rows in the table fails here."""
     nama_tabel = {(nama, metode) for nama, metode, _ in TABEL}
     assert len(nama_tabel) == len(TABEL)
     final = [
         f"laporan:{p.name}"
         for p in laporan_urls.urlpatterns
-        if p.callback.__module__ == "apps.laporan.views_final"
+        if p.callback.__module__ == "apps.laporan.views.final"
     ]
     publik = [
         p.name
         for p in get_resolver().url_patterns
         if getattr(p, "callback", None) is not None
-        and p.callback.__module__ == "apps.laporan.views_verifikasi"
+        and p.callback.__module__ == "apps.laporan.views.verifikasi"
     ]
     assert publik == ["verifikasi"]
     for nama in final + publik:

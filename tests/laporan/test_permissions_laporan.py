@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 from django.urls import reverse
+from izin import SALAH_METODE, SEMUA, kasus
 from openpyxl import load_workbook
 from perencanaan_uji import ORG, opd_organisasi
 from realisasi_uji import KEC, opd_kecamatan, teks_halaman
@@ -15,17 +16,6 @@ from realisasi_uji import KEC, opd_kecamatan, teks_halaman
 pytestmark = pytest.mark.django_db
 
 TAHUN = 2023
-PERAN = (
-    "admin",
-    "verifikator",
-    "inspektorat",
-    "operator.kecamatan",
-    "pimpinan.kecamatan",
-    "operator.organisasi",
-    "anonim",
-)
-SEMUA = (200, 200, 200, 200, 200, 200, 302)
-SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
 
 # url name, method, statuses: admin verif inspek opKec pimKec opOrg anonim
 TABEL = [
@@ -42,11 +32,7 @@ TABEL = [
     ("laporan:rekap_pdf", "POST", SALAH_METODE),
 ]
 
-KASUS = [
-    pytest.param(nama, metode, peran, status, id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
-    for nama, metode, statuses in TABEL
-    for peran, status in zip(PERAN, statuses, strict=True)
-]
+KASUS = kasus(TABEL)
 
 
 def url(nama: str) -> str:
@@ -69,10 +55,10 @@ def test_every_url_is_in_the_table():
         for p in urls.urlpatterns
         if p.callback.__module__
         not in (
-            "apps.laporan.views_lkjip",
-            "apps.laporan.views_pdf",
-            "apps.laporan.views_final",
-            "apps.laporan.views_paket",
+            "apps.laporan.views.lkjip",
+            "apps.laporan.views.pdf",
+            "apps.laporan.views.final",
+            "apps.laporan.views.paket",
         )
     } == {n if not n.startswith("laporan:rekap_") else "laporan:rekap" for n, _, _ in TABEL}
 

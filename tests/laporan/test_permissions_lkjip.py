@@ -10,6 +10,7 @@ and value of the LKjIP tables and their history is the same before and after.
 
 import pytest
 from django.urls import reverse
+from izin import SALAH_METODE, SEMUA, kasus
 from lkjip_uji import gambar, jadikan_final, potret, url_ubah
 from perencanaan_uji import formulir_dari, opd_organisasi, pesan, user
 from realisasi_uji import opd_kecamatan, teks_halaman
@@ -19,17 +20,6 @@ from apps.laporan.models import LaporanKinerja
 
 pytestmark = pytest.mark.django_db
 
-PERAN = (
-    "admin",
-    "verifikator",
-    "inspektorat",
-    "operator.kecamatan",
-    "pimpinan.kecamatan",
-    "operator.organisasi",
-    "anonim",
-)
-SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
-SEMUA = (200, 200, 200, 200, 200, 200, 302)
 BACA = (200, 200, 200, 200, 200, 404, 302)
 UBAH = (302, 302, 403, 302, 302, 404, 302)
 
@@ -47,11 +37,7 @@ TABEL = [
     ("laporan:lkjip_struktur", "POST", SALAH_METODE),
 ]
 
-KASUS = [
-    pytest.param(nama, metode, peran, status, id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
-    for nama, metode, statuses in TABEL
-    for peran, status in zip(PERAN, statuses, strict=True)
-]
+KASUS = kasus(TABEL)
 
 
 @pytest.fixture
@@ -122,11 +108,11 @@ def test_permission_table(client, laporan, nama, metode, peran, status):
 
 
 def test_every_lkjip_url_has_rows_for_every_role():
-    """A new URL of views_lkjip without rows in the table fails here."""
+    """A new URL of views.lkjip without rows in the table fails here."""
     nama_tabel = {(nama, metode) for nama, metode, _ in TABEL}
     assert len(nama_tabel) == len(TABEL)
     lkjip = [
-        p for p in laporan_urls.urlpatterns if p.callback.__module__ == "apps.laporan.views_lkjip"
+        p for p in laporan_urls.urlpatterns if p.callback.__module__ == "apps.laporan.views.lkjip"
     ]
     for pola in lkjip:
         for metode in ("GET", "POST"):

@@ -16,9 +16,9 @@ from apps.core.akses import halaman
 from apps.core.forms import pesan_galat
 from apps.core.tugas import tugas_terhenti_fail
 
-from .forms import TahunForm
-from .models import PaketLKjIP
-from .paket import paket_create, paket_for_user
+from ..forms import TahunForm
+from ..models import PaketLKjIP
+from ..paket import paket_create, paket_for_user
 
 RIWAYAT = 20  # packages listed on the packages page
 

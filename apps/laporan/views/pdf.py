@@ -14,9 +14,9 @@ from apps.core.akses import halaman
 from apps.core.models import OPD
 from apps.core.tugas import tugas_terhenti_fail
 
-from .draf import draf_create
-from .models import DrafLKjIP, LaporanKinerja
-from .selectors import draf_for_user, lkjip_terbaru
+from ..draf import draf_create
+from ..models import DrafLKjIP, LaporanKinerja
+from ..selectors import draf_for_user, lkjip_terbaru
 
 
 @halaman()

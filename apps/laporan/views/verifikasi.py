@@ -19,8 +19,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from apps.core.akses import halaman
 from apps.core.angka import format_angka
 
-from .lkjip_final import ALFABET_KODE, PANJANG_KODE
-from .models import LaporanKinerja
+from ..lkjip_final import ALFABET_KODE, PANJANG_KODE
+from ..models import LaporanKinerja
 
 NAMA_BERKAS = "berkas"
 

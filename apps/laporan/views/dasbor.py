@@ -24,10 +24,10 @@ from apps.core.selectors import opd_for_user
 from apps.core.tahun import pilihan_tahun
 from apps.pengukuran.jendela import StatusTriwulan
 
-from . import grafik
-from .filters import FilterDasbor
-from .rekap import grafik_dasbor, rekap_pdf, rekap_xlsx
-from .selectors import (
+from .. import grafik
+from ..filters import FilterDasbor
+from ..rekap import grafik_dasbor, rekap_pdf, rekap_xlsx
+from ..selectors import (
     VERSI_CACHE,
     cache_read,
     cache_write,
@@ -35,8 +35,8 @@ from .selectors import (
     peringatan_dini,
     proyeksi_opd,
 )
-from .selectors import dasbor as dasbor_baris
-from .tables import TabelDasbor
+from ..selectors import dasbor as dasbor_baris
+from ..tables import TabelDasbor
 
 
 def _opd_qs(user):

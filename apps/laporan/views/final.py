@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from apps.core.akses import halaman
 
-from . import services
-from .models import LaporanKinerja
-from .selectors import laporan_for_user
+from .. import services
+from ..models import LaporanKinerja
+from ..selectors import laporan_for_user
 
 
 def _ke_halaman(lap: LaporanKinerja):

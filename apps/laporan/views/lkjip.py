@@ -17,8 +17,8 @@ from apps.core.tahun import pilihan_tahun
 from apps.pengukuran.berkas import batas_ukuran, ukuran_teks
 from apps.pengukuran.kinerja import kinerja_tahun
 
-from . import services
-from .forms import (
+from .. import services
+from ..forms import (
     NARASI_MAKS,
     STRUKTUR_MAKS_SISI,
     AnalisisForm,
@@ -26,9 +26,9 @@ from .forms import (
     TahunForm,
     label_field,
 )
-from .markdown import render_markdown
-from .models import ANALISIS, NARASI, LaporanKinerja
-from .selectors import (
+from ..markdown import render_markdown
+from ..models import ANALISIS, NARASI, LaporanKinerja
+from ..selectors import (
     laporan_for_user,
     lkjip_arsip,
     lkjip_daftar,
