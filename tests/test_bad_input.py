@@ -10,7 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from factories import IndikatorFactory, OPDFactory, PejabatFactory
+from pabrik.core import OPDFactory, PejabatFactory
+from pabrik.perencanaan import IndikatorFactory
 
 from apps.anggaran.models import DPA, Kegiatan, Program, RealisasiAnggaran, RincianDPA, SubKegiatan
 from apps.anggaran.services import nomenklatur_upsert

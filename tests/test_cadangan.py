@@ -30,8 +30,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
-from factories import BuktiDukungFactory
 from lkjip_uji import siap_final
+from pabrik.pengukuran import BuktiDukungFactory
 from perencanaan_uji import user
 from psycopg import sql
 

@@ -14,6 +14,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from izin import PERAN, SALAH_METODE, kasus
 from perencanaan_uji import formulir_dari, opd_organisasi, pesan, user
 from realisasi_uji import opd_kecamatan, teks_halaman
 
@@ -27,17 +28,7 @@ TAHUN = 2023
 BULAN = 11  # empty so far: the demo reports each line's year in December
 FORM = "form-realisasi-anggaran"
 
-PERAN = (
-    "admin",
-    "verifikator",
-    "inspektorat",
-    "operator.kecamatan",
-    "pimpinan.kecamatan",
-    "operator.organisasi",
-    "anonim",
-)
 
-SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
 BACA = (200, 200, 200, 200, 200, 404, 302)
 UBAH = (302, 302, 403, 302, 302, 404, 302)
 
@@ -66,11 +57,7 @@ TABEL = [
     ("anggaran:impor", "POST", (302, 302, 403, 302, 302, 404, 302)),
 ]
 
-KASUS = [
-    pytest.param(nama, metode, peran, status, id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
-    for nama, metode, statuses in TABEL
-    for peran, status in zip(PERAN, statuses, strict=True)
-]
+KASUS = kasus(TABEL)
 
 TAMPAK = {
     "anggaran:dpa": "Anggaran 2023",

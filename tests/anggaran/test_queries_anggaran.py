@@ -13,7 +13,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from factories import OPDFactory, RenstraFactory, SasaranFactory, TujuanFactory, UserFactory
+from pabrik.core import OPDFactory, UserFactory
+from pabrik.perencanaan import RenstraFactory, SasaranFactory, TujuanFactory
 from perencanaan_uji import user
 
 from apps.anggaran.models import (

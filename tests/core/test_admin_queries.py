@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from factories import OPDFactory, UserFactory
+from pabrik.core import OPDFactory, UserFactory
 
 from apps.core.models import OPD
 

@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from izin import PERAN, kasus
 from realisasi_uji import PDF, formulir, indikator_pk, opd_kecamatan, potret
 
 from apps.core.models import User
@@ -31,16 +32,6 @@ from apps.pengukuran.models import (
 
 pytestmark = pytest.mark.django_db
 
-
-PERAN = (
-    "admin",
-    "verifikator",
-    "inspektorat",
-    "operator.kecamatan",
-    "pimpinan.kecamatan",
-    "operator.organisasi",
-    "anonim",
-)
 
 # url name                 method   admin verif inspek opKec pimKec opOrg anonim
 TABEL = [
@@ -74,11 +65,7 @@ TABEL = [
     ("core:notifikasi", "POST", (302, 302, 302, 302, 302, 302, 302)),
 ]
 
-KASUS = [
-    pytest.param(nama, metode, peran, status, id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
-    for nama, metode, statuses in TABEL
-    for peran, status in zip(PERAN, statuses, strict=True)
-]
+KASUS = kasus(TABEL)
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -9,20 +9,17 @@ from conftest import TAHUN, TW
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from factories import (
-    BuktiDukungFactory,
-    CatatanVerifikasiFactory,
+from pabrik.core import OPDFactory, UserFactory
+from pabrik.pengukuran import BuktiDukungFactory, CatatanVerifikasiFactory, RealisasiFactory
+from pabrik.perencanaan import (
     IndikatorFactory,
-    OPDFactory,
     PerjanjianKinerjaFactory,
     PilihanNilaiFactory,
     PKIndikatorFactory,
-    RealisasiFactory,
     RenstraFactory,
     SasaranFactory,
     TargetTahunanFactory,
     TujuanFactory,
-    UserFactory,
 )
 from realisasi_uji import formulir
 

@@ -22,18 +22,17 @@ from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from factories import (
+from pabrik.core import OPDFactory, UserFactory
+from pabrik.pengukuran import RealisasiFactory
+from pabrik.perencanaan import (
     IndikatorFactory,
-    OPDFactory,
     PerjanjianKinerjaFactory,
     PilihanNilaiFactory,
     PKIndikatorFactory,
-    RealisasiFactory,
     RenstraFactory,
     SasaranFactory,
     TargetTahunanFactory,
     TujuanFactory,
-    UserFactory,
 )
 from perencanaan_uji import pk_kec, renstra_kec
 from realisasi_uji import formulir, opd_kecamatan, teks_halaman

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from izin import PERAN, SALAH_METODE, kasus
 from perencanaan_uji import (
     draf_2026,
     formulir,
@@ -42,18 +43,8 @@ from apps.perencanaan.models import (
 
 pytestmark = pytest.mark.django_db
 
-PERAN = (
-    "admin",
-    "verifikator",
-    "inspektorat",
-    "operator.kecamatan",
-    "pimpinan.kecamatan",
-    "operator.organisasi",
-    "anonim",
-)
 
 # Every logged-in user: the method is refused; anonymous: sent to the login page first.
-SALAH_METODE = (405, 405, 405, 405, 405, 405, 302)
 # Read by every role that sees the Kecamatan.
 BACA = (200, 200, 200, 200, 200, 404, 302)
 # A change of the Kecamatan's data: not the Inspektorat, not another OPD.
@@ -101,11 +92,7 @@ TABEL = [
     ("perencanaan:pk_ekspor_target", "POST", SALAH_METODE),
 ]
 
-KASUS = [
-    pytest.param(nama, metode, peran, status, id=f"{nama.split(':')[1]}-{metode}-{peran}-{status}")
-    for nama, metode, statuses in TABEL
-    for peran, status in zip(PERAN, statuses, strict=True)
-]
+KASUS = kasus(TABEL)
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -12,18 +12,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from factories import (
+from pabrik.core import OPDFactory, UserFactory
+from pabrik.pengukuran import RealisasiFactory
+from pabrik.perencanaan import (
     IndikatorFactory,
-    OPDFactory,
     PerjanjianKinerjaFactory,
     PilihanNilaiFactory,
     PKIndikatorFactory,
-    RealisasiFactory,
     RenstraFactory,
     SasaranFactory,
     TargetTahunanFactory,
     TujuanFactory,
-    UserFactory,
 )
 
 from apps.anggaran.models import DPA, Kegiatan, Program, RincianDPA, SubKegiatan
