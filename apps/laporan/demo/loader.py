@@ -4,9 +4,11 @@ Idempotent: every row is found by its natural key and updated, so running it twi
 nothing and duplicates nothing.
 """
 
+import csv
 import datetime
 import random
 from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -299,13 +301,23 @@ def load_kecamatan_2023(periode, opd, pejabat, verifikator):
     load_matriks(renstra, sasaran_by_nama.get("Meningkatnya Kinerja Kecamatan"))
 
 
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def baca_matriks() -> list[dict]:
+    """The rows of the Renstra matrix of Kecamatan Magetan, transcribed from its LKjIP 2023
+    (data/matriks_kecamatan_magetan.csv; how it was transcribed: data/README.md)."""
+    with open(DATA / "matriks_kecamatan_magetan.csv", encoding="utf-8", newline="") as f:
+        baris = list(csv.DictReader(f))
+    for b in baris:
+        b["tahun_awal"], b["tahun_akhir"] = int(b["tahun_awal"]), int(b["tahun_akhir"])
+    return baris
+
+
 def load_matriks(renstra, sasaran):
     """The Renstra matrix of Kecamatan Magetan (lampiran of its LKjIP), row values only."""
-    try:
-        from .matriks_kecamatan_magetan import MATRIKS
-    except ImportError:
-        return
-    for urutan, row in enumerate(MATRIKS, start=1):
+    matriks = baca_matriks()
+    for urutan, row in enumerate(matriks, start=1):
 
         def dec(v):
             return None if v in (None, "") else D(v)
