@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.utils import timezone
 
 from apps.core.models import OPD, Pemda, RentangPredikat, SkalaPredikat
@@ -97,7 +97,10 @@ def aturan_opd(opds: Iterable[OPD]) -> dict[int, Aturan]:
     rentang: dict[int, list] = {}
     for skala_id, label, bawah, atas, warna in (
         RentangPredikat.objects.filter(skala_id__in=ids)
-        .order_by("skala_id", "-batas_bawah")
+        # Highest band first, the open-ended lowest last, on every database (PostgreSQL puts
+        # NULL first in a descending order, SQLite last: the LKjIP's scale table and the
+        # charts' legends followed the database).
+        .order_by("skala_id", F("batas_bawah").desc(nulls_last=True))
         .values_list("skala_id", "label", "batas_bawah", "batas_atas", "warna")
     ):
         rentang.setdefault(skala_id, []).append(engine.Rentang(label, bawah, atas, warna))

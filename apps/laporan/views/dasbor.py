@@ -6,6 +6,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -49,7 +50,7 @@ def _saring(request):
     SAKIP_DASBOR_CACHE_DETIK seconds; `f.dihitung` says when), then filtered."""
     opd_qs = _opd_qs(request.user)
     predikat = list(
-        RentangPredikat.objects.order_by("skala_id", "-batas_bawah")
+        RentangPredikat.objects.order_by("skala_id", F("batas_bawah").desc(nulls_last=True))
         .values_list("label", flat=True)
         .distinct()
     )
