@@ -28,7 +28,7 @@ from apps.core.impor import (
     read_rows,
     read_text,
 )
-from apps.core.riwayat import record_riwayat
+from apps.core.riwayat import bulk_update_riwayat, record_riwayat
 
 from . import services
 from .kode import Skema, Tingkat, parse_kode
@@ -437,15 +437,7 @@ def apply_realisasi(tabel: TabelUnggahan, *, opd, tahun: int, user=None) -> Hasi
             user=user,
             aksi="anggaran.impor",
         )
-    if berubah:
-        RealisasiAnggaran.objects.bulk_update(
-            berubah, ["realisasi", "fisik", "keterangan"], batch_size=1000
-        )
-        record_riwayat(
-            RealisasiAnggaran,
-            [x.pk for x in berubah],
-            history_type="~",
-            user=user,
-            aksi="anggaran.impor",
-        )
+    bulk_update_riwayat(
+        berubah, ["realisasi", "fisik", "keterangan"], user=user, aksi="anggaran.impor"
+    )
     return hasil

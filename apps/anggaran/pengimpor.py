@@ -17,40 +17,39 @@ from .resources import templat
 
 
 def register() -> None:
-    """The budget kinds in the table of importers (apps.core.impor); AnggaranConfig.ready."""
-    register_importer(
-        Pengimpor(
+    """The budget kinds in the table of importers (apps.core.impor); AnggaranConfig.ready.
+    Each kind's check and apply take the upload's table and what the kind needs of the
+    import (the OPD, the year, the DPA's kind, who imports)."""
+    for jenis, check, apply in (
+        (
             "nomenklatur",
-            JUDUL["nomenklatur"],
-            kolom=tuple(KOLOM["nomenklatur"]),
-            check=lambda tabel, **_: check_nomenklatur(tabel),
-            apply=lambda tabel, **_: apply_nomenklatur(tabel),
-            template=lambda: templat("nomenklatur"),
-        )
-    )
-    register_importer(
-        Pengimpor(
+            lambda tabel, **_: check_nomenklatur(tabel),
+            lambda tabel, **_: apply_nomenklatur(tabel),
+        ),
+        (
             "dpa",
-            JUDUL["dpa"],
-            kolom=tuple(KOLOM["dpa"]),
-            check=lambda tabel, *, opd, tahun, jenis_dpa=None, **_: check_dpa(
+            lambda tabel, *, opd, tahun, jenis_dpa=None, **_: check_dpa(
                 tabel, opd=opd, tahun=tahun, jenis=jenis_dpa
             ),
-            apply=lambda tabel, *, opd, tahun, jenis_dpa=None, **_: apply_dpa(
+            lambda tabel, *, opd, tahun, jenis_dpa=None, **_: apply_dpa(
                 tabel, opd=opd, tahun=tahun, jenis=jenis_dpa
             ),
-            template=lambda: templat("dpa"),
-        )
-    )
-    register_importer(
-        Pengimpor(
+        ),
+        (
             "realisasi",
-            JUDUL["realisasi"],
-            kolom=tuple(KOLOM["realisasi"]),
-            check=lambda tabel, *, opd, tahun, **_: check_realisasi(tabel, opd=opd, tahun=tahun),
-            apply=lambda tabel, *, opd, tahun, user=None, **_: apply_realisasi(
+            lambda tabel, *, opd, tahun, **_: check_realisasi(tabel, opd=opd, tahun=tahun),
+            lambda tabel, *, opd, tahun, user=None, **_: apply_realisasi(
                 tabel, opd=opd, tahun=tahun, user=user
             ),
-            template=lambda: templat("realisasi"),
+        ),
+    ):
+        register_importer(
+            Pengimpor(
+                jenis,
+                JUDUL[jenis],
+                kolom=tuple(KOLOM[jenis]),
+                check=check,
+                apply=apply,
+                template=lambda _j=jenis: templat(_j),
+            )
         )
-    )

@@ -3,9 +3,9 @@ reads (apps.anggaran.impor.KOLOM), so an exported file can be corrected and impo
 Numbers go to xlsx as numbers and to csv the Indonesian way (1.234.567,89, `;` separated)."""
 
 import tablib
-from import_export import fields, resources
+from import_export import fields
 
-from apps.core.ekspor import sel_angka
+from apps.core.ekspor import ResourceEkspor
 
 from .impor import KOLOM
 from .models import RealisasiAnggaran, RincianDPA
@@ -41,7 +41,7 @@ CONTOH = {
 }
 
 
-class RincianDPAResource(resources.ModelResource):
+class RincianDPAResource(ResourceEkspor):
     kode = fields.Field(column_name="Kode")
     uraian = fields.Field(column_name="Uraian")
     indikator = fields.Field(attribute="indikator", column_name="Indikator")
@@ -49,10 +49,6 @@ class RincianDPAResource(resources.ModelResource):
     satuan = fields.Field(attribute="satuan", column_name="Satuan")
     pagu = fields.Field(column_name="Pagu (Rp)")
     kode_opd = fields.Field(column_name="Kode OPD")
-
-    def __init__(self, *, csv: bool = False):
-        super().__init__()
-        self.csv = csv
 
     class Meta:
         model = RincianDPA
@@ -66,16 +62,16 @@ class RincianDPAResource(resources.ModelResource):
         return (r.sub_kegiatan or r.kegiatan).nama
 
     def dehydrate_target(self, r):
-        return sel_angka(r.target, csv=self.csv)
+        return self.angka(r.target)
 
     def dehydrate_pagu(self, r):
-        return sel_angka(r.pagu, csv=self.csv)
+        return self.angka(r.pagu)
 
     def dehydrate_kode_opd(self, r):
         return r.dpa.opd.kode
 
 
-class RealisasiAnggaranResource(resources.ModelResource):
+class RealisasiAnggaranResource(ResourceEkspor):
     kode = fields.Field(column_name="Kode")
     uraian = fields.Field(column_name="Uraian")
     bulan = fields.Field(attribute="bulan", column_name="Bulan")
@@ -83,10 +79,6 @@ class RealisasiAnggaranResource(resources.ModelResource):
     fisik = fields.Field(column_name="Fisik (K)")
     keterangan = fields.Field(attribute="keterangan", column_name="Keterangan")
     kode_opd = fields.Field(column_name="Kode OPD")
-
-    def __init__(self, *, csv: bool = False):
-        super().__init__()
-        self.csv = csv
 
     class Meta:
         model = RealisasiAnggaran
@@ -100,10 +92,10 @@ class RealisasiAnggaranResource(resources.ModelResource):
         return (r.rincian.sub_kegiatan or r.rincian.kegiatan).nama
 
     def dehydrate_realisasi(self, r):
-        return sel_angka(r.realisasi, csv=self.csv)
+        return self.angka(r.realisasi)
 
     def dehydrate_fisik(self, r):
-        return sel_angka(r.fisik, csv=self.csv)
+        return self.angka(r.fisik)
 
     def dehydrate_kode_opd(self, r):
         return r.rincian.dpa.opd.kode

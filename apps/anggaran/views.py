@@ -7,12 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.text import slugify
 
-from apps.core.akses import halaman, opd_sendiri, require_kemampuan
+from apps.core.akses import halaman, ke_tahun_ini, require_kemampuan
 from apps.core.ekspor import FORMAT, unduhan
-from apps.core.forms import pesan_galat
+from apps.core.forms import TIDAK_DISIMPAN, report_galat
 from apps.core.impor import importer
 from apps.core.models import OPD
 from apps.core.selectors import for_user, opd_for_user
@@ -32,8 +31,6 @@ from .selectors import (
     susunan_dpa,
 )
 
-TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
-
 
 def _bulan(teks, bawaan: int) -> int:
     try:
@@ -50,9 +47,7 @@ def _dpa_tahun(opd, tahun) -> dict:
 @halaman()
 def beranda(request):
     """An OPD user's budget of this year; all-OPD roles pick an OPD on the planning list."""
-    if request.user.kemampuan.sees_all_opd:
-        return redirect("perencanaan:beranda")
-    return redirect("anggaran:dpa", opd_sendiri(request.user), timezone.localdate().year)
+    return ke_tahun_ini(request.user, semua="perencanaan:beranda", opd="anggaran:dpa")
 
 
 @halaman()
@@ -150,8 +145,7 @@ def realisasi(request, opd: OPD, tahun: int, bulan: int):
                     user=request.user,
                 )
             except ValidationError as e:
-                for pesan in e.messages:
-                    messages.error(request, pesan)
+                report_galat(request, e)
             else:
                 messages.success(
                     request,
@@ -162,8 +156,7 @@ def realisasi(request, opd: OPD, tahun: int, bulan: int):
                 return redirect("anggaran:realisasi", unit.pk, tahun, bulan)
         else:
             for f in forms:
-                for pesan in pesan_galat(f):
-                    messages.error(request, pesan)
+                report_galat(request, f)
         messages.error(request, TIDAK_DISIMPAN)
     baris = [
         (f, rr, sebelumnya.get(f.rincian.pk))
@@ -274,16 +267,14 @@ def impor(request, impor: Impor):
         try:
             services.impor_confirm(obj=obj, user=request.user)
         except ValidationError as e:
-            for pesan in e.messages:
-                messages.error(request, pesan)
+            report_galat(request, e)
         return redirect("anggaran:impor", obj.pk)
     hasil = None
     if obj.status in (Impor.Status.DIPERIKSA, Impor.Status.DIIMPOR):
         try:
             hasil = services.impor_hasil(obj)
         except ValidationError as e:
-            for pesan in e.messages:
-                messages.error(request, pesan)
+            report_galat(request, e)
     halaman = Paginator(hasil.baris if hasil else [], 200).get_page(request.GET.get("hal"))
     # Every wrong row first, whatever page of the file it is on (at most 500 listed).
     salah = [b for b in hasil.baris if b.status == "galat"][:500] if hasil else []

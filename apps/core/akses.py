@@ -21,7 +21,8 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from .models import OPD
@@ -42,6 +43,14 @@ def opd_sendiri(user) -> int:
     if user.opd_id is None:
         raise Http404
     return user.opd_id
+
+
+def ke_tahun_ini(user, *, semua: str, opd: str):
+    """An app's start page: for a user of one OPD, the page `opd` (a URL name taking the OPD
+    and a year) of their OPD and this year; for roles that see every OPD, the page `semua`."""
+    if user.kemampuan.sees_all_opd:
+        return redirect(semua)
+    return redirect(opd, opd_sendiri(user), timezone.localdate().year)
 
 
 def require_kemampuan(user, kemampuan: str) -> None:

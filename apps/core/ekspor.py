@@ -23,6 +23,7 @@ import re
 
 import tablib
 from django.http import HttpResponse
+from import_export import resources
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
@@ -44,6 +45,24 @@ def sel_angka(nilai, *, csv: bool):
     if nilai is None:
         return ""
     return format_isian(nilai) if csv else nilai
+
+
+class ResourceEkspor(resources.ModelResource):
+    """An export (django-import-export) in the columns an importer reads: `urutan` orders
+    them (the importer's order; the Meta's export_order when empty), numbers are written by
+    `angka` for xlsx (numbers) or csv (Indonesian text, `csv=True`)."""
+
+    urutan: tuple = ()
+
+    def __init__(self, *, csv: bool = False):
+        super().__init__()
+        self.csv = csv
+
+    def get_export_order(self):
+        return self.urutan or super().get_export_order()
+
+    def angka(self, nilai):
+        return sel_angka(nilai, csv=self.csv)
 
 
 def berbahaya(teks: str) -> bool:

@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,6 +14,30 @@ from django.utils.text import capfirst
 from .angka import AngkaError, format_angka, format_isian, parse_angka
 from .fields import RupiahField
 from .validators import normalize_nip, validate_nip
+
+# What every page says when a form is refused: nothing was saved, the fields say why.
+TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
+
+
+def report_galat(request, galat, akhir: str = "") -> None:
+    """Every message of a refusal on top of the next page: of a service's ValidationError, or
+    of an invalid form (pesan_galat: each naming its field); then `akhir` (what the refusal
+    means: "Tidak ada yang berubah.") when given."""
+    for pesan in pesan_galat(galat) if isinstance(galat, forms.BaseForm) else galat.messages:
+        messages.error(request, pesan)
+    if akhir:
+        messages.error(request, akhir)
+
+
+def teks_field(label: str, maks: int, *, baris: int = 2, wajib: bool = True, **kwargs):
+    """A text of at most `maks` characters typed in a box of `baris` lines."""
+    return forms.CharField(
+        label=label,
+        required=wajib,
+        max_length=maks,
+        widget=forms.Textarea(attrs={"rows": baris}),
+        **kwargs,
+    )
 
 
 class AngkaInput(forms.TextInput):

@@ -94,3 +94,13 @@ def record_riwayat(model, pks: list, *, history_type: str, aksi: str, user=None)
                 sql + f"IN ({', '.join(['%s'] * len(potong))})",
                 [sekarang, history_type, getattr(user, "pk", None), aksi, *potong],
             )
+
+
+def bulk_update_riwayat(objs: list, fields: list[str], *, aksi: str, user=None) -> None:
+    """`bulk_update` of `objs` (one model) and the history record of each, as changed ("~")
+    by the action `aksi`."""
+    if not objs:
+        return
+    model = type(objs[0])
+    model.objects.bulk_update(objs, fields, batch_size=POTONG)
+    record_riwayat(model, [o.pk for o in objs], history_type="~", user=user, aksi=aksi)

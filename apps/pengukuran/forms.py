@@ -4,7 +4,13 @@ from django import forms
 from django.forms.renderers import Jinja2
 
 from apps.core.angka import ROMAWI
-from apps.core.forms import TanggalField, TanggalWaktuField, angka_formfield, tahun_field
+from apps.core.forms import (
+    TanggalField,
+    TanggalWaktuField,
+    angka_formfield,
+    tahun_field,
+    teks_field,
+)
 from apps.core.models import OPD
 
 from .berkas import check_bukti
@@ -42,18 +48,8 @@ class BarisRealisasiForm(forms.Form):
 
     default_renderer = Jinja2()
 
-    analisis = forms.CharField(
-        label="Analisis keberhasilan/kegagalan",
-        required=False,
-        max_length=TEKS_MAKS,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    solusi = forms.CharField(
-        label="Solusi/upaya",
-        required=False,
-        max_length=TEKS_MAKS,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    analisis = teks_field("Analisis keberhasilan/kegagalan", TEKS_MAKS, wajib=False)
+    solusi = teks_field("Solusi/upaya", TEKS_MAKS, wajib=False)
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     hash_isi = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20)
     bukti = forms.FileField(
@@ -61,12 +57,7 @@ class BarisRealisasiForm(forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
     )
-    tanggapan = forms.CharField(
-        label="Tanggapan atas catatan",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    tanggapan = teks_field("Tanggapan atas catatan", 2000, wajib=False)
 
     def __init__(
         self, *args, baris: IndikatorTahun, realisasi: Realisasi | None, terkunci: bool, **kwargs
@@ -135,9 +126,7 @@ class KeputusanForm(forms.Form):
             ("kembalikan", "Kembalikan"),
         ],
     )
-    komentar = forms.CharField(
-        label="Catatan", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    komentar = teks_field("Catatan", 2000, wajib=False)
 
     def __init__(self, *args, realisasi: Realisasi, **kwargs):
         super().__init__(*args, prefix=f"r{realisasi.pk}", **kwargs)
@@ -157,11 +146,8 @@ class KeputusanForm(forms.Form):
 
 
 class BukaKembaliForm(forms.Form):
-    alasan = forms.CharField(
-        label="Alasan membuka kembali",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Alasan: wajib diisi."},
+    alasan = teks_field(
+        "Alasan membuka kembali", 2000, error_messages={"required": "Alasan: wajib diisi."}
     )
 
 
@@ -191,6 +177,4 @@ class PengecualianForm(forms.Form):
     )
     jadwal = forms.ModelChoiceField(label="Triwulan", queryset=JadwalPengisian.objects.all())
     berlaku_sampai = TanggalWaktuField(label="Berlaku sampai")
-    alasan = forms.CharField(
-        label="Alasan", max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    alasan = teks_field("Alasan", 2000)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from apps.core.angka import format_nilai
 from apps.core.models import OPD, User
-from apps.core.riwayat import dengan_aksi, record_riwayat
+from apps.core.riwayat import bulk_update_riwayat, dengan_aksi, record_riwayat
 from apps.core.roles import KEMAMPUAN, Peran
 from apps.core.services import notifikasi_send
 
@@ -242,11 +242,7 @@ def _tulis_realisasi(baru: list[Realisasi], berubah: list[Realisasi], user) -> N
         record_riwayat(
             Realisasi, [r.pk for r in baru], history_type="+", user=user, aksi="realisasi.simpan"
         )
-    if berubah:
-        Realisasi.objects.bulk_update(berubah, KOLOM_ISIAN)
-        record_riwayat(
-            Realisasi, [r.pk for r in berubah], history_type="~", user=user, aksi="realisasi.simpan"
-        )
+    bulk_update_riwayat(berubah, KOLOM_ISIAN, user=user, aksi="realisasi.simpan")
 
 
 @transaction.atomic
@@ -285,11 +281,11 @@ def realisasi_triwulan_submit(*, opd: OPD, tahun: int, triwulan: int, user, seka
         r.diajukan_oleh, r.diajukan_pada = user, sekarang
         r.versi += 1
         r.diperbarui = sekarang
-    Realisasi.objects.bulk_update(
-        ajukan, ["status", "diajukan_oleh", "diajukan_pada", "versi", "diperbarui"]
-    )
-    record_riwayat(
-        Realisasi, [r.pk for r in ajukan], history_type="~", user=user, aksi="realisasi.ajukan"
+    bulk_update_riwayat(
+        ajukan,
+        ["status", "diajukan_oleh", "diajukan_pada", "versi", "diperbarui"],
+        user=user,
+        aksi="realisasi.ajukan",
     )
     notifikasi_send(
         penerima=_verifikator(),

@@ -11,8 +11,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.akses import halaman, opd_sendiri
+from apps.core.akses import halaman, ke_tahun_ini
 from apps.core.angka import format_angka, format_persen
+from apps.core.forms import TIDAK_DISIMPAN, report_galat
 from apps.core.models import OPD
 from apps.core.selectors import for_user, opd_for_user
 from apps.core.tahun import pilihan_tahun
@@ -41,8 +42,6 @@ from .selectors import (
     riwayat_realisasi,
     status_tahun_opd,
 )
-
-TIDAK_DISIMPAN_BARIS = "Tidak ada yang disimpan: periksa isian yang ditandai."
 
 
 def tampil_hasil(hasil: CapaianIndikator | None) -> dict:
@@ -74,9 +73,7 @@ def tampil_hasil(hasil: CapaianIndikator | None) -> dict:
 @halaman()
 def beranda(request):
     """An OPD user's start: their OPD's current year; all-OPD roles: the queue."""
-    if request.user.kemampuan.sees_all_opd:
-        return redirect("pengukuran:antrean")
-    return redirect("pengukuran:opd_tahun", opd_sendiri(request.user), timezone.localdate().year)
+    return ke_tahun_ini(request.user, semua="pengukuran:antrean", opd="pengukuran:opd_tahun")
 
 
 @halaman()
@@ -179,7 +176,7 @@ def pengisian(request, opd: OPD, tahun: int, triwulan: int):
                     messages.success(request, "Draf tersimpan.")
                 return redirect(request.path)
         else:
-            messages.error(request, TIDAK_DISIMPAN_BARIS)
+            messages.error(request, TIDAK_DISIMPAN)
         _tampil_terkunci(forms)
     else:
         forms = _forms(data, jendela, request.user)
@@ -224,10 +221,9 @@ def _galat_ke_form(request, forms, e: ValidationError):
                         f.add_error(None, pesan)
                     else:
                         messages.error(request, pesan)
-        messages.error(request, TIDAK_DISIMPAN_BARIS)
+        messages.error(request, TIDAK_DISIMPAN)
     else:
-        for pesan in e.messages:
-            messages.error(request, pesan)
+        report_galat(request, e)
         messages.error(request, "Tidak ada yang disimpan.")
 
 
@@ -238,8 +234,7 @@ def _ajukan(request, opd, tahun, triwulan):
         )
     except ValidationError as e:
         messages.warning(request, "Draf tersimpan, tetapi belum dapat diajukan:")
-        for pesan in e.messages:
-            messages.error(request, pesan)
+        report_galat(request, e)
     else:
         messages.success(request, f"{n} indikator diajukan untuk diverifikasi.")
 
@@ -318,8 +313,7 @@ def tinjau(request, opd: OPD, tahun: int, triwulan: int):
                     opd=opd, tahun=tahun, triwulan=triwulan, user=request.user, keputusan=keputusan
                 )
             except ValidationError as e:
-                for pesan in e.messages:
-                    messages.error(request, pesan)
+                report_galat(request, e)
             else:
                 messages.success(
                     request,
@@ -328,7 +322,7 @@ def tinjau(request, opd: OPD, tahun: int, triwulan: int):
                 )
                 return redirect(request.path)
         else:
-            messages.error(request, TIDAK_DISIMPAN_BARIS)
+            messages.error(request, TIDAK_DISIMPAN)
     else:
         forms = {r.pk: KeputusanForm(realisasi=r) for r in diajukan}
     baris = []
@@ -381,8 +375,7 @@ def buka_kembali(request, realisasi: Realisasi):
             realisasi=r, user=request.user, alasan=form.cleaned_data["alasan"]
         )
     except ValidationError as e:
-        for pesan in e.messages:
-            messages.error(request, pesan)
+        report_galat(request, e)
     else:
         messages.success(request, f"“{r.indikator.nama}” dibuka kembali untuk diperbaiki OPD.")
     return redirect(tujuan)
@@ -440,8 +433,7 @@ def bukti_hapus(request, bukti: BuktiDukung):
     try:
         services.bukti_delete(bukti=bukti, user=request.user)
     except ValidationError as e:
-        for pesan in e.messages:
-            messages.error(request, pesan)
+        report_galat(request, e)
     else:
         messages.success(request, f"Bukti dukung “{bukti.nama_asli}” dihapus.")
     return redirect("pengukuran:pengisian", opd_id, r.tahun, r.triwulan)
@@ -481,7 +473,7 @@ def jadwal(request):
                 else:
                     messages.success(request, "Jadwal pengisian tersimpan.")
                     return redirect("pengukuran:jadwal")
-        messages.error(request, TIDAK_DISIMPAN_BARIS)
+        messages.error(request, TIDAK_DISIMPAN)
     sekarang = timezone.now()
     return render(
         request,

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from apps.core.forms import TanggalField, angka_formfield, tahun_field
+from apps.core.forms import TanggalField, angka_formfield, tahun_field, teks_field
 from apps.core.models import Misi, Pejabat, PeriodeRPJMD
 
 from .models import (
@@ -68,9 +68,7 @@ def angka_teks(ind: IndikatorKinerja, nilai) -> tuple:
 
 
 class TujuanForm(forms.Form):
-    uraian = forms.CharField(
-        label="Tujuan", max_length=URAIAN_MAKS, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    uraian = teks_field("Tujuan", URAIAN_MAKS)
 
     def __init__(self, *args, tujuan, **kwargs):
         super().__init__(*args, prefix=f"t{tujuan.pk}", initial={"uraian": tujuan.uraian}, **kwargs)
@@ -87,9 +85,7 @@ class SasaranForm(forms.Form):
     The choices are read once for the whole page (`misi_list`, `program_list`), not once per
     sasaran."""
 
-    uraian = forms.CharField(
-        label="Sasaran", max_length=URAIAN_MAKS, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    uraian = teks_field("Sasaran", URAIAN_MAKS)
     misi = forms.TypedChoiceField(
         label="Misi kabupaten yang didukung",
         required=False,
@@ -137,9 +133,7 @@ class IndikatorForm(forms.Form):
     """One indicator in the tree: its name and measurement, its target for every year of the
     period (field `target_<tahun>`) and its end-of-period target."""
 
-    nama = forms.CharField(
-        label="Indikator", max_length=URAIAN_MAKS, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    nama = teks_field("Indikator", URAIAN_MAKS)
     satuan = forms.CharField(label="Satuan", max_length=50, required=False)
     polaritas = forms.ChoiceField(label="Polaritas", choices=IndikatorKinerja.Polaritas.choices)
     agregasi = forms.ChoiceField(
@@ -189,16 +183,12 @@ class IndikatorForm(forms.Form):
 
 
 class TujuanBaruForm(forms.Form):
-    uraian = forms.CharField(
-        label="Tujuan baru", max_length=URAIAN_MAKS, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    uraian = teks_field("Tujuan baru", URAIAN_MAKS)
 
 
 class SasaranBaruForm(forms.Form):
     tujuan = forms.ModelChoiceField(label="Tujuan", queryset=None)
-    uraian = forms.CharField(
-        label="Sasaran baru", max_length=URAIAN_MAKS, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    uraian = teks_field("Sasaran baru", URAIAN_MAKS)
     misi = forms.ModelChoiceField(label="Misi kabupaten", required=False, queryset=None)
 
     def __init__(self, *args, renstra, **kwargs):
@@ -229,18 +219,8 @@ class IndikatorBaruForm(forms.Form):
 
 class IKUForm(forms.Form):
     is_iku = forms.BooleanField(label="IKU", required=False)
-    definisi_operasional = forms.CharField(
-        label="Definisi operasional",
-        required=False,
-        max_length=URAIAN_MAKS,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    formula = forms.CharField(
-        label="Formula",
-        required=False,
-        max_length=URAIAN_MAKS,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    definisi_operasional = teks_field("Definisi operasional", URAIAN_MAKS, baris=3, wajib=False)
+    formula = teks_field("Formula", URAIAN_MAKS, baris=3, wajib=False)
     sumber_data = forms.CharField(label="Sumber data", required=False, max_length=300)
     penanggung_jawab = forms.CharField(label="Penanggung jawab", required=False, max_length=200)
 
@@ -298,9 +278,7 @@ class PKDokumenForm(forms.Form):
             "OPD ini tidak dapat menjadi pihak kedua."
         },
     )
-    pernyataan = forms.CharField(
-        label="Teks pernyataan", max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
-    )
+    pernyataan = teks_field("Teks pernyataan", 5000, baris=6)
 
     def __init__(self, *args, pk: PerjanjianKinerja, **kwargs):
         super().__init__(
@@ -429,9 +407,9 @@ class PerubahanForm(forms.Form):
             "invalid_choice": "Alasan perubahan: pilih salah satu dari tiga alasan yang diizinkan.",
         },
     )
-    keterangan_perubahan = forms.CharField(
-        label="Keterangan",
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    keterangan_perubahan = teks_field(
+        "Keterangan",
+        5000,
+        baris=3,
         error_messages={"required": "Keterangan: jelaskan apa yang berubah dan mengapa."},
     )

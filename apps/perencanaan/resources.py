@@ -5,9 +5,9 @@ numbers and to csv the Indonesian way (1.234.567,89)."""
 
 import tablib
 from django.utils import timezone
-from import_export import fields, resources
+from import_export import fields
 
-from apps.core.ekspor import sel_angka
+from apps.core.ekspor import ResourceEkspor, sel_angka
 from apps.core.models import PeriodeRPJMD
 
 from .impor import KOLOM_MATRIKS, KOLOM_TARGET_PK, kode_indikator, kolom_target_renstra
@@ -18,20 +18,7 @@ def _target(angka, teks, csv: bool):
     return teks if angka is None else sel_angka(angka, csv=csv)
 
 
-class _Resource(resources.ModelResource):
-    """The columns in the order of `urutan` (the importer's), whatever the model's fields."""
-
-    urutan: tuple = ()
-
-    def __init__(self, *, csv: bool = False):
-        super().__init__()
-        self.csv = csv
-
-    def get_export_order(self):
-        return self.urutan
-
-
-class TargetRenstraResource(_Resource):
+class TargetRenstraResource(ResourceEkspor):
     """One row per indicator of a Renstra: a "Target <tahun>" column for every year of its
     period, then the end-of-period target."""
 
@@ -86,7 +73,7 @@ KOLOM_PK = tuple(k.kunci for k in KOLOM_TARGET_PK)
 KOLOM_RENCANA = tuple(k.kunci for k in KOLOM_MATRIKS)
 
 
-class TargetPKResource(_Resource):
+class TargetPKResource(ResourceEkspor):
     kode = fields.Field(column_name="Kode Indikator")
     indikator = fields.Field(column_name="Indikator")
     satuan = fields.Field(column_name="Satuan")
@@ -115,7 +102,7 @@ class TargetPKResource(_Resource):
         return r.pk_dokumen.opd.kode
 
 
-class MatriksRenstraResource(_Resource):
+class MatriksRenstraResource(ResourceEkspor):
     periode = fields.Field(attribute="periode", column_name="Periode")
     tahun_awal = fields.Field(column_name="Tahun Awal")
     tahun_akhir = fields.Field(column_name="Tahun Akhir")
@@ -145,16 +132,16 @@ class MatriksRenstraResource(_Resource):
         return r.tahun_akhir
 
     def dehydrate_target_k(self, r):
-        return sel_angka(r.target_k, csv=self.csv)
+        return self.angka(r.target_k)
 
     def dehydrate_target_rp(self, r):
-        return sel_angka(r.target_rp, csv=self.csv)
+        return self.angka(r.target_rp)
 
     def dehydrate_realisasi_k(self, r):
-        return sel_angka(r.realisasi_k, csv=self.csv)
+        return self.angka(r.realisasi_k)
 
     def dehydrate_realisasi_rp(self, r):
-        return sel_angka(r.realisasi_rp, csv=self.csv)
+        return self.angka(r.realisasi_rp)
 
     def dehydrate_kode_opd(self, r):
         return r.renstra.opd.kode

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from apps.core.akses import halaman, opd_sendiri
 from apps.core.ekspor import FORMAT, unduhan
-from apps.core.forms import pesan_galat
+from apps.core.forms import TIDAK_DISIMPAN, pesan_galat, report_galat
 from apps.core.models import OPD
 from apps.core.pdf import render_pdf
 from apps.core.selectors import for_user, opd_for_user
@@ -50,13 +50,6 @@ from .selectors import (
     program_opd,
     renstra_tahun,
 )
-
-TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
-
-
-def _pesan(request, e: ValidationError) -> None:
-    for pesan in e.messages:
-        messages.error(request, pesan)
 
 
 def _renstra_qs(user):
@@ -193,7 +186,7 @@ def renstra(request, renstra: Renstra):
             try:
                 n = services.renstra_pohon_save(renstra=obj, isian=isian)
             except ValidationError as e:
-                _pesan(request, e)
+                report_galat(request, e)
                 messages.error(request, "Tidak ada yang disimpan.")
             else:
                 messages.success(
@@ -202,8 +195,7 @@ def renstra(request, renstra: Renstra):
                 return redirect(request.get_full_path())
         else:
             for f in semua:
-                for pesan in pesan_galat(f):
-                    messages.error(request, pesan)
+                report_galat(request, f)
             messages.error(request, TIDAK_DISIMPAN)
     tahun = _tahun_halaman(request, obj)
     per_sasaran = {f.obj.pk: f for f in f_sasaran}
@@ -264,8 +256,7 @@ def renstra_tambah(request, renstra: Renstra):
     kwargs = {} if jenis == "tujuan" else {"renstra": obj}
     form = form_class(request.POST, prefix=prefix, **kwargs)
     if not form.is_valid():
-        for pesan in pesan_galat(form):
-            messages.error(request, pesan)
+        report_galat(request, form)
         messages.error(request, TIDAK_DISIMPAN)
         return redirect("perencanaan:renstra", obj.pk)
     d = form.cleaned_data
@@ -288,7 +279,7 @@ def renstra_tambah(request, renstra: Renstra):
             )
             jangkar = f"indikator-{baru.pk}"
     except ValidationError as e:
-        _pesan(request, e)
+        report_galat(request, e)
         return redirect("perencanaan:renstra", obj.pk)
     messages.success(request, f"“{baru}” ditambahkan.")
     return redirect(reverse("perencanaan:renstra", args=[obj.pk]) + f"#{jangkar}")
@@ -311,7 +302,7 @@ def renstra_hapus(request, renstra: Renstra):
     try:
         services.pohon_delete(obj=target)
     except ValidationError as e:
-        _pesan(request, e)
+        report_galat(request, e)
     else:
         messages.success(request, f"“{target}” dihapus.")
     return redirect("perencanaan:renstra", obj.pk)
@@ -326,15 +317,14 @@ def renstra_salin(request, renstra: Renstra):
         try:
             baru = services.renstra_copy(renstra=obj, **form.cleaned_data)
         except ValidationError as e:
-            _pesan(request, e)
+            report_galat(request, e)
         else:
             messages.success(
                 request, f"Struktur {obj} disalin ke {baru}. Isi target tiap tahunnya."
             )
             return redirect("perencanaan:renstra", baru.pk)
     else:
-        for pesan in pesan_galat(form):
-            messages.error(request, pesan)
+        report_galat(request, form)
     messages.error(request, "Renstra tidak disalin.")
     return redirect("perencanaan:renstra", obj.pk)
 
@@ -358,7 +348,7 @@ def iku(request, renstra: Renstra):
             try:
                 n = services.iku_save(isian={f.obj: f.cleaned_data for f in forms_})
             except ValidationError as e:
-                _pesan(request, e)
+                report_galat(request, e)
             else:
                 messages.success(
                     request,
@@ -462,13 +452,12 @@ def pk_detail(request, pk: PerjanjianKinerja):
                 )
                 return redirect("perencanaan:pk", obj.pk)
         except ValidationError as e:
-            _pesan(request, e)
+            report_galat(request, e)
             if final:
                 return redirect("perencanaan:pk", obj.pk)
         for f in (f_dok, *f_target, *f_program, f_ind, f_prog):
             if f.is_bound:
-                for pesan in pesan_galat(f):
-                    messages.error(request, pesan)
+                report_galat(request, f)
         messages.error(request, TIDAK_DISIMPAN)
     versi = pk_tahun(obj.opd_id, obj.tahun)
     terakhir = versi[-1]
@@ -511,7 +500,7 @@ def pk_finalkan(request, pk: PerjanjianKinerja):
     try:
         services.pk_finalize(pk=obj, user=request.user)
     except ValidationError as e:
-        _pesan(request, e)
+        report_galat(request, e)
         messages.error(request, f"{obj.judul} belum difinalkan.")
     else:
         messages.success(request, f"{obj.judul} difinalkan; dokumen ini tidak dapat diubah lagi.")
@@ -524,8 +513,7 @@ def pk_perubahan(request, pk: PerjanjianKinerja):
     obj = pk
     form = PerubahanForm(request.POST)
     if not form.is_valid():
-        for pesan in pesan_galat(form):
-            messages.error(request, pesan)
+        report_galat(request, form)
         messages.error(request, "Perubahan PK belum dibuat.")
         return redirect("perencanaan:pk", obj.pk)
     try:
@@ -535,7 +523,7 @@ def pk_perubahan(request, pk: PerjanjianKinerja):
             keterangan=form.cleaned_data["keterangan_perubahan"],
         )
     except ValidationError as e:
-        _pesan(request, e)
+        report_galat(request, e)
         messages.error(request, "Perubahan PK belum dibuat.")
         return redirect("perencanaan:pk", obj.pk)
     messages.success(
@@ -552,7 +540,7 @@ def pk_hapus(request, pk: PerjanjianKinerja):
     try:
         services.pk_delete(pk=obj)
     except ValidationError as e:
-        _pesan(request, e)
+        report_galat(request, e)
         return redirect("perencanaan:pk", obj.pk)
     messages.success(request, f"Draf {obj.judul} dihapus.")
     return redirect("perencanaan:opd", obj.opd_id)

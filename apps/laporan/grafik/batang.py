@@ -47,7 +47,7 @@ def batang_capaian(
     lo, hi, langkah = svg._sumbu(
         min([*ada, *(cakupan or ())], default=0), max([*ada, *(cakupan or ())], default=0)
     )
-    pad, uk = 12, 11
+    pad, uk = svg.PAD, 11
 
     label_teks = [svg._potong(b.label, 190, uk) for b in data]
     lebar_label = max(svg._lebar_teks(t, uk) for t in label_teks) + 8
@@ -60,10 +60,7 @@ def batang_capaian(
     def px(v) -> float:
         return x0 + (float(v) - lo) / (hi - lo) * (x1 - x0)
 
-    isi, y = [], pad
-    if tampil_judul:
-        isi.append(svg._judul(judul, pad, y + 13))
-        y += 24
+    isi, y = svg._awal(judul, tampil_judul)
     butir = [("kotak", label, warna) for label, warna in legenda]
     if garis_target is not None:
         butir.append(("target", f"Target {svg._persen(garis_target, 0)}", svg.TARGET))

@@ -42,12 +42,9 @@ def garis_capaian(
     ada = [v for s in seri for v in s.nilai if v is not None]
     lo, hi, langkah = svg._sumbu(min(ada, default=0), max(ada, default=0))
     ticks = svg._ticks(lo, hi, langkah)
-    pad = 12
+    pad = svg.PAD
 
-    isi, y = [], pad
-    if tampil_judul:
-        isi.append(svg._judul(judul, pad, y + 13))
-        y += 24
+    isi, y = svg._awal(judul, tampil_judul)
     if len(seri) > 1:
         svg_legenda, h = svg._legenda(
             [("seri", s.label, svg._warna(s.warna)) for s in seri], pad, y, lebar - 2 * pad

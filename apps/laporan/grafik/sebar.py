@@ -57,12 +57,9 @@ def sebar_serapan_capaian(
     xlo, xhi, xlangkah = svg._sumbu(min(t.serapan for t in gambar), max(t.serapan for t in gambar))
     ylo, yhi, ylangkah = svg._sumbu(min(t.capaian for t in gambar), max(t.capaian for t in gambar))
     yticks = svg._ticks(ylo, yhi, ylangkah)
-    pad = 12
+    pad = svg.PAD
 
-    isi, y = [], pad
-    if tampil_judul:
-        isi.append(svg._judul(judul, pad, y + 13))
-        y += 24
+    isi, y = svg._awal(judul, tampil_judul)
     isi.append(svg._teks(pad, y + 10, "Capaian (%)", size=10, fill=svg.REDUP))
     atas = y + 22
     bawah = tinggi - pad - 34

@@ -161,15 +161,23 @@ def _svg(lebar: float, tinggi: float, judul: str, desc: str, isi: list[str]) -> 
     )
 
 
+PAD = 12  # the margin around every chart
+
+
+def _awal(judul: str, tampil_judul: bool) -> tuple[list[str], float]:
+    """A chart's first elements (its title, when shown) and the y below them."""
+    isi, y = [], PAD
+    if tampil_judul:
+        isi.append(_judul(judul, PAD, y + 13))
+        y += 24
+    return isi, y
+
+
 def _kosong(
     judul: str, lebar: int, tampil_judul: bool, *, desc: str = "", pesan: str = "Belum ada data"
 ) -> str:
-    pad = 12
-    isi = []
-    y = pad
-    if tampil_judul:
-        isi.append(_judul(judul, pad, y + 13))
-        y += 24
+    pad = PAD
+    isi, y = _awal(judul, tampil_judul)
     isi.append(_rect(pad, y, lebar - 2 * pad, 44, ZEBRA, stroke=GRID))
     isi.append(_teks(lebar / 2, y + 26, pesan, size=12, fill=REDUP, anchor="middle"))
     return _svg(lebar, y + 44 + pad, judul, desc or f"{judul}: {pesan.lower()}.", isi)

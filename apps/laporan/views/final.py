@@ -9,39 +9,39 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from apps.core.akses import halaman
+from apps.core.forms import report_galat
 
 from .. import services
 from ..models import LaporanKinerja
 from ..selectors import laporan_for_user
 
 
-def _ke_halaman(lap: LaporanKinerja):
+def _lakukan(request, lap: LaporanKinerja, aksi, sukses, gagal="Tidak ada yang berubah."):
+    """Run a service on the report, then back to its editing page: `sukses(result)` said
+    when it is done, every reason and `gagal` when it is refused."""
+    try:
+        hasil = aksi()
+    except ValidationError as e:
+        report_galat(request, e, gagal)
+    else:
+        messages.success(request, sukses(hasil))
     return redirect(reverse("laporan:lkjip_ubah", args=[lap.opd_id, lap.tahun]))
-
-
-def _galat(request, e: ValidationError, akhir: str) -> None:
-    for pesan in e.messages:
-        messages.error(request, pesan)
-    messages.error(request, akhir)
 
 
 @halaman(metode=("POST",), kemampuan="can_approve_opd", objek={"laporan_id": laporan_for_user})
 def finalkan(request, laporan: LaporanKinerja):
     """ "Finalkan": pimpinan, verifikator or admin freeze the draft into its final PDF, or
     are told everything it still lacks."""
-    lap = laporan
-    try:
-        lap = services.laporan_finalize(laporan=lap, user=request.user)
-    except ValidationError as e:
-        _galat(request, e, "LKjIP belum difinalkan; tidak ada yang berubah.")
-    else:
-        messages.success(
-            request,
-            f"{lap} difinalkan. PDF final tersimpan dengan kode "
-            f"verifikasi {lap.kode_verifikasi}; perubahan data sesudah ini tidak "
-            "mengubahnya.",
-        )
-    return _ke_halaman(lap)
+    return _lakukan(
+        request,
+        laporan,
+        lambda: services.laporan_finalize(laporan=laporan, user=request.user),
+        lambda lap: (
+            f"{lap} difinalkan. PDF final tersimpan dengan kode verifikasi "
+            f"{lap.kode_verifikasi}; perubahan data sesudah ini tidak mengubahnya."
+        ),
+        "LKjIP belum difinalkan; tidak ada yang berubah.",
+    )
 
 
 @halaman(objek={"laporan_id": laporan_for_user})
@@ -64,30 +64,25 @@ def unduh(request, laporan: LaporanKinerja):
 @halaman(metode=("POST",), kemampuan="can_approve_opd", objek={"laporan_id": laporan_for_user})
 def revisi(request, laporan: LaporanKinerja):
     """ "Buat revisi" of a final report, with its required reason: a new draft revision."""
-    lap = laporan
-    try:
-        baru = services.laporan_revisi_create(
-            laporan=lap, user=request.user, alasan=request.POST.get("alasan_revisi", "")
-        )
-    except ValidationError as e:
-        _galat(request, e, "Tidak ada yang berubah.")
-    else:
-        messages.success(
-            request,
-            f"{baru} dibuat sebagai draf. PDF final revisi "
-            f"{lap.revisi} tetap tersimpan dan dapat diverifikasi.",
-        )
-    return _ke_halaman(lap)
+    return _lakukan(
+        request,
+        laporan,
+        lambda: services.laporan_revisi_create(
+            laporan=laporan, user=request.user, alasan=request.POST.get("alasan_revisi", "")
+        ),
+        lambda baru: (
+            f"{baru} dibuat sebagai draf. PDF final revisi {laporan.revisi} tetap "
+            "tersimpan dan dapat diverifikasi."
+        ),
+    )
 
 
 @halaman(metode=("POST",), kemampuan="can_verify", objek={"laporan_id": laporan_for_user})
 def tandai_diverifikasi(request, laporan: LaporanKinerja):
     """Bagian Organisasi marks a final report verified (the PDF is unchanged)."""
-    lap = laporan
-    try:
-        lap = services.laporan_verify(laporan=lap, user=request.user)
-    except ValidationError as e:
-        _galat(request, e, "Tidak ada yang berubah.")
-    else:
-        messages.success(request, f"{lap} ditandai diverifikasi.")
-    return _ke_halaman(lap)
+    return _lakukan(
+        request,
+        laporan,
+        lambda: services.laporan_verify(laporan=laporan, user=request.user),
+        lambda lap: f"{lap} ditandai diverifikasi.",
+    )

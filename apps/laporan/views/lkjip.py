@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from apps.core.akses import halaman
-from apps.core.forms import pesan_galat
+from apps.core.forms import TIDAK_DISIMPAN, report_galat
 from apps.core.models import OPD
 from apps.core.selectors import opd_for_user
 from apps.core.tahun import pilihan_tahun
@@ -36,7 +36,6 @@ from ..selectors import (
     tindakan_lkjip,
 )
 
-TIDAK_DISIMPAN = "Tidak ada yang disimpan: periksa isian yang ditandai."
 JENIS_GAMBAR = {".png": "image/png", ".jpg": "image/jpeg"}
 
 
@@ -51,8 +50,7 @@ def daftar(request):
         if f.is_valid():
             tahun = f.cleaned_data["tahun"]
         else:
-            for pesan in pesan_galat(f):
-                messages.error(request, pesan)
+            report_galat(request, f)
     opds = opd_for_user(request.user).filter(aktif=True).order_by("kode")
     baris = lkjip_daftar(opds, tahun)
     return render(
@@ -131,8 +129,7 @@ def ubah(request, opd: OPD, tahun: int):
         try:
             services.laporan_pastikan_draf(laporan)
         except ValidationError as e:
-            for pesan in e.messages:
-                messages.error(request, pesan)
+            report_galat(request, e)
             return redirect(request.path)
         data, files = request.POST, request.FILES
         if request.POST.get("aksi", "simpan") != "simpan":
@@ -160,8 +157,7 @@ def ubah(request, opd: OPD, tahun: int):
                     sasaran_sah={s.pk for s in sasaran},
                 )
             except ValidationError as e:
-                for pesan in e.messages:
-                    messages.error(request, pesan)
+                report_galat(request, e)
                 messages.error(request, "Tidak ada yang disimpan.")
             else:
                 messages.success(
@@ -171,8 +167,7 @@ def ubah(request, opd: OPD, tahun: int):
                 return redirect(request.path)
         else:
             for f in [form, *f_analisis]:
-                for pesan in pesan_galat(f):
-                    messages.error(request, pesan)
+                report_galat(request, f)
             messages.error(request, TIDAK_DISIMPAN)
 
     kinerja = kinerja_tahun([unit], tahun)[unit.pk]

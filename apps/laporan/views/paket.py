@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.core.akses import halaman
-from apps.core.forms import pesan_galat
+from apps.core.forms import report_galat
 from apps.core.tugas import tugas_terhenti_fail
 
 from ..forms import TahunForm
@@ -34,13 +34,11 @@ def paket_daftar(request):
             try:
                 obj = paket_create(user=request.user, tahun=f.cleaned_data["tahun"], jenis=jenis)
             except ValidationError as e:
-                for pesan in e.messages:
-                    messages.error(request, pesan)
+                report_galat(request, e)
             else:
                 return redirect("laporan:paket", obj.pk)
         else:
-            for pesan in pesan_galat(f):
-                messages.error(request, pesan)
+            report_galat(request, f)
             if jenis not in PaketLKjIP.Jenis.values:
                 messages.error(request, "Jenis paket tidak dikenal: pilih PDF final atau draf.")
         messages.error(request, "Paket belum dibuat.")
