@@ -467,17 +467,41 @@ def main():
         help="synthetic OPDs to load; several sizes are measured one after another, the data "
         "of each kept and grown to the next (default: 100 then 300)",
     )
-    di_basis_data_sendiri(jalankan, parser.parse_args())
+    parser.add_argument(
+        "--cache",
+        default="redis://127.0.0.1:6379/12",
+        help="the shared cache as deployed (Redis; emptied before and after); 'locmem' for "
+        "the process's own memory",
+    )
+    parser.add_argument(
+        "--profil",
+        type=int,
+        metavar="N",
+        default=0,
+        help="instead of the timings, print a cProfile of the dashboard and of the entry page "
+        "(N rows each, sorted by own time then by cumulative time) at the first size",
+    )
+    args = parser.parse_args()
+    # The dashboard keeps each OPD's row in the shared cache, Redis as deployed
+    # (docker-compose.yml); the process's own memory would drop rows above 300 entries.
+    os.environ["CACHE_URL"] = "locmemcache://" if args.cache == "locmem" else args.cache
+    di_basis_data_sendiri(jalankan, args)
 
 
 def jalankan(db, args, mulai):
     from django.conf import settings
+    from django.core.cache import cache
+
+    cache.clear()
 
     # The dashboard computed on every request; its rows reused from the cache are a figure of
     # their own below.
     settings.SAKIP_DASBOR_CACHE_DETIK = 0
     ukuran = sorted(set(args.synthetic))
     opd, n_indikator, operator, verifikator = siapkan(ukuran[0])
+    if args.profil:
+        profil(args.profil, opd, operator, verifikator)
+        return
     for i, n in enumerate(ukuran):
         if i:
             from apps.core.models import PeriodeRPJMD
@@ -488,6 +512,36 @@ def jalankan(db, args, mulai):
             print(f"grown to {n} synthetic OPDs in {time.perf_counter() - t0:.1f} s")
         ukur_semua(db, args, n, opd, n_indikator, operator, verifikator, mulai)
     print(f"total {time.perf_counter() - mulai:.1f} s")
+    cache.clear()
+
+
+def profil(n: int, opd, operator, verifikator):
+    """cProfile of five requests of the dashboard and of the entry page, after a warm-up."""
+    import cProfile
+    import pstats
+
+    from django.test import Client
+    from django.urls import reverse
+
+    client_opd, client_ver = Client(), Client()
+    client_opd.force_login(operator)
+    client_ver.force_login(verifikator)
+    for nama, get in (
+        ("dashboard", halaman(client_ver, reverse("laporan:dasbor"), {"tahun": TAHUN})),
+        (
+            "entry page",
+            halaman(client_opd, reverse("pengukuran:pengisian", args=[opd.pk, TAHUN, TW])),
+        ),
+    ):
+        get()
+        prof = cProfile.Profile()
+        prof.enable()
+        for _ in range(5):
+            get()
+        prof.disable()
+        print(f"\n== {nama}: 5 requests")
+        for urut in ("tottime", "cumulative"):
+            pstats.Stats(prof).strip_dirs().sort_stats(urut).print_stats(n)
 
 
 def ukur_semua(db, args, n_opd, opd, n_indikator, operator, verifikator, mulai):

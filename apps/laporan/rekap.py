@@ -20,7 +20,7 @@ from .selectors import kepala_bagian_organisasi
 def _legenda(baris) -> list[tuple[str, str]]:
     legenda = {}
     for b in baris:
-        for r in b.kinerja.skala.rentang:
+        for r in b.rentang:
             legenda.setdefault(r.label, r.warna)
     return list(legenda.items())
 
@@ -98,8 +98,8 @@ def rekap_xlsx(baris, tahun: int) -> tablib.Dataset:
                 no,
                 b.opd.kode,
                 b.opd.nama,
-                len(b.kinerja.sasaran),
-                len(b.kinerja.indikator),
+                b.jumlah_sasaran,
+                b.jumlah_indikator,
                 _persen_sel(b.capaian),
                 b.predikat.label if b.predikat else "",
                 b.anggaran.pagu if b.anggaran else "",

@@ -13,12 +13,16 @@ import hashlib
 import logging
 import time
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count
+from django.db import connection
+from django.db.models import Count, Sum
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from apps.anggaran.models import DPA, DPAKegiatan, DPAProgram, RealisasiAnggaran, RincianDPA
 from apps.anggaran.perhitungan import Rekap
 from apps.anggaran.selectors import anggaran_opd
 from apps.core.models import OPD, Pejabat, User
@@ -26,9 +30,29 @@ from apps.core.roles import Peran
 from apps.core.selectors import for_user
 from apps.pengukuran import capaian as engine
 from apps.pengukuran.jendela import StatusTriwulan
-from apps.pengukuran.kinerja import IndikatorTahun, KinerjaOPD, kinerja_tahun
-from apps.pengukuran.models import CatatanVerifikasi
+from apps.pengukuran.kinerja import (
+    KinerjaOPD,
+    aturan_opd,
+    isian_triwulan,
+    jadwal_tahun,
+    kinerja_tahun,
+    status_opd,
+)
+from apps.pengukuran.models import CatatanVerifikasi, Realisasi
 from apps.pengukuran.proyeksi import Proyeksi, proyeksi_akhir_tahun
+from apps.pengukuran.selectors import triwulan_tertutup
+from apps.perencanaan.models import (
+    IndikatorKinerja,
+    PerjanjianKinerja,
+    PilihanNilai,
+    PKIndikator,
+    PKProgram,
+    ProgramSasaran,
+    Renstra,
+    Sasaran,
+    TargetTahunan,
+    Tujuan,
+)
 from apps.perencanaan.selectors import konsistensi_opd
 
 from .models import NARASI, DrafLKjIP, LaporanKinerja
@@ -38,10 +62,14 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class ProyeksiIndikator:
-    """The early warning of one indicator: its projected year-end value and capaian."""
+    """The early warning of one indicator: its projected year-end value and capaian (what
+    the dashboard and the drill-down print of the indicator, as plain values)."""
 
-    opd: object
-    baris: IndikatorTahun
+    opd: OPD | None  # attached when the row is read (None in a kept row)
+    indikator_id: int
+    nama: str
+    target: Decimal | None
+    target_teks: str
     proyeksi: Proyeksi
 
 
@@ -51,25 +79,28 @@ def _urut(hasil: engine.Hasil) -> tuple:
 
 @dataclass
 class BarisDasbor:
-    """One OPD's row of the dashboard."""
+    """One OPD's row of the dashboard. Its figures are plain values (no model instance), so
+    that the row can be kept until the OPD's data changes (dasbor_simpan); the OPD, the
+    status of each triwulan (which depends on the day) and the count of returned values are
+    attached when it is read (_lengkapi)."""
 
-    kinerja: KinerjaOPD
+    capaian: engine.Hasil
+    predikat: engine.Rentang | None
+    rentang: tuple[engine.Rentang, ...]  # the OPD's predikat scale, for the charts' legends
+    jumlah_sasaran: int
+    jumlah_indikator: int
+    isian: dict  # per triwulan: statuses and count of filled values (kinerja.isian_triwulan)
     anggaran: Rekap | None
     peringatan: int
-    proyeksi: list[ProyeksiIndikator] = field(default_factory=list)
+    proyeksi: list[ProyeksiIndikator]  # the early warnings, worst first
+    jumlah_perhatian: int  # indicators projected below the warning line
+    opd: OPD | None = None
+    status: dict[int, str] = field(default_factory=dict)
     dikembalikan: int = 0  # indicator values Bagian Organisasi returned this year
-
-    @property
-    def opd(self):
-        return self.kinerja.opd
-
-    @property
-    def capaian(self) -> engine.Hasil:
-        return self.kinerja.capaian
-
-    @property
-    def predikat(self) -> engine.Rentang | None:
-        return self.kinerja.predikat
+    kinerja: KinerjaOPD | None = None  # the whole year, when computed now (not kept)
+    # What a kept row was computed from (dasbor_simpan): its indicators and their values.
+    indikator_ids: tuple[int, ...] = ()
+    versi_realisasi: tuple = ()
 
     @property
     def serapan(self) -> engine.Hasil:
@@ -78,12 +109,8 @@ class BarisDasbor:
         return self.anggaran.serapan
 
     @property
-    def status(self) -> dict[int, str]:
-        return self.kinerja.status
-
-    @property
     def terlambat(self) -> bool:
-        return self.kinerja.terlambat
+        return StatusTriwulan.TERLAMBAT in self.status.values()
 
     @property
     def status_urut(self) -> list[tuple[str, str]]:
@@ -99,10 +126,6 @@ class BarisDasbor:
     def urut_serapan(self) -> tuple:
         return _urut(self.serapan)
 
-    @property
-    def jumlah_perhatian(self) -> int:
-        return sum(1 for p in self.proyeksi if p.proyeksi.perlu_perhatian)
-
 
 def proyeksi_opd(kinerja: KinerjaOPD) -> list[ProyeksiIndikator]:
     """The projection of every indicator of an OPD's year, worst first (apps.pengukuran.
@@ -110,7 +133,10 @@ def proyeksi_opd(kinerja: KinerjaOPD) -> list[ProyeksiIndikator]:
     hasil = [
         ProyeksiIndikator(
             kinerja.opd,
-            b,
+            b.indikator.pk,
+            b.indikator.nama,
+            b.target,
+            b.target_teks,
             proyeksi_akhir_tahun(
                 agregasi=b.indikator.agregasi,
                 polaritas=b.indikator.polaritas,
@@ -127,47 +153,228 @@ def proyeksi_opd(kinerja: KinerjaOPD) -> list[ProyeksiIndikator]:
     return sorted(hasil, key=lambda p: p.proyeksi.sort_key)
 
 
-def dasbor(
-    opds, tahun: int, *, sekarang: datetime.datetime | None = None, tahun_lalu=()
-) -> list[BarisDasbor]:
-    """The dashboard's rows for `opds` (already limited to what the user may see), in their
-    order: performance of the year so far, budget in force, consistency warnings and the
-    projection of every indicator; with `tahun_lalu`, each indicator's earlier years too."""
-    sekarang = sekarang or timezone.now()
-    opds = list(opds)
-    kinerja = kinerja_tahun(opds, tahun, sekarang=sekarang, tahun_lalu=tahun_lalu)
+def _peringatan_dini(proyeksi: list[ProyeksiIndikator]) -> list[ProyeksiIndikator]:
+    return [p for p in proyeksi if p.proyeksi.perlu_perhatian or p.proyeksi.belum_lapor]
+
+
+def _hitung(opds: list[OPD], tahun: int, sekarang, tahun_lalu=()) -> dict[int, BarisDasbor]:
+    """The rows of `opds` computed now, without what _lengkapi attaches: performance of the
+    year so far, budget in force, consistency warnings, projections."""
+    kinerja = kinerja_tahun(opds, tahun, sekarang=sekarang, tahun_lalu=tahun_lalu, status=False)
     # Read once for both uses; totals only (the page shows no budget line).
     anggaran = anggaran_opd([o.pk for o in opds], tahun, baris=False)
     peringatan = konsistensi_opd(
         opds, tahun, hari_ini=timezone.localtime(sekarang).date(), anggaran=anggaran
     )
+    hasil = {}
+    for o in opds:
+        k = kinerja[o.pk]
+        proyeksi = proyeksi_opd(k)
+        hasil[o.pk] = BarisDasbor(
+            capaian=k.capaian,
+            predikat=k.predikat,
+            rentang=k.skala.rentang,
+            jumlah_sasaran=len(k.sasaran),
+            jumlah_indikator=len(k.indikator),
+            isian=isian_triwulan(k.indikator),
+            anggaran=anggaran[o.pk][1].total if o.pk in anggaran else None,
+            peringatan=len(peringatan.get(o.pk, [])),
+            proyeksi=_peringatan_dini(proyeksi),
+            jumlah_perhatian=sum(1 for p in proyeksi if p.proyeksi.perlu_perhatian),
+            kinerja=k,
+        )
+    return hasil
+
+
+def _lengkapi(
+    opds: list[OPD], tahun: int, baris: dict[int, BarisDasbor], sekarang
+) -> list[BarisDasbor]:
+    """The rows in the order of `opds`, each with its OPD, the status of each triwulan today
+    and the count of values returned this year (3 queries)."""
+    ids = [o.pk for o in opds]
+    jadwal = jadwal_tahun(ids, tahun, sekarang)
+    hari_ini = timezone.localtime(sekarang).date()
     kembali = dict(
         CatatanVerifikasi.objects.filter(
             jenis=CatatanVerifikasi.Jenis.KEMBALIKAN,
             realisasi__tahun=tahun,
-            **{f"{OPD_CATATAN}__in": [o.pk for o in opds]},
+            **{f"{OPD_CATATAN}__in": ids},
         )
         .values(OPD_CATATAN)
         .annotate(n=Count("pk"))
         .values_list(OPD_CATATAN, "n")
     )
+    hasil = []
+    for o in opds:
+        b = baris[o.pk]
+        b.opd = o
+        b.status = status_opd(o.pk, b.jumlah_indikator, b.isian, jadwal, hari_ini)
+        b.dikembalikan = kembali.get(o.pk, 0)
+        for p in b.proyeksi:
+            p.opd = o
+        hasil.append(b)
+    return hasil
+
+
+def dasbor(
+    opds, tahun: int, *, sekarang: datetime.datetime | None = None, tahun_lalu=()
+) -> list[BarisDasbor]:
+    """The dashboard's rows for `opds` (already limited to what the user may see), in their
+    order, every figure computed now, each with the whole year (`kinerja`; with `tahun_lalu`,
+    each indicator's earlier years too): the drill-down, the recaps and the services read
+    these."""
+    sekarang = sekarang or timezone.now()
+    opds = list(opds)
+    return _lengkapi(opds, tahun, _hitung(opds, tahun, sekarang, tahun_lalu), sekarang)
+
+
+def dasbor_simpan(
+    opds, tahun: int, *, sekarang: datetime.datetime | None = None, segar: bool = False
+) -> list[BarisDasbor]:
+    """The dashboard's rows as `dasbor` computes them, each OPD's row kept in the shared
+    cache and reused as long as the data it is computed from is unchanged: after an
+    operator saves a value, only that OPD's row is computed again (`segar`: every row).
+
+    Whether the data changed is read from the database itself (versi_data), not from the
+    code that writes it, so no write path (a service, an import, the admin, a hand-made
+    UPDATE) can leave a stale row behind: the year's realisasi per indicator, so a value
+    saved touches its OPD's row only; every other table the rows are computed from as a
+    whole, so a change there (a PK, a Renstra, a DPA or its realisation) computes every
+    row again. The rules (scale, formula) and the triwulans whose window has closed are
+    part of the key too; the status of each triwulan is decided at every read. On a
+    database that cannot tell (other than PostgreSQL) every row is computed."""
+    sekarang = sekarang or timezone.now()
+    opds = list(opds)
+    # What the data is now, before reading it: a row computed after this is as new or newer.
+    versi = versi_data(tahun)
+    kunci = kunci_baris(opds, tahun, sekarang, versi[0]) if versi else {}
+    simpanan = {}
+    if kunci and not segar:
+        try:
+            simpanan = cache.get_many(list(kunci.values()))
+        except Exception:
+            logger.warning("Cache baris dasbor tidak dapat dibaca", exc_info=True)
+    baris = {}
+    for o in opds:
+        b = simpanan.get(kunci.get(o.pk))
+        if b is not None and b.versi_realisasi == _versi_realisasi(b.indikator_ids, versi[1]):
+            baris[o.pk] = b
+    hitung = [o for o in opds if o.pk not in baris]
+    if hitung:
+        baru = _hitung(hitung, tahun, sekarang)
+        for b in baru.values():
+            b.indikator_ids = tuple(i.indikator.pk for i in b.kinerja.indikator)
+            b.kinerja = None  # not kept: the dashboard shows none of it
+            if versi:
+                b.versi_realisasi = _versi_realisasi(b.indikator_ids, versi[1])
+        baris.update(baru)
+        if kunci:
+            try:
+                cache.set_many({kunci[pk]: b for pk, b in baru.items()}, SIMPAN_DETIK)
+            except Exception:
+                logger.warning("Cache baris dasbor tidak dapat ditulis", exc_info=True)
+    return _lengkapi(opds, tahun, baris, sekarang)
+
+
+# How long a kept row may stay unread before the cache drops it (a day); it is never read
+# once its data has changed, whatever this says.
+SIMPAN_DETIK = 24 * 3600
+
+
+# The tables a dashboard row is computed from besides the year's realisasi, each with the
+# condition that limits it to the year (empty: the whole table, the Renstra's which span
+# years). Written for versi_data, table and column names from the models.
+def _sumber_baris() -> list[tuple[str, str]]:
+    t = {m: m._meta.db_table for m in (PerjanjianKinerja, DPA, RincianDPA)}
+    pk_tahun = f"pk_dokumen_id IN (SELECT id FROM {t[PerjanjianKinerja]} WHERE tahun = %(tahun)s)"
+    dpa_tahun = f"dpa_id IN (SELECT id FROM {t[DPA]} WHERE tahun = %(tahun)s)"
     return [
-        BarisDasbor(
-            kinerja[o.pk],
-            anggaran[o.pk][1].total if o.pk in anggaran else None,
-            len(peringatan.get(o.pk, [])),
-            proyeksi_opd(kinerja[o.pk]),
-            kembali.get(o.pk, 0),
-        )
-        for o in opds
+        (OPD._meta.db_table, ""),
+        (Renstra._meta.db_table, ""),
+        (Tujuan._meta.db_table, ""),
+        (Sasaran._meta.db_table, ""),
+        (ProgramSasaran._meta.db_table, ""),
+        (IndikatorKinerja._meta.db_table, ""),
+        (PilihanNilai._meta.db_table, ""),
+        (TargetTahunan._meta.db_table, "tahun = %(tahun)s"),
+        (PerjanjianKinerja._meta.db_table, "tahun = %(tahun)s"),
+        (PKIndikator._meta.db_table, pk_tahun),
+        (PKProgram._meta.db_table, pk_tahun),
+        (DPA._meta.db_table, "tahun = %(tahun)s"),
+        (DPAProgram._meta.db_table, dpa_tahun),
+        (DPAKegiatan._meta.db_table, dpa_tahun),
+        (RincianDPA._meta.db_table, dpa_tahun),
+        (
+            RealisasiAnggaran._meta.db_table,
+            f"rincian_id IN (SELECT id FROM {t[RincianDPA]} WHERE {dpa_tahun})",
+        ),
     ]
+
+
+# Per row, a hash of its version's transaction id (xmin: a changed row is a new version,
+# written by a later transaction) and its position (ctid: a row changed again in the same
+# transaction moves): their sum over a table changes whenever a row is changed.
+_VERSI_BARIS = "hashtext({t}xmin::text || {t}ctid::text)::bigint"
+
+
+def versi_data(tahun: int) -> tuple[tuple, dict[int, tuple]] | None:
+    """What the data of a year's dashboard rows is now, read by PostgreSQL from the rows
+    themselves: per table (_sumber_baris) the number of rows and the sum of a hash of each
+    row's version and position (_VERSI_BARIS), which change whenever a row is added,
+    changed or deleted; and the same per indicator for the year's realisasi. Two queries.
+    None on another database, which cannot tell."""
+    if connection.vendor != "postgresql":
+        return None
+    versi_baris = _VERSI_BARIS.format(t="")
+    bagian = [
+        f"SELECT {nomor}, count(*), coalesce(sum({versi_baris}), 0) FROM {tabel}"
+        + (f" WHERE {syarat}" if syarat else "")
+        for nomor, (tabel, syarat) in enumerate(_sumber_baris())
+    ]
+    with connection.cursor() as c:
+        c.execute(" UNION ALL ".join(bagian), {"tahun": tahun})
+        tabel = tuple(sorted(c.fetchall()))
+    realisasi = {
+        ind: (n, x)
+        for ind, n, x in Realisasi.objects.filter(tahun=tahun)
+        .order_by()
+        .values("indikator_id")
+        .annotate(
+            n=Count("*"),
+            x=Sum(RawSQL(_VERSI_BARIS.format(t=f"{Realisasi._meta.db_table}."), ())),
+        )
+        .values_list("indikator_id", "n", "x")
+    }
+    return tabel, realisasi
+
+
+def _versi_realisasi(indikator_ids, per_indikator: dict) -> tuple:
+    return tuple(per_indikator.get(i) for i in indikator_ids)
+
+
+def kunci_baris(opds: list[OPD], tahun: int, sekarang, versi_tabel) -> dict[int, str]:
+    """The cache key of each OPD's row: the year's tables (versi_data), the OPD's rules
+    (scale, formula) and the triwulans whose window has closed for it by today (the
+    consistency check counts the values missing there)."""
+    ids = [o.pk for o in opds]
+    aturan = aturan_opd(opds)
+    tertutup = triwulan_tertutup(ids, tahun, hari_ini=timezone.localtime(sekarang).date())
+    umum = hashlib.sha256(repr(versi_tabel).encode()).hexdigest()
+    per_aturan = {
+        a: hashlib.sha256(repr(a).encode()).hexdigest()[:32] for a in set(aturan.values())
+    }
+    return {
+        o: f"sakip:dasbor-baris:{VERSI_CACHE}:{tahun}:{o}:{umum}:{per_aturan[aturan[o]]}:"
+        + "".join(str(tw) for tw in tertutup.get(o, ()))
+        for o in ids
+    }
 
 
 OPD_CATATAN = "realisasi__indikator__sasaran__tujuan__renstra__opd"
 
 # Bumped when BarisDasbor or what it holds changes shape: rows pickled by older code are then
 # never read back.
-VERSI_CACHE = 1
+VERSI_CACHE = 2
 # How long a request waits for the rows another process is computing, before computing them
 # itself.
 TUNGGU_DETIK = 10
@@ -206,7 +413,7 @@ def dasbor_cache(
     opds = list(opds)
     detik = settings.SAKIP_DASBOR_CACHE_DETIK
     if detik <= 0:
-        return dasbor(opds, tahun), timezone.now()
+        return dasbor_simpan(opds, tahun, segar=segar), timezone.now()
     hash_opd = hashlib.sha256(",".join(str(o.pk) for o in opds).encode()).hexdigest()[:32]
     kunci = f"sakip:dasbor:{VERSI_CACHE}:{tahun}:{timezone.localdate().isoformat()}:{hash_opd}"
     if not segar and (simpanan := cache_read(kunci)) is not None:
@@ -222,7 +429,7 @@ def dasbor_cache(
             if (simpanan := cache_read(kunci)) is not None:
                 return simpanan
     try:
-        hasil = (dasbor(opds, tahun), timezone.now())
+        hasil = (dasbor_simpan(opds, tahun, segar=segar), timezone.now())
         cache_write(kunci, hasil, detik)
     finally:
         if menghitung:

@@ -244,6 +244,63 @@ class KinerjaOPD:
         return StatusTriwulan.TERLAMBAT in self.status.values()
 
 
+# --- the status of each triwulan --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JadwalTahun:
+    """The input windows of a year (by triwulan) and the lock exceptions running now, as
+    (OPD id, triwulan): what the status of a triwulan is decided with besides its values."""
+
+    jadwal: dict[int, JadwalPengisian]
+    khusus: frozenset[tuple[int, int]]
+
+
+def jadwal_tahun(opd_ids: list[int], tahun: int, sekarang: datetime.datetime) -> JadwalTahun:
+    """The windows of the year and the OPDs' running exceptions (2 queries)."""
+    return JadwalTahun(
+        {j.triwulan: j for j in JadwalPengisian.objects.filter(tahun=tahun)},
+        frozenset(
+            PengecualianKunci.objects.filter(
+                jadwal__tahun=tahun, opd_id__in=opd_ids, berlaku_sampai__gt=sekarang
+            )
+            .order_by()
+            .values_list("opd_id", "jadwal__triwulan")
+        ),
+    )
+
+
+def isian_triwulan(daftar: list["IndikatorTahun"]) -> dict[int, tuple[tuple[str, ...], int]]:
+    """Per triwulan, the statuses of the values entered for the rows `daftar` and how many
+    of them hold a value: what a triwulan's status is decided from, with its window."""
+    hasil = {}
+    for tw in range(1, 5):
+        rows = [b.realisasi[tw] for b in daftar if tw in b.realisasi]
+        hasil[tw] = (
+            tuple(r.status for r in rows),
+            sum(1 for r in rows if r.nilai is not None or r.nilai_teks),
+        )
+    return hasil
+
+
+def status_opd(
+    opd_id: int, jumlah: int, isian: dict, jadwal: JadwalTahun, hari_ini: datetime.date
+) -> dict[int, str]:
+    """The status of each triwulan of an OPD's year (jendela.status_triwulan) from its
+    `jumlah` indicators and their `isian` (isian_triwulan)."""
+    return {
+        tw: status_triwulan(
+            jumlah=jumlah,
+            status=list(isian[tw][0]),
+            terisi=isian[tw][1],
+            jadwal=jadwal.jadwal.get(tw),
+            hari_ini=hari_ini,
+            dibuka_khusus=(opd_id, tw) in jadwal.khusus,
+        )
+        for tw in range(1, 5)
+    }
+
+
 # --- the read ---------------------------------------------------------------------------------
 
 
@@ -434,16 +491,7 @@ def kinerja_tahun(
             for ind_id, tw, *isi in nilai:
                 baris[ind_id].realisasi[tw] = NilaiTriwulan(*isi)
         _tahun_lalu(baris, sorted(set(tahun_lalu) - {tahun}))
-    jadwal, khusus = {}, set()
-    if status:
-        jadwal = {j.triwulan: j for j in JadwalPengisian.objects.filter(tahun=tahun)}
-        khusus = set(
-            PengecualianKunci.objects.filter(
-                jadwal__tahun=tahun, opd_id__in=opd_ids, berlaku_sampai__gt=sekarang
-            )
-            .order_by()
-            .values_list("opd_id", "jadwal__triwulan")
-        )
+    jadwal = jadwal_tahun(opd_ids, tahun, sekarang) if status else None
 
     hasil = {}
     for opd in opds:
@@ -460,17 +508,11 @@ def kinerja_tahun(
                 SasaranTahun(s, ind, c, engine.predikat(c.nilai, at.skala.rentang, at.skala.tepi))
             )
         capaian = engine.rata_rata_capaian(s.capaian for s in sasaran)
-        per_tw = {}
-        for tw in range(1, 5) if status else ():
-            rows = [b.realisasi[tw] for b in daftar if tw in b.realisasi]
-            per_tw[tw] = status_triwulan(
-                jumlah=len(daftar),
-                status=[r.status for r in rows],
-                terisi=sum(1 for r in rows if r.nilai is not None or r.nilai_teks),
-                jadwal=jadwal.get(tw),
-                hari_ini=hari_ini,
-                dibuka_khusus=(opd.pk, tw) in khusus,
-            )
+        per_tw = (
+            status_opd(opd.pk, len(daftar), isian_triwulan(daftar), jadwal, hari_ini)
+            if status
+            else {}
+        )
         hasil[opd.pk] = KinerjaOPD(
             opd,
             tahun,

@@ -164,8 +164,10 @@ def test_one_request_computes_the_rows_the_others_wait_for_them(login, monkeypat
     """The rows are missing and another process is computing them (it holds the lock): this
     request waits for its result instead of computing the same rows at the same time."""
     dihitung = []
-    asli = selectors.dasbor
-    monkeypatch.setattr(selectors, "dasbor", lambda *a, **k: dihitung.append(1) or asli(*a, **k))
+    asli = selectors.dasbor_simpan
+    monkeypatch.setattr(
+        selectors, "dasbor_simpan", lambda *a, **k: dihitung.append(1) or asli(*a, **k)
+    )
     opds = list(OPD.objects.filter(aktif=True).order_by("kode"))
     rows, waktu = selectors.dasbor_cache(opds, TAHUN)  # computes and keeps them
     assert len(dihitung) == 1
@@ -191,3 +193,111 @@ def test_a_request_computes_itself_when_the_other_never_delivers(login, monkeypa
     cache.add(f"{kunci}:dihitung", 1, 30)
     rows, _ = selectors.dasbor_cache(opds, TAHUN)
     assert KEC in {b.opd.nama for b in rows}
+
+
+# --- each OPD's row kept until its own data changes (selectors.dasbor_simpan) ---------------
+
+
+def _kec_rows(qs):
+    return qs.filter(**{qs.model.opd_path: opd_kecamatan()})
+
+
+def _ubah_realisasi():
+    _kec_rows(Realisasi.objects.filter(tahun=TAHUN)).update(nilai=F("nilai") / 2)
+
+
+def _hapus_realisasi_tw4():
+    _kec_rows(Realisasi.objects.filter(tahun=TAHUN, triwulan=4)).delete()
+
+
+def _ubah_target_pk():
+    from apps.perencanaan.models import PKIndikator
+
+    _kec_rows(PKIndikator.objects.filter(pk_dokumen__tahun=TAHUN)).update(target=F("target") * 2)
+
+
+def _ubah_realisasi_anggaran():
+    from apps.anggaran.models import RealisasiAnggaran
+
+    _kec_rows(RealisasiAnggaran.objects.filter(rincian__dpa__tahun=TAHUN)).update(
+        realisasi=F("realisasi") / 2
+    )
+
+
+def _ubah_skala():
+    from django.db.models import Value
+    from django.db.models.functions import Concat
+
+    from apps.core.models import RentangPredikat
+
+    RentangPredikat.objects.update(label=Concat(F("label"), Value("!")))
+
+
+def _ringkas(rows):
+    return {
+        b.opd.nama: (
+            b.capaian.nilai,
+            b.predikat.label if b.predikat else None,
+            b.serapan.nilai,
+            b.peringatan,
+            [(p.nama, p.proyeksi.nilai) for p in b.proyeksi],
+        )
+        for b in rows
+    }
+
+
+@pytest.mark.parametrize(
+    ("ubah", "dihitung_ulang", "lain_sama"),
+    [
+        (_ubah_realisasi, "kec", True),
+        (_hapus_realisasi_tw4, "kec", True),
+        (_ubah_target_pk, "semua", True),
+        (_ubah_realisasi_anggaran, "semua", True),
+        (_ubah_skala, "semua", False),
+    ],
+    ids=["realisasi", "realisasi-dihapus", "target-pk", "realisasi-anggaran", "skala"],
+)
+def test_each_opds_row_is_kept_until_its_data_changes(monkeypatch, ubah, dihitung_ulang, lain_sama):
+    """A second read computes no row. After a change made by a plain UPDATE or DELETE that no
+    service saw, the rows are computed again (a realisasi: its OPD's row only; another
+    table: every row) and show the new figures, the same as rows computed from nothing.
+    (PostgreSQL; another database computes every row at every read.)"""
+    dihitung = []
+    asli = selectors._hitung
+    monkeypatch.setattr(
+        selectors,
+        "_hitung",
+        lambda opds, *a, **k: dihitung.append({o.nama for o in opds}) or asli(opds, *a, **k),
+    )
+    opds = list(OPD.objects.filter(aktif=True).order_by("kode"))
+    nama = {o.nama for o in opds}
+    pertama = _ringkas(selectors.dasbor_simpan(opds, TAHUN))
+    assert _ringkas(selectors.dasbor_simpan(opds, TAHUN)) == pertama
+    ubah()
+    sesudah = _ringkas(selectors.dasbor_simpan(opds, TAHUN))
+    if connection.vendor == "postgresql":
+        assert dihitung == [nama, {KEC} if dihitung_ulang == "kec" else nama]
+    else:
+        assert dihitung == [nama, nama, nama]
+    assert sesudah == _ringkas(selectors.dasbor(opds, TAHUN))  # computed from nothing
+    assert sesudah[KEC] != pertama[KEC]
+    if lain_sama:
+        assert {n: v for n, v in sesudah.items() if n != KEC} == {
+            n: v for n, v in pertama.items() if n != KEC
+        }
+
+
+def test_a_window_that_closes_counts_its_missing_values_at_once():
+    """The consistency check counts the values missing in a triwulan whose window has closed:
+    a kept row is not reused once another triwulan's window has closed."""
+    from apps.pengukuran.models import JadwalPengisian
+
+    opds = list(OPD.objects.filter(aktif=True).order_by("kode"))
+    kec = opd_kecamatan()
+    sebelum = {b.opd.pk: b for b in selectors.dasbor_simpan(opds, 2026)}[kec.pk]
+    JadwalPengisian.objects.filter(tahun=2026, triwulan=3).update(
+        dibuka="2026-10-01", ditutup="2026-10-15"
+    )
+    sesudah = {b.opd.pk: b for b in selectors.dasbor_simpan(opds, 2026)}[kec.pk]
+    assert sesudah.peringatan > sebelum.peringatan
+    assert sesudah.status[3] == "terlambat"

@@ -5,7 +5,6 @@ one OPD and the recaps. An operator or pimpinan sees the same pages for their ow
 import hashlib
 
 from django.conf import settings
-from django.contrib import messages
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -19,7 +18,7 @@ from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
 from apps.core.akses import halaman
 from apps.core.angka import ROMAWI
 from apps.core.ekspor import unduhan
-from apps.core.forms import pesan_galat
+from apps.core.forms import report_galat
 from apps.core.models import OPD, RentangPredikat
 from apps.core.selectors import opd_for_user
 from apps.core.tahun import pilihan_tahun
@@ -57,8 +56,7 @@ def _saring(request):
     f = FilterDasbor(request.GET, queryset=opd_qs, predikat=list(dict.fromkeys(predikat)))
     sah = f.is_valid()
     if not sah:
-        for pesan in pesan_galat(f.form):
-            messages.error(request, pesan)
+        report_galat(request, f.form)
     tahun = (f.form.cleaned_data.get("tahun") if sah else None) or timezone.localdate().year
     semua, f.dihitung = dasbor_cache(opd_qs, tahun, segar="segar" in request.GET)
     f.baris = {b.opd.pk: b for b in semua}
@@ -156,7 +154,8 @@ def opd(request, opd: OPD, tahun: int):
         lalu = i.lalu.get(t)
         return lalu.hasil.capaian.nilai if lalu else None
 
-    proyeksi = {p.baris.indikator.pk: p.proyeksi for p in baris.proyeksi}
+    semua_proyeksi = proyeksi_opd(kinerja)
+    proyeksi = {p.indikator_id: p.proyeksi for p in semua_proyeksi}
     indikator = []
     for s in kinerja.sasaran:
         for i in s.indikator:
@@ -208,9 +207,7 @@ def opd(request, opd: OPD, tahun: int):
                 for t in range(1, 5)
             ],
             "peringatan": [
-                p
-                for p in proyeksi_opd(baris.kinerja)
-                if p.proyeksi.perlu_perhatian or p.proyeksi.belum_lapor
+                p for p in semua_proyeksi if p.proyeksi.perlu_perhatian or p.proyeksi.belum_lapor
             ],
             "tahun_list": pilihan_tahun(tahun, unit.pk),
         },
