@@ -22,7 +22,7 @@ from django.db.models import Count, Sum
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from apps.anggaran.models import DPA, DPAKegiatan, DPAProgram, RealisasiAnggaran, RincianDPA
+from apps.anggaran import models as model_anggaran
 from apps.anggaran.perhitungan import Rekap
 from apps.anggaran.selectors import anggaran_opd
 from apps.core.models import OPD, Pejabat, User
@@ -41,18 +41,7 @@ from apps.pengukuran.kinerja import (
 from apps.pengukuran.models import CatatanVerifikasi, Realisasi
 from apps.pengukuran.proyeksi import Proyeksi, proyeksi_akhir_tahun
 from apps.pengukuran.selectors import triwulan_tertutup
-from apps.perencanaan.models import (
-    IndikatorKinerja,
-    PerjanjianKinerja,
-    PilihanNilai,
-    PKIndikator,
-    PKProgram,
-    ProgramSasaran,
-    Renstra,
-    Sasaran,
-    TargetTahunan,
-    Tujuan,
-)
+from apps.perencanaan import models as model_perencanaan
 from apps.perencanaan.selectors import konsistensi_opd
 
 from .models import NARASI, DrafLKjIP, LaporanKinerja
@@ -285,30 +274,46 @@ SIMPAN_DETIK = 24 * 3600
 # condition that limits it to the year (empty: the whole table, the Renstra's which span
 # years). Written for versi_data, table and column names from the models.
 def _sumber_baris() -> list[tuple[str, str]]:
-    t = {m: m._meta.db_table for m in (PerjanjianKinerja, DPA, RincianDPA)}
-    pk_tahun = f"pk_dokumen_id IN (SELECT id FROM {t[PerjanjianKinerja]} WHERE tahun = %(tahun)s)"
-    dpa_tahun = f"dpa_id IN (SELECT id FROM {t[DPA]} WHERE tahun = %(tahun)s)"
-    return [
-        (OPD._meta.db_table, ""),
-        (Renstra._meta.db_table, ""),
-        (Tujuan._meta.db_table, ""),
-        (Sasaran._meta.db_table, ""),
-        (ProgramSasaran._meta.db_table, ""),
-        (IndikatorKinerja._meta.db_table, ""),
-        (PilihanNilai._meta.db_table, ""),
-        (TargetTahunan._meta.db_table, "tahun = %(tahun)s"),
-        (PerjanjianKinerja._meta.db_table, "tahun = %(tahun)s"),
-        (PKIndikator._meta.db_table, pk_tahun),
-        (PKProgram._meta.db_table, pk_tahun),
-        (DPA._meta.db_table, "tahun = %(tahun)s"),
-        (DPAProgram._meta.db_table, dpa_tahun),
-        (DPAKegiatan._meta.db_table, dpa_tahun),
-        (RincianDPA._meta.db_table, dpa_tahun),
-        (
-            RealisasiAnggaran._meta.db_table,
-            f"rincian_id IN (SELECT id FROM {t[RincianDPA]} WHERE {dpa_tahun})",
+    tabel = {
+        m: m._meta.db_table
+        for m in (
+            OPD,
+            model_perencanaan.Renstra,
+            model_perencanaan.Tujuan,
+            model_perencanaan.Sasaran,
+            model_perencanaan.ProgramSasaran,
+            model_perencanaan.IndikatorKinerja,
+            model_perencanaan.PilihanNilai,
+            model_perencanaan.TargetTahunan,
+            model_perencanaan.PerjanjianKinerja,
+            model_perencanaan.PKIndikator,
+            model_perencanaan.PKProgram,
+            model_anggaran.DPA,
+            model_anggaran.DPAProgram,
+            model_anggaran.DPAKegiatan,
+            model_anggaran.RincianDPA,
+            model_anggaran.RealisasiAnggaran,
+        )
+    }
+    pk_tahun = (
+        f"pk_dokumen_id IN (SELECT id FROM {tabel[model_perencanaan.PerjanjianKinerja]} "
+        "WHERE tahun = %(tahun)s)"
+    )
+    dpa_tahun = f"dpa_id IN (SELECT id FROM {tabel[model_anggaran.DPA]} WHERE tahun = %(tahun)s)"
+    syarat = {
+        model_perencanaan.TargetTahunan: "tahun = %(tahun)s",
+        model_perencanaan.PerjanjianKinerja: "tahun = %(tahun)s",
+        model_perencanaan.PKIndikator: pk_tahun,
+        model_perencanaan.PKProgram: pk_tahun,
+        model_anggaran.DPA: "tahun = %(tahun)s",
+        model_anggaran.DPAProgram: dpa_tahun,
+        model_anggaran.DPAKegiatan: dpa_tahun,
+        model_anggaran.RincianDPA: dpa_tahun,
+        model_anggaran.RealisasiAnggaran: (
+            f"rincian_id IN (SELECT id FROM {tabel[model_anggaran.RincianDPA]} WHERE {dpa_tahun})"
         ),
-    ]
+    }
+    return [(t, syarat.get(m, "")) for m, t in tabel.items()]
 
 
 # Per row, a hash of its version's transaction id (xmin: a changed row is a new version,
