@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 
 from .angka import AngkaError, format_angka, format_isian, parse_angka
@@ -29,13 +30,41 @@ def report_galat(request, galat, akhir: str = "") -> None:
         messages.error(request, akhir)
 
 
+def _atribut(attrs: dict):
+    """A widget's attributes as django/forms/widgets/attrs.html writes them: in their
+    order, True as a bare name, False left out."""
+    return format_html_join(
+        "",
+        " {}{}",
+        (
+            (k, "" if v is True else format_html('="{}"', v))
+            for k, v in attrs.items()
+            if v is not False
+        ),
+    )
+
+
+class KotakTeks(forms.Textarea):
+    """Django's textarea, the same HTML, drawn without its template: the entry page draws
+    two per indicator and the Renstra tree page one per row, and the template renderer's
+    cost per widget was a sixth of the entry page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return format_html(
+            '<textarea name="{}"{}>\n{}</textarea>',
+            name,
+            _atribut(self.build_attrs(self.attrs, attrs)),
+            self.format_value(value) or "",
+        )
+
+
 def teks_field(label: str, maks: int, *, baris: int = 2, wajib: bool = True, **kwargs):
     """A text of at most `maks` characters typed in a box of `baris` lines."""
     return forms.CharField(
         label=label,
         required=wajib,
         max_length=maks,
-        widget=forms.Textarea(attrs={"rows": baris}),
+        widget=KotakTeks(attrs={"rows": baris}),
         **kwargs,
     )
 
@@ -58,6 +87,17 @@ class AngkaInput(forms.TextInput):
                 return format_angka(value, 0 if value == int(value) else 2)
             return format_isian(value, self.desimal)
         return super().format_value(value)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        """Django's input, the same HTML, drawn without its template (as KotakTeks)."""
+        nilai = self.format_value(value)
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            self.input_type,
+            name,
+            format_html(' value="{}"', nilai) if nilai is not None else "",
+            _atribut(self.build_attrs(self.attrs, attrs)),
+        )
 
 
 class AngkaField(forms.Field):

@@ -339,9 +339,10 @@ def _realisasi_rinci(indikator_ids, tahun: int) -> list[Realisasi]:
     authors, oldest first): 3 queries, grouped here rather than by prefetch_related, whose
     per-row querysets cost the entry page more than its queries."""
     realisasi = list(
-        Realisasi.objects.filter(indikator_id__in=indikator_ids, tahun=tahun).select_related(
-            "diisi_oleh", "diverifikasi_oleh"
-        )
+        Realisasi.objects.filter(indikator_id__in=indikator_ids, tahun=tahun)
+        .select_related("diisi_oleh", "diverifikasi_oleh")
+        # Not the model's ordering, which joins every row up to its OPD to sort by indicator.
+        .order_by("triwulan")
     )
     ids = [r.pk for r in realisasi]
     bukti: dict[int, list] = {}
