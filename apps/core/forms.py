@@ -9,7 +9,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
 from .angka import AngkaError, format_angka, format_isian, parse_angka
@@ -30,18 +31,35 @@ def report_galat(request, galat, akhir: str = "") -> None:
         messages.error(request, akhir)
 
 
-def _atribut(attrs: dict):
+def _atribut(attrs: dict) -> SafeString:
     """A widget's attributes as django/forms/widgets/attrs.html writes them: in their
-    order, True as a bare name, False left out."""
-    return format_html_join(
-        "",
-        " {}{}",
-        (
-            (k, "" if v is True else format_html('="{}"', v))
+    order, True as a bare name, False left out, values escaped."""
+    return mark_safe(
+        "".join(
+            f" {k}" if v is True else f' {k}="{conditional_escape(v)}"'
             for k, v in attrs.items()
             if v is not False
-        ),
+        )
     )
+
+
+class InputTanpaTemplat:
+    """An <input> widget drawn without its template, the same HTML as
+    django/forms/widgets/input.html (as KotakTeks for a textarea)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        nilai = self.format_value(value)
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            self.input_type,
+            name,
+            format_html(' value="{}"', nilai) if nilai is not None else "",
+            _atribut(self.build_attrs(self.attrs, attrs)),
+        )
+
+
+class Tersembunyi(InputTanpaTemplat, forms.HiddenInput):
+    """A hidden input (a row's version, its content hash) drawn without its template."""
 
 
 class KotakTeks(forms.Textarea):
@@ -69,7 +87,7 @@ def teks_field(label: str, maks: int, *, baris: int = 2, wajib: bool = True, **k
     )
 
 
-class AngkaInput(forms.TextInput):
+class AngkaInput(InputTanpaTemplat, forms.TextInput):
     """Shows a stored number the way AngkaField reads it back. `1.500` alone is refused as
     ambiguous (one thousand five hundred, or 1,5?), so a whole number with exactly one
     thousands group is shown with its decimals written out: `1.500,00`."""
@@ -87,17 +105,6 @@ class AngkaInput(forms.TextInput):
                 return format_angka(value, 0 if value == int(value) else 2)
             return format_isian(value, self.desimal)
         return super().format_value(value)
-
-    def render(self, name, value, attrs=None, renderer=None):
-        """Django's input, the same HTML, drawn without its template (as KotakTeks)."""
-        nilai = self.format_value(value)
-        return format_html(
-            '<input type="{}" name="{}"{}{}>',
-            self.input_type,
-            name,
-            format_html(' value="{}"', nilai) if nilai is not None else "",
-            _atribut(self.build_attrs(self.attrs, attrs)),
-        )
 
 
 class AngkaField(forms.Field):

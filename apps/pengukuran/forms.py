@@ -7,6 +7,7 @@ from apps.core.angka import ROMAWI
 from apps.core.forms import (
     TanggalField,
     TanggalWaktuField,
+    Tersembunyi,
     angka_formfield,
     tahun_field,
     teks_field,
@@ -50,8 +51,8 @@ class BarisRealisasiForm(forms.Form):
 
     analisis = teks_field("Analisis keberhasilan/kegagalan", TEKS_MAKS, wajib=False)
     solusi = teks_field("Solusi/upaya", TEKS_MAKS, wajib=False)
-    versi = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
-    hash_isi = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20)
+    versi = forms.IntegerField(widget=Tersembunyi, required=False, min_value=0)
+    hash_isi = forms.CharField(widget=Tersembunyi, required=False, max_length=20)
     bukti = forms.FileField(
         label="Bukti dukung (PDF/JPG/PNG)",
         required=False,
