@@ -254,6 +254,8 @@ def dasbor_simpan(
         for b in baru.values():
             b.indikator_ids = tuple(i.indikator.pk for i in b.kinerja.indikator)
             b.kinerja = None  # not kept: the dashboard shows none of it
+            for p in b.proyeksi:
+                p.opd = None  # attached again when read
             if versi:
                 b.versi_realisasi = _versi_realisasi(b.indikator_ids, versi[1])
         baris.update(baru)
