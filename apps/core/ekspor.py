@@ -29,7 +29,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from apps.core.angka import format_isian
+from apps.core.angka import bulatkan, format_isian
 
 AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 # The Indonesian text of a number, as apps.core.angka writes it: left alone in a csv.
@@ -45,6 +45,14 @@ def sel_angka(nilai, *, csv: bool):
     if nilai is None:
         return ""
     return format_isian(nilai) if csv else nilai
+
+
+def sel_persen(hasil, kosong=""):
+    """A percentage (apps.core.persen.Hasil, or None) for a cell of an export: a number
+    rounded to two decimals as the pages show it; `kosong` when it cannot be computed."""
+    if hasil is None or hasil.nilai is None:
+        return kosong
+    return bulatkan(hasil.nilai, 2)
 
 
 class ResourceEkspor(resources.ModelResource):

@@ -16,7 +16,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from apps.core.angka import bulatkan
-from apps.core.ekspor import isi_sel, lembar_dari
+from apps.core.ekspor import isi_sel, lembar_dari, sel_persen
 from apps.pengukuran import capaian as engine
 
 from .lkjip import DokumenLKjIP
@@ -35,10 +35,6 @@ class TabelLKjIP:
 
 def _dua_desimal(nilai) -> Decimal | None:
     return None if nilai is None else bulatkan(Decimal(nilai), 2)
-
-
-def _persen(h: engine.Hasil | None) -> Decimal | None:
-    return _dua_desimal(h.nilai) if h is not None and h.ada else None
 
 
 def _alasan(*hasil: engine.Hasil | None) -> str:
@@ -127,7 +123,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
                     i.indikator.polaritas,
                     _dua_desimal(d.target) if d.target is not None else (d.target_teks or None),
                     _realisasi(i.hasil),
-                    _persen(i.hasil.capaian),
+                    sel_persen(i.hasil.capaian, kosong=None),
                     _predikat(i.hasil.predikat),
                     _alasan(i.hasil.capaian),
                 ]
@@ -141,7 +137,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
                         b.tahun,
                         _dua_desimal(b.target),
                         _realisasi(b.hasil),
-                        _persen(h),
+                        sel_persen(h, kosong=None),
                         _alasan(h),
                     ]
                 )
@@ -153,7 +149,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
                     _dua_desimal(i.target_akhir)
                     if i.target_akhir is not None
                     else (i.indikator.target_akhir_teks or None),
-                    _persen(i.kemajuan),
+                    sel_persen(i.kemajuan, kosong=None),
                     _alasan(i.kemajuan),
                 ]
             )
@@ -162,7 +158,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
                 s.nomor,
                 s.sasaran.uraian,
                 len(s.indikator),
-                _persen(s.data.capaian),
+                sel_persen(s.data.capaian, kosong=None),
                 _predikat(s.data.predikat),
                 _alasan(s.data.capaian),
             ]
@@ -173,7 +169,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
             None,
             "Capaian kinerja organisasi (rata-rata capaian sasaran)",
             len(k.indikator),
-            _persen(k.capaian),
+            sel_persen(k.capaian, kosong=None),
             _predikat(k.predikat),
             _alasan(k.capaian),
         ]
@@ -192,9 +188,9 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
         return [
             _dua_desimal(r.pagu),
             _dua_desimal(r.realisasi),
-            _persen(r.serapan),
+            sel_persen(r.serapan, kosong=None),
             _dua_desimal(r.sisa),
-            _persen(r.efisiensi),
+            sel_persen(r.efisiensi, kosong=None),
             r.melebihi_pagu,
         ]
 

@@ -7,7 +7,7 @@ import tablib
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from apps.core.angka import bulatkan
+from apps.core.ekspor import sel_persen
 from apps.core.models import Pemda
 from apps.core.pdf import render_pdf
 from apps.pengukuran.capaian import Hasil, rata_rata_capaian
@@ -80,10 +80,6 @@ KOLOM_REKAP = [
 ]
 
 
-def _persen_sel(hasil):
-    return bulatkan(hasil.nilai, 2) if hasil.nilai is not None else ""
-
-
 def rata_kabupaten(baris) -> Hasil:
     """The kabupaten's mean capaian over the OPDs that have one (as the engine averages)."""
     return rata_rata_capaian(b.capaian for b in baris)
@@ -100,11 +96,11 @@ def rekap_xlsx(baris, tahun: int) -> tablib.Dataset:
                 b.opd.nama,
                 b.jumlah_sasaran,
                 b.jumlah_indikator,
-                _persen_sel(b.capaian),
+                sel_persen(b.capaian),
                 b.predikat.label if b.predikat else "",
                 b.anggaran.pagu if b.anggaran else "",
                 b.anggaran.realisasi if b.anggaran else "",
-                _persen_sel(b.serapan),
+                sel_persen(b.serapan),
             ]
         )
     return data

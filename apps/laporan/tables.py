@@ -11,7 +11,8 @@ from django_tables2.data import TableListData
 from django_tables2.rows import BoundRows
 from django_tables2.utils import OrderBy
 
-from apps.core.angka import ROMAWI, bulatkan, format_persen
+from apps.core.angka import ROMAWI, format_persen
+from apps.core.ekspor import sel_persen
 from apps.pengukuran.jendela import StatusTriwulan
 
 TANPA = "–"
@@ -104,13 +105,13 @@ class TabelDasbor(tables.Table):
         return record.opd.get_jenis_display()
 
     def value_capaian(self, value):
-        return bulatkan(value.nilai, 2) if value.nilai is not None else ""
+        return sel_persen(value)
 
     def value_predikat(self, value):
         return value.label if value else ""
 
     def value_serapan(self, value):
-        return bulatkan(value.nilai, 2) if value.nilai is not None else ""
+        return sel_persen(value)
 
     def value_peringatan(self, value):
         return value
