@@ -3,15 +3,18 @@ dasbor_cache): the page says when its numbers were computed, a reload within the
 a fraction of the queries, "Hitung ulang sekarang" computes them again, and one user's rows
 are never shown to another. The other tests run with the cache off (config.settings.test)."""
 
+import datetime
 import io
 import re
 
 import pytest
+from conftest import HARI_DEMO
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from perencanaan_uji import ORG, pesan
 from realisasi_uji import KEC, opd_kecamatan, teks_halaman
@@ -294,10 +297,14 @@ def test_a_window_that_closes_counts_its_missing_values_at_once():
 
     opds = list(OPD.objects.filter(aktif=True).order_by("kode"))
     kec = opd_kecamatan()
-    sebelum = {b.opd.pk: b for b in selectors.dasbor_simpan(opds, 2026)}[kec.pk]
+    # The demo's day, when its Triwulan III window is open (not the real clock's).
+    sekarang = timezone.make_aware(datetime.datetime.combine(HARI_DEMO, datetime.time(12)))
+    sebelum = {b.opd.pk: b for b in selectors.dasbor_simpan(opds, 2026, sekarang=sekarang)}
     JadwalPengisian.objects.filter(tahun=2026, triwulan=3).update(
         dibuka="2026-10-01", ditutup="2026-10-15"
     )
-    sesudah = {b.opd.pk: b for b in selectors.dasbor_simpan(opds, 2026)}[kec.pk]
+    sesudah = {b.opd.pk: b for b in selectors.dasbor_simpan(opds, 2026, sekarang=sekarang)}
+    sebelum, sesudah = sebelum[kec.pk], sesudah[kec.pk]
+    assert sebelum.status[3] != "terlambat"
     assert sesudah.peringatan > sebelum.peringatan
     assert sesudah.status[3] == "terlambat"
