@@ -160,58 +160,58 @@ class DPA(models.Model):
         return f"{self.get_jenis_display()} {self.opd} {self.tahun}"
 
 
-class DPAProgram(models.Model):
-    """The outcome indicator and target of a program in a DPA (its money comes from the lines)."""
+class IndikatorDPA(models.Model):
+    """What a DPA states of one program or kegiatan: its indicator, target and unit (its money
+    comes from the lines). `unsur` names the program or kegiatan field of the concrete model."""
 
+    unsur: str
+
+    target = models.DecimalField(**KUANTITAS, null=True, blank=True)
+    satuan = models.CharField(max_length=50, blank=True)
+
+    opd_path = "dpa__opd"
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return str(getattr(self, self.unsur))
+
+
+def _unik_per_dpa(unsur: str, nama: str) -> models.UniqueConstraint:
+    return models.UniqueConstraint(
+        fields=["dpa", unsur],
+        name=f"dpa_{unsur}_unik",
+        violation_error_message=f"{nama} ini sudah tercantum pada DPA tersebut.",
+    )
+
+
+class DPAProgram(IndikatorDPA):
+    """The outcome indicator and target of a program in a DPA."""
+
+    unsur = "program"
     dpa = models.ForeignKey(DPA, on_delete=models.CASCADE, related_name="program")
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
     indikator = models.CharField("indikator kinerja program", max_length=400, blank=True)
-    target = models.DecimalField(**KUANTITAS, null=True, blank=True)
-    satuan = models.CharField(max_length=50, blank=True)
-
-    opd_path = "dpa__opd"
 
     class Meta:
-        verbose_name = "indikator program DPA"
-        verbose_name_plural = "indikator program DPA"
+        verbose_name = verbose_name_plural = "indikator program DPA"
         ordering = ["program__kode"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["dpa", "program"],
-                name="dpa_program_unik",
-                violation_error_message="Program ini sudah tercantum pada DPA tersebut.",
-            ),
-        ]
-
-    def __str__(self):
-        return str(self.program)
+        constraints = [_unik_per_dpa("program", "Program")]
 
 
-class DPAKegiatan(models.Model):
+class DPAKegiatan(IndikatorDPA):
     """The output indicator and target of a kegiatan in a DPA."""
 
+    unsur = "kegiatan"
     dpa = models.ForeignKey(DPA, on_delete=models.CASCADE, related_name="kegiatan")
     kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="+")
     indikator = models.CharField("indikator kinerja kegiatan", max_length=400, blank=True)
-    target = models.DecimalField(**KUANTITAS, null=True, blank=True)
-    satuan = models.CharField(max_length=50, blank=True)
-
-    opd_path = "dpa__opd"
 
     class Meta:
-        verbose_name = "indikator kegiatan DPA"
-        verbose_name_plural = "indikator kegiatan DPA"
+        verbose_name = verbose_name_plural = "indikator kegiatan DPA"
         ordering = ["kegiatan__kode"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["dpa", "kegiatan"],
-                name="dpa_kegiatan_unik",
-                violation_error_message="Kegiatan ini sudah tercantum pada DPA tersebut.",
-            ),
-        ]
-
-    def __str__(self):
-        return str(self.kegiatan)
+        constraints = [_unik_per_dpa("kegiatan", "Kegiatan")]
 
 
 class RincianDPA(models.Model):
