@@ -7,6 +7,11 @@ class AnggaranConfig(AppConfig):
     verbose_name = "Anggaran"
 
     def ready(self):
+        from apps.core.beranda import register_kartu
+
+        from .beranda import kartu_anggaran
+
+        register_kartu(kartu_anggaran)
         from apps.core.tahun import register_year_source, years_of
 
         from .models import DPA

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import DecimalField, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from apps.core.models import OPD
 from apps.core.selectors import for_user
 
 from .models import (
@@ -358,3 +359,50 @@ def impor_for_user(user) -> QuerySet[Impor]:
     if not user.kemampuan.sees_all_opd:
         qs = qs.filter(opd__isnull=False)
     return qs
+
+
+@dataclass
+class AnggaranOPD:
+    """One OPD's line of the budget overview: its DPA murni and DPPA of the year (None when
+    absent), the one in force, and the totals of the one in force up to `bulan`."""
+
+    opd: OPD
+    murni: DPA | None
+    perubahan: DPA | None
+    total: Rekap | None
+    bulan: int
+
+    @property
+    def berlaku(self) -> DPA | None:
+        return self.perubahan or self.murni
+
+
+def anggaran_semua_opd(opds, tahun: int) -> list[AnggaranOPD]:
+    """Every OPD's DPA of a year with the totals of the one in force, cumulative up to the
+    last month with a realisation of that OPD, named (a fixed number of queries)."""
+    opds = list(opds)
+    dpa = defaultdict(dict)
+    for d in DPA.objects.filter(opd__in=opds, tahun=tahun):
+        dpa[d.opd_id][d.jenis] = d
+    berlaku = {o: d.get("perubahan") or d.get("murni") for o, d in dpa.items()}
+    sampai = {
+        r["rincian__dpa_id"]: r["bulan"]
+        for r in RealisasiAnggaran.objects.filter(rincian__dpa__in=berlaku.values())
+        .values("rincian__dpa_id")
+        .annotate(bulan=Max("bulan"))
+    }
+    # Nothing is reported after an OPD's last month: its year's total is its total up to it.
+    total = {
+        dpa_id: pohon.total
+        for dpa_id, pohon in rekap_dpa_banyak([d.pk for d in berlaku.values()], baris=False).items()
+    }
+    return [
+        AnggaranOPD(
+            opd=o,
+            murni=dpa[o.pk].get("murni"),
+            perubahan=dpa[o.pk].get("perubahan"),
+            total=total.get(berlaku[o.pk].pk) if o.pk in berlaku else None,
+            bulan=sampai.get(berlaku[o.pk].pk, 0) if o.pk in berlaku else 0,
+        )
+        for o in opds
+    ]

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 
-from apps.core.akses import halaman, ke_tahun_ini, require_kemampuan
+from apps.core.akses import halaman, ke_tahun_ini, require_kemampuan, tahun_or_404
 from apps.core.ekspor import FORMAT, unduhan
 from apps.core.forms import TIDAK_DISIMPAN, report_galat
 from apps.core.impor import importer
@@ -22,6 +23,7 @@ from . import resources, services
 from .forms import BULAN, ImporForm, RealisasiBulanForm
 from .models import DPA, Impor, RealisasiAnggaran
 from .selectors import (
+    anggaran_semua_opd,
     banding_dpa,
     bulan_terakhir,
     impor_for_user,
@@ -46,8 +48,28 @@ def _dpa_tahun(opd, tahun) -> dict:
 
 @halaman()
 def beranda(request):
-    """An OPD user's budget of this year; all-OPD roles pick an OPD on the planning list."""
-    return ke_tahun_ini(request.user, semua="perencanaan:beranda", opd="anggaran:dpa")
+    """An OPD user's budget of this year; for roles that see every OPD, every OPD's DPA of a
+    year (?tahun=, this year by default) with its pagu, realisation and serapan up to the
+    last month reported, each DPA murni and DPPA one click away."""
+    if not request.user.kemampuan.sees_all_opd:
+        return ke_tahun_ini(request.user, semua="anggaran:beranda", opd="anggaran:dpa")
+    tahun = timezone.localdate().year
+    if "tahun" in request.GET:
+        try:
+            tahun = tahun_or_404(int(request.GET["tahun"]))
+        except (ValueError, Http404):
+            messages.warning(request, "Tahun harus angka 2000 sampai 2100; ditampilkan tahun ini.")
+    opds = list(opd_for_user(request.user).filter(aktif=True).order_by("kode"))
+    return render(
+        request,
+        "anggaran/beranda.html",
+        {
+            "tahun": tahun,
+            "tahun_list": pilihan_tahun(tahun, opd_ids=[o.pk for o in opds]),
+            "baris": anggaran_semua_opd(opds, tahun),
+            "bulan_list": BULAN,
+        },
+    )
 
 
 @halaman()

@@ -44,6 +44,6 @@ def years_of(queryset, opd_path: str, field: str = "tahun"):
 
     def sumber(opd_ids: list[int] | None) -> Iterable[int]:
         qs = queryset if opd_ids is None else queryset.filter(**{f"{opd_path}__in": opd_ids})
-        return qs.values_list(field, flat=True).distinct()
+        return qs.order_by().values_list(field, flat=True).distinct()
 
     return sumber

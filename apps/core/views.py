@@ -4,14 +4,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from .akses import halaman
-from .selectors import opd_for_user
+from .beranda import kartu_beranda
 
 
 @halaman()
 def beranda(request):
-    """Landing page: who is logged in, with which role, and which OPDs they may see."""
-    opd_list = opd_for_user(request.user).filter(aktif=True).order_by("kode")
-    return render(request, "core/beranda.html", {"opd_list": opd_list})
+    """The home page as a to-do list: each app's cards for this user (apps.core.beranda)."""
+    return render(request, "core/beranda.html", {"kartu_list": kartu_beranda(request.user)})
 
 
 @halaman(metode=("GET", "HEAD"), publik=True)

@@ -7,6 +7,11 @@ class LaporanConfig(AppConfig):
     verbose_name = "Laporan Kinerja (LKjIP)"
 
     def ready(self):
+        from apps.core.beranda import register_kartu
+
+        from .beranda import kartu_laporan
+
+        register_kartu(kartu_laporan)
         from django.conf import settings
 
         from apps.core.tasks import register_cleanup

@@ -46,7 +46,7 @@ class FilterDasbor(django_filters.FilterSet):
             ("-", "tidak dapat dihitung")
         ]
         tahun = tahun_field(required=False)
-        tahun.widget.attrs["style"] = "width:6em"
+        tahun.widget.attrs["class"] = "isian-tahun"
         self.form.fields["tahun"] = tahun
 
     def tanpa_saring(self, queryset, name, value):

@@ -7,6 +7,11 @@ class PengukuranConfig(AppConfig):
     verbose_name = "Pengukuran Kinerja"
 
     def ready(self):
+        from apps.core.beranda import register_kartu
+
+        from .beranda import kartu_realisasi
+
+        register_kartu(kartu_realisasi)
         from apps.core.tahun import register_year_source, years_of
         from apps.perencanaan.selectors import register_pengisian_reader
 

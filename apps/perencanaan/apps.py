@@ -7,6 +7,11 @@ class PerencanaanConfig(AppConfig):
     verbose_name = "Perencanaan"
 
     def ready(self):
+        from apps.core.beranda import register_kartu
+
+        from .beranda import kartu_pk
+
+        register_kartu(kartu_pk)
         from apps.anggaran.selectors import register_program_per_sasaran
         from apps.core.tahun import register_year_source, years_of
 

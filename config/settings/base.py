@@ -6,6 +6,7 @@ See https://docs.djangoproject.com/en/5.2/ref/settings/
 from datetime import timedelta
 from pathlib import Path
 
+import bootstrap_wrapper
 import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -157,7 +158,9 @@ MIDDLEWARE = [
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Bootstrap 5 (the design system, issue 17) from its PyPI package, under static/bootstrap/;
+# nothing is loaded from a CDN.
+STATICFILES_DIRS = [BASE_DIR / "static", ("bootstrap", bootstrap_wrapper.get_bootstrap_dir())]
 # Uploaded files (bukti dukung, final PDFs) live outside the static root and are served only
 # through views that check permissions; MEDIA_URL is deliberately not routed.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
@@ -181,6 +184,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "apps.core.context_processors.pemda",
                 "apps.core.context_processors.notifikasi",
+                "apps.core.context_processors.menu",
             ],
         },
     },

@@ -7,7 +7,10 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from realisasi_uji import formulir, opd_kecamatan, teks_halaman
 
 from apps.anggaran.models import DPA, RealisasiAnggaran, RincianDPA
@@ -202,3 +205,56 @@ def test_the_year_picker_leads_to_every_year_with_data(client, login):
             f'href="{reverse("anggaran:dpa", args=[opd_kecamatan().pk, tahun])}"'
             in resp.content.decode()
         ), tahun
+
+
+# --- the overview of every OPD's budget (all-OPD roles) -------------------------------------
+
+
+def test_overview_shows_each_opds_dpa_with_the_totals_of_its_own_page(client, login):
+    """The 2023 DPA of the demo was reachable only by typing its address; the overview links
+    it, and its pagu, realisation and serapan are the DPA page's (one function: rekap_dpa)."""
+    from apps.anggaran.selectors import bulan_terakhir, dpa_berlaku, rekap_dpa
+    from apps.core.angka import format_rupiah
+
+    login("verifikator")
+    resp = client.get(reverse("anggaran:beranda"), {"tahun": 2023})
+    teks = teks_halaman(resp)
+    kec = opd_kecamatan()
+    dpa = dpa_berlaku(kec.pk, 2023)
+    total = rekap_dpa(dpa, sampai_bulan=bulan_terakhir(dpa)).total
+    assert f"Kecamatan Magetan DPA murni – {format_rupiah(total.pagu)}" in teks
+    assert f"{format_rupiah(total.realisasi)} Desember {total.serapan}" in teks
+    assert f'href="{reverse("anggaran:dpa", args=[kec.pk, 2023])}?jenis=murni"' in (
+        resp.content.decode()
+    )
+    assert ">2019</a>" in resp.content.decode()  # years come from the data
+
+
+@pytest.mark.parametrize("tahun", ["abc", "1999", "99999999999999999999", ""])
+def test_overview_with_a_wrong_year_says_so_and_shows_this_year(client, login, tahun):
+    login("verifikator")
+    resp = client.get(reverse("anggaran:beranda"), {"tahun": tahun})
+    assert resp.status_code == 200
+    teks = teks_halaman(resp)
+    assert "Tahun harus angka 2000 sampai 2100; ditampilkan tahun ini." in teks
+    assert f"Anggaran Perangkat Daerah {timezone.localdate().year}" in teks
+
+
+def test_overview_queries_do_not_grow_with_the_opds(client, login):
+    from apps.core.models import OPD, PeriodeRPJMD, User
+    from apps.laporan.demo.loader import load_synthetic
+
+    login("verifikator")
+    url = reverse("anggaran:beranda") + "?tahun=2025"
+    periode = PeriodeRPJMD.objects.order_by("tahun_awal").first()
+    load_synthetic(3, periode, User.objects.get(username="verifikator"))
+    client.get(url)
+    with CaptureQueriesContext(connection) as sedikit:
+        client.get(url)
+    load_synthetic(20, periode, User.objects.get(username="verifikator"))
+    with CaptureQueriesContext(connection) as banyak:
+        isi = client.get(url).content.decode()
+    sintetis = OPD.objects.filter(kode__startswith="SIN-")
+    assert sintetis.count() == 20 and all(o.nama in isi for o in sintetis)
+    assert isi.count("Rp ") >= 40  # their pagu and realisation are shown
+    assert len(banyak) == len(sedikit)

@@ -36,12 +36,14 @@ def test_login_with_demo_password_reaches_beranda(client, demo_password):
     ("username", "sees", "hidden"),
     [
         ("operator.kecamatan", "Kecamatan Magetan", "Bagian Organisasi Sekretariat"),
-        ("operator.organisasi", "Bagian Organisasi Sekretariat", "Kecamatan Magetan</td>"),
-        ("verifikator", "Kecamatan Magetan", None),
-        ("inspektorat", "Bagian Organisasi Sekretariat", None),
+        ("operator.organisasi", "Bagian Organisasi Sekretariat", "Kecamatan Magetan"),
+        ("verifikator", "3 Perangkat Daerah;", None),
+        ("inspektorat", "3 Perangkat Daerah;", None),
     ],
 )
-def test_beranda_lists_only_the_users_opds(client, login, username, sees, hidden):
+def test_beranda_speaks_only_of_the_users_opds(client, login, username, sees, hidden):
+    """An OPD's users read of their own OPD only; the roles that see every OPD, of all of
+    them (the demo's three active OPDs)."""
     login(username)
     body = client.get(reverse("core:beranda")).content.decode()
     assert sees in body

@@ -30,8 +30,15 @@ _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 _ANGKA = re.compile(r"-?\d[\d.,]*")
 
 
+_ISI = re.compile(r"<main\b[^>]*>(.*)</main>", re.S | re.I)
+
+
 def teks_html(isi: str) -> str:
-    """The visible text of a page: without tags, scripts and styles, whitespace collapsed."""
+    """The visible text of a page's content (inside <main> when it has one: the header's
+    menu and the footer are the layout's, not the page's numbers): without tags, scripts and
+    styles, whitespace collapsed."""
+    if m := _ISI.search(isi):
+        isi = m.group(1)
     return " ".join(html.unescape(_TAG.sub(" ", isi)).split())
 
 

@@ -1,6 +1,7 @@
 """Reminders before a window closes, and the in-app notification list."""
 
 import datetime
+import re
 from io import StringIO
 
 import pytest
@@ -63,7 +64,7 @@ def test_notification_list_and_mark_read(client, login):
     page = client.get(reverse("core:notifikasi")).content.decode()
     assert "Realisasi Triwulan III 2026 diverifikasi" in page
     assert "Pesan orang lain" not in page
-    assert 'class="lencana"' in page
+    assert re.search(r'class="[^"]*\blencana\b[^"]*"[^>]*>1<', page)  # the unread badge
     client.post(reverse("core:notifikasi"))
     assert not Notifikasi.objects.filter(penerima=user, dibaca_pada__isnull=True).exists()
     assert Notifikasi.objects.filter(

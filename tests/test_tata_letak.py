@@ -1,0 +1,137 @@
+"""Every main page of every role, at a laptop's 1366x768 and a phone's 390x844, in Chromium:
+no page is wider than the window (a wide table scrolls inside its own container), the menu
+marks the section the page belongs to and, on a phone, folds behind a Menu button. The
+screenshots go to /tmp/sakip-shots/tata-letak/ to be looked at."""
+
+import pytest
+from conftest import HARI_DEMO
+from django.urls import reverse
+from peramban import masuk, meluap, shot
+from perencanaan_uji import opd_organisasi
+from playwright.sync_api import expect
+from realisasi_uji import opd_kecamatan
+
+from apps.laporan.demo.loader import load_demo
+from apps.perencanaan.models import PerjanjianKinerja, Renstra
+
+UKURAN = {"laptop": (1366, 768), "ponsel": (390, 844)}
+
+
+def halaman_peran() -> dict[str, list[tuple[str, str]]]:
+    """Per role, (menu section, URL) of its main pages, on the demo's data. A role that sees
+    every OPD has no "Realisasi" in its menu (its start there is the verification queue), so
+    an OPD's realisasi pages are under "Verifikasi" for it."""
+    kec, org = opd_kecamatan(), opd_organisasi()
+    renstra = Renstra.objects.filter(opd=kec).order_by("-tahun_awal").first()
+    pk = PerjanjianKinerja.objects.filter(opd=kec, tahun=2023).order_by("versi").first()
+    umum = [
+        ("beranda", reverse("core:beranda")),
+        ("perencanaan", reverse("perencanaan:beranda")),
+        ("realisasi", reverse("pengukuran:beranda")),
+        ("anggaran", reverse("anggaran:beranda")),
+        ("lkjip", reverse("laporan:lkjip_daftar")),
+        ("dasbor", reverse("laporan:dasbor")),
+        ("notifikasi", reverse("core:notifikasi")),
+    ]
+    opd = [
+        ("perencanaan", reverse("perencanaan:opd", args=[kec.pk])),
+        ("perencanaan", reverse("perencanaan:renstra", args=[renstra.pk])),
+        ("perencanaan", reverse("perencanaan:pk", args=[pk.pk])),
+        ("perencanaan", reverse("perencanaan:konsistensi", args=[kec.pk, 2023])),
+        ("realisasi", reverse("pengukuran:opd_tahun", args=[kec.pk, 2026])),
+        ("realisasi", reverse("pengukuran:pengisian", args=[kec.pk, 2026, 3])),
+        ("anggaran", reverse("anggaran:dpa", args=[kec.pk, 2023])),
+        ("anggaran", reverse("anggaran:realisasi", args=[kec.pk, 2023, 6])),
+        ("lkjip", reverse("laporan:lkjip_ubah", args=[kec.pk, 2023])),
+        ("dasbor", reverse("laporan:opd", args=[kec.pk, 2026])),
+    ]
+    verifikasi = [
+        ("verifikasi", reverse("pengukuran:antrean")),
+        ("verifikasi", reverse("pengukuran:tinjau", args=[kec.pk, 2026, 2])),
+        ("jadwal", reverse("pengukuran:jadwal")),
+        ("lkjip", reverse("laporan:paket_daftar")),
+        ("anggaran", reverse("anggaran:dpa", args=[org.pk, 2019])),
+    ]
+    semua = [
+        ("verifikasi" if b == "realisasi" else b, u)
+        for b, u in umum + opd
+        if u != reverse("pengukuran:beranda")
+    ]
+    return {
+        "operator.kecamatan": umum + opd,
+        "pimpinan.kecamatan": umum + opd[2:3] + opd[8:9],
+        "verifikator": semua + verifikasi,
+        "inspektorat": semua[:6] + semua[-1:] + verifikasi[:1],
+        "admin": semua[:6] + verifikasi,
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "peran", ["operator.kecamatan", "pimpinan.kecamatan", "verifikator", "inspektorat", "admin"]
+)
+def test_no_page_is_wider_than_the_window_and_the_menu_marks_where_you_are(page, peran):
+    load_demo(hari_ini=HARI_DEMO)
+    daftar = halaman_peran()[peran]
+    masuk(page, peran)
+    salah = []
+    for ukuran, (lebar, tinggi) in UKURAN.items():
+        page.set_viewport_size({"width": lebar, "height": tinggi})
+        for bagian, url in daftar:
+            resp = page.goto(url)
+            assert resp.status == 200, (peran, url, resp.status)
+            hasil = meluap(page)
+            if hasil["dokumen"] > hasil["lebar"] or hasil["meluap"]:
+                salah.append((ukuran, url, hasil))
+            aktif = page.locator("header nav a[aria-current=page]")
+            expect(aktif).to_have_count(1)
+            assert aktif.get_attribute("href") in _menu_bagian(page, bagian), (url, bagian)
+            nama = url.strip("/").replace("/", "_") or "beranda"
+            shot(page, f"tata-letak/{peran}-{nama}-{ukuran}", penuh=False)
+    assert not salah, salah
+
+
+def _menu_bagian(page, bagian) -> set[str]:
+    """The href of the menu item of a section, as the page's menu has it."""
+    label = {
+        "beranda": "Beranda",
+        "perencanaan": "Perencanaan",
+        "realisasi": "Realisasi",
+        "anggaran": "Anggaran",
+        "lkjip": "LKjIP",
+        "dasbor": "Dasbor",
+        "notifikasi": "Notifikasi",
+        "verifikasi": "Verifikasi",
+        "jadwal": "Jadwal",
+    }[bagian]
+    tautan = page.locator("header nav a.nav-link", has_text=label).first
+    return {tautan.get_attribute("href")}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_the_menu_folds_behind_a_button_and_opens_within_the_screen(page):
+    load_demo(hari_ini=HARI_DEMO)
+    masuk(page, "verifikator")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(reverse("core:beranda"))
+    menu = page.locator("header nav a.nav-link")
+    tombol = page.get_by_role("button", name="Menu")
+    expect(tombol).to_be_visible()
+    expect(menu.first).to_be_hidden()
+    expect(page.locator("header form.keluar button")).to_be_visible()
+    tombol.click()
+    expect(tombol).to_have_attribute("aria-expanded", "true")
+    lebar = page.evaluate("() => document.documentElement.clientWidth")
+    assert menu.count() >= 9
+    for i in range(menu.count()):
+        expect(menu.nth(i)).to_be_visible()
+        kotak = menu.nth(i).bounding_box()
+        assert kotak["x"] >= 0 and kotak["x"] + kotak["width"] <= lebar, (
+            menu.nth(i).inner_text(),
+            kotak,
+        )
+    shot(page, "tata-letak/menu-ponsel-terbuka")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(reverse("core:beranda"))
+    expect(tombol).to_be_hidden()
+    expect(menu.first).to_be_visible()
