@@ -24,6 +24,7 @@ POTONG = 1000
 AKSI = {
     "realisasi.simpan": "Disimpan",
     "realisasi.ajukan": "Diajukan untuk diverifikasi",
+    "realisasi.tarik": "Pengajuan ditarik kembali",
     "realisasi.verifikasi": "Diverifikasi",
     "realisasi.kembalikan": "Dikembalikan untuk diperbaiki",
     "realisasi.buka_kembali": "Dibuka kembali",

@@ -348,7 +348,11 @@ def _realisasi_rinci(indikator_ids, tahun: int) -> list[Realisasi]:
     bukti: dict[int, list] = {}
     catatan: dict[int, list] = {}
     if ids:
-        for bk in BuktiDukung.objects.filter(realisasi_id__in=ids).order_by("diunggah_pada", "pk"):
+        for bk in (
+            BuktiDukung.objects.filter(realisasi_id__in=ids)
+            .select_related("diunggah_oleh")
+            .order_by("diunggah_pada", "pk")
+        ):
             bukti.setdefault(bk.realisasi_id, []).append(bk)
         for c in (
             CatatanVerifikasi.objects.filter(realisasi_id__in=ids)

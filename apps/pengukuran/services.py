@@ -297,6 +297,51 @@ def realisasi_triwulan_submit(*, opd: OPD, tahun: int, triwulan: int, user, seka
     return len(ajukan)
 
 
+@transaction.atomic
+def realisasi_triwulan_withdraw(*, opd: OPD, tahun: int, triwulan: int, user, sekarang=None) -> int:
+    """Withdraw a submission that is not verified yet: the triwulan's "diajukan" rows become
+    drafts again, to be corrected and submitted anew; verified rows stay verified. Only
+    while the input window is open (a draft after the deadline would be locked and late).
+    The verifikators are told, and a review page open on the old values refuses to decide
+    on them (each row's version moves)."""
+    sekarang = sekarang or timezone.now()
+    rows = list(
+        Realisasi.objects.select_for_update().filter(
+            indikator__sasaran__tujuan__renstra__opd=opd,
+            tahun=tahun,
+            triwulan=triwulan,
+            status=Realisasi.Status.DIAJUKAN,
+        )
+    )
+    nama = f"Triwulan {ROMAWI[triwulan]} {tahun}"
+    if not rows:
+        raise ValidationError(
+            f"Tidak ada isian {nama} yang sedang diajukan; tidak ada yang ditarik kembali."
+        )
+    jendela = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=triwulan, sekarang=sekarang)
+    if not jendela.terbuka:
+        raise ValidationError(f"{jendela.pesan} Pengajuan tidak dapat ditarik kembali.")
+    for r in rows:
+        r.status = Realisasi.Status.DRAFT
+        r.diajukan_oleh = r.diajukan_pada = None
+        r.versi += 1
+        r.diperbarui = sekarang
+    bulk_update_riwayat(
+        rows,
+        ["status", "diajukan_oleh", "diajukan_pada", "versi", "diperbarui"],
+        user=user,
+        aksi="realisasi.tarik",
+    )
+    notifikasi_send(
+        penerima=_verifikator(),
+        judul=f"{opd.nama} menarik kembali pengajuan realisasi {nama}",
+        pesan=f"{len(rows)} indikator kembali menjadi draf; tunggu pengajuan berikutnya.",
+        tautan=reverse("pengukuran:tinjau", args=[opd.pk, tahun, triwulan]),
+        email=False,
+    )
+    return len(rows)
+
+
 @dataclass(frozen=True)
 class Keputusan:
     aksi: str  # "verifikasi" or "kembalikan"
@@ -412,7 +457,7 @@ def realisasi_reopen(*, realisasi: Realisasi, user, alasan: str) -> Realisasi:
     opd_id = r.indikator.sasaran.tujuan.renstra.opd_id
     notifikasi_send(
         penerima=_pengguna_opd(opd_id),
-        judul=f"Realisasi TW {ROMAWI[r.triwulan]} {r.tahun} dibuka kembali",
+        judul=f"Realisasi Triwulan {ROMAWI[r.triwulan]} {r.tahun} dibuka kembali",
         pesan=f"“{r.indikator.nama}” dibuka kembali oleh {user}: {alasan.strip()}",
         tautan=_url_pengisian(opd_id, r.tahun, r.triwulan),
     )
@@ -420,9 +465,14 @@ def realisasi_reopen(*, realisasi: Realisasi, user, alasan: str) -> Realisasi:
 
 
 def bukti_add(*, realisasi: Realisasi, berkas: BerkasBukti, user) -> BuktiDukung:
-    """Attach a checked evidence file (berkas.check_bukti) to an unlocked realisasi."""
+    """Attach a checked evidence file (berkas.check_bukti) to an unlocked realisasi. The same
+    file (same content) attached again to the same realisasi is kept once: a file chosen
+    again after a refused save, or sent with the draft and again with the submission, was
+    listed twice."""
     if realisasi.status in STATUS_TERKUNCI:
         raise ValidationError("Realisasi ini terkunci; bukti dukung tidak dapat ditambah.")
+    if ada := BuktiDukung.objects.filter(realisasi=realisasi, sha256=berkas.sha256).first():
+        return ada
     bukti = BuktiDukung(
         realisasi=realisasi,
         nama_asli=berkas.nama_asli,

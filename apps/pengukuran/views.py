@@ -28,6 +28,7 @@ from .forms import (
     PengecualianForm,
     input_nilai,
 )
+from .kewajaran import kewajaran, pesan_kewajaran
 from .models import BuktiDukung, JadwalPengisian, PengecualianKunci, Realisasi
 from .selectors import (
     ROMAWI,
@@ -135,6 +136,19 @@ def pengisian(request, opd: OPD, tahun: int, triwulan: int):
     data = pengisian_triwulan(opd=opd, tahun=tahun, triwulan=triwulan)
     jendela = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=triwulan)
     konflik = {}
+    if request.method == "POST" and request.POST.get("aksi") == "tarik":
+        try:
+            n = services.realisasi_triwulan_withdraw(
+                opd=opd, tahun=tahun, triwulan=triwulan, user=request.user
+            )
+        except ValidationError as e:
+            report_galat(request, e)
+        else:
+            messages.success(
+                request,
+                f"{n} indikator ditarik kembali dan menjadi draf: perbaiki, lalu ajukan lagi.",
+            )
+        return redirect(request.path)
     if request.method == "POST":
         forms = _forms(data, jendela, request.user, request.POST, request.FILES)
         if all(f.is_valid() for f in forms):
@@ -174,23 +188,50 @@ def pengisian(request, opd: OPD, tahun: int, triwulan: int):
                     _ajukan(request, opd, tahun, triwulan)
                 else:
                     messages.success(request, "Draf tersimpan.")
+                ragu = [
+                    f.baris.indikator.nama
+                    for f in forms
+                    if not f.terkunci
+                    and kewajaran(f.baris, triwulan, f.cleaned_data.get(f.field_nilai.name))
+                ]
+                if ragu:
+                    messages.warning(
+                        request,
+                        f"{len(ragu)} nilai perlu diperiksa lagi, mungkin salah ketik "
+                        f"(alasannya tertulis pada barisnya): {'; '.join(ragu)}.",
+                    )
                 return redirect(request.path)
         else:
             messages.error(request, TIDAK_DISIMPAN)
         _tampil_terkunci(forms)
     else:
         forms = _forms(data, jendela, request.user)
-    baris = [
-        {
-            "form": f,
-            "b": f.baris,
-            "r": f.realisasi,
-            "tampil": tampil_hasil(f.baris.hasil),
-            "sebelumnya": [(tw, f.baris.realisasi.get(tw)) for tw in range(1, triwulan)],
-            "konflik": konflik.get(f.baris.indikator.pk),
-        }
-        for f in forms
-    ]
+    baris = []
+    for f in forms:
+        b = f.baris
+        nilai, hasil = b.nilai(triwulan), b.hasil
+        if f.is_bound and not f.terkunci:
+            f.is_valid()  # the all() above stops at the first refused row: clean every row
+        if f.is_bound and not f.terkunci and f.field_nilai.name in f.cleaned_data:
+            # a refused save keeps what was typed: its capaian and predikat follow it
+            nilai = f.cleaned_data[f.field_nilai.name]
+            nilai = None if nilai == "" else nilai
+            hasil = data.hitung_input(b, nilai)
+        baris.append(
+            {
+                "form": f,
+                "b": b,
+                "r": f.realisasi,
+                "tampil": tampil_hasil(hasil),
+                "wajar": pesan_kewajaran(kewajaran(b, triwulan, nilai)),
+                # a refused save stored none of the files chosen: the row says which
+                "berkas_hilang": [
+                    berkas.name for berkas in request.FILES.getlist(f.add_prefix("bukti"))
+                ],
+                "sebelumnya": [(tw, b.realisasi.get(tw)) for tw in range(1, triwulan)],
+                "konflik": konflik.get(b.indikator.pk),
+            }
+        )
     return render(
         request,
         "pengukuran/pengisian.html",
@@ -203,6 +244,7 @@ def pengisian(request, opd: OPD, tahun: int, triwulan: int):
             "hitung": ringkasan_status(data),
             "boleh_ubah": request.user.kemampuan.can_edit_opd_data
             and any(not f.terkunci for f in forms),
+            "boleh_tarik": request.user.kemampuan.can_edit_opd_data and jendela.terbuka,
             "romawi": ROMAWI,
             "batas_bukti": settings.SAKIP_BUKTI_MAKS_BYTES,
         },
@@ -256,6 +298,7 @@ def pratinjau(request, opd: OPD, tahun: int, triwulan: int):
             continue
         nilai = None if nilai == "" else nilai
         hasil[b.indikator.pk] = tampil_hasil(data.hitung_input(b, nilai))
+        hasil[b.indikator.pk]["wajar"] = pesan_kewajaran(kewajaran(b, triwulan, nilai))
     return JsonResponse({"hasil": hasil})
 
 

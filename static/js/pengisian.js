@@ -29,6 +29,7 @@
         var h = data.hasil[id];
         if (!h) return;
         isi("galat-" + id, h.galat || "");
+        isi("wajar-" + id, h.wajar || "");
         if (h.galat) return;
         isi("tahunan-" + id, h.tahunan);
         isi("tahunan-rumus-" + id, h.tahunan_rumus || "");
