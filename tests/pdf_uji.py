@@ -12,10 +12,13 @@ def _simpan(pdf, **kwargs) -> bytes:
     return buf.getvalue()
 
 
-def pdf_polos() -> bytes:
-    """A small, well-formed PDF of one blank page."""
+def pdf_polos(judul: str = "") -> bytes:
+    """A small, well-formed PDF of one blank page; a `judul` (its title) makes its content,
+    and so its hash, different from another's (the same file attached twice is kept once)."""
     pdf = pikepdf.new()
     pdf.add_blank_page()
+    if judul:
+        pdf.docinfo["/Title"] = judul
     return _simpan(pdf)
 
 

@@ -19,6 +19,7 @@ from django.test import Client
 from django.urls import reverse
 from lkjip_uji import gambar, laporan_kec, url_ubah
 from lkjip_uji import potret as potret_lkjip
+from pdf_uji import pdf_polos
 from perencanaan_uji import draf_2026, formulir_dari, opd_organisasi, pk_kec, renstra_kec, user
 from perencanaan_uji import potret as potret_perencanaan
 from realisasi_uji import PDF, formulir, indikator_pk, opd_kecamatan, teks_halaman
@@ -411,7 +412,7 @@ def test_evidence_with_a_crafted_name_lands_under_media(client, objek, nama):
     client.force_login(user("operator.kecamatan"))
     url = reverse("pengukuran:pengisian", args=[objek.opd.pk, TAHUN, TW])
     data = formulir(client.get(url).content.decode())
-    data[f"i{objek.daftar[0].pk}-bukti"] = SimpleUploadedFile(f"{nama}.pdf", PDF)
+    data[f"i{objek.daftar[0].pk}-bukti"] = SimpleUploadedFile(f"{nama}.pdf", pdf_polos(nama))
     data["aksi"] = "simpan"
     client.post(url, data)
     baru = BuktiDukung.objects.exclude(pk=objek.bukti.pk).get()

@@ -20,9 +20,12 @@ failing the export.
 import csv
 import io
 import re
+from decimal import Decimal
 
 import tablib
 from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.formats import date_format
 from import_export import resources
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -113,33 +116,73 @@ def isi_sel(sel, nilai) -> None:
         sel.value = nilai
 
 
-def lembar_dari(ws, header, baris_list) -> None:
-    """A header and rows into a worksheet: the header in bold and frozen, then the rows,
-    each column as wide as its longest value (up to LEBAR_KOLOM_MAKS characters)."""
+def format_kolom(judul_kolom) -> str | None:
+    """The number format of a column, read from its header: money grouped by thousands
+    ("(Rp)", "Pagu", "Anggaran", "Realisasi (Rp)"), percentages with two decimals ("%",
+    "Capaian", "Serapan", "Efisiensi"); None leaves Excel's own (a year must not read
+    2.023)."""
+    h = str(judul_kolom or "").lower()
+    if "(rp)" in h or h.startswith(("pagu", "anggaran")):
+        return "#,##0"
+    if "%" in h or h.startswith(("capaian", "serapan", "efisiensi")):
+        return "0.00"
+    return None
+
+
+def lembar_dari(ws, header, baris_list, *, judul: str = "") -> None:
+    """A header and rows into a worksheet, to be read on screen and printed: a title row
+    first when `judul` is given (then an empty row), the header in bold and frozen with
+    everything above it, money and percentages in their number format (format_kolom), each
+    column as wide as its longest value (up to LEBAR_KOLOM_MAKS characters)."""
     lebar: dict[int, int] = {}
-    semua = ([list(header)] if header else []) + [list(b) for b in baris_list]
-    for i, baris in enumerate(semua, 1):
+    awal = 1
+    if judul:
+        isi_sel(ws.cell(row=1, column=1), judul)
+        ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+        awal = 3
+    header = list(header or [])
+    format_per_kolom = {j: format_kolom(h) for j, h in enumerate(header, 1)}
+    semua = ([header] if header else []) + [list(b) for b in baris_list]
+    for i, baris in enumerate(semua, awal):
+        kepala = bool(header) and i == awal
         for j, nilai in enumerate(baris, 1):
             sel = ws.cell(row=i, column=j)
             isi_sel(sel, nilai)
-            if i == 1 and header:
+            if kepala:
                 sel.font = Font(bold=True)
+            elif (fmt := format_per_kolom.get(j)) and isinstance(nilai, (int, float, Decimal)):
+                if fmt == "#,##0" and nilai != int(nilai):
+                    fmt = "#,##0.00"  # sen are shown, never rounded away
+                sel.number_format = fmt
             panjang = max(
                 (len(x) for x in str("" if nilai is None else nilai).split("\n")), default=0
             )
+            if fmt_lebar := format_per_kolom.get(j):
+                panjang += panjang // 3 if fmt_lebar == "#,##0" else 0  # the thousands dots
             lebar[j] = max(lebar.get(j, 0), panjang)
     if header:
-        ws.freeze_panes = "A2"
+        ws.freeze_panes = f"A{awal + 1}"
+        ws.print_title_rows = f"{awal}:{awal}"
     for j, n in lebar.items():
         ws.column_dimensions[get_column_letter(j)].width = min(n + 2, LEBAR_KOLOM_MAKS)
 
 
-def xlsx_dari(data: tablib.Dataset) -> bytes:
-    """A dataset as an xlsx workbook of one sheet named after the dataset's title."""
+def judul_unduhan(teks: str) -> str:
+    """The title row of a report's xlsx: what it is, the kabupaten, the day it was taken."""
+    from .models import Pemda
+
+    pemda = Pemda.objects.only("nama").first()
+    tanggal = date_format(timezone.localdate(), "j F Y")
+    return " · ".join(x for x in (teks, pemda.nama if pemda else "", f"diunduh {tanggal}") if x)
+
+
+def xlsx_dari(data: tablib.Dataset, *, judul: str = "") -> bytes:
+    """A dataset as an xlsx workbook of one sheet named after the dataset's title; `judul`
+    a title row above the header (reports; never on a file meant to be imported back)."""
     wb = Workbook()
     ws = wb.active
     ws.title = _judul_lembar(data.title or "Data")
-    lembar_dari(ws, data.headers, data)
+    lembar_dari(ws, data.headers, data, judul=judul)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -153,10 +196,11 @@ def _judul_lembar(judul: str) -> str:
 FORMAT = {"xlsx": XLSX, "csv": "text/csv; charset=utf-8"}
 
 
-def unduhan(data: tablib.Dataset, nama: str, format: str) -> HttpResponse:
+def unduhan(data: tablib.Dataset, nama: str, format: str, *, judul: str = "") -> HttpResponse:
     """A dataset as a download (`format` "xlsx" or "csv", a key of FORMAT), every text cell
-    neutralised: the one way an export, a template or a dashboard table leaves the app."""
-    isi = xlsx_dari(data) if format == "xlsx" else csv_dari(data)
+    neutralised: the one way an export, a template or a dashboard table leaves the app.
+    `judul`: the title row of a report's xlsx (a csv stays header and rows)."""
+    isi = xlsx_dari(data, judul=judul) if format == "xlsx" else csv_dari(data)
     resp = HttpResponse(isi, content_type=FORMAT[format])
     resp["Content-Disposition"] = f'attachment; filename="{nama}.{format}"'
     return resp

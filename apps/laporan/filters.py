@@ -5,11 +5,12 @@ hands to the filter set as `baris` before reading `qs`."""
 import django_filters
 from django import forms
 
+from apps.core.angka import ROMAWI
 from apps.core.forms import tahun_field
 from apps.core.models import OPD
 from apps.pengukuran.jendela import StatusTriwulan
 
-TRIWULAN = [("1", "TW I"), ("2", "TW II"), ("3", "TW III"), ("4", "TW IV")]
+TRIWULAN = [(str(tw), f"Triwulan {r}") for tw, r in ROMAWI.items()]
 
 
 class FilterDasbor(django_filters.FilterSet):

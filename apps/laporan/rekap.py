@@ -122,5 +122,7 @@ def rekap_pdf(baris, tahun: int) -> bytes:
             "jabatan": kepala.jabatan_lengkap if kepala else "Kepala Bagian Organisasi",
             "grafik": grafik_dasbor(baris, tahun, per_grafik=22),  # an A4 landscape page
             "rata": rata_kabupaten(baris),
+            "rata_dari": sum(1 for b in baris if b.capaian.nilai is not None),
+            "rata_belum": sum(1 for b in baris if b.capaian.nilai is None),
         },
     )

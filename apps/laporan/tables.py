@@ -45,6 +45,8 @@ class _DataDasbor(TableListData):
 
 
 class TabelDasbor(tables.Table):
+    # in the xlsx only: the page shows the name, a sheet is sorted and matched by code
+    kode = tables.Column(verbose_name="Kode", accessor="opd__kode", visible=False)
     opd = tables.Column(
         verbose_name="Perangkat Daerah", accessor="opd__nama", order_by=("opd__kode",)
     )

@@ -93,7 +93,7 @@ class Realisasi(models.Model):
         indexes = [models.Index(fields=["tahun", "triwulan", "status"])]
 
     def __str__(self):
-        return f"{self.indikator} {self.tahun} TW {self.triwulan}"
+        return f"{self.indikator} Triwulan {ROMAWI.get(self.triwulan, self.triwulan)} {self.tahun}"
 
     def clean(self):
         if self.indikator_id:

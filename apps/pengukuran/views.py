@@ -194,8 +194,8 @@ def pengisian(request, opd: OPD, tahun: int, triwulan: int):
                     if not f.terkunci
                     and kewajaran(f.baris, triwulan, f.cleaned_data.get(f.field_nilai.name))
                 ]
-                if ragu:
-                    messages.warning(
+                if ragu:  # saved: a note to look again, not a refusal
+                    messages.info(
                         request,
                         f"{len(ragu)} nilai perlu diperiksa lagi, mungkin salah ketik "
                         f"(alasannya tertulis pada barisnya): {'; '.join(ragu)}.",
@@ -223,7 +223,8 @@ def pengisian(request, opd: OPD, tahun: int, triwulan: int):
                 "b": b,
                 "r": f.realisasi,
                 "tampil": tampil_hasil(hasil),
-                "wajar": pesan_kewajaran(kewajaran(b, triwulan, nilai)),
+                # while it can still be corrected: a verified value is not questioned again
+                "wajar": "" if f.terkunci else pesan_kewajaran(kewajaran(b, triwulan, nilai)),
                 # a refused save stored none of the files chosen: the row says which
                 "berkas_hilang": [
                     berkas.name for berkas in request.FILES.getlist(f.add_prefix("bukti"))

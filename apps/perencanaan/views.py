@@ -70,6 +70,22 @@ def _tahun_halaman(request, renstra: Renstra) -> int:
     return min(max(tahun, renstra.tahun_awal), renstra.tahun_akhir)
 
 
+def pesan_pk_baru(pk) -> str:
+    """What making a PK filled in, and only that: the Renstra's targets of the year and the
+    programs of the DPA in force may each be missing."""
+    target = pk.indikator.exclude(target__isnull=True, target_teks="").count()
+    program = pk.program.count()
+    bagian = [
+        f"{target} target diisi dari Renstra tahun {pk.tahun}"
+        if target
+        else f"Renstra belum memuat target tahun {pk.tahun}, isi targetnya",
+        f"{program} program diisi dengan pagu DPA yang berlaku"
+        if program
+        else f"belum ada DPA tahun {pk.tahun}, program dan anggarannya belum terisi",
+    ]
+    return f"{pk.judul} dibuat sebagai draf: " + "; ".join(bagian) + "."
+
+
 @halaman()
 def beranda(request):
     """Bagian Organisasi: every OPD's planning at a glance; an OPD user: their own OPD."""
@@ -107,11 +123,7 @@ def opd(request, opd: OPD):
                 except ValidationError as e:
                     pk_form.add_error(None, e)
                 else:
-                    messages.success(
-                        request,
-                        f"{pk.judul} dibuat sebagai draf, terisi target "
-                        "Renstra dan pagu DPA tahun itu.",
-                    )
+                    messages.success(request, pesan_pk_baru(pk))
                     return redirect("perencanaan:pk", pk.pk)
         else:
             renstra_form = RenstraBaruForm(request.POST, prefix="r")

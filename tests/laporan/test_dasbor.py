@@ -11,9 +11,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from openpyxl import load_workbook
 from perencanaan_uji import ORG, pesan, user
 from realisasi_uji import KEC, opd_kecamatan, teks_halaman
+from xlsx_uji import baris_xlsx
 
 from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
 from apps.core.angka import bulatkan, format_persen
@@ -31,8 +34,7 @@ def dasbor(client, **saring):
 
 
 def xlsx(resp) -> list[dict]:
-    baris = list(load_workbook(io.BytesIO(resp.content)).active.iter_rows(values_only=True))
-    return [dict(zip(baris[0], b, strict=True)) for b in baris[1:]]
+    return baris_xlsx(resp.content)
 
 
 def pdf_teks(isi: bytes) -> str:
@@ -297,3 +299,61 @@ def test_returned_values_are_counted_per_opd(client, login):
         r["Perangkat Daerah"]: r["Dikembalikan"]
         for r in xlsx(client.get(reverse("laporan:dasbor_xlsx") + "?tahun=2022"))
     }[KEC] == 0
+
+
+def test_the_recaps_mean_says_how_many_opds_it_averages(client, login):
+    """ "rata-rata capaian 113,16 %" of "3 Perangkat Daerah" was the mean of the one OPD with
+    data; the sentence now says over how many it is taken."""
+    login("verifikator")
+    opds = OPD.objects.filter(aktif=True)
+    tahun = 2023
+    dihitung = [o for o in opds if diharapkan(o, tahun)[0] is not None]
+    assert 0 < len(dihitung) < opds.count()  # the demo: some OPDs without a 2023 PK
+    teks = " ".join(
+        pdf_teks(client.get(reverse("laporan:rekap", args=[tahun, "pdf"])).content).split()
+    )
+    assert f"{opds.count()} Perangkat Daerah; rata-rata capaian " in teks
+    assert (
+        f"dari {len(dihitung)} Perangkat Daerah yang capaiannya sudah dapat dihitung; "
+        f"{opds.count() - len(dihitung)} lainnya belum."
+    ) in teks
+
+
+def test_the_drill_down_names_its_scale_once(client, login):
+    login("verifikator")
+    kec = OPD.objects.get(nama="Kecamatan Magetan")
+    teks = teks_halaman(client.get(reverse("laporan:opd", args=[kec.pk, 2026])))
+    assert "predikat menurut Skala 7 tingkat (LKjIP Kecamatan Magetan 2023)" in teks
+    assert "skala Skala" not in teks
+
+
+def test_the_exports_can_be_printed_as_they_are(client, login):
+    """The xlsx carried no number format (pagu showed as 15498982788), no title, no frozen
+    header and no OPD code: a title row with the kabupaten, the year and the day, the header
+    frozen and repeated on every printed page, money grouped and percentages with two
+    decimals, the code first."""
+    login("verifikator")
+    hari = date_format(timezone.localdate(), "j F Y")
+    for url, judul in (
+        (reverse("laporan:dasbor_xlsx") + "?tahun=2023", "Dasbor Kinerja Perangkat Daerah"),
+        (reverse("laporan:rekap", args=[2023, "xlsx"]), "Rekapitulasi Capaian Kinerja"),
+    ):
+        ws = load_workbook(io.BytesIO(client.get(url).content)).active
+        assert ws["A1"].value == (
+            f"{judul} Tahun 2023 · Kabupaten Magetan · diunduh {hari}"
+            if judul.startswith("Dasbor")
+            else f"{judul} Perangkat Daerah Tahun 2023 · Kabupaten Magetan · diunduh {hari}"
+        )
+        assert ws.freeze_panes == "A4" and ws.print_title_rows == "$3:$3"
+        kepala = [c.value for c in ws[3]]
+        kec = next(
+            r for r in ws.iter_rows(min_row=4) if "Kecamatan Magetan" in [c.value for c in r]
+        )
+        sel = dict(zip(kepala, kec, strict=True))
+        for nama, c in sel.items():
+            if nama.startswith(("Capaian", "Serapan")):
+                assert c.number_format == "0.00", nama
+            if "(Rp)" in nama:
+                assert c.number_format == "#,##0" and c.value == int(c.value), nama
+        assert kepala[0] == "Kode" or kepala[1] == "Kode"
+        assert sel["Kode"].value == "7.01.01"

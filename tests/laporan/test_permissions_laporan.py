@@ -3,15 +3,14 @@ POST. An operator or pimpinan sees the same pages for their own OPD only: anothe
 drill-down answers 404, and the dashboard, its export, the charts and the recaps hold their
 own row only."""
 
-import io
 import subprocess
 
 import pytest
 from django.urls import reverse
 from izin import SALAH_METODE, SEMUA, kasus
-from openpyxl import load_workbook
 from perencanaan_uji import ORG, opd_organisasi
 from realisasi_uji import KEC, opd_kecamatan, teks_halaman
+from xlsx_uji import kepala_dan_baris
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +73,7 @@ def test_permission_table(client, login, nama, metode, peran, status):
 
 
 def _baris_xlsx(isi: bytes) -> list[tuple]:
-    return [r for r in load_workbook(io.BytesIO(isi)).active.iter_rows(values_only=True)][1:]
+    return kepala_dan_baris(isi)[1]
 
 
 @pytest.mark.parametrize(

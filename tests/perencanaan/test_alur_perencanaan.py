@@ -98,6 +98,13 @@ def test_pk_baru_terisi_target_renstra_dan_pagu_dpa(client, login):
     pk = PerjanjianKinerja.objects.get(opd=opd, tahun=2023)
     assert resp.status_code == 302 and resp["Location"] == reverse("perencanaan:pk", args=[pk.pk])
     assert (pk.versi, pk.status) == (0, "draft")
+    assert (
+        teks_halaman(client.get(resp["Location"])).count(
+            f"{pk.judul} dibuat sebagai draf: 3 target diisi dari Renstra tahun 2023; "
+            "5 program diisi dengan pagu DPA yang berlaku."
+        )
+        == 1
+    )
     assert {r.indikator.nama: r.target for r in pk.indikator.all()} == {
         "Indeks Kepuasan Masyarakat": Decimal("85"),
         "Nilai SAKIP Kecamatan": Decimal("80"),
@@ -115,6 +122,24 @@ def test_pk_baru_terisi_target_renstra_dan_pagu_dpa(client, login):
     assert (
         formulir(resp.content.decode(), "form-pk")[f"p{penunjang.pk}-anggaran"] == "8.244.451.385"
     )
+
+
+def test_pk_baru_without_targets_or_dpa_says_so(client, login):
+    """ "Buat PK" for 2025 said it filled targets and pagu though there were neither."""
+    opd = opd_kecamatan()
+    login("operator.kecamatan")
+    resp = client.post(
+        reverse("perencanaan:opd", args=[opd.pk]),
+        {"aksi": "pk_baru", "pk-tahun": "2025"},
+        follow=True,
+    )
+    pk = PerjanjianKinerja.objects.get(opd=opd, tahun=2025)
+    assert not pk.indikator.exclude(target__isnull=True, target_teks="").exists()
+    assert not pk.program.exists()
+    assert (
+        f"{pk.judul} dibuat sebagai draf: Renstra belum memuat target tahun 2025, isi "
+        "targetnya; belum ada DPA tahun 2025, program dan anggarannya belum terisi."
+    ) in teks_halaman(resp)
 
 
 def test_perubahan_dari_pk_final_sampai_berlaku(client, login):

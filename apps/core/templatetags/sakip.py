@@ -24,10 +24,17 @@ def angka_id(nilai, desimal=2):
 
 
 @register.filter
+def triwulan(nomor):
+    """3 -> "Triwulan III": one way to name a triwulan everywhere."""
+    return f"Triwulan {angka.ROMAWI.get(nomor, nomor)}"
+
+
+@register.filter
 def rupiah(nilai):
+    """`Rp 1.500.000.000`; the sen only when there are any (never rounded away)."""
     if _kosong(nilai):
         return ""
-    return angka.format_rupiah(nilai)
+    return angka.format_rupiah(nilai, sen=None)
 
 
 @register.filter

@@ -17,7 +17,7 @@ from django_tables2.export import TableExport
 from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
 from apps.core.akses import halaman
 from apps.core.angka import ROMAWI
-from apps.core.ekspor import unduhan
+from apps.core.ekspor import judul_unduhan, unduhan
 from apps.core.forms import report_galat
 from apps.core.models import OPD, RentangPredikat
 from apps.core.selectors import opd_for_user
@@ -131,7 +131,8 @@ def dasbor_xlsx(request):
     tabel = TabelDasbor(baris, tahun=tahun)
     RequestConfig(request, paginate=False).configure(tabel)
     data = TableExport("xlsx", tabel, dataset_kwargs={"title": f"Dasbor {tahun}"}).dataset
-    return unduhan(data, f"dasbor-sakip-{tahun}", "xlsx")
+    judul = judul_unduhan(f"Dasbor Kinerja Perangkat Daerah Tahun {tahun}")
+    return unduhan(data, f"dasbor-sakip-{tahun}", "xlsx", judul=judul)
 
 
 @halaman()
@@ -223,7 +224,8 @@ def rekap(request, tahun: int, format: str):
         raise Http404
     baris = dasbor_baris(_opd_qs(request.user), tahun)
     if format == "xlsx":
-        return unduhan(rekap_xlsx(baris, tahun), f"rekap-capaian-{tahun}", "xlsx")
+        judul = judul_unduhan(f"Rekapitulasi Capaian Kinerja Perangkat Daerah Tahun {tahun}")
+        return unduhan(rekap_xlsx(baris, tahun), f"rekap-capaian-{tahun}", "xlsx", judul=judul)
     resp = HttpResponse(rekap_pdf(baris, tahun), content_type="application/pdf")
     resp["Content-Disposition"] = f'inline; filename="rekap-capaian-{tahun}.pdf"'
     return resp
