@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.dates import MONTHS
 
-from apps.core.forms import angka_formfield, tahun_field
+from apps.core.forms import angka_formfield, label_baris, tahun_field
 
 from .models import DPA, Impor, RealisasiAnggaran
 
@@ -39,6 +39,7 @@ class RealisasiBulanForm(forms.Form):
         self.fields["keterangan"].label = f"Keterangan {kode}"
         self.order_fields(["realisasi", "fisik", "keterangan"])
         self.rincian = rincian
+        label_baris(self)  # each label names its line's code already
 
     def clean(self):
         d = super().clean()

@@ -76,6 +76,19 @@ class KotakTeks(forms.Textarea):
         )
 
 
+def label_baris(form, konteks: str = "") -> None:
+    """Give every field of a row form (a table row of many: a Renstra node, a PK target, an
+    indicator's value) an accessible name: its label and the row it belongs to ("Target
+    2024 — Indikator 1.1.1"), for a screen reader and axe-core, where the table shows the
+    label only once in its header."""
+    for nama, field in form.fields.items():
+        if not field.widget.is_hidden:
+            label = str(field.label or nama)
+            field.widget.attrs.setdefault(
+                "aria-label", f"{label} — {konteks}" if konteks else label
+            )
+
+
 def teks_field(label: str, maks: int, *, baris: int = 2, wajib: bool = True, **kwargs):
     """A text of at most `maks` characters typed in a box of `baris` lines."""
     return forms.CharField(

@@ -9,6 +9,7 @@ from apps.core.forms import (
     TanggalWaktuField,
     Tersembunyi,
     angka_formfield,
+    label_baris,
     tahun_field,
     teks_field,
 )
@@ -83,6 +84,7 @@ class BarisRealisasiForm(forms.Form):
         self.fields[nama] = input_nilai(baris)
         if nama == "nilai":
             self.fields["nilai"].widget.attrs.update({"class": "nilai", "data-indikator": ind.pk})
+        label_baris(self, f"indikator {ind.nama[:80]}")
         if terkunci:
             self.kunci()
 

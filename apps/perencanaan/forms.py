@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from apps.core.forms import TanggalField, angka_formfield, tahun_field, teks_field
+from apps.core.forms import TanggalField, angka_formfield, label_baris, tahun_field, teks_field
 from apps.core.models import Misi, Pejabat, PeriodeRPJMD
 
 from .models import (
@@ -73,6 +73,7 @@ class TujuanForm(forms.Form):
     def __init__(self, *args, tujuan, **kwargs):
         super().__init__(*args, prefix=f"t{tujuan.pk}", initial={"uraian": tujuan.uraian}, **kwargs)
         self.obj = tujuan
+        label_baris(self, f"tujuan {tujuan.nomor}")
 
 
 def misi_queryset(renstra):
@@ -118,6 +119,7 @@ class SasaranForm(forms.Form):
         ]
         self.fields["program"].choices = [(p.pk, f"{p.kode} {p.nama}") for p in program_list]
         self.obj = sasaran
+        label_baris(self, f"sasaran {sasaran.uraian[:80]}")
 
     def nilai(self) -> dict:
         return {
@@ -159,6 +161,7 @@ class IndikatorForm(forms.Form):
             self.fields[f"target_{tahun}"] = target_field(indikator, f"Target {tahun}", pilihan)
         self.fields["target_akhir"] = target_field(indikator, "Target akhir periode", pilihan)
         self.obj = indikator
+        label_baris(self, f"indikator {indikator.nama[:80]}")
 
     def target_fields(self):
         return [self[f"target_{tahun}"] for tahun in self.tahun_list]
@@ -232,6 +235,7 @@ class IKUForm(forms.Form):
             **kwargs,
         )
         self.obj = indikator
+        label_baris(self, f"indikator {indikator.nama[:80]}")
 
 
 # ------------------------------------------------------------------------------------------
@@ -312,12 +316,13 @@ class PKTargetForm(forms.Form):
         if self.is_bound and self.data.get(self.add_prefix("hapus")):
             # A row to be removed: what its target field holds does not matter.
             self.fields["target"] = forms.CharField(required=False)
-            return
-        self.fields["target"] = target_field(ind, f"Target {ind.nama}")
-        self.fields["target"].required = True
-        self.fields["target"].error_messages["required"] = (
-            f"Target {ind.nama}: wajib diisi (atau centang Hapus)."
-        )
+        else:
+            self.fields["target"] = target_field(ind, f"Target {ind.nama}")
+            self.fields["target"].required = True
+            self.fields["target"].error_messages["required"] = (
+                f"Target {ind.nama}: wajib diisi (atau centang Hapus)."
+            )
+        label_baris(self, f"indikator {ind.nama[:80]}")
 
     def nilai(self) -> tuple:
         return angka_teks(self.row.indikator, self.cleaned_data["target"])
@@ -338,13 +343,14 @@ class PKProgramForm(forms.Form):
         if self.is_bound and self.data.get(self.add_prefix("hapus")):
             # A row to be removed: what its budget field holds does not matter.
             self.fields["anggaran"] = forms.CharField(required=False)
-            return
-        self.fields["anggaran"] = angka_formfield(
-            PKProgram._meta.get_field("anggaran"), label=f"Anggaran {row.program.nama}"
-        )
-        self.fields["anggaran"].error_messages["required"] = (
-            f"Anggaran {row.program.nama}: wajib diisi (atau centang Hapus)."
-        )
+        else:
+            self.fields["anggaran"] = angka_formfield(
+                PKProgram._meta.get_field("anggaran"), label=f"Anggaran {row.program.nama}"
+            )
+            self.fields["anggaran"].error_messages["required"] = (
+                f"Anggaran {row.program.nama}: wajib diisi (atau centang Hapus)."
+            )
+        label_baris(self, f"program {row.program.nama[:80]}")
 
 
 class PKIndikatorTambahForm(forms.Form):
