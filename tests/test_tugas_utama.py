@@ -1,0 +1,128 @@
+"""Each role reaches its main task from the home page by clicks alone (issue 17), in Chromium
+on the live server, the clock at the demo's day (Triwulan III 2026 open):
+
+- the operator fills and submits the triwulan, then opens the draft LKjIP PDF;
+- the verifikator verifies one value and returns another, opens the dashboard and downloads
+  the recap;
+- the pimpinan finalises the PK waiting for it.
+"""
+
+import datetime
+
+import pytest
+from conftest import HARI_DEMO
+from django.utils import timezone
+from peramban import masuk, pesan, shot
+from playwright.sync_api import expect
+from realisasi_uji import indikator_pk, opd_kecamatan
+
+from apps.laporan import draf as draf_svc
+from apps.laporan.demo.loader import load_demo
+from apps.pengukuran.models import CatatanVerifikasi, Realisasi
+from apps.perencanaan import services as pk_svc
+from apps.perencanaan.models import PerjanjianKinerja
+
+WIB = datetime.timezone(datetime.timedelta(hours=7))
+PDF_KECIL = b"%PDF-1.4\n% draf uji\n"
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def hari_demo(monkeypatch):
+    """The live server and the test share the process: the clock of both at the demo's day."""
+    load_demo(hari_ini=HARI_DEMO)
+    saat = datetime.datetime.combine(HARI_DEMO, datetime.time(10), tzinfo=WIB)
+    monkeypatch.setattr(timezone, "now", lambda: saat)
+
+
+def test_operator_fills_and_submits_the_triwulan_then_opens_the_draft_lkjip(
+    page, hari_demo, monkeypatch
+):
+    monkeypatch.setattr(draf_svc, "render_lkjip_pdf", lambda **kw: PDF_KECIL)
+    masuk(page, "operator.kecamatan")
+    page.get_by_role("link", name="Isi realisasi Triwulan III 2026").click()
+    expect(page.locator("h1")).to_have_text("Realisasi Triwulan III 2026")
+    for ind in indikator_pk():
+        page.locator(f"[name='i{ind.pk}-nilai']").fill("90")
+        page.locator(f"[name='i{ind.pk}-analisis']").fill("Sesuai rencana.")
+        page.locator(f"[name='i{ind.pk}-solusi']").fill("Lanjutkan.")
+    page.get_by_role("button", name="Simpan dan ajukan").click()
+    pesan(page, "indikator diajukan untuk diverifikasi")
+    shot(page, "tugas/operator-diajukan")
+    assert set(
+        Realisasi.objects.filter(indikator__in=indikator_pk(), tahun=2026, triwulan=3).values_list(
+            "status", flat=True
+        )
+    ) == {"diajukan"}
+    page.get_by_role("link", name="Beranda").click()
+    # the draft is built by the worker (eager here; else behind a page that reloads itself),
+    # then the PDF itself answers and Chromium shows it in its viewer
+    with page.expect_response(
+        lambda r: r.headers.get("content-type") == "application/pdf", timeout=20000
+    ) as jawaban:
+        page.get_by_role("link", name="PDF draf LKjIP 2025").click()
+    assert jawaban.value.status == 200
+    assert jawaban.value.headers["content-disposition"] == (
+        'inline; filename="lkjip-7.01.01-2025-draf.pdf"'
+    )
+
+
+def test_verifikator_verifies_one_returns_one_and_downloads_the_recap(page, hari_demo):
+    kec = opd_kecamatan()
+    daftar = indikator_pk()
+    for ind in daftar:
+        Realisasi.objects.create(
+            indikator=ind,
+            tahun=2026,
+            triwulan=3,
+            nilai=90,
+            analisis="Sesuai rencana.",
+            solusi="Lanjutkan.",
+            status="diajukan",
+            diajukan_pada=timezone.now(),
+        )
+    masuk(page, "verifikator")
+    page.get_by_role(
+        "link", name=f"{kec.nama}: Triwulan III 2026, {len(daftar)} indikator menunggu"
+    ).click()
+    expect(page.locator("h1")).to_contain_text("Triwulan III 2026")
+    pertama, kedua = (
+        Realisasi.objects.get(indikator=daftar[i], tahun=2026, triwulan=3) for i in (0, 1)
+    )
+    page.locator(f"[name='r{pertama.pk}-aksi']").select_option("verifikasi")
+    page.locator(f"[name='r{kedua.pk}-aksi']").select_option("kembalikan")
+    page.locator(f"[name='r{kedua.pk}-komentar']").fill("Lampirkan hasil survei.")
+    page.get_by_role("button", name="Simpan keputusan").click()
+    pesan(page, "1 dikembalikan")
+    pertama.refresh_from_db()
+    kedua.refresh_from_db()
+    assert (pertama.status, kedua.status) == ("diverifikasi", "dikembalikan")
+    assert CatatanVerifikasi.objects.get(realisasi=kedua).isi == "Lampirkan hasil survei."
+    page.get_by_role("link", name="Dasbor", exact=True).click()
+    expect(page.locator("h1")).to_contain_text("Dasbor kinerja Perangkat Daerah 2026")
+    with page.expect_download() as unduhan:
+        page.get_by_role("link", name="Rekap xlsx").click()
+    assert unduhan.value.suggested_filename == "rekap-capaian-2026.xlsx"
+    shot(page, "tugas/verifikator-dasbor")
+
+
+def test_pimpinan_finalises_the_pk_waiting_for_it(page, hari_demo):
+    kec = opd_kecamatan()
+    induk = PerjanjianKinerja.objects.get(opd=kec, tahun=2026, versi=0)
+    perubahan = pk_svc.pk_perubahan_create(
+        pk=induk, alasan="pejabat", keterangan="Camat baru dilantik."
+    )
+    PerjanjianKinerja.objects.filter(pk=perubahan.pk).update(tanggal=HARI_DEMO)
+    masuk(page, "pimpinan.kecamatan")
+    page.get_by_role(
+        "link", name="Perubahan PK ke-1: draf, belum final — periksa dan finalkan"
+    ).click()
+    page.on("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Finalkan").click()
+    expect(page.locator("p.selesai")).to_contain_text("Dokumen final")
+    perubahan.refresh_from_db()
+    assert perubahan.status == "final"
+    page.get_by_role("link", name="Beranda").click()
+    expect(page.get_by_role("link", name="Perubahan PK ke-1: final")).to_be_visible()
+    shot(page, "tugas/pimpinan-pk-final")
