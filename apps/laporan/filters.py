@@ -40,12 +40,14 @@ class FilterDasbor(django_filters.FilterSet):
         model = OPD
         fields = ["tahun", "jenis", "predikat", "triwulan", "status", "terlambat"]
 
-    def __init__(self, *args, predikat: list[str] = (), **kwargs):
+    def __init__(self, *args, predikat: list[tuple[str, list[str]]] = (), **kwargs):
+        """`predikat`: (scale name, its labels) of the scales in use (selectors.
+        predikat_per_skala), offered one group per scale."""
         super().__init__(*args, **kwargs)
         self.baris: dict = {}
-        self.filters["predikat"].extra["choices"] = [(p, p) for p in predikat] + [
-            ("-", "tidak dapat dihitung")
-        ]
+        self.filters["predikat"].extra["choices"] = [
+            (nama, [(label, label) for label in labels]) for nama, labels in predikat
+        ] + [("-", "tidak dapat dihitung")]
         tahun = tahun_field(required=False)
         tahun.widget.attrs["class"] = "isian-tahun"
         self.form.fields["tahun"] = tahun

@@ -205,6 +205,14 @@ def _lengkapi(
     return hasil
 
 
+def predikat_per_skala(opds) -> list[tuple[str, list[str]]]:
+    """The predikat labels of the scales the OPDs are measured with (each OPD's own, else the
+    kabupaten's: kinerja.aturan_opd), per scale, highest first: the dashboard's predikat
+    filter offered the labels of every scale in one list."""
+    skala = {a.skala.nama: [r.label for r in a.skala.rentang] for a in aturan_opd(opds).values()}
+    return [(nama, label) for nama, label in sorted(skala.items()) if nama and label]
+
+
 def dasbor(
     opds, tahun: int, *, sekarang: datetime.datetime | None = None, tahun_lalu=()
 ) -> list[BarisDasbor]:

@@ -357,3 +357,28 @@ def test_the_exports_can_be_printed_as_they_are(client, login):
                 assert c.number_format == "#,##0" and c.value == int(c.value), nama
         assert kepala[0] == "Kode" or kepala[1] == "Kode"
         assert sel["Kode"].value == "7.01.01"
+
+
+def test_the_predikat_filter_offers_each_scale_in_use_as_its_own_group(client, login):
+    """The filter listed 16 labels of three scales in one list: one group per scale the
+    OPDs shown are measured with, its labels highest first; a scale no OPD uses is not
+    offered."""
+    from apps.core.models import RentangPredikat, SkalaPredikat
+    from apps.pengukuran.kinerja import aturan_opd
+
+    lain = SkalaPredikat.objects.create(nama="Skala yang tidak dipakai")
+    RentangPredikat.objects.create(skala=lain, label="Label Tak Terpakai", batas_bawah=0)
+    login("verifikator")
+    html = dasbor(client, tahun=2026).content.decode()
+    pilihan = html.split('name="predikat"')[1].split("</select>")[0]
+    grup = re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', pilihan, re.S)
+    aturan = aturan_opd(OPD.objects.filter(aktif=True)).values()
+    harap = {a.skala.nama: [r.label for r in a.skala.rentang] for a in aturan}
+    assert {
+        nama: re.findall(r'<option value="[^"]*">([^<]+)</option>', isi) for nama, isi in grup
+    } == harap
+    assert "Label Tak Terpakai" not in html
+    assert len(harap) >= 1
+    # choosing a label still narrows the rows
+    kec = next(iter(harap.values()))[0]
+    assert dasbor(client, tahun=2026, predikat=kec).status_code == 200

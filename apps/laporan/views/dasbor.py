@@ -5,7 +5,6 @@ one OPD and the recaps. An operator or pimpinan sees the same pages for their ow
 import hashlib
 
 from django.conf import settings
-from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -19,7 +18,7 @@ from apps.core.akses import halaman
 from apps.core.angka import ROMAWI
 from apps.core.ekspor import judul_unduhan, unduhan
 from apps.core.forms import report_galat
-from apps.core.models import OPD, RentangPredikat
+from apps.core.models import OPD
 from apps.core.selectors import opd_for_user
 from apps.core.tahun import pilihan_tahun
 from apps.pengukuran.jendela import StatusTriwulan
@@ -33,6 +32,7 @@ from ..selectors import (
     cache_write,
     dasbor_cache,
     peringatan_dini,
+    predikat_per_skala,
     proyeksi_opd,
 )
 from ..selectors import dasbor as dasbor_baris
@@ -48,12 +48,7 @@ def _saring(request):
     user may see is computed once (a fixed number of queries, or read from the cache for
     SAKIP_DASBOR_CACHE_DETIK seconds; `f.dihitung` says when), then filtered."""
     opd_qs = _opd_qs(request.user)
-    predikat = list(
-        RentangPredikat.objects.order_by("skala_id", F("batas_bawah").desc(nulls_last=True))
-        .values_list("label", flat=True)
-        .distinct()
-    )
-    f = FilterDasbor(request.GET, queryset=opd_qs, predikat=list(dict.fromkeys(predikat)))
+    f = FilterDasbor(request.GET, queryset=opd_qs, predikat=predikat_per_skala(opd_qs))
     sah = f.is_valid()
     if not sah:
         report_galat(request, f.form)
