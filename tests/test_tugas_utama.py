@@ -126,3 +126,35 @@ def test_pimpinan_finalises_the_pk_waiting_for_it(page, hari_demo):
     page.get_by_role("link", name="Beranda").click()
     expect(page.get_by_role("link", name="Perubahan PK ke-1: final")).to_be_visible()
     shot(page, "tugas/pimpinan-pk-final")
+
+
+def test_the_entry_page_can_be_filled_and_saved_with_the_keyboard_alone(page, hari_demo):
+    """Tab from the top of the page to the first value, type it, Tab to its analysis and
+    solution, then Tab on to "Simpan draf" and press Enter: no mouse."""
+    kec = opd_kecamatan()
+    ind = indikator_pk()[0]
+    masuk(page, "operator.kecamatan")
+    page.goto(f"/realisasi/opd/{kec.pk}/2026/tw3/")
+
+    def tab_sampai(pilih: str, batas: int = 80) -> None:
+        for _ in range(batas):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"document.activeElement.matches({pilih!r})"):
+                return
+        raise AssertionError(f"{pilih} tidak tercapai dengan Tab")
+
+    tab_sampai(f"[name='i{ind.pk}-nilai']")
+    page.keyboard.type("88,5")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Survei IKM selesai.")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Pertahankan.")
+    tab_sampai("button[value='simpan']")
+    page.keyboard.press("Enter")
+    pesan(page, "Draf tersimpan.")
+    r = Realisasi.objects.get(indikator=ind, tahun=2026, triwulan=3)
+    assert (str(r.nilai), r.analisis, r.solusi) == (
+        "88.5000",
+        "Survei IKM selesai.",
+        "Pertahankan.",
+    )
