@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench check clean apt
+.PHONY: run test lint bench check clean apt panduan
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check apps config tests benchmarks
 	$(BIN)/ruff format --check apps config tests benchmarks
 	$(BIN)/lint-imports
+
+## panduan: the user's guides' screenshots (static/panduan/) taken again from the application
+panduan: $(STAMP) apt
+	SAKIP_PANDUAN_TULIS=1 $(BIN)/pytest -q -p no:cacheprovider tests/test_panduan.py
 
 ## bench: every script in benchmarks/ on its own database with --synthetic 100, then one table
 ## of the key figures (benchmarks/laporan.py; see benchmarks/README.md)

@@ -7,4 +7,6 @@ urlpatterns = [
     path("", views.beranda, name="beranda"),
     path("sehat/", views.sehat, name="sehat"),
     path("notifikasi/", views.notifikasi, name="notifikasi"),
+    path("panduan/", views.panduan, name="panduan"),
+    path("panduan/<str:peran>/", views.panduan, name="panduan_peran"),
 ]

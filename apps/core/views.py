@@ -1,10 +1,11 @@
 from django.db import connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from .akses import halaman
 from .beranda import kartu_beranda
+from .roles import Peran
 
 
 @halaman()
@@ -29,3 +30,17 @@ def notifikasi(request):
         qs.filter(dibaca_pada__isnull=True).update(dibaca_pada=timezone.now())
         return redirect("core:notifikasi")
     return render(request, "core/notifikasi.html", {"notifikasi_list": qs[:100]})
+
+
+@halaman()
+def panduan(request, peran: str = ""):
+    """The user's guide of a role (the user's own by default), in Indonesian, with
+    screenshots taken by the browser tests (tests/test_panduan.py, `make panduan`)."""
+    peran = peran or request.user.peran
+    if peran not in Peran.values:
+        raise Http404("Panduan peran ini tidak ada.")
+    return render(
+        request,
+        f"core/panduan/{peran}.html",
+        {"peran": Peran(peran), "peran_list": Peran.choices},
+    )
