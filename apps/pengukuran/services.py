@@ -276,25 +276,42 @@ def realisasi_triwulan_submit(*, opd: OPD, tahun: int, triwulan: int, user, seka
     jendela = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=triwulan, sekarang=sekarang)
     if not jendela.terbuka and any(r.status == Realisasi.Status.DRAFT for r in ajukan):
         raise ValidationError(jendela.pesan)
-    for r in ajukan:
-        r.status = Realisasi.Status.DIAJUKAN
-        r.diajukan_oleh, r.diajukan_pada = user, sekarang
+    _ganti_pengajuan(ajukan, Realisasi.Status.DIAJUKAN, user, sekarang, "realisasi.ajukan")
+    _kabari_verifikator(
+        opd,
+        tahun,
+        triwulan,
+        f"{opd.nama} mengajukan realisasi {pengisian.nama_triwulan}",
+        f"{len(ajukan)} indikator menunggu verifikasi.",
+    )
+    return len(ajukan)
+
+
+def _ganti_pengajuan(rows, status: str, user, sekarang, aksi: str) -> None:
+    """Submit (status diajukan) or withdraw (draft) rows: who submitted and when, a new
+    version (an open page's stale copy is refused), the history record with its action."""
+    diajukan = status == Realisasi.Status.DIAJUKAN
+    for r in rows:
+        r.status = status
+        r.diajukan_oleh, r.diajukan_pada = (user, sekarang) if diajukan else (None, None)
         r.versi += 1
         r.diperbarui = sekarang
     bulk_update_riwayat(
-        ajukan,
+        rows,
         ["status", "diajukan_oleh", "diajukan_pada", "versi", "diperbarui"],
         user=user,
-        aksi="realisasi.ajukan",
+        aksi=aksi,
     )
+
+
+def _kabari_verifikator(opd, tahun: int, triwulan: int, judul: str, pesan: str) -> None:
     notifikasi_send(
         penerima=_verifikator(),
-        judul=f"{opd.nama} mengajukan realisasi {pengisian.nama_triwulan}",
-        pesan=f"{len(ajukan)} indikator menunggu verifikasi.",
+        judul=judul,
+        pesan=pesan,
         tautan=reverse("pengukuran:tinjau", args=[opd.pk, tahun, triwulan]),
         email=False,
     )
-    return len(ajukan)
 
 
 @transaction.atomic
@@ -321,23 +338,13 @@ def realisasi_triwulan_withdraw(*, opd: OPD, tahun: int, triwulan: int, user, se
     jendela = jendela_pengisian(opd_id=opd.pk, tahun=tahun, triwulan=triwulan, sekarang=sekarang)
     if not jendela.terbuka:
         raise ValidationError(f"{jendela.pesan} Pengajuan tidak dapat ditarik kembali.")
-    for r in rows:
-        r.status = Realisasi.Status.DRAFT
-        r.diajukan_oleh = r.diajukan_pada = None
-        r.versi += 1
-        r.diperbarui = sekarang
-    bulk_update_riwayat(
-        rows,
-        ["status", "diajukan_oleh", "diajukan_pada", "versi", "diperbarui"],
-        user=user,
-        aksi="realisasi.tarik",
-    )
-    notifikasi_send(
-        penerima=_verifikator(),
-        judul=f"{opd.nama} menarik kembali pengajuan realisasi {nama}",
-        pesan=f"{len(rows)} indikator kembali menjadi draf; tunggu pengajuan berikutnya.",
-        tautan=reverse("pengukuran:tinjau", args=[opd.pk, tahun, triwulan]),
-        email=False,
+    _ganti_pengajuan(rows, Realisasi.Status.DRAFT, user, sekarang, "realisasi.tarik")
+    _kabari_verifikator(
+        opd,
+        tahun,
+        triwulan,
+        f"{opd.nama} menarik kembali pengajuan realisasi {nama}",
+        f"{len(rows)} indikator kembali menjadi draf; tunggu pengajuan berikutnya.",
     )
     return len(rows)
 
