@@ -4,17 +4,15 @@ and its draft and final PDF; for Bagian Organisasi and the Inspektorat, the OPDs
 look this year (late, below 70 %) from the dashboard's own rows, and every recap one click
 away."""
 
-from decimal import Decimal
-
 from django.urls import reverse
 
 from apps.core.angka import ROMAWI
 from apps.core.beranda import Butir, Kartu, Konteks
 from apps.core.selectors import opd_for_user
+from apps.pengukuran.proyeksi import BATAS_PERINGATAN
 
 from .selectors import dasbor_cache, lkjip_terbaru
 
-BATAS_PERHATIAN = Decimal(70)  # the dashboard's early-warning line
 DAFTAR_MAKS = 8
 
 
@@ -57,7 +55,9 @@ def _kartu_kabupaten(k: Konteks) -> Kartu:
     opds = opd_for_user(k.user).filter(aktif=True).order_by("kode")
     baris, _ = dasbor_cache(opds, tahun)
     terlambat = [b for b in baris if b.terlambat]
-    rendah = [b for b in baris if b.capaian.nilai is not None and b.capaian.nilai < BATAS_PERHATIAN]
+    rendah = [
+        b for b in baris if b.capaian.nilai is not None and b.capaian.nilai < BATAS_PERINGATAN
+    ]
     butir = []
     for b in terlambat[:DAFTAR_MAKS]:
         late = [tw for tw in range(1, 5) if b.status.get(tw) == "terlambat"]
