@@ -97,6 +97,9 @@ TANPA_TAUTAN = {
     "laporan:lkjip_pratinjau": "JSON (POST) yang diminta skrip halaman LKjIP saat mengetik",
     "laporan:lkjip_draf": "halaman tunggu draf PDF, hanya selama pekerja latar menyusunnya; "
     "tanpa pekerja (uji, make run) PDF langsung dikirim",
+    "laporan:lkjip_finalisasi": "halaman tunggu finalisasi LKjIP, hanya selama pekerja latar "
+    "menyusun PDF final (ditautkan dari halaman LKjIP selama itu); tanpa pekerja (uji, make run) "
+    "finalisasi selesai dalam permintaannya",
     "admin:login": "login admin Django; pengguna masuk lewat /masuk/ (LOGIN_URL)",
     "admin:jsi18n": "skrip terjemahan yang dimuat halaman admin, bukan tautan",
     "admin:autocomplete": "JSON pencarian yang diminta skrip admin",

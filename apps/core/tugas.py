@@ -14,7 +14,9 @@ dead: `tugas_terhenti_fail` gives it the status its model names for that case, w
 saying what happened, and the user can start again.
 """
 
+import statistics
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.apps import apps
@@ -98,3 +100,44 @@ def tugas_terhenti_fail_all(*, sekarang: datetime | None = None) -> dict[str, in
         for model in apps.get_models()
         if hasattr(model, "TUGAS_TERHENTI")
     }
+
+
+@dataclass(frozen=True)
+class Kemajuan:
+    """How far a running job is, as its waiting page says it: the seconds since it was asked
+    for, and how long the last finished jobs of its kind took from request to end (their
+    median, over `contoh` of them), when there are any. A job that cannot count its own steps
+    (one PDF rendered by WeasyPrint) is measured against its predecessors, never guessed."""
+
+    detik: int
+    perkiraan: int | None
+    contoh: int
+
+    @property
+    def persen(self) -> int | None:
+        """Share of the usual duration already spent, held at 95 % until the job says it is
+        done (a job slower than usual must not read 100 % while it still runs)."""
+        if not self.perkiraan:
+            return None
+        return min(95, round(100 * self.detik / self.perkiraan))
+
+    @property
+    def sisa(self) -> int | None:
+        if not self.perkiraan:
+            return None
+        return max(self.perkiraan - self.detik, 0)
+
+
+def kemajuan_tugas(obj, selesai: QuerySet, *, sekarang: datetime | None = None) -> Kemajuan:
+    """The Kemajuan of the running job `obj` (a row with `dibuat`), against the finished rows
+    `selesai` of its kind (their `diperbarui` is when they finished): the last 10 of them."""
+    sekarang = sekarang or timezone.now()
+    durasi = [
+        (akhir - awal).total_seconds()
+        for awal, akhir in selesai.order_by("-diperbarui").values_list("dibuat", "diperbarui")[:10]
+    ]
+    return Kemajuan(
+        detik=max(round((sekarang - obj.dibuat).total_seconds()), 0),
+        perkiraan=max(round(statistics.median(durasi)), 1) if durasi else None,
+        contoh=len(durasi),
+    )

@@ -301,3 +301,65 @@ class DrafLKjIP(models.Model):
     @property
     def nama_unduhan(self) -> str:
         return f"lkjip-{self.opd.kode}-{self.tahun}-draf.pdf"
+
+
+class FinalisasiLKjIP(models.Model):
+    """One "Finalkan" of an LKjIP, rendered by the background worker (apps.laporan.services
+    laporan_finalize_start / laporan_finalize_job).
+
+    The final PDF/A-3b with its attachments takes 10 to 30 seconds of CPU. Rendered inside the
+    request, the pimpinan stared at a page that did nothing for 18 seconds and a web worker was
+    held as long. The request now checks what the report lacks (fast, and refused at once with
+    every gap listed), then leaves the rendering to the worker and shows a page that says
+    where it is and how much longer it usually takes (apps.core.tugas.kemajuan_tugas)."""
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", "Menunggu giliran"
+        BERJALAN = "berjalan", "Sedang menyusun PDF final"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    TUGAS_TERHENTI = {Status.ANTRE: Status.GAGAL, Status.BERJALAN: Status.GAGAL}
+
+    laporan = models.ForeignKey(
+        LaporanKinerja, on_delete=models.CASCADE, related_name="finalisasi", verbose_name="LKjIP"
+    )
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.ANTRE)
+    pesan = models.TextField(
+        blank=True, help_text="Mengapa finalisasi gagal, satu alasan per baris."
+    )
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diperbarui = models.DateTimeField(
+        auto_now=True,
+        help_text="Tulisan terakhir pada baris ini; pekerjaan yang lama tidak "
+        "maju dianggap terhenti.",
+    )
+
+    opd_path = "laporan__opd"
+
+    class Meta:
+        verbose_name = "finalisasi LKjIP"
+        verbose_name_plural = "finalisasi LKjIP"
+        ordering = ["-dibuat", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["laporan"],
+                condition=Q(status__in=["antre", "berjalan"]),
+                name="finalisasi_lkjip_satu_berjalan",
+                violation_error_message="LKjIP ini sedang difinalkan.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Finalisasi {self.laporan}"
+
+    @property
+    def berjalan(self) -> bool:
+        return self.status in (self.Status.ANTRE, self.Status.BERJALAN)
+
+    @property
+    def alasan(self) -> list[str]:
+        return [b for b in self.pesan.splitlines() if b.strip()]

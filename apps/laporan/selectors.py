@@ -44,7 +44,7 @@ from apps.pengukuran.selectors import triwulan_tertutup
 from apps.perencanaan import models as model_perencanaan
 from apps.perencanaan.selectors import konsistensi_opd
 
-from .models import NARASI, DrafLKjIP, LaporanKinerja
+from .models import NARASI, DrafLKjIP, FinalisasiLKjIP, LaporanKinerja
 
 logger = logging.getLogger(__name__)
 
@@ -533,6 +533,23 @@ def draf_for_user(user):
     """The draft PDFs this user asked for, of OPDs they still see: another user's draft is
     not theirs to open."""
     return for_user(DrafLKjIP.objects.select_related("opd"), user).filter(dibuat_oleh=user)
+
+
+def finalisasi_for_user(user):
+    """The finalisations of LKjIP of OPDs this user sees (anyone who may open the report
+    may watch it being finalised)."""
+    return for_user(FinalisasiLKjIP.objects.select_related("laporan__opd", "dibuat_oleh"), user)
+
+
+def finalisasi_berjalan(laporan_id: int) -> FinalisasiLKjIP | None:
+    """The finalisation of this report still waiting or being rendered, if any."""
+    return (
+        FinalisasiLKjIP.objects.filter(
+            laporan_id=laporan_id, status__in=list(FinalisasiLKjIP.TUGAS_TERHENTI)
+        )
+        .select_related("dibuat_oleh")
+        .first()
+    )
 
 
 @dataclass(frozen=True)

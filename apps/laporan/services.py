@@ -3,6 +3,7 @@ verification; and the executive summary proposed from the data."""
 
 import datetime
 import hashlib
+import logging
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -16,12 +17,15 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from apps.core.angka import format_persen, format_rupiah
 from apps.core.models import OPD
 from apps.core.riwayat import dengan_aksi
+from apps.core.tugas import tugas_start, tugas_terhenti_fail
 from apps.perencanaan.models import Sasaran
 
 from .lkjip import DokumenLKjIP, dokumen_lkjip
 from .lkjip_final import kode_baru, render_lkjip_final
-from .models import ANALISIS, NARASI, AnalisisSasaran, LaporanKinerja
+from .models import ANALISIS, NARASI, AnalisisSasaran, FinalisasiLKjIP, LaporanKinerja
 from .selectors import dasbor
+
+logger = logging.getLogger(__name__)
 
 
 def laporan_pastikan_draf(laporan: LaporanKinerja | None) -> None:
@@ -246,6 +250,54 @@ def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
         lap.berkas_final.storage.delete(lap.berkas_final.name)
         raise
     return lap
+
+
+@transaction.atomic
+def laporan_finalize_start(*, laporan: LaporanKinerja, user) -> FinalisasiLKjIP:
+    """ "Finalkan" from the editing page: refuse at once, with every gap (syarat_final), a
+    report that cannot be finalised, else leave the rendering to the background worker
+    (laporan_finalize_job) and return its job. A second click while the report is being
+    finalised returns the job already running. With CELERY_TASK_ALWAYS_EAGER (make run,
+    the tests) the job has run when this returns."""
+    lap = _terbaru_terkunci(laporan)
+    laporan_pastikan_draf(lap)
+    milik = FinalisasiLKjIP.objects.filter(laporan=lap)
+    tugas_terhenti_fail(milik)
+    berjalan = milik.filter(status__in=list(FinalisasiLKjIP.TUGAS_TERHENTI)).first()
+    if berjalan is not None:
+        return berjalan
+    kurang = syarat_final(lap, dokumen_lkjip(opd=lap.opd, tahun=lap.tahun, laporan=lap))
+    if kurang:
+        raise ValidationError(kurang, code="syarat")
+    tugas = FinalisasiLKjIP.objects.create(laporan=lap, dibuat_oleh=user)
+    tugas_start("apps.laporan.tasks.finalisasi_job", tugas.pk)
+    tugas.refresh_from_db()
+    return tugas
+
+
+def laporan_finalize_job(*, tugas: FinalisasiLKjIP) -> None:
+    """The background job of one "Finalkan": laporan_finalize (which checks everything again:
+    the data may have changed while the job waited), then the job's row says how it ended,
+    with every reason when the report was refused, or a generic one (logged) on an error."""
+    FinalisasiLKjIP.objects.filter(pk=tugas.pk).update(
+        status=FinalisasiLKjIP.Status.BERJALAN, diperbarui=timezone.now()
+    )
+    try:
+        laporan_finalize(laporan=tugas.laporan, user=tugas.dibuat_oleh)
+    except ValidationError as e:
+        status, pesan = FinalisasiLKjIP.Status.GAGAL, "\n".join(e.messages)
+    except Exception:
+        logger.exception("Finalisasi %s gagal", tugas.pk)
+        status = FinalisasiLKjIP.Status.GAGAL
+        pesan = (
+            "Terjadi kesalahan saat menyusun PDF final; kesalahan sudah dicatat untuk "
+            "pengelola sistem. LKjIP tetap draf; silakan coba lagi."
+        )
+    else:
+        status, pesan = FinalisasiLKjIP.Status.SELESAI, ""
+    FinalisasiLKjIP.objects.filter(pk=tugas.pk).update(
+        status=status, pesan=pesan, diperbarui=timezone.now()
+    )
 
 
 def peran_pengguna(user) -> str:

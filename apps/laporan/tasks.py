@@ -10,8 +10,8 @@ again and again; its row is given up for dead instead, and the user can start a 
 
 from celery import shared_task
 
-from . import draf, paket
-from .models import DrafLKjIP, PaketLKjIP
+from . import draf, paket, services
+from .models import DrafLKjIP, FinalisasiLKjIP, PaketLKjIP
 
 
 # The result lives on the package's row (status, progress, file): Celery keeps none.
@@ -29,3 +29,14 @@ def draf_build_job(draf_id: int) -> None:
     obj = DrafLKjIP.objects.filter(pk=draf_id).select_related("opd").first()
     if obj is not None and obj.berjalan:
         draf.draf_build(draf=obj)
+
+
+# One "Finalkan" (apps.laporan.services.laporan_finalize_job); delivered again, it runs only
+# while its row still waits (a report finalised, or a job given up for dead, is left alone).
+@shared_task(ignore_result=True, acks_late=True)
+def finalisasi_job(tugas_id: int) -> None:
+    obj = (
+        FinalisasiLKjIP.objects.filter(pk=tugas_id).select_related("laporan", "dibuat_oleh").first()
+    )
+    if obj is not None and obj.status == FinalisasiLKjIP.Status.ANTRE:
+        services.laporan_finalize_job(tugas=obj)

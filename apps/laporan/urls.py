@@ -15,6 +15,7 @@ urlpatterns = [
     path("lkjip/pratinjau/", lkjip.pratinjau, name="lkjip_pratinjau"),
     path("lkjip/<int:laporan_id>/struktur/", lkjip.struktur, name="lkjip_struktur"),
     path("lkjip/<int:laporan_id>/finalkan/", final.finalkan, name="lkjip_finalkan"),
+    path("lkjip/finalisasi/<int:tugas_id>/", final.finalisasi, name="lkjip_finalisasi"),
     path("lkjip/<int:laporan_id>/final.pdf", final.unduh, name="lkjip_final_pdf"),
     path("lkjip/<int:laporan_id>/revisi/", final.revisi, name="lkjip_revisi"),
     path(

@@ -17,7 +17,7 @@ from perencanaan_uji import user
 from realisasi_uji import teks_halaman
 
 from apps.laporan import urls as laporan_urls
-from apps.laporan.models import LaporanKinerja
+from apps.laporan.models import FinalisasiLKjIP, LaporanKinerja
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,8 @@ TABEL = [
     ("laporan:lkjip_revisi", "GET", SALAH_METODE),
     ("laporan:lkjip_diverifikasi", "POST", VERIFIKASI),
     ("laporan:lkjip_diverifikasi", "GET", SALAH_METODE),
+    ("laporan:lkjip_finalisasi", "GET", BACA),
+    ("laporan:lkjip_finalisasi", "POST", SALAH_METODE),
     ("verifikasi", "GET", PUBLIK),
     ("verifikasi", "POST", PUBLIK),
 ]
@@ -47,7 +49,10 @@ ISI_FINAL = b"%PDF-1.4\n%%EOF\n"  # what lkjip_uji.jadikan_final stores
 
 def _laporan(nama: str, metode: str) -> LaporanKinerja:
     lap = siap_final()
-    if nama != "laporan:lkjip_finalkan":
+    if nama == "laporan:lkjip_finalisasi":
+        # a finalisation waiting for the worker: its page is what readers of the OPD see
+        FinalisasiLKjIP.objects.create(laporan=lap, dibuat_oleh=user("pimpinan.kecamatan"))
+    elif nama != "laporan:lkjip_finalkan":
         jadikan_final(lap)
     return lap
 
@@ -55,6 +60,8 @@ def _laporan(nama: str, metode: str) -> LaporanKinerja:
 def _url(nama: str, lap: LaporanKinerja) -> str:
     if nama == "verifikasi":
         return reverse(nama, args=[lap.kode_verifikasi])
+    if nama == "laporan:lkjip_finalisasi":
+        return reverse(nama, args=[lap.finalisasi.get().pk])
     return reverse(nama, args=[lap.pk])
 
 
@@ -92,6 +99,9 @@ def test_permission_table(client, nama, metode, peran, status):
             assert lap.status == "diverifikasi"
     elif status == 200 and nama == "laporan:lkjip_final_pdf":
         assert b"".join(resp.streaming_content) == ISI_FINAL
+    elif status == 200 and nama == "laporan:lkjip_finalisasi":
+        assert f"Memfinalkan {lap}" in teks_halaman(resp)
+        assert "Menunggu giliran pada pekerja latar." in teks_halaman(resp)
     elif status == 200 and metode == "POST":
         assert "Identik byte demi byte" in teks_halaman(resp)
     elif status == 200:
@@ -127,10 +137,11 @@ def test_every_final_url_has_rows_for_every_role():
         "laporan:lkjip_revisi",
         "laporan:lkjip_diverifikasi",
         "laporan:lkjip_final_pdf",
+        "laporan:lkjip_finalisasi",
     ],
 )
 def test_a_missing_report_is_404(client, nama):
     client.force_login(user("admin"))
     url = reverse(nama, args=[999999])
-    resp = client.get(url) if nama.endswith("_pdf") else client.post(url)
+    resp = client.get(url) if nama.endswith(("_pdf", "_finalisasi")) else client.post(url)
     assert resp.status_code == 404

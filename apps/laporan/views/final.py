@@ -5,15 +5,16 @@ download the stored file, open a revision, mark it verified. A report of another
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from apps.core.akses import halaman
 from apps.core.forms import report_galat
+from apps.core.tugas import kemajuan_tugas, tugas_terhenti_fail
 
 from .. import services
-from ..models import LaporanKinerja
-from ..selectors import laporan_for_user
+from ..models import FinalisasiLKjIP, LaporanKinerja
+from ..selectors import finalisasi_for_user, laporan_for_user
 
 
 def _lakukan(request, lap: LaporanKinerja, aksi, sukses, gagal="Tidak ada yang berubah."):
@@ -31,17 +32,49 @@ def _lakukan(request, lap: LaporanKinerja, aksi, sukses, gagal="Tidak ada yang b
 @halaman(metode=("POST",), kemampuan="can_approve_opd", objek={"laporan_id": laporan_for_user})
 def finalkan(request, laporan: LaporanKinerja):
     """ "Finalkan": pimpinan, verifikator or admin freeze the draft into its final PDF, or
-    are told everything it still lacks."""
-    return _lakukan(
-        request,
-        laporan,
-        lambda: services.laporan_finalize(laporan=laporan, user=request.user),
-        lambda lap: (
+    are told at once everything it still lacks. The PDF is rendered by the background
+    worker: the user is led to a page that shows how far it is (finalisasi); without a
+    worker it is done when this returns, and the editing page says so."""
+    try:
+        tugas = services.laporan_finalize_start(laporan=laporan, user=request.user)
+    except ValidationError as e:
+        report_galat(request, e, "LKjIP belum difinalkan; tidak ada yang berubah.")
+        return redirect(reverse("laporan:lkjip_ubah", args=[laporan.opd_id, laporan.tahun]))
+    if tugas.berjalan:
+        return redirect("laporan:lkjip_finalisasi", tugas.pk)
+    return _selesai(request, tugas)
+
+
+def _selesai(request, tugas: FinalisasiLKjIP):
+    """A finalisation that ended: what became of it, said on the report's editing page."""
+    lap = tugas.laporan
+    if tugas.status == FinalisasiLKjIP.Status.SELESAI:
+        lap.refresh_from_db()
+        messages.success(
+            request,
             f"{lap} difinalkan. PDF final tersimpan dengan kode verifikasi "
-            f"{lap.kode_verifikasi}; perubahan data sesudah ini tidak mengubahnya."
-        ),
-        "LKjIP belum difinalkan; tidak ada yang berubah.",
+            f"{lap.kode_verifikasi}; perubahan data sesudah ini tidak mengubahnya.",
+        )
+    else:
+        for alasan in tugas.alasan:
+            messages.error(request, alasan)
+        messages.error(request, "LKjIP belum difinalkan; tidak ada yang berubah.")
+    return redirect(reverse("laporan:lkjip_ubah", args=[lap.opd_id, lap.tahun]))
+
+
+@halaman(objek={"tugas_id": finalisasi_for_user})
+def finalisasi(request, tugas: FinalisasiLKjIP):
+    """The page of a finalisation being rendered: where it is and how much longer it usually
+    takes, reloading itself every 2 seconds; once it ended, the report's editing page with
+    the outcome. A finalisation of an OPD this user may not see answers 404."""
+    if tugas.berjalan and tugas_terhenti_fail(FinalisasiLKjIP.objects.filter(pk=tugas.pk)):
+        tugas.refresh_from_db()
+    if not tugas.berjalan:
+        return _selesai(request, tugas)
+    kemajuan = kemajuan_tugas(
+        tugas, FinalisasiLKjIP.objects.filter(status=FinalisasiLKjIP.Status.SELESAI)
     )
+    return render(request, "laporan/lkjip_finalisasi.html", {"tugas": tugas, "kemajuan": kemajuan})
 
 
 @halaman(objek={"laporan_id": laporan_for_user})

@@ -32,6 +32,7 @@ from ..selectors import (
     laporan_for_user,
     lkjip_arsip,
     lkjip_daftar,
+    finalisasi_berjalan,
     lkjip_terbaru,
     tindakan_lkjip,
 )
@@ -125,11 +126,19 @@ def ubah(request, opd: OPD, tahun: int):
     sasaran = services.sasaran_lkjip(unit, tahun)
     ada = {a.sasaran_id: a for a in laporan.analisis.all()} if laporan else {}
     data, files = None, None
+    sedang = finalisasi_berjalan(laporan.pk) if laporan else None
     if request.method == "POST":
         try:
             services.laporan_pastikan_draf(laporan)
         except ValidationError as e:
             report_galat(request, e)
+            return redirect(request.path)
+        if sedang is not None:
+            messages.error(
+                request,
+                f"{laporan} sedang difinalkan; uraian tidak dapat diubah sampai selesai. "
+                "Tidak ada yang disimpan.",
+            )
             return redirect(request.path)
         data, files = request.POST, request.FILES
         if request.POST.get("aksi", "simpan") != "simpan":
@@ -190,10 +199,13 @@ def ubah(request, opd: OPD, tahun: int):
                 }
                 for f in f_analisis
             ],
-            "boleh_ubah": boleh.ubah,
+            # While the worker renders its final PDF, the report is not written to: what
+            # would be saved now would not be in the PDF, and the report is final after it.
+            "sedang_difinalkan": sedang,
+            "boleh_ubah": boleh.ubah and sedang is None,
             "maks_sisi": STRUKTUR_MAKS_SISI,
             "arsip": lkjip_arsip(laporan),
-            "boleh_finalkan": boleh.finalkan,
+            "boleh_finalkan": boleh.finalkan and sedang is None,
             "boleh_revisi": boleh.revisi,
             "boleh_verifikasi": boleh.verifikasi,
             "batas_berkas": ukuran_teks(batas_ukuran()),

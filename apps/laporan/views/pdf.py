@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from apps.core.akses import halaman
 from apps.core.models import OPD
-from apps.core.tugas import tugas_terhenti_fail
+from apps.core.tugas import kemajuan_tugas, tugas_terhenti_fail
 
 from ..draf import draf_create
 from ..models import DrafLKjIP, LaporanKinerja
@@ -43,7 +43,12 @@ def lkjip_draf(request, draf: DrafLKjIP):
         draf.refresh_from_db()
     if draf.status == DrafLKjIP.Status.SELESAI:
         return _pdf(draf)
-    return render(request, "laporan/lkjip_draf.html", {"draf": draf})
+    kemajuan = (
+        kemajuan_tugas(draf, DrafLKjIP.objects.filter(status=DrafLKjIP.Status.SELESAI))
+        if draf.berjalan
+        else None
+    )
+    return render(request, "laporan/lkjip_draf.html", {"draf": draf, "kemajuan": kemajuan})
 
 
 def _pdf(draf: DrafLKjIP):
