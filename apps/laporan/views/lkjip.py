@@ -29,10 +29,10 @@ from ..forms import (
 from ..markdown import render_markdown
 from ..models import ANALISIS, NARASI, LaporanKinerja
 from ..selectors import (
+    finalisasi_berjalan,
     laporan_for_user,
     lkjip_arsip,
     lkjip_daftar,
-    finalisasi_berjalan,
     lkjip_terbaru,
     tindakan_lkjip,
 )
