@@ -17,12 +17,24 @@ from . import grafik
 from .selectors import kepala_bagian_organisasi
 
 
-def _legenda(baris) -> list[tuple[str, str]]:
-    legenda = {}
+def _legenda(baris) -> list[tuple[str, str | None]]:
+    """The predikat of the scales the rows are measured with, (label, colour). When OPDs are
+    measured with different scales, each scale's predikat come under its name (an item
+    with no colour): one list of every scale's labels mixed "Baik" of one scale with "Baik"
+    of another."""
+    skala: dict[str, dict[str, str]] = {}
     for b in baris:
+        butir = skala.setdefault(b.skala, {})
         for r in b.rentang:
-            legenda.setdefault(r.label, r.warna)
-    return list(legenda.items())
+            butir.setdefault(r.label, r.warna)
+    skala = {nama: butir for nama, butir in skala.items() if butir}
+    if len(skala) <= 1:
+        return [x for butir in skala.values() for x in butir.items()]
+    return [
+        x
+        for nama, butir in sorted(skala.items())
+        for x in [(f"{nama or 'Skala kabupaten'}:", None), *butir.items()]
+    ]
 
 
 def grafik_dasbor(baris, tahun: int, *, per_grafik: int = 40) -> dict:

@@ -83,6 +83,7 @@ class BarisDasbor:
     peringatan: int
     proyeksi: list[ProyeksiIndikator]  # the early warnings, worst first
     jumlah_perhatian: int  # indicators projected below the warning line
+    skala: str = ""  # the name of that scale: the legends and filters are grouped by it
     opd: OPD | None = None
     status: dict[int, str] = field(default_factory=dict)
     dikembalikan: int = 0  # indicator values Bagian Organisasi returned this year
@@ -163,6 +164,7 @@ def _hitung(opds: list[OPD], tahun: int, sekarang, tahun_lalu=()) -> dict[int, B
             capaian=k.capaian,
             predikat=k.predikat,
             rentang=k.skala.rentang,
+            skala=k.skala.nama,
             jumlah_sasaran=len(k.sasaran),
             jumlah_indikator=len(k.indikator),
             isian=isian_triwulan(k.indikator),

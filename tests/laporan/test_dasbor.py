@@ -382,3 +382,34 @@ def test_the_predikat_filter_offers_each_scale_in_use_as_its_own_group(client, l
     # choosing a label still narrows the rows
     kec = next(iter(harap.values()))[0]
     assert dasbor(client, tahun=2026, predikat=kec).status_code == 200
+
+
+def test_the_chart_legend_groups_the_predikat_under_each_scale_in_use(client, login):
+    """The chart's legend mixed the labels of the demo's two scales in one line ("Baik" of the
+    4-level scale next to "Baik" of the 7-level one): each scale's predikat now come under its
+    own name, in its own order; when every OPD is measured on one scale, the legend is that
+    scale's labels alone."""
+    from apps.pengukuran.kinerja import aturan_opd
+
+    login("verifikator")
+    aturan = aturan_opd(OPD.objects.filter(aktif=True)).values()
+    grup = {a.skala.nama: [r.label for r in a.skala.rentang] for a in aturan}
+    assert len(grup) == 2
+    harap = [x for nama in sorted(grup) for x in [f"{nama}:", *grup[nama]]]
+    legenda = _legenda_svg(dasbor(client, tahun=2026).content.decode())
+    assert legenda[: len(harap)] == harap
+
+    kec = OPD.objects.get(kode="7.01.01")
+    OPD.objects.exclude(pk=kec.pk).update(skala_predikat=kec.skala_predikat)
+    (satu,) = {a.skala.nama: a for a in aturan_opd(OPD.objects.filter(aktif=True)).values()}
+    legenda = _legenda_svg(dasbor(client, tahun=2026, segar=1).content.decode())
+    assert legenda[: len(grup[satu])] == grup[satu]
+    assert not any(t.endswith(":") for t in legenda)
+
+
+def _legenda_svg(html: str) -> list[str]:
+    """The legend's texts of the dashboard's bar chart, in order: the texts before the
+    chart's first axis number."""
+    svg = html.split('<section aria-labelledby="judul-grafik"')[1].split("</svg>")[0]
+    teks = [t for t in re.findall(r"<text[^>]*>(?:<title>[^<]*</title>)?([^<]*)</text>", svg)]
+    return teks[1:] if teks and teks[0].startswith("Capaian kinerja") else teks

@@ -26,7 +26,7 @@ def batang_capaian(
     *,
     judul: str,
     garis_target: Decimal | None = Decimal(100),
-    legenda: Sequence[tuple[str, str]] = (),
+    legenda: Sequence[tuple[str, str | None]] = (),
     lebar: int = 680,
     tinggi_baris: int = 18,
     tampil_judul: bool = True,
@@ -39,7 +39,8 @@ def batang_capaian(
     and highest value, when given); a capaian above 100 is legal and drawn as such. A dashed
     line marks `garis_target`. The height grows by `tinggi_baris` per bar, so 100 OPDs stay
     readable on a web page; a PDF page cuts a tall SVG off, so print through
-    `batang_capaian_bertahap`. `legenda` lists the predikat (label, "#rrggbb").
+    `batang_capaian_bertahap`. `legenda` lists the predikat (label, "#rrggbb"); an item without a
+    colour is the title of the group that follows (a scale's name), on a line of its own.
     """
     if not data:
         return svg._kosong(judul, lebar, tampil_judul)
@@ -61,7 +62,7 @@ def batang_capaian(
         return x0 + (float(v) - lo) / (hi - lo) * (x1 - x0)
 
     isi, y = svg._awal(judul, tampil_judul)
-    butir = [("kotak", label, warna) for label, warna in legenda]
+    butir = [("judul" if warna is None else "kotak", label, warna) for label, warna in legenda]
     if garis_target is not None:
         butir.append(("target", f"Target {svg._persen(garis_target, 0)}", svg.TARGET))
     if len(ada) < len(data):

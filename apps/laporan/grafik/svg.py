@@ -184,9 +184,17 @@ def _kosong(
 
 
 def _legenda(butir, x: float, y: float, lebar_maks: float) -> tuple[str, float]:
-    """Legend items flowing left to right, wrapping; returns the SVG and its height."""
+    """Legend items flowing left to right, wrapping; a "judul" item (a group's title) starts
+    a line of its own. Returns the SVG and its height."""
     isi, cx, baris = [], x, 0
     for jenis, label, warna in butir:
+        if jenis == "judul":
+            if cx > x:
+                cx, baris = x, baris + 1
+            cy = y + baris * 16 + 8
+            isi.append(_teks(cx, cy + 3.5, label, size=10, fill=TEKS, weight="bold"))
+            cx += _lebar_teks(label, 10, tebal=True) + 10
+            continue
         w = 16 + _lebar_teks(label, 10) + 14
         if cx > x and cx + w > x + lebar_maks:
             cx, baris = x, baris + 1
