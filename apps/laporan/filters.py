@@ -10,6 +10,8 @@ from apps.core.forms import tahun_field
 from apps.core.models import OPD
 from apps.pengukuran.jendela import StatusTriwulan
 
+from .tables import KOLOM_BAWAAN, KOLOM_PILIHAN
+
 TRIWULAN = [(str(tw), f"Triwulan {r}") for tw, r in ROMAWI.items()]
 
 
@@ -36,14 +38,26 @@ class FilterDasbor(django_filters.FilterSet):
         widget=forms.Select(choices=[("", "semua"), ("true", "ya"), ("false", "tidak")]),
     )
 
+    kolom = django_filters.MultipleChoiceFilter(
+        label="Kolom",
+        method="tanpa_saring",
+        choices=[(g, label) for g, (label, _) in KOLOM_PILIHAN.items()],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     class Meta:
         model = OPD
-        fields = ["tahun", "jenis", "predikat", "triwulan", "status", "terlambat"]
+        fields = ["tahun", "jenis", "predikat", "triwulan", "status", "terlambat", "kolom"]
 
-    def __init__(self, *args, predikat: list[tuple[str, list[str]]] = (), **kwargs):
+    def __init__(self, data=None, *args, predikat: list[tuple[str, list[str]]] = (), **kwargs):
         """`predikat`: (scale name, its labels) of the scales in use (selectors.
-        predikat_per_skala), offered one group per scale."""
-        super().__init__(*args, **kwargs)
+        predikat_per_skala), offered one group per scale. The columns are those ticked when
+        the form was sent (it carries `pilih_kolom`, so that nothing ticked is a choice), else
+        KOLOM_BAWAAN (a link with a year only, or the first visit)."""
+        if data is not None and "pilih_kolom" not in data and "kolom" not in data:
+            data = data.copy()
+            data.setlist("kolom", list(KOLOM_BAWAAN))
+        super().__init__(data, *args, **kwargs)
         self.baris: dict = {}
         self.filters["predikat"].extra["choices"] = [
             (nama, [(label, label) for label in labels]) for nama, labels in predikat
@@ -71,3 +85,11 @@ class FilterDasbor(django_filters.FilterSet):
 
     def saring_terlambat(self, queryset, name, value):
         return self._pilih(queryset, lambda b: b.terlambat == value)
+
+    @property
+    def kolom_tampil(self) -> tuple[str, ...]:
+        """The groups of columns to show (tables.KOLOM_PILIHAN), as chosen; the defaults when
+        the choice is not valid."""
+        if self.is_valid():
+            return tuple(self.form.cleaned_data.get("kolom") or ())
+        return KOLOM_BAWAAN

@@ -22,7 +22,7 @@ class KolomStatus(tables.Column):
     def __init__(self, tw: int, **kwargs):
         super().__init__(
             accessor=f"status__{tw}",
-            verbose_name=f"TW {ROMAWI[tw]}",
+            verbose_name=f"Triwulan {ROMAWI[tw]}",
             attrs={"td": {"class": "status-tw"}},
             **kwargs,
         )
@@ -42,6 +42,22 @@ class _DataDasbor(TableListData):
         kolom = OrderBy(aliases[0]).bare if aliases else ""
         if kolom in ("capaian", "serapan"):
             self.data.sort(key=lambda b: getattr(b, kolom).nilai is None)  # stable
+
+
+# The columns a reviewer may hide on the page, by group (the filter's "Kolom"): the page must
+# fit a laptop's width, and what is asked of it differs (the queue of statuses in the
+# deadline week, the budget at mid-year). The OPD, capaian and predikat are always shown; the
+# xlsx always carries every column.
+KOLOM_PILIHAN = {
+    "triwulan": ("Status Triwulan I–IV", ("tw1", "tw2", "tw3", "tw4")),
+    "anggaran": ("Serapan anggaran", ("serapan",)),
+    "tindak": (
+        "Dikembalikan, peringatan dan proyeksi < 70 %",
+        ("dikembalikan", "peringatan", "perhatian"),
+    ),
+    "jenis": ("Jenis OPD", ("jenis",)),
+}
+KOLOM_BAWAAN = ("triwulan", "anggaran", "tindak")
 
 
 class TabelDasbor(tables.Table):
@@ -93,7 +109,12 @@ class TabelDasbor(tables.Table):
         per_page = 50
         empty_text = "Tidak ada OPD yang cocok dengan saringan."
 
-    def __init__(self, data, *args, tahun: int, **kwargs):
+    def __init__(self, data, *args, tahun: int, kolom=tuple(KOLOM_PILIHAN), **kwargs):
+        """`kolom`: the groups of KOLOM_PILIHAN shown (every one unless said)."""
+        self.kolom = frozenset(kolom)
+        kwargs["exclude"] = [
+            c for g, (_, cs) in KOLOM_PILIHAN.items() if g not in self.kolom for c in cs
+        ]
         super().__init__(data, *args, **kwargs)
         self.data = _DataDasbor(list(data))
         self.data.set_table(self)
@@ -122,7 +143,9 @@ class TabelDasbor(tables.Table):
     def badan_html(self) -> SafeString:
         """The rows of the page shown (django-tables2's pagination and sorting), drawn by
         baris_html."""
-        return mark_safe("".join(baris_html(r.record, self.tahun) for r in self.paginated_rows))
+        return mark_safe(
+            "".join(baris_html(r.record, self.tahun, self.kolom) for r in self.paginated_rows)
+        )
 
 
 def _persen_atau_alasan(hasil) -> SafeString:
@@ -131,17 +154,23 @@ def _persen_atau_alasan(hasil) -> SafeString:
     return format_html("{}", format_persen(hasil.nilai))
 
 
-def baris_html(b, tahun: int) -> SafeString:
-    """One OPD's row of the dashboard (apps.laporan.selectors.BarisDasbor) as HTML: drawn
-    here rather than by the template engine, whose cost per variable made the table a third
-    of the page. Every value is escaped (format_html)."""
-    if b.serapan.nilai is not None and b.anggaran.melebihi_pagu:
-        serapan = format_html(
-            '<strong class="galat" title="realisasi melebihi pagu">{}</strong>',
-            format_persen(b.serapan.nilai),
+def baris_html(b, tahun: int, kolom=frozenset(KOLOM_PILIHAN)) -> SafeString:
+    """One OPD's row of the dashboard (apps.laporan.selectors.BarisDasbor) as HTML, with the
+    groups of columns in `kolom` (in the table's order): drawn here rather than by the
+    template engine, whose cost per variable made the table a third of the page. Every value
+    is escaped (format_html)."""
+    sel = [
+        format_html(
+            '<td><a href="{}">{}</a></td>', reverse("laporan:opd", args=[b.opd.pk, tahun]), b.opd.nama
         )
-    else:
-        serapan = _persen_atau_alasan(b.serapan)
+    ]
+    if "jenis" in kolom:
+        sel.append(format_html("<td>{}</td>", b.opd.get_jenis_display()))
+    if "triwulan" in kolom:
+        sel.extend(
+            format_html('<td class="status-tw"><span class="status status-{}">{}</span></td>', *s)
+            for s in b.status_urut
+        )
     predikat = (
         format_html(
             '<span class="predikat" data-warna="{}">{}</span>', b.predikat.warna, b.predikat.label
@@ -149,31 +178,36 @@ def baris_html(b, tahun: int) -> SafeString:
         if b.predikat
         else "—"
     )
-    peringatan = (
+    sel.append(
         format_html(
-            '<a href="{}">{}</a>',
-            reverse("perencanaan:konsistensi", args=[b.opd.pk, tahun]),
-            b.peringatan,
+            '<td class="angka">{}</td><td>{}</td>', _persen_atau_alasan(b.capaian), predikat
         )
-        if b.peringatan
-        else "0"
     )
-    return format_html(
-        '<tr><td><a href="{}">{}</a></td><td>{}</td>{}<td class="angka">{}</td><td>{}</td>'
-        '<td class="angka">{}</td><td class="angka">{}</td><td class="angka">{}</td>'
-        '<td class="angka">{}</td></tr>',
-        reverse("laporan:opd", args=[b.opd.pk, tahun]),
-        b.opd.nama,
-        b.opd.get_jenis_display(),
-        format_html_join(
-            "",
-            '<td class="status-tw"><span class="status status-{}">{}</span></td>',
-            b.status_urut,
-        ),
-        _persen_atau_alasan(b.capaian),
-        predikat,
-        serapan,
-        b.dikembalikan,
-        peringatan,
-        b.jumlah_perhatian,
-    )
+    if "anggaran" in kolom:
+        if b.serapan.nilai is not None and b.anggaran.melebihi_pagu:
+            serapan = format_html(
+                '<strong class="galat" title="realisasi melebihi pagu">{}</strong>',
+                format_persen(b.serapan.nilai),
+            )
+        else:
+            serapan = _persen_atau_alasan(b.serapan)
+        sel.append(format_html('<td class="angka">{}</td>', serapan))
+    if "tindak" in kolom:
+        peringatan = (
+            format_html(
+                '<a href="{}">{}</a>',
+                reverse("perencanaan:konsistensi", args=[b.opd.pk, tahun]),
+                b.peringatan,
+            )
+            if b.peringatan
+            else "0"
+        )
+        sel.append(
+            format_html(
+                '<td class="angka">{}</td><td class="angka">{}</td><td class="angka">{}</td>',
+                b.dikembalikan,
+                peringatan,
+                b.jumlah_perhatian,
+            )
+        )
+    return format_html("<tr>{}</tr>", mark_safe("".join(sel)))

@@ -26,7 +26,7 @@ from apps.pengukuran.models import Realisasi
 pytestmark = pytest.mark.django_db
 
 TAHUN = 2023
-BARIS_KEC = re.compile(r"Kecamatan Magetan Kecamatan( \S+)+ (\d+,\d\d) % ")
+BARIS_KEC = re.compile(r"Kecamatan Magetan( \S+)+ (\d+,\d\d) % ")
 
 
 @pytest.fixture(autouse=True)

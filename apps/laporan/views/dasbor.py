@@ -73,7 +73,7 @@ def dasbor(request):
         tahun, isi = simpanan
         return render(request, "laporan/dasbor.html", {"tahun": tahun, "isi": mark_safe(isi)})
     f, tahun, baris = _saring(request)
-    tabel = TabelDasbor(baris, tahun=tahun)
+    tabel = TabelDasbor(baris, tahun=tahun, kolom=f.kolom_tampil)
     RequestConfig(request, paginate={"per_page": 50}).configure(tabel)
     isi = render_to_string(
         "laporan/_dasbor_isi.html",
