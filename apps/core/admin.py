@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from .admin_scope import BatasCariMixin, JenisOPDFilter, ScopedAdmin, ScopedTabularInline
-from .forms import NIPField
+from .forms import PejabatOPDForm
 from .models import (
     OPD,
     Misi,
@@ -56,17 +56,9 @@ class OPDAdmin(ScopedAdmin):
     master_data = True
 
 
-class PejabatForm(forms.ModelForm):
-    nip = NIPField(
-        label="NIP",
-        required=False,
-        max_length=30,
-        help_text="18 angka, boleh ditulis berkelompok: 19670227 198601 1 001.",
-    )
-
-    class Meta:
-        model = Pejabat
-        fields = ["nama", "nip", "pangkat", "jabatan", "status_jabatan", "opd", "aktif"]
+class PejabatForm(PejabatOPDForm):
+    class Meta(PejabatOPDForm.Meta):
+        fields = [*PejabatOPDForm.Meta.fields, "opd"]
 
 
 @admin.register(Pejabat)

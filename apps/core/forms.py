@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 
 from .angka import AngkaError, format_angka, format_isian, parse_angka
 from .fields import RupiahField
+from .models import Pejabat
 from .validators import normalize_nip, validate_nip
 
 # What every page says when a form is refused: nothing was saved, the fields say why.
@@ -231,6 +232,22 @@ class NIPField(forms.CharField):
         super().validate(value)
         if value:
             validate_nip(value)
+
+
+class PejabatOPDForm(forms.ModelForm):
+    """An official of one OPD (the OPD is the page's, not chosen): who signs its PK and
+    LKjIP. Also the admin's form, with the OPD added (apps.core.admin.PejabatForm)."""
+
+    nip = NIPField(
+        label="NIP",
+        required=False,
+        max_length=30,
+        help_text="18 angka, boleh ditulis berkelompok: 19670227 198601 1 001.",
+    )
+
+    class Meta:
+        model = Pejabat
+        fields = ["nama", "nip", "pangkat", "jabatan", "status_jabatan", "aktif"]
 
 
 BULAN = {

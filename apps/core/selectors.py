@@ -53,3 +53,9 @@ def owning_opd_id(obj) -> int | None:
         if target is None:
             return None
     return getattr(target, f"{parts[-1]}_id")
+
+
+def pejabat_opd_for_user(user) -> QuerySet:
+    """The officials of OPDs this user sees, for the officials' page: the kepala daerah (no
+    OPD) is kept in the admin by those who keep master data, not here."""
+    return for_user(Pejabat.objects.select_related("opd"), user).filter(opd__isnull=False)

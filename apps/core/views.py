@@ -1,11 +1,15 @@
-from django.db import connection
+from django.contrib import messages
+from django.db import connection, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from .akses import halaman
 from .beranda import kartu_beranda
+from .forms import TIDAK_DISIMPAN, PejabatOPDForm, report_galat
+from .models import OPD, Pejabat
 from .roles import Peran
+from .selectors import pejabat_opd_for_user
 
 
 @halaman()
@@ -44,3 +48,69 @@ def panduan(request, peran: str = ""):
         f"core/panduan/{peran}.html",
         {"peran": Peran(peran), "peran_list": Peran.choices},
     )
+
+
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data")
+def pejabat(request, opd: OPD):
+    """The officials of an OPD, who sign its PK and LKjIP (head, administrators, pengawas),
+    with a form to add one. Read by everyone who sees the OPD; written by the roles that
+    write the OPD's data (an operator of another OPD gets 404). An official who leaves is
+    marked not active rather than deleted: their signed documents keep them."""
+    form = PejabatOPDForm(request.POST or None, instance=Pejabat(opd=opd), prefix="baru")
+    if request.method == "POST":
+        if form.is_valid():
+            baru = _simpan_pejabat(form)
+            messages.success(request, f"Pejabat {baru.nama} ditambahkan.")
+            return redirect("core:pejabat", opd.pk)
+        report_galat(request, form)
+        messages.error(request, TIDAK_DISIMPAN)
+    daftar = opd.pejabat.order_by("-aktif", "nama")
+    return render(
+        request,
+        "core/pejabat.html",
+        {
+            "opd": opd,
+            "pejabat_list": daftar,
+            "form": form,
+            "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+        },
+    )
+
+
+@halaman(
+    metode=("GET", "POST"),
+    kemampuan_kirim="can_edit_opd_data",
+    objek={"pejabat_id": pejabat_opd_for_user},
+)
+def pejabat_ubah(request, pejabat: Pejabat):
+    """One official of an OPD: name, NIP, rank, position, status, active. Saved whole or not
+    at all, with its history (who changed what, when)."""
+    opd = pejabat.opd
+    form = PejabatOPDForm(request.POST or None, instance=pejabat)
+    if request.method == "POST":
+        if form.is_valid():
+            if form.has_changed():
+                _simpan_pejabat(form)
+                messages.success(request, f"Pejabat {pejabat.nama} tersimpan.")
+            else:
+                messages.info(request, "Tidak ada perubahan.")
+            return redirect("core:pejabat", opd.pk)
+        report_galat(request, form)
+        messages.error(request, TIDAK_DISIMPAN)
+    return render(
+        request,
+        "core/pejabat_ubah.html",
+        {
+            "opd": opd,
+            "pejabat": pejabat,
+            "form": form,
+            "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+        },
+    )
+
+
+@transaction.atomic
+def _simpan_pejabat(form: PejabatOPDForm) -> Pejabat:
+    """Save the official (the model's own checks, then its history row, whose user the
+    history middleware takes from the request)."""
+    return form.save()

@@ -5,7 +5,7 @@ through the value_* methods, numbers as numbers rounded as the page shows them."
 
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django_tables2.data import TableListData
 from django_tables2.rows import BoundRows
@@ -161,7 +161,9 @@ def baris_html(b, tahun: int, kolom=frozenset(KOLOM_PILIHAN)) -> SafeString:
     is escaped (format_html)."""
     sel = [
         format_html(
-            '<td><a href="{}">{}</a></td>', reverse("laporan:opd", args=[b.opd.pk, tahun]), b.opd.nama
+            '<td><a href="{}">{}</a></td>',
+            reverse("laporan:opd", args=[b.opd.pk, tahun]),
+            b.opd.nama,
         )
     ]
     if "jenis" in kolom:
