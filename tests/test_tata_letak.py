@@ -46,6 +46,8 @@ def halaman_peran() -> dict[str, list[tuple[str, str]]]:
         ("anggaran", reverse("anggaran:realisasi", args=[kec.pk, 2023, 6])),
         ("lkjip", reverse("laporan:lkjip_ubah", args=[kec.pk, 2023])),
         ("dasbor", reverse("laporan:opd", args=[kec.pk, 2026])),
+        ("perencanaan", reverse("core:pejabat", args=[kec.pk])),
+        ("perencanaan", reverse("core:pejabat_ubah", args=[kec.pejabat.order_by("pk")[0].pk])),
     ]
     verifikasi = [
         ("verifikasi", reverse("pengukuran:antrean")),

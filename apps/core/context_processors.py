@@ -46,6 +46,8 @@ BAGIAN_NAMESPACE = {
 BAGIAN_KHUSUS = {
     "core:beranda": "beranda",
     "core:notifikasi": "notifikasi",
+    "core:pejabat": "perencanaan",
+    "core:pejabat_ubah": "perencanaan",
     "pengukuran:antrean": "verifikasi",
     "pengukuran:tinjau": "verifikasi",
     "pengukuran:jadwal": "jadwal",
@@ -54,6 +56,7 @@ BAGIAN_KHUSUS = {
         for n in (
             "lkjip_pdf",
             "lkjip_draf",
+            "lkjip_finalisasi",
             "lkjip_daftar",
             "lkjip_ubah",
             "lkjip_pratinjau",

@@ -249,6 +249,11 @@ class PejabatOPDForm(forms.ModelForm):
         model = Pejabat
         fields = ["nama", "nip", "pangkat", "jabatan", "status_jabatan", "aktif"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.nip:  # shown in its groups, as it is printed
+            self.initial["nip"] = self.instance.nip_tampil
+
 
 BULAN = {
     "januari": 1,
