@@ -174,3 +174,14 @@ def pytest_terminal_summary(terminalreporter):
         tr.write_line("pola tanpa tautan dan alasannya:")
         for pola, alasan in r["tanpa_tautan"]:
             tr.write_line(f"  {pola}: {alasan}")
+
+
+@pytest.fixture
+def hari_demo(monkeypatch):
+    """The demo loaded at its day, and the clock of the test and of the live server (they share
+    the process) at 10.00 WIB that day: browser tests see the demo as it is meant to be seen,
+    whatever the real date (the triwulan windows are relative to it)."""
+    load_demo(hari_ini=HARI_DEMO)
+    wib = datetime.timezone(datetime.timedelta(hours=7))
+    saat = datetime.datetime.combine(HARI_DEMO, datetime.time(10), tzinfo=wib)
+    monkeypatch.setattr(timezone, "now", lambda: saat)

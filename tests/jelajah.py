@@ -173,6 +173,7 @@ class Kunjungan:
     kueri: int = 0
     galat: str = ""  # where a server error was raised
     detik: float = 0.0
+    jenis: str = ""  # the answer's Content-Type
 
 
 def _jejak(e: BaseException) -> str:
@@ -239,15 +240,26 @@ class HasilJelajah:
         return {k.nama for k in self.kunjungan if k.status < 400 and k.nama and k.nama != "static"}
 
 
-def jelajahi(client, peran: str, izin: IzinTahun, *, lewati: set[str]) -> HasilJelajah:
+def jelajahi(
+    client,
+    peran: str,
+    izin: IzinTahun,
+    *,
+    lewati: set[str],
+    maks_per_pola: int = 0,
+    tanpa_admin: bool = False,
+) -> HasilJelajah:
     """Breadth-first walk from the home page: every internal link and GET form of every HTML
     page, once each; redirects are followed as links. Pattern names in `lewati` are not
-    visited (the logout, which would end the walk)."""
+    visited (the logout, which would end the walk). `maks_per_pola`: at most that many URLs
+    of one pattern (0: no limit), for a walk that wants every kind of page rather than every
+    page; `tanpa_admin`: the Django admin not visited."""
     mulai = time.perf_counter()
     hasil = HasilJelajah(peran)
     antre = deque([("/", "")])
     dilihat = {kunci_url("/")}
     contoh = defaultdict(set)  # admin pattern -> object ids visited
+    per_pola: dict[str, int] = defaultdict(int)
     bentuk_dilihat = set()
     while antre:
         url, dari = antre.popleft()
@@ -270,6 +282,7 @@ def jelajahi(client, peran: str, izin: IzinTahun, *, lewati: set[str]) -> HasilJ
                 j.kueri,
                 j.galat,
                 time.perf_counter() - t0,
+                resp.get("Content-Type", "") if resp is not None else "",
             )
         )
         berikut = []
@@ -294,6 +307,11 @@ def jelajahi(client, peran: str, izin: IzinTahun, *, lewati: set[str]) -> HasilJ
             kunci = kunci_url(tujuan, t_nama)
             if kunci in dilihat or t_nama in lewati:
                 continue
+            if tanpa_admin and t_nama.startswith("admin:"):
+                continue
+            if maks_per_pola and per_pola[t_nama] >= maks_per_pola:
+                continue
+            per_pola[t_nama] += 1
             dilihat.add(kunci)
             if t_nama.startswith("admin:") and admin_gabungan(tujuan):
                 continue

@@ -65,7 +65,8 @@ def halaman_peran() -> dict[str, list[tuple[str, str]]]:
         "operator.kecamatan": umum + opd,
         "pimpinan.kecamatan": umum + opd[2:3] + opd[8:9],
         "verifikator": semua + verifikasi,
-        "inspektorat": semua[:6] + semua[-1:] + verifikasi[:1],
+        # the inspektorat reads the officials' list; editing one is not offered to it
+        "inspektorat": semua[:6] + semua[-3:-1] + verifikasi[:1],
         "admin": semua[:6] + verifikasi,
     }
 

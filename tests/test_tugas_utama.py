@@ -17,7 +17,6 @@ from playwright.sync_api import expect
 from realisasi_uji import indikator_pk, opd_kecamatan
 
 from apps.laporan import draf as draf_svc
-from apps.laporan.demo.loader import load_demo
 from apps.pengukuran.models import CatatanVerifikasi, Realisasi
 from apps.perencanaan import services as pk_svc
 from apps.perencanaan.models import PerjanjianKinerja
@@ -26,14 +25,6 @@ WIB = datetime.timezone(datetime.timedelta(hours=7))
 PDF_KECIL = b"%PDF-1.4\n% draf uji\n"
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def hari_demo(monkeypatch):
-    """The live server and the test share the process: the clock of both at the demo's day."""
-    load_demo(hari_ini=HARI_DEMO)
-    saat = datetime.datetime.combine(HARI_DEMO, datetime.time(10), tzinfo=WIB)
-    monkeypatch.setattr(timezone, "now", lambda: saat)
 
 
 def test_operator_fills_and_submits_the_triwulan_then_opens_the_draft_lkjip(
