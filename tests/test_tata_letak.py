@@ -193,3 +193,27 @@ def test_a_long_action_says_what_is_happening_and_cannot_be_sent_twice(page):
     page.locator("form:has(p.sedang)").evaluate("f => f.requestSubmit()")  # sent again
     expect(status).to_have_count(1)
     assert page.evaluate("window.kiriman") == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_each_indicator_is_a_card_whose_value_is_typed_without_scrolling(
+    page, hari_demo
+):
+    """At 390 px the entry table was 1.136 px wide: the value of the running triwulan was off
+    screen. Each indicator is now a card of its cells, each named by its column."""
+    kec = opd_kecamatan()
+    masuk(page, "operator.kecamatan")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(reverse("pengukuran:pengisian", args=[kec.pk, 2026, 3]))
+    isian = page.locator("td.input input.nilai")
+    assert isian.count() >= 4
+    lebar = page.evaluate("() => document.documentElement.clientWidth")
+    for i in range(isian.count()):
+        kotak = isian.nth(i).bounding_box()
+        assert 0 <= kotak["x"] and kotak["x"] + kotak["width"] <= lebar, kotak
+    sel = page.locator("td.input").first
+    label = sel.evaluate("e => getComputedStyle(e, '::before').content")
+    assert label == '"Triwulan III"'
+    isian.first.fill("90")
+    expect(isian.first).to_have_value("90")
+    shot(page, "tata-letak/pengisian-ponsel-kartu")

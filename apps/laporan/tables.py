@@ -104,7 +104,7 @@ class TabelDasbor(tables.Table):
     )
 
     class Meta:
-        attrs = {"class": "table table-sm table-bordered tabel dasbor"}
+        attrs = {"class": "table table-sm table-bordered tabel dasbor lekat-kiri"}
         template_name = "laporan/_tabel_dasbor.html"  # the rows drawn from their records
         per_page = 50
         empty_text = "Tidak ada OPD yang cocok dengan saringan."

@@ -418,7 +418,9 @@ def _legenda_svg(html: str) -> list[str]:
 
 def _kepala_dan_baris(html: str) -> tuple[list[str], list[int]]:
     """The dashboard table's column headings and the number of cells of each row."""
-    tabel = html.split('class="table table-sm table-bordered tabel dasbor"')[1].split("</table>")[0]
+    tabel = html.split('class="table table-sm table-bordered tabel dasbor lekat-kiri"')[1].split(
+        "</table>"
+    )[0]
     kepala = [
         html_lib.unescape(re.sub(r"<[^>]+>", "", h)).strip()
         for h in re.findall(r"<th\b[^>]*>(.*?)</th>", tabel.split("</thead>")[0], re.S)
