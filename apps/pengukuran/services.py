@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.core.angka import format_nilai
+from apps.core.beranda import sisa_hari
 from apps.core.models import OPD, User
 from apps.core.riwayat import bulk_update_riwayat, dengan_aksi, record_riwayat
 from apps.core.roles import KEMAMPUAN, Peran
@@ -533,12 +534,13 @@ def pengingat_send(*, hari: int, hari_ini: datetime.date | None = None) -> list[
             ]
             if not belum:
                 continue
-            sisa = (jadwal.ditutup - hari_ini).days
-            kapan = "hari ini" if sisa == 0 else f"{sisa} hari lagi"
             penerima = _pengguna_opd(opd.pk)
             notifikasi_send(
                 penerima=penerima,
-                judul=f"Pengingat: {pengisian.nama_triwulan} ditutup {kapan}",
+                judul=(
+                    f"Pengingat: {pengisian.nama_triwulan} ditutup "
+                    f"{tanggal_id(jadwal.ditutup)} ({sisa_hari(jadwal.ditutup, hari_ini)})"
+                ),
                 pesan=(
                     f"{len(belum)} dari {len(pengisian.baris)} indikator {opd.nama} belum "
                     f"diajukan. Batas pengisian {tanggal_id(jadwal.ditutup)}."

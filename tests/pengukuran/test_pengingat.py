@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from apps.core.models import Notifikasi, User
 from apps.pengukuran.models import JadwalPengisian
@@ -37,7 +38,9 @@ def test_reminder_reaches_operators_of_an_opd_with_missing_entries(
         call_command("kirim_pengingat", "--hari", "3", stdout=out)
     assert "Kecamatan Magetan: 4 indikator belum diajukan" in out.getvalue()
     n = Notifikasi.objects.get(penerima=operator)
-    assert n.judul == "Pengingat: Triwulan III 2026 ditutup 2 hari lagi"
+    tutup = date_format(timezone.localdate() + datetime.timedelta(days=2), "j F Y")
+    # the same words for the days left as the home page (apps.core.beranda.sisa_hari)
+    assert n.judul == f"Pengingat: Triwulan III 2026 ditutup {tutup} (tinggal 2 hari)"
     assert "4 dari 4 indikator" in n.pesan
     assert n.tautan.endswith("/2026/tw3/")
     assert [m.to for m in mail.outbox] == [["operator@kec.example"]]
