@@ -463,15 +463,6 @@ def test_every_page_and_every_form_of_every_role(tmp_path):
     """One test, so that one xdist worker walks while the other runs the rest of the suite
     (conftest.py puts it first); every kind of problem it can find is listed at once."""
     hasil = jalani_semua(tmp_path)
-    print(
-        "TW4",
-        [
-            (k.peran, k.halaman, k.aksi, k.himpunan, k.status)
-            for h in hasil.values()
-            for k in h.kiriman
-            if "/tw4/" in k.halaman
-        ],
-    )
     masalah = {
         "galat server pada halaman": [
             f"{p}: {k.url} (dari {k.dari}): {k.galat}" for p, h in hasil.items() for k in h.gagal()
