@@ -183,3 +183,10 @@ def format_persen(nilai, desimal: int = 2) -> str:
 
 # Triwulan as the documents write them: TW I ... TW IV.
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def nama_triwulan(nomor: int, tahun: int | None = None) -> str:
+    """3 -> "Triwulan III", with a year "Triwulan III 2026": the one way a triwulan is named
+    on pages, in messages, exports and charts (never "TW 3" or "Triwulan 3")."""
+    nama = f"Triwulan {ROMAWI.get(nomor, nomor)}"
+    return f"{nama} {tahun}" if tahun is not None else nama

@@ -6,7 +6,7 @@ review and what was returned twice or more."""
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from apps.core.angka import ROMAWI
+from apps.core.angka import nama_triwulan
 from apps.core.beranda import Butir, Kartu, Konteks, sisa_hari
 from apps.core.selectors import opd_for_user
 
@@ -32,10 +32,6 @@ def triwulan_berjalan(hari_ini) -> JadwalPengisian | None:
         or jadwal.filter(dibuka__gt=hari_ini).order_by("dibuka").first()
         or jadwal.order_by("-tahun", "-triwulan").first()
     )
-
-
-def nama_triwulan(triwulan: int, tahun: int) -> str:
-    return f"Triwulan {ROMAWI[triwulan]} {tahun}"
 
 
 def kartu_realisasi(k: Konteks) -> list[Kartu]:

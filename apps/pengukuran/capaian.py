@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from apps.core.angka import nama_triwulan
 from apps.core.persen import SERATUS, Hasil  # one type for capaian, serapan and efisiensi
 
 RUMUS_POSITIF = "realisasi / target × 100"
@@ -84,7 +85,7 @@ def realisasi_tahunan(nilai_triwulan: dict[int, Decimal | None], cara: str) -> H
         return Hasil(sum(nilai, Decimal(0)), rumus="jumlah triwulan")
     if cara == "nilai_akhir":
         tw, v = ada[-1]
-        return Hasil(v, rumus=f"nilai triwulan {tw}")
+        return Hasil(v, rumus=f"nilai {nama_triwulan(tw)}")
     if cara == "rata_rata":
         return Hasil(sum(nilai, Decimal(0)) / len(nilai), rumus="rata-rata triwulan")
     if cara == "maksimum":
@@ -182,7 +183,7 @@ def capaian_indikator(
             hasil = capaian_teks(target_teks, "", pilihan)
             return CapaianIndikator(tahunan, hasil, None)
         tw, teks = ada[-1]
-        tahunan = Hasil(None, "nilai teks", rumus=f"nilai triwulan {tw}")
+        tahunan = Hasil(None, "nilai teks", rumus=f"nilai {nama_triwulan(tw)}")
         hasil = capaian_teks(target_teks, teks, pilihan)
         return CapaianIndikator(tahunan, hasil, predikat(hasil.nilai, rentang, tepi), teks)
     tahunan = realisasi_tahunan(nilai_triwulan, agregasi)

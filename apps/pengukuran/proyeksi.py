@@ -12,7 +12,7 @@ so (DOMAIN.md, "make it honest").
 from dataclasses import dataclass
 from decimal import Decimal
 
-from apps.core.angka import ROMAWI, format_angka, format_persen
+from apps.core.angka import format_angka, format_persen, nama_triwulan
 from apps.pengukuran.capaian import Hasil, Rentang, capaian, predikat, realisasi_tahunan
 
 TRIWULAN = (1, 2, 3, 4)
@@ -173,15 +173,20 @@ def _perkirakan(agregasi: str, ada: dict[int, Decimal]) -> tuple[Decimal, str, s
     if 4 in ada:
         tahunan = realisasi_tahunan(ada, agregasi)
         nilai = _tampil_angka(tahunan.nilai)
-        metode = f"Nilai tahunan: TW IV sudah dilaporkan; {tahunan.rumus} = {nilai}"
-        return tahunan.nilai, metode, KEYAKINAN_TINGGI, "Bukan perkiraan: TW IV sudah dilaporkan."
+        metode = f"Nilai tahunan: Triwulan IV sudah dilaporkan; {tahunan.rumus} = {nilai}"
+        return (
+            tahunan.nilai,
+            metode,
+            KEYAKINAN_TINGGI,
+            "Bukan perkiraan: Triwulan IV sudah dilaporkan.",
+        )
 
     if agregasi == "nilai_akhir" and n >= 2:
         kemiringan = _kemiringan(tws, nilai)
         rata_tw = Decimal(sum(tws)) / n
         proyeksi = rata + kemiringan * (4 - rata_tw)
         metode = (
-            f"{nama}: tren garis lurus dari {_daftar_tw(tws)} diperpanjang ke TW IV "
+            f"{nama}: tren garis lurus dari {_daftar_tw(tws)} diperpanjang ke Triwulan IV "
             f"({_bertanda(kemiringan)} per triwulan) = {_tampil_angka(proyeksi)}"
         )
         model = [rata + kemiringan * (tw - rata_tw) for tw in tws]
@@ -280,11 +285,12 @@ def _kemiringan(x: list[int], y: list[Decimal]) -> Decimal:
 
 
 def _tw(tw: int) -> str:
-    return f"TW {ROMAWI[tw]}"
+    return nama_triwulan(tw)
 
 
 def _daftar_tw(tws: list[int]) -> str:
-    """Consecutive triwulan as a range ("TW I–TW III"), others listed ("TW I, TW III")."""
+    """Consecutive triwulan as a range ("Triwulan I–Triwulan III"), others listed
+    ("Triwulan I, Triwulan III")."""
     if tws == list(range(tws[0], tws[-1] + 1)):
         return f"{_tw(tws[0])}–{_tw(tws[-1])}"
     return ", ".join(_tw(tw) for tw in tws)

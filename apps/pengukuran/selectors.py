@@ -18,7 +18,7 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from apps.core.angka import ROMAWI, format_nilai
+from apps.core.angka import ROMAWI, format_nilai, nama_triwulan
 from apps.core.models import OPD
 from apps.core.riwayat import label_aksi
 from apps.perencanaan.models import PerjanjianKinerja, PKIndikator
@@ -93,7 +93,7 @@ def jendela_pengisian(
     shows (the rule: keadaan_jendela; at most 2 queries)."""
     sekarang = sekarang or timezone.now()
     hari_ini = timezone.localtime(sekarang).date()
-    nama = f"Triwulan {ROMAWI[triwulan]} {tahun}"
+    nama = nama_triwulan(triwulan, tahun)
     jadwal = JadwalPengisian.objects.filter(tahun=tahun, triwulan=triwulan).first()
     if jadwal is None:
         return Jendela(False, f"Jadwal pengisian {nama} belum ditetapkan Bagian Organisasi.")
@@ -238,7 +238,7 @@ class Pengisian:
 
     @property
     def nama_triwulan(self) -> str:
-        return f"Triwulan {ROMAWI[self.triwulan]} {self.tahun}"
+        return nama_triwulan(self.triwulan, self.tahun)
 
     @property
     def rumus(self) -> dict[str, str]:

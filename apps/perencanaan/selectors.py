@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from apps.anggaran.models import Program
 from apps.anggaran.perhitungan import Rekap
 from apps.anggaran.selectors import anggaran_opd
-from apps.core.angka import ROMAWI, format_nilai, format_rupiah
+from apps.core.angka import format_nilai, format_rupiah, nama_triwulan
 from apps.core.models import OPD, Pemda
 from apps.core.validators import format_nip
 
@@ -731,7 +731,7 @@ def _peringatan(
                     Peringatan(
                         "tanpa_realisasi",
                         f"{ind.nama}: belum ada realisasi "
-                        f"{', '.join(f'TW {ROMAWI[tw]}' for tw in kosong)} "
+                        f"{', '.join(nama_triwulan(tw) for tw in kosong)} "
                         "padahal jadwal pengisiannya sudah ditutup.",
                         reverse("pengukuran:pengisian", args=[opd_id, tahun, kosong[0]])
                         + f"#indikator-{ind.pk}",

@@ -168,8 +168,8 @@ def test_parse_angka_nol_bukan_negatif():
 
 def test_pesan_kesalahan_menyebut_label_dan_teks_yang_diketik():
     with pytest.raises(AngkaError) as exc:
-        parse_angka("abc", label="Realisasi TW I")
-    assert pesan(exc).startswith("Realisasi TW I:")
+        parse_angka("abc", label="Realisasi Triwulan I")
+    assert pesan(exc).startswith("Realisasi Triwulan I:")
     assert "abc" in pesan(exc)
 
 

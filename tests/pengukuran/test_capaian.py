@@ -160,12 +160,12 @@ def test_realisasi_tahunan_triwulan_yang_belum_diisi_dilewati(cara, harapan):
 def test_nilai_akhir_adalah_triwulan_terakhir_bukan_urutan_isian():
     hasil = realisasi_tahunan({4: D("25"), 1: D("10"), 3: None}, "nilai_akhir")
     assert hasil.nilai == D("25")
-    assert hasil.rumus == "nilai triwulan 4"
+    assert hasil.rumus == "nilai Triwulan IV"
 
 
 def test_nilai_akhir_menyebut_triwulan_yang_dipakai():
     assert realisasi_tahunan({1: D("10"), 2: D("12"), 3: None, 4: None}, "nilai_akhir").rumus == (
-        "nilai triwulan 2"
+        "nilai Triwulan II"
     )
 
 

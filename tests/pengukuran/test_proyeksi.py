@@ -25,7 +25,7 @@ SKALA_003 = [
 
 
 def tw(*nilai):
-    """Triwulan values in order from TW I; None for a triwulan left empty."""
+    """Triwulan values in order from Triwulan I; None for a triwulan left empty."""
     return {i: None if v is None else D(v) for i, v in enumerate(nilai, start=1)}
 
 
@@ -61,7 +61,7 @@ def test_kumulatif_satu_titik():
         "× 3 triwulan tersisa = 240"
     )
     assert p.catatan == (
-        "Hanya satu titik data: triwulan lain dianggap sama dengan TW I; perkiraan kasar."
+        "Hanya satu titik data: triwulan lain dianggap sama dengan Triwulan I; perkiraan kasar."
     )
 
 
@@ -112,8 +112,8 @@ def test_kumulatif_tw_iv_sudah_dilaporkan_adalah_nilai_tahunan():
     assert persen(p) == D("101.67")
     assert p.keyakinan == "tinggi"
     assert p.titik == 4
-    assert p.metode == "Nilai tahunan: TW IV sudah dilaporkan; jumlah triwulan = 305"
-    assert p.catatan == "Bukan perkiraan: TW IV sudah dilaporkan."
+    assert p.metode == "Nilai tahunan: Triwulan IV sudah dilaporkan; jumlah triwulan = 305"
+    assert p.catatan == "Bukan perkiraan: Triwulan IV sudah dilaporkan."
 
 
 # --- nilai akhir -----------------------------------------------------------------------------
@@ -125,10 +125,10 @@ def test_nilai_akhir_satu_titik_tanpa_tren():
     assert persen(p) == D("88.89")
     assert p.keyakinan == "rendah"
     assert p.titik == 1
-    assert p.metode == "Nilai akhir: nilai TW II (80) dipakai apa adanya"
+    assert p.metode == "Nilai akhir: nilai Triwulan II (80) dipakai apa adanya"
     assert p.catatan == (
         "Hanya satu titik data: tidak ada tren; proyeksi = nilai yang ada, bukan perkiraan. "
-        "TW I kosong."
+        "Triwulan I kosong."
     )
 
 
@@ -139,7 +139,8 @@ def test_nilai_akhir_dua_titik():
     assert persen(p) == D("100.00")
     assert p.keyakinan == "sedang"
     assert p.metode == (
-        "Nilai akhir: tren garis lurus dari TW I–TW II diperpanjang ke TW IV (+5 per triwulan) = 85"
+        "Nilai akhir: tren garis lurus dari Triwulan I–Triwulan II diperpanjang ke Triwulan IV "
+        "(+5 per triwulan) = 85"
     )
 
 
@@ -151,7 +152,7 @@ def test_nilai_akhir_tiga_titik_garis_lurus_tinggi():
     assert p.predikat.label == "Memuaskan"
     assert p.keyakinan == "tinggi"
     assert p.metode == (
-        "Nilai akhir: tren garis lurus dari TW I–TW III diperpanjang ke TW IV "
+        "Nilai akhir: tren garis lurus dari Triwulan I–Triwulan III diperpanjang ke Triwulan IV "
         "(+5 per triwulan) = 85"
     )
     assert p.catatan == (
@@ -185,7 +186,7 @@ def test_nilai_akhir_tw_iv_sudah_dilaporkan():
     assert p.nilai == D("78")
     assert persen(p) == D("97.50")
     assert p.keyakinan == "tinggi"
-    assert p.metode == "Nilai tahunan: TW IV sudah dilaporkan; nilai triwulan 4 = 78"
+    assert p.metode == "Nilai tahunan: Triwulan IV sudah dilaporkan; nilai Triwulan IV = 78"
 
 
 # --- rata-rata -------------------------------------------------------------------------------
@@ -201,7 +202,7 @@ def test_rata_rata_satu_titik():
         "triwulan tersisa dianggap sama dengan rata-rata itu"
     )
     assert p.catatan == (
-        "Hanya satu titik data: rata-rata tahunan dianggap sama dengan TW I; perkiraan kasar."
+        "Hanya satu titik data: rata-rata tahunan dianggap sama dengan Triwulan I; perkiraan kasar."
     )
 
 
@@ -228,7 +229,7 @@ def test_rata_rata_tw_iv_sudah_dilaporkan():
     p = proyeksi(tw("80", "70", "90", "100"), agregasi="rata_rata", target="100")
     assert p.nilai == D("85")
     assert p.keyakinan == "tinggi"
-    assert p.metode == "Nilai tahunan: TW IV sudah dilaporkan; rata-rata triwulan = 85"
+    assert p.metode == "Nilai tahunan: Triwulan IV sudah dilaporkan; rata-rata triwulan = 85"
 
 
 # --- maksimum --------------------------------------------------------------------------------
@@ -238,7 +239,10 @@ def test_maksimum_satu_titik_batas_bawah():
     p = proyeksi(tw("50"), agregasi="maksimum", target="100")
     assert p.nilai == D("50")
     assert p.keyakinan == "rendah"
-    assert p.metode == "Maksimum: nilai tertinggi sejauh ini (50, TW I); batas bawah nilai tahunan"
+    assert (
+        p.metode
+        == "Maksimum: nilai tertinggi sejauh ini (50, Triwulan I); batas bawah nilai tahunan"
+    )
     assert p.catatan == (
         "Hanya satu titik data: tidak ada tren; proyeksi = nilai yang ada, "
         "batas bawah nilai tahunan."
@@ -257,16 +261,16 @@ def test_maksimum_tiga_titik_terakhir_tertinggi_tren_naik():
     assert p.nilai == D("60")
     assert p.keyakinan == "sedang"
     assert p.metode == (
-        "Maksimum: nilai tertinggi sejauh ini (60, TW III); batas bawah nilai tahunan"
+        "Maksimum: nilai tertinggi sejauh ini (60, Triwulan III); batas bawah nilai tahunan"
     )
     assert p.catatan.endswith(
-        "TW III tertinggi sejauh ini: tren naik, nilai tahunan bisa lebih tinggi."
+        "Triwulan III tertinggi sejauh ini: tren naik, nilai tahunan bisa lebih tinggi."
     )
 
 
 def test_maksimum_polaritas_negatif_capaian_batas_atas():
     p = proyeksi(tw("8", "9"), agregasi="maksimum", target="10", polaritas="negatif")
-    # (2 × 10 − 9) / 10 = 110 %; a higher TW III or IV would lower it
+    # (2 × 10 − 9) / 10 = 110 %; a higher Triwulan III or IV would lower it
     assert persen(p) == D("110.00")
     assert p.catatan.endswith(
         "Polaritas negatif: nilai tahunan yang lebih tinggi menurunkan capaian, "
@@ -278,7 +282,7 @@ def test_maksimum_tw_iv_sudah_dilaporkan():
     p = proyeksi(tw("50", "40", "60", "55"), agregasi="maksimum", target="100")
     assert p.nilai == D("60")
     assert p.keyakinan == "tinggi"
-    assert p.metode == "Nilai tahunan: TW IV sudah dilaporkan; nilai tertinggi triwulan = 60"
+    assert p.metode == "Nilai tahunan: Triwulan IV sudah dilaporkan; nilai tertinggi triwulan = 60"
 
 
 # --- gaps ------------------------------------------------------------------------------------
@@ -291,29 +295,31 @@ def test_celah_nilai_akhir_memakai_nomor_triwulan_sebenarnya():
     assert p.nilai == D("85")
     assert p.titik == 2
     assert p.metode == (
-        "Nilai akhir: tren garis lurus dari TW I, TW III diperpanjang ke TW IV "
+        "Nilai akhir: tren garis lurus dari Triwulan I, Triwulan III diperpanjang ke Triwulan IV "
         "(+5 per triwulan) = 85"
     )
     assert p.catatan == (
         "Dua titik data: perkiraan, keteraturan nilai belum dapat dinilai. "
-        "TW II kosong: tren memakai nomor triwulan yang sebenarnya."
+        "Triwulan II kosong: tren memakai nomor triwulan yang sebenarnya."
     )
 
 
 def test_celah_kumulatif_diperkirakan_pada_rata_rata():
-    # 140 + 70 × 2 (TW II and TW IV) = 280
+    # 140 + 70 × 2 (Triwulan II and Triwulan IV) = 280
     p = proyeksi(tw("60", None, "80"), agregasi="kumulatif", target="300")
     assert p.nilai == D("280")
     assert "× 2 triwulan tersisa = 280" in p.metode
-    assert p.catatan.endswith("TW II kosong: dihitung sebagai triwulan tersisa pada rata-rata.")
+    assert p.catatan.endswith(
+        "Triwulan II kosong: dihitung sebagai triwulan tersisa pada rata-rata."
+    )
 
 
 def test_celah_dengan_tw_iv_nilai_tahunan_dari_yang_dilaporkan():
     p = proyeksi(tw("60", None, "80", "90"), agregasi="kumulatif", target="300")
     assert p.nilai == D("230")
     assert p.catatan == (
-        "Bukan perkiraan: TW IV sudah dilaporkan. "
-        "TW II kosong: nilai tahunan dihitung dari triwulan yang dilaporkan saja."
+        "Bukan perkiraan: Triwulan IV sudah dilaporkan. "
+        "Triwulan II kosong: nilai tahunan dihitung dari triwulan yang dilaporkan saja."
     )
 
 

@@ -529,7 +529,8 @@ def test_pk_indicator_without_realisasi_of_a_closed_triwulan(client, bersih):
     url = reverse("pengukuran:pengisian", args=[bersih.opd.pk, TAHUN, 2])
     assert daftar["tanpa_realisasi"] == [
         (
-            f"{ind.nama}: belum ada realisasi TW II padahal jadwal pengisiannya sudah ditutup.",
+            f"{ind.nama}: belum ada realisasi Triwulan II padahal jadwal pengisiannya sudah "
+            "ditutup.",
             f"{url}#indikator-{ind.pk}",
             "Isi realisasi",
         )
@@ -540,7 +541,8 @@ def test_pk_indicator_without_realisasi_of_a_closed_triwulan(client, bersih):
 def test_a_realisasi_row_without_a_value_is_not_a_realisasi(bersih):
     Realisasi.objects.filter(indikator=bersih.indikator, triwulan=1).update(nilai=None)
     assert pesan(konsistensi(bersih.opd, TAHUN)) == [
-        f"{bersih.indikator.nama}: belum ada realisasi TW I padahal jadwal pengisiannya sudah "
+        f"{bersih.indikator.nama}: belum ada realisasi Triwulan I padahal jadwal pengisiannya "
+        "sudah "
         "ditutup."
     ]
 
@@ -563,7 +565,7 @@ def test_a_triwulan_reopened_for_the_opd_is_not_yet_missing(bersih):
     )
     assert pesan(konsistensi(bersih.opd, TAHUN, hari_ini=hari)) == []
     assert pesan(konsistensi(bersih.opd, TAHUN, hari_ini=hari + datetime.timedelta(days=4))) == [
-        f"{bersih.indikator.nama}: belum ada realisasi TW II padahal jadwal pengisiannya "
+        f"{bersih.indikator.nama}: belum ada realisasi Triwulan II padahal jadwal pengisiannya "
         "sudah ditutup."
     ]
 
@@ -592,7 +594,8 @@ def test_demo_realisasi_by_the_day_the_check_runs():
     assert len(nama) == 4
     daftar = [p for p in konsistensi(kec, 2026, hari_ini=sesudah) if p.jenis == "tanpa_realisasi"]
     assert [p.pesan for p in daftar] == [
-        f"{n}: belum ada realisasi TW III padahal jadwal pengisiannya sudah ditutup." for n in nama
+        f"{n}: belum ada realisasi Triwulan III padahal jadwal pengisiannya sudah ditutup."
+        for n in nama
     ]
     ind = indikator_kec(2024, IKM)
     Realisasi.objects.filter(indikator=ind, tahun=2026, triwulan=1).delete()
@@ -602,7 +605,8 @@ def test_demo_realisasi_by_the_day_the_check_runs():
         if p.jenis == "tanpa_realisasi" and p.pesan.startswith(IKM)
     )
     assert p.pesan == (
-        f"{IKM}: belum ada realisasi TW I, TW III padahal jadwal pengisiannya sudah ditutup."
+        f"{IKM}: belum ada realisasi Triwulan I, Triwulan III padahal jadwal pengisiannya sudah "
+        "ditutup."
     )
     assert p.tautan == (
         reverse("pengukuran:pengisian", args=[kec.pk, 2026, 1]) + f"#indikator-{ind.pk}"
@@ -620,7 +624,7 @@ def test_demo_page_lists_every_indicator_once_triwulan_iii_closed(client, operat
     daftar = peringatan_halaman(halaman_konsistensi(client, kec, 2026))["tanpa_realisasi"]
     assert len(daftar) == 4
     assert all(
-        "belum ada realisasi TW III padahal jadwal pengisiannya sudah ditutup." in p
+        "belum ada realisasi Triwulan III padahal jadwal pengisiannya sudah ditutup." in p
         for p in pesan(daftar)
     )
     url = reverse("pengukuran:pengisian", args=[kec.pk, 2026, 3])
@@ -881,7 +885,7 @@ def test_pk_page_shows_realisasi_warnings(client, operator, tw_tertutup):
     jenis = [
         p
         for p in pesan(peringatan_di(resp))
-        if "belum ada realisasi TW III padahal jadwal pengisiannya sudah ditutup." in p
+        if "belum ada realisasi Triwulan III padahal jadwal pengisiannya sudah ditutup." in p
     ]
     assert len(jenis) == 4
 

@@ -26,7 +26,7 @@ def angka_id(nilai, desimal=2):
 @register.filter
 def triwulan(nomor):
     """3 -> "Triwulan III": one way to name a triwulan everywhere."""
-    return f"Triwulan {angka.ROMAWI.get(nomor, nomor)}"
+    return angka.nama_triwulan(nomor)
 
 
 @register.filter

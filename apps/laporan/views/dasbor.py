@@ -15,7 +15,7 @@ from django_tables2.export import TableExport
 
 from apps.anggaran.selectors import dpa_berlaku, rekap_dpa
 from apps.core.akses import halaman
-from apps.core.angka import ROMAWI
+from apps.core.angka import ROMAWI, nama_triwulan
 from apps.core.ekspor import judul_unduhan, unduhan
 from apps.core.forms import report_galat
 from apps.core.models import OPD
@@ -163,7 +163,7 @@ def opd(request, opd: OPD, tahun: int):
                     )
                 ],
                 judul=f"{i.indikator.nama}: per triwulan {tahun}",
-                sumbu_x=[f"TW {ROMAWI[t]}" for t in range(1, 5)],
+                sumbu_x=[nama_triwulan(t) for t in range(1, 5)],
                 lebar=480,
                 tinggi=240,
             )
