@@ -102,6 +102,7 @@ class Banding:
     tahun: int
     target: Decimal | None
     hasil: engine.CapaianIndikator | None
+    target_teks: str = ""  # a text-valued indicator's target
 
     @property
     def realisasi(self) -> str:
@@ -154,6 +155,12 @@ class SasaranLKjIP:
     grafik: SafeString
     tabel: dict[str, Keterangan] = field(default_factory=dict)
     gambar: Keterangan | None = None
+    rumus_negatif: str = "selisih"
+
+    @property
+    def rumus_kemajuan(self) -> tuple[str, str]:
+        """The heading of the progress column (4) and, for mixed polarities, its note."""
+        return kepala_rumus("4", self.indikator, self.rumus_negatif, realisasi="2", target="3")
 
     @property
     def sasaran(self):
@@ -228,6 +235,13 @@ class DokumenLKjIP:
         return engine.RUMUS_NEGATIF.get(self.kinerja.rumus_negatif, "")
 
     @property
+    def rumus_pengukuran(self) -> tuple[str, str]:
+        """The heading of the measurement table's capaian column (6) and, for mixed
+        polarities, its note."""
+        semua = [i for s in self.sasaran for i in s.indikator]
+        return kepala_rumus("6", semua, self.kinerja.rumus_negatif, realisasi="5", target="4")
+
+    @property
     def rumus_positif(self) -> str:
         return engine.RUMUS_POSITIF
 
@@ -258,6 +272,25 @@ class DokumenLKjIP:
                 ganda |= p.pk in dilihat
                 dilihat.add(p.pk)
         return ganda
+
+
+def kepala_rumus(
+    kolom: str, indikator: list, rumus_negatif: str, *, realisasi: str, target: str
+) -> tuple[str, str]:
+    """A computed column's heading with the formula its rows used ("6 = 5 / 4 × 100"; for
+    lower-is-better rows "6 = (2 × 4 − 5) / 4 × 100" or "6 = 4 / 5 × 100"), and a note when
+    the rows use both ("6*", "* Kolom 6: ..."): the heading printed "5/4×100" for every row."""
+    polaritas = sorted({i.indikator.polaritas for i in indikator}) or ["positif"]
+
+    def rumus(p: str) -> str:
+        return engine.rumus_kolom(p, rumus_negatif, realisasi=realisasi, target=target)
+
+    if len(polaritas) == 1:
+        return f"{kolom} = {rumus(polaritas[0])}", ""
+    return f"{kolom}*", (
+        f"* Kolom {kolom}: {rumus('positif')} untuk indikator positif; {rumus('negatif')} "
+        "untuk indikator negatif (makin kecil makin baik)."
+    )
 
 
 def kepala_opd(opd: OPD) -> Pejabat | None:
@@ -374,7 +407,7 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
         daftar = []
         for data in s.indikator:
             banding = [_banding(data, t) for t in sebelumnya]
-            banding.append(Banding(tahun, data.target, data.hasil))
+            banding.append(Banding(tahun, data.target, data.hasil, data.target_teks))
             daftar.append(IndikatorLKjIP(data, banding, data.kemajuan, *_analisis_tw(data)))
         a = analisis_map.get(s.sasaran.pk)
         program_s = [
@@ -397,6 +430,7 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
                 )
             ),
         )
+        item.rumus_negatif = kinerja.rumus_negatif
         item.tabel["target"] = nomor.t(3, f"Target dan Realisasi Kinerja {judul}")
         item.gambar = nomor.g(3, f"Capaian Indikator {judul} Tahun {tahun}")
         item.tabel["banding"] = nomor.t(

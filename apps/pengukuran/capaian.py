@@ -138,10 +138,22 @@ def predikat(
     return None
 
 
-def tingkat_kemajuan(realisasi, target_akhir) -> Hasil:
-    """Progress towards the Renstra end target: realisasi this year / end target × 100
-    (seed 003, Tabel 3.3)."""
-    return capaian(target_akhir, realisasi)
+def tingkat_kemajuan(
+    realisasi, target_akhir, *, polaritas: str = "positif", rumus_negatif: str = "selisih"
+) -> Hasil:
+    """Progress towards the Renstra end target (seed 003, Tabel 3.3): the capaian formula of
+    the indicator's polarity and the kabupaten's rule, against the end target instead of the
+    year's. A lower-is-better indicator short of its end target is below 100 % (stunting
+    15,4 against an end target of 12: (2 × 12 − 15,4) / 12 × 100 = 71,67 %, not 128,33 %)."""
+    return capaian(target_akhir, realisasi, polaritas=polaritas, rumus_negatif=rumus_negatif)
+
+
+def rumus_kolom(polaritas: str, rumus_negatif: str, *, realisasi: str, target: str) -> str:
+    """The capaian formula of a polarity written with a table's column numbers in place of
+    "realisasi" and "target" ("6 = 5 / 4 × 100"): the heading says the formula that was
+    used, from the same text as the engine's."""
+    teks = RUMUS_NEGATIF[rumus_negatif] if polaritas == "negatif" else RUMUS_POSITIF
+    return teks.replace("realisasi", realisasi).replace("target", target)
 
 
 @dataclass(frozen=True)

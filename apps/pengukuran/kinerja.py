@@ -201,7 +201,12 @@ class IndikatorTahun:
         Tabel 3.3)."""
         if not self.hasil.tahunan.ada:
             return engine.Hasil(None, self.hasil.tahunan.alasan)
-        return engine.tingkat_kemajuan(self.hasil.tahunan.nilai, self.indikator.target_akhir)
+        return engine.tingkat_kemajuan(
+            self.hasil.tahunan.nilai,
+            self.indikator.target_akhir,
+            polaritas=self.indikator.polaritas,
+            rumus_negatif=self.aturan.rumus_negatif,
+        )
 
 
 @dataclass

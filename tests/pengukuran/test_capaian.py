@@ -14,6 +14,7 @@ from apps.pengukuran.capaian import (
     predikat,
     rata_rata_capaian,
     realisasi_tahunan,
+    rumus_kolom,
     tingkat_kemajuan,
 )
 
@@ -355,6 +356,33 @@ def test_predikat_mengembalikan_rentang_dengan_warnanya():
 )
 def test_tingkat_kemajuan(realisasi, target_akhir, harapan):
     assert bulatkan(tingkat_kemajuan(D(realisasi), D(target_akhir)).nilai) == D(harapan)
+
+
+@pytest.mark.parametrize(
+    ("realisasi", "target_akhir", "rumus", "harapan"),
+    [
+        # stunting 15,4 % against an end target of 12 %: (2 × 12 − 15,4) / 12 × 100
+        ("15.4", "12", "selisih", "71.67"),
+        # maternal deaths 85 against 80: (160 − 85) / 80 × 100
+        ("85", "80", "selisih", "93.75"),
+        # the kabupaten's other rule: 12 / 15,4 × 100
+        ("15.4", "12", "rasio", "77.92"),
+        # better than the end target: above 100 %
+        ("10", "12", "selisih", "116.67"),
+    ],
+)
+def test_tingkat_kemajuan_of_a_lower_is_better_indicator(realisasi, target_akhir, rumus, harapan):
+    """Issue 18: progress ignored polarity (stunting 15,4 against 12 printed 128,33 %)."""
+    hasil = tingkat_kemajuan(
+        D(realisasi), D(target_akhir), polaritas="negatif", rumus_negatif=rumus
+    )
+    assert bulatkan(hasil.nilai) == D(harapan)
+
+
+def test_rumus_kolom_writes_the_formula_with_the_column_numbers():
+    assert rumus_kolom("positif", "selisih", realisasi="5", target="4") == "5 / 4 × 100"
+    assert rumus_kolom("negatif", "selisih", realisasi="5", target="4") == "(2 × 4 − 5) / 4 × 100"
+    assert rumus_kolom("negatif", "rasio", realisasi="2", target="3") == "3 / 2 × 100"
 
 
 def test_tingkat_kemajuan_tanpa_target_akhir():
