@@ -19,6 +19,7 @@ from realisasi_uji import opd_kecamatan
 from apps.laporan.forms import NARASI
 from apps.laporan.lkjip_final import kode_baru
 from apps.laporan.models import AnalisisSasaran, LaporanKinerja
+from apps.laporan.services import ANALISIS_WAJIB, sasaran_lkjip
 
 TAHUN_LKJIP = 2023
 TANGGAL_TTD = datetime.date(2024, 1, 31)
@@ -59,12 +60,22 @@ def laporan_kec(tahun: int = TAHUN_LKJIP, revisi: int = 0, **isi) -> LaporanKine
 
 def siap_final(**isi) -> LaporanKinerja:
     """The demo's draft LKjIP 2023 of the Kecamatan with what a signed-ready report needs:
-    the date and every section written (the demo has place, signatory and two sections)."""
+    the date, every section written, the organisation chart, and every sasaran's required
+    analyses (the demo has place, signatory and two sections)."""
     lap = laporan_kec()
     kosong = {
         n: f"Uraian {n.replace('_', ' ')} untuk uji." for n in NARASI if not getattr(lap, n).strip()
     }
-    return laporan_kec(**{"tanggal": TANGGAL_TTD, **kosong, **isi})
+    lap = laporan_kec(**{"tanggal": TANGGAL_TTD, **kosong, **isi})
+    if not lap.struktur_organisasi and "struktur_organisasi" not in isi:
+        lap.struktur_organisasi.save("bagan.png", ContentFile(gambar().read()), save=True)
+    for s in sasaran_lkjip(lap.opd, lap.tahun):
+        a, _ = AnalisisSasaran.objects.get_or_create(laporan=lap, sasaran=s)
+        for n in ANALISIS_WAJIB:
+            if not getattr(a, n).strip():
+                setattr(a, n, f"Analisis {n.replace('_', ' ')} sasaran {s.nomor} untuk uji.")
+        a.save()
+    return lap
 
 
 def jadikan_final(laporan: LaporanKinerja) -> LaporanKinerja:

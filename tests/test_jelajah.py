@@ -246,11 +246,9 @@ def siapkan_data() -> dict:
     # Organisasi 2019 final with a draft revision, the synthetic OPD's 2025 final.
     lap = siap_final()
     lap.struktur_organisasi.save("bagan.png", gambar(), save=True)
-    AnalisisSasaran.objects.create(
-        laporan=lap,
-        sasaran=laporan_services.sasaran_lkjip(kec, 2023)[0],
-        uraian="Capaian sasaran sesuai target.",
-    )
+    AnalisisSasaran.objects.filter(
+        laporan=lap, sasaran=laporan_services.sasaran_lkjip(kec, 2023)[0]
+    ).update(uraian="Capaian sasaran sesuai target.")
     laporan_services.laporan_verify(laporan=jadikan_final(lap), user=verifikator)
     lama = jadikan_final(LaporanKinerja.objects.get(opd=org, tahun=2019, revisi=0))
     laporan_services.laporan_revisi_create(

@@ -156,6 +156,7 @@ class SasaranLKjIP:
     tabel: dict[str, Keterangan] = field(default_factory=dict)
     gambar: Keterangan | None = None
     rumus_negatif: str = "selisih"
+    analisis_model: AnalisisSasaran | None = None  # the stored words (None: none written)
 
     @property
     def rumus_kemajuan(self) -> tuple[str, str]:
@@ -431,6 +432,7 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
             ),
         )
         item.rumus_negatif = kinerja.rumus_negatif
+        item.analisis_model = a
         item.tabel["target"] = nomor.t(3, f"Target dan Realisasi Kinerja {judul}")
         item.gambar = nomor.g(3, f"Capaian Indikator {judul} Tahun {tahun}")
         item.tabel["banding"] = nomor.t(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -137,38 +138,84 @@ def _label(nama: str) -> str:
     return str(LaporanKinerja._meta.get_field(nama).verbose_name).capitalize()
 
 
-def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[str]:
-    """What a signed-ready LKjIP still lacks, every item at once (empty when it may be
-    finalised). DOMAIN.md "The LKjIP": the signature block has place and date, the name,
-    pangkat/golongan and the 18-digit NIP of an active official of the OPD; the year is
-    measured against a final PK; the report is signed after the year it reports on; no
-    chapter is empty; every indicator of the PK has its annual realisasi; the budget
-    chapter has a DPA."""
-    kurang = []
+# The analyses of a sasaran a signed-ready report must carry (PermenPAN-RB 53/2014, BAB III):
+# all but the comparison with a national standard, which not every indicator has; the report
+# says so when it is left empty (templates/laporan/lkjip/_sasaran.html).
+ANALISIS_WAJIB = tuple(n for n in ANALISIS if n != "standar_nasional")
+
+
+@dataclass(frozen=True)
+class Kurang:
+    """One thing a report lacks before it may be finalised, and where it is filled: an
+    anchor on the LKjIP's editing page ("#bagian-kesimpulan") or another page's address."""
+
+    teks: str
+    tautan: str = ""
+
+    def __str__(self) -> str:
+        return self.teks
+
+
+class SyaratBelumLengkap(ValidationError):
+    """Finalising refused: every gap, as text (the ValidationError's messages) and with the
+    place it is filled (`kurang`)."""
+
+    def __init__(self, kurang: list[Kurang]):
+        super().__init__([k.teks for k in kurang], code="syarat")
+        self.kurang = kurang
+
+
+def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[Kurang]:
+    """What a signed-ready LKjIP still lacks, every item at once with where it is filled
+    (empty when it may be finalised). DOMAIN.md "The LKjIP": the signature block has place
+    and date, the name, pangkat/golongan and the 18-digit NIP of an active official of the
+    OPD; the year is measured against a final PK whose both parties are named; the report
+    is signed after the year it reports on; no chapter is empty, the organisation chart
+    included; every sasaran has its analyses (ANALISIS_WAJIB); every indicator of the PK
+    has its annual realisasi; the budget chapter has a DPA."""
+    kurang: list[Kurang] = []
+    ttd = "#judul-ttd"
     if not laporan.tempat.strip():
-        kurang.append("Tempat penandatanganan belum diisi.")
+        kurang.append(Kurang("Tempat penandatanganan belum diisi.", ttd))
     if laporan.tanggal is None:
-        kurang.append("Tanggal penandatanganan belum diisi.")
+        kurang.append(Kurang("Tanggal penandatanganan belum diisi.", ttd))
     elif laporan.tanggal < datetime.date(laporan.tahun + 1, 1, 1):
         kurang.append(
-            f"Tanggal penandatanganan harus sesudah tahun {laporan.tahun} berakhir "
-            "(LKjIP melaporkan satu tahun penuh)."
+            Kurang(
+                f"Tanggal penandatanganan harus sesudah tahun {laporan.tahun} berakhir "
+                "(LKjIP melaporkan satu tahun penuh).",
+                ttd,
+            )
         )
     p = laporan.penandatangan
     if p is None:
-        kurang.append("Penandatangan belum dipilih.")
+        kurang.append(Kurang("Penandatangan belum dipilih.", ttd))
     else:
+        pejabat = reverse("core:pejabat_ubah", args=[p.pk]) if p.opd_id else ttd
         if p.opd_id != laporan.opd_id or not p.aktif:
-            kurang.append(f"Penandatangan {p.nama} bukan pejabat aktif OPD ini.")
+            kurang.append(Kurang(f"Penandatangan {p.nama} bukan pejabat aktif OPD ini.", ttd))
         if len(p.nip) != 18:
-            kurang.append(f"NIP penandatangan {p.nama} belum diisi (18 angka).")
+            kurang.append(Kurang(f"NIP penandatangan {p.nama} belum diisi (18 angka).", pejabat))
         if not p.pangkat.strip():
-            kurang.append(f"Pangkat/golongan penandatangan {p.nama} belum diisi.")
+            kurang.append(Kurang(f"Pangkat/golongan penandatangan {p.nama} belum diisi.", pejabat))
+    if not laporan.struktur_organisasi:
+        kurang.append(Kurang("Bagan struktur organisasi belum diunggah.", ttd))
     if dok.renstra is None:
-        kurang.append(f"Belum ada Renstra yang mencakup tahun {laporan.tahun}.")
-    if dok.kinerja.pk is None:
-        kurang.append(f"Belum ada Perjanjian Kinerja final tahun {laporan.tahun}.")
+        kurang.append(Kurang(f"Belum ada Renstra yang mencakup tahun {laporan.tahun}."))
+    pk = dok.kinerja.pk
+    if pk is None:
+        kurang.append(Kurang(f"Belum ada Perjanjian Kinerja final tahun {laporan.tahun}."))
     else:
+        alamat_pk = reverse("perencanaan:pk", args=[pk.pk])
+        for pihak, nama in (("pertama", pk.pihak_pertama_nama), ("kedua", pk.pihak_kedua_nama)):
+            if not nama.strip():
+                kurang.append(
+                    Kurang(
+                        f"{pk.judul}: nama pihak {pihak} kosong (dicetak sebagai lampiran); "
+                        "lengkapi lewat perubahan PK.",
+                        alamat_pk,
+                    )
+                )
         tanpa = [
             i.indikator.nama
             for s in dok.sasaran
@@ -176,12 +223,40 @@ def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[str]:
             if not i.hasil.tahunan.ada and not i.hasil.tahunan_teks
         ]
         if tanpa:
-            kurang.append("Indikator tanpa realisasi tahunan: " + "; ".join(tanpa) + ".")
+            kurang.append(
+                Kurang(
+                    "Indikator tanpa realisasi tahunan: " + "; ".join(tanpa) + ".",
+                    reverse("pengukuran:opd_tahun", args=[laporan.opd_id, laporan.tahun]),
+                )
+            )
     if dok.anggaran is None:
-        kurang.append(f"Belum ada DPA tahun {laporan.tahun} untuk bab Realisasi Anggaran.")
-    kosong = [_label(n) for n in NARASI if not getattr(laporan, n).strip()]
+        kurang.append(
+            Kurang(
+                f"Belum ada DPA tahun {laporan.tahun} untuk bab Realisasi Anggaran.",
+                reverse("anggaran:dpa", args=[laporan.opd_id, laporan.tahun]),
+            )
+        )
+    kosong = [n for n in NARASI if not getattr(laporan, n).strip()]
     if kosong:
-        kurang.append("Bagian laporan belum diisi: " + ", ".join(kosong) + ".")
+        kurang.append(
+            Kurang(
+                "Bagian laporan belum diisi: " + ", ".join(_label(n) for n in kosong) + ".",
+                f"#bagian-{kosong[0]}",
+            )
+        )
+    for s in dok.sasaran:
+        a = s.analisis_model
+        tanpa = [n for n in ANALISIS_WAJIB if a is None or not getattr(a, n).strip()]
+        if tanpa:
+            label = [str(AnalisisSasaran._meta.get_field(n).verbose_name) for n in tanpa]
+            kurang.append(
+                Kurang(
+                    f"Sasaran {s.nomor} ({s.sasaran.uraian}): analisis belum ditulis: "
+                    + ", ".join(label)
+                    + ".",
+                    f"#bagian-s{s.sasaran.pk}-{tanpa[0]}",
+                )
+            )
     return kurang
 
 
@@ -225,7 +300,7 @@ def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
     dok = dokumen_lkjip(opd=lap.opd, tahun=lap.tahun, laporan=lap)
     kurang = syarat_final(lap, dok)
     if kurang:
-        raise ValidationError(kurang, code="syarat")
+        raise SyaratBelumLengkap(kurang)
     kode = kode_baru()
     while LaporanKinerja.objects.filter(kode_verifikasi=kode).exists():
         kode = kode_baru()
@@ -268,7 +343,7 @@ def laporan_finalize_start(*, laporan: LaporanKinerja, user) -> FinalisasiLKjIP:
         return berjalan
     kurang = syarat_final(lap, dokumen_lkjip(opd=lap.opd, tahun=lap.tahun, laporan=lap))
     if kurang:
-        raise ValidationError(kurang, code="syarat")
+        raise SyaratBelumLengkap(kurang)
     tugas = FinalisasiLKjIP.objects.create(laporan=lap, dibuat_oleh=user)
     tugas_start("apps.laporan.tasks.finalisasi_job", tugas.pk)
     tugas.refresh_from_db()

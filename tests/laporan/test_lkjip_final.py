@@ -52,11 +52,9 @@ def final(client):
     """Kecamatan 2023 finalised by its pimpinan through the editing page: the report and the
     bytes stored at that moment."""
     lap = siap_final()
-    AnalisisSasaran.objects.create(
-        laporan=lap,
-        sasaran=services.sasaran_lkjip(lap.opd, 2023)[0],
-        uraian="Analisis sasaran pertama.",
-    )
+    AnalisisSasaran.objects.filter(
+        laporan=lap, sasaran=services.sasaran_lkjip(lap.opd, 2023)[0]
+    ).update(uraian="Analisis sasaran pertama.")
     resp = finalkan(client, lap)
     assert resp.status_code == 302 and resp["Location"] == url_ubah()
     lap.refresh_from_db()
@@ -322,14 +320,49 @@ def test_an_unknown_code_is_404_with_a_plain_page(client, kode):
     assert "<nav" not in resp.content.decode() and "<a " not in resp.content.decode()
 
 
+def kurang(resp) -> dict[str, str]:
+    """The refusal's messages: each gap's text and where its "Lengkapi" link leads ("" for
+    a message without a link)."""
+    hasil = {}
+    for p in pesan(resp):
+        m = re.fullmatch(r'(.*) <a href="([^"]*)">Lengkapi</a>', p, re.S)
+        hasil[m.group(1) if m else p] = m.group(2) if m else ""
+    return hasil
+
+
 def test_every_missing_requirement_is_listed_at_once_and_nothing_changes(client):
-    """The demo's draft has no date and six empty sections; without a signatory and place
-    too, every item is named in one answer."""
+    """The demo's draft has no date, six empty sections, no organisation chart and no
+    analysis; without a signatory and place too, every item is named in one answer, each
+    with a link to where it is filled."""
     lap = laporan_kec(tempat="", penandatangan=None)
     sebelum = potret()
     resp = finalkan(client, lap)
     assert resp.status_code == 302
-    semua = pesan(resp)
+    semua = kurang(resp)
+    ubah = url_ubah()
+    assert semua["Tempat penandatanganan belum diisi."] == ubah + "#judul-ttd"
+    assert semua["Bagan struktur organisasi belum diunggah."] == ubah + "#judul-ttd"
+    sasaran = services.sasaran_lkjip(lap.opd, 2023)
+    for n, s in enumerate(sasaran, start=1):
+        teks = (
+            f"Sasaran {n} ({s.uraian}): analisis belum ditulis: uraian capaian, penyebab "
+            "keberhasilan/kegagalan, solusi yang dilakukan, efisiensi penggunaan sumber daya, "
+            "program/kegiatan pendukung."
+        )
+        assert semua[teks] == f"{ubah}#bagian-s{s.pk}-uraian", semua
+    assert (
+        semua[
+            "Bagian laporan belum diisi: Ikhtisar eksekutif, Latar belakang, "
+            "Kedudukan, tugas pokok dan fungsi, Sistematika penyajian, Upaya ke depan, "
+            "Saran."
+        ]
+        == ubah + "#bagian-ikhtisar_eksekutif"
+    )
+    # every anchor exists on the editing page
+    halaman = client.get(ubah).content.decode()
+    for tautan in semua.values():
+        if tautan.startswith(ubah + "#"):
+            assert f'id="{tautan.split("#")[1]}"' in halaman, tautan
     for harap in (
         "Tempat penandatanganan belum diisi.",
         "Tanggal penandatanganan belum diisi.",
@@ -348,7 +381,7 @@ def test_a_year_without_final_pk_dpa_or_renstra_is_refused_with_each_reason(clie
         tahun=2027, tanggal=datetime.date(2027, 12, 1), **{n: "Teks." for n in NARASI}
     )
     sebelum = potret()
-    semua = pesan(finalkan(client, lap, "verifikator"))
+    semua = kurang(finalkan(client, lap, "verifikator"))
     for harap in (
         "Tanggal penandatanganan harus sesudah tahun 2027 berakhir (LKjIP "
         "melaporkan satu tahun penuh).",
@@ -364,11 +397,37 @@ def test_an_official_without_nip_or_pangkat_cannot_sign(client):
     lap = siap_final()
     p = lap.penandatangan
     type(p).objects.filter(pk=p.pk).update(nip="", pangkat="")
-    semua = pesan(finalkan(client, lap))
-    assert f"NIP penandatangan {p.nama} belum diisi (18 angka)." in semua
-    assert f"Pangkat/golongan penandatangan {p.nama} belum diisi." in semua
+    semua = kurang(finalkan(client, lap))
+    # both lead to the official's own page, where they are filled
+    alamat = reverse("core:pejabat_ubah", args=[p.pk])
+    assert semua[f"NIP penandatangan {p.nama} belum diisi (18 angka)."] == alamat
+    assert semua[f"Pangkat/golongan penandatangan {p.nama} belum diisi."] == alamat
     lap.refresh_from_db()
     assert lap.status == "draft" and not lap.berkas_final
+
+
+def test_a_pk_without_its_second_party_or_a_missing_analysis_is_refused(client):
+    """The 2019 PK printed "( ….. )" for an unnamed pihak kedua, and a final printed empty
+    headings for analyses 4 and 5: both refuse the finalisation now. The comparison with a
+    national standard may stay empty: the report then says none was reported."""
+    lap = siap_final()
+    pk = dokumen_lkjip(opd=lap.opd, tahun=2023, laporan=lap).kinerja.pk
+    type(pk).objects.filter(pk=pk.pk).update(pihak_kedua_nama="")
+    s = services.sasaran_lkjip(lap.opd, 2023)[0]
+    AnalisisSasaran.objects.filter(laporan=lap, sasaran=s).update(efisiensi="", standar_nasional="")
+    sebelum = potret()
+    semua = kurang(finalkan(client, lap))
+    assert potret() == sebelum
+    pk.refresh_from_db()
+    assert semua[
+        f"{pk.judul}: nama pihak kedua kosong (dicetak sebagai lampiran); lengkapi lewat "
+        "perubahan PK."
+    ] == reverse("perencanaan:pk", args=[pk.pk])
+    assert (
+        semua[f"Sasaran 1 ({s.uraian}): analisis belum ditulis: efisiensi penggunaan sumber daya."]
+        == f"{url_ubah()}#bagian-s{s.pk}-efisiensi"
+    )
+    assert not any("standar nasional" in t for t in semua)
 
 
 def test_a_failed_rendering_leaves_the_draft_untouched(monkeypatch):
@@ -406,11 +465,14 @@ def test_a_revision_needs_a_reason_copies_everything_and_keeps_the_old_file(
     for n in (*NARASI, "tempat", "tanggal", "penandatangan_id", "struktur_organisasi"):
         assert getattr(baru, n) == getattr(lap, n), n
     assert not baru.berkas_final and not baru.kode_verifikasi
-    assert [a.uraian for a in baru.analisis.all()] == ["Analisis sasaran pertama."]
-    assert [
-        (r.history_type, r.history_user.username, r.uraian)
+    # every sasaran's analyses copied, each with one history row by the one who revised
+    harap = sorted(lap.analisis.values_list("sasaran_id", "uraian", "efisiensi"))
+    assert sorted(baru.analisis.values_list("sasaran_id", "uraian", "efisiensi")) == harap
+    assert "Analisis sasaran pertama." in [u for _, u, _ in harap]
+    assert sorted(
+        (r.history_type, r.history_user.username, r.sasaran_id, r.uraian)
         for r in AnalisisSasaran.history.filter(laporan=baru)
-    ] == [("+", "pimpinan.kecamatan", "Analisis sasaran pertama.")]
+    ) == sorted(("+", "pimpinan.kecamatan", s, u) for s, u, _ in harap)
     assert baru.history.first().history_user.username == "pimpinan.kecamatan"
 
     # The earlier revision: still final, same bytes, still verifiable; the editing page

@@ -74,3 +74,20 @@ def test_a_text_valued_indicators_target_is_printed_in_its_comparison_table():
     assert baris, html[:500]
     sel = re.findall(r"<td[^>]*>([^<]*)</td>", baris.group(1))
     assert sel[-3] == "Baik", sel
+
+
+def test_an_empty_comparison_with_a_national_standard_says_so_in_the_report():
+    """Analysis 4 may stay empty (not every indicator has a national standard): the report
+    says none was reported instead of printing an empty heading (issue 18, item 11)."""
+    dok = dokumen_lkjip(opd=opd_kecamatan(), tahun=TAHUN)
+    s = dok.sasaran[0]
+    s.analisis["standar_nasional"] = ""
+    teks = _teks_html(render_to_string("laporan/lkjip/_sasaran.html", {"s": s, "dok": dok}))
+    assert (
+        "4. Perbandingan dengan standar nasional Tidak ada perbandingan dengan standar "
+        "nasional yang dilaporkan untuk indikator sasaran ini." in teks
+    )
+
+
+def _teks_html(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 
 from apps.core.akses import halaman
 from apps.core.forms import report_galat
@@ -35,11 +36,23 @@ def finalkan(request, laporan: LaporanKinerja):
     are told at once everything it still lacks. The PDF is rendered by the background
     worker: the user is led to a page that shows how far it is (finalisasi); without a
     worker it is done when this returns, and the editing page says so."""
+    ubah = reverse("laporan:lkjip_ubah", args=[laporan.opd_id, laporan.tahun])
     try:
         tugas = services.laporan_finalize_start(laporan=laporan, user=request.user)
+    except services.SyaratBelumLengkap as e:
+        # each gap with a link to where it is filled (an anchor of the editing page, or
+        # the page of the PK, the official, the DPA or the realisasi)
+        for k in e.kurang:
+            if k.tautan:
+                tautan = k.tautan if k.tautan.startswith("/") else ubah + k.tautan
+                messages.error(request, format_html('{} <a href="{}">Lengkapi</a>', k.teks, tautan))
+            else:
+                messages.error(request, k.teks)
+        messages.error(request, "LKjIP belum difinalkan; tidak ada yang berubah.")
+        return redirect(ubah)
     except ValidationError as e:
         report_galat(request, e, "LKjIP belum difinalkan; tidak ada yang berubah.")
-        return redirect(reverse("laporan:lkjip_ubah", args=[laporan.opd_id, laporan.tahun]))
+        return redirect(ubah)
     if tugas.berjalan:
         return redirect("laporan:lkjip_finalisasi", tugas.pk)
     return _selesai(request, tugas)
