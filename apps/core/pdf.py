@@ -11,6 +11,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -69,8 +70,9 @@ def render_pdf(
     or `media/pemda/logo.png` (relative), which resolve to our own files only.
 
     `pdf_variant` is WeasyPrint's (e.g. "pdf/a-3b" for an archived, signable final report:
-    fonts embedded, XMP metadata, an sRGB output intent); `lampiran` are embedded files, marked
-    as the document's source data (AFRelationship /Data, as PDF/A-3 asks)."""
+    fonts embedded, XMP metadata, an sRGB output intent, and tagged structure); `lampiran`
+    are embedded files, marked as the document's source data (AFRelationship /Data, as
+    PDF/A-3 asks), each listed once in /AF."""
     html = render_to_string(template_name, context)
     attachments = [
         Attachment(
@@ -85,6 +87,32 @@ def render_pdf(
     # and WeasyPrint's documentation does not promise that its layout, fonts and caches are
     # thread-safe. Under the GIL two layouts in one process would not run faster anyway.
     with _WEASYPRINT:
-        return HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf(
-            pdf_variant=pdf_variant, attachments=attachments or None
+        pdf = HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf(
+            pdf_variant=pdf_variant,
+            attachments=attachments or None,
+            # An archived document is also tagged (headings, tables, lists as structure,
+            # WeasyPrint's PDF/UA support) for screen readers; it stays PDF/A-3b.
+            pdf_tags=pdf_variant is not None,
         )
+    return _af_sekali(pdf) if attachments else pdf
+
+
+def _af_sekali(pdf: bytes) -> bytes:
+    """Each embedded file listed once in the catalogue's /AF (associated files, PDF/A-3):
+    WeasyPrint lists every attachment of a pdf/a-3b document twice, the same objects, which
+    readers then show twice. Nothing else of the file changes."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        af = doc.Root.get("/AF")
+        if af is None:
+            return pdf
+        dilihat, unik = set(), []
+        for spec in af:
+            if spec.objgen not in dilihat:
+                dilihat.add(spec.objgen)
+                unik.append(spec)
+        if len(unik) == len(af):
+            return pdf
+        doc.Root.AF = pikepdf.Array(unik)
+        keluar = io.BytesIO()
+        doc.save(keluar)
+        return keluar.getvalue()

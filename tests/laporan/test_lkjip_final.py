@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from decimal import Decimal
 
+import pikepdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -138,6 +139,47 @@ def test_final_pdf_is_pdfa3b_without_draf_with_code_and_url_on_its_last_page(fin
     assert lap.kode_verifikasi not in jalankan(
         program("pdftotext"), "-l", str(halaman - 1), "-", "-", masukan=isi
     )
+
+
+def test_final_pdf_meets_what_pdfa3b_asks_checked_with_pikepdf(final):
+    """No PDF/A validator can be installed here: what PDF/A-3b asks is read from the file
+    (issue 18, item 13): XMP identification, an output intent with its ICC profile, every
+    font embedded, no encryption, no transparency, each attachment listed once in /AF with
+    its relationship, MIME type and dates; and the document is tagged (PDF/UA structure)."""
+    _, isi = final
+    with pikepdf.open(io.BytesIO(isi)) as pdf:
+        assert not pdf.is_encrypted
+        meta = pdf.open_metadata()
+        assert (meta.get("pdfaid:part"), meta.get("pdfaid:conformance")) == ("3", "B")
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.S == pikepdf.Name("/GTS_PDFA1") and "/DestOutputProfile" in intent
+        font = [
+            o
+            for o in pdf.objects
+            if isinstance(o, pikepdf.Dictionary)
+            and o.get("/Type") == pikepdf.Name("/Font")
+            and o.get("/Subtype") != pikepdf.Name("/Type0")
+        ]
+        assert font
+        for f in font:
+            fd = f.FontDescriptor
+            assert any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3")), f.BaseFont
+        for halaman in pdf.pages:
+            grup = halaman.obj.get("/Group")
+            assert grup is None or grup.get("/S") != pikepdf.Name("/Transparency")
+        assert not any(
+            isinstance(o, pikepdf.Dictionary)
+            and o.get("/SMask") not in (None, pikepdf.Name("/None"))
+            for o in pdf.objects
+        )
+        af = list(pdf.Root.AF)
+        assert [str(f.F) for f in af] == ["lkjip-7.01.01-2023.json", "lkjip-7.01.01-2023.xlsx"]
+        assert len({f.objgen for f in af}) == len(af)
+        for f in af:
+            assert f.AFRelationship == pikepdf.Name("/Data")
+            assert str(f.EF.F.Subtype).startswith("/application/")
+            assert "/ModDate" in f.EF.F.Params
+        assert "/StructTreeRoot" in pdf.Root and pdf.Root.MarkInfo.Marked
 
 
 def _lampiran(isi: bytes, folder) -> dict[str, bytes]:
