@@ -59,8 +59,9 @@ def _predikat(p) -> str:
 def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
     """Every numeric table the LKjIP prints: the measurement of the year (Tabel 3.2), the
     capaian of each sasaran and of the organisation, the comparison with the two earlier
-    years (seed 003 Tabel 3.2), the progress to the Renstra end target (Tabel 3.3), and the
-    budget per program, per program/kegiatan/sub kegiatan and per sasaran."""
+    years (seed 003 Tabel 3.2), the progress to the Renstra end target (Tabel 3.3), the
+    budget per program, per program/kegiatan/sub kegiatan and per sasaran, every version of
+    the PK printed in the lampiran, and the Renstra matrix."""
     t = dok.tahun
     pengukuran = TabelLKjIP(
         dok.tabel["pengukuran"].label,
@@ -233,7 +234,91 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
         "anggaran_program": program,
         "anggaran_rinci": rinci,
         "anggaran_sasaran": per_sasaran,
+        **_tabel_pk(dok),
+        "matriks_renstra": _tabel_matriks(dok),
     }
+
+
+def _tabel_pk(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
+    """Every version of the year's PK the report prints (Lampiran), its targets and its
+    program budgets, as signed (the document's own copies of names and figures)."""
+    target = TabelLKjIP(
+        f"Target Perjanjian Kinerja Tahun {dok.tahun} (setiap versi)",
+        ["Versi", "Status", "Tanggal", "No Sasaran", "Sasaran", "Indikator", "Satuan", "Target"],
+    )
+    anggaran = TabelLKjIP(
+        f"Anggaran Program Perjanjian Kinerja Tahun {dok.tahun} (setiap versi)",
+        ["Versi", "Status", "Kode Program", "Program", "Anggaran (Rp)", "Keterangan"],
+    )
+    for d in dok.pk:
+        pk = d.pk
+        versi, status = pk.judul, pk.get_status_display()
+        tanggal = pk.tanggal.isoformat() if pk.tanggal else None
+        target.baris.extend(
+            [versi, status, tanggal, t.nomor, t.sasaran, t.indikator, t.satuan, t.target]
+            for t in d.target
+        )
+        anggaran.baris.extend(
+            [versi, status, p.kode, p.program, _dua_desimal(p.anggaran), p.keterangan]
+            for p in d.program
+        )
+        anggaran.baris.append([versi, status, "", JUMLAH, _dua_desimal(d.total_anggaran), ""])
+    return {"pk_target": target, "pk_anggaran": anggaran}
+
+
+def _tabel_matriks(dok: DokumenLKjIP) -> TabelLKjIP:
+    """The Renstra matrix (program, kegiatan, sub kegiatan with their targets and funding per
+    period) as the report's lampiran prints it, rupiah summed from the lowest rows."""
+    tabel = TabelLKjIP(
+        "Matriks Renstra: Program, Kegiatan dan Pendanaan",
+        [
+            "Periode",
+            "Tingkat",
+            "Kode",
+            "Uraian",
+            "Indikator",
+            "Satuan",
+            "Target (K)",
+            "Target (Rp)",
+            "Realisasi (K)",
+            "Realisasi (Rp)",
+            "Serapan (%)",
+        ],
+    )
+    for blok in dok.matriks:
+        for b in blok.baris:
+            r = b.baris
+            tabel.baris.append(
+                [
+                    blok.periode,
+                    r.get_tingkat_display(),
+                    r.kode,
+                    r.uraian,
+                    r.indikator,
+                    r.satuan,
+                    _dua_desimal(r.target_k),
+                    _dua_desimal(b.target_rp),
+                    _dua_desimal(r.realisasi_k),
+                    _dua_desimal(b.realisasi_rp),
+                    sel_persen(b.serapan, kosong=None),
+                ]
+            )
+        tabel.baris.append(
+            [
+                blok.periode,
+                "",
+                "",
+                JUMLAH,
+                "",
+                "",
+                None,
+                _dua_desimal(blok.target_rp),
+                None,
+                _dua_desimal(blok.realisasi_rp),
+                sel_persen(blok.serapan, kosong=None),
+            ]
+        )
+    return tabel
 
 
 def _json_nilai(nilai):

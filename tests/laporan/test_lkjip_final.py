@@ -248,6 +248,20 @@ def test_attachments_hold_the_numbers_the_engines_compute(final, tmp_path):
     assert per_sasaran["baris"][-1][4:6] == [15_498_982_788, 15_228_228_125]
     assert {b[2] for b in data["tabel"]["anggaran_rinci"]["baris"]} >= {"JUMLAH"}
 
+    # every PK version printed in the lampiran, and the Renstra matrix (issue 18, item 12)
+    pk_target = data["tabel"]["pk_target"]
+    harap_pk = [[d.pk.judul, t.indikator, t.target] for d in dok.pk for t in d.target]
+    assert harap_pk and [[b[0], b[5], b[7]] for b in pk_target["baris"]] == harap_pk
+    pk_anggaran = data["tabel"]["pk_anggaran"]
+    for d in dok.pk:
+        (jumlah_pk,) = [b for b in pk_anggaran["baris"] if b[0] == d.pk.judul and b[3] == "JUMLAH"]
+        assert jumlah_pk[4] == int(d.total_anggaran)
+    matriks = data["tabel"]["matriks_renstra"]
+    assert len(matriks["baris"]) == sum(len(b.baris) + 1 for b in dok.matriks) > 0
+    for blok in dok.matriks:
+        (jumlah_blok,) = [b for b in matriks["baris"] if b[0] == blok.periode and b[3] == "JUMLAH"]
+        assert jumlah_blok[7] == int(blok.target_rp) and jumlah_blok[9] == int(blok.realisasi_rp)
+
     wb = load_workbook(io.BytesIO(berkas["xlsx"]), read_only=True)
     assert wb.sheetnames == ["Keterangan", *data["tabel"]]
     for kunci, tabel in data["tabel"].items():
