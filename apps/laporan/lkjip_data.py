@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
+from apps.anggaran.perhitungan import Rekap
 from apps.core.angka import bulatkan
 from apps.core.ekspor import isi_sel, lembar_dari, sel_persen
 from apps.pengukuran import capaian as engine
@@ -283,6 +284,7 @@ def _tabel_matriks(dok: DokumenLKjIP) -> TabelLKjIP:
             "Realisasi (K)",
             "Realisasi (Rp)",
             "Serapan (%)",
+            "Melebihi Pagu",
         ],
     )
     for blok in dok.matriks:
@@ -292,7 +294,7 @@ def _tabel_matriks(dok: DokumenLKjIP) -> TabelLKjIP:
                 [
                     blok.periode,
                     r.get_tingkat_display(),
-                    r.kode,
+                    b.kode or r.kode,
                     r.uraian,
                     r.indikator,
                     r.satuan,
@@ -301,6 +303,7 @@ def _tabel_matriks(dok: DokumenLKjIP) -> TabelLKjIP:
                     _dua_desimal(r.realisasi_k),
                     _dua_desimal(b.realisasi_rp),
                     sel_persen(b.serapan, kosong=None),
+                    b.melebihi_pagu,
                 ]
             )
         tabel.baris.append(
@@ -316,6 +319,7 @@ def _tabel_matriks(dok: DokumenLKjIP) -> TabelLKjIP:
                 None,
                 _dua_desimal(blok.realisasi_rp),
                 sel_persen(blok.serapan, kosong=None),
+                Rekap(blok.target_rp, blok.realisasi_rp).melebihi_pagu,
             ]
         )
     return tabel

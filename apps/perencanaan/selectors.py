@@ -5,11 +5,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from apps.anggaran.kode import parse_kode
 from apps.anggaran.models import Program
 from apps.anggaran.perhitungan import Rekap
 from apps.anggaran.selectors import anggaran_opd
@@ -782,6 +784,14 @@ class BarisMatriks:
     baris: RencanaProgram
     target_rp: Decimal | None
     realisasi_rp: Decimal | None
+    kode: str = ""  # the code as BAB III writes it (the national nomenclature's full form)
+
+    @property
+    def melebihi_pagu(self) -> bool:
+        """Realisation above the target rupiah: the same rule as the DPA's (Rekap)."""
+        if self.target_rp is None or self.realisasi_rp is None:
+            return False
+        return Rekap(self.target_rp, self.realisasi_rp).melebihi_pagu
 
     @property
     def terendah(self) -> bool:
@@ -821,19 +831,32 @@ def _serapan(target_rp, realisasi_rp):
     return Rekap(target_rp, realisasi_rp).serapan
 
 
+def _kode_lengkap(kode: str, kode_bidang: str | None) -> str:
+    """A matrix code in the nomenclature's full form, as BAB III prints the DPA's
+    (`01.2.09.01` of the supporting program -> `7.01.01.2.09.0001`); a code the nomenclature
+    does not recognise is printed as it was written."""
+    try:
+        return parse_kode(kode, kode_bidang=kode_bidang).teks
+    except ValidationError:
+        return kode
+
+
 def matriks_renstra(renstra: Renstra) -> list[BlokMatriks]:
     """The matrix of a Renstra, block after block in its own order (one query). Rupiah is
     stored on the lowest rows only (sub kegiatan; kegiatan before 2021, see
     apps.perencanaan.impor.check_matriks_renstra); a program or kegiatan row shows the sum
     of the rows below it, up to the next row of its level or higher."""
     blok: dict[tuple, BlokMatriks] = {}
+    bidang = renstra.opd.kode_bidang or None
     for r in RencanaProgram.objects.filter(renstra=renstra).order_by(
         "tahun_awal", "tahun_akhir", "urutan", "pk"
     ):
         kunci = (r.tahun_awal, r.tahun_akhir)
         if kunci not in blok:
             blok[kunci] = BlokMatriks(r.periode, r.tahun_awal, r.tahun_akhir, [])
-        blok[kunci].baris.append(BarisMatriks(r, r.target_rp, r.realisasi_rp))
+        blok[kunci].baris.append(
+            BarisMatriks(r, r.target_rp, r.realisasi_rp, _kode_lengkap(r.kode, bidang))
+        )
     for b in blok.values():
         terbuka: list[BarisMatriks] = []  # the rows above the current one, a chain of parents
         for baris in b.baris:
