@@ -1,0 +1,63 @@
+"""The printed LKjIP's layout, read from the PDF with pdfplumber (issue 18, "a layout test"):
+on every page of both demo reports no text lies outside the page's content area (a table ran
+off the right edge: "EFISIENSI" cut, "tidak dapat dih…"), and no numbered heading is the
+last line of a page's body, left alone at its foot. The margins are those of the stylesheets
+(static/css/dokumen.css: A4 portrait 2/2/2/3 cm; lkjip_pdf.css: landscape 2/1,5/1,8/2 cm);
+the DRAF watermark (very large letters) and the page number in the bottom margin are not
+body text."""
+
+import io
+import re
+
+import pdfplumber
+import pytest
+from perencanaan_uji import opd_organisasi
+from realisasi_uji import opd_kecamatan
+
+from apps.laporan.lkjip import render_lkjip_pdf
+from apps.laporan.selectors import lkjip_terbaru
+
+pytestmark = pytest.mark.django_db
+
+CM = 72 / 2.54
+JUDUL = re.compile(r"^([A-Z]\. |\d+\. |BAB |Sasaran \d)")
+
+
+def _bidang(halaman) -> tuple[float, float, float, float]:
+    """The content area of a page: left, right, top, bottom (points)."""
+    w, h = halaman.width, halaman.height
+    if w < h:
+        return 3 * CM, w - 2 * CM, 2 * CM, h - 2 * CM
+    return 2 * CM, w - 1.5 * CM, 2 * CM, h - 1.8 * CM
+
+
+def masalah_tata_letak(pdf_bytes: bytes) -> list[tuple]:
+    masalah = []
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        for n, hal in enumerate(pdf.pages, 1):
+            kiri, kanan, atas, bawah = _bidang(hal)
+            isi = hal.filter(lambda o: o.get("object_type") != "char" or o["size"] <= 40)
+            for c in isi.chars:
+                if c["top"] >= atas - 1 and c["bottom"] <= bawah + 1:
+                    if c["x0"] < kiri - 2 or c["x1"] > kanan + 2:
+                        masalah.append((n, "di luar bidang isi", c["text"], round(c["x1"])))
+                        break
+            baris = [
+                b
+                for b in isi.extract_text_lines()
+                if b["top"] >= atas - 1 and b["bottom"] <= bawah + 1
+            ]
+            if baris:
+                akhir = baris[-1]
+                tebal = all("Bold" in c["fontname"] for c in akhir["chars"])
+                besar = min(c["size"] for c in akhir["chars"]) >= 11.5
+                if tebal and besar and JUDUL.match(akhir["text"]):
+                    masalah.append((n, "judul di kaki halaman", akhir["text"][:60]))
+    return masalah
+
+
+@pytest.mark.parametrize(("opd", "tahun"), [(opd_kecamatan, 2023), (opd_organisasi, 2019)])
+def test_no_text_leaves_the_page_and_no_heading_is_left_at_its_foot(opd, tahun):
+    unit = opd()
+    pdf = render_lkjip_pdf(opd=unit, tahun=tahun, laporan=lkjip_terbaru(unit.pk, tahun), draf=True)
+    assert masalah_tata_letak(pdf) == []
