@@ -1,7 +1,8 @@
 """The printed LKjIP's layout, read from the PDF with pdfplumber (issue 18, "a layout test"):
 on every page of both demo reports no text lies outside the page's content area (a table ran
 off the right edge: "EFISIENSI" cut, "tidak dapat dih…"), and no numbered heading is the
-last line of a page's body, left alone at its foot. The margins are those of the stylesheets
+last line of a page's body, left alone at its foot, and neither the PK's signatures nor the
+final's verification block opens a page by itself. The margins are those of the stylesheets
 (static/css/dokumen.css: A4 portrait 2/2/2/3 cm; lkjip_pdf.css: landscape 2/1,5/1,8/2 cm);
 the DRAF watermark (very large letters) and the page number in the bottom margin are not
 body text."""
@@ -14,13 +15,15 @@ import pytest
 from perencanaan_uji import opd_organisasi
 from realisasi_uji import opd_kecamatan
 
-from apps.laporan.lkjip import render_lkjip_pdf
+from apps.laporan.lkjip import dokumen_lkjip, render_lkjip_pdf
+from apps.laporan.lkjip_final import render_lkjip_final
 from apps.laporan.selectors import lkjip_terbaru
 
 pytestmark = pytest.mark.django_db
 
 CM = 72 / 2.54
 JUDUL = re.compile(r"^([A-Z]\. |\d+\. |BAB |Sasaran \d)")
+SENDIRI = ("PIHAK KEDUA", "Verifikasi keaslian dokumen")
 
 
 def _bidang(halaman) -> tuple[float, float, float, float]:
@@ -53,11 +56,20 @@ def masalah_tata_letak(pdf_bytes: bytes) -> list[tuple]:
                 besar = min(c["size"] for c in akhir["chars"]) >= 11.5
                 if tebal and besar and JUDUL.match(akhir["text"]):
                     masalah.append((n, "judul di kaki halaman", akhir["text"][:60]))
+                # a PK's signatures or the final's verification block opening a page alone
+                if any(b["text"].startswith(SENDIRI) for b in baris[:2]):
+                    masalah.append((n, "blok sendirian di awal halaman", baris[0]["text"][:60]))
     return masalah
 
 
+@pytest.mark.parametrize("final", [False, True], ids=["draf", "final"])
 @pytest.mark.parametrize(("opd", "tahun"), [(opd_kecamatan, 2023), (opd_organisasi, 2019)])
-def test_no_text_leaves_the_page_and_no_heading_is_left_at_its_foot(opd, tahun):
+def test_no_text_leaves_the_page_and_no_heading_or_signature_is_left_alone(opd, tahun, final):
     unit = opd()
-    pdf = render_lkjip_pdf(opd=unit, tahun=tahun, laporan=lkjip_terbaru(unit.pk, tahun), draf=True)
+    laporan = lkjip_terbaru(unit.pk, tahun)
+    if final:  # the final's own layout: no DRAF, the verification block after the last annex
+        dok = dokumen_lkjip(opd=unit, tahun=tahun, laporan=laporan)
+        pdf = render_lkjip_final(dok, kode="UJI0000001")
+    else:
+        pdf = render_lkjip_pdf(opd=unit, tahun=tahun, laporan=laporan, draf=True)
     assert masalah_tata_letak(pdf) == []
