@@ -6,6 +6,8 @@ report's figures come from the data or from the uploaded struktur organisasi, ne
 URL in the text, which the PDF renderer would not fetch anyway).
 """
 
+import re
+
 import markdown as md
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -42,6 +44,9 @@ TAG = {
 ATRIBUT = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
 
 
+_ANGKA_SATUAN = re.compile(r"\d %|Rp \d")
+
+
 def render_markdown(teks: str) -> SafeString:
     """Markdown to sanitised HTML (tables and lists as in GitHub-style text; any raw HTML in
     the text is cleaned by the same rules). Broken Markdown never raises: whatever cannot be
@@ -54,4 +59,6 @@ def render_markdown(teks: str) -> SafeString:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+    # A typed figure keeps its unit on its line ("113,16 %", "Rp 864.918.744"), in print too.
+    bersih = _ANGKA_SATUAN.sub(lambda m: m.group(0).replace(" ", "&nbsp;"), bersih)
     return mark_safe(bersih)  # noqa: S308 - cleaned by nh3 just above

@@ -532,7 +532,7 @@ def test_the_usulan_button_fills_the_summary_without_saving(client, login):
     isi = formulir_dari_resp(resp)
     assert isi["ikhtisar_eksekutif"] == services.ikhtisar_usulan(opd_kecamatan(), 2023)
     assert isi["saran"] == "Tetap"
-    assert "<strong>113,16 %</strong>" in resp.content.decode()
+    assert "<strong>113,16&nbsp;%</strong>" in resp.content.decode()
 
 
 def formulir_dari_resp(resp) -> dict:

@@ -208,7 +208,7 @@ def test_three_years_and_progress_to_the_renstra_end_target(teks):
     ikm = next(i for i in k.indikator if i.indikator.nama == "Indeks Kepuasan Masyarakat")
     hal = bagian(t, "Perbandingan Realisasi dan Capaian Sasaran 1 2021-2023", "Tabel 3.5")
     assert re.search(r"2021\s+2022\s+2023", hal)
-    baris = baris_dengan(hal, " Indeks ")
+    baris = baris_dengan(hal, "Indeks Kepuasan")
     # 2021 has a realisasi but no target (no PK, no Renstra target): no capaian, shown "–".
     assert ikm.lalu[2021].hasil.capaian.nilai is None
     assert ikm.lalu[2021].sumber_target == ""

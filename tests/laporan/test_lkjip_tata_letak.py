@@ -2,7 +2,8 @@
 on every page of both demo reports no text lies outside the page's content area (a table ran
 off the right edge: "EFISIENSI" cut, "tidak dapat dih…"), and no numbered heading is the
 last line of a page's body, left alone at its foot, and neither the PK's signatures nor the
-final's verification block opens a page by itself. The margins are those of the stylesheets
+final's verification block opens a page by itself, and no figure is split from its unit
+across lines ("113,16 ⏎ %", "Rp ⏎ 864.918.744"). The margins are those of the stylesheets
 (static/css/dokumen.css: A4 portrait 2/2/2/3 cm; lkjip_pdf.css: landscape 2/1,5/1,8/2 cm);
 the DRAF watermark (very large letters) and the page number in the bottom margin are not
 body text."""
@@ -50,6 +51,9 @@ def masalah_tata_letak(pdf_bytes: bytes) -> list[tuple]:
                 for b in isi.extract_text_lines()
                 if b["top"] >= atas - 1 and b["bottom"] <= bawah + 1
             ]
+            for b in baris:
+                if b["text"].startswith("%") or b["text"].endswith(" Rp") or b["text"] == "Rp":
+                    masalah.append((n, "angka terpisah dari satuannya", b["text"][:60]))
             if baris:
                 akhir = baris[-1]
                 tebal = all("Bold" in c["fontname"] for c in akhir["chars"])

@@ -29,3 +29,11 @@ def test_markdown_keeps_form_and_drops_what_could_run(teks, ada, tiada):
         assert x in html, (teks, html)
     for x in tiada:
         assert x not in html, (teks, html)
+
+
+def test_a_typed_figure_keeps_its_unit_on_its_line():
+    """ "113,16 ⏎ %" and "Rp ⏎ 864.918.744" in the printed report: the space between a typed
+    figure and its unit does not break (issue 18, item 3)."""
+    html = render_markdown("Capaian **113,16 %** dari pagu Rp 864.918.744 dan 5 % sisa.")
+    assert "113,16&nbsp;%" in html and "Rp&nbsp;864.918.744" in html and "5&nbsp;%" in html
+    assert "dari pagu" in html  # other spaces are left alone

@@ -5,6 +5,8 @@ indicator row) reaches a filter as "" (string_if_invalid), not None: it shows as
 None, instead of failing the page."""
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from apps.core import angka
 from apps.core.validators import format_nip
@@ -35,6 +37,13 @@ def rupiah(nilai):
     if _kosong(nilai):
         return ""
     return angka.format_rupiah(nilai, sen=None)
+
+
+@register.filter
+def utuh(teks):
+    """A figure with its unit on one line in print ("113,16 %", "Rp 864.918.744"): its
+    spaces become non-breaking, so a line never ends between the number and its unit."""
+    return mark_safe(conditional_escape(teks).replace(" ", "&nbsp;"))  # noqa: S308 - escaped
 
 
 @register.filter
