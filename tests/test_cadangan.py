@@ -217,9 +217,15 @@ def test_a_restored_server_has_the_same_final_pdf_and_dashboard(
         manifest = json.loads(tar.extractfile(MANIFEST).read())
     assert manifest["basis_data"]["vendor"] == connection.vendor
     assert manifest["migrasi"]["laporan"] and manifest["versi_django"]
+    # every stored file: the final PDF, the evidence, the demo's organisation charts
+    bagan = {}
+    for x in LaporanKinerja.objects.exclude(struktur_organisasi=""):
+        with x.struktur_organisasi.open("rb") as f:
+            bagan[x.struktur_organisasi.name] = hashlib.sha256(f.read()).hexdigest()
     assert {b["path"]: b["sha256"] for b in manifest["berkas"]} == {
         lap.berkas_final.name: lap.sha256,
         nama_bukti: hashlib.sha256(PDF_BUKTI).hexdigest(),
+        **bagan,
     }
     assert "PASSWORD" not in json.dumps(manifest).upper()
 

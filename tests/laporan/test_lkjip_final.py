@@ -387,10 +387,21 @@ def kurang(resp) -> dict[str, str]:
 
 
 def test_every_missing_requirement_is_listed_at_once_and_nothing_changes(client):
-    """The demo's draft has no date, six empty sections, no organisation chart and no
-    analysis; without a signatory and place too, every item is named in one answer, each
+    """The demo's draft without its date, six of its sections, its organisation chart and its
+    analyses, and without a signatory and place too: every item is named in one answer, each
     with a link to where it is filled."""
-    lap = laporan_kec(tempat="", penandatangan=None)
+    kosong = (
+        "ikhtisar_eksekutif",
+        "latar_belakang",
+        "kedudukan_tugas_fungsi",
+        "sistematika",
+        "upaya_ke_depan",
+        "saran",
+    )
+    lap = laporan_kec(
+        tempat="", penandatangan=None, struktur_organisasi="", **dict.fromkeys(kosong, "")
+    )
+    AnalisisSasaran.objects.filter(laporan=lap).delete()
     sebelum = potret()
     resp = finalkan(client, lap)
     assert resp.status_code == 302

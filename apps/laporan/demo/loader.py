@@ -6,13 +6,16 @@ nothing and duplicates nothing.
 
 import csv
 import datetime
+import io
 import random
 from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
 
 from apps.anggaran.kode import parse_kode
 from apps.anggaran.models import (
@@ -29,7 +32,8 @@ from apps.anggaran.services import nomenklatur_upsert
 from apps.core.models import OPD, Misi, Pejabat, Pemda, PeriodeRPJMD, SkalaPredikat, User
 from apps.core.roles import Peran
 from apps.core.services import skala_predikat_set_rentang
-from apps.laporan.models import LaporanKinerja
+from apps.laporan.models import AnalisisSasaran, LaporanKinerja
+from apps.laporan.services import sasaran_lkjip
 from apps.pengukuran.models import JadwalPengisian, Realisasi
 from apps.perencanaan.models import (
     PERNYATAAN_BAKU,
@@ -156,6 +160,189 @@ def _realisasi(indikator, tahun, nilai, user, triwulan=4):
     return obj
 
 
+def _isi_lkjip(laporan: LaporanKinerja, analisis: dict, bagan: dict) -> None:
+    """The words of BAB III for every sasaran of a demo report (`analisis` keyed by the
+    sasaran's uraian; a sasaran without its words is an error of the demo data) and its
+    organisation chart. A report no longer a draft is a signed document: left as it is."""
+    if laporan.status != LaporanKinerja.Status.DRAFT:
+        return
+    for sasaran in sasaran_lkjip(laporan.opd, laporan.tahun):
+        if sasaran.uraian not in analisis:
+            raise ValueError(f"Analisis demo untuk sasaran “{sasaran.uraian}” tidak ada.")
+        _upsert(AnalisisSasaran, {"laporan": laporan, "sasaran": sasaran}, analisis[sasaran.uraian])
+    _struktur(laporan, bagan)
+
+
+def _struktur(laporan: LaporanKinerja, bagan: dict) -> None:
+    """Draw the report's organisation chart once: kept while its file is there (also one a
+    user uploaded instead). The file name is fixed per report, so loading the demo into a
+    new database reuses an identical file rather than adding one more."""
+    berkas = laporan.struktur_organisasi
+    if berkas and berkas.storage.exists(berkas.name):
+        return
+    isi = gambar_struktur(bagan)
+    nama = f"demo-{laporan.opd.kode}-{laporan.tahun}.png"
+    tersimpan = f"struktur/{nama}"
+    if berkas.storage.exists(tersimpan):
+        with berkas.storage.open(tersimpan, "rb") as f:
+            sama = f.read() == isi
+        if sama:
+            laporan.struktur_organisasi.name = tersimpan
+            laporan.save(update_fields=["struktur_organisasi"])
+            return
+    laporan.struktur_organisasi.save(nama, ContentFile(isi), save=True)
+
+
+# The organisation chart: the text column of an A4 page at about 220 dpi, in the report's
+# colours.
+_FONT = Path("/usr/share/fonts/truetype/liberation")
+_BIRU, _MUDA, _ABU = (31, 78, 121), (233, 241, 249), (110, 110, 110)
+
+
+def _font(tebal: bool, ukuran: int):
+    nama = "LiberationSans-Bold.ttf" if tebal else "LiberationSans-Regular.ttf"
+    try:
+        return ImageFont.truetype(str(_FONT / nama), ukuran)
+    except OSError:
+        return ImageFont.load_default(size=ukuran)
+
+
+def _baris_teks(draw, teks: str, font, lebar: int) -> list[str]:
+    """`teks` broken into lines no wider than `lebar` pixels (a longer word stays whole)."""
+    baris, kini = [], ""
+    for kata in teks.split():
+        coba = f"{kini} {kata}".strip()
+        if kini and draw.textlength(coba, font=font) > lebar:
+            baris.append(kini)
+            kini = kata
+        else:
+            kini = coba
+    return baris + [kini] if kini else baris
+
+
+class _Bagan:
+    """Boxes and connecting lines on a white canvas, cropped to what was drawn."""
+
+    LEBAR = 1400
+    TEPI = 50
+
+    def __init__(self):
+        self.img = Image.new("RGB", (self.LEBAR, 3000), "white")
+        self.draw = ImageDraw.Draw(self.img)
+        self.bawah = 0
+        self.teks_font = _font(False, 24)
+        self.kepala_font = _font(True, 27)
+
+    def tinggi_kotak(self, teks: str, lebar: int, *, kepala: bool = False) -> int:
+        font = self.kepala_font if kepala else self.teks_font
+        return max(80, 30 + 31 * len(_baris_teks(self.draw, teks, font, lebar - 44)))
+
+    def kotak(self, x: int, y: int, lebar: int, teks: str, *, kepala=False, tinggi=None):
+        """A box with its text centred; its (left, top, right, bottom)."""
+        font = self.kepala_font if kepala else self.teks_font
+        baris = _baris_teks(self.draw, teks, font, lebar - 44)
+        tinggi = tinggi or self.tinggi_kotak(teks, lebar, kepala=kepala)
+        isi, garis = (_BIRU, "white") if kepala else (_MUDA, _BIRU)
+        self.draw.rectangle((x, y, x + lebar, y + tinggi), fill=isi, outline=_BIRU, width=3)
+        ty = y + (tinggi - 31 * len(baris)) // 2
+        for b in baris:
+            tx = x + (lebar - self.draw.textlength(b, font=font)) / 2
+            self.draw.text((tx, ty), b, fill=garis, font=font)
+            ty += 31
+        self.bawah = max(self.bawah, y + tinggi)
+        return x, y, x + lebar, y + tinggi
+
+    def garis(self, titik: list[tuple[int, int]], *, putus: bool = False):
+        for (x1, y1), (x2, y2) in zip(titik, titik[1:], strict=False):
+            if not putus:
+                self.draw.line((x1, y1, x2, y2), fill=_BIRU, width=3)
+                continue
+            panjang = max(abs(x2 - x1), abs(y2 - y1))
+            for m in range(0, panjang, 18):
+                n = min(m + 10, panjang)
+                self.draw.line(
+                    (
+                        x1 + (x2 - x1) * m // panjang,
+                        y1 + (y2 - y1) * m // panjang,
+                        x1 + (x2 - x1) * n // panjang,
+                        y1 + (y2 - y1) * n // panjang,
+                    ),
+                    fill=_BIRU,
+                    width=3,
+                )
+
+    def deret(self, y: int, x_kiri: int, x_kanan: int, nama: list[str], bus: int) -> None:
+        """A row of equal boxes between two x, hung from a horizontal line at y = bus."""
+        jarak = 26
+        lebar = (x_kanan - x_kiri - jarak * (len(nama) - 1)) // len(nama)
+        tinggi = max(self.tinggi_kotak(n, lebar) for n in nama)
+        tengah = [x_kiri + i * (lebar + jarak) + lebar // 2 for i in range(len(nama))]
+        self.garis([(tengah[0], bus), (tengah[-1], bus)])
+        for t, n in zip(tengah, nama, strict=True):
+            self.garis([(t, bus), (t, y)])
+            self.kotak(t - lebar // 2, y, lebar, n, tinggi=tinggi)
+
+    def png(self, catatan: str) -> bytes:
+        font = _font(False, 19)
+        y = self.bawah + 34
+        self.draw.text((self.TEPI, y), catatan, fill=_ABU, font=font)
+        img = self.img.crop((0, 0, self.LEBAR, y + 44))
+        buf = io.BytesIO()
+        img.save(buf, "PNG", optimize=True)
+        return buf.getvalue()
+
+
+def gambar_struktur(bagan: dict) -> bytes:
+    """A clean organisation chart as PNG bytes from a description in referensi.py
+    (STRUKTUR_*): an optional superior, the head, an optional functional group (dashed, on
+    the left) and secretariat with its subbagian (on the right), the row of units, and an
+    optional unit under the head below them."""
+    b = _Bagan()
+    w, tepi = b.LEBAR, b.TEPI
+    tengah = w // 2
+    judul = _font(True, 32)
+    y = tepi
+    for baris in _baris_teks(b.draw, bagan["judul"], judul, w - 2 * tepi):
+        b.draw.text(
+            ((w - b.draw.textlength(baris, font=judul)) / 2, y), baris, fill=_BIRU, font=judul
+        )
+        y += 42
+    y += 30
+    if bagan.get("atasan"):
+        atas = b.kotak(tengah - 230, y, 460, bagan["atasan"])
+        y = atas[3] + 70
+        b.garis([(tengah, atas[3]), (tengah, y)], putus=True)
+        if catatan := bagan.get("atasan_catatan"):
+            b.draw.text((tengah + 16, atas[3] + 20), catatan, fill=_ABU, font=_font(False, 20))
+    kepala = b.kotak(tengah - 240, y, 480, bagan["pimpinan"], kepala=True)
+    y = kepala[3] + 50
+    # The functional group and the secretariat on one level, as tall as each other.
+    samping = [bagan[k] for k in ("fungsional", "sekretariat") if bagan.get(k)]
+    tinggi = max((b.tinggi_kotak(n, 380) for n in samping), default=0)
+    if bagan.get("fungsional"):
+        f = b.kotak(tepi, y, 380, bagan["fungsional"], tinggi=tinggi)
+        b.garis([(f[2], y + tinggi // 2), (tengah, y + tinggi // 2)], putus=True)
+    if bagan.get("sekretariat"):
+        kiri = tengah + 100
+        s = b.kotak(kiri + 120, y, 380, bagan["sekretariat"], tinggi=tinggi)
+        b.garis([(tengah, y + tinggi // 2), (s[0], y + tinggi // 2)])
+        sub = bagan.get("subbagian") or []
+        if sub:
+            bus = s[3] + 26
+            b.garis([((s[0] + s[2]) // 2, s[3]), ((s[0] + s[2]) // 2, bus)])
+            b.deret(bus + 26, kiri, w - tepi, sub, bus)
+    if bagan.get("fungsional") or bagan.get("sekretariat"):
+        y = b.bawah + 50
+    bus = y
+    b.garis([(tengah, kepala[3]), (tengah, bus)])
+    b.deret(bus + 34, tepi, w - tepi, bagan["unit"], bus)
+    if bagan.get("bawah"):
+        y = b.bawah + 50
+        b.garis([(tengah, bus), (tengah, y)])
+        b.kotak(tengah - 200, y, 400, bagan["bawah"])
+    return b.png(f"Sumber: {bagan['sumber']}" if bagan.get("sumber") else "")
+
+
 def load_organisasi_2019(periode, opd, pejabat, verifikator):
     data = ref.ORGANISASI_2019
     unit = opd[data["opd"]]
@@ -210,7 +397,7 @@ def load_organisasi_2019(periode, opd, pejabat, verifikator):
         targets,
         programs,
     )
-    _upsert(
+    laporan = _upsert(
         LaporanKinerja,
         {"opd": unit, "tahun": 2019, "revisi": 0},
         {
@@ -219,6 +406,7 @@ def load_organisasi_2019(periode, opd, pejabat, verifikator):
             "penandatangan": pejabat["kabag_organisasi"],
         },
     )
+    _isi_lkjip(laporan, ref.ANALISIS_ORGANISASI_2019, ref.STRUKTUR_ORGANISASI_2019)
 
 
 def load_kecamatan_2023(periode, opd, pejabat, verifikator):
@@ -293,11 +481,12 @@ def load_kecamatan_2023(periode, opd, pejabat, verifikator):
             "keterangan_perubahan": pk_data.get("keterangan", ""),
         }
         _pk(unit, 2023, versi, values, pk_targets["perubahan" if versi else "induk"], programs)
-    _upsert(
+    laporan = _upsert(
         LaporanKinerja,
         {"opd": unit, "tahun": 2023, "revisi": 0},
         {**ref.NARASI_KECAMATAN_2023, "tempat": "Magetan", "penandatangan": pejabat["camat"]},
     )
+    _isi_lkjip(laporan, ref.ANALISIS_KECAMATAN_2023, ref.STRUKTUR_KECAMATAN_2023)
     load_matriks(renstra, sasaran_by_nama.get("Meningkatnya Kinerja Kecamatan"))
 
 

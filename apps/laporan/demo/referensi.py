@@ -6,7 +6,13 @@ these rows. Where the documents are unclear, the choice made is written next to 
 - Bagian Organisasi Setda Kabupaten Magetan, LKjIP 2019 (5 sasaran, 10 indicator rows).
 - Kecamatan Magetan, LKjIP 2023 (Renstra 2018-2023, IKU, PK induk and Perubahan PK 2023,
   realisasi 2021-2023, DPA 2023 by sub kegiatan).
+
+The words of both reports (NARASI_*, ANALISIS_*) and their organisation charts (STRUKTUR_*)
+are written for the demo from the facts the documents state, not copied from them.
 """
+
+import re
+import textwrap
 
 PEMDA = {
     "nama": "Kabupaten Magetan",
@@ -758,17 +764,924 @@ DPA_KECAMATAN_2023 = [
 # The LKjIP reports the realisation up to 31 December 2023 as one figure per line.
 KETERANGAN_REALISASI_TAHUNAN = "Realisasi s.d. 31 Desember (sumber LKjIP; tidak dirinci per bulan)"
 
+
+def _md(teks: str) -> str:
+    """Markdown written wrapped in this file, stored as an editor would type it: one line per
+    paragraph, list item or table row (a line that starts none of them continues the line
+    above), paragraphs separated by one blank line."""
+    baris: list[str] = []
+    for b in textwrap.dedent(teks).strip().splitlines():
+        b = b.strip()
+        if b and baris and baris[-1] and not re.match(r"(- |\d+\. |\|)", b):
+            baris[-1] += " " + b
+        else:
+            baris.append(b)
+    return "\n".join(baris)
+
+
+# --------------------------------------------------------------------------------------------
+# The words of the two demo reports: every narrative section (apps.laporan.models.NARASI) and,
+# per sasaran (by its uraian), the analyses of BAB III (ANALISIS). Written for the demo in
+# the register of a kabupaten's report from the facts, names, legal bases and figures the
+# reference documents state; no sentence of theirs is copied (tests/laporan/
+# test_demo_narasi.py). What the product computes (capaian, predikat, totals, serapan) is
+# printed by the report from the data: the words name it, they never type it. A figure here
+# is a fact the documents state that the data does not hold (area, population, the
+# kabupaten's SAKIP score).
+# --------------------------------------------------------------------------------------------
+
 NARASI_KECAMATAN_2023 = {
-    "kata_pengantar": "Satuan kerja Kecamatan Magetan Kabupaten Magetan dalam melaksanakan "
-    "program kegiatan yang telah ditetapkan selalu berupaya agar tertib program, tertib "
-    "pelaksanaan, tertib anggaran, tertib pengawasan dan tertib pelaporan. Laporan Kinerja "
-    "Instansi Pemerintah (LKjIP) Tahun 2023 ini diharapkan dapat dipakai sebagai tolok ukur "
-    "pada perencanaan dan pelaksanaan program kerja tahunan berikutnya.",
-    "kesimpulan": "Seluruh program dan kegiatan Tahun 2023 telah dilaksanakan sesuai rencana.",
+    "kata_pengantar": _md(
+        """
+        Dengan memanjatkan syukur kepada Tuhan Yang Maha Esa, Kecamatan Magetan menyampaikan
+        Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun 2023. Laporan ini adalah wujud
+        pertanggungjawaban Camat atas program dan kegiatan yang diamanatkan kepada Kecamatan
+        Magetan selama satu tahun anggaran, sekaligus alat untuk menilai secara rinci dan
+        terukur hasil kerja sekretariat dan setiap seksi sesuai tugas dan fungsinya.
+
+        Laporan ini disusun untuk memenuhi dua instruksi presiden, yakni Instruksi Presiden
+        Nomor 7 Tahun 1999 mengenai akuntabilitas kinerja instansi pemerintah dan Instruksi
+        Presiden Nomor 5 Tahun 2004 mengenai percepatan pemberantasan korupsi, dengan mengikuti
+        ketentuan Sistem Akuntabilitas Kinerja Instansi Pemerintah yang berlaku.
+
+        Sepanjang tahun, kami berusaha menjaga ketertiban pada setiap tahap pekerjaan: sejak
+        program disusun, dilaksanakan dan dibiayai, hingga diawasi dan dilaporkan. Kami
+        berharap laporan ini menjadi pijakan dalam merencanakan dan menjalankan program kerja
+        tahun-tahun berikutnya.
+
+        Terima kasih kami sampaikan kepada semua pihak yang telah membantu tersusunnya laporan
+        ini.
+        """
+    ),
+    "ikhtisar_eksekutif": _md(
+        """
+        Laporan ini mempertanggungjawabkan pelaksanaan tugas dan fungsi Kantor Kecamatan
+        Magetan pada Tahun Anggaran 2023, baik capaian kinerjanya maupun penggunaan
+        anggarannya, dalam rangka mewujudkan visi, misi, tujuan dan sasaran yang telah
+        ditetapkan. Kinerja diukur terhadap Perubahan Perjanjian Kinerja Tahun 2023 yang
+        ditandatangani setelah pergantian Camat Magetan dan penetapan Pj. Bupati Magetan.
+
+        Pokok-pokok hasil tahun 2023:
+
+        - Seluruh indikator kinerja mencapai atau melampaui targetnya, sehingga ketiga sasaran
+          strategis memperoleh predikat tertinggi pada skala penilaian kecamatan.
+        - Indeks Kepuasan Masyarakat terus naik selama tiga tahun terakhir, ditopang layanan
+          yang cepat, tepat dan hemat waktu di kantor kecamatan.
+        - Nilai SAKIP Kecamatan melampaui target, walaupun pemahaman aparatur atas dokumen
+          SAKIP masih perlu diperkuat.
+        - Skor evaluasi kinerja kecamatan oleh Bagian Pemerintahan Setdakab meningkat setiap
+          tahun dan telah melewati target akhir Renstra, seiring pembinaan administrasi dan
+          keuangan di seluruh desa dan kelurahan.
+        - Anggaran hampir seluruhnya terserap; sisa pagu terutama berasal dari belanja gaji dan
+          tunjangan karena ada pegawai yang pensiun dan dimutasi.
+
+        Tantangan utama ke depan adalah terbatasnya jumlah dan kemampuan aparatur, terutama
+        pengelola keuangan, yang akan dijawab dengan koordinasi yang lebih intensif,
+        peningkatan kapasitas dan inovasi pelayanan.
+        """
+    ),
+    "latar_belakang": _md(
+        """
+        Tata kelola pemerintahan yang baik menuntut setiap instansi menjelaskan hasil kerjanya
+        secara terbuka dan terukur kepada pihak yang memberinya amanah. Akuntabilitas kinerja
+        berarti kewajiban menerangkan keberhasilan maupun kegagalan dalam menjalankan misi
+        organisasi, yang dilakukan secara berkala melalui laporan. Tanpa sistem
+        pertanggungjawaban yang jelas dan sah, sulit dipastikan bahwa pemerintahan dan
+        pembangunan berjalan berdaya guna, berhasil guna, bersih, serta bebas dari korupsi,
+        kolusi dan nepotisme. Karena itu diperlukan komitmen bersama pemerintah dan
+        masyarakat, koordinasi yang baik, serta aparatur yang berintegritas dan profesional.
+
+        Kewajiban menyusun laporan kinerja berpijak pada ketentuan berikut:
+
+        - Ketetapan MPR Nomor XI/MPR/1998 tentang Penyelenggaraan Negara yang Bersih dan Bebas
+          Korupsi, Kolusi dan Nepotisme, beserta Undang-Undang Nomor 28 Tahun 1999 yang
+          menjabarkannya, sebagai landasan penyelenggaraan negara yang bersih;
+        - Instruksi Presiden Nomor 7 Tahun 1999 tentang Akuntabilitas Kinerja Instansi
+          Pemerintah, awal kewajiban pelaporan akuntabilitas kinerja;
+        - Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi
+          Pemerintah, yang mengatur penyelenggaraan SAKIP saat ini;
+        - Peraturan Menteri PAN dan RB Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian
+          Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi
+          Pemerintah, yang menjadi petunjuk teknis penyusunan laporan ini.
+
+        LKjIP Kecamatan Magetan Tahun 2023 adalah laporan Camat kepada Bupati tentang kemajuan
+        penyelenggaraan pemerintahan di wilayahnya, dan realisasi yang dimuat adalah hasil
+        kegiatan tahun 2023. Laporan ini memiliki dua kegunaan. Bagi pihak di luar organisasi,
+        laporan menjadi sarana pertanggungjawaban dan menunjukkan seberapa jauh visi dan misi
+        telah diwujudkan. Bagi pimpinan kecamatan sendiri, laporan menjadi bahan untuk
+        memperbaiki kinerja secara berkelanjutan.
+
+        **Gambaran umum wilayah.** Kecamatan Magetan terletak di bagian barat Kabupaten Magetan
+        pada ketinggian 120 sampai 180 meter di atas permukaan laut, dengan luas 39,45 km².
+        Wilayahnya terdiri atas 2.088,80 ha lahan sawah dan 1.855,7 ha lahan kering. Padi,
+        jagung, kacang tanah dan kedelai menjadi hasil utama, ditambah buah-buahan seperti
+        mangga, rambutan, pepaya dan nangka; pertanian adalah potensi terbesar kecamatan ini.
+        Di sebelah barat kecamatan berbatasan dengan Kecamatan Plaosan dan Kecamatan Sidorejo,
+        di utara dengan Kecamatan Panekan, di timur dengan Kecamatan Sukomoro, dan di selatan
+        dengan Kecamatan Ngariboyo.
+
+        Menurut data Desember 2022, penduduk Kecamatan Magetan berjumlah 45.221 jiwa
+        (22.035 laki-laki dan 23.186 perempuan). Wilayahnya terbagi menjadi 5 desa dan 9
+        kelurahan, dengan 64 dusun, 65 RW dan 338 RT.
+        """
+    ),
+    "kedudukan_tugas_fungsi": _md(
+        """
+        **Kedudukan.** Peraturan Daerah Kabupaten Magetan Nomor 82 Tahun 2016 tentang
+        Organisasi dan Tata Kerja Kecamatan menjadi dasar pembentukan kecamatan sebagai
+        perangkat daerah yang mengoordinasikan tiga hal di wilayahnya: penyelenggaraan
+        pemerintahan, pelayanan publik, serta pemberdayaan masyarakat desa dan kelurahan.
+        Kecamatan dipimpin Camat, yang menjalankan sebagian urusan pemerintahan kewenangan
+        daerah atas pelimpahan dari Bupati.
+
+        **Fungsi Camat.** Dalam menjalankan tugas itu Camat berfungsi:
+
+        - menyusun program dan kegiatan kecamatan;
+        - membina penyelenggaraan urusan ekonomi, sosial dan pembangunan;
+        - menyelenggarakan pelayanan publik yang menjadi kewenangannya;
+        - memfasilitasi penyelenggaraan pemerintahan desa dan kelurahan;
+        - membina aparatur sipil negara di lingkungan kecamatan dan kelurahan;
+        - merencanakan, mengevaluasi dan melaporkan pelaksanaan kewenangan kecamatan; dan
+        - menjalankan fungsi lain dari Bupati yang berkaitan dengan tugasnya.
+
+        **Sekretariat.** Sekretaris Kecamatan merencanakan, melaksanakan, mengoordinasikan,
+        mengendalikan, membina dan mengevaluasi urusan administrasi umum, kepegawaian,
+        perlengkapan, penyusunan program dan keuangan. Cakupannya meliputi persuratan,
+        kearsipan, keprotokolan, kerumahtanggaan dan perjalanan dinas; perencanaan, evaluasi
+        dan pelaporan; barang inventaris; kepegawaian, keuangan dan kesejahteraan pegawai;
+        organisasi dan ketatalaksanaan kecamatan dan kelurahan; serta koordinasi pelayanan
+        publik. Sekretariat dibantu dua subbagian:
+
+        - **Subbagian Umum dan Kepegawaian**: administrasi pelayanan, rencana pengadaan barang
+          dan jasa, rapat dan keprotokolan, rumah tangga dan keamanan kantor, inventaris,
+          administrasi, disiplin dan kesejahteraan pegawai, serta kearsipan.
+        - **Subbagian Keuangan, Perencanaan, Evaluasi dan Pelaporan**: rencana anggaran, tata
+          usaha keuangan, gaji dan perjalanan dinas, verifikasi pertanggungjawaban keuangan,
+          laporan keuangan, penyiapan Renstra dan Renja, monitoring dan evaluasi program,
+          serta penghimpunan bahan SIPD, LKjIP, LPPD, LKPJ Bupati, perjanjian kinerja,
+          Standar Pelayanan, SOP, Survei Kepuasan Masyarakat dan SIRUP.
+
+        **Seksi.** Tugas teknis dijalankan empat seksi:
+
+        - **Seksi Tata Pemerintahan**: pembinaan pemerintahan umum dan pemerintahan
+          desa/kelurahan, rekomendasi pengangkatan dan pemberhentian perangkat desa, penataan
+          ruang dan penegasan batas desa, administrasi kependudukan, pertanahan, pemilihan
+          umum, serta Pajak Bumi dan Bangunan Perdesaan dan Perkotaan.
+        - **Seksi Pemberdayaan Masyarakat dan Desa**: perencanaan pembangunan partisipatif dan
+          musrenbang, penyelarasan rencana pembangunan daerah dengan rencana desa, lembaga
+          kemasyarakatan dan PKK, kerja sama desa, pendampingan desa, serta pembinaan ekonomi,
+          koperasi, pertanian dan administrasi keuangan pembangunan sarana desa/kelurahan.
+        - **Seksi Ketenteraman dan Ketertiban**: ketertiban wilayah dan Linmas, wawasan
+          kebangsaan, penanganan konflik sosial, kerukunan antarsuku, antarumat beragama dan
+          antargolongan, serta pencegahan bencana.
+        - **Seksi Kesejahteraan Sosial**: peran serta masyarakat dan lembaga sosial, kesehatan
+          masyarakat dan keluarga berencana, sarana keagamaan, peringatan hari besar,
+          pendidikan, kebudayaan, pariwisata, kepemudaan dan olahraga, serta bantuan sosial
+          bagi korban bencana.
+
+        **Kelompok jabatan fungsional** bekerja sesuai keahlian masing-masing dan kebutuhan
+        organisasi.
+
+        **Kelurahan.** Lurah membantu Camat dalam pemerintahan kelurahan, pemberdayaan dan
+        pelayanan masyarakat, ketenteraman dan ketertiban umum, serta pemeliharaan sarana,
+        prasarana dan fasilitas umum. Lurah dibantu Sekretaris Kelurahan, Seksi Pemerintahan,
+        Ketenteraman dan Ketertiban Umum, Seksi Pemberdayaan Masyarakat, dan Seksi
+        Kesejahteraan Sosial.
+
+        Susunan organisasi kecamatan mengikuti Peraturan Bupati Magetan Nomor 25 Tahun 2012
+        tentang Tugas Pokok dan Fungsi Kecamatan, sebagaimana digambarkan dalam bagan berikut.
+        """
+    ),
+    "sistematika": _md(
+        """
+        Mengikuti Peraturan Menteri PAN dan RB Nomor 53 Tahun 2014, laporan ini tersusun
+        sebagai berikut:
+
+        - **Ikhtisar Eksekutif** merangkum sasaran, capaian kinerja dan penyerapan anggaran
+          tahun 2023.
+        - **Bab I Pendahuluan** menguraikan latar belakang, gambaran umum wilayah, kedudukan,
+          tugas dan fungsi, serta struktur organisasi Kecamatan Magetan.
+        - **Bab II Perencanaan dan Perjanjian Kinerja** memuat ringkasan Rencana Strategis
+          2018-2023, Indikator Kinerja Utama, Perjanjian Kinerja beserta perubahannya, serta
+          program dan anggaran.
+        - **Bab III Akuntabilitas Kinerja** menyajikan capaian tiap sasaran strategis dengan
+          tujuh analisis: target dibanding realisasi; perbandingan dengan tahun-tahun
+          sebelumnya; kemajuan menuju target akhir Renstra; perbandingan dengan standar
+          nasional bila tersedia; sebab keberhasilan atau kegagalan dan solusinya; efisiensi
+          sumber daya; serta program dan kegiatan pendukung. Bab ini ditutup dengan realisasi
+          anggaran.
+        - **Bab IV Penutup** berisi kesimpulan, upaya ke depan dan saran.
+        - **Lampiran** memuat Perjanjian Kinerja Tahun 2023 dan perubahannya serta matriks
+          rencana program Renstra.
+        """
+    ),
+    "kesimpulan": _md(
+        """
+        Tugas dan fungsi Kecamatan Magetan pada tahun 2023 terlaksana dengan baik. Semua
+        indikator dalam Perubahan Perjanjian Kinerja Tahun 2023 mencapai atau melampaui
+        targetnya, dan ketiga sasaran strategis memperoleh predikat tertinggi pada skala
+        penilaian kecamatan. Dibanding tahun sebelumnya, Indeks Kepuasan Masyarakat, Nilai
+        SAKIP Kecamatan dan skor evaluasi kinerja kecamatan sama-sama meningkat.
+
+        Hasil ini ditopang pelayanan yang cepat dan tepat, kerja sama antara warga, aparatur
+        kecamatan dan perangkat desa/kelurahan, serta pembinaan administrasi dan keuangan desa
+        dan kelurahan yang dilakukan terus-menerus. Anggaran terserap hampir seluruhnya; sisa
+        pagu terutama berasal dari belanja pegawai yang berkurang karena pensiun dan mutasi.
+
+        Seiring berkembangnya masyarakat, ilmu pengetahuan, teknologi dan kehidupan
+        berdemokrasi, harapan warga terhadap mutu pemerintahan akan terus naik. Kecamatan
+        perlu menjaga kesinambungan kebijakan dan memperkuat perannya sebagai pembina,
+        fasilitator, mediator dan pengawas pemerintahan desa. Dengan begitu aparatur desa
+        memahami ketentuan yang berlaku, semangat kerja penyelenggara pemerintahan tetap
+        tinggi, dan pemberdayaan masyarakat berjalan optimal.
+        """
+    ),
+    "upaya_ke_depan": _md(
+        """
+        Capaian yang tinggi pada tahun 2023 terutama didorong dua hal: komitmen menjalankan
+        anggaran berbasis kinerja, dan dukungan kelurahan yang fungsinya berkaitan dengan
+        pengelolaan keuangan. Masih ada hambatan yang perlu ditangani, dengan langkah
+        perbaikan sebagai berikut:
+
+        | Hambatan | Langkah perbaikan |
+        | --- | --- |
+        | Inovasi untuk menggali potensi kinerja keuangan belum optimal | Memperluas dan
+          memperdalam perencanaan, pelaksanaan serta pengawasan (ekstensifikasi dan
+          intensifikasi) |
+        | Jumlah dan mutu SDM pengelola keuangan masih rendah | Mengkaji dan menggali
+          potensi, lalu menerapkan manajemen pengelolaan keuangan yang baik |
+
+        Untuk tiap indikator kinerja, langkah yang direncanakan:
+
+        - **Indeks Kepuasan Masyarakat**: menambah inovasi pelayanan, antara lain ruang dan
+          alat bermain bagi anak-anak warga yang menunggu layanan, serta mempercepat dan
+          memperbaiki ketepatan pelayanan.
+        - **Nilai SAKIP Kecamatan**: memperbaiki mutu dokumen SAKIP dengan menjalin
+          komunikasi bersama dinas terkait, sehingga aparatur memahami dokumen yang
+          dipersyaratkan dan target tahun berikutnya terpenuhi.
+        - **Kinerja kecamatan**: melanjutkan pembinaan administrasi dan pengelolaan keuangan di
+          seluruh desa dan kelurahan.
+        """
+    ),
+    "saran": _md(
+        """
+        Agar kinerja tahun-tahun berikutnya lebih baik, kami menyarankan:
+
+        - Formasi aparatur yang kosong segera diisi sesuai kapasitas dan kemampuan yang
+          dibutuhkan, karena beban kerja kecamatan terus bertambah sementara jumlah pelaksana
+          terbatas.
+        - Penyelenggaraan pemerintahan di Kecamatan Magetan didukung dana yang memadai agar
+          kinerja aparatur sesuai harapan.
+        - Sarana dan prasarana kerja dilengkapi sesuai kebutuhan rencana strategis.
+        - Hasil evaluasi program tahun 2023 ditindaklanjuti: kelemahan diperbaiki dan program
+          yang berhasil dipertahankan serta ditingkatkan, agar pelayanan masyarakat yang
+          optimal dapat terwujud di Kecamatan Magetan dan Kabupaten Magetan.
+        """
+    ),
+}
+
+ANALISIS_KECAMATAN_2023 = {
+    "Meningkatnya Kualitas Pelayanan Publik": {
+        "uraian": _md(
+            """
+            Kualitas pelayanan publik diukur dengan Indeks Kepuasan Masyarakat (IKM) dari
+            survei kepuasan atas layanan di kantor Kecamatan Magetan. Realisasi tahun 2023
+            melampaui target Perjanjian Kinerja dan menjadi yang tertinggi dalam tiga tahun
+            terakhir. Nilai tersebut juga hampir menyamai target akhir Renstra 2018-2023.
+            """
+        ),
+        "standar_nasional": "",
+        "keberhasilan_kegagalan": _md(
+            """
+            Target tercapai karena petugas memberikan pelayanan prima: layanan diselesaikan
+            dengan cepat, tepat dan tanpa membuang waktu warga. Kendala yang masih dirasakan
+            adalah terbatasnya jumlah sumber daya manusia yang melayani.
+            """
+        ),
+        "solusi": _md(
+            """
+            - Meningkatkan mutu pelayanan, termasuk kecepatan dan ketepatan penyelesaiannya.
+            - Mengusulkan tambahan sumber daya manusia untuk pelayanan.
+            - Menambah inovasi pelayanan, misalnya ruang dan alat bermain bagi anak-anak yang
+              ikut orang tuanya menunggu layanan.
+            """
+        ),
+        "efisiensi": _md(
+            """
+            Sasaran ini didukung Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota,
+            yang membiayai administrasi kantor, gaji dan tunjangan aparatur serta sarana
+            pelayanan. Sebagian pagu tidak terserap, terutama pada belanja gaji dan tunjangan
+            ASN karena ada pegawai yang pensiun dan dimutasi; sisa itu tidak mengurangi
+            capaian sasaran. Kegiatan pemeliharaan barang milik daerah tercatat melebihi pagu
+            (ditandai pada tabel program) karena realisasi sub kegiatan pemeliharaan dan pajak
+            kendaraan dinas; selisih ini perlu dicocokkan dengan laporan keuangan.
+            """
+        ),
+        "program_pendukung": _md(
+            """
+            Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota menunjang sasaran ini.
+            Kegiatan administrasi umum, jasa penunjang dan pemeliharaan barang milik daerah
+            menjaga kantor dan sarana pelayanan tetap berfungsi, sedangkan kegiatan
+            perencanaan, penganggaran dan evaluasi kinerja memastikan layanan direncanakan dan
+            dipantau.
+            """
+        ),
+    },
+    "Meningkatnya Akuntabilitas Kinerja Kecamatan": {
+        "uraian": _md(
+            """
+            Akuntabilitas kinerja kecamatan diukur dengan Nilai SAKIP Kecamatan. Nilai tahun
+            2023 melampaui target dan lebih tinggi daripada tahun 2022, setelah sempat turun
+            dibanding tahun 2021. Realisasinya hampir menyamai target akhir Renstra 2018-2023.
+            """
+        ),
+        "standar_nasional": "",
+        "keberhasilan_kegagalan": _md(
+            """
+            Target tercapai, tetapi hasilnya belum maksimal. Penyebabnya adalah pemahaman
+            aparatur yang belum merata tentang dokumen SAKIP yang dipersyaratkan, sehingga
+            mutu sebagian dokumen masih perlu diperbaiki.
+            """
+        ),
+        "solusi": _md(
+            """
+            - Mengintensifkan koordinasi internal dalam menyusun dokumen SAKIP.
+            - Menjalin komunikasi dengan dinas terkait agar dokumen sesuai ketentuan dan target
+              Nilai SAKIP tahun berikutnya terpenuhi.
+            """
+        ),
+        "efisiensi": _md(
+            """
+            Dalam DPA 2023 tidak ada program yang dikaitkan khusus dengan sasaran ini.
+            Dokumen perencanaan, laporan kinerja dan laporan keuangan disusun dengan biaya
+            kegiatan perencanaan, penganggaran dan evaluasi kinerja serta administrasi keuangan
+            pada Program Penunjang, sehingga kenaikan Nilai SAKIP dicapai tanpa anggaran
+            tersendiri.
+            """
+        ),
+        "program_pendukung": _md(
+            """
+            Sasaran ini ditunjang sub kegiatan Penyusunan Dokumen Perencanaan Perangkat Daerah
+            serta Koordinasi dan Penyusunan Laporan Keuangan Bulanan/Triwulanan/Semesteran
+            SKPD. Dalam analisis program, Program Penyelenggaraan Pemerintahan dan Pelayanan
+            Publik juga dinilai menunjang sasaran ini melalui koordinasi kegiatan pemerintahan
+            di tingkat kecamatan.
+            """
+        ),
+    },
+    "Meningkatnya Kinerja Kecamatan": {
+        "uraian": _md(
+            """
+            Kinerja kecamatan diukur dengan dua indikator. Predikat Kinerja Kecamatan adalah
+            skor evaluasi kinerja kecamatan oleh Bagian Pemerintahan Sekretariat Daerah
+            berdasarkan Peraturan Presiden Nomor 17 Tahun 2018 tentang Kecamatan; indikator
+            Kecamatan berpredikat kinerja baik adalah janji kinerja Camat dalam Perjanjian
+            Kinerja, yang targetnya diturunkan pada Perubahan Perjanjian Kinerja November 2023.
+            Kedua target terlampaui. Skor evaluasi naik setiap tahun sejak 2021 dan sudah
+            melewati target akhir Renstra.
+            """
+        ),
+        "standar_nasional": "",
+        "keberhasilan_kegagalan": _md(
+            """
+            Hasil ini dicapai karena warga sebagai penerima layanan, staf kecamatan dan
+            aparatur desa/kelurahan bekerja sama dengan baik, dan kemampuan pengelola
+            administrasi keuangan di desa dan kelurahan meningkat. Selama dua belas bulan,
+            pembinaan administrasi dan keuangan dijalankan sesuai aturan di seluruh 14 desa dan
+            kelurahan. Catatannya, pemahaman atas dokumen yang dinilai masih belum merata.
+            """
+        ),
+        "solusi": _md(
+            """
+            - Memperkuat koordinasi dengan Bagian Pemerintahan Setdakab serta desa dan
+              kelurahan dalam menyiapkan dokumen penilaian.
+            - Melanjutkan pembinaan dan pendampingan pengelola administrasi dan keuangan
+              desa/kelurahan.
+            """
+        ),
+        "efisiensi": _md(
+            """
+            Kelima program DPA 2023 mendukung sasaran ini; porsi terbesar ada pada Program
+            Penunjang serta Program Pemberdayaan Masyarakat Desa dan Kelurahan (pembangunan
+            sarana dan prasarana, pemberdayaan masyarakat, dan evaluasi kelurahan). Anggaran
+            terserap hampir penuh dan sisa pagu tidak menghambat capaian, sehingga sumber daya
+            digunakan secara efisien. Serapan terendah ada pada Program Penyelenggaraan
+            Pemerintahan dan Pelayanan Publik.
+            """
+        ),
+        "program_pendukung": _md(
+            """
+            Kelima program dinilai menunjang sasaran ini:
+
+            - Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota menjamin
+              administrasi, keuangan dan sarana kantor.
+            - Program Penyelenggaraan Pemerintahan dan Pelayanan Publik meningkatkan
+              efektivitas kegiatan pemerintahan di tingkat kecamatan.
+            - Program Pemberdayaan Masyarakat Desa dan Kelurahan membiayai pembangunan sarana
+              dan prasarana kelurahan, pemberdayaan masyarakat di kelurahan dan evaluasi
+              kelurahan.
+            - Program Koordinasi Ketenteraman dan Ketertiban Umum membangun sinergi dengan
+              Polri, TNI dan instansi vertikal melalui Forkopimca.
+            - Program Pembinaan dan Pengawasan Pemerintahan Desa memfasilitasi administrasi
+              tata pemerintahan desa.
+            """
+        ),
+    },
+}
+
+# The organisation chart of BAB I C (Peraturan Bupati Magetan Nomor 25 Tahun 2012), drawn by
+# the loader (loader.gambar_struktur): the kecamatan's units as the reference lists them,
+# the kelurahan under the Camat.
+STRUKTUR_KECAMATAN_2023 = {
+    "judul": "STRUKTUR ORGANISASI KECAMATAN MAGETAN",
+    "pimpinan": "CAMAT",
+    "fungsional": "KELOMPOK JABATAN FUNGSIONAL",
+    "sekretariat": "SEKRETARIS KECAMATAN",
+    "subbagian": [
+        "SUBBAGIAN UMUM DAN KEPEGAWAIAN",
+        "SUBBAGIAN KEUANGAN, PERENCANAAN, EVALUASI DAN PELAPORAN",
+    ],
+    "unit": [
+        "SEKSI TATA PEMERINTAHAN",
+        "SEKSI PEMBERDAYAAN MASYARAKAT DAN DESA",
+        "SEKSI KETENTERAMAN DAN KETERTIBAN",
+        "SEKSI KESEJAHTERAAN SOSIAL",
+    ],
+    "bawah": "LURAH",
+    "sumber": "Peraturan Bupati Magetan Nomor 25 Tahun 2012 tentang Tugas Pokok dan Fungsi "
+    "Kecamatan",
 }
 
 NARASI_ORGANISASI_2019 = {
-    "kata_pengantar": "Laporan Kinerja Instansi Pemerintah (LKjIP) Bagian Organisasi "
-    "Sekretariat Daerah Kabupaten Magetan Tahun 2019 disusun sebagai bentuk akuntabilitas "
-    "penyelenggaraan pemerintahan selama Tahun 2019.",
+    "kata_pengantar": _md(
+        """
+        Puji syukur kepada Tuhan Yang Maha Esa, Laporan Kinerja Instansi Pemerintah (LKjIP)
+        Bagian Organisasi Sekretariat Daerah Kabupaten Magetan Tahun 2019 telah selesai kami
+        susun. Laporan ini merupakan pertanggungjawaban kami atas penyelenggaraan tugas
+        pemerintahan sepanjang tahun 2019.
+
+        Laporan disusun atas dasar Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem
+        Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) dengan pedoman Peraturan Menteri PAN
+        dan RB Nomor 53 Tahun 2014, dengan tekad menyampaikan capaian kinerja Bagian
+        Organisasi secara terbuka dan dapat dipertanggungjawabkan.
+
+        Banyak hasil telah diraih selama tahun 2019, namun kami menyadari bahwa sejumlah
+        indikator kinerja belum mencapai target. Laporan ini kami jadikan bahan evaluasi agar
+        perencanaan, pengorganisasian, pengelolaan keuangan dan koordinasi pelaksanaan pada
+        tahun-tahun mendatang menjadi lebih produktif, efektif dan efisien.
+
+        Kepada semua pihak yang telah memberikan dukungan, bimbingan dan partisipasi dalam
+        penyusunan laporan ini, kami mengucapkan terima kasih.
+        """
+    ),
+    "ikhtisar_eksekutif": _md(
+        """
+        LKjIP menjadi sarana bagi instansi pemerintah untuk melaporkan kinerjanya secara
+        terukur, sekaligus bahan pembelajaran untuk memperkuat kapasitas kelembagaan agar
+        kinerja terus membaik. Pada tahun 2019 Bagian Organisasi mengukur kinerjanya terhadap
+        lima sasaran strategis dalam Perjanjian Kinerja antara Kepala Bagian Organisasi dan
+        Sekretaris Daerah.
+
+        Ringkasan hasilnya:
+
+        - Sasaran pelayanan prima, ketatalaksanaan pemerintahan dan akuntabilitas kinerja
+          perangkat daerah mencapai atau melampaui target. Kabupaten Magetan masuk Top 45
+          Kompetisi Inovasi Pelayanan Publik Provinsi Jawa Timur, dan nilai evaluasi
+          implementasi SAKIP kabupaten naik ke kategori B.
+        - Sasaran kesesuaian kelembagaan dengan Anjab ABK belum mencapai target.
+        - Pada sasaran pengembangan kinerja dan reformasi birokrasi, target Kelompok Budaya
+          Kinerja (KBK) aktif terpenuhi, tetapi nilai Reformasi Birokrasi pada keempat bidang
+          masih jauh di bawah target.
+
+        Dua pekerjaan prioritas dapat dituntaskan, yaitu perubahan hasil validasi evaluasi
+        jabatan dan analisis beban kerja, serta peningkatan nilai hasil evaluasi implementasi
+        SAKIP. Bagian Organisasi akan terus berupaya meningkatkan mutu pelayanan
+        penyelenggaraan pemerintahan pada tahun-tahun berikutnya.
+        """
+    ),
+    "latar_belakang": _md(
+        """
+        Penilaian dan pelaporan kinerja adalah unsur kunci agar pemerintahan daerah berjalan
+        transparan, akuntabel, demokratis, efektif dan efisien. Pelaporan kinerja
+        juga mendukung perbaikan pelayanan publik dan membuka ruang bagi masyarakat untuk ikut
+        mendorong akuntabilitas pemerintah daerah.
+
+        Kewajiban Bagian Organisasi menyusun LKjIP bersumber dari:
+
+        - Instruksi Presiden Nomor 5 Tahun 2004 tentang Percepatan Pemberantasan Korupsi, yang
+          menjadikan akuntabilitas kinerja bagian dari upaya mencegah korupsi;
+        - Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja
+          Instansi Pemerintah, yang mewajibkan laporan kinerja di samping laporan keuangan;
+        - Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi
+          Pemerintah (SAKIP), yang mengatur penyelenggaraan SAKIP;
+        - Peraturan Menteri PAN dan RB Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian
+          Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi
+          Pemerintah, yang menjadi petunjuk teknis penyusunan laporan ini.
+
+        LKjIP adalah laporan tahunan yang memuat pertanggungjawaban instansi dalam mencapai
+        tujuan dan sasaran strategisnya. Setiap akhir tahun anggaran, capaian diukur dengan
+        membandingkan realisasi kinerja dengan target dalam Perjanjian Kinerja. Lampiran
+        Perpres tersebut menetapkan bahwa LKjIP tahunan setiap kabupaten/kota diterima oleh
+        Gubernur, Menteri Dalam Negeri, Menteri Perencanaan Pembangunan Nasional/Kepala
+        Bappenas, serta Menteri PAN dan RB.
+
+        Bagian Organisasi membina penerapan SAKIP di lingkungan Pemerintah Kabupaten Magetan.
+        Karena itu laporan ini tidak hanya mempertanggungjawabkan kinerjanya sendiri, tetapi
+        juga menjadi contoh bagi perangkat daerah lain dalam menyajikan capaian kinerja secara
+        transparan dan akuntabel.
+        """
+    ),
+    "kedudukan_tugas_fungsi": _md(
+        """
+        **Kedudukan.** Peraturan Daerah Kabupaten Magetan Nomor 15 Tahun 2016 tentang
+        Pembentukan dan Susunan Perangkat Daerah dan Peraturan Bupati Magetan Nomor 57 Tahun
+        2016 tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja
+        Sekretariat Daerah menetapkan Bagian Organisasi sebagai salah satu bagian Sekretariat
+        Daerah Kabupaten Magetan. Bagian Organisasi bertanggung jawab langsung kepada
+        Sekretaris Daerah dan dikoordinasikan oleh Asisten Administrasi dan Umum. Bagian ini
+        memfasilitasi penataan kelembagaan, ketatalaksanaan, pelayanan publik, pengembangan
+        kinerja, analisis jabatan dan urusan kepegawaian di lingkungan Sekretariat Daerah.
+
+        Organisasinya terdiri atas Kepala Bagian dan tiga subbagian: Subbagian Kelembagaan dan
+        Anjab, Subbagian Ketatalaksanaan dan Pelayanan Publik, serta Subbagian Pengembangan
+        Kinerja dan Kepegawaian.
+
+        **Tugas.** Bagian Organisasi bertugas menyiapkan kebijakan, mengoordinasikan
+        pelaksanaan, memantau dan mengevaluasi program kegiatan, serta memberikan pembinaan
+        teknis, administratif dan sumber daya. Cakupan urusannya meliputi kelembagaan dan
+        tata laksana; analisis dan evaluasi jabatan, analisis beban kerja serta standar
+        kompetensi jabatan; administrasi pelayanan publik; akuntabilitas kinerja dan budaya
+        kerja; Standar Manajemen Mutu (SMM) dan Standar Pelayanan Minimal (SPM); serta
+        reformasi birokrasi.
+
+        **Fungsi.** Di bidang kelembagaan, ketatalaksanaan, analisis dan evaluasi jabatan,
+        analisis beban kerja, standar kompetensi jabatan, pelayanan publik, serta peningkatan
+        kinerja dan reformasi birokrasi, Bagian Organisasi menyelenggarakan:
+
+        - penyiapan perumusan kebijakan;
+        - koordinasi penyusunan program kegiatan dan petunjuk teknis pelaksanaannya;
+        - monitoring dan evaluasi penyelenggaraan pemerintahan;
+        - pembinaan teknis, administrasi dan sumber daya; serta
+        - fungsi lain yang diberikan Sekretaris Daerah.
+
+        **Rincian tugas subbagian.**
+
+        - **Subbagian Kelembagaan dan Anjab** menyiapkan bahan kebijakan, petunjuk
+          pelaksanaan, pelaksanaan serta pemantauan dan evaluasi analisis organisasi dan
+          peningkatan kapasitas kelembagaan perangkat daerah; analisis jabatan, analisis beban
+          kerja, peta jabatan, standar kompetensi dan evaluasi jabatan; serta penyusunan tugas,
+          fungsi dan susunan organisasi perangkat daerah.
+        - **Subbagian Ketatalaksanaan dan Pelayanan Publik** menyiapkan bahan kebijakan dan
+          petunjuk pelaksanaan tata laksana pemerintahan, pengawasan melekat, standar
+          pelayanan, pedoman pakaian dinas dan standardisasi sarana prasarana dinas; serta
+          memfasilitasi forum komunikasi pendayagunaan aparatur, inovasi pelayanan publik,
+          penyusunan Standar Pelayanan dan SOP, Survei Kepuasan Masyarakat, pelaporan SPM dan
+          pengelolaan pengaduan masyarakat.
+        - **Subbagian Pengembangan Kinerja dan Kepegawaian** menyiapkan bahan kebijakan,
+          petunjuk pelaksanaan dan evaluasi pengembangan kinerja, reformasi birokrasi, budaya
+          kerja, standar manajemen mutu dan akuntabilitas kinerja; menyiapkan Renstra, Renja,
+          LPPD dan LKPJ lingkup bagian serta laporan akuntabilitas pemerintah daerah;
+          memfasilitasi penyusunan Indikator Kinerja Utama dan Indikator Kinerja Individu; dan
+          mengelola administrasi kepegawaian Sekretariat Daerah.
+        """
+    ),
+    "sistematika": _md(
+        """
+        Mengikuti Peraturan Menteri PAN dan RB Nomor 53 Tahun 2014, laporan ini tersusun
+        sebagai berikut:
+
+        - **Ikhtisar Eksekutif** merangkum sasaran, capaian kinerja dan penyerapan anggaran
+          tahun 2019.
+        - **Bab I Pendahuluan** menguraikan latar belakang, kedudukan, tugas dan fungsi, serta
+          struktur organisasi Bagian Organisasi.
+        - **Bab II Perencanaan dan Perjanjian Kinerja** memuat visi dan misi, tujuan dan
+          sasaran Rencana Strategis 2019-2023, Indikator Kinerja Utama, Perjanjian Kinerja
+          Tahun 2019, serta program dan anggarannya.
+        - **Bab III Akuntabilitas Kinerja** menyajikan pengukuran kinerja, analisis capaian
+          setiap sasaran strategis beserta kendala dan tindak lanjutnya, dan akuntabilitas
+          anggaran.
+        - **Bab IV Penutup** berisi kesimpulan, upaya ke depan dan saran.
+        - **Lampiran** memuat Perjanjian Kinerja Tahun 2019.
+        """
+    ),
+    "kesimpulan": _md(
+        """
+        Secara umum Bagian Organisasi menunjukkan kinerja yang baik pada tahun 2019. Tiga dari
+        lima sasaran strategis, yaitu pelayanan prima, ketatalaksanaan pemerintahan dan
+        akuntabilitas kinerja perangkat daerah, mencapai atau melampaui target. Dua sasaran
+        belum berhasil: kesesuaian kelembagaan dengan Anjab ABK masih di bawah target, dan
+        nilai Reformasi Birokrasi keempat bidang jauh dari target meskipun target KBK aktif
+        terpenuhi.
+
+        Laporan ini memperlihatkan sejauh mana tujuan dan sasaran Bagian Organisasi, sebagai
+        penjabaran visi, misi dan strategi, telah dicapai, termasuk keberhasilan dan kegagalan
+        kegiatannya. Pemerintahan yang baik dibangun di atas transparansi, akuntabilitas,
+        partisipasi, kepastian hukum, kesetaraan, efektivitas dan efisiensi. Prinsip-prinsip
+        itu menjadi dasar kebijakan yang demokratis dan memungkinkan masyarakat mengawasi
+        kinerja pelayanan publik.
+
+        Kami menyadari laporan ini belum sempurna. Setiap kekurangan menjadi dorongan bagi
+        kami untuk bekerja lebih baik.
+        """
+    ),
+    "upaya_ke_depan": _md(
+        """
+        Untuk memperbaiki capaian yang belum memenuhi target dan mempertahankan yang sudah
+        baik, Bagian Organisasi merencanakan langkah berikut:
+
+        - **Kelembagaan dan Anjab ABK**: menyelenggarakan Bimbingan Teknis Anjab ABK untuk
+          memperbarui informasi jabatan seiring perubahan data kepegawaian, menyempurnakan
+          tugas dan fungsi lembaga perangkat daerah dan jabatan fungsional, serta menata
+          perangkat daerah sesuai kebutuhan dan ketentuan.
+        - **Reformasi birokrasi**: menjalankan rencana aksi Road Map Reformasi Birokrasi
+          melalui kelompok kerja Tim RB dan menindaklanjuti hasil Penilaian Mandiri
+          Pelaksanaan Reformasi Birokrasi (PMPRB) bersama Inspektorat.
+        - **Akuntabilitas kinerja**: menyelaraskan Renstra, Renja, IKU dan Perjanjian Kinerja,
+          membangun pengelolaan data kinerja yang dapat dipakai untuk pengukuran, serta
+          memperkuat komitmen pimpinan perangkat daerah terhadap SAKIP.
+        - **Ketatalaksanaan**: menyempurnakan petunjuk pelaksanaan ketatalaksanaan serta
+          sistem, metode dan prosedur kerja, termasuk proses bisnis dan SOP perangkat daerah.
+        - **Pelayanan publik**: memperbaiki objektivitas pengisian kuesioner dan analisis data
+          Survei Kepuasan Masyarakat agar rekomendasinya tepat, serta terus mendorong inovasi
+          pelayanan publik.
+
+        Dalam jangka panjang, selain menuntaskan program jangka pendek yang belum selesai,
+        Bagian Organisasi akan melakukan kajian di bidang kelembagaan, ketatalaksanaan,
+        formasi jabatan dan pendayagunaan aparatur negara.
+        """
+    ),
+    "saran": _md(
+        """
+        - Pimpinan perangkat daerah perlu memperkuat komitmen terhadap penerapan SAKIP, karena
+          mutu perencanaan dan pelaporan kinerja sangat bergantung pada dukungan mereka.
+        - Koordinasi Bappeda, Inspektorat dan Bagian Organisasi sebagai penggerak utama SAKIP
+          perlu dipertahankan, demikian pula asistensi dari Kementerian PAN dan RB serta
+          pendampingan IKU oleh Biro Organisasi Setda Provinsi Jawa Timur.
+        - Perangkat daerah diharapkan menindaklanjuti hasil analisis jabatan dan evaluasi
+          kelembagaan agar kelembagaannya sesuai dengan ketentuan.
+        - Anggaran kegiatan reformasi birokrasi perlu direncanakan dan dilaksanakan lebih
+          cermat agar benar-benar mendukung kenaikan nilai RB.
+        """
+    ),
+}
+
+ANALISIS_ORGANISASI_2019 = {
+    "Meningkatnya Pelayanan Prima kepada Masyarakat": {
+        "uraian": _md(
+            """
+            Sasaran ini diukur dengan rata-rata nilai Indeks Kepuasan Masyarakat (IKM) dan
+            persentase perangkat daerah yang memiliki inovasi pelayanan publik; keduanya
+            melampaui target tahun 2019. Nilai IKM kabupaten dihimpun dari survei yang
+            dilaksanakan seluruh perangkat daerah, sedangkan di lingkungan Sekretariat Daerah
+            survei diselenggarakan sendiri oleh Bagian Organisasi setiap tahun. Kemajuan
+            inovasi pelayanan tercermin pula dari masuknya Kabupaten Magetan dalam Top 45
+            Kompetisi Inovasi Pelayanan Publik tingkat Provinsi Jawa Timur tahun 2019.
+            """
+        ),
+        "standar_nasional": "",
+        "keberhasilan_kegagalan": _md(
+            """
+            Keberhasilan didorong oleh survei kepuasan yang rutin setiap tahun serta
+            fasilitasi dan lomba inovasi pelayanan publik yang mendorong perangkat daerah
+            berinovasi. Kelemahan yang masih ada terletak pada objektivitas responden saat
+            mengisi kuesioner dan pada analisis data survei, sehingga rekomendasi hasil survei
+            belum sepenuhnya tepat dan bermanfaat bagi perangkat daerah.
+            """
+        ),
+        "solusi": _md(
+            """
+            - Membenahi cara pengisian kuesioner agar data yang terkumpul valid.
+            - Memperdalam analisis data survei sehingga rekomendasinya layak ditindaklanjuti
+              perangkat daerah.
+            - Melanjutkan pembinaan dan kompetisi inovasi pelayanan publik.
+            """
+        ),
+        "efisiensi": _md(
+            """
+            Sasaran ini dibiayai Program Peningkatan Kualitas Pelayanan Publik melalui
+            kegiatan Survei Indeks Kepuasan Masyarakat dan Peningkatan Kinerja Penyelenggaraan
+            Pelayanan Publik. Kedua indikator melampaui target dengan anggaran yang tidak
+            terpakai seluruhnya, sehingga penggunaan sumber daya untuk sasaran ini efisien.
+            """
+        ),
+        "program_pendukung": _md(
+            """
+            Program Peningkatan Kualitas Pelayanan Publik menunjang sasaran ini. Kegiatan
+            Survei Indeks Kepuasan Masyarakat menghasilkan nilai IKM, sedangkan kegiatan
+            Peningkatan Kinerja Penyelenggaraan Pelayanan Publik mendukung pembinaan pelayanan
+            publik, antara lain fasilitasi inovasi pelayanan.
+            """
+        ),
+    },
+    "Meningkatnya Ketatalaksanaan pemerintahan": {
+        "uraian": _md(
+            """
+            Indikator sasaran ini adalah persentase perangkat daerah yang ketatalaksanaannya
+            baik, dan realisasinya tahun 2019 melampaui target. Untuk mencapainya, Bagian
+            Organisasi menyelenggarakan bimbingan teknis penyusunan proses bisnis bagi seluruh
+            perangkat daerah Pemerintah Kabupaten Magetan.
+            """
+        ),
+        "standar_nasional": "",
+        "keberhasilan_kegagalan": _md(
+            """
+            Bimbingan teknis membekali perangkat daerah untuk menyusun proses bisnis sekaligus
+            Standar Operasional Prosedur (SOP) dengan benar, sehingga makin banyak perangkat
+            daerah yang tata laksananya dinilai baik. Kebijakan penyusunan SOP yang dijalankan
+            Bagian Organisasi turut mendukung hasil ini.
+            """
+        ),
+        "solusi": _md(
+            """
+            - Mendampingi perangkat daerah yang proses bisnis dan SOP-nya belum lengkap.
+            - Menyempurnakan petunjuk pelaksanaan ketatalaksanaan serta sistem, metode dan
+              prosedur kerja.
+            """
+        ),
+        "efisiensi": _md(
+            """
+            Sasaran ini dibiayai Program Peningkatan Pengembangan Sistem dan Prosedur
+            Ketatalaksanaan melalui kegiatan Pengembangan Ketatalaksanaan. Target terlampaui
+            tanpa menghabiskan seluruh pagu, sehingga anggaran digunakan secara efisien.
+            """
+        ),
+        "program_pendukung": _md(
+            """
+            Kegiatan Pengembangan Ketatalaksanaan dalam Program Peningkatan Pengembangan
+            Sistem dan Prosedur Ketatalaksanaan membiayai bimbingan teknis proses bisnis dan
+            SOP bagi perangkat daerah, penunjang utama sasaran ini.
+            """
+        ),
+    },
+    "Kesesuaian kelembagaan dengan Anjab ABK": {
+        "uraian": _md(
+            """
+            Sasaran ini diukur dengan persentase perangkat daerah yang kelembagaannya sesuai
+            dengan peraturan yang berlaku. Realisasi tahun 2019 di bawah target, sehingga
+            sasaran ini belum tercapai. Kegiatan tahun 2019 dipusatkan pada analisis jabatan
+            dan validasi evaluasi jabatan; nilai dan kelas jabatan yang dihasilkan dipakai
+            untuk keperluan kepegawaian seperti formasi, pola karier, kinerja, tunjangan dan
+            penggajian.
+            """
+        ),
+        "standar_nasional": "",
+        "keberhasilan_kegagalan": _md(
+            """
+            Target belum tercapai karena perubahan data kepegawaian menuntut informasi jabatan
+            dimutakhirkan, sementara penataan kelembagaan bergantung pada hasil analisis
+            jabatan dan analisis beban kerja yang lengkap. Hasil evaluasi jabatan juga harus
+            bertumpu pada data evaluasi jabatan yang ditetapkan Kementerian PAN dan RB. Di sisi
+            lain, analisis jabatan tahun 2019 dapat berjalan berkat kerja sama dengan para
+            penyusun Anjab ABK di lingkungan Kabupaten Magetan.
+            """
+        ),
+        "solusi": _md(
+            """
+            - Menyelenggarakan Bimbingan Teknis Anjab ABK untuk memperoleh informasi jabatan
+              yang mutakhir.
+            - Melanjutkan fasilitasi pemantapan susunan organisasi dan tata kerja (SOTK)
+              perangkat daerah.
+            - Menyempurnakan tugas dan fungsi lembaga perangkat daerah dan jabatan fungsional
+              sesuai perkembangan.
+            """
+        ),
+        "efisiensi": _md(
+            """
+            Sasaran ini didukung Program Penataan Kelembagaan Perangkat Daerah dengan kegiatan
+            Fasilitasi Pemantapan SOTK Perangkat Daerah dan Penyusunan Instrumen Analisis
+            Jabatan PNS. Kedua kegiatan tidak menyerap seluruh pagunya sementara indikatornya
+            belum mencapai target; penggunaan anggaran sasaran ini perlu dikaitkan lebih erat
+            dengan hasil penataan kelembagaan.
+            """
+        ),
+        "program_pendukung": _md(
+            """
+            Program Penataan Kelembagaan Perangkat Daerah menunjang sasaran ini melalui dua
+            kegiatan: Penyusunan Instrumen Analisis Jabatan PNS, yang menghasilkan analisis
+            jabatan dan validasi evaluasi jabatan, serta Fasilitasi Pemantapan SOTK Perangkat
+            Daerah. Hasil keduanya belum cukup untuk membawa indikator mencapai target.
+            """
+        ),
+    },
+    "Meningkatnya akuntabilitas kinerja perangkat daerah": {
+        "uraian": _md(
+            """
+            Indikator sasaran ini adalah nilai AKIP komponen pelaporan kinerja, yang
+            realisasinya pada tahun 2019 melampaui target. Evaluasi implementasi SAKIP oleh Tim
+            Pemerintah Provinsi Jawa Timur, yang berlangsung kurang lebih sembilan bulan,
+            menempatkan Kabupaten Magetan pada kategori B, naik dibanding tahun 2018.
+            """
+        ),
+        "standar_nasional": _md(
+            """
+            Hasil evaluasi implementasi SAKIP dinyatakan dalam nilai dan kategori yang berlaku
+            sama bagi seluruh instansi pemerintah. Kabupaten Magetan memperoleh nilai 68,94
+            (kategori B) pada tahun 2019, naik dari 63,84 pada tahun 2018.
+            """
+        ),
+        "keberhasilan_kegagalan": _md(
+            """
+            Peningkatan dicapai melalui langkah-langkah berikut:
+
+            - koordinasi dan konsolidasi yang lebih erat antara Bappeda, Inspektorat dan
+              Bagian Organisasi sebagai penggerak utama SAKIP;
+            - pembekalan perangkat daerah tentang pentingnya mutu SAKIP;
+            - asistensi SAKIP bekerja sama dengan Kementerian PAN dan RB;
+            - pendampingan penyusunan IKU oleh Biro Organisasi Setda Provinsi Jawa Timur.
+
+            Kendala yang masih dihadapi: komitmen pimpinan terhadap SAKIP belum merata; Renstra,
+            Renja, IKU, Perjanjian Kinerja dan dokumen lain belum selaras; dan belum ada
+            pengelolaan data kinerja yang memadai untuk pengukuran dan pemanfaatan kinerja.
+            """
+        ),
+        "solusi": _md(
+            """
+            - Menyelaraskan dokumen perencanaan dan perjanjian kinerja perangkat daerah melalui
+              pendampingan.
+            - Membangun mekanisme pengumpulan dan pengelolaan data kinerja.
+            - Memperkuat komitmen pimpinan perangkat daerah melalui sosialisasi dan evaluasi
+              SAKIP.
+            """
+        ),
+        "efisiensi": _md(
+            """
+            Sasaran ini dibiayai Program Pengembangan Kinerja Perangkat Daerah melalui kegiatan
+            Akuntabilitas Kinerja Instansi Pemerintah Daerah, kegiatan dengan pagu terbesar di
+            Bagian Organisasi. Target terlampaui dan sebagian pagu tidak terpakai, sehingga
+            sumber daya digunakan secara efisien.
+            """
+        ),
+        "program_pendukung": _md(
+            """
+            Kegiatan Akuntabilitas Kinerja Instansi Pemerintah Daerah pada Program Pengembangan
+            Kinerja Perangkat Daerah membiayai pendampingan, asistensi dan evaluasi SAKIP
+            perangkat daerah, dan menjadi penunjang langsung kenaikan nilai AKIP.
+            """
+        ),
+    },
+    "Meningkatnya pengembangan kinerja dan reformasi birokrasi": {
+        "uraian": _md(
+            """
+            Sasaran ini memiliki lima indikator: persentase Kelompok Budaya Kinerja (KBK) aktif
+            dan nilai Reformasi Birokrasi (RB) bidang ketatalaksanaan, penataan dan penguatan
+            organisasi, pelayanan publik, serta akuntabilitas kinerja. Target KBK aktif
+            tercapai, tetapi nilai RB keempat bidang jauh di bawah target, sehingga sasaran ini
+            mencatat capaian terendah. Pada tahun 2019 Tim KBK Puskesmas Karangrejo meraih
+            predikat Harapan 1 kompetisi Budaya Kinerja tingkat Provinsi Jawa Timur.
+            """
+        ),
+        "standar_nasional": "",
+        "keberhasilan_kegagalan": _md(
+            """
+            Target KBK tercapai karena setiap tahun Bagian Organisasi memberikan bimbingan
+            teknis penyusunan Risalah Budaya Kinerja kepada seluruh perangkat daerah; risalah
+            terbaik hasil seleksi dikirim ke kompetisi tingkat provinsi. Untuk reformasi
+            birokrasi, Road Map disusun secara mandiri, Tim RB dibentuk dengan rencana aksi per
+            kelompok kerja, dan PMPRB dilaksanakan bersama Inspektorat. Langkah-langkah itu
+            baru tahap awal sehingga belum tercermin dalam nilai RB keempat bidang.
+            """
+        ),
+        "solusi": _md(
+            """
+            - Mempercepat pelaksanaan rencana aksi setiap kelompok kerja Tim RB dan memantau
+              kemajuannya.
+            - Menindaklanjuti hasil PMPRB bersama Inspektorat.
+            - Melanjutkan sosialisasi reformasi birokrasi dan bimbingan teknis budaya kinerja
+              bagi perangkat daerah.
+            """
+        ),
+        "efisiensi": _md(
+            """
+            Sasaran ini didukung Program Pembinaan dan Pengembangan Aparatur melalui kegiatan
+            Budaya Kinerja Pemerintah Daerah dan Pengembangan Reformasi Birokrasi. Serapan
+            kegiatan Pengembangan Reformasi Birokrasi paling rendah di antara seluruh kegiatan
+            Bagian Organisasi, sejalan dengan nilai RB yang belum mencapai target; sisa
+            anggarannya lebih menunjukkan kegiatan yang belum terlaksana optimal daripada
+            penghematan.
+            """
+        ),
+        "program_pendukung": _md(
+            """
+            Kegiatan Budaya Kinerja Pemerintah Daerah menunjang indikator KBK aktif melalui
+            bimbingan teknis dan seleksi risalah budaya kinerja. Kegiatan Pengembangan
+            Reformasi Birokrasi membiayai penyusunan Road Map RB, kerja Tim RB dan PMPRB, tetapi
+            hasilnya belum cukup menunjang target nilai RB.
+            """
+        ),
+    },
+}
+
+# The organisation chart of BAB I C (Peraturan Bupati Magetan Nomor 57 Tahun 2016): the
+# Kepala Bagian and its three subbagian, under the Sekretaris Daerah.
+STRUKTUR_ORGANISASI_2019 = {
+    "judul": "STRUKTUR ORGANISASI BAGIAN ORGANISASI SEKRETARIAT DAERAH KABUPATEN MAGETAN",
+    "atasan": "SEKRETARIS DAERAH",
+    "atasan_catatan": "melalui koordinasi Asisten Administrasi dan Umum",
+    "pimpinan": "KEPALA BAGIAN ORGANISASI",
+    "unit": [
+        "SUBBAGIAN KELEMBAGAAN DAN ANJAB",
+        "SUBBAGIAN KETATALAKSANAAN DAN PELAYANAN PUBLIK",
+        "SUBBAGIAN PENGEMBANGAN KINERJA DAN KEPEGAWAIAN",
+    ],
+    "sumber": "Peraturan Bupati Magetan Nomor 57 Tahun 2016",
 }
