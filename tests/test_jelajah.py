@@ -19,9 +19,11 @@ import gc
 import hashlib
 import json
 import os
+import shutil
 import time
 from collections import Counter, defaultdict
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from conftest import TAHUN, TW, _jendela_tw
@@ -373,7 +375,12 @@ def jalani_semua(media) -> dict:
     """Every role's walk and submissions, in a transaction rolled back at the end."""
     hasil = {}
     pdf = _PdfHemat()
+    asal = Path(settings.MEDIA_ROOT)
     with override_settings(MEDIA_ROOT=media):
+        # The demo's organisation charts were stored under the session's media folder when the
+        # demo was loaded; the walk's folder gets the same files, as a restored server would.
+        if (asal / "struktur").is_dir():
+            shutil.copytree(asal / "struktur", Path(media) / "struktur", dirs_exist_ok=True)
         core_pdf.HTML = pdf
         # The test client's template instrumentation copies every context of every template
         # rendered (a widget is a template) for assertions this walk does not make.
