@@ -428,6 +428,7 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
                     judul=f"Capaian indikator {judul} Tahun {tahun}",
                     tampil_judul=False,
                     tinggi_baris=26,
+                    bungkus=True,
                 )
             ),
         )
@@ -468,6 +469,7 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
         judul=gambar["sasaran"].judul,
         tampil_judul=False,
         tinggi_baris=26,
+        bungkus=True,
         legenda=[(r.label, r.warna) for r in kinerja.skala.rentang],
     )
 

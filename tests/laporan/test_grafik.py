@@ -190,6 +190,63 @@ def test_batang_long_name_truncated_with_full_name_on_hover():
     assert _hover(_batang_rect(root)[0]).startswith(nama + ":")
 
 
+def test_batang_bungkus_prints_the_whole_name_on_lines_of_its_own_row():
+    """Print has no hover: a long indicator name is written whole (issue 18: "Nilai RB
+    bidang Penataan dan P…"), word by word over lines within the label column, and its row
+    is tall enough that the next name does not run into it."""
+    nama = (
+        "Nilai RB bidang Penataan dan Penguatan Organisasi serta Penataan Tata Laksana "
+        "Perangkat Daerah"
+    )
+    data = [Batang(nama, D("80"), HIJAU), Batang("Nilai SAKIP", D("95"), HIJAU)]
+    root = _parse(batang_capaian(data, judul="Capaian", bungkus=True))
+    teks = [t for t in _semua_teks(root) if t not in ("Capaian", "Capaian (%)")]
+    baris = [t for t in teks if t and t[0].isalpha() and "%" not in t and "Target" not in t]
+    assert not any(t.endswith("…") for t in _semua_teks(root))
+    assert " ".join(baris[:-1]) == nama and baris[-1] == "Nilai SAKIP"
+    assert len(baris) >= 3
+    y = {
+        _teks(t): float(t.get("y"))
+        for t in root.iter(f"{NS}text")
+        if _teks(t) in baris
+    }
+    jarak = [y[b] - y[a] for a, b in zip(baris, baris[1:], strict=False)]
+    assert all(j >= 11 for j in jarak)  # no two lines on top of each other
+    rendah = batang_capaian(data[1:], judul="Capaian", bungkus=True)
+    assert float(root.get("height")) >= float(_parse(rendah).get("height")) + 2 * 13
+
+
+def _lab(warna: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of "#rrggbb"."""
+
+    def lin(c):
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(int(warna[i : i + 2], 16)) for i in (1, 3, 5))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t):
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def test_demo_predikat_colours_are_told_apart():
+    """Issue 18: the seven predikat of Gambar 3.1 were four nearly equal greens. Within each
+    demo scale every two colours differ by at least 20 ΔE (CIE76; 2,3 is just noticeable)."""
+    from apps.laporan.demo.referensi import SKALA
+
+    for skala in SKALA:
+        warna = [r[3] for r in skala["rentang"]]
+        for i, a in enumerate(warna):
+            for b in warna[i + 1 :]:
+                jarak = sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b), strict=True)) ** 0.5
+                assert jarak >= 20, (skala["nama"], a, b, round(jarak, 1))
+
+
 def test_batang_bertahap_cuts_into_pages_with_one_axis():
     data = [Batang(f"OPD {i}", D(30 + i), HIJAU) for i in range(100)]
     data[3] = Batang("OPD 3", D("128.76"), HIJAU)

@@ -130,6 +130,14 @@ def test_every_chapter_and_the_cover(teks, kunci):
     assert "LAPORAN KINERJA INSTANSI PEMERINTAH" in sampul
     assert f"TAHUN {tahun}" in sampul
     assert nama.upper().split()[0] in sampul
+    # issue 18: the kop on top (government, then the OPD), the government above the OPD at
+    # the foot too, and no bare year (the next year's) left under the address
+    baris = [b.strip() for b in sampul.splitlines() if b.strip() and b.strip() != "DRAF"]
+    assert baris[0] == "PEMERINTAH KABUPATEN MAGETAN"
+    assert nama.upper().startswith(baris[1])
+    kaki = baris.index("PEMERINTAH KABUPATEN MAGETAN", 2)
+    assert nama.upper().startswith(baris[kaki + 1])
+    assert str(tahun + 1) not in baris
     for judul in JUDUL + BAB:
         assert judul in t, judul
 

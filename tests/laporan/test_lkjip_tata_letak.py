@@ -3,7 +3,8 @@ on every page of both demo reports no text lies outside the page's content area 
 off the right edge: "EFISIENSI" cut, "tidak dapat dih…"), and no numbered heading is the
 last line of a page's body, left alone at its foot, and neither the PK's signatures nor the
 final's verification block opens a page by itself, and no figure is split from its unit
-across lines ("113,16 ⏎ %", "Rp ⏎ 864.918.744"). The margins are those of the stylesheets
+across lines ("113,16 ⏎ %", "Rp ⏎ 864.918.744"), and no text is cut with "…" (a table cell,
+a chart's label: "Nilai RB bidang Penataan dan P…"). The margins are those of the stylesheets
 (static/css/dokumen.css: A4 portrait 2/2/2/3 cm; lkjip_pdf.css: landscape 2/1,5/1,8/2 cm);
 the DRAF watermark (very large letters) and the page number in the bottom margin are not
 body text."""
@@ -52,6 +53,8 @@ def masalah_tata_letak(pdf_bytes: bytes) -> list[tuple]:
                 if b["top"] >= atas - 1 and b["bottom"] <= bawah + 1
             ]
             for b in baris:
+                if "…" in b["text"]:  # a cut table cell or chart label
+                    masalah.append((n, "teks terpotong", b["text"][:60]))
                 if b["text"].startswith("%") or b["text"].endswith(" Rp") or b["text"] == "Rp":
                     masalah.append((n, "angka terpisah dari satuannya", b["text"][:60]))
             if baris:

@@ -31,6 +31,7 @@ def batang_capaian(
     tinggi_baris: int = 18,
     tampil_judul: bool = True,
     cakupan: tuple[Decimal, Decimal] | None = None,
+    bungkus: bool = False,
 ) -> str:
     """Horizontal bars of capaian in percent, one per OPD, coloured by predikat.
 
@@ -39,7 +40,9 @@ def batang_capaian(
     and highest value, when given); a capaian above 100 is legal and drawn as such. A dashed
     line marks `garis_target`. The height grows by `tinggi_baris` per bar, so 100 OPDs stay
     readable on a web page; a PDF page cuts a tall SVG off, so print through
-    `batang_capaian_bertahap`. `legenda` lists the predikat (label, "#rrggbb"); an item without a
+    `batang_capaian_bertahap`. A label is cut with … to one line (its whole name is on hover);
+    with `bungkus` (print, where nothing hovers) it is written whole on as many lines as it
+    needs and its row grows to hold them. `legenda` lists the predikat (label, "#rrggbb"); an item without a
     colour is the title of the group that follows (a scale's name), on a line of its own.
     """
     if not data:
@@ -50,8 +53,15 @@ def batang_capaian(
     )
     pad, uk = svg.PAD, 11
 
-    label_teks = [svg._potong(b.label, 190, uk) for b in data]
-    lebar_label = max(svg._lebar_teks(t, uk) for t in label_teks) + 8
+    if bungkus:
+        label_baris = [svg._bungkus(b.label, 250, uk) for b in data]
+    else:
+        label_baris = [[svg._potong(b.label, 190, uk)] for b in data]
+    lebar_label = max(svg._lebar_teks(t, uk) for baris in label_baris for t in baris) + 8
+    antar_baris = uk * 1.25
+    # each row's height and top: a wrapped label's row grows to hold its lines
+    tinggi = [max(tinggi_baris, len(b) * antar_baris + 6) for b in label_baris]
+    puncak = [sum(tinggi[:i]) for i in range(len(tinggi))]
     lebar_nilai = max(svg._lebar_teks(svg._persen(v), uk) for v in [*ada, Decimal(0)]) + 10
     x0 = pad + lebar_label
     x1 = lebar - pad - lebar_nilai
@@ -81,33 +91,33 @@ def batang_capaian(
             for t in ticks
         )
     atas = y
-    bawah = atas + len(data) * tinggi_baris
+    bawah = atas + sum(tinggi)
     nol = px(0)
 
     for i in range(1, len(data), 2):
-        isi.append(
-            svg._rect(pad, atas + i * tinggi_baris, lebar - 2 * pad, tinggi_baris, svg.ZEBRA)
-        )
+        isi.append(svg._rect(pad, atas + puncak[i], lebar - 2 * pad, tinggi[i], svg.ZEBRA))
     for t in ticks:
         isi.append(svg._line(px(t), atas, px(t), bawah, svg.GRID))
 
     tebal = max(6, tinggi_baris - 6)
     tulisan = []
     for i, b in enumerate(data):
-        tengah = atas + i * tinggi_baris + tinggi_baris / 2
+        tengah = atas + puncak[i] + tinggi[i] / 2
         dasar = tengah + uk * 0.36
         nama = b.nama or b.label
         judul_baris = f"{nama}: {svg._uraian_nilai(b.nilai, b.keterangan)}"
-        isi.append(
+        pertama = dasar - (len(label_baris[i]) - 1) * antar_baris / 2
+        isi.extend(
             svg._teks(
                 x0 - 6,
-                dasar,
-                label_teks[i],
+                pertama + k * antar_baris,
+                teks,
                 size=uk,
                 fill=svg.TEKS,
                 anchor="end",
-                judul=judul_baris,
+                judul=judul_baris if k == 0 else None,
             )
+            for k, teks in enumerate(label_baris[i])
         )
         latar = svg.ZEBRA if i % 2 else "#ffffff"
         if b.nilai is None:
@@ -165,9 +175,7 @@ def batang_capaian(
             (x0 + x1) / 2, bawah + 31, "Capaian (%)", size=10, fill=svg.REDUP, anchor="middle"
         )
     )
-    tinggi = bawah + 38 + pad
-
-    return svg._svg(lebar, tinggi, judul, _desc_batang(judul, data), isi)
+    return svg._svg(lebar, bawah + 38 + pad, judul, _desc_batang(judul, data), isi)
 
 
 def batang_capaian_bertahap(

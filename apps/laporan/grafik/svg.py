@@ -279,6 +279,26 @@ def _potong(teks: str, lebar_maks: float, ukuran: float) -> str:
     return teks.rstrip() + "…"
 
 
+def _bungkus(teks: str, lebar_maks: float, ukuran: float) -> list[str]:
+    """`teks` on as many lines as it needs, none wider than `lebar_maks`: broken between
+    words, and inside a word only when the word alone is wider. Nothing is left out (print
+    has no hover to show a cut name)."""
+    baris: list[str] = []
+    for kata in " ".join(teks.split()).split(" "):
+        calon = f"{baris[-1]} {kata}" if baris else kata
+        if baris and _lebar_teks(calon, ukuran) <= lebar_maks:
+            baris[-1] = calon
+            continue
+        while _lebar_teks(kata, ukuran) > lebar_maks and len(kata) > 1:
+            n = len(kata) - 1
+            while n > 1 and _lebar_teks(kata[:n], ukuran) > lebar_maks:
+                n -= 1
+            baris.append(kata[:n])
+            kata = kata[n:]
+        baris.append(kata)
+    return baris or [""]
+
+
 def _esc(teks: str) -> str:
     return escape(_TERLARANG.sub("", str(teks)))
 
