@@ -205,11 +205,7 @@ def test_batang_bungkus_prints_the_whole_name_on_lines_of_its_own_row():
     assert not any(t.endswith("…") for t in _semua_teks(root))
     assert " ".join(baris[:-1]) == nama and baris[-1] == "Nilai SAKIP"
     assert len(baris) >= 3
-    y = {
-        _teks(t): float(t.get("y"))
-        for t in root.iter(f"{NS}text")
-        if _teks(t) in baris
-    }
+    y = {_teks(t): float(t.get("y")) for t in root.iter(f"{NS}text") if _teks(t) in baris}
     jarak = [y[b] - y[a] for a, b in zip(baris, baris[1:], strict=False)]
     assert all(j >= 11 for j in jarak)  # no two lines on top of each other
     rendah = batang_capaian(data[1:], judul="Capaian", bungkus=True)

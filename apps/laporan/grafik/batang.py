@@ -42,8 +42,9 @@ def batang_capaian(
     readable on a web page; a PDF page cuts a tall SVG off, so print through
     `batang_capaian_bertahap`. A label is cut with … to one line (its whole name is on hover);
     with `bungkus` (print, where nothing hovers) it is written whole on as many lines as it
-    needs and its row grows to hold them. `legenda` lists the predikat (label, "#rrggbb"); an item without a
-    colour is the title of the group that follows (a scale's name), on a line of its own.
+    needs and its row grows to hold them. `legenda` lists the predikat (label, "#rrggbb");
+    an item without a colour is the title of the group that follows (a scale's name), on a
+    line of its own.
     """
     if not data:
         return svg._kosong(judul, lebar, tampil_judul)
