@@ -2,6 +2,7 @@
 with two worker processes, and the memory of a worker from report to report.
 
 Run from the project root:  .venv/bin/python benchmarks/pdf.py  [--repeat 3] [--laporan 20]
+                            [--profil]
 
 Uses its own database exactly like pages.py (a fresh SQLite file under var/bench/, or with
 DATABASE_URL a PostgreSQL database `sakip_bench` created here and dropped at the end), loads
@@ -14,6 +15,9 @@ the demo with 20 synthetic OPDs, then:
   one after the other, garbage collected after each) in one worker process, and split over
   two processes (multiprocessing, forked like Celery's prefork pool -c 1 / -c 2, without a
   broker: the broker's few milliseconds per job do not matter next to seconds per report);
+- with --profil, renders the long report's HTML once more under cProfile and prints where
+  WeasyPrint spends its own time, by part (CSS cascade, table layout, line breaking and
+  fonts, drawing, SVG, PDF writing): what to make cheaper in our HTML and CSS;
 - measures the resident set (RSS, /proc) of a fresh process that renders the longest report
   once (its peak), and of the one worker after report 1, 10 and 20 (it must not grow).
 """
@@ -100,6 +104,45 @@ def _proses(fn, *args, n: int = 1, peta=None):
         return hasil, time.perf_counter() - t0
 
 
+# WeasyPrint's modules by the part of the work they do (the first prefix that matches).
+BAGIAN_WEASYPRINT = (
+    ("weasyprint/css/", "CSS cascade"),
+    ("cssselect2/", "CSS cascade"),
+    ("tinycss2/", "CSS cascade"),
+    ("weasyprint/layout/table", "table layout"),
+    ("weasyprint/layout/preferred", "table layout (column widths)"),
+    ("weasyprint/layout/inline", "line layout"),
+    ("weasyprint/text/", "line breaking and fonts (Pango)"),
+    ("weasyprint/layout/", "block and page layout"),
+    ("weasyprint/draw/", "drawing"),
+    ("weasyprint/svg/", "SVG"),
+    ("weasyprint/pdf/", "PDF writing"),
+    ("pydyf/", "PDF writing"),
+    ("weasyprint/formatting_structure/", "box tree"),
+    ("tinyhtml5/", "HTML parsing"),
+)
+
+
+def profil_weasyprint(fn) -> tuple[list[tuple[str, float]], int]:
+    """Own time (not cumulative) of each part of WeasyPrint while fn runs, largest first, and
+    the number of Python function calls: the same on every run, where times on a shared
+    machine vary by a tenth from run to run."""
+    import cProfile
+    import pstats
+
+    pr = cProfile.Profile()
+    pr.enable()
+    fn()
+    pr.disable()
+    statistik = pstats.Stats(pr)
+    per_bagian: dict[str, float] = {}
+    for (berkas, _baris, _fungsi), (_cc, _nc, sendiri, _kum, _p) in statistik.stats.items():
+        berkas = berkas.replace("\\", "/")
+        bagian = next((b for awalan, b in BAGIAN_WEASYPRINT if awalan in berkas), "other")
+        per_bagian[bagian] = per_bagian.get(bagian, 0.0) + sendiri
+    return sorted(per_bagian.items(), key=lambda x: -x[1]), statistik.total_calls
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed renders of the long report")
@@ -107,6 +150,7 @@ def main():
     parser.add_argument(
         "--synthetic", type=int, default=None, help="synthetic OPDs to load (default: --laporan)"
     )
+    parser.add_argument("--profil", action="store_true", help="profile WeasyPrint by part")
     args = parser.parse_args()
     args.synthetic = max(args.synthetic or 0, args.laporan)
     di_basis_data_sendiri(jalankan, args)
@@ -144,6 +188,17 @@ def jalankan(db, args, mulai):
     )
     weasy = ukur(lambda: HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf())
 
+    if args.profil:
+        bagian, panggilan = profil_weasyprint(
+            lambda: HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf()
+        )
+        jumlah = sum(t for _, t in bagian)
+        print(
+            f"WeasyPrint: {panggilan / 1e6:.2f} million function calls; its own time by part "
+            "(under cProfile, which slows it about 1.7x):"
+        )
+        for nama, t in bagian:
+            print(f"  {nama:<34} {t:6.2f} s  {t / jumlah:5.1%}")
     sintetis = list(
         OPD.objects.filter(kode__startswith="SIN-").order_by("kode").values_list("pk", flat=True)
     )[: args.laporan]

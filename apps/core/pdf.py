@@ -83,18 +83,27 @@ def render_pdf(
         )
         for x in lampiran
     ]
+    # An archived document is also tagged (headings, tables, lists as structure, WeasyPrint's
+    # PDF/UA support) for screen readers; it stays PDF/A-3b.
+    opsi = {"pdf_variant": pdf_variant, "pdf_tags": pdf_variant is not None}
     # One layout at a time per process: the web workers run threads (docker/entrypoint.sh),
     # and WeasyPrint's documentation does not promise that its layout, fonts and caches are
     # thread-safe. Under the GIL two layouts in one process would not run faster anyway.
     with _WEASYPRINT:
-        pdf = HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf(
-            pdf_variant=pdf_variant,
-            attachments=attachments or None,
-            # An archived document is also tagged (headings, tables, lists as structure,
-            # WeasyPrint's PDF/UA support) for screen readers; it stays PDF/A-3b.
-            pdf_tags=pdf_variant is not None,
-        )
+        pdf = _susun(html, opsi).write_pdf(attachments=attachments or None, **opsi)
     return _af_sekali(pdf) if attachments else pdf
+
+
+def _susun(html: str, opsi: dict):
+    return HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).render(**opsi)
+
+
+def tata_letak(template_name: str, context: dict, *, pdf_variant: str | None = None):
+    """The pages of the document `render_pdf` would print, laid out but not written: WeasyPrint's
+    `Document`, whose boxes (position, size, text) a layout check reads."""
+    html = render_to_string(template_name, context)
+    with _WEASYPRINT:
+        return _susun(html, {"pdf_variant": pdf_variant, "pdf_tags": pdf_variant is not None})
 
 
 def _af_sekali(pdf: bytes) -> bytes:

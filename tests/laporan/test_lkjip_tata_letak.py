@@ -16,7 +16,9 @@ import pdfplumber
 import pytest
 from perencanaan_uji import opd_organisasi
 from realisasi_uji import opd_kecamatan
+from weasyprint.formatting_structure import boxes
 
+from apps.core.pdf import tata_letak
 from apps.laporan.lkjip import dokumen_lkjip, render_lkjip_pdf
 from apps.laporan.lkjip_final import render_lkjip_final
 from apps.laporan.selectors import lkjip_terbaru
@@ -69,6 +71,24 @@ def masalah_tata_letak(pdf_bytes: bytes) -> list[tuple]:
     return masalah
 
 
+def sel_meluap(dokumen) -> list[tuple]:
+    """Text that runs out of its table cell (WeasyPrint's laid-out boxes): a fixed column
+    too narrow for an unbreakable number or word would draw it over its neighbour."""
+    masalah = []
+    for n, hal in enumerate(dokumen.pages, 1):
+        for sel in hal._page_box.descendants():
+            if not isinstance(sel, boxes.TableCellBox):
+                continue
+            kiri = sel.content_box_x()
+            kanan = kiri + sel.width
+            for t in sel.descendants():
+                if isinstance(t, boxes.TextBox) and t.text.strip():
+                    if t.position_x < kiri - 0.5 or t.position_x + t.width > kanan + 0.5:
+                        masalah.append((n, "teks keluar dari selnya", t.text[:40]))
+                        break
+    return masalah
+
+
 @pytest.mark.parametrize("final", [False, True], ids=["draf", "final"])
 @pytest.mark.parametrize(("opd", "tahun"), [(opd_kecamatan, 2023), (opd_organisasi, 2019)])
 def test_no_text_leaves_the_page_and_no_heading_or_signature_is_left_alone(opd, tahun, final):
@@ -80,3 +100,10 @@ def test_no_text_leaves_the_page_and_no_heading_or_signature_is_left_alone(opd, 
     else:
         pdf = render_lkjip_pdf(opd=unit, tahun=tahun, laporan=laporan, draf=True)
     assert masalah_tata_letak(pdf) == []
+
+
+@pytest.mark.parametrize(("opd", "tahun"), [(opd_kecamatan, 2023), (opd_organisasi, 2019)])
+def test_no_text_runs_out_of_its_table_cell(opd, tahun):
+    unit = opd()
+    dok = dokumen_lkjip(opd=unit, tahun=tahun, laporan=lkjip_terbaru(unit.pk, tahun))
+    assert sel_meluap(tata_letak("laporan/lkjip_pdf.html", {"dok": dok, "draf": True})) == []
