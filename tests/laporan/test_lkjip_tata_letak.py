@@ -107,3 +107,25 @@ def test_no_text_runs_out_of_its_table_cell(opd, tahun):
     unit = opd()
     dok = dokumen_lkjip(opd=unit, tahun=tahun, laporan=lkjip_terbaru(unit.pk, tahun))
     assert sel_meluap(tata_letak("laporan/lkjip_pdf.html", {"dok": dok, "draf": True})) == []
+
+
+def test_the_recap_of_100_synthetic_opds_and_a_synthetic_lkjip_keep_their_layout(client, login):
+    """The report whose size grows with the kabupaten: the recap of 100 OPDs (a table over
+    several landscape pages, the capaian chart cut into parts, the signature) printed from
+    the dashboard, and the LKjIP of one of those OPDs."""
+    from django.urls import reverse
+
+    from apps.core.models import OPD
+    from apps.laporan.demo.loader import load_synthetic
+
+    verifikator = login("verifikator")
+    assert load_synthetic(100, None, verifikator) == 100
+    resp = client.get(reverse("laporan:rekap", args=[2025, "pdf"]))
+    assert resp.status_code == 200
+    with pdfplumber.open(io.BytesIO(resp.content)) as pdf:
+        teks = "\n".join(h.extract_text() for h in pdf.pages)
+        assert len(pdf.pages) >= 4
+    assert "Dinas Sintetis 100" in teks and "bagian 3 dari" in teks
+    assert masalah_tata_letak(resp.content) == []
+    sintetis = OPD.objects.get(kode="SIN-042")
+    assert masalah_tata_letak(render_lkjip_pdf(opd=sintetis, tahun=2025, draf=True)) == []
