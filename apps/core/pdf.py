@@ -90,12 +90,10 @@ def render_pdf(
     # and WeasyPrint's documentation does not promise that its layout, fonts and caches are
     # thread-safe. Under the GIL two layouts in one process would not run faster anyway.
     with _WEASYPRINT:
-        pdf = _susun(html, opsi).write_pdf(attachments=attachments or None, **opsi)
+        pdf = HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf(
+            attachments=attachments or None, **opsi
+        )
     return _af_sekali(pdf) if attachments else pdf
-
-
-def _susun(html: str, opsi: dict):
-    return HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).render(**opsi)
 
 
 def tata_letak(template_name: str, context: dict, *, pdf_variant: str | None = None):
@@ -103,7 +101,9 @@ def tata_letak(template_name: str, context: dict, *, pdf_variant: str | None = N
     `Document`, whose boxes (position, size, text) a layout check reads."""
     html = render_to_string(template_name, context)
     with _WEASYPRINT:
-        return _susun(html, {"pdf_variant": pdf_variant, "pdf_tags": pdf_variant is not None})
+        return HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).render(
+            pdf_variant=pdf_variant, pdf_tags=pdf_variant is not None
+        )
 
 
 def _af_sekali(pdf: bytes) -> bytes:
