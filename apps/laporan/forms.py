@@ -69,6 +69,7 @@ class LaporanForm(forms.Form):
         super().__init__(*args, initial=awal, **kwargs)
         for nama in NARASI:
             self.fields[nama] = narasi_field(label_field(LaporanKinerja, nama))
+            self.fields[nama].help_text = LaporanKinerja._meta.get_field(nama).help_text
         self.order_fields(NARASI)
         self.fields["penandatangan"].queryset = Pejabat.objects.filter(
             opd=opd, aktif=True

@@ -17,12 +17,21 @@ NARASI = (
     "latar_belakang",
     "kedudukan_tugas_fungsi",
     "sistematika",
+    "rencana_kinerja",
+    "hambatan",
     "kesimpulan",
     "upaya_ke_depan",
     "saran",
+    "penghargaan",
 )
+# Not every OPD receives an award in a year: the report says so when the section is empty.
+# Every other section must hold text before the report is finalised.
+NARASI_OPSIONAL = ("penghargaan",)
+NARASI_WAJIB = tuple(n for n in NARASI if n not in NARASI_OPSIONAL)
 ANALISIS = (
     "uraian",
+    "uraian_banding",
+    "uraian_renstra",
     "standar_nasional",
     "keberhasilan_kegagalan",
     "solusi",
@@ -53,6 +62,21 @@ class LaporanKinerja(models.Model):
     latar_belakang = models.TextField("latar belakang", blank=True)
     kedudukan_tugas_fungsi = models.TextField("kedudukan, tugas pokok dan fungsi", blank=True)
     sistematika = models.TextField("sistematika penyajian", blank=True)
+    rencana_kinerja = models.TextField(
+        "rencana kinerja",
+        blank=True,
+        help_text="Kebijakan, program dan kegiatan tahun ini untuk mencapai sasaran (Bab II).",
+    )
+    hambatan = models.TextField(
+        "hambatan dan upaya perbaikan",
+        blank=True,
+        help_text="Upaya ke depan, hambatannya dan perbaikannya; boleh berupa tabel (Bab III).",
+    )
+    penghargaan = models.TextField(
+        "penghargaan",
+        blank=True,
+        help_text="Penghargaan yang diterima tahun ini (lampiran); kosongkan bila tidak ada.",
+    )
     upaya_ke_depan = models.TextField("upaya ke depan", blank=True)
     kesimpulan = models.TextField(blank=True)
     saran = models.TextField(blank=True)
@@ -127,6 +151,10 @@ class AnalisisSasaran(models.Model):
     laporan = models.ForeignKey(LaporanKinerja, on_delete=models.CASCADE, related_name="analisis")
     sasaran = models.ForeignKey(Sasaran, on_delete=models.PROTECT, related_name="+")
     uraian = models.TextField("uraian capaian", blank=True)
+    uraian_banding = models.TextField("penjelasan perbandingan dengan tahun sebelumnya", blank=True)
+    uraian_renstra = models.TextField(
+        "penjelasan realisasi terhadap target akhir Renstra", blank=True
+    )
     standar_nasional = models.TextField("perbandingan dengan standar nasional", blank=True)
     keberhasilan_kegagalan = models.TextField("penyebab keberhasilan/kegagalan", blank=True)
     solusi = models.TextField("solusi yang dilakukan", blank=True)

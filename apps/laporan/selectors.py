@@ -44,7 +44,7 @@ from apps.pengukuran.selectors import triwulan_tertutup
 from apps.perencanaan import models as model_perencanaan
 from apps.perencanaan.selectors import konsistensi_opd
 
-from .models import NARASI, DrafLKjIP, FinalisasiLKjIP, LaporanKinerja
+from .models import NARASI_WAJIB, DrafLKjIP, FinalisasiLKjIP, LaporanKinerja
 
 logger = logging.getLogger(__name__)
 
@@ -508,10 +508,10 @@ class BarisLKjIP:
 
     @property
     def terisi(self) -> int:
-        """How many of the narrative sections (NARASI) hold text."""
+        """How many of the required narrative sections (NARASI_WAJIB) hold text."""
         if self.laporan is None:
             return 0
-        return sum(1 for n in NARASI if getattr(self.laporan, n).strip())
+        return sum(1 for n in NARASI_WAJIB if getattr(self.laporan, n).strip())
 
 
 def lkjip_daftar(opds, tahun: int) -> list[BarisLKjIP]:

@@ -23,7 +23,7 @@ from apps.perencanaan.models import Sasaran
 
 from .lkjip import DokumenLKjIP, dokumen_lkjip
 from .lkjip_final import kode_baru, render_lkjip_final
-from .models import ANALISIS, NARASI, AnalisisSasaran, FinalisasiLKjIP, LaporanKinerja
+from .models import ANALISIS, NARASI, NARASI_WAJIB, AnalisisSasaran, FinalisasiLKjIP, LaporanKinerja
 from .selectors import dasbor
 
 logger = logging.getLogger(__name__)
@@ -236,7 +236,7 @@ def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[Kurang]:
                 reverse("anggaran:dpa", args=[laporan.opd_id, laporan.tahun]),
             )
         )
-    kosong = [n for n in NARASI if not getattr(laporan, n).strip()]
+    kosong = [n for n in NARASI_WAJIB if not getattr(laporan, n).strip()]
     if kosong:
         kurang.append(
             Kurang(

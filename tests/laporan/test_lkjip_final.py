@@ -412,9 +412,10 @@ def test_every_missing_requirement_is_listed_at_once_and_nothing_changes(client)
     sasaran = services.sasaran_lkjip(lap.opd, 2023)
     for n, s in enumerate(sasaran, start=1):
         teks = (
-            f"Sasaran {n} ({s.uraian}): analisis belum ditulis: uraian capaian, penyebab "
-            "keberhasilan/kegagalan, solusi yang dilakukan, efisiensi penggunaan sumber daya, "
-            "program/kegiatan pendukung."
+            f"Sasaran {n} ({s.uraian}): analisis belum ditulis: uraian capaian, penjelasan "
+            "perbandingan dengan tahun sebelumnya, penjelasan realisasi terhadap target akhir "
+            "Renstra, penyebab keberhasilan/kegagalan, solusi yang dilakukan, efisiensi "
+            "penggunaan sumber daya, program/kegiatan pendukung."
         )
         assert semua[teks] == f"{ubah}#bagian-s{s.pk}-uraian", semua
     assert (

@@ -586,7 +586,7 @@ def test_list_shows_every_opd_with_its_status_and_an_opd_user_only_their_own(cli
     laporan_kec(2023, revisi=1, alasan_revisi="Data realisasi dikoreksi")
     login("verifikator")
     teks = teks_halaman(client.get(reverse("laporan:lkjip_daftar") + "?tahun=2023"))
-    assert re.search(r"Kecamatan Magetan Draf draf PDF 1 0 dari 8 belum Ubah", teks), teks
+    assert re.search(r"Kecamatan Magetan Draf draf PDF 1 0 dari 10 belum Ubah", teks), teks
     assert "Kecamatan Magetan Final" not in teks  # the latest revision only
     assert re.search(
         r"Bagian Organisasi Sekretariat Daerah Kabupaten Magetan Belum dimulai draf PDF "

@@ -27,7 +27,7 @@ from ..forms import (
     label_field,
 )
 from ..markdown import render_markdown
-from ..models import ANALISIS, NARASI, LaporanKinerja
+from ..models import ANALISIS, NARASI, NARASI_WAJIB, LaporanKinerja
 from ..selectors import (
     finalisasi_berjalan,
     laporan_for_user,
@@ -60,7 +60,7 @@ def daftar(request):
         {
             "baris": baris,
             "tahun": tahun,
-            "jumlah_bagian": len(NARASI),
+            "jumlah_bagian": len(NARASI_WAJIB),
             # an OPD's own users are offered the years of their OPD, not of every OPD
             "tahun_pilihan": pilihan_tahun(
                 tahun,
