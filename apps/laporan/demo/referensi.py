@@ -975,6 +975,40 @@ NARASI_KECAMATAN_2023 = {
           rencana program Renstra.
         """
     ),
+    "rencana_kinerja": _md(
+        """
+        Untuk tahun 2023 Kecamatan Magetan menjalankan lima program yang tertuang dalam DPA
+        dan Perjanjian Kinerja:
+
+        1. Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota, yang membiayai
+           perencanaan, administrasi kantor, kepegawaian, keuangan dan pemeliharaan sarana
+           pelayanan;
+        2. Program Penyelenggaraan Pemerintahan dan Pelayanan Publik;
+        3. Program Pemberdayaan Masyarakat Desa dan Kelurahan;
+        4. Program Koordinasi Ketenteraman dan Ketertiban Umum;
+        5. Program Pembinaan dan Pengawasan Pemerintahan Desa.
+
+        Arah kebijakannya adalah menjaga mutu layanan di kantor kecamatan, memperbaiki dokumen
+        akuntabilitas kinerja bersama perangkat daerah terkait, serta membina desa dan
+        kelurahan agar hasil monitoring dan evaluasi terpadunya terus naik.
+        """
+    ),
+    "hambatan": _md(
+        """
+        Penganggaran berbasis kinerja sudah menjadi komitmen bersama dan kelurahan yang ikut
+        mengelola keuangan mendukung pelaksanaannya. Masih ada hambatan yang perlu
+        diperbaiki pada tahun berikutnya:
+
+        | No. | Upaya ke depan | Hambatan | Perbaikan |
+        |---|---|---|---|
+        | 1. | Menjalankan anggaran yang terikat pada kinerja | Inovasi untuk memperbesar hasil
+          kinerja keuangan masih terbatas | Perencanaan, pelaksanaan dan pengawasan anggaran
+          diperluas cakupannya dan diperdalam mutunya |
+        | 2. | Melibatkan kelurahan yang ikut mengelola keuangan | Jumlah dan kecakapan pegawai
+          pengelola keuangan belum memadai | Potensi ditelaah dan tata kelola keuangan yang tertib
+          diterapkan, disertai pembinaan pengelolanya |
+        """
+    ),
     "kesimpulan": _md(
         """
         Tugas dan fungsi Kecamatan Magetan pada tahun 2023 terlaksana dengan baik. Semua
@@ -1050,6 +1084,21 @@ ANALISIS_KECAMATAN_2023 = {
             terakhir. Nilai tersebut juga hampir menyamai target akhir Renstra 2018-2023.
             """
         ),
+        "uraian_banding": _md(
+            """
+            IKM naik setiap tahun sejak 2021: dari 87,02 menjadi 88,89 pada 2022 dan 90,02 pada
+            2023. Target 2022 dan 2023 sama-sama terlampaui; capaian 2023 sedikit lebih rendah
+            daripada 2022 karena targetnya dinaikkan dari 80 menjadi 85, bukan karena layanan
+            memburuk. Tahun 2021 belum memiliki target Perjanjian Kinerja untuk indikator ini.
+            """
+        ),
+        "uraian_renstra": _md(
+            """
+            Selisih IKM 2023 dengan target akhir Renstra 2018-2023 (90,1) tinggal kurang dari
+            sepersepuluh poin. Dengan inovasi pelayanan yang direncanakan, target akhir periode
+            itu diharapkan terlampaui pada survei berikutnya.
+            """
+        ),
         "standar_nasional": "",
         "keberhasilan_kegagalan": _md(
             """
@@ -1093,6 +1142,20 @@ ANALISIS_KECAMATAN_2023 = {
             Akuntabilitas kinerja kecamatan diukur dengan Nilai SAKIP Kecamatan. Nilai tahun
             2023 melampaui target dan lebih tinggi daripada tahun 2022, setelah sempat turun
             dibanding tahun 2021. Realisasinya hampir menyamai target akhir Renstra 2018-2023.
+            """
+        ),
+        "uraian_banding": _md(
+            """
+            Nilai SAKIP kecamatan turun dari 85,07 pada 2021 menjadi 83,55 pada 2022, lalu naik
+            ke 87,29 pada 2023, nilai tertinggi dalam tiga tahun. Target 80 terlampaui pada dua
+            tahun terakhir.
+            """
+        ),
+        "uraian_renstra": _md(
+            """
+            Realisasi 2023 hampir menyamai target akhir Renstra (87,4). Agar target itu
+            terlampaui, mutu dokumen SAKIP kecamatan perlu terus diperbaiki bersama perangkat
+            daerah pembina.
             """
         ),
         "standar_nasional": "",
@@ -1139,6 +1202,20 @@ ANALISIS_KECAMATAN_2023 = {
             Kinerja, yang targetnya diturunkan pada Perubahan Perjanjian Kinerja November 2023.
             Kedua target terlampaui. Skor evaluasi naik setiap tahun sejak 2021 dan sudah
             melewati target akhir Renstra.
+            """
+        ),
+        "uraian_banding": _md(
+            """
+            Predikat kinerja kecamatan naik tajam: 76,1 pada 2021, 87,3 pada 2022 dan 90,13 pada
+            2023, jauh di atas targetnya. Indikator kecamatan berpredikat kinerja baik baru
+            diukur pada 2023, sehingga belum dapat dibandingkan dengan tahun sebelumnya.
+            """
+        ),
+        "uraian_renstra": _md(
+            """
+            Predikat kinerja kecamatan 2023 sudah melampaui target akhir Renstra (87,5).
+            Indikator kecamatan berpredikat kinerja baik belum memiliki target akhir Renstra;
+            target itu perlu ditetapkan pada Renstra berikutnya.
             """
         ),
         "standar_nasional": "",
@@ -1364,6 +1441,47 @@ NARASI_ORGANISASI_2019 = {
         - **Lampiran** memuat Perjanjian Kinerja Tahun 2019.
         """
     ),
+    "rencana_kinerja": _md(
+        """
+        Sasaran tahun 2019 dicapai lewat kebijakan, program dan kegiatan berikut.
+
+        **Kebijakan:** menyusun standar operasional prosedur, memfasilitasi pemantapan
+        susunan organisasi dan tata kerja perangkat daerah, menyiapkan instrumen analisis
+        jabatan dan beban kerja, meningkatkan akuntabilitas kinerja instansi, menyosialisasikan
+        reformasi birokrasi, menyelenggarakan survei indeks kepuasan masyarakat dan lomba
+        inovasi pelayanan publik.
+
+        **Program:** peningkatan kualitas pelayanan publik; pembinaan dan pengembangan
+        aparatur; pengembangan kinerja perangkat daerah; pengembangan sistem dan prosedur
+        ketatalaksanaan; penataan kelembagaan perangkat daerah; pelayanan administrasi
+        perkantoran.
+
+        **Kegiatan utama:** survei IKM, pengembangan ketatalaksanaan, peningkatan kinerja
+        pelayanan publik, fasilitasi pemantapan SOTK, akuntabilitas kinerja instansi
+        pemerintah daerah, budaya kerja, pengembangan reformasi birokrasi, penyusunan
+        instrumen analisis jabatan, serta jasa administrasi perkantoran.
+        """
+    ),
+    "hambatan": _md(
+        """
+        | No. | Upaya | Hambatan | Perbaikan |
+        |---|---|---|---|
+        | 1. | Koordinasi penyusun SAKIP (Bappeda, Inspektorat, Bagian Organisasi) diperkuat dan
+          perangkat daerah diberi pemahaman tentang mutu SAKIP | Pimpinan perangkat daerah belum
+          seluruhnya memandang SAKIP penting | Hasil evaluasi SAKIP dipaparkan kepada pimpinan dan
+          dijadikan bahan penilaian kinerja |
+        | 2. | Asistensi Kementerian PANRB dan pendampingan Biro Organisasi Provinsi Jawa Timur
+          untuk IKU | Renstra, Renja, IKU dan Perjanjian Kinerja belum selaras satu sama lain |
+          Keselarasan dokumen diperiksa setiap kali salah satunya disusun atau diubah |
+        | 3. | Data kinerja dipakai untuk mengukur dan memanfaatkan kinerja | Pengumpulan dan
+          pengelolaan data kinerja belum tertata | Data kinerja dikumpulkan dan diverifikasi tiap
+          triwulan melalui aplikasi |
+        | 4. | Nilai reformasi birokrasi per bidang ditingkatkan | Nilai RB bidang
+          ketatalaksanaan, penataan organisasi, pelayanan publik dan akuntabilitas jauh di bawah
+          target | Rencana aksi RB per bidang disusun bersama perangkat daerah pengampu dan dipantau
+          tiap triwulan |
+        """
+    ),
     "kesimpulan": _md(
         """
         Secara umum Bagian Organisasi menunjukkan kinerja yang baik pada tahun 2019. Tiga dari
@@ -1438,6 +1556,20 @@ ANALISIS_ORGANISASI_2019 = {
             Kompetisi Inovasi Pelayanan Publik tingkat Provinsi Jawa Timur tahun 2019.
             """
         ),
+        "uraian_banding": _md(
+            """
+            Indikator IKM rata-rata dan inovasi pelayanan publik mulai diukur dengan Renstra
+            2019-2023, sehingga belum ada realisasi tahun 2017 dan 2018 yang dapat dibandingkan.
+            Tahun 2019 menjadi tahun dasar perbandingan untuk laporan berikutnya.
+            """
+        ),
+        "uraian_renstra": _md(
+            """
+            Target akhir Renstra 2019-2023 untuk kedua indikator belum ditetapkan dalam data
+            Renstra, sehingga tingkat kemajuannya belum dapat dihitung. Target itu perlu
+            dilengkapi agar kemajuan tahunan dapat dipantau.
+            """
+        ),
         "standar_nasional": "",
         "keberhasilan_kegagalan": _md(
             """
@@ -1482,6 +1614,18 @@ ANALISIS_ORGANISASI_2019 = {
             perangkat daerah Pemerintah Kabupaten Magetan.
             """
         ),
+        "uraian_banding": _md(
+            """
+            Persentase perangkat daerah dengan ketatalaksanaan baik baru diukur sejak 2019;
+            tahun ini menjadi dasar perbandingan.
+            """
+        ),
+        "uraian_renstra": _md(
+            """
+            Target akhir Renstra indikator ini belum tercatat, sehingga kemajuan terhadap akhir
+            periode belum dapat dihitung.
+            """
+        ),
         "standar_nasional": "",
         "keberhasilan_kegagalan": _md(
             """
@@ -1522,6 +1666,18 @@ ANALISIS_ORGANISASI_2019 = {
             dan validasi evaluasi jabatan; nilai dan kelas jabatan yang dihasilkan dipakai
             untuk keperluan kepegawaian seperti formasi, pola karier, kinerja, tunjangan dan
             penggajian.
+            """
+        ),
+        "uraian_banding": _md(
+            """
+            Kesesuaian kelembagaan dengan Anjab ABK baru diukur sejak 2019. Capaian tahun ini di
+            bawah target dan menjadi dasar perbaikan pada tahun berikutnya.
+            """
+        ),
+        "uraian_renstra": _md(
+            """
+            Target akhir Renstra indikator ini belum tercatat, sehingga kemajuannya belum dapat
+            dihitung; penetapannya menjadi bagian dari penyempurnaan Renstra.
             """
         ),
         "standar_nasional": "",
@@ -1570,6 +1726,18 @@ ANALISIS_ORGANISASI_2019 = {
             realisasinya pada tahun 2019 melampaui target. Evaluasi implementasi SAKIP oleh Tim
             Pemerintah Provinsi Jawa Timur, yang berlangsung kurang lebih sembilan bulan,
             menempatkan Kabupaten Magetan pada kategori B, naik dibanding tahun 2018.
+            """
+        ),
+        "uraian_banding": _md(
+            """
+            Nilai AKIP komponen pelaporan kinerja dilaporkan mulai 2019. Nilai SAKIP kabupaten
+            secara keseluruhan naik dari 63,84 pada 2018 menjadi 68,94 pada 2019.
+            """
+        ),
+        "uraian_renstra": _md(
+            """
+            Target akhir Renstra komponen ini belum tercatat, sehingga tingkat kemajuannya belum
+            dapat dihitung.
             """
         ),
         "standar_nasional": _md(
@@ -1628,6 +1796,20 @@ ANALISIS_ORGANISASI_2019 = {
             tercapai, tetapi nilai RB keempat bidang jauh di bawah target, sehingga sasaran ini
             mencatat capaian terendah. Pada tahun 2019 Tim KBK Puskesmas Karangrejo meraih
             predikat Harapan 1 kompetisi Budaya Kinerja tingkat Provinsi Jawa Timur.
+            """
+        ),
+        "uraian_banding": _md(
+            """
+            Persentase KBK aktif dan nilai reformasi birokrasi per bidang baru diukur pada 2019,
+            sehingga belum ada tahun pembanding. KBK aktif memenuhi target, sedangkan keempat
+            nilai RB per bidang masih jauh di bawah target.
+            """
+        ),
+        "uraian_renstra": _md(
+            """
+            Target akhir Renstra untuk indikator sasaran ini belum tercatat, sehingga tingkat
+            kemajuannya belum dapat dihitung. Rencana aksi RB per bidang perlu diikat pada
+            target akhir periode.
             """
         ),
         "standar_nasional": "",
