@@ -1,8 +1,9 @@
 """What the LKjIP page tests share (tests/laporan/test_lkjip_narasi.py,
-tests/laporan/test_permissions_lkjip.py, test_lkjip_final.py, test_permissions_final.py): the
-Kecamatan's editing page, pictures made in memory, a report ready to finalise, a final report
-(without rendering), and a snapshot of every LKjIP table with its history (to show a
-refused post changed nothing)."""
+tests/laporan/test_permissions_lkjip.py, test_lkjip_final.py, test_permissions_final.py,
+test_lkjip_draf.py, test_lkjip_finalisasi.py): the Kecamatan's editing page, pictures made
+in memory, a report ready to finalise, a final report (without rendering), a snapshot of
+every LKjIP table with its history (to show a refused post changed nothing), and a
+background worker run by hand."""
 
 import datetime
 import hashlib
@@ -120,3 +121,22 @@ def tag_halaman(html: str) -> list[tuple[str, dict]]:
     p = _Tag()
     p.feed(html)
     return p.tag
+
+
+def pekerja_latar(job, settings, monkeypatch):
+    """A Celery job sent to a worker instead of run in the request (as outside `make run`):
+    the ids sent are collected in `kiriman`, and `jalankan_semua()` runs them one after the
+    other as the worker would."""
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    terkirim = []
+    monkeypatch.setattr(job, "delay", lambda pk: terkirim.append(pk))
+
+    class Pekerja:
+        kiriman = terkirim
+
+        @staticmethod
+        def jalankan_semua():
+            while terkirim:
+                job.apply(args=[terkirim.pop(0)])
+
+    return Pekerja

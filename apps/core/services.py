@@ -7,7 +7,14 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 
-from .models import Notifikasi, RentangPredikat, SkalaPredikat, User, validate_rentang_lengkap
+from .models import (
+    Notifikasi,
+    Pejabat,
+    RentangPredikat,
+    SkalaPredikat,
+    User,
+    validate_rentang_lengkap,
+)
 from .roles import Peran
 
 logger = logging.getLogger(__name__)
@@ -23,6 +30,18 @@ def skala_predikat_set_rentang(*, skala: SkalaPredikat, rentang: Iterable[dict])
     validate_rentang_lengkap(baru)
     skala.rentang.all().delete()
     RentangPredikat.objects.bulk_create(baru)
+
+
+@transaction.atomic
+def pejabat_save(*, pejabat: Pejabat, **data) -> Pejabat:
+    """Write an official of an OPD (new or existing) with the fields given: checked by the
+    model (a NIP of 18 digits, not another official's) and saved with its history row, whose
+    user the history middleware takes from the request."""
+    for nama, nilai in data.items():
+        setattr(pejabat, nama, nilai)
+    pejabat.full_clean()
+    pejabat.save()
+    return pejabat
 
 
 def user_create(*, username: str, password: str, peran: str, opd=None, **extra) -> User:

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.db import connection, transaction
+from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,6 +10,7 @@ from .forms import TIDAK_DISIMPAN, PejabatOPDForm, report_galat
 from .models import OPD, Pejabat
 from .roles import Peran
 from .selectors import pejabat_opd_for_user
+from .services import pejabat_save
 
 
 @halaman()
@@ -59,7 +60,7 @@ def pejabat(request, opd: OPD):
     form = PejabatOPDForm(request.POST or None, instance=Pejabat(opd=opd), prefix="baru")
     if request.method == "POST":
         if form.is_valid():
-            baru = _simpan_pejabat(form)
+            baru = pejabat_save(pejabat=Pejabat(opd=opd), **form.cleaned_data)
             messages.success(request, f"Pejabat {baru.nama} ditambahkan.")
             return redirect("core:pejabat", opd.pk)
         report_galat(request, form)
@@ -90,7 +91,7 @@ def pejabat_ubah(request, pejabat: Pejabat):
     if request.method == "POST":
         if form.is_valid():
             if form.has_changed():
-                _simpan_pejabat(form)
+                pejabat_save(pejabat=pejabat, **form.cleaned_data)
                 messages.success(request, f"Pejabat {pejabat.nama} tersimpan.")
             else:
                 messages.info(request, "Tidak ada perubahan.")
@@ -107,10 +108,3 @@ def pejabat_ubah(request, pejabat: Pejabat):
             "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
         },
     )
-
-
-@transaction.atomic
-def _simpan_pejabat(form: PejabatOPDForm) -> Pejabat:
-    """Save the official (the model's own checks, then its history row, whose user the
-    history middleware takes from the request)."""
-    return form.save()

@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 from izin import SALAH_METODE, kasus
+from lkjip_uji import pekerja_latar
 from peramban import masuk, shot
 from playwright.sync_api import expect
 from realisasi_uji import KEC, opd_kecamatan, teks_halaman
@@ -48,21 +49,7 @@ def render_palsu(monkeypatch):
 
 @pytest.fixture
 def pekerja(settings, monkeypatch):
-    """Jobs go to a worker instead of running in the request: the ids sent are collected, and
-    `jalankan_semua()` runs them as the worker would."""
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    terkirim = []
-    monkeypatch.setattr(draf_build_job, "delay", lambda draf_id: terkirim.append(draf_id))
-
-    class Pekerja:
-        kiriman = terkirim
-
-        @staticmethod
-        def jalankan_semua():
-            while terkirim:
-                draf_build_job.apply(args=[terkirim.pop(0)])
-
-    return Pekerja
+    return pekerja_latar(draf_build_job, settings, monkeypatch)
 
 
 def url_pdf(opd=None):

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from lkjip_uji import potret, siap_final, url_ubah
+from lkjip_uji import pekerja_latar, potret, siap_final, url_ubah
 from perencanaan_uji import pesan, user
 from realisasi_uji import teks_halaman
 
@@ -39,21 +39,7 @@ def render_palsu(monkeypatch):
 
 @pytest.fixture
 def pekerja(settings, monkeypatch):
-    """Jobs go to a worker instead of running in the request: the ids sent are collected and
-    `jalankan_semua()` runs them as the worker would."""
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    terkirim = []
-    monkeypatch.setattr(finalisasi_job, "delay", lambda tugas_id: terkirim.append(tugas_id))
-
-    class Pekerja:
-        kiriman = terkirim
-
-        @staticmethod
-        def jalankan_semua():
-            while terkirim:
-                finalisasi_job.apply(args=[terkirim.pop(0)])
-
-    return Pekerja
+    return pekerja_latar(finalisasi_job, settings, monkeypatch)
 
 
 def url_finalkan(lap) -> str:
