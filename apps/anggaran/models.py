@@ -11,7 +11,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from apps.core.fields import RupiahField
-from apps.core.models import OPD
+from apps.core.models import OPD, TugasLatar
 
 from .kode import Skema, Tingkat, parse_kode, validate_kode
 
@@ -352,7 +352,7 @@ def kode_dalam_konteks(teks: str, opd: OPD) -> str:
     return parse_kode(teks, kode_bidang=opd.kode_bidang or None).teks
 
 
-class Impor(models.Model):
+class Impor(TugasLatar):
     """An uploaded spreadsheet: checked first (dry run), imported only on confirmation, kept
     with its checksum as the record of what was imported, by whom and when.
 
@@ -417,12 +417,6 @@ class Impor(models.Model):
         blank=True,
         related_name="+",
         help_text="Kosong bila diimpor dengan perintah manage.py.",
-    )
-    dibuat = models.DateTimeField(auto_now_add=True)
-    diperbarui = models.DateTimeField(
-        auto_now=True,
-        help_text="Tulisan terakhir pada baris ini, termasuk kemajuan pekerjaan "
-        "latar; pekerjaan yang lama tidak maju dianggap terhenti.",
     )
     diperiksa_pada = models.DateTimeField(null=True, blank=True)
     diimpor_pada = models.DateTimeField(null=True, blank=True)

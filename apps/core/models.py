@@ -493,3 +493,20 @@ class Notifikasi(models.Model):
 
     def __str__(self):
         return self.judul
+
+
+class TugasLatar(models.Model):
+    """The row a background job keeps its state on (apps.core.tugas): when it was asked for,
+    and its last write, which every progress write moves. A row in a running state whose
+    last write is older than SAKIP_TUGAS_BATAS_MENIT is taken for a dead worker's. Each job
+    model adds its status, who asked, its file and `TUGAS_TERHENTI`."""
+
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diperbarui = models.DateTimeField(
+        auto_now=True,
+        help_text="Tulisan terakhir pada baris ini, termasuk kemajuan pekerjaan "
+        "latar; pekerjaan yang lama tidak maju dianggap terhenti.",
+    )
+
+    class Meta:
+        abstract = True

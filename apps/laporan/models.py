@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import OPD, Pejabat
+from apps.core.models import OPD, Pejabat, TugasLatar
 from apps.perencanaan.models import Sasaran
 
 # The narrative sections of a report in the order of the document (PermenPAN-RB 53/2014),
@@ -179,7 +179,7 @@ class AnalisisSasaran(models.Model):
         return f"{self.laporan}: {self.sasaran}"
 
 
-class PaketLKjIP(models.Model):
+class PaketLKjIP(TugasLatar):
     """A ZIP of every OPD's LKjIP of a year, built by a background job for Bagian Organisasi:
     the stored final PDFs (the bytes kept when each report was finalised, never rendered
     again) or drafts rendered from the data. `selesai` of `jumlah` OPDs is the progress the
@@ -223,12 +223,6 @@ class PaketLKjIP(models.Model):
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    dibuat = models.DateTimeField(auto_now_add=True)
-    diperbarui = models.DateTimeField(
-        auto_now=True,
-        help_text="Tulisan terakhir pada baris ini, termasuk kemajuan pekerjaan "
-        "latar; pekerjaan yang lama tidak maju dianggap terhenti.",
-    )
     selesai_pada = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -271,7 +265,7 @@ class PaketLKjIP(models.Model):
         return f"lkjip-{self.tahun}-{self.jenis}.zip"
 
 
-class DrafLKjIP(models.Model):
+class DrafLKjIP(TugasLatar):
     """A draft LKjIP PDF rendered by the background worker for the user who asked for it.
 
     A draft takes seconds of CPU (WeasyPrint). Rendered inside a web request it held one of
@@ -296,12 +290,6 @@ class DrafLKjIP(models.Model):
     pesan = models.TextField(blank=True, help_text="Mengapa penyusunan gagal.")
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    dibuat = models.DateTimeField(auto_now_add=True)
-    diperbarui = models.DateTimeField(
-        auto_now=True,
-        help_text="Tulisan terakhir pada baris ini; pekerjaan yang lama tidak "
-        "maju dianggap terhenti.",
     )
 
     opd_path = "opd"
@@ -331,7 +319,7 @@ class DrafLKjIP(models.Model):
         return f"lkjip-{self.opd.kode}-{self.tahun}-draf.pdf"
 
 
-class FinalisasiLKjIP(models.Model):
+class FinalisasiLKjIP(TugasLatar):
     """One "Finalkan" of an LKjIP, rendered by the background worker (apps.laporan.services
     laporan_finalize_start / laporan_finalize_job).
 
@@ -358,12 +346,6 @@ class FinalisasiLKjIP(models.Model):
     )
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    dibuat = models.DateTimeField(auto_now_add=True)
-    diperbarui = models.DateTimeField(
-        auto_now=True,
-        help_text="Tulisan terakhir pada baris ini; pekerjaan yang lama tidak "
-        "maju dianggap terhenti.",
     )
 
     opd_path = "laporan__opd"
