@@ -291,38 +291,37 @@ def _tabel_matriks(dok: DokumenLKjIP) -> TabelLKjIP:
         for b in blok.baris:
             r = b.baris
             tabel.baris.append(
-                [
+                _baris_matriks(
                     blok.periode,
-                    r.get_tingkat_display(),
-                    b.kode or r.kode,
-                    r.uraian,
-                    r.indikator,
-                    r.satuan,
-                    _dua_desimal(r.target_k),
-                    _dua_desimal(b.target_rp),
-                    _dua_desimal(r.realisasi_k),
-                    _dua_desimal(b.realisasi_rp),
-                    sel_persen(b.serapan, kosong=None),
+                    (r.get_tingkat_display(), b.kode or r.kode, r.uraian, r.indikator, r.satuan),
+                    (r.target_k, b.target_rp, r.realisasi_k, b.realisasi_rp),
+                    b.serapan,
                     b.melebihi_pagu,
-                ]
+                )
             )
         tabel.baris.append(
-            [
+            _baris_matriks(
                 blok.periode,
-                "",
-                "",
-                JUMLAH,
-                "",
-                "",
-                None,
-                _dua_desimal(blok.target_rp),
-                None,
-                _dua_desimal(blok.realisasi_rp),
-                sel_persen(blok.serapan, kosong=None),
+                ("", "", JUMLAH, "", ""),
+                (None, blok.target_rp, None, blok.realisasi_rp),
+                blok.serapan,
                 Rekap(blok.target_rp, blok.realisasi_rp).melebihi_pagu,
-            ]
+            )
         )
     return tabel
+
+
+def _baris_matriks(periode, uraian: tuple, angka: tuple, serapan, melebihi: bool) -> list:
+    """One row of the matrix sheet, a line or a block's JUMLAH: the period, the five words
+    (level, code, name, indicator, unit), the four figures (target K and Rp, realisasi K
+    and Rp) to two decimals, the absorption and whether it is above the ceiling."""
+    return [
+        periode,
+        *uraian,
+        *(_dua_desimal(x) for x in angka),
+        sel_persen(serapan, kosong=None),
+        melebihi,
+    ]
 
 
 def _json_nilai(nilai):
