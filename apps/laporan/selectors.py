@@ -543,11 +543,12 @@ def finalisasi_for_user(user):
     return for_user(FinalisasiLKjIP.objects.select_related("laporan__opd", "dibuat_oleh"), user)
 
 
-def finalisasi_berjalan(laporan_id: int) -> FinalisasiLKjIP | None:
-    """The finalisation of this report still waiting or being rendered, if any."""
+def finalisasi_berjalan(laporan: LaporanKinerja) -> FinalisasiLKjIP | None:
+    """The finalisation of this report still waiting or being rendered, if any. Takes the
+    report itself, which the caller got through the user's scope (an id could be anyone's)."""
     return (
         FinalisasiLKjIP.objects.filter(
-            laporan_id=laporan_id, status__in=list(FinalisasiLKjIP.TUGAS_TERHENTI)
+            laporan=laporan, status__in=list(FinalisasiLKjIP.TUGAS_TERHENTI)
         )
         .select_related("dibuat_oleh")
         .first()

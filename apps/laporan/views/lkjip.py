@@ -126,7 +126,7 @@ def ubah(request, opd: OPD, tahun: int):
     sasaran = services.sasaran_lkjip(unit, tahun)
     ada = {a.sasaran_id: a for a in laporan.analisis.all()} if laporan else {}
     data, files = None, None
-    sedang = finalisasi_berjalan(laporan.pk) if laporan else None
+    sedang = finalisasi_berjalan(laporan) if laporan else None
     if request.method == "POST":
         try:
             services.laporan_pastikan_draf(laporan)
