@@ -15,7 +15,6 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
-from apps.anggaran.perhitungan import Rekap
 from apps.core.angka import bulatkan
 from apps.core.ekspor import isi_sel, lembar_dari, sel_persen
 from apps.pengukuran import capaian as engine
@@ -305,7 +304,7 @@ def _tabel_matriks(dok: DokumenLKjIP) -> TabelLKjIP:
                 ("", "", JUMLAH, "", ""),
                 (None, blok.target_rp, None, blok.realisasi_rp),
                 blok.serapan,
-                Rekap(blok.target_rp, blok.realisasi_rp).melebihi_pagu,
+                blok.melebihi_pagu,
             )
         )
     return tabel

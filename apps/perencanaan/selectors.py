@@ -824,6 +824,11 @@ class BlokMatriks:
     def serapan(self):
         return _serapan(self.target_rp, self.realisasi_rp)
 
+    @property
+    def melebihi_pagu(self) -> bool:
+        """The block's realisation above its target rupiah (the DPA's rule, Rekap)."""
+        return Rekap(self.target_rp, self.realisasi_rp).melebihi_pagu
+
 
 def _serapan(target_rp, realisasi_rp):
     if not target_rp or realisasi_rp is None:
