@@ -191,7 +191,8 @@ def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[Kurang]:
     if p is None:
         kurang.append(Kurang("Penandatangan belum dipilih.", ttd))
     else:
-        pejabat = reverse("core:pejabat_ubah", args=[p.pk]) if p.opd_id else ttd
+        # the official's own page only when it is this OPD's (another OPD's would be 404)
+        pejabat = reverse("core:pejabat_ubah", args=[p.pk]) if p.opd_id == laporan.opd_id else ttd
         if p.opd_id != laporan.opd_id or not p.aktif:
             kurang.append(Kurang(f"Penandatangan {p.nama} bukan pejabat aktif OPD ini.", ttd))
         if len(p.nip) != 18:

@@ -474,6 +474,22 @@ def test_an_official_without_nip_or_pangkat_cannot_sign(client):
     assert lap.status == "draft" and not lap.berkas_final
 
 
+def test_an_official_of_another_opd_is_pointed_to_the_signature_block_not_their_page(client):
+    """The operator may not open another OPD's official (404): the gaps of such a signatory
+    lead to the report's signature block, where another signatory is chosen."""
+    lap = siap_final()
+    p = lap.penandatangan
+    lain = type(p).objects.exclude(opd=lap.opd).exclude(opd=None).first()
+    type(p).objects.filter(pk=lain.pk).update(nip="", pangkat="")
+    type(lap).objects.filter(pk=lap.pk).update(penandatangan=lain)
+    lain.refresh_from_db()
+    semua = kurang(finalkan(client, lap))
+    ttd = f"{url_ubah()}#judul-ttd"
+    assert semua[f"Penandatangan {lain.nama} bukan pejabat aktif OPD ini."] == ttd
+    assert semua[f"NIP penandatangan {lain.nama} belum diisi (18 angka)."] == ttd
+    assert semua[f"Pangkat/golongan penandatangan {lain.nama} belum diisi."] == ttd
+
+
 def test_a_pk_without_its_second_party_or_a_missing_analysis_is_refused(client):
     """The 2019 PK printed "( ….. )" for an unnamed pihak kedua, and a final printed empty
     headings for analyses 4 and 5: both refuse the finalisation now. The comparison with a
