@@ -83,17 +83,23 @@ def render_pdf(
         )
         for x in lampiran
     ]
-    # An archived document is also tagged (headings, tables, lists as structure, WeasyPrint's
-    # PDF/UA support) for screen readers; it stays PDF/A-3b.
-    opsi = {"pdf_variant": pdf_variant, "pdf_tags": pdf_variant is not None}
     # One layout at a time per process: the web workers run threads (docker/entrypoint.sh),
     # and WeasyPrint's documentation does not promise that its layout, fonts and caches are
     # thread-safe. Under the GIL two layouts in one process would not run faster anyway.
     with _WEASYPRINT:
-        pdf = HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf(
-            attachments=attachments or None, **opsi
-        )
+        pdf = _dokumen(html).write_pdf(attachments=attachments or None, **_opsi(pdf_variant))
     return _af_sekali(pdf) if attachments else pdf
+
+
+def _dokumen(html: str) -> HTML:
+    return HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri())
+
+
+def _opsi(pdf_variant: str | None) -> dict:
+    """WeasyPrint's options of a document: an archived one (a PDF/A variant) is also tagged
+    (headings, tables, lists as structure, WeasyPrint's PDF/UA support) for screen readers;
+    it stays PDF/A-3b."""
+    return {"pdf_variant": pdf_variant, "pdf_tags": pdf_variant is not None}
 
 
 def tata_letak(template_name: str, context: dict, *, pdf_variant: str | None = None):
@@ -101,9 +107,7 @@ def tata_letak(template_name: str, context: dict, *, pdf_variant: str | None = N
     `Document`, whose boxes (position, size, text) a layout check reads."""
     html = render_to_string(template_name, context)
     with _WEASYPRINT:
-        return HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).render(
-            pdf_variant=pdf_variant, pdf_tags=pdf_variant is not None
-        )
+        return _dokumen(html).render(**_opsi(pdf_variant))
 
 
 def _af_sekali(pdf: bytes) -> bytes:
