@@ -20,6 +20,7 @@ from realisasi_uji import opd_kecamatan
 from apps.laporan.forms import NARASI
 from apps.laporan.lkjip_final import kode_baru
 from apps.laporan.models import AnalisisSasaran, LaporanKinerja
+from apps.laporan.selectors import program_sasaran_dpa
 from apps.laporan.services import ANALISIS_WAJIB, sasaran_lkjip
 
 TAHUN_LKJIP = 2023
@@ -62,7 +63,7 @@ def laporan_kec(tahun: int = TAHUN_LKJIP, revisi: int = 0, **isi) -> LaporanKine
 def siap_final(**isi) -> LaporanKinerja:
     """The demo's draft LKjIP 2023 of the Kecamatan with what a signed-ready report needs:
     the date, every section written, the organisation chart, and every sasaran's required
-    analyses (the demo has place, signatory and two sections)."""
+    analyses and program judgements (the demo has place, signatory and two sections)."""
     lap = laporan_kec()
     kosong = {
         n: f"Uraian {n.replace('_', ' ')} untuk uji." for n in NARASI if not getattr(lap, n).strip()
@@ -70,11 +71,14 @@ def siap_final(**isi) -> LaporanKinerja:
     lap = laporan_kec(**{"tanggal": TANGGAL_TTD, **kosong, **isi})
     if not lap.struktur_organisasi and "struktur_organisasi" not in isi:
         lap.struktur_organisasi.save("bagan.png", ContentFile(gambar().read()), save=True)
-    for s in sasaran_lkjip(lap.opd, lap.tahun):
+    sasaran = sasaran_lkjip(lap.opd, lap.tahun)
+    program = program_sasaran_dpa(lap.opd_id, lap.tahun, sasaran)
+    for s in sasaran:
         a, _ = AnalisisSasaran.objects.get_or_create(laporan=lap, sasaran=s)
         for n in ANALISIS_WAJIB:
             if not getattr(a, n).strip():
                 setattr(a, n, f"Analisis {n.replace('_', ' ')} sasaran {s.nomor} untuk uji.")
+        a.dukungan_program = {str(p.pk): True for p in program[s.pk]} | a.dukungan_program
         a.save()
     return lap
 

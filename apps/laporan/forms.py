@@ -87,18 +87,54 @@ class LaporanForm(forms.Form):
 
 
 class AnalisisForm(forms.Form):
-    """The words of BAB III for one sasaran (the numbers are shown from the data)."""
+    """The words of BAB III for one sasaran (the numbers are shown from the data), and for
+    analysis 7 whether each program of the year's DPA supporting it menunjang or not."""
 
-    def __init__(self, *args, sasaran, analisis: AnalisisSasaran | None, **kwargs):
+    PILIHAN_DUKUNGAN = (("", "— belum dinilai —"), ("1", "Menunjang"), ("0", "Tidak menunjang"))
+
+    def __init__(self, *args, sasaran, analisis: AnalisisSasaran | None, program=(), **kwargs):
         awal = {n: getattr(analisis, n) for n in ANALISIS} if analisis else {}
+        for p in program:
+            nilai = analisis.menunjang(p.pk) if analisis else None
+            awal[self.nama_dukungan(p)] = "" if nilai is None else str(int(nilai))
         super().__init__(*args, prefix=f"s{sasaran.pk}", initial=awal, **kwargs)
+        nomor = f"Sasaran {sasaran.tujuan.nomor}.{sasaran.nomor}"
         for nama in ANALISIS:
             self.fields[nama] = narasi_field(
-                f"Sasaran {sasaran.tujuan.nomor}.{sasaran.nomor} · "
-                f"{label_field(AnalisisSasaran, nama)}",
-                baris=4,
+                f"{nomor} · {label_field(AnalisisSasaran, nama)}", baris=4
+            )
+        for p in program:
+            label = f"{nomor} · Program {p.kode} {p.nama}"
+            self.fields[self.nama_dukungan(p)] = forms.ChoiceField(
+                label=label,
+                choices=self.PILIHAN_DUKUNGAN,
+                required=False,
+                error_messages={
+                    "invalid_choice": f"{label}: pilih Menunjang atau Tidak menunjang."
+                },
             )
         self.sasaran = sasaran
+        self.program = list(program)
+
+    @staticmethod
+    def nama_dukungan(program) -> str:
+        return f"dukungan_{program.pk}"
+
+    def dukungan(self) -> dict[str, bool]:
+        """The judged programs as stored ({"<program id>": menunjang}); unjudged ones left out."""
+        return {
+            str(p.pk): self.cleaned_data[self.nama_dukungan(p)] == "1"
+            for p in self.program
+            if self.cleaned_data[self.nama_dukungan(p)]
+        }
+
+    def nilai(self) -> dict:
+        """The analysis's field values as typed."""
+        return {**{n: self.cleaned_data[n] for n in ANALISIS}, "dukungan_program": self.dukungan()}
+
+    def pilihan_dukungan(self) -> list:
+        """The bound select of each program, for the page."""
+        return [(p, self[self.nama_dukungan(p)]) for p in self.program]
 
 
 class TahunForm(forms.Form):

@@ -143,6 +143,12 @@ class ProgramSasaran:
     program: object
     rekap: Rekap
     kegiatan: list  # [(Kegiatan, Rekap)]
+    menunjang: bool | None = None  # analysis 7's judgement; None: not judged yet
+    info: object = None  # the DPA's outcome indicator of the program (DPAProgram) or None
+
+    @property
+    def keterangan(self) -> str:
+        return {True: "Menunjang", False: "Tidak menunjang"}.get(self.menunjang, "Belum dinilai")
 
 
 @dataclass
@@ -383,6 +389,7 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
     per_sasaran = rekap_per_sasaran(pohon, sasaran_program) if pohon else []
     program_sasaran = {a.sasaran.pk: a.program for a in per_sasaran if a.sasaran is not None}
     kegiatan_program = {p.program.pk: [(k.kegiatan, k.rekap) for k in p.kegiatan] for p in program}
+    info_program = {p.program.pk: p.info for p in program}
 
     nomor = _Penomoran()
     tabel, gambar = {}, {}
@@ -412,7 +419,13 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
             daftar.append(IndikatorLKjIP(data, banding, data.kemajuan, *_analisis_tw(data)))
         a = analisis_map.get(s.sasaran.pk)
         program_s = [
-            ProgramSasaran(p, rk, kegiatan_program.get(p.pk, []))
+            ProgramSasaran(
+                p,
+                rk,
+                kegiatan_program.get(p.pk, []),
+                a.menunjang(p.pk) if a else None,
+                info_program.get(p.pk),
+            )
             for p, rk in program_sasaran.get(s.sasaran.pk, [])
         ]
         judul = f"Sasaran {n}"

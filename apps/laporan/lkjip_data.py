@@ -60,7 +60,8 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
     """Every numeric table the LKjIP prints: the measurement of the year (Tabel 3.2), the
     capaian of each sasaran and of the organisation, the comparison with the two earlier
     years (seed 003 Tabel 3.2), the progress to the Renstra end target (Tabel 3.3), the
-    budget per program, per program/kegiatan/sub kegiatan and per sasaran, every version of
+    budget per program, per program/kegiatan/sub kegiatan and per sasaran, the programs
+    judged menunjang or not per sasaran (analysis 7), every version of
     the PK printed in the lampiran, and the Renstra matrix."""
     t = dok.tahun
     pengukuran = TabelLKjIP(
@@ -164,6 +165,39 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
                 _alasan(s.data.capaian),
             ]
         )
+    # Analysis 7 (seed 003, Tabel 3.6): each program of a sasaran with its DPA indicator and
+    # the OPD's judgement, beside the sasaran's capaian.
+    dukungan = TabelLKjIP(
+        f"Program Pendukung per Sasaran Tahun {t}",
+        [
+            "No Sasaran",
+            "Sasaran Strategis",
+            "Capaian Sasaran (%)",
+            "Kode Program",
+            "Program",
+            "Indikator Program",
+            "Target Program",
+            "Satuan",
+            "Serapan (%)",
+            "Menunjang / Tidak Menunjang",
+        ],
+    )
+    for s in dok.sasaran:
+        dukungan.baris.extend(
+            [
+                s.nomor,
+                s.sasaran.uraian,
+                sel_persen(s.data.capaian, kosong=None),
+                p.program.kode,
+                p.program.nama,
+                p.info.indikator if p.info else "",
+                _dua_desimal(p.info.target) if p.info and p.info.target is not None else None,
+                p.info.satuan if p.info else "",
+                sel_persen(p.rekap.serapan, kosong=None),
+                p.keterangan,
+            ]
+            for p in s.program
+        )
     k = dok.kinerja
     sasaran.baris.append(
         [
@@ -234,6 +268,7 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
         "anggaran_program": program,
         "anggaran_rinci": rinci,
         "anggaran_sasaran": per_sasaran,
+        "program_pendukung": dukungan,
         **_tabel_pk(dok),
         "matriks_renstra": _tabel_matriks(dok),
     }

@@ -1,6 +1,7 @@
 """The LKjIP of an OPD and year: its narrative, its status, and the frozen final PDF."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -160,6 +161,12 @@ class AnalisisSasaran(models.Model):
     solusi = models.TextField("solusi yang dilakukan", blank=True)
     efisiensi = models.TextField("efisiensi penggunaan sumber daya", blank=True)
     program_pendukung = models.TextField("program/kegiatan pendukung", blank=True)
+    # Analysis 7 judges each program of the sasaran in the year's DPA (seed 003, Tabel 3.6):
+    # {"<program id>": true for menunjang, false for tidak menunjang}; a program not in it is
+    # not judged yet, and finalising waits for it (apps.laporan.services.syarat_final).
+    dukungan_program = models.JSONField(
+        "program menunjang / tidak menunjang", default=dict, blank=True
+    )
     history = HistoricalRecords()
 
     opd_path = "laporan__opd"
@@ -177,6 +184,23 @@ class AnalisisSasaran(models.Model):
 
     def __str__(self):
         return f"{self.laporan}: {self.sasaran}"
+
+    def clean(self):
+        nilai = self.dukungan_program
+        if not isinstance(nilai, dict) or not all(
+            isinstance(k, str) and k.isdigit() and isinstance(v, bool) for k, v in nilai.items()
+        ):
+            raise ValidationError(
+                {
+                    "dukungan_program": "Program menunjang / tidak menunjang: tiap program "
+                    'ditulis sebagai {"<id program>": true atau false}.'
+                }
+            )
+
+    def menunjang(self, program_id: int) -> bool | None:
+        """True (menunjang), False (tidak menunjang) or None (not judged yet)."""
+        nilai = (self.dukungan_program or {}).get(str(program_id))
+        return nilai if isinstance(nilai, bool) else None
 
 
 class PaketLKjIP(TugasLatar):

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from apps.anggaran import models as model_anggaran
 from apps.anggaran.perhitungan import Rekap
-from apps.anggaran.selectors import anggaran_opd
+from apps.anggaran.selectors import anggaran_opd, dpa_berlaku
 from apps.core.models import OPD, Pejabat, User
 from apps.core.roles import Peran
 from apps.core.selectors import for_user
@@ -590,3 +590,23 @@ def lkjip_arsip(laporan: LaporanKinerja | None) -> list[LaporanKinerja]:
         .exclude(status=LaporanKinerja.Status.DRAFT)
         .order_by("-revisi")
     )
+
+
+def program_sasaran_dpa(opd_id: int, tahun: int, sasaran) -> dict[int, list]:
+    """{sasaran id: [Program]} in code order: the programs of the year's DPA in force that
+    support each sasaran, as analysis 7 of the report lists them (apps.laporan.lkjip builds
+    the same rows from the DPA's totals). Empty lists without a DPA. Two queries."""
+    hasil = {s.pk: [] for s in sasaran}
+    dpa = dpa_berlaku(opd_id, tahun)
+    if dpa is None or not hasil:
+        return hasil
+    dalam_dpa = model_anggaran.Program.objects.filter(kegiatan__rincian__dpa=dpa).values("pk")
+    for ps in (
+        model_perencanaan.ProgramSasaran.objects.filter(
+            sasaran_id__in=hasil, program_id__in=dalam_dpa
+        )
+        .select_related("program")
+        .order_by("program__kode")
+    ):
+        hasil[ps.sasaran_id].append(ps.program)
+    return hasil

@@ -171,7 +171,8 @@ def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[Kurang]:
     and date, the name, pangkat/golongan and the 18-digit NIP of an active official of the
     OPD; the year is measured against a final PK whose both parties are named; the report
     is signed after the year it reports on; no chapter is empty, the organisation chart
-    included; every sasaran has its analyses (ANALISIS_WAJIB); every indicator of the PK
+    included; every sasaran has its analyses (ANALISIS_WAJIB) and each of its programs is
+    judged menunjang or tidak menunjang (analysis 7); every indicator of the PK
     has its annual realisasi; the budget chapter has a DPA."""
     kurang: list[Kurang] = []
     ttd = "#judul-ttd"
@@ -256,6 +257,15 @@ def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[Kurang]:
                     + ", ".join(label)
                     + ".",
                     f"#bagian-s{s.sasaran.pk}-{tanpa[0]}",
+                )
+            )
+        belum = [p.program for p in s.program if p.menunjang is None]
+        if belum:
+            kurang.append(
+                Kurang(
+                    f"Sasaran {s.nomor} ({s.sasaran.uraian}): program belum dinilai menunjang "
+                    "atau tidak menunjang: " + "; ".join(f"{p.kode} {p.nama}" for p in belum) + ".",
+                    f"#bagian-s{s.sasaran.pk}-dukungan",
                 )
             )
     return kurang
@@ -412,7 +422,10 @@ def laporan_revisi_create(*, laporan: LaporanKinerja, user, alasan: str) -> Lapo
     bulk_create_with_history(
         [
             AnalisisSasaran(
-                laporan=baru, sasaran_id=a.sasaran_id, **{n: getattr(a, n) for n in ANALISIS}
+                laporan=baru,
+                sasaran_id=a.sasaran_id,
+                dukungan_program=a.dukungan_program,
+                **{n: getattr(a, n) for n in ANALISIS},
             )
             for a in lap.analisis.all()
         ],

@@ -33,6 +33,7 @@ from apps.core.models import OPD, Misi, Pejabat, Pemda, PeriodeRPJMD, SkalaPredi
 from apps.core.roles import Peran
 from apps.core.services import skala_predikat_set_rentang
 from apps.laporan.models import AnalisisSasaran, LaporanKinerja
+from apps.laporan.selectors import program_sasaran_dpa
 from apps.laporan.services import sasaran_lkjip
 from apps.pengukuran.models import JadwalPengisian, Realisasi
 from apps.perencanaan.models import (
@@ -162,14 +163,22 @@ def _realisasi(indikator, tahun, nilai, user, triwulan=4):
 
 def _isi_lkjip(laporan: LaporanKinerja, analisis: dict, bagan: dict) -> None:
     """The words of BAB III for every sasaran of a demo report (`analisis` keyed by the
-    sasaran's uraian; a sasaran without its words is an error of the demo data) and its
+    sasaran's uraian; a sasaran without its words is an error of the demo data), analysis
+    7's judgement of each of its programs, and its
     organisation chart. A report no longer a draft is a signed document: left as it is."""
     if laporan.status != LaporanKinerja.Status.DRAFT:
         return
-    for sasaran in sasaran_lkjip(laporan.opd, laporan.tahun):
-        if sasaran.uraian not in analisis:
-            raise ValueError(f"Analisis demo untuk sasaran “{sasaran.uraian}” tidak ada.")
-        _upsert(AnalisisSasaran, {"laporan": laporan, "sasaran": sasaran}, analisis[sasaran.uraian])
+    sasaran = sasaran_lkjip(laporan.opd, laporan.tahun)
+    program = program_sasaran_dpa(laporan.opd_id, laporan.tahun, sasaran)
+    for s in sasaran:
+        if s.uraian not in analisis:
+            raise ValueError(f"Analisis demo untuk sasaran “{s.uraian}” tidak ada.")
+        nilai = dict(analisis[s.uraian])
+        # Analysis 7: as both reference reports judge theirs, every program of the DPA that
+        # supports a sasaran is judged menunjang unless the demo names it otherwise.
+        tidak = set(nilai.pop("tidak_menunjang", ()))
+        nilai["dukungan_program"] = {str(p.pk): p.kode not in tidak for p in program[s.pk]}
+        _upsert(AnalisisSasaran, {"laporan": laporan, "sasaran": s}, nilai)
     _struktur(laporan, bagan)
 
 

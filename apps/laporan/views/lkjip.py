@@ -34,6 +34,7 @@ from ..selectors import (
     lkjip_arsip,
     lkjip_daftar,
     lkjip_terbaru,
+    program_sasaran_dpa,
     tindakan_lkjip,
 )
 
@@ -145,12 +146,16 @@ def ubah(request, opd: OPD, tahun: int):
             data, files = request.POST.copy(), None
             _salin(request, data, unit, tahun)
     form = LaporanForm(data, files, opd=unit, laporan=laporan)
-    f_analisis = [AnalisisForm(data, sasaran=s, analisis=ada.get(s.pk)) for s in sasaran]
+    program = program_sasaran_dpa(unit.pk, tahun, sasaran)
+    f_analisis = [
+        AnalisisForm(data, sasaran=s, analisis=ada.get(s.pk), program=program[s.pk])
+        for s in sasaran
+    ]
     if files is not None:
         if form.is_valid() & all([f.is_valid() for f in f_analisis]):
             isian = services.IsianLKjIP(
                 nilai=form.nilai(),
-                analisis={f.sasaran: {n: f.cleaned_data[n] for n in ANALISIS} for f in f_analisis},
+                analisis={f.sasaran: f.nilai() for f in f_analisis},
                 struktur=(
                     form.cleaned_data["struktur_organisasi"].isi
                     if form.cleaned_data["struktur_organisasi"]
@@ -196,6 +201,7 @@ def ubah(request, opd: OPD, tahun: int):
                     "sasaran": f.sasaran,
                     "kinerja": per_sasaran.get(f.sasaran.pk),
                     "bagian": _bagian(f, ANALISIS),
+                    "dukungan": f.pilihan_dukungan(),
                 }
                 for f in f_analisis
             ],
