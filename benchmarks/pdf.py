@@ -15,6 +15,9 @@ the demo with 20 synthetic OPDs, then:
   one after the other, garbage collected after each) in one worker process, and split over
   two processes (multiprocessing, forked like Celery's prefork pool -c 1 / -c 2, without a
   broker: the broker's few milliseconds per job do not matter next to seconds per report);
+- renders that HTML once more with Python's garbage collector paused while WeasyPrint runs
+  (as render_pdf does; every timing here ends with a full collection, so what a render
+  leaves to collect is counted);
 - with --profil, renders the long report's HTML once more under cProfile and prints where
   WeasyPrint spends its own time, by part (CSS cascade, table layout, line breaking and
   fonts, drawing, SVG, PDF writing): what to make cheaper in our HTML and CSS;
@@ -162,7 +165,7 @@ def jalankan(db, args, mulai):
     from weasyprint import HTML
 
     from apps.core.models import OPD
-    from apps.core.pdf import BASE, _BerkasSendiri
+    from apps.core.pdf import BASE, _BerkasSendiri, _tanpa_gc
     from apps.laporan.demo.loader import load_demo
     from apps.laporan.lkjip import dokumen_lkjip, render_lkjip_pdf
 
@@ -172,13 +175,25 @@ def jalankan(db, args, mulai):
     kec = OPD.objects.get(nama="Kecamatan Magetan")
 
     def ukur(fn) -> float:
+        """Median time of fn, each run ending with a full garbage collection inside the
+        timing: what a render leaves for the collector is paid for by that render (render_pdf
+        pauses the collector while WeasyPrint runs, so its collection comes after)."""
         fn()  # warm-up: fonts, templates, CSS parsed once per process
         waktu = []
         for _ in range(args.repeat):
+            gc.collect()
             t0 = time.perf_counter()
             fn()
+            gc.collect()
             waktu.append(time.perf_counter() - t0)
         return statistics.median(waktu)
+
+    def weasyprint_saja():
+        HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf()
+
+    def weasyprint_tanpa_gc():
+        with _tanpa_gc():
+            weasyprint_saja()
 
     isi = render_lkjip_pdf(opd=kec, tahun=2023, draf=True)
     halaman = halaman_pdf(isi)
@@ -186,12 +201,13 @@ def jalankan(db, args, mulai):
     html = render_to_string(
         "laporan/lkjip_pdf.html", {"dok": dokumen_lkjip(opd=kec, tahun=2023), "draf": True}
     )
-    weasy = ukur(lambda: HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf())
+    weasy = ukur(weasyprint_saja)
+    weasy_jeda = ukur(weasyprint_tanpa_gc)
 
     if args.profil:
-        bagian, panggilan = profil_weasyprint(
-            lambda: HTML(string=html, base_url=BASE, url_fetcher=_BerkasSendiri()).write_pdf()
-        )
+        # with the collector paused, as render_pdf runs it: its pauses would otherwise be
+        # counted in whichever function happened to allocate when it ran
+        bagian, panggilan = profil_weasyprint(weasyprint_tanpa_gc)
         jumlah = sum(t for _, t in bagian)
         print(
             f"WeasyPrint: {panggilan / 1e6:.2f} million function calls; its own time by part "
@@ -218,6 +234,11 @@ def jalankan(db, args, mulai):
             f"{lengkap / weasy:.2f}x WeasyPrint (goal <= 1.25x)",
         ),
         ("  the same HTML through WeasyPrint alone (write_pdf)", f"{weasy:.2f} s", ""),
+        (
+            "  the same, garbage collector paused while it runs",
+            f"{weasy_jeda:.2f} s",
+            f"{weasy_jeda / weasy:.2f}x (render_pdf does this)",
+        ),
         (
             f"{n} synthetic drafts, 1 worker process",
             f"{satu_proses:.1f} s",

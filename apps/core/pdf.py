@@ -5,6 +5,8 @@ kabupaten's logo from the media storage. Nothing is fetched from the network, so
 user typed can never make the server request a URL.
 """
 
+import contextlib
+import gc
 import io
 import threading
 import urllib.parse
@@ -86,9 +88,26 @@ def render_pdf(
     # One layout at a time per process: the web workers run threads (docker/entrypoint.sh),
     # and WeasyPrint's documentation does not promise that its layout, fonts and caches are
     # thread-safe. Under the GIL two layouts in one process would not run faster anyway.
-    with _WEASYPRINT:
+    with _WEASYPRINT, _tanpa_gc():
         pdf = _dokumen(html).write_pdf(attachments=attachments or None, **_opsi(pdf_variant))
     return _af_sekali(pdf) if attachments else pdf
+
+
+@contextlib.contextmanager
+def _tanpa_gc():
+    """Python's cyclic garbage collector paused while WeasyPrint lays out and writes a
+    document. A layout allocates millions of short-lived objects (styles, boxes, text runs)
+    that reference counting frees, yet each allocation burst triggers collections that walk
+    every live object again: a quarter of a long report's time went there (benchmarks/pdf.py,
+    --gc). The collector runs on its own thresholds again as soon as the document is done
+    (the package job also collects after every report); the peak memory is the same."""
+    aktif = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aktif:
+            gc.enable()
 
 
 def _dokumen(html: str) -> HTML:
@@ -106,7 +125,7 @@ def tata_letak(template_name: str, context: dict, *, pdf_variant: str | None = N
     """The pages of the document `render_pdf` would print, laid out but not written: WeasyPrint's
     `Document`, whose boxes (position, size, text) a layout check reads."""
     html = render_to_string(template_name, context)
-    with _WEASYPRINT:
+    with _WEASYPRINT, _tanpa_gc():
         return _dokumen(html).render(**_opsi(pdf_variant))
 
 
