@@ -3,6 +3,8 @@ from django.contrib import admin
 from apps.core.admin_scope import HanyaBacaMixin, JenisOPDFilter, ScopedAdmin, ScopedTabularInline
 
 from .models import (
+    DukunganSasaranDaerah,
+    IndikatorDaerah,
     IndikatorKinerja,
     PerjanjianKinerja,
     PilihanNilai,
@@ -12,8 +14,11 @@ from .models import (
     RencanaProgram,
     Renstra,
     Sasaran,
+    SasaranDaerah,
+    TargetDaerah,
     TargetTahunan,
     Tujuan,
+    TujuanDaerah,
 )
 
 
@@ -58,12 +63,21 @@ class ProgramSasaranInline(ScopedTabularInline):
     verbose_name_plural = "program pendukung (anggaran sasaran = jumlah program ini)"
 
 
+class DukunganSasaranDaerahInline(ScopedTabularInline):
+    """The sasaran daerah of the RPJMD this sasaran supports (refused from another period)."""
+
+    model = DukunganSasaranDaerah
+    autocomplete_fields = ["sasaran_daerah"]
+    verbose_name = "sasaran RPJMD yang didukung"
+    verbose_name_plural = "sasaran RPJMD yang didukung (pohon kinerja)"
+
+
 @admin.register(Sasaran)
 class SasaranAdmin(ScopedAdmin):
     list_display = ["uraian", "tujuan", "misi"]
     search_fields = ["uraian"]
     list_select_related = ["tujuan__renstra__opd", "misi"]
-    inlines = [IndikatorInline, ProgramSasaranInline]
+    inlines = [IndikatorInline, ProgramSasaranInline, DukunganSasaranDaerahInline]
 
 
 class TargetTahunanInline(ScopedTabularInline):
@@ -151,3 +165,50 @@ class RencanaProgramAdmin(ScopedAdmin):
     list_filter = ["periode", "tingkat"]
     search_fields = ["kode", "uraian"]
     list_select_related = ["renstra__opd"]
+
+
+# The kabupaten's RPJMD: master data, written by Bagian Organisasi (can_manage_master).
+
+
+class SasaranDaerahInline(ScopedTabularInline):
+    model = SasaranDaerah
+    fields = ["nomor", "uraian"]
+    show_change_link = True
+
+
+@admin.register(TujuanDaerah)
+class TujuanDaerahAdmin(ScopedAdmin):
+    list_display = ["nomor", "uraian", "periode", "misi"]
+    list_filter = ["periode"]
+    search_fields = ["uraian"]
+    list_select_related = ["periode", "misi"]
+    inlines = [SasaranDaerahInline]
+
+
+class IndikatorDaerahInline(ScopedTabularInline):
+    model = IndikatorDaerah
+    fields = ["nomor", "nama", "satuan", "polaritas", "agregasi", "target_akhir"]
+    show_change_link = True
+
+
+@admin.register(SasaranDaerah)
+class SasaranDaerahAdmin(ScopedAdmin):
+    list_display = ["uraian", "tujuan"]
+    list_filter = ["tujuan__periode"]
+    search_fields = ["uraian"]
+    list_select_related = ["tujuan__periode"]
+    inlines = [IndikatorDaerahInline]
+
+
+class TargetDaerahInline(ScopedTabularInline):
+    model = TargetDaerah
+    fields = ["tahun", "target"]
+
+
+@admin.register(IndikatorDaerah)
+class IndikatorDaerahAdmin(ScopedAdmin):
+    list_display = ["nama", "satuan", "polaritas", "target_akhir", "sasaran"]
+    list_filter = ["polaritas", "sasaran__tujuan__periode"]
+    search_fields = ["nama"]
+    list_select_related = ["sasaran__tujuan"]
+    inlines = [TargetDaerahInline]

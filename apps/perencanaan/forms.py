@@ -82,9 +82,9 @@ def misi_queryset(renstra):
 
 
 class SasaranForm(forms.Form):
-    """One sasaran in the tree: its text, the misi it serves and its supporting programs.
-    The choices are read once for the whole page (`misi_list`, `program_list`), not once per
-    sasaran."""
+    """One sasaran in the tree: its text, the misi it serves, its supporting programs and the
+    sasaran daerah of the RPJMD it supports. The choices are read once for the whole page
+    (`misi_list`, `program_list`, `sasaran_daerah_list`), not once per sasaran."""
 
     uraian = teks_field("Sasaran", URAIAN_MAKS)
     misi = forms.TypedChoiceField(
@@ -101,8 +101,18 @@ class SasaranForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Program pendukung: pilih dari program OPD ini."},
     )
+    sasaran_daerah = forms.TypedMultipleChoiceField(
+        label="Sasaran RPJMD yang didukung",
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Sasaran RPJMD yang didukung: pilih dari sasaran RPJMD periode "
+            "yang diikuti Renstra ini."
+        },
+    )
 
-    def __init__(self, *args, sasaran, misi_list, program_list, **kwargs):
+    def __init__(self, *args, sasaran, misi_list, program_list, sasaran_daerah_list=(), **kwargs):
         super().__init__(
             *args,
             prefix=f"s{sasaran.pk}",
@@ -110,9 +120,13 @@ class SasaranForm(forms.Form):
                 "uraian": sasaran.uraian,
                 "misi": sasaran.misi_id,
                 "program": [p.pk for p in sasaran.program.all()],
+                "sasaran_daerah": [d.pk for d in sasaran.sasaran_daerah.all()],
             },
             **kwargs,
         )
+        self.fields["sasaran_daerah"].choices = [
+            (d.pk, f"{d.tujuan.nomor}.{d.nomor} {d.uraian}") for d in sasaran_daerah_list
+        ]
         self.misi_per_id = {m.pk: m for m in misi_list}
         self.fields["misi"].choices = [("", "— belum —")] + [
             (m.pk, f"Misi {m.nomor}: {m.uraian}") for m in misi_list
@@ -129,6 +143,9 @@ class SasaranForm(forms.Form):
 
     def program_ids(self) -> set[int]:
         return set(self.cleaned_data["program"])
+
+    def sasaran_daerah_ids(self) -> set[int]:
+        return set(self.cleaned_data["sasaran_daerah"])
 
 
 class IndikatorForm(forms.Form):

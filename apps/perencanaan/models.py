@@ -118,6 +118,13 @@ class Sasaran(models.Model):
     program = models.ManyToManyField(
         Program, through="ProgramSasaran", related_name="sasaran", blank=True
     )
+    sasaran_daerah = models.ManyToManyField(
+        "SasaranDaerah",
+        through="DukunganSasaranDaerah",
+        related_name="sasaran_pendukung",
+        blank=True,
+        verbose_name="sasaran RPJMD yang didukung",
+    )
 
     history = HistoricalRecords()
 
@@ -671,3 +678,204 @@ class RencanaProgram(models.Model):
 
     def __str__(self):
         return f"{self.kode} {self.uraian}"
+
+
+# --- The kabupaten's RPJMD: tujuan and sasaran daerah with their indicators (IKU Pemda) ------
+# DOMAIN.md "The kabupaten level": the Bupati's five-year plan under the visi and misi of a
+# PeriodeRPJMD (apps.core); every OPD's Renstra sasaran supports one or more sasaran daerah
+# of the period its Renstra follows (DukunganSasaranDaerah).
+
+
+class TujuanDaerah(models.Model):
+    """A tujuan of the RPJMD, under one of its misi."""
+
+    periode = models.ForeignKey(
+        PeriodeRPJMD,
+        on_delete=models.PROTECT,
+        related_name="tujuan_daerah",
+        verbose_name="periode RPJMD",
+    )
+    misi = models.ForeignKey(
+        Misi, on_delete=models.PROTECT, null=True, blank=True, related_name="tujuan_daerah"
+    )
+    nomor = models.PositiveSmallIntegerField()
+    uraian = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tujuan RPJMD"
+        verbose_name_plural = "tujuan RPJMD"
+        ordering = ["periode", "nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periode", "nomor"],
+                name="tujuan_daerah_nomor_unik",
+                violation_error_message="Nomor tujuan sudah dipakai pada periode RPJMD ini.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Tujuan {self.nomor}: {self.uraian}"
+
+    def clean(self):
+        if self.misi_id and self.periode_id and self.misi.periode_id != self.periode_id:
+            raise ValidationError({"misi": "Misi ini berasal dari periode RPJMD lain."})
+
+
+class SasaranDaerah(models.Model):
+    """A sasaran of the RPJMD: what the Bupati answers for, measured by its IKU Pemda."""
+
+    tujuan = models.ForeignKey(TujuanDaerah, on_delete=models.CASCADE, related_name="sasaran")
+    nomor = models.PositiveSmallIntegerField()
+    uraian = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "sasaran RPJMD"
+        verbose_name_plural = "sasaran RPJMD"
+        ordering = ["tujuan__periode", "tujuan__nomor", "nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tujuan", "nomor"],
+                name="sasaran_daerah_nomor_unik",
+                violation_error_message="Nomor sasaran sudah dipakai pada tujuan ini.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Sasaran {self.tujuan.nomor}.{self.nomor}: {self.uraian}"
+
+
+class IndikatorDaerah(models.Model):
+    """An indicator of a sasaran daerah (IKU Pemda), measured like an OPD's indicator: the
+    same polarity and aggregation choices, numbers only (the kabupaten's IKU are figures:
+    an index, a rate, a percentage)."""
+
+    sasaran = models.ForeignKey(SasaranDaerah, on_delete=models.CASCADE, related_name="indikator")
+    nomor = models.PositiveSmallIntegerField(default=1)
+    nama = models.TextField()
+    satuan = models.CharField(max_length=50, blank=True)
+    polaritas = models.CharField(
+        max_length=10,
+        choices=IndikatorKinerja.Polaritas.choices,
+        default=IndikatorKinerja.Polaritas.POSITIF,
+    )
+    agregasi = models.CharField(
+        "cara agregasi triwulan ke tahun",
+        max_length=15,
+        choices=IndikatorKinerja.Agregasi.choices,
+        default=IndikatorKinerja.Agregasi.NILAI_AKHIR,
+    )
+    definisi_operasional = models.TextField("definisi operasional", blank=True)
+    sumber_data = models.CharField("sumber data", max_length=300, blank=True)
+    target_akhir = models.DecimalField(
+        "target akhir periode",
+        **NILAI,
+        null=True,
+        blank=True,
+        help_text="Kondisi akhir RPJMD; dipakai untuk tingkat kemajuan.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "indikator kinerja utama (IKU) Pemda"
+        verbose_name_plural = "indikator kinerja utama (IKU) Pemda"
+        ordering = ["sasaran__tujuan__periode", "sasaran__tujuan__nomor", "sasaran__nomor", "nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sasaran", "nomor"],
+                name="indikator_daerah_nomor_unik",
+                violation_error_message="Nomor indikator sudah dipakai pada sasaran ini.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+
+class TargetDaerah(models.Model):
+    """The RPJMD target of an IKU Pemda for one year of the period."""
+
+    indikator = models.ForeignKey(
+        IndikatorDaerah, on_delete=models.CASCADE, related_name="target_tahunan"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    target = models.DecimalField(**NILAI)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "target tahunan RPJMD"
+        verbose_name_plural = "target tahunan RPJMD"
+        ordering = ["indikator", "tahun"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "tahun"],
+                name="target_daerah_unik",
+                violation_error_message="Target indikator ini untuk tahun itu sudah ada.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indikator} {self.tahun}"
+
+    def clean(self):
+        if not self.indikator_id or not self.tahun:
+            return
+        periode = self.indikator.sasaran.tujuan.periode
+        if not periode.tahun_awal <= self.tahun <= periode.tahun_akhir:
+            raise ValidationError(
+                {
+                    "tahun": f"Tahun {self.tahun} di luar periode RPJMD "
+                    f"{periode.tahun_awal}-{periode.tahun_akhir}."
+                }
+            )
+
+
+class DukunganSasaranDaerah(models.Model):
+    """An OPD's Renstra sasaran supports a sasaran daerah of the RPJMD its Renstra follows
+    (the first step of the pohon kinerja). A link to another period's sasaran is refused."""
+
+    sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="dukungan_daerah")
+    sasaran_daerah = models.ForeignKey(
+        SasaranDaerah,
+        on_delete=models.PROTECT,
+        related_name="dukungan_opd",
+        verbose_name="sasaran RPJMD",
+    )
+
+    opd_path = "sasaran__tujuan__renstra__opd"
+
+    class Meta:
+        verbose_name = "sasaran RPJMD yang didukung"
+        verbose_name_plural = "sasaran RPJMD yang didukung"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sasaran", "sasaran_daerah"],
+                name="dukungan_sasaran_daerah_unik",
+                violation_error_message="Sasaran ini sudah terhubung ke sasaran RPJMD tersebut.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.sasaran} → {self.sasaran_daerah}"
+
+    def clean(self):
+        if not self.sasaran_id or not self.sasaran_daerah_id:
+            return
+        renstra = self.sasaran.tujuan.renstra
+        periode = self.sasaran_daerah.tujuan.periode
+        if renstra.periode_rpjmd_id is None:
+            raise ValidationError(
+                {
+                    "sasaran_daerah": f"Renstra {renstra.tahun_awal}-{renstra.tahun_akhir} "
+                    "belum terhubung ke periode RPJMD; tetapkan periodenya lebih dulu."
+                }
+            )
+        if periode.pk != renstra.periode_rpjmd_id:
+            raise ValidationError(
+                {
+                    "sasaran_daerah": f"Sasaran RPJMD ini milik {periode}, bukan periode "
+                    f"yang diikuti Renstra {renstra.tahun_awal}-{renstra.tahun_akhir} "
+                    f"({renstra.periode_rpjmd})."
+                }
+            )

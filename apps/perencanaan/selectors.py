@@ -21,6 +21,7 @@ from apps.core.validators import format_nip
 
 from .models import (
     PERNYATAAN_BAKU,
+    DukunganSasaranDaerah,
     IndikatorKinerja,
     PerjanjianKinerja,
     PilihanNilai,
@@ -30,6 +31,7 @@ from .models import (
     RencanaProgram,
     Renstra,
     Sasaran,
+    SasaranDaerah,
     TargetTahunan,
     Tujuan,
 )
@@ -117,6 +119,17 @@ def renstra_tahun_opd(opd_ids: Iterable[int], tahun: int) -> dict[int, Renstra]:
     return hasil
 
 
+def sasaran_daerah_periode(periode_id: int | None) -> QuerySet[SasaranDaerah]:
+    """The sasaran daerah of an RPJMD period in the plan's order (none without a period)."""
+    if periode_id is None:
+        return SasaranDaerah.objects.none()
+    return (
+        SasaranDaerah.objects.filter(tujuan__periode_id=periode_id)
+        .select_related("tujuan")
+        .order_by("tujuan__nomor", "nomor")
+    )
+
+
 def pohon_renstra(renstra: Renstra) -> list[Tujuan]:
     """tujuan -> sasaran (misi, programs) -> indikator (allowed text values, yearly targets as
     `target_per_tahun` {tahun: TargetTahunan}), in a fixed number of queries."""
@@ -125,7 +138,12 @@ def pohon_renstra(renstra: Renstra) -> list[Tujuan]:
             Prefetch(
                 "sasaran",
                 queryset=Sasaran.objects.select_related("misi")
-                .prefetch_related("program")
+                .prefetch_related(
+                    "program",
+                    Prefetch(
+                        "sasaran_daerah", queryset=SasaranDaerah.objects.select_related("tujuan")
+                    ),
+                )
                 .order_by("nomor"),
             ),
             Prefetch(
@@ -425,6 +443,7 @@ JENIS_PERINGATAN = {
     "anggaran_berbeda": "Anggaran PK berbeda dengan pagu DPA",
     "tanpa_realisasi": "Indikator PK tanpa isian realisasi",
     "sasaran_tanpa_indikator": "Sasaran tanpa indikator",
+    "sasaran_tanpa_sasaran_daerah": "Sasaran tidak mendukung sasaran RPJMD",
     "program_tanpa_sasaran": "Program tidak terhubung ke sasaran",
 }
 
@@ -458,9 +477,11 @@ def konsistensi_opd(
       without allowed values; no final PK yet) or was not entered for a triwulan whose input
       window has closed;
     - a sasaran of the Renstra with no indicator;
+    - a sasaran of the Renstra supporting no sasaran daerah of its RPJMD period, once that
+      period has sasaran daerah;
     - a program of the DPA or the PK linked to no sasaran of the Renstra.
 
-    A year without a Renstra has that one warning only. At most 12 queries (plus reading
+    A year without a Renstra has that one warning only. At most 13 queries (plus reading
     `opds` when it is a QuerySet); a query whose ids are all absent is not run. `anggaran`:
     the DPA in force of the OPDs with its tree ({opd id: (DPA, PohonAnggaran)}, from
     apps.anggaran.selectors.anggaran_opd) when the caller has read it already.
@@ -513,6 +534,23 @@ def konsistensi_opd(
         .order_by("tujuan__nomor", "nomor")
     ):
         sasaran_kosong[s.tujuan.renstra_id].append(s)
+    # A sasaran linked to no sasaran daerah, once its RPJMD period has sasaran daerah to link
+    # to (the first step of the pohon kinerja).
+    tanpa_daerah = defaultdict(list)
+    for s in (
+        Sasaran.objects.filter(tujuan__renstra_id__in=renstra_ids)
+        .filter(
+            Exists(
+                SasaranDaerah.objects.filter(
+                    tujuan__periode_id=OuterRef("tujuan__renstra__periode_rpjmd_id")
+                )
+            )
+        )
+        .exclude(Exists(DukunganSasaranDaerah.objects.filter(sasaran_id=OuterRef("pk"))))
+        .select_related("tujuan")
+        .order_by("tujuan__nomor", "nomor")
+    ):
+        tanpa_daerah[s.tujuan.renstra_id].append(s)
     terhubung = defaultdict(set)
     for renstra_id, program_id in (
         ProgramSasaran.objects.filter(sasaran__tujuan__renstra_id__in=renstra_ids)
@@ -554,6 +592,7 @@ def konsistensi_opd(
             ditutup=ditutup.get(opd_id, []),
             terisi=terisi,
             sasaran_kosong=sasaran_kosong[r.pk],
+            tanpa_daerah=tanpa_daerah[r.pk],
             terhubung=terhubung[r.pk],
         )
     return hasil
@@ -614,6 +653,7 @@ def _peringatan(
     ditutup,
     terisi,
     sasaran_kosong,
+    tanpa_daerah,
     terhubung,
 ) -> list[Peringatan]:
     """The warnings of one OPD's year from its data fetched by konsistensi_opd (no query)."""
@@ -746,6 +786,14 @@ def _peringatan(
             Peringatan(
                 "sasaran_tanpa_indikator",
                 f"Sasaran “{s.uraian}” belum memiliki indikator.",
+                f"{url_pohon}#sasaran-{s.pk}",
+            )
+        )
+    for s in tanpa_daerah:
+        hasil.append(
+            Peringatan(
+                "sasaran_tanpa_sasaran_daerah",
+                f"Sasaran “{s.uraian}” belum terhubung ke sasaran RPJMD yang didukungnya.",
                 f"{url_pohon}#sasaran-{s.pk}",
             )
         )

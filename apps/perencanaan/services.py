@@ -13,6 +13,7 @@ from apps.core.riwayat import dengan_aksi
 
 from .models import (
     PERNYATAAN_BAKU,
+    DukunganSasaranDaerah,
     IndikatorKinerja,
     PerjanjianKinerja,
     PilihanNilai,
@@ -152,6 +153,7 @@ class IsianPohon:
     tujuan: dict = field(default_factory=dict)  # Tujuan -> {field: value}
     sasaran: dict = field(default_factory=dict)  # Sasaran -> {field: value}
     program: dict = field(default_factory=dict)  # Sasaran -> set of program ids
+    sasaran_daerah: dict = field(default_factory=dict)  # Sasaran -> set of SasaranDaerah ids
     indikator: dict = field(default_factory=dict)  # IndikatorKinerja -> {field: value}
     target: dict = field(default_factory=dict)  # IndikatorKinerja -> {tahun: (angka, teks)}
 
@@ -180,12 +182,34 @@ def renstra_pohon_save(*, renstra: Renstra, isian: IsianPohon) -> int:
             [ProgramSasaran(sasaran=sasaran, program_id=pid) for pid in sorted(tambah)]
         )
         ditulis += len(hapus) + len(tambah)
+    for sasaran, daerah_ids in isian.sasaran_daerah.items():
+        ditulis += _dukungan_daerah_set(sasaran, daerah_ids)
     for obj, nilai in isian.indikator.items():
         ditulis += _simpan(obj, nilai)
     for ind, per_tahun in isian.target.items():
         for tahun, (angka, teks) in per_tahun.items():
             ditulis += _target_tahunan_set(ind, tahun, angka, teks)
     return ditulis
+
+
+def _dukungan_daerah_set(sasaran: Sasaran, daerah_ids: set[int]) -> int:
+    """Link a sasaran to exactly these sasaran daerah; each new link passes the model's rule
+    (the sasaran daerah belongs to the RPJMD period its Renstra follows). Rows written."""
+    lama = set(
+        DukunganSasaranDaerah.objects.filter(sasaran=sasaran).values_list(
+            "sasaran_daerah_id", flat=True
+        )
+    )
+    hapus, tambah = lama - daerah_ids, daerah_ids - lama
+    DukunganSasaranDaerah.objects.filter(sasaran=sasaran, sasaran_daerah_id__in=hapus).delete()
+    baru = [DukunganSasaranDaerah(sasaran=sasaran, sasaran_daerah_id=i) for i in sorted(tambah)]
+    for link in baru:
+        try:
+            link.full_clean(validate_unique=False, validate_constraints=False)
+        except ValidationError as e:
+            raise _galat_dengan_awalan(e, f"Sasaran {sasaran.uraian[:80]}") from None
+    DukunganSasaranDaerah.objects.bulk_create(baru)
+    return len(hapus) + len(tambah)
 
 
 def _target_tahunan_set(ind, tahun: int, angka, teks: str) -> int:

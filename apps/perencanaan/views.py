@@ -49,6 +49,7 @@ from .selectors import (
     pohon_renstra,
     program_opd,
     renstra_tahun,
+    sasaran_daerah_periode,
 )
 
 
@@ -161,12 +162,19 @@ def opd(request, opd: OPD):
 def _pohon_forms(renstra, pohon, tahun_list, data=None):
     misi_list = list(misi_queryset(renstra))
     program_list = list(program_opd(renstra))
+    daerah_list = list(sasaran_daerah_periode(renstra.periode_rpjmd_id))
     tujuan, sasaran, indikator = [], [], []
     for t in pohon:
         tujuan.append(TujuanForm(data, tujuan=t))
         for s in t.sasaran.all():
             sasaran.append(
-                SasaranForm(data, sasaran=s, misi_list=misi_list, program_list=program_list)
+                SasaranForm(
+                    data,
+                    sasaran=s,
+                    misi_list=misi_list,
+                    program_list=program_list,
+                    sasaran_daerah_list=daerah_list,
+                )
             )
             for ind in s.indikator.all():
                 indikator.append(IndikatorForm(data, indikator=ind, tahun_list=tahun_list))
@@ -192,6 +200,7 @@ def renstra(request, renstra: Renstra):
                 tujuan={f.obj: {"uraian": f.cleaned_data["uraian"]} for f in f_tujuan},
                 sasaran={f.obj: f.nilai() for f in f_sasaran},
                 program={f.obj: f.program_ids() for f in f_sasaran},
+                sasaran_daerah={f.obj: f.sasaran_daerah_ids() for f in f_sasaran},
                 indikator={f.obj: f.nilai() for f in f_indikator},
                 target={f.obj: f.target() for f in f_indikator},
             )
@@ -227,7 +236,13 @@ def renstra(request, renstra: Renstra):
         p
         for p in konsistensi(obj.opd, tahun)
         if p.jenis
-        in ("sasaran_tanpa_indikator", "program_tanpa_sasaran", "target_berbeda", "tanpa_renstra")
+        in (
+            "sasaran_tanpa_indikator",
+            "sasaran_tanpa_sasaran_daerah",
+            "program_tanpa_sasaran",
+            "target_berbeda",
+            "tanpa_renstra",
+        )
     ]
     return render(
         request,

@@ -16,12 +16,15 @@ from apps.core.models import OPD, Pejabat, Pemda, PeriodeRPJMD, SkalaPredikat, U
 from apps.laporan.models import AnalisisSasaran, LaporanKinerja
 from apps.pengukuran.models import JadwalPengisian, Realisasi
 from apps.perencanaan.models import (
+    IndikatorDaerah,
     IndikatorKinerja,
     PerjanjianKinerja,
     RencanaProgram,
     Renstra,
     Sasaran,
+    SasaranDaerah,
     Tujuan,
+    TujuanDaerah,
 )
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +64,9 @@ OBJECTS = {
     ).first(),
     PerjanjianKinerja: lambda: PerjanjianKinerja.objects.get(opd__nama=KEC, tahun=2023, versi=1),
     RencanaProgram: lambda: RencanaProgram.objects.filter(renstra__opd__nama=KEC).first(),
+    TujuanDaerah: lambda: TujuanDaerah.objects.first(),
+    SasaranDaerah: lambda: SasaranDaerah.objects.first(),
+    IndikatorDaerah: lambda: IndikatorDaerah.objects.first(),
     Program: lambda: Program.objects.get(kode="7.01.02"),
     Kegiatan: lambda: Kegiatan.objects.get(kode="7.01.02.2.01"),
     SubKegiatan: lambda: SubKegiatan.objects.get(kode="7.01.02.2.01.0002"),
@@ -95,7 +101,19 @@ OBJECTS = {
     ),
 }
 AXES = {AccessAttempt, AccessLog}
-MASTER = {Pemda, PeriodeRPJMD, OPD, SkalaPredikat, Program, Kegiatan, SubKegiatan, JadwalPengisian}
+MASTER = {
+    Pemda,
+    PeriodeRPJMD,
+    OPD,
+    SkalaPredikat,
+    Program,
+    Kegiatan,
+    SubKegiatan,
+    JadwalPengisian,
+    TujuanDaerah,
+    SasaranDaerah,
+    IndikatorDaerah,
+}
 OWN = {"operator.kecamatan", "pimpinan.kecamatan"}
 ALL_OPD = {"verifikator", "inspektorat", "admin"}
 WRITERS_MASTER = {"verifikator", "admin"}

@@ -41,7 +41,9 @@ def test_renstra_dan_perubahan_pk_di_peramban(page):
     expect(page.locator("h1")).to_have_text(f"Renstra {renstra.tahun_awal}–{renstra.tahun_akhir}")
     page.fill(f'input[name="i{ind.pk}-target_2025"]', "82,5")
     # A sasaran without a supporting program shows the program list open.
-    expect(page.locator(f"#sasaran-{sasaran.pk} summary")).to_have_text("Program pendukung (0)")
+    expect(page.locator(f"#sasaran-{sasaran.pk} summary").first).to_have_text(
+        "Program pendukung (0)"
+    )
     page.locator(f'input[name="s{sasaran.pk}-program"][value="{program.pk}"]').check()
     page.get_by_role("button", name="Simpan Renstra").click()
     pesan(page, "Renstra tersimpan (2 perubahan).")

@@ -38,6 +38,8 @@ from apps.laporan.services import sasaran_lkjip
 from apps.pengukuran.models import JadwalPengisian, Realisasi
 from apps.perencanaan.models import (
     PERNYATAAN_BAKU,
+    DukunganSasaranDaerah,
+    IndikatorDaerah,
     IndikatorKinerja,
     PerjanjianKinerja,
     PKIndikator,
@@ -46,8 +48,11 @@ from apps.perencanaan.models import (
     RencanaProgram,
     Renstra,
     Sasaran,
+    SasaranDaerah,
+    TargetDaerah,
     TargetTahunan,
     Tujuan,
+    TujuanDaerah,
 )
 from apps.perencanaan.services import pk_signatory_snapshot, renstra_copy
 
@@ -771,6 +776,49 @@ def load_tahun_berjalan(opd, pejabat, verifikator, operator, hari_ini: datetime.
             )
 
 
+def load_rpjmd(periode) -> dict[int, SasaranDaerah]:
+    """The RPJMD's tujuan and sasaran daerah with their IKU Pemda and yearly targets
+    (ref.RPJMD_TUJUAN); the sasaran daerah by number."""
+    hasil = {}
+    for t in ref.RPJMD_TUJUAN:
+        tujuan = _upsert(
+            TujuanDaerah,
+            {"periode": periode, "nomor": t["nomor"]},
+            {"uraian": t["uraian"], "misi": Misi.objects.get(periode=periode, nomor=t["misi"])},
+        )
+        for nomor, uraian, indikator in t["sasaran"]:
+            sasaran = _upsert(SasaranDaerah, {"tujuan": tujuan, "nomor": nomor}, {"uraian": uraian})
+            hasil[nomor] = sasaran
+            for j, (nama, satuan, polaritas, target, akhir) in enumerate(indikator, start=1):
+                ind = _upsert(
+                    IndikatorDaerah,
+                    {"sasaran": sasaran, "nomor": j},
+                    {
+                        "nama": nama,
+                        "satuan": satuan,
+                        "polaritas": polaritas,
+                        "target_akhir": D(akhir),
+                    },
+                )
+                for tahun, nilai in target.items():
+                    _upsert(TargetDaerah, {"indikator": ind, "tahun": tahun}, {"target": D(nilai)})
+    return hasil
+
+
+def _dukungan_sasaran_daerah(periode, sasaran_daerah: dict[int, SasaranDaerah]) -> None:
+    """Link every sasaran of the demo OPDs' Renstra following the period (the running
+    year's copy included) to the sasaran
+    daerah it supports (ref.DUKUNGAN_SASARAN_DAERAH), as a user would on the Renstra."""
+    for s in Sasaran.objects.filter(tujuan__renstra__periode_rpjmd=periode).select_related(
+        "tujuan__renstra"
+    ):
+        nomor = ref.DUKUNGAN_SASARAN_DAERAH.get(s.uraian, ref.DUKUNGAN_SASARAN_DAERAH_LAIN)
+        for n in nomor:
+            link = DukunganSasaranDaerah(sasaran=s, sasaran_daerah=sasaran_daerah[n])
+            link.full_clean(validate_unique=False, validate_constraints=False)
+            DukunganSasaranDaerah.objects.get_or_create(sasaran=s, sasaran_daerah=sasaran_daerah[n])
+
+
 @transaction.atomic
 def load_demo(*, synthetic: int = 0, hari_ini: datetime.date | None = None) -> dict:
     periode, opd, pejabat = load_master()
@@ -784,5 +832,6 @@ def load_demo(*, synthetic: int = 0, hari_ini: datetime.date | None = None) -> d
         users["operator.kecamatan"],
         hari_ini or timezone.localdate(),
     )
+    _dukungan_sasaran_daerah(periode, load_rpjmd(periode))
     dibuat = load_synthetic(synthetic, periode, users["verifikator"]) if synthetic else 0
     return {"users": users, "synthetic": dibuat}

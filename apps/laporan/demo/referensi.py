@@ -40,6 +40,59 @@ RPJMD = {
     ],
 }
 
+# The RPJMD's tujuan and sasaran daerah with their IKU Pemda (DOMAIN.md "The kabupaten level").
+# Seed 003's Renstra matrix files every program of the Kecamatan under the RPJMD tujuan
+# "Meningkatkan Tata Kelola Pemerintahan yang Baik dan Bersih" and its sasaran "Meningkatkan
+# Kepuasan Masyarakat Terhadap Pelayanan Publik", measured by the Indeks Kepuasan Masyarakat
+# with a target of 80 (skor); both reports serve misi 5. Seed 000 measures the kabupaten's
+# reform of its bureaucracy by the share of active KBK (kelompok budaya kerja), 25 % in 2019.
+# Neither states other years' targets: the demo keeps each figure over the period.
+# (nomor, uraian, [(indikator, satuan, polaritas, {tahun: target}, target akhir)])
+RPJMD_TUJUAN = [
+    {
+        "nomor": 1,
+        "misi": 5,
+        "uraian": "Meningkatkan Tata Kelola Pemerintahan yang Baik dan Bersih",
+        "sasaran": [
+            (
+                1,
+                "Meningkatkan Kepuasan Masyarakat Terhadap Pelayanan Publik",
+                [
+                    (
+                        "Indeks Kepuasan Masyarakat",
+                        "skor",
+                        "positif",
+                        {t: "80" for t in range(2019, 2024)},
+                        "80",
+                    )
+                ],
+            ),
+            (
+                2,
+                "Meningkatnya Akuntabilitas Kinerja dan Reformasi Birokrasi",
+                [
+                    (
+                        "Persentase Kelompok Budaya Kerja (KBK) aktif",
+                        "%",
+                        "positif",
+                        {t: "25" for t in range(2019, 2024)},
+                        "25",
+                    )
+                ],
+            ),
+        ],
+    },
+]
+# Which sasaran daerah each demo OPD sasaran supports (by the sasaran's uraian): seed 003's
+# matrix puts "Meningkatnya Kinerja Kecamatan" under the public-service sasaran daerah.
+DUKUNGAN_SASARAN_DAERAH = {
+    "Meningkatnya Kualitas Pelayanan Publik": [1],
+    "Meningkatnya Akuntabilitas Kinerja Kecamatan": [2],
+    "Meningkatnya Kinerja Kecamatan": [1, 2],
+    "Meningkatnya Pelayanan Prima kepada Masyarakat": [1],
+}
+DUKUNGAN_SASARAN_DAERAH_LAIN = [2]  # every other sasaran of the two demo Renstra
+
 # The three scales of DOMAIN.md. Bounds in percent; None = open end.
 SKALA = [
     {
