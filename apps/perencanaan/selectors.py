@@ -16,12 +16,13 @@ from apps.anggaran.models import Program
 from apps.anggaran.perhitungan import Rekap
 from apps.anggaran.selectors import anggaran_opd
 from apps.core.angka import format_nilai, format_rupiah, nama_triwulan
-from apps.core.models import OPD, Pemda
+from apps.core.models import OPD, Pemda, PeriodeRPJMD
 from apps.core.validators import format_nip
 
 from .models import (
     PERNYATAAN_BAKU,
     DukunganSasaranDaerah,
+    IndikatorDaerah,
     IndikatorKinerja,
     PerjanjianKinerja,
     PilihanNilai,
@@ -34,6 +35,7 @@ from .models import (
     SasaranDaerah,
     TargetTahunan,
     Tujuan,
+    TujuanDaerah,
 )
 
 
@@ -924,3 +926,62 @@ def matriks_renstra(renstra: Renstra) -> list[BlokMatriks]:
                     induk.realisasi_rp = (induk.realisasi_rp or 0) + (baris.realisasi_rp or 0)
             terbuka.append(baris)
     return list(blok.values())
+
+
+@dataclass
+class SasaranDaerahRPJMD:
+    """A sasaran daerah on the RPJMD page: its IKU with their targets by year, and the OPD
+    sasaran that support it (only those of OPDs the reader sees)."""
+
+    sasaran: SasaranDaerah
+    indikator: list  # [(IndikatorDaerah, {tahun: TargetDaerah})]
+    pendukung: list  # [Sasaran] with tujuan__renstra__opd
+
+
+def rpjmd_periode(periode: PeriodeRPJMD, opd_ids) -> list[tuple[TujuanDaerah, list]]:
+    """The RPJMD of a period as its page shows it: tujuan -> [SasaranDaerahRPJMD], in the
+    plan's order; `opd_ids` limits the supporting sasaran to the reader's OPDs. A fixed
+    number of queries whatever the number of OPDs and links."""
+    tujuan = list(
+        TujuanDaerah.objects.filter(periode=periode)
+        .select_related("misi")
+        .order_by("nomor")
+        .prefetch_related(
+            Prefetch("sasaran", queryset=SasaranDaerah.objects.order_by("nomor")),
+            Prefetch(
+                "sasaran__indikator",
+                queryset=IndikatorDaerah.objects.order_by("nomor").prefetch_related(
+                    "target_tahunan"
+                ),
+            ),
+        )
+    )
+    pendukung = defaultdict(list)
+    for d in (
+        DukunganSasaranDaerah.objects.filter(
+            sasaran_daerah__tujuan__periode=periode,
+            sasaran__tujuan__renstra__opd_id__in=opd_ids,
+        )
+        .select_related("sasaran__tujuan__renstra__opd")
+        .order_by(
+            "sasaran__tujuan__renstra__opd__kode",
+            "sasaran__tujuan__renstra__tahun_awal",
+            "sasaran__tujuan__nomor",
+            "sasaran__nomor",
+        )
+    ):
+        pendukung[d.sasaran_daerah_id].append(d.sasaran)
+    return [
+        (
+            t,
+            [
+                SasaranDaerahRPJMD(
+                    s,
+                    [(i, {x.tahun: x for x in i.target_tahunan.all()}) for i in s.indikator.all()],
+                    pendukung[s.pk],
+                )
+                for s in t.sasaran.all()
+            ],
+        )
+        for t in tujuan
+    ]

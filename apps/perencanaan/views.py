@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from apps.core.akses import halaman, opd_sendiri
 from apps.core.ekspor import FORMAT, unduhan
 from apps.core.forms import TIDAK_DISIMPAN, pesan_galat, report_galat
-from apps.core.models import OPD
+from apps.core.models import OPD, PeriodeRPJMD
 from apps.core.pdf import render_pdf
 from apps.core.selectors import for_user, opd_for_user
 from apps.core.tahun import pilihan_tahun
@@ -49,6 +49,7 @@ from .selectors import (
     pohon_renstra,
     program_opd,
     renstra_tahun,
+    rpjmd_periode,
     sasaran_daerah_periode,
 )
 
@@ -106,7 +107,11 @@ def beranda(request):
             ),
         )
     )
-    return render(request, "perencanaan/beranda.html", {"opd_list": opd_list, "tahun": tahun})
+    return render(
+        request,
+        "perencanaan/beranda.html",
+        {"opd_list": opd_list, "tahun": tahun, "periode_list": list(PeriodeRPJMD.objects.all())},
+    )
 
 
 @halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data")
@@ -179,6 +184,34 @@ def _pohon_forms(renstra, pohon, tahun_list, data=None):
             for ind in s.indikator.all():
                 indikator.append(IndikatorForm(data, indikator=ind, tahun_list=tahun_list))
     return tujuan, sasaran, indikator
+
+
+def _periode_qs(user):
+    """Every RPJMD period: the kabupaten's plan is read by every role (its OPD links are
+    limited to the reader's OPDs on the page)."""
+    return PeriodeRPJMD.objects.all()
+
+
+@halaman(objek={"periode_id": _periode_qs})
+def rpjmd(request, periode: PeriodeRPJMD):
+    """The RPJMD of a period: visi, misi, tujuan and sasaran daerah with their IKU Pemda and
+    yearly targets, and under each sasaran daerah the OPD sasaran that support it (those of
+    the reader's OPDs). A sasaran daerah no OPD supports is flagged for the roles that see
+    every OPD (the cascade's consistency check)."""
+    opd_ids = list(opd_for_user(request.user).values_list("pk", flat=True))
+    tahun_list = list(range(periode.tahun_awal, periode.tahun_akhir + 1))
+    return render(
+        request,
+        "perencanaan/rpjmd.html",
+        {
+            "periode": periode,
+            "misi": list(periode.misi.order_by("nomor")),
+            "tujuan": rpjmd_periode(periode, opd_ids),
+            "tahun_list": tahun_list,
+            "semua_opd": request.user.kemampuan.sees_all_opd,
+            "periode_lain": list(PeriodeRPJMD.objects.exclude(pk=periode.pk)),
+        },
+    )
 
 
 @halaman(

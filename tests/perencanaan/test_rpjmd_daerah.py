@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from realisasi_uji import formulir, opd_kecamatan
+from realisasi_uji import formulir, opd_kecamatan, teks_halaman
 
 from apps.core.models import Misi, PeriodeRPJMD
 from apps.perencanaan.models import (
@@ -206,3 +206,62 @@ def test_no_warning_while_the_period_has_no_sasaran_daerah_to_link_to():
     SasaranDaerah.objects.all().delete()
     kec = opd_kecamatan()
     assert not [p for p in konsistensi(kec, 2023) if p.jenis == "sasaran_tanpa_sasaran_daerah"]
+
+
+# --- the RPJMD page ----------------------------------------------------------------------------
+
+
+def _url_rpjmd() -> str:
+    return reverse("perencanaan:rpjmd", args=[PeriodeRPJMD.objects.get(tahun_awal=2018).pk])
+
+
+def test_the_rpjmd_page_shows_each_sasaran_daerah_with_its_targets_and_supporting_sasaran(
+    client, login
+):
+    login("verifikator")
+    teks = teks_halaman(client.get(_url_rpjmd()))
+    assert "Sasaran 1.1: Meningkatkan Kepuasan Masyarakat Terhadap Pelayanan Publik" in teks
+    assert (
+        "Indeks Kepuasan Masyarakat skor Positif (makin tinggi makin baik) — 80 80 80 80 80 80"
+        in teks
+    )
+    assert "Kecamatan Magetan (Renstra 2018–2023): Meningkatnya Kualitas Pelayanan Publik" in teks
+    assert "Bagian Organisasi Sekretariat Daerah Kabupaten Magetan (Renstra 2019–2023)" in teks
+    assert "Belum didukung sasaran OPD mana pun." not in teks
+    # a sasaran daerah nobody supports is flagged for the roles that see every OPD
+    DukunganSasaranDaerah.objects.filter(sasaran_daerah__nomor=2).delete()
+    teks = teks_halaman(client.get(_url_rpjmd()))
+    assert teks.count("Belum didukung sasaran OPD mana pun.") == 1
+
+
+def test_an_operator_sees_the_rpjmd_with_only_their_own_opds_sasaran(client, login):
+    login("operator.organisasi")
+    teks = teks_halaman(client.get(_url_rpjmd()))
+    assert "Bagian Organisasi Sekretariat Daerah Kabupaten Magetan (Renstra 2019–2023)" in teks
+    assert "Kecamatan Magetan" not in teks
+    assert "Belum didukung sasaran OPD mana pun." not in teks
+
+
+def test_the_rpjmd_page_is_reached_from_the_planning_start_page_and_from_a_renstra(client, login):
+    login("verifikator")
+    assert _url_rpjmd() in client.get(reverse("perencanaan:beranda")).content.decode()
+    login("operator.kecamatan")
+    s = _sasaran_kec()
+    assert f'href="{_url_rpjmd()}"' in client.get(_url_renstra(s)).content.decode()
+
+
+def test_the_rpjmd_page_runs_the_same_queries_however_many_sasaran_support_it(
+    client, login, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    login("verifikator")
+    with CaptureQueriesContext(connection) as sedikit:
+        client.get(_url_rpjmd())
+    satu = SasaranDaerah.objects.get(tujuan__periode__tahun_awal=2018, nomor=1)
+    for s in Sasaran.objects.filter(tujuan__renstra__periode_rpjmd__tahun_awal=2018):
+        DukunganSasaranDaerah.objects.get_or_create(sasaran=s, sasaran_daerah=satu)
+    with django_assert_max_num_queries(len(sedikit.captured_queries)):
+        resp = client.get(_url_rpjmd())
+    assert teks_halaman(resp).count("Meningkatnya Ketatalaksanaan pemerintahan") == 2
