@@ -108,6 +108,10 @@ class ImporForm(forms.Form):
                     "Tahun: wajib diisi; target dan matriks diimpor ke "
                     "Renstra atau PK yang mencakup tahun itu.",
                 )
+        if d.get("jenis") == Impor.Jenis.TARGET_RPJMD and not d.get("tahun"):
+            self.add_error(
+                "tahun", "Tahun: wajib diisi; target diimpor ke RPJMD yang mencakup tahun itu."
+            )
         if d.get("jenis") == Impor.Jenis.DPA and not d.get("jenis_dpa"):
             self.add_error("jenis_dpa", "DPA: pilih DPA murni atau perubahan.")
         return d

@@ -365,9 +365,14 @@ class Impor(TugasLatar):
         NOMENKLATUR = "nomenklatur", "Nomenklatur program, kegiatan, sub kegiatan"
         DPA = "dpa", "Rincian DPA"
         REALISASI = "realisasi", "Realisasi anggaran bulanan"
+        TARGET_RPJMD = "target_rpjmd", "Target tahunan IKU Pemda (RPJMD)"
         TARGET_RENSTRA = "target_renstra", "Target tahunan Renstra"
         TARGET_PK = "target_pk", "Target Perjanjian Kinerja"
         MATRIKS_RENSTRA = "matriks_renstra", "Matriks Renstra (program, kegiatan, pendanaan)"
+
+    # Kinds that belong to the kabupaten, not to one OPD: no OPD, Bagian Organisasi only
+    # (can_manage_master); of these only the nomenclature has no year.
+    JENIS_KABUPATEN = frozenset({Jenis.NOMENKLATUR, Jenis.TARGET_RPJMD})
 
     class Status(models.TextChoices):
         ANTRE = "antre", "Menunggu diperiksa"
@@ -437,9 +442,13 @@ class Impor(TugasLatar):
         ordering = ["-dibuat"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(jenis="nomenklatur") | (Q(opd__isnull=False) & Q(tahun__isnull=False)),
+                condition=Q(jenis="nomenklatur")
+                | (Q(jenis="target_rpjmd") & Q(opd__isnull=True) & Q(tahun__isnull=False))
+                | (Q(opd__isnull=False) & Q(tahun__isnull=False)),
                 name="impor_opd_tahun_wajib",
-                violation_error_message="Impor selain nomenklatur memerlukan OPD dan tahun.",
+                violation_error_message=(
+                    "Impor selain nomenklatur memerlukan tahun, dan OPD kecuali target RPJMD."
+                ),
             ),
         ]
 

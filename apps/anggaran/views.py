@@ -235,16 +235,20 @@ def ekspor(request, opd: OPD, tahun: int, jenis: str, format: str):
 @halaman(metode=("GET", "POST"), kemampuan="can_edit_opd_data")
 def impor_baru(request):
     """Upload a file to check: nothing is imported until the check is confirmed. An OPD
-    user imports into their own OPD only; the nomenclature is Bagian Organisasi's."""
+    user imports into their own OPD only; the nomenclature and the RPJMD targets are Bagian
+    Organisasi's."""
+    # A link may preselect the kind and the year (the RPJMD page's "Impor target IKU Pemda").
+    awal = {k: request.GET[k][:20] for k in ("jenis", "tahun") if k in request.GET}
     form = ImporForm(
         request.POST or None,
         request.FILES or None,
         opd_qs=opd_for_user(request.user).filter(aktif=True).order_by("kode"),
+        initial=awal,
     )
     if request.method == "POST":
         if form.is_valid():
             d = form.cleaned_data
-            if d["jenis"] == Impor.Jenis.NOMENKLATUR:
+            if d["jenis"] in Impor.JENIS_KABUPATEN:
                 require_kemampuan(request.user, "can_manage_master")
             berkas = d["berkas"]
             try:
@@ -253,7 +257,7 @@ def impor_baru(request):
                     nama=berkas.name,
                     jenis=d["jenis"],
                     user=request.user,
-                    opd=d["opd"] if d["jenis"] != Impor.Jenis.NOMENKLATUR else None,
+                    opd=d["opd"] if d["jenis"] not in Impor.JENIS_KABUPATEN else None,
                     tahun=d["tahun"] if d["jenis"] != Impor.Jenis.NOMENKLATUR else None,
                     jenis_dpa=d["jenis_dpa"] if d["jenis"] == Impor.Jenis.DPA else "",
                 )
@@ -284,7 +288,7 @@ def impor(request, impor: Impor):
     if obj.berjalan and tugas_terhenti_fail(Impor.objects.filter(pk=obj.pk)):
         obj.refresh_from_db()
     if request.method == "POST":
-        if obj.jenis == Impor.Jenis.NOMENKLATUR:
+        if obj.jenis in Impor.JENIS_KABUPATEN:
             require_kemampuan(request.user, "can_manage_master")
         try:
             services.impor_confirm(obj=obj, user=request.user)

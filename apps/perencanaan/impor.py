@@ -36,13 +36,16 @@ from apps.core.impor import (
     read_rows,
     read_text,
 )
+from apps.core.models import PeriodeRPJMD
 
 from .models import (
+    IndikatorDaerah,
     IndikatorKinerja,
     PerjanjianKinerja,
     PKIndikator,
     RencanaProgram,
     Renstra,
+    TargetDaerah,
     TargetTahunan,
     validate_nilai_indikator,
 )
@@ -140,8 +143,33 @@ def _indikator_renstra(renstra: Renstra) -> dict[tuple, IndikatorKinerja]:
 def _baca_indikator(tabel: TabelUnggahan, kolom: list[Kolom], *, opd, renstra: Renstra) -> tuple:
     """Every row of a target file with its indicator (`b.data["ind"]`): the code must name an
     indicator of the Renstra, the name must be that indicator's, each indicator once."""
+    return _baca_kode(
+        tabel,
+        kolom,
+        opd=opd,
+        indikator=_indikator_renstra(renstra),
+        dokumen=_periode(renstra),
+        lokasi=f"{_periode(renstra)} {opd.nama}",
+        tempat_ubah="halaman Renstra",
+    )
+
+
+def _baca_kode(
+    tabel: TabelUnggahan,
+    kolom: list[Kolom],
+    *,
+    opd,
+    indikator: dict,
+    dokumen: str,
+    lokasi: str,
+    tempat_ubah: str,
+) -> tuple:
+    """The rows of a target file, each with the indicator its "Kode Indikator" names among
+    `indikator` ({(tujuan, sasaran, nomor): indicator}): the name must be that indicator's,
+    the unit too when given, each indicator once. `dokumen` names the plan in messages
+    ("Renstra 2018–2023"), `lokasi` where a code was looked for, `tempat_ubah` where a unit is
+    changed."""
     baris, posisi = read_rows(tabel, kolom, opd)
-    indikator = _indikator_renstra(renstra)
     for b in baris:
         nilai = read_cell(b, b.sel, posisi, "kode", KODE_INDIKATOR.judul)
         b.kode = "" if nilai is None else str(nilai).strip()
@@ -157,7 +185,7 @@ def _baca_indikator(tabel: TabelUnggahan, kolom: list[Kolom], *, opd, renstra: R
             continue
         ind = indikator.get(tuple(int(x) for x in b.kode.split(".")))
         if ind is None:
-            b.galat(f"Kode Indikator {b.kode} tidak ada di {_periode(renstra)} {opd.nama}.")
+            b.galat(f"Kode Indikator {b.kode} tidak ada di {lokasi}.")
             continue
         if not b.uraian:
             b.galat(
@@ -166,14 +194,13 @@ def _baca_indikator(tabel: TabelUnggahan, kolom: list[Kolom], *, opd, renstra: R
             )
         elif not _sama_teks(b.uraian, ind.nama):
             b.galat(
-                f"Indikator: kode {b.kode} di {_periode(renstra)} adalah “{ind.nama}”, "
+                f"Indikator: kode {b.kode} di {dokumen} adalah “{ind.nama}”, "
                 f"sedangkan berkas menulis “{b.uraian}”. Periksa apakah baris bergeser."
             )
         if satuan and not _sama_teks(satuan, ind.satuan):
             b.galat(
-                f"Satuan: berkas menulis “{satuan}”, {_periode(renstra)} menulis "
-                f"“{ind.satuan}” untuk indikator {b.kode}; satuan diubah di halaman "
-                "Renstra."
+                f"Satuan: berkas menulis “{satuan}”, {dokumen} menulis "
+                f"“{ind.satuan}” untuk indikator {b.kode}; satuan diubah di {tempat_ubah}."
             )
         b.data["ind"] = ind
     mark_duplicates(baris, lambda b: b.data["ind"].pk if "ind" in b.data else None)
@@ -211,27 +238,29 @@ def _tampil(nilai: tuple) -> str:
 # --- Renstra targets -------------------------------------------------------------------------
 
 
-def _kolom_tahun(tabel: TabelUnggahan, renstra: Renstra) -> None:
+def _kolom_tahun(
+    tabel: TabelUnggahan, awal: int, akhir: int, dokumen: str, contoh: str = "target Renstra ini"
+) -> None:
     """The file's "Target <tahun>" columns must be the years of the period, all of them."""
     ada = set()
     for h in tabel.header:
         cocok = re.fullmatch(r"target (\d{4})", normalise_header(h))
         if cocok:
             ada.add(int(cocok.group(1)))
-    periode = set(range(renstra.tahun_awal, renstra.tahun_akhir + 1))
+    periode = set(range(awal, akhir + 1))
     luar, hilang = sorted(ada - periode), sorted(periode - ada)
     if luar:
         raise ValidationError(
             f"Kolom {', '.join(f'Target {t}' for t in luar)} di luar periode "
-            f"{_periode(renstra)}; kolom tahun harus Target {renstra.tahun_awal} sampai Target "
-            f"{renstra.tahun_akhir}. Unduh ekspor target Renstra ini sebagai contoh.",
+            f"{dokumen}; kolom tahun harus Target {awal} sampai Target "
+            f"{akhir}. Unduh ekspor {contoh} sebagai contoh.",
             code="berkas",
         )
     if hilang:
         raise ValidationError(
             f"Kolom {', '.join(f'Target {t}' for t in hilang)} tidak ada; berkas target "
-            f"{_periode(renstra)} memerlukan kolom Target {renstra.tahun_awal} sampai Target "
-            f"{renstra.tahun_akhir} (sel kosong berarti tanpa target tahun itu).",
+            f"{dokumen} memerlukan kolom Target {awal} sampai Target "
+            f"{akhir} (sel kosong berarti tanpa target tahun itu).",
             code="berkas",
         )
 
@@ -243,7 +272,7 @@ def check_target_renstra(tabel: TabelUnggahan, *, opd, tahun: int) -> HasilImpor
     there is removed) and an empty "Target Akhir Periode" means no end target; without that
     column the end targets are left as they are."""
     renstra = _renstra(opd, tahun)
-    _kolom_tahun(tabel, renstra)
+    _kolom_tahun(tabel, renstra.tahun_awal, renstra.tahun_akhir, _periode(renstra))
     kolom = kolom_target_renstra(renstra)
     baris, posisi = _baca_indikator(tabel, kolom, opd=opd, renstra=renstra)
     tahun_list = range(renstra.tahun_awal, renstra.tahun_akhir + 1)
@@ -682,7 +711,144 @@ def apply_matriks_renstra(tabel: TabelUnggahan, *, opd, tahun: int, user=None) -
 
 
 JUDUL = {
+    "target_rpjmd": "Target tahunan IKU Pemda (RPJMD)",
     "target_renstra": "Target tahunan Renstra",
     "target_pk": "Target Perjanjian Kinerja",
     "matriks_renstra": "Matriks Renstra (program, kegiatan, pendanaan)",
 }
+
+
+# --- RPJMD targets (IKU Pemda) ---------------------------------------------------------------
+
+
+def kolom_target_rpjmd(awal: int, akhir: int) -> list[Kolom]:
+    """The columns of the RPJMD's target file: the IKU Pemda's code tujuan.sasaran.indikator,
+    its name and unit, one "Target <tahun>" per year of the period and the end target."""
+    return [
+        KODE_INDIKATOR,
+        INDIKATOR,
+        SATUAN,
+        *[Kolom(f"target_{t}", f"Target {t}", True) for t in range(awal, akhir + 1)],
+        TARGET_AKHIR,
+    ]
+
+
+def kode_indikator_daerah(ind: IndikatorDaerah) -> str:
+    return f"{ind.sasaran.tujuan.nomor}.{ind.sasaran.nomor}.{ind.nomor}"
+
+
+def _periode_rpjmd(tahun: int) -> PeriodeRPJMD:
+    periode = (
+        PeriodeRPJMD.objects.filter(tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
+        .order_by("-tahun_awal")
+        .first()
+    )
+    if periode is None:
+        raise ValidationError(
+            f"Belum ada periode RPJMD yang mencakup tahun {tahun}: buat periodenya di Data "
+            "induk lebih dahulu.",
+            code="berkas",
+        )
+    return periode
+
+
+def _nama_rpjmd(periode: PeriodeRPJMD) -> str:
+    return f"RPJMD {periode.tahun_awal}–{periode.tahun_akhir}"
+
+
+def check_target_rpjmd(tabel: TabelUnggahan, *, tahun: int) -> HasilImpor:
+    """The yearly and end targets of the IKU Pemda of the RPJMD period covering `tahun`, one
+    row per indicator, as the Renstra's target file: an empty year cell means no target that
+    year (a target there is removed), an empty "Target Akhir Periode" no end target; without
+    that column the end targets are left as they are. IKU Pemda are numbers only."""
+    periode = _periode_rpjmd(tahun)
+    awal, akhir = periode.tahun_awal, periode.tahun_akhir
+    nama = _nama_rpjmd(periode)
+    _kolom_tahun(tabel, awal, akhir, nama, contoh="target RPJMD")
+    kolom = kolom_target_rpjmd(awal, akhir)
+    indikator = {
+        (i.sasaran.tujuan.nomor, i.sasaran.nomor, i.nomor): i
+        for i in IndikatorDaerah.objects.filter(sasaran__tujuan__periode=periode)
+        .select_related("sasaran__tujuan")
+        .prefetch_related("target_tahunan")
+    }
+    baris, posisi = _baca_kode(
+        tabel,
+        kolom,
+        opd=None,
+        indikator=indikator,
+        dokumen=nama,
+        lokasi=nama,
+        tempat_ubah="Admin › IKU Pemda",
+    )
+    for b in baris:
+        ind = b.data.get("ind")
+        if ind is None:
+            continue
+        lama = {x.tahun: x for x in ind.target_tahunan.all()}
+        baru, ubah = {}, []
+        for t, k in zip(range(awal, akhir + 1), kolom[3:], strict=False):
+            n = len(b.pesan)
+            nilai = read_number(b, b.sel, posisi, k, TargetDaerah, "target")
+            if len(b.pesan) > n:
+                continue
+            x = lama.get(t)
+            sebelum = x.target if x else None
+            baru[t] = nilai
+            if sebelum != nilai:
+                ubah.append(f"Target {t}: {_tampil((sebelum, ''))} → {_tampil((nilai, ''))}")
+        if "target_akhir" in posisi:
+            n = len(b.pesan)
+            akhir_baru = read_number(
+                b, b.sel, posisi, TARGET_AKHIR, IndikatorDaerah, "target_akhir"
+            )
+            if len(b.pesan) == n:
+                if akhir_baru != ind.target_akhir:
+                    ubah.append(
+                        f"Target akhir: {_tampil((ind.target_akhir, ''))} → "
+                        f"{_tampil((akhir_baru, ''))}"
+                    )
+                b.data["akhir"] = (akhir_baru,)
+        if b.status == "galat":
+            continue
+        b.data.update(lama=lama, target=baru)
+        if not ubah:
+            b.status = "sama"
+        elif not lama and ind.target_akhir is None:
+            b.status = "baru"
+        else:
+            b.status, b.pesan = "berubah", ubah
+    return HasilImpor("target_rpjmd", baris)
+
+
+@transaction.atomic
+def apply_target_rpjmd(tabel: TabelUnggahan, *, tahun: int, user=None) -> HasilImpor:
+    hasil = check_target_rpjmd(tabel, tahun=tahun)
+    if hasil.ada_galat:
+        return hasil
+    buat, ubah, hapus, indikator = [], [], [], []
+    for b in hasil.baris:
+        if b.status not in ("baru", "berubah"):
+            continue
+        ind, lama = b.data["ind"], b.data["lama"]
+        for t, angka in b.data["target"].items():
+            x = lama.get(t)
+            if angka is None:
+                if x is not None:
+                    hapus.append(x.pk)
+            elif x is None:
+                buat.append(TargetDaerah(indikator=ind, tahun=t, target=angka))
+            elif x.target != angka:
+                x.target = angka
+                ubah.append(x)
+        if "akhir" in b.data and b.data["akhir"][0] != ind.target_akhir:
+            ind.target_akhir = b.data["akhir"][0]
+            indikator.append(ind)
+    if hapus:
+        # One by one through the model's delete signal: each removal is in the history.
+        for x in TargetDaerah.objects.filter(pk__in=hapus):
+            x._history_user = user
+            x.delete()
+    _tulis(TargetDaerah, buat, ubah, ["target"], user)
+    _tulis(IndikatorDaerah, [], indikator, ["target_akhir"], user)
+    return hasil

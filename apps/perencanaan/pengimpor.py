@@ -8,9 +8,11 @@ from .impor import (
     apply_matriks_renstra,
     apply_target_pk,
     apply_target_renstra,
+    apply_target_rpjmd,
     check_matriks_renstra,
     check_target_pk,
     check_target_renstra,
+    check_target_rpjmd,
 )
 from .resources import templat
 
@@ -34,3 +36,15 @@ def register() -> None:
                 template=lambda _j=jenis: templat(_j),
             )
         )
+    # The RPJMD's targets belong to the kabupaten, not to an OPD: the year picks the period.
+    register_importer(
+        Pengimpor(
+            "target_rpjmd",
+            JUDUL["target_rpjmd"],
+            check=lambda tabel, *, tahun, **_: check_target_rpjmd(tabel, tahun=tahun),
+            apply=lambda tabel, *, tahun, user=None, **_: apply_target_rpjmd(
+                tabel, tahun=tahun, user=user
+            ),
+            template=lambda: templat("target_rpjmd"),
+        )
+    )

@@ -10,8 +10,15 @@ from import_export import fields
 from apps.core.ekspor import ResourceEkspor, sel_angka
 from apps.core.models import PeriodeRPJMD
 
-from .impor import KOLOM_MATRIKS, KOLOM_TARGET_PK, kode_indikator, kolom_target_renstra
-from .models import IndikatorKinerja, PKIndikator, RencanaProgram, Renstra
+from .impor import (
+    KOLOM_MATRIKS,
+    KOLOM_TARGET_PK,
+    kode_indikator,
+    kode_indikator_daerah,
+    kolom_target_renstra,
+    kolom_target_rpjmd,
+)
+from .models import IndikatorDaerah, IndikatorKinerja, PKIndikator, RencanaProgram, Renstra
 
 
 def _target(angka, teks, csv: bool):
@@ -67,6 +74,48 @@ class TargetRenstraResource(ResourceEkspor):
 
     def dehydrate_kode_opd(self, ind):
         return ind.sasaran.tujuan.renstra.opd.kode
+
+
+class TargetRPJMDResource(ResourceEkspor):
+    """One row per IKU Pemda of an RPJMD period: a "Target <tahun>" column for every year of
+    the period, then the end target (the columns apps.perencanaan.impor reads back)."""
+
+    kode = fields.Field(column_name="Kode Indikator")
+    indikator = fields.Field(attribute="nama", column_name="Indikator")
+    satuan = fields.Field(attribute="satuan", column_name="Satuan")
+    target_akhir = fields.Field(column_name="Target Akhir Periode")
+
+    class Meta:
+        model = IndikatorDaerah
+        fields = ("kode", "indikator", "satuan", "target_akhir")
+
+    def __init__(self, *, periode: PeriodeRPJMD, csv: bool = False):
+        super().__init__(csv=csv)
+        tahun_list = range(periode.tahun_awal, periode.tahun_akhir + 1)
+        for t in tahun_list:
+            self.fields[f"target_{t}"] = fields.Field(
+                column_name=f"Target {t}", dehydrate_method=self._dehydrate_tahun(t)
+            )
+        self.urutan = (
+            "kode",
+            "indikator",
+            "satuan",
+            *(f"target_{t}" for t in tahun_list),
+            "target_akhir",
+        )
+
+    def _dehydrate_tahun(self, tahun: int):
+        def dehydrate(ind):
+            t = next((x for x in ind.target_tahunan.all() if x.tahun == tahun), None)
+            return "" if t is None else sel_angka(t.target, csv=self.csv)
+
+        return dehydrate
+
+    def dehydrate_kode(self, ind):
+        return kode_indikator_daerah(ind)
+
+    def dehydrate_target_akhir(self, ind):
+        return "" if ind.target_akhir is None else sel_angka(ind.target_akhir, csv=self.csv)
 
 
 KOLOM_PK = tuple(k.kunci for k in KOLOM_TARGET_PK)
@@ -163,6 +212,17 @@ def ekspor_target_renstra(renstra: Renstra, *, csv: bool) -> tablib.Dataset:
     return _data(TargetRenstraResource(renstra=renstra, csv=csv).export(qs))
 
 
+def ekspor_target_rpjmd(periode: PeriodeRPJMD, *, csv: bool) -> tablib.Dataset:
+    """Every IKU Pemda of an RPJMD period with its yearly and end targets, in plan order."""
+    qs = (
+        IndikatorDaerah.objects.filter(sasaran__tujuan__periode=periode)
+        .select_related("sasaran__tujuan")
+        .prefetch_related("target_tahunan")
+        .order_by("sasaran__tujuan__nomor", "sasaran__nomor", "nomor")
+    )
+    return _data(TargetRPJMDResource(periode=periode, csv=csv).export(qs))
+
+
 def ekspor_target_pk(pk, *, csv: bool) -> tablib.Dataset:
     """The targets of one version of a PK, in tree order."""
     qs = (
@@ -195,7 +255,19 @@ def _tahun_contoh() -> tuple[int, int]:
 
 def templat(jenis: str) -> tablib.Dataset:
     """An empty file to fill in: the importer's headers and one example row."""
-    if jenis == "target_renstra":
+    if jenis == "target_rpjmd":
+        awal, akhir = _tahun_contoh()
+        kolom = kolom_target_rpjmd(awal, akhir)
+        contoh = [
+            [
+                "1.1.1",
+                "Indeks Kepuasan Masyarakat",
+                "skor",
+                *["80" for _ in range(akhir - awal + 1)],
+                "80",
+            ]
+        ]
+    elif jenis == "target_renstra":
         awal, akhir = _tahun_contoh()
         kolom = kolom_target_renstra(Renstra(tahun_awal=awal, tahun_akhir=akhir))
         contoh = [

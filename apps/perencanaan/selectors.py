@@ -132,20 +132,21 @@ def sasaran_daerah_periode(periode_id: int | None) -> QuerySet[SasaranDaerah]:
     )
 
 
-def pohon_renstra(renstra: Renstra) -> list[Tujuan]:
-    """tujuan -> sasaran (misi, programs) -> indikator (allowed text values, yearly targets as
+def pohon_renstra(renstra: Renstra, *, dengan_daerah: bool = False) -> list[Tujuan]:
+    """tujuan -> sasaran (misi, programs; with `dengan_daerah` the sasaran daerah each
+    supports, for the Renstra page) -> indikator (allowed text values, yearly targets as
     `target_per_tahun` {tahun: TargetTahunan}), in a fixed number of queries."""
+    lanjut = ["program"]
+    if dengan_daerah:
+        lanjut.append(
+            Prefetch("sasaran_daerah", queryset=SasaranDaerah.objects.select_related("tujuan"))
+        )
     tujuan = list(
         renstra.tujuan.order_by("nomor").prefetch_related(
             Prefetch(
                 "sasaran",
                 queryset=Sasaran.objects.select_related("misi")
-                .prefetch_related(
-                    "program",
-                    Prefetch(
-                        "sasaran_daerah", queryset=SasaranDaerah.objects.select_related("tujuan")
-                    ),
-                )
+                .prefetch_related(*lanjut)
                 .order_by("nomor"),
             ),
             Prefetch(

@@ -9,6 +9,11 @@ urlpatterns = [
     path("opd/<int:opd_id>/konsistensi/<int:tahun>/", views.konsistensi_opd, name="konsistensi"),
     path("opd/<int:opd_id>/pk/<int:tahun>/banding/", views.banding, name="pk_banding"),
     path("rpjmd/<int:periode_id>/", views.rpjmd, name="rpjmd"),
+    path(
+        "rpjmd/<int:periode_id>/ekspor/target.<str:format>",
+        views.rpjmd_ekspor_target,
+        name="rpjmd_ekspor_target",
+    ),
     path("renstra/<int:renstra_id>/", views.renstra, name="renstra"),
     path("renstra/<int:renstra_id>/tambah/", views.renstra_tambah, name="renstra_tambah"),
     path("renstra/<int:renstra_id>/hapus/", views.renstra_hapus, name="renstra_hapus"),

@@ -223,7 +223,7 @@ def renstra(request, renstra: Renstra):
     Saved all at once, or nothing."""
     obj = renstra
     tahun_list = list(range(obj.tahun_awal, obj.tahun_akhir + 1))
-    pohon = pohon_renstra(obj)
+    pohon = pohon_renstra(obj, dengan_daerah=True)
     data = request.POST if request.method == "POST" else None
     f_tujuan, f_sasaran, f_indikator = _pohon_forms(obj, pohon, tahun_list, data)
     if request.method == "POST":
@@ -661,6 +661,16 @@ def _ekspor_renstra(renstra: Renstra, format: str, tulis, judul: str):
     format = _format(format)
     data = tulis(renstra, csv=format == "csv")
     nama = _nama_berkas(judul, renstra.opd, renstra.tahun_awal, renstra.tahun_akhir)
+    return unduhan(data, nama, format)
+
+
+@halaman(objek={"periode_id": _periode_qs})
+def rpjmd_ekspor_target(request, periode: PeriodeRPJMD, format: str):
+    """The IKU Pemda's yearly and end targets of an RPJMD period in the columns the import
+    reads (Impor: target tahunan IKU Pemda), to correct and import back."""
+    format = _format(format)
+    data = resources.ekspor_target_rpjmd(periode, csv=format == "csv")
+    nama = slugify(f"target rpjmd {periode.tahun_awal} {periode.tahun_akhir}")
     return unduhan(data, nama, format)
 
 

@@ -65,6 +65,8 @@ TABEL = [
     # The kabupaten's RPJMD: read by every role (each sees its own OPDs' links under it).
     ("perencanaan:rpjmd", "GET", (200, 200, 200, 200, 200, 200, 302)),
     ("perencanaan:rpjmd", "POST", SALAH_METODE),
+    ("perencanaan:rpjmd_ekspor_target", "GET", (200, 200, 200, 200, 200, 200, 302)),
+    ("perencanaan:rpjmd_ekspor_target", "POST", SALAH_METODE),
     ("perencanaan:renstra", "GET", BACA),
     ("perencanaan:renstra", "POST", UBAH),
     ("perencanaan:renstra_tambah", "GET", SALAH_METODE),
@@ -127,6 +129,7 @@ def _args(nama, o):
         "perencanaan:konsistensi": [o.opd.pk, 2026],
         "perencanaan:pk_banding": [o.opd.pk, 2023],
         "perencanaan:rpjmd": [o.renstra.periode_rpjmd_id],
+        "perencanaan:rpjmd_ekspor_target": [o.renstra.periode_rpjmd_id, "xlsx"],
         "perencanaan:renstra": [o.renstra.pk],
         "perencanaan:renstra_tambah": [o.renstra.pk],
         "perencanaan:renstra_hapus": [o.renstra.pk],

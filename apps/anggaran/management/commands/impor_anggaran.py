@@ -37,7 +37,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, jenis, berkas, opd, tahun, dpa, konfirmasi, **options):
         unit = None
-        if jenis != Impor.Jenis.NOMENKLATUR:
+        if jenis == Impor.Jenis.TARGET_RPJMD:
+            if not tahun:
+                raise CommandError("--tahun wajib untuk impor target RPJMD.")
+        elif jenis != Impor.Jenis.NOMENKLATUR:
             if not opd or not tahun:
                 raise CommandError("--opd dan --tahun wajib untuk impor selain nomenklatur.")
             unit = OPD.objects.filter(kode=opd).first()
