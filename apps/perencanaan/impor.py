@@ -49,7 +49,7 @@ from .models import (
     TargetTahunan,
     validate_nilai_indikator,
 )
-from .selectors import renstra_tahun, tampil_target
+from .selectors import periode_rpjmd_tahun, renstra_tahun, tampil_target
 
 # The action every history record of these imports names (apps.core.riwayat.AKSI).
 AKSI = "perencanaan.impor"
@@ -105,8 +105,9 @@ def kolom_target_renstra(renstra: Renstra) -> list[Kolom]:
 KOLOM_TARGET_PK = [KODE_INDIKATOR, INDIKATOR, SATUAN, TARGET, KOLOM_KODE_OPD]
 
 
-def kode_indikator(ind: IndikatorKinerja) -> str:
-    """`1.2.1`: the numbers of the indicator's tujuan, sasaran and its own."""
+def kode_indikator(ind: IndikatorKinerja | IndikatorDaerah) -> str:
+    """`1.2.1`: the numbers of the indicator's tujuan, sasaran and its own (a Renstra's
+    indicator or an IKU Pemda of the RPJMD alike)."""
     return f"{ind.sasaran.tujuan.nomor}.{ind.sasaran.nomor}.{ind.nomor}"
 
 
@@ -733,16 +734,8 @@ def kolom_target_rpjmd(awal: int, akhir: int) -> list[Kolom]:
     ]
 
 
-def kode_indikator_daerah(ind: IndikatorDaerah) -> str:
-    return f"{ind.sasaran.tujuan.nomor}.{ind.sasaran.nomor}.{ind.nomor}"
-
-
 def _periode_rpjmd(tahun: int) -> PeriodeRPJMD:
-    periode = (
-        PeriodeRPJMD.objects.filter(tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
-        .order_by("-tahun_awal")
-        .first()
-    )
+    periode = periode_rpjmd_tahun(tahun)
     if periode is None:
         raise ValidationError(
             f"Belum ada periode RPJMD yang mencakup tahun {tahun}: buat periodenya di Data "

@@ -14,11 +14,11 @@ from .impor import (
     KOLOM_MATRIKS,
     KOLOM_TARGET_PK,
     kode_indikator,
-    kode_indikator_daerah,
     kolom_target_renstra,
     kolom_target_rpjmd,
 )
 from .models import IndikatorDaerah, IndikatorKinerja, PKIndikator, RencanaProgram, Renstra
+from .selectors import periode_rpjmd_tahun
 
 
 def _target(angka, teks, csv: bool):
@@ -112,7 +112,7 @@ class TargetRPJMDResource(ResourceEkspor):
         return dehydrate
 
     def dehydrate_kode(self, ind):
-        return kode_indikator_daerah(ind)
+        return kode_indikator(ind)
 
     def dehydrate_target_akhir(self, ind):
         return "" if ind.target_akhir is None else sel_angka(ind.target_akhir, csv=self.csv)
@@ -249,7 +249,7 @@ def _tahun_contoh() -> tuple[int, int]:
     """The years of the target template: the RPJMD period of this year, else five years from
     this year. (An OPD's own export carries its Renstra's years.)"""
     tahun = timezone.localdate().year
-    periode = PeriodeRPJMD.objects.filter(tahun_awal__lte=tahun, tahun_akhir__gte=tahun).first()
+    periode = periode_rpjmd_tahun(tahun)
     return (periode.tahun_awal, periode.tahun_akhir) if periode else (tahun, tahun + 4)
 
 

@@ -121,6 +121,15 @@ def renstra_tahun_opd(opd_ids: Iterable[int], tahun: int) -> dict[int, Renstra]:
     return hasil
 
 
+def periode_rpjmd_tahun(tahun: int) -> PeriodeRPJMD | None:
+    """The RPJMD period covering a year (the latest one should two overlap), or None."""
+    return (
+        PeriodeRPJMD.objects.filter(tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
+        .order_by("-tahun_awal")
+        .first()
+    )
+
+
 def sasaran_daerah_periode(periode_id: int | None) -> QuerySet[SasaranDaerah]:
     """The sasaran daerah of an RPJMD period in the plan's order (none without a period)."""
     if periode_id is None:
