@@ -198,7 +198,7 @@ def rpjmd(request, periode: PeriodeRPJMD):
     yearly targets, and under each sasaran daerah the OPD sasaran that support it (those of
     the reader's OPDs). A sasaran daerah no OPD supports is flagged for the roles that see
     every OPD (the cascade's consistency check)."""
-    opd_ids = list(opd_for_user(request.user).values_list("pk", flat=True))
+    opd_ids = opd_for_user(request.user).values("pk")  # a subquery, whatever the OPD count
     tahun_list = list(range(periode.tahun_awal, periode.tahun_akhir + 1))
     return render(
         request,
