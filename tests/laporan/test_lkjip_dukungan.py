@@ -146,3 +146,18 @@ def test_a_judgement_other_than_true_or_false_is_refused(nilai):
         'Program menunjang / tidak menunjang: tiap program ditulis sebagai {"<id program>": '
         "true atau false}."
     ]
+
+
+@pytest.mark.parametrize(("kode", "tahun"), [("7.01.01", 2023), ("4.01.01.06", 2019)])
+def test_the_editing_page_offers_exactly_the_programs_the_report_prints(kode, tahun):
+    """The programs judged on the page (program_sasaran_dpa, read without the DPA's totals)
+    and those analysis 7 prints (from the DPA's tree) are the same, per sasaran, in order."""
+    from apps.core.models import OPD
+
+    opd = OPD.objects.get(kode=kode)
+    sasaran = services.sasaran_lkjip(opd, tahun)
+    halaman = program_sasaran_dpa(opd.pk, tahun, sasaran)
+    dok = dokumen_lkjip(opd=opd, tahun=tahun)
+    dicetak = {x.sasaran.pk: [p.program for p in x.program] for x in dok.sasaran}
+    assert halaman == dicetak
+    assert any(halaman.values())
