@@ -1,7 +1,7 @@
 """Planning: the Renstra tree (tujuan -> sasaran -> indikator), yearly targets, the IKU
 attributes, and the Perjanjian Kinerja with its versions (induk, perubahan 1, 2, ...)."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -686,6 +686,14 @@ class RencanaProgram(models.Model):
 # of the period its Renstra follows (DukunganSasaranDaerah).
 
 
+def _terkait(obj, nama: str):
+    """The related object of a foreign key, saved or not yet; None when it is not set."""
+    try:
+        return getattr(obj, nama)
+    except ObjectDoesNotExist:
+        return None
+
+
 class TujuanDaerah(models.Model):
     """A tujuan of the RPJMD, under one of its misi."""
 
@@ -819,9 +827,12 @@ class TargetDaerah(models.Model):
         return f"{self.indikator} {self.tahun}"
 
     def clean(self):
-        if not self.indikator_id or not self.tahun:
+        # The indicator may be one the admin's add page has not saved yet (an inline target):
+        # checked all the same, through the object itself rather than its id.
+        ind = _terkait(self, "indikator")
+        if ind is None or not self.tahun or not ind.sasaran_id:
             return
-        periode = self.indikator.sasaran.tujuan.periode
+        periode = ind.sasaran.tujuan.periode
         if not periode.tahun_awal <= self.tahun <= periode.tahun_akhir:
             raise ValidationError(
                 {
@@ -860,9 +871,11 @@ class DukunganSasaranDaerah(models.Model):
         return f"{self.sasaran} → {self.sasaran_daerah}"
 
     def clean(self):
-        if not self.sasaran_id or not self.sasaran_daerah_id:
+        # The sasaran may be one the admin's add page has not saved yet (an inline link).
+        sasaran = _terkait(self, "sasaran")
+        if sasaran is None or not sasaran.tujuan_id or not self.sasaran_daerah_id:
             return
-        renstra = self.sasaran.tujuan.renstra
+        renstra = sasaran.tujuan.renstra
         periode = self.sasaran_daerah.tujuan.periode
         if renstra.periode_rpjmd_id is None:
             raise ValidationError(

@@ -265,3 +265,49 @@ def test_the_rpjmd_page_runs_the_same_queries_however_many_sasaran_support_it(
     with django_assert_max_num_queries(len(sedikit.captured_queries)):
         resp = client.get(_url_rpjmd())
     assert teks_halaman(resp).count("Meningkatnya Ketatalaksanaan pemerintahan") == 2
+
+
+def test_rules_hold_for_rows_added_with_a_parent_not_saved_yet():
+    """The admin's add pages validate inline rows before their parent is saved: the period
+    rules are checked through the unsaved parent all the same."""
+    sd = SasaranDaerah.objects.filter(tujuan__periode__tahun_awal=2018).first()
+    baru = IndikatorDaerah(sasaran=sd, nomor=9, nama="IKU baru")
+    with pytest.raises(ValidationError) as e:
+        TargetDaerah(indikator=baru, tahun=2030, target=Decimal("1")).full_clean(
+            exclude=["indikator"]
+        )
+    assert e.value.message_dict["tahun"] == ["Tahun 2030 di luar periode RPJMD 2018-2023."]
+    _, lain = _periode_lain()
+    sasaran_baru = Sasaran(tujuan=_sasaran_kec().tujuan, nomor=9, uraian="Sasaran baru")
+    with pytest.raises(ValidationError) as e:
+        DukunganSasaranDaerah(sasaran=sasaran_baru, sasaran_daerah=lain).full_clean(
+            exclude=["sasaran"]
+        )
+    assert (
+        "bukan periode yang diikuti Renstra 2018-2023"
+        in (e.value.message_dict["sasaran_daerah"][0])
+    )
+
+
+def test_the_admin_add_page_refuses_a_target_outside_the_period_and_saves_nothing(client, login):
+    login("verifikator")
+    sd = SasaranDaerah.objects.filter(tujuan__periode__tahun_awal=2018).first()
+    sebelum = (IndikatorDaerah.objects.count(), TargetDaerah.objects.count())
+    resp = client.post(
+        reverse("admin:perencanaan_indikatordaerah_add"),
+        {
+            "sasaran": sd.pk,
+            "nomor": 9,
+            "nama": "IKU uji",
+            "satuan": "%",
+            "polaritas": "positif",
+            "agregasi": "nilai_akhir",
+            "target_tahunan-TOTAL_FORMS": 1,
+            "target_tahunan-INITIAL_FORMS": 0,
+            "target_tahunan-0-tahun": 2030,
+            "target_tahunan-0-target": "5",
+        },
+    )
+    assert resp.status_code == 200
+    assert "Tahun 2030 di luar periode RPJMD 2018-2023." in resp.content.decode()
+    assert (IndikatorDaerah.objects.count(), TargetDaerah.objects.count()) == sebelum
