@@ -9,7 +9,7 @@ from apps.core.forms import TanggalField, tahun_field
 from apps.core.models import Pejabat
 from apps.pengukuran.berkas import check_gambar
 
-from .models import ANALISIS, NARASI, AnalisisSasaran, LaporanKinerja
+from .models import ANALISIS, KETERANGAN_DUKUNGAN, NARASI, AnalisisSasaran, LaporanKinerja
 
 # A chapter of a report is a few pages; 20.000 characters is about eight A4 pages of text.
 NARASI_MAKS = 20_000
@@ -90,7 +90,11 @@ class AnalisisForm(forms.Form):
     """The words of BAB III for one sasaran (the numbers are shown from the data), and for
     analysis 7 whether each program of the year's DPA supporting it menunjang or not."""
 
-    PILIHAN_DUKUNGAN = (("", "— belum dinilai —"), ("1", "Menunjang"), ("0", "Tidak menunjang"))
+    PILIHAN_DUKUNGAN = (
+        ("", f"— {KETERANGAN_DUKUNGAN[None].lower()} —"),
+        ("1", KETERANGAN_DUKUNGAN[True]),
+        ("0", KETERANGAN_DUKUNGAN[False]),
+    )
 
     def __init__(self, *args, sasaran, analisis: AnalisisSasaran | None, program=(), **kwargs):
         awal = {n: getattr(analisis, n) for n in ANALISIS} if analisis else {}
@@ -133,8 +137,16 @@ class AnalisisForm(forms.Form):
         return {**{n: self.cleaned_data[n] for n in ANALISIS}, "dukungan_program": self.dukungan()}
 
     def pilihan_dukungan(self) -> list:
-        """The bound select of each program, for the page."""
-        return [(p, self[self.nama_dukungan(p)]) for p in self.program]
+        """Each program with its bound select and the words of its stored judgement."""
+        awal = {"1": True, "0": False}
+        return [
+            (
+                p,
+                self[self.nama_dukungan(p)],
+                KETERANGAN_DUKUNGAN[awal.get(self.initial.get(self.nama_dukungan(p)))],
+            )
+            for p in self.program
+        ]
 
 
 class TahunForm(forms.Form):

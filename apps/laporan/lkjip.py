@@ -45,7 +45,7 @@ from apps.perencanaan.selectors import (
 
 from . import grafik
 from .markdown import render_markdown
-from .models import ANALISIS, NARASI, AnalisisSasaran, LaporanKinerja
+from .models import ANALISIS, KETERANGAN_DUKUNGAN, NARASI, AnalisisSasaran, LaporanKinerja
 from .selectors import lkjip_terbaru
 
 TAHUN_BANDING = 3  # this year and the two before it (seed 003, Tabel 3.2)
@@ -148,7 +148,7 @@ class ProgramSasaran:
 
     @property
     def keterangan(self) -> str:
-        return {True: "Menunjang", False: "Tidak menunjang"}.get(self.menunjang, "Belum dinilai")
+        return KETERANGAN_DUKUNGAN[self.menunjang]
 
 
 @dataclass

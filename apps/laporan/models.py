@@ -29,6 +29,9 @@ NARASI = (
 # Every other section must hold text before the report is finalised.
 NARASI_OPSIONAL = ("penghargaan",)
 NARASI_WAJIB = tuple(n for n in NARASI if n not in NARASI_OPSIONAL)
+# The words of analysis 7's judgement of a program (True, False, None: not judged yet): the
+# editing page, the PDF and the attached data say them alike.
+KETERANGAN_DUKUNGAN = {True: "Menunjang", False: "Tidak menunjang", None: "Belum dinilai"}
 ANALISIS = (
     "uraian",
     "uraian_banding",

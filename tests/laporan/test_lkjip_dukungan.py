@@ -161,3 +161,17 @@ def test_the_editing_page_offers_exactly_the_programs_the_report_prints(kode, ta
     dicetak = {x.sasaran.pk: [p.program for p in x.program] for x in dok.sasaran}
     assert halaman == dicetak
     assert any(halaman.values())
+
+
+def test_a_final_report_shows_each_judgement_read_only_in_the_words_the_pdf_prints(client, login):
+    lap = siap_final()
+    s, program = _sasaran_dengan_program()
+    a = _analisis(lap, s)
+    a.dukungan_program = {str(program[0].pk): False}
+    a.save()
+    jadikan_final(lap)
+    login("operator.kecamatan")
+    resp = client.get(url_ubah())
+    teks = teks_halaman(resp)
+    assert f"{program[0].kode} {program[0].nama}: Tidak menunjang" in teks
+    assert f'name="s{s.pk}-dukungan_' not in resp.content.decode()  # no select on a final
