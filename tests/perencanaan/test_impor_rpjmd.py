@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from perencanaan_uji import user
+from realisasi_uji import teks_halaman
 from test_impor_perencanaan import baris_berkas, berkas, pesan_galat, tabel
 
 from apps.anggaran.models import Impor
@@ -170,6 +171,12 @@ def test_only_bagian_organisasi_starts_an_rpjmd_import_and_it_needs_a_year(clien
     impor = Impor.objects.get(jenis="target_rpjmd")
     assert resp["Location"] == reverse("anggaran:impor", args=[impor.pk])
     assert (impor.opd, impor.tahun, impor.status) == (None, 2023, "diperiksa")
+    # the kabupaten's import (no OPD) is listed in the import history and opens
+    client.force_login(user("verifikator"))
+    teks = teks_halaman(client.get(url))
+    assert "Target tahunan IKU Pemda (RPJMD) Kabupaten 2023 rpjmd.xlsx" in teks
+    teks = teks_halaman(client.get(resp["Location"]))
+    assert "rpjmd.xlsx · Kabupaten, tahun 2023 · Diperiksa" in teks
     # the operator cannot open the kabupaten's import either
     client.force_login(user("operator.kecamatan"))
     assert client.get(reverse("anggaran:impor", args=[impor.pk])).status_code == 404
