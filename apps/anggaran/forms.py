@@ -5,7 +5,7 @@ from django.utils.dates import MONTHS
 
 from apps.core.forms import angka_formfield, label_baris, tahun_field
 
-from .models import DPA, Impor, RealisasiAnggaran
+from .models import DPA, DPAProgram, Impor, RealisasiAnggaran
 
 # Month names as the UI writes them (Django's own, in Indonesian), numbered 1-12.
 BULAN = MONTHS
@@ -60,6 +60,26 @@ class RealisasiBulanForm(forms.Form):
     def isian(self) -> tuple:
         d = self.cleaned_data
         return d["realisasi"], d["fisik"], d["keterangan"]
+
+
+class RealisasiIndikatorForm(forms.Form):
+    """The year-end realisasi of one program's or kegiatan's indicator of a DPA (prefix
+    `p<id>` or `k<id>`), written the Indonesian way, never negative; empty clears it."""
+
+    def __init__(self, *args, info, **kwargs):
+        unsur = getattr(info, info.unsur)
+        super().__init__(
+            *args,
+            prefix=f"{info.unsur[0]}{info.pk}",
+            initial={"realisasi": info.realisasi},
+            **kwargs,
+        )
+        self.fields["realisasi"] = angka_formfield(
+            DPAProgram._meta.get_field("realisasi"),
+            label=f"Realisasi {unsur.kode}" + (f" ({info.satuan})" if info.satuan else ""),
+        )
+        self.info = info
+        label_baris(self)
 
 
 class ImporForm(forms.Form):

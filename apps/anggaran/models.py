@@ -168,6 +168,16 @@ class IndikatorDPA(models.Model):
 
     target = models.DecimalField(**KUANTITAS, null=True, blank=True)
     satuan = models.CharField(max_length=50, blank=True)
+    # What the indicator reached by the end of the year, entered by the OPD on the page of
+    # the DPA's indicators (apps.anggaran.views.indikator): the program's and kegiatan's
+    # node of the pohon kinerja is measured with it against `target`.
+    realisasi = models.DecimalField(
+        "realisasi akhir tahun",
+        **KUANTITAS,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
 
     opd_path = "dpa__opd"
 
@@ -178,12 +188,19 @@ class IndikatorDPA(models.Model):
         return str(getattr(self, self.unsur))
 
 
-def _unik_per_dpa(unsur: str, nama: str) -> models.UniqueConstraint:
-    return models.UniqueConstraint(
-        fields=["dpa", unsur],
-        name=f"dpa_{unsur}_unik",
-        violation_error_message=f"{nama} ini sudah tercantum pada DPA tersebut.",
-    )
+def _unik_per_dpa(unsur: str, nama: str) -> list[models.BaseConstraint]:
+    return [
+        models.UniqueConstraint(
+            fields=["dpa", unsur],
+            name=f"dpa_{unsur}_unik",
+            violation_error_message=f"{nama} ini sudah tercantum pada DPA tersebut.",
+        ),
+        models.CheckConstraint(
+            condition=Q(realisasi__isnull=True) | Q(realisasi__gte=0),
+            name=f"dpa_{unsur}_realisasi_tidak_negatif",
+            violation_error_message="Realisasi indikator tidak boleh negatif.",
+        ),
+    ]
 
 
 class DPAProgram(IndikatorDPA):
@@ -193,11 +210,12 @@ class DPAProgram(IndikatorDPA):
     dpa = models.ForeignKey(DPA, on_delete=models.CASCADE, related_name="program")
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
     indikator = models.CharField("indikator kinerja program", max_length=400, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "indikator program DPA"
         ordering = ["program__kode"]
-        constraints = [_unik_per_dpa("program", "Program")]
+        constraints = _unik_per_dpa("program", "Program")
 
 
 class DPAKegiatan(IndikatorDPA):
@@ -207,11 +225,12 @@ class DPAKegiatan(IndikatorDPA):
     dpa = models.ForeignKey(DPA, on_delete=models.CASCADE, related_name="kegiatan")
     kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="+")
     indikator = models.CharField("indikator kinerja kegiatan", max_length=400, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "indikator kegiatan DPA"
         ordering = ["kegiatan__kode"]
-        constraints = [_unik_per_dpa("kegiatan", "Kegiatan")]
+        constraints = _unik_per_dpa("kegiatan", "Kegiatan")
 
 
 class RincianDPA(models.Model):

@@ -21,6 +21,7 @@ from apps.core.impor import (
     read_tabel,
     write_potret,
 )
+from apps.core.riwayat import dengan_aksi
 from apps.core.tugas import tugas_start
 
 from .kode import Tingkat, parse_kode
@@ -124,6 +125,33 @@ def realisasi_anggaran_save(*, dpa, bulan: int, isian: dict, user=None) -> int:
     if hapus:
         RealisasiAnggaran.objects.filter(pk__in=hapus).delete()
     return len(baru) + len(berubah) + len(hapus)
+
+
+@transaction.atomic
+def realisasi_indikator_dpa_save(*, dpa, isian: dict, user=None) -> int:
+    """The year-end realisasi of the program and kegiatan indicators of a DPA, all or none.
+
+    `isian` maps a DPAProgram or DPAKegiatan of this DPA -> Decimal or None (None clears
+    it). Only what changed is written, each with its history (who, "anggaran.indikator").
+    Returns the number of indicators written."""
+    ditulis = 0
+    for info, nilai in isian.items():
+        if info.dpa_id != dpa.pk:
+            raise ValidationError(f"{getattr(info, info.unsur).kode}: bukan indikator DPA ini.")
+        terkunci = type(info).objects.select_for_update().get(pk=info.pk)
+        if terkunci.realisasi == nilai:
+            continue
+        terkunci.realisasi = nilai
+        try:
+            terkunci.full_clean(validate_unique=False)
+        except ValidationError as e:
+            kode = getattr(info, info.unsur).kode
+            raise ValidationError([f"{kode}: {m}" for m in e.messages]) from None
+        dengan_aksi(terkunci, "anggaran.indikator")
+        terkunci._history_user = user
+        terkunci.save(update_fields=["realisasi"])
+        ditulis += 1
+    return ditulis
 
 
 def _sha256(berkas) -> str:

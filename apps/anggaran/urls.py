@@ -8,6 +8,7 @@ urlpatterns = [
     path("opd/<int:opd_id>/<int:tahun>/", views.dpa, name="dpa"),
     path("opd/<int:opd_id>/<int:tahun>/perubahan/", views.banding, name="banding"),
     path("opd/<int:opd_id>/<int:tahun>/realisasi/<int:bulan>/", views.realisasi, name="realisasi"),
+    path("opd/<int:opd_id>/<int:tahun>/indikator/", views.indikator, name="indikator"),
     path(
         "opd/<int:opd_id>/<int:tahun>/ekspor/<str:jenis>.<str:format>", views.ekspor, name="ekspor"
     ),

@@ -20,7 +20,7 @@ from apps.core.tahun import pilihan_tahun
 from apps.core.tugas import tugas_terhenti_fail
 
 from . import resources, services
-from .forms import BULAN, ImporForm, RealisasiBulanForm
+from .forms import BULAN, ImporForm, RealisasiBulanForm, RealisasiIndikatorForm
 from .models import DPA, Impor, RealisasiAnggaran
 from .selectors import (
     anggaran_semua_opd,
@@ -196,6 +196,62 @@ def realisasi(request, opd: OPD, tahun: int, bulan: int):
             "baris": baris,
             "total": sampai.total,
             "bulan_list": BULAN,
+            "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+        },
+    )
+
+
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data")
+def indikator(request, opd: OPD, tahun: int):
+    """The year-end realisasi of the outcome indicator of every program and the output
+    indicator of every kegiatan of the DPA in force, saved all at once or nothing: the
+    program and kegiatan nodes of the pohon kinerja are measured with them. A program or
+    kegiatan whose DPA states no indicator has nothing to enter and says so."""
+    unit = opd
+    ada = _dpa_tahun(unit, tahun)
+    obj = ada.get(DPA.Jenis.PERUBAHAN) or ada.get(DPA.Jenis.MURNI)
+    if obj is None:
+        raise Http404("Belum ada DPA tahun ini.")
+    susunan = susunan_dpa(obj, rekap_dpa(obj))
+    data = request.POST if request.method == "POST" else None
+    baris = []  # (tingkat, kode, nama, form or None)
+    for p in susunan:
+        f = RealisasiIndikatorForm(data, info=p.info) if p.info and p.info.indikator else None
+        baris.append(("program", p.program, f))
+        for k in p.kegiatan:
+            fk = RealisasiIndikatorForm(data, info=k.info) if k.info and k.info.indikator else None
+            baris.append(("kegiatan", k.kegiatan, fk))
+    forms_ = [f for _, _, f in baris if f is not None]
+    if request.method == "POST":
+        if all(f.is_valid() for f in forms_):
+            try:
+                n = services.realisasi_indikator_dpa_save(
+                    dpa=obj,
+                    isian={f.info: f.cleaned_data["realisasi"] for f in forms_},
+                    user=request.user,
+                )
+            except ValidationError as e:
+                report_galat(request, e)
+            else:
+                messages.success(
+                    request,
+                    f"Realisasi indikator program dan kegiatan {tahun} tersimpan ({n} indikator)."
+                    if n
+                    else "Tidak ada perubahan.",
+                )
+                return redirect("anggaran:indikator", unit.pk, tahun)
+        else:
+            for f in forms_:
+                report_galat(request, f)
+        messages.error(request, TIDAK_DISIMPAN)
+    return render(
+        request,
+        "anggaran/indikator.html",
+        {
+            "opd": unit,
+            "tahun": tahun,
+            "dpa": obj,
+            "baris": baris,
             "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
         },
     )

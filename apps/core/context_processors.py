@@ -51,6 +51,10 @@ BAGIAN_KHUSUS = {
     "pengukuran:antrean": "verifikasi",
     "pengukuran:tinjau": "verifikasi",
     "pengukuran:jadwal": "jadwal",
+    "laporan:pohon": "perencanaan",
+    "laporan:pohon_unduh": "perencanaan",
+    "laporan:pohon_opd": "perencanaan",
+    "laporan:pohon_opd_unduh": "perencanaan",
     **{
         f"laporan:{n}": "lkjip"
         for n in (

@@ -30,6 +30,7 @@ AKSI = {
     "realisasi.buka_kembali": "Dibuka kembali",
     "anggaran.simpan": "Realisasi anggaran disimpan",
     "anggaran.impor": "Diimpor dari berkas",
+    "anggaran.indikator": "Realisasi indikator DPA disimpan",
     "perencanaan.impor": "Diimpor dari berkas",
     "pk.finalkan": "PK difinalkan",
     "lkjip.finalkan": "LKjIP difinalkan",

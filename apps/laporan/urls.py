@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dasbor, final, lkjip, paket, pdf
+from .views import dasbor, final, lkjip, paket, pdf, pohon
 
 app_name = "laporan"
 urlpatterns = [
@@ -22,6 +22,14 @@ urlpatterns = [
         "lkjip/<int:laporan_id>/diverifikasi/",
         final.tandai_diverifikasi,
         name="lkjip_diverifikasi",
+    ),
+    path("pohon/<int:tahun>/", pohon.pohon, name="pohon"),
+    path("pohon/<int:tahun>/unduh.<str:format>", pohon.pohon_unduh, name="pohon_unduh"),
+    path("pohon/opd/<int:opd_id>/<int:tahun>/", pohon.pohon_opd, name="pohon_opd"),
+    path(
+        "pohon/opd/<int:opd_id>/<int:tahun>/unduh.<str:format>",
+        pohon.pohon_opd_unduh,
+        name="pohon_opd_unduh",
     ),
     path("lkjip/paket/", paket.paket_daftar, name="paket_daftar"),
     path("lkjip/paket/<int:paket_id>/", paket.paket, name="paket"),

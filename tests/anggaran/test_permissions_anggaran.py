@@ -20,7 +20,7 @@ from realisasi_uji import opd_kecamatan, teks_halaman
 
 from apps.anggaran import resources, services
 from apps.anggaran import urls as anggaran_urls
-from apps.anggaran.models import DPA, Impor, RealisasiAnggaran, RincianDPA
+from apps.anggaran.models import DPA, DPAKegiatan, DPAProgram, Impor, RealisasiAnggaran, RincianDPA
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +43,9 @@ TABEL = [
     ("anggaran:banding", "POST", SALAH_METODE),
     ("anggaran:realisasi", "GET", BACA),
     ("anggaran:realisasi", "POST", UBAH),
+    # The year-end realisasi of the DPA's program and kegiatan indicators.
+    ("anggaran:indikator", "GET", BACA),
+    ("anggaran:indikator", "POST", UBAH),
     # Downloads (added while this table was written): the DPA's lines as CSV, an empty
     # import template (no OPD in the URL: every logged-in role).
     ("anggaran:ekspor", "GET", BACA),
@@ -63,6 +66,7 @@ TAMPAK = {
     "anggaran:dpa": "Anggaran 2023",
     "anggaran:banding": "DPA murni dan perubahan 2023",
     "anggaran:realisasi": "Realisasi anggaran November 2023",
+    "anggaran:indikator": "Realisasi indikator program dan kegiatan 2023",
 }
 
 
@@ -108,6 +112,9 @@ def potret() -> dict:
             )
         ),
         "riwayat": RealisasiAnggaran.history.count(),
+        "indikator": sorted(DPAProgram.objects.values_list("pk", "realisasi"))
+        + sorted(DPAKegiatan.objects.values_list("pk", "realisasi")),
+        "riwayat_indikator": DPAProgram.history.count() + DPAKegiatan.history.count(),
         "rincian": sorted(RincianDPA.objects.values_list("pk", "dpa_id", "pagu")),
         "dpa": sorted(DPA.objects.values_list("pk", "opd_id", "tahun", "jenis")),
     }
@@ -138,6 +145,7 @@ def _args(nama, opd_id, tahun=TAHUN, bulan=BULAN):
         "anggaran:dpa": [opd_id, tahun],
         "anggaran:banding": [opd_id, tahun],
         "anggaran:realisasi": [opd_id, tahun, bulan],
+        "anggaran:indikator": [opd_id, tahun],
         "anggaran:ekspor": [opd_id, tahun, "dpa", "csv"],
         "anggaran:templat": ["realisasi", "csv"],
     }[nama]
@@ -145,6 +153,10 @@ def _args(nama, opd_id, tahun=TAHUN, bulan=BULAN):
 
 def _grid_url(opd_id=None, tahun=TAHUN, bulan=BULAN):
     return reverse("anggaran:realisasi", args=[opd_id or opd_kecamatan().pk, tahun, bulan])
+
+
+def url_indikator(opd_id=None):
+    return reverse("anggaran:indikator", args=[opd_id or opd_kecamatan().pk, TAHUN])
 
 
 def _post_grid(baris):
@@ -167,6 +179,10 @@ def test_permission_table(client, nama, metode, peran, status):
     pertama = rincian(murni)[0]
     url = reverse(nama, args=_args(nama, opd.pk))
     data = _post_grid(pertama) if (metode, nama) == ("POST", "anggaran:realisasi") else {}
+    program = DPAProgram.objects.filter(dpa=murni).order_by("program__kode").first()
+    if (metode, nama) == ("POST", "anggaran:indikator"):
+        data = formulir_dari(url_indikator(), "form-realisasi-indikator")
+        data[f"p{program.pk}-realisasi"] = "81,5"
     if peran != "anonim":
         client.force_login(user(peran))
     sebelum = potret()
@@ -177,6 +193,12 @@ def test_permission_table(client, nama, metode, peran, status):
     if berhasil and nama == "anggaran:impor":
         assert Impor.objects.get(pk=_args_id(url)).status == Impor.Status.DIIMPOR
         assert potret() == sebelum  # every row of the file equals what is stored
+    elif berhasil and nama == "anggaran:indikator":
+        assert resp["Location"] == url
+        program.refresh_from_db()
+        assert program.realisasi == Decimal("81.5")
+        assert program.history.latest().history_user == user(peran)
+        assert "tersimpan (1 indikator)" in " ".join(pesan(resp))
     elif berhasil:
         assert resp["Location"] == url
         baris = RealisasiAnggaran.objects.get(rincian=pertama, bulan=BULAN)

@@ -502,6 +502,7 @@ def load_kecamatan_2023(periode, opd, pejabat, verifikator):
     )
     _isi_lkjip(laporan, ref.ANALISIS_KECAMATAN_2023, ref.STRUKTUR_KECAMATAN_2023)
     load_matriks(renstra, sasaran_by_nama.get("Meningkatnya Kinerja Kecamatan"))
+    _realisasi_indikator_dpa(dpa, bidang)
 
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -546,6 +547,35 @@ def load_matriks(renstra, sasaran):
         )
 
 
+def _realisasi_indikator_dpa(dpa, bidang) -> None:
+    """The year-end realisasi of the DPA's program and kegiatan indicators, as the Renstra
+    matrix of the same LKjIP states them for the DPA's year (its "realisasi K" column), on
+    the rows whose code and target are the DPA's own (program 7.01.03 has two indicators in
+    the matrix; the one with the DPA's target is the DPA's). Taken as the document writes
+    them: some (100 against 315 Bulan, 400 against 80 Nilai) read like percentages typed in
+    the K column, and the pohon kinerja shows the capaian they give. The sub kegiatan rows
+    of that column say 100 on every line whatever the unit, so no physical output is loaded
+    for them (the demo's monthly entries carry rupiah only, as the reference's budget
+    tables do)."""
+    info = {
+        **{(x.program.kode, x.target): x for x in DPAProgram.objects.filter(dpa=dpa)},
+        **{(x.kegiatan.kode, x.target): x for x in DPAKegiatan.objects.filter(dpa=dpa)},
+    }
+    for row in baca_matriks():
+        if (row["tahun_awal"], row["tingkat"]) not in {
+            (dpa.tahun, "program"),
+            (dpa.tahun, "kegiatan"),
+        }:
+            continue
+        if not row["realisasi_k"] or not row["target_k"]:
+            continue
+        kode = parse_kode(row["kode"], kode_bidang=bidang).teks
+        x = info.get((kode, D(row["target_k"])))
+        if x is not None and x.realisasi != D(row["realisasi_k"]):
+            x.realisasi = D(row["realisasi_k"])
+            x.save(update_fields=["realisasi"])
+
+
 DEMO_USERS = [
     ("admin", Peran.ADMIN, None, "Administrator", "Sistem"),
     ("verifikator", Peran.VERIFIKATOR, "4.01.01.06", "Verifikator", "Bagian Organisasi"),
@@ -586,12 +616,56 @@ URUSAN_SINTETIS = (8, 9, 6, 5)
 BATAS_SINTETIS = 99 * len(URUSAN_SINTETIS)
 
 
+def rpjmd_sintetis(tahun: int) -> tuple[PeriodeRPJMD, list[SasaranDaerah]]:
+    """The RPJMD period the synthetic OPDs follow: from the year before their data's year for
+    five years (2024-2028 for 2025: after the demo's 2018-2023, never overlapping it), with
+    one tujuan and three sasaran daerah, each with an IKU and a target every year. Made once,
+    found again afterwards."""
+    periode, _ = PeriodeRPJMD.objects.get_or_create(
+        tahun_awal=tahun - 1,
+        tahun_akhir=tahun + 3,
+        defaults={"nama": f"RPJMD Sintetis {tahun - 1}-{tahun + 3}", "visi": "Visi sintetis"},
+    )
+    misi, _ = Misi.objects.get_or_create(
+        periode=periode, nomor=1, defaults={"uraian": "Misi sintetis"}
+    )
+    tujuan, _ = TujuanDaerah.objects.get_or_create(
+        periode=periode, nomor=1, defaults={"uraian": "Tujuan daerah sintetis", "misi": misi}
+    )
+    daerah = []
+    for nomor in range(1, 4):
+        sd, baru = SasaranDaerah.objects.get_or_create(
+            tujuan=tujuan, nomor=nomor, defaults={"uraian": f"Sasaran daerah sintetis {nomor}"}
+        )
+        if baru:
+            ind = IndikatorDaerah.objects.create(
+                sasaran=sd,
+                nomor=1,
+                nama=f"IKU Pemda sintetis {nomor}",
+                satuan="%",
+                target_akhir=D(90),
+            )
+            TargetDaerah.objects.bulk_create(
+                TargetDaerah(indikator=ind, tahun=t, target=D(80))
+                for t in range(periode.tahun_awal, periode.tahun_akhir + 1)
+            )
+        daerah.append(sd)
+    return periode, daerah
+
+
 def load_synthetic(n: int, periode, verifikator, *, tahun: int = 2025) -> int:
     """N generated OPDs with a Renstra, a final PK, four triwulan of realisasi and a DPA with
     monthly realisation, for scale tests. Codes SIN-001...; bidang 8.01-8.99, then 9.xx, 6.xx,
-    5.xx (codes the demo's own OPDs do not use)."""
+    5.xx (codes the demo's own OPDs do not use). Their Renstra follow the synthetic RPJMD
+    (rpjmd_sintetis): sasaran s supports sasaran daerah (s - 1) mod 3 + 1, the program
+    supports sasaran 1, and the DPA states the indicator, target and year-end realisasi of the
+    program and each kegiatan, and an output of each sub kegiatan reported every month (the
+    pohon kinerja complete at every level). The values added for the cascade are fixed
+    numbers, not drawn from the OPD's random sequence, so every other figure stays as it
+    was."""
     if n > BATAS_SINTETIS:
         raise ValueError(f"--synthetic paling banyak {BATAS_SINTETIS} OPD.")
+    periode_sintetis, daerah = rpjmd_sintetis(tahun) if n else (None, [])
     dibuat = 0
     for i in range(1, n + 1):
         kode = f"SIN-{i:03d}"
@@ -610,7 +684,7 @@ def load_synthetic(n: int, periode, verifikator, *, tahun: int = 2025) -> int:
             nama=f"Kepala Dinas Sintetis {i:03d}", jabatan=f"Kepala Dinas Sintetis {i:03d}", opd=opd
         )
         renstra = Renstra.objects.create(
-            opd=opd, tahun_awal=2021, tahun_akhir=2026, periode_rpjmd=None
+            opd=opd, tahun_awal=2021, tahun_akhir=2026, periode_rpjmd=periode_sintetis
         )
         tujuan = Tujuan.objects.create(renstra=renstra, nomor=1, uraian="Tujuan sintetis")
         pk = PerjanjianKinerja.objects.create(
@@ -625,6 +699,11 @@ def load_synthetic(n: int, periode, verifikator, *, tahun: int = 2025) -> int:
         realisasi, pk_ind = [], []
         for s in range(1, rnd.randint(2, 4) + 1):
             sasaran = Sasaran.objects.create(tujuan=tujuan, nomor=s, uraian=f"Sasaran sintetis {s}")
+            DukunganSasaranDaerah.objects.create(
+                sasaran=sasaran, sasaran_daerah=daerah[(s - 1) % 3]
+            )
+            if s == 1:
+                pertama = sasaran
             for j in range(1, rnd.randint(2, 4) + 1):
                 ind = IndikatorKinerja.objects.create(
                     sasaran=sasaran,
@@ -652,10 +731,27 @@ def load_synthetic(n: int, periode, verifikator, *, tahun: int = 2025) -> int:
         Realisasi.objects.bulk_create(realisasi)
         dpa = DPA.objects.create(opd=opd, tahun=tahun)
         program = Program.objects.create(kode=f"{bidang}.01", nama="Program Penunjang", skema="050")
+        ProgramSasaran.objects.create(sasaran=pertama, program=program)
+        DPAProgram.objects.create(
+            dpa=dpa,
+            program=program,
+            indikator="Persentase capaian program sintetis",
+            target=D(100),
+            satuan="%",
+            realisasi=D(60 + i % 41),
+        )
         rincian_baru = []
         for k in range(1, 4):
             keg = Kegiatan.objects.create(
                 program=program, kode=f"{bidang}.01.2.{k:02d}", nama=f"Kegiatan sintetis {k}"
+            )
+            DPAKegiatan.objects.create(
+                dpa=dpa,
+                kegiatan=keg,
+                indikator=f"Jumlah keluaran kegiatan sintetis {k}",
+                target=D(12),
+                satuan="Dokumen",
+                realisasi=D(6 + (i + k) % 7),
             )
             for sk in range(1, rnd.randint(2, 5) + 1):
                 sub = SubKegiatan.objects.create(
@@ -669,6 +765,9 @@ def load_synthetic(n: int, periode, verifikator, *, tahun: int = 2025) -> int:
                         kegiatan=keg,
                         sub_kegiatan=sub,
                         pagu=D(rnd.randint(10, 900)) * 1_000_000,
+                        indikator=f"Jumlah keluaran sub kegiatan sintetis {k}.{sk}",
+                        target=D(12),
+                        satuan="Dokumen",
                     )
                 )
         RincianDPA.objects.bulk_create(rincian_baru)
@@ -680,6 +779,7 @@ def load_synthetic(n: int, periode, verifikator, *, tahun: int = 2025) -> int:
                         rincian=r,
                         bulan=bulan,
                         realisasi=(r.pagu * D(rnd.randint(3, 10)) / 100).quantize(D("1")),
+                        fisik=D(1),
                     )
                 )
         RealisasiAnggaran.objects.bulk_create(bulanan)
