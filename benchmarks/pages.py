@@ -383,6 +383,115 @@ def sql_dasbor(tahun: int):
     ]
 
 
+def sql_pohon(tahun: int, opd_id: int | None = None):
+    """The pohon kinerja's data of the year (every OPD, or one): the RPJMD period covering the
+    year with its sasaran daerah, IKU and targets, each OPD's Renstra sasaran and their links
+    to sasaran daerah and programs, the PK in force with its indicators, targets and the
+    year's realisasi, and the DPA in force: its programs with their pagu and realisation
+    summed from the lines and their indicators (with `opd_id` also the kegiatan, the lines
+    and the months' physical output)."""
+    saring = "AND o.id = %s" if opd_id else ""
+    arg = (opd_id,) if opd_id else ()
+    periode = """SELECT p.id FROM core_perioderpjmd p
+        WHERE p.tahun_awal <= %s AND p.tahun_akhir >= %s ORDER BY p.tahun_awal DESC LIMIT 1"""
+    renstra = f"""SELECT r.id FROM perencanaan_renstra r JOIN core_opd o ON o.id = r.opd_id
+        WHERE o.aktif AND r.tahun_awal <= %s AND r.tahun_akhir >= %s {saring}"""
+    pk_berlaku = f"""SELECT pk.id FROM perencanaan_perjanjiankinerja pk
+        JOIN core_opd o ON o.id = pk.opd_id
+        WHERE o.aktif {saring} AND pk.tahun = %s AND pk.status = 'final' AND pk.versi = (
+            SELECT MAX(p2.versi) FROM perencanaan_perjanjiankinerja p2
+            WHERE p2.opd_id = pk.opd_id AND p2.tahun = pk.tahun AND p2.status = 'final')"""
+    dpa_berlaku = f"""SELECT d.id FROM anggaran_dpa d JOIN core_opd o ON o.id = d.opd_id
+        WHERE o.aktif {saring} AND d.tahun = %s AND d.jenis = (
+            SELECT MAX(d2.jenis) FROM anggaran_dpa d2
+            WHERE d2.opd_id = d.opd_id AND d2.tahun = d.tahun)"""
+    q = [
+        (
+            f"""SELECT sd.id, sd.nomor, sd.uraian, t.nomor FROM perencanaan_sasarandaerah sd
+            JOIN perencanaan_tujuandaerah t ON t.id = sd.tujuan_id
+            WHERE t.periode_id IN ({periode}) ORDER BY t.nomor, sd.nomor""",
+            (tahun, tahun),
+        ),
+        (
+            f"""SELECT i.id, i.sasaran_id, i.nama, i.satuan, td.target
+            FROM perencanaan_indikatordaerah i
+            JOIN perencanaan_sasarandaerah sd ON sd.id = i.sasaran_id
+            JOIN perencanaan_tujuandaerah t ON t.id = sd.tujuan_id
+            LEFT JOIN perencanaan_targetdaerah td ON td.indikator_id = i.id AND td.tahun = %s
+            WHERE t.periode_id IN ({periode}) ORDER BY i.nomor""",
+            (tahun, tahun, tahun),
+        ),
+        (
+            f"""SELECT s.id, s.nomor, s.uraian, t.nomor, r.opd_id, r.id, o.kode, o.nama
+            FROM perencanaan_sasaran s JOIN perencanaan_tujuan t ON t.id = s.tujuan_id
+            JOIN perencanaan_renstra r ON r.id = t.renstra_id JOIN core_opd o ON o.id = r.opd_id
+            WHERE r.id IN ({renstra}) ORDER BY o.kode, t.nomor, s.nomor""",
+            (tahun, tahun, *arg),
+        ),
+        (
+            f"""SELECT ds.sasaran_id, ds.sasaran_daerah_id FROM perencanaan_dukungansasarandaerah ds
+            JOIN perencanaan_sasaran s ON s.id = ds.sasaran_id
+            JOIN perencanaan_tujuan t ON t.id = s.tujuan_id WHERE t.renstra_id IN ({renstra})""",
+            (tahun, tahun, *arg),
+        ),
+        (
+            f"""SELECT ps.sasaran_id, ps.program_id FROM perencanaan_programsasaran ps
+            JOIN perencanaan_sasaran s ON s.id = ps.sasaran_id
+            JOIN perencanaan_tujuan t ON t.id = s.tujuan_id WHERE t.renstra_id IN ({renstra})""",
+            (tahun, tahun, *arg),
+        ),
+        (
+            f"""SELECT pi.pk_dokumen_id, pi.target, pi.target_teks, i.id, i.nama, i.satuan,
+                i.polaritas, i.jenis_nilai, i.agregasi, i.sasaran_id
+            FROM perencanaan_pkindikator pi
+            JOIN perencanaan_indikatorkinerja i ON i.id = pi.indikator_id
+            WHERE pi.pk_dokumen_id IN ({pk_berlaku}) ORDER BY i.nomor""",
+            (*arg, tahun),
+        ),
+        (
+            f"""SELECT r.indikator_id, r.triwulan, r.nilai, r.nilai_teks
+            FROM pengukuran_realisasi r
+            WHERE r.tahun = %s AND r.indikator_id IN (
+                SELECT pi.indikator_id FROM perencanaan_pkindikator pi
+                WHERE pi.pk_dokumen_id IN ({pk_berlaku}))""",
+            (tahun, *arg, tahun),
+        ),
+        (
+            f"""SELECT d.opd_id, pr.id, pr.kode, pr.nama, SUM(ri.pagu), SUM(ra.s),
+                dp.indikator, dp.target, dp.satuan, dp.realisasi
+            FROM anggaran_rinciandpa ri JOIN anggaran_dpa d ON d.id = ri.dpa_id
+            JOIN anggaran_kegiatan k ON k.id = ri.kegiatan_id
+            JOIN anggaran_program pr ON pr.id = k.program_id
+            LEFT JOIN (SELECT rincian_id, SUM(realisasi) s FROM anggaran_realisasianggaran
+                       GROUP BY rincian_id) ra ON ra.rincian_id = ri.id
+            LEFT JOIN anggaran_dpaprogram dp ON dp.dpa_id = d.id AND dp.program_id = pr.id
+            WHERE d.id IN ({dpa_berlaku})
+            GROUP BY d.opd_id, pr.id, pr.kode, pr.nama, dp.indikator, dp.target, dp.satuan,
+                dp.realisasi""",
+            (*arg, tahun),
+        ),
+    ]
+    if opd_id:
+        q.append(
+            (
+                f"""SELECT ri.id, ri.kegiatan_id, k.kode, k.nama, s.kode, s.nama, ri.indikator,
+                    ri.target, ri.satuan, ri.pagu, SUM(ra.realisasi), SUM(ra.fisik),
+                    dk.indikator, dk.target, dk.satuan, dk.realisasi
+                FROM anggaran_rinciandpa ri JOIN anggaran_kegiatan k ON k.id = ri.kegiatan_id
+                LEFT JOIN anggaran_subkegiatan s ON s.id = ri.sub_kegiatan_id
+                LEFT JOIN anggaran_realisasianggaran ra ON ra.rincian_id = ri.id
+                LEFT JOIN anggaran_dpakegiatan dk
+                    ON dk.dpa_id = ri.dpa_id AND dk.kegiatan_id = ri.kegiatan_id
+                WHERE ri.dpa_id IN ({dpa_berlaku})
+                GROUP BY ri.id, k.kode, k.nama, s.kode, s.nama, dk.indikator, dk.target,
+                    dk.satuan, dk.realisasi
+                ORDER BY k.kode, s.kode""",
+                (*arg, tahun),
+            )
+        )
+    return q
+
+
 # --- the run ---------------------------------------------------------------------------------
 
 
@@ -613,6 +722,16 @@ def ukur_semua(db, args, n_opd, opd, n_indikator, operator, verifikator, mulai):
             f"dashboard {TAHUN}, rows reused from the cache (a reload within 60 s)",
             dari_cache(halaman(client_ver, url_dasbor, {"tahun": TAHUN})),
             sql_mentah(sql_dasbor(TAHUN)),
+        ),
+        (
+            f"pohon kinerja kabupaten {TAHUN}, every OPD (down to program)",
+            halaman(client_ver, reverse("laporan:pohon", args=[TAHUN])),
+            sql_mentah(sql_pohon(TAHUN)),
+        ),
+        (
+            f"pohon kinerja {opd.kode} {TAHUN} (down to sub kegiatan)",
+            halaman(client_opd, reverse("laporan:pohon_opd", args=[opd.pk, TAHUN])),
+            sql_mentah(sql_pohon(TAHUN, opd.pk)),
         ),
     ]
     # The baseline must read what the page shows: same first-page entries.

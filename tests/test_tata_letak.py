@@ -56,18 +56,24 @@ def halaman_peran() -> dict[str, list[tuple[str, str]]]:
         ("lkjip", reverse("laporan:paket_daftar")),
         ("anggaran", reverse("anggaran:dpa", args=[org.pk, 2019])),
     ]
+    # the pohon kinerja (kabupaten and OPD) and the DPA indicators' year-end realisasi
+    pohon = [
+        ("perencanaan", reverse("laporan:pohon", args=[2023])),
+        ("perencanaan", reverse("laporan:pohon_opd", args=[kec.pk, 2023]) + "?buka=semua"),
+        ("anggaran", reverse("anggaran:indikator", args=[kec.pk, 2023])),
+    ]
     semua = [
         ("verifikasi" if b == "realisasi" else b, u)
         for b, u in umum + opd
         if u != reverse("pengukuran:beranda")
     ]
     return {
-        "operator.kecamatan": umum + opd,
+        "operator.kecamatan": umum + opd + pohon,
         "pimpinan.kecamatan": umum + opd[2:3] + opd[8:9],
-        "verifikator": semua + verifikasi,
+        "verifikator": semua + verifikasi + pohon,
         # the inspektorat reads the officials' list; editing one is not offered to it
-        "inspektorat": semua[:6] + semua[-3:-1] + verifikasi[:1],
-        "admin": semua[:6] + verifikasi,
+        "inspektorat": semua[:6] + semua[-3:-1] + verifikasi[:1] + pohon,
+        "admin": semua[:6] + verifikasi + pohon[:1],
     }
 
 

@@ -149,3 +149,31 @@ def test_the_entry_page_can_be_filled_and_saved_with_the_keyboard_alone(page, ha
         "Survei IKM selesai.",
         "Pertahankan.",
     )
+
+
+def test_verifikator_reaches_the_pohon_kinerja_and_prints_an_opds_tree_by_clicks(page, hari_demo):
+    """From the home page: Perencanaan, the kabupaten's tree of 2023, a program opened by a
+    click (no script: a <details>), the Kecamatan's own tree, its PDF."""
+    import subprocess
+
+    masuk(page, "verifikator")
+    page.get_by_role("link", name="Perencanaan", exact=True).click()
+    page.locator("p", has_text="Pohon kinerja kabupaten").get_by_role("link", name="2023").click()
+    expect(page.locator("h1")).to_have_text("Pohon kinerja kabupaten 2023")
+    program = page.locator("li.tingkat-program", has_text="7.01.02").first
+    expect(program.locator("details").first).not_to_have_attribute("open", "")
+    expect(program.get_by_text("Pagu Rp").first).to_be_hidden()
+    program.locator("summary").first.click()
+    expect(program.get_by_text("Pagu Rp").first).to_be_visible()
+    shot(page, "tugas/verifikator-pohon-kabupaten")
+    sasaran = page.locator("li.tingkat-sasaran", has_text="Meningkatnya Kualitas Pelayanan Publik")
+    sasaran.get_by_role("link", name="pohon OPD").first.click()
+    expect(page.locator("h1")).to_have_text("Pohon kinerja Kecamatan Magetan 2023")
+    expect(page.get_by_text("253,33 %").first).to_be_visible()  # kegiatan 7.01.01.2.01
+    with page.expect_download() as unduhan:
+        page.get_by_role("link", name="Unduh PDF").click()
+    assert unduhan.value.suggested_filename == "pohon-kinerja-kec-magetan-2023.pdf"
+    teks = subprocess.run(
+        ["pdftotext", "-layout", unduhan.value.path(), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    assert "POHON KINERJA KECAMATAN MAGETAN TAHUN 2023" in teks and "253,33 %" in teks

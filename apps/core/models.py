@@ -210,6 +210,21 @@ class OPD(models.Model):
     def __str__(self):
         return self.nama
 
+    def clean(self):
+        """A unit's induk chain must end: A under B under A would make both each other's
+        parent (the constraint catches only a unit under itself)."""
+        rantai, induk = [self], self.induk if self.induk_id else None
+        while induk is not None:
+            if induk.pk is not None and induk.pk == self.pk:
+                jalur = " › ".join(o.nama for o in [*rantai, self])
+                raise ValidationError(
+                    {"induk": f"Unit induk membentuk lingkaran ({jalur}); pilih unit lain."}
+                )
+            if induk in rantai[1:] or len(rantai) > 50:
+                break  # a loop above this unit, not through it: stopped, reported on its own
+            rantai.append(induk)
+            induk = induk.induk if induk.induk_id else None
+
 
 class Pejabat(models.Model):
     """An official who signs (PK, LKjIP): the pihak pertama and kedua of a Perjanjian Kinerja."""

@@ -446,7 +446,7 @@ def pohon_kinerja(
         n = Simpul(
             "lepas",
             o.kode,
-            f"{o.nama}: belum terhubung",
+            f"{o.nama} — di luar pohon kinerja",
             o,
             id=f"o{o.pk}",
             tautan=reverse("perencanaan:opd", args=[o.pk]),

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from apps.anggaran.kode import parse_kode
-from apps.anggaran.models import Program
+from apps.anggaran.models import DPAKegiatan, DPAProgram, Program, RincianDPA
 from apps.anggaran.perhitungan import Rekap
 from apps.anggaran.selectors import anggaran_opd
 from apps.core.angka import format_nilai, format_rupiah, nama_triwulan
@@ -457,6 +457,7 @@ JENIS_PERINGATAN = {
     "sasaran_tanpa_indikator": "Sasaran tanpa indikator",
     "sasaran_tanpa_sasaran_daerah": "Sasaran tidak mendukung sasaran RPJMD",
     "program_tanpa_sasaran": "Program tidak terhubung ke sasaran",
+    "simpul_tanpa_indikator": "Program, kegiatan atau sub kegiatan DPA tanpa indikator",
 }
 
 
@@ -491,9 +492,12 @@ def konsistensi_opd(
     - a sasaran of the Renstra with no indicator;
     - a sasaran of the Renstra supporting no sasaran daerah of its RPJMD period, once that
       period has sasaran daerah;
-    - a program of the DPA or the PK linked to no sasaran of the Renstra.
+    - a program of the DPA or the PK linked to no sasaran of the Renstra;
+    - a program, kegiatan or sub kegiatan of the DPA in force for which the DPA states no
+      indicator: its node of the pohon kinerja cannot be measured (apps.laporan.pohon reads
+      the same rule: a kegiatan budgeted as one line before 2021 has the line's indicator).
 
-    A year without a Renstra has that one warning only. At most 13 queries (plus reading
+    A year without a Renstra has that one warning only. At most 16 queries (plus reading
     `opds` when it is a QuerySet); a query whose ids are all absent is not run. `anggaran`:
     the DPA in force of the OPDs with its tree ({opd id: (DPA, PohonAnggaran)}, from
     apps.anggaran.selectors.anggaran_opd) when the caller has read it already.
@@ -528,6 +532,7 @@ def konsistensi_opd(
         if o in dpa
     }
     indikator = _indikator_pk(berlaku_ids)
+    tanpa_indikator = _dpa_tanpa_indikator(dpa, anggaran) if dpa else {}
     ditutup, terisi = {}, set()
     if _PENGISIAN and berlaku_ids:
         ditutup, terisi = _PENGISIAN[0](
@@ -606,7 +611,84 @@ def konsistensi_opd(
             sasaran_kosong=sasaran_kosong[r.pk],
             tanpa_daerah=tanpa_daerah[r.pk],
             terhubung=terhubung[r.pk],
+            tanpa_indikator=tanpa_indikator.get(opd_id, []),
         )
+    return hasil
+
+
+def _dpa_tanpa_indikator(dpa: dict, anggaran: dict) -> dict[int, list[Peringatan]]:
+    """The warnings of the DPA nodes without an indicator, by OPD id (3 queries): a program
+    without its outcome indicator, a kegiatan without its output indicator (before 2021 a
+    kegiatan budgeted as one line takes the line's), a sub kegiatan line without one."""
+    ids = [d.pk for d in dpa.values()]
+    ada_program = set(
+        DPAProgram.objects.filter(dpa_id__in=ids)
+        .exclude(indikator="")
+        .values_list("dpa_id", "program_id")
+    )
+    ada_kegiatan = set(
+        DPAKegiatan.objects.filter(dpa_id__in=ids)
+        .exclude(indikator="")
+        .values_list("dpa_id", "kegiatan_id")
+    )
+    kosong = defaultdict(list)
+    for dpa_id, pk, kegiatan_id, sub_id, indikator, kode, nama in (
+        RincianDPA.objects.filter(dpa_id__in=ids)
+        .filter(Q(sub_kegiatan__isnull=True) | Q(indikator=""))
+        .order_by("sub_kegiatan__kode")
+        .values_list(
+            "dpa_id",
+            "pk",
+            "kegiatan_id",
+            "sub_kegiatan_id",
+            "indikator",
+            "sub_kegiatan__kode",
+            "sub_kegiatan__nama",
+        )
+    ):
+        if sub_id is None:
+            if indikator:
+                ada_kegiatan.add((dpa_id, kegiatan_id))
+        else:
+            kosong[dpa_id].append((pk, kode, nama))
+    hasil = {}
+    for opd_id, d in dpa.items():
+        _, pohon = anggaran[opd_id]
+        url_indikator = reverse("anggaran:indikator", args=[opd_id, d.tahun])
+        url_dpa = reverse("anggaran:dpa", args=[opd_id, d.tahun])
+        dpa_nama = f"{d.get_jenis_display()} {d.tahun}"
+        daftar = [
+            Peringatan(
+                "simpul_tanpa_indikator",
+                f"Program {p.kode} {p.nama}: {dpa_nama} tidak mencantumkan indikator "
+                "kinerja programnya (outcome); simpulnya di pohon kinerja tidak dapat diukur.",
+                f"{url_indikator}#program-{p.pk}",
+                "Lihat",
+            )
+            for p in sorted(pohon.program, key=lambda x: x.kode)
+            if (d.pk, p.pk) not in ada_program
+        ]
+        daftar += [
+            Peringatan(
+                "simpul_tanpa_indikator",
+                f"Kegiatan {k.kode} {k.nama}: {dpa_nama} tidak mencantumkan indikator "
+                "keluarannya (output).",
+                f"{url_indikator}#kegiatan-{k.pk}",
+                "Lihat",
+            )
+            for k in sorted(pohon.kegiatan, key=lambda x: x.kode)
+            if (d.pk, k.pk) not in ada_kegiatan
+        ]
+        daftar += [
+            Peringatan(
+                "simpul_tanpa_indikator",
+                f"Sub kegiatan {kode} {nama}: {dpa_nama} tidak mencantumkan indikator keluarannya.",
+                f"{url_dpa}#rincian-{pk}",
+                "Lihat",
+            )
+            for pk, kode, nama in kosong[d.pk]
+        ]
+        hasil[opd_id] = daftar
     return hasil
 
 
@@ -667,6 +749,7 @@ def _peringatan(
     sasaran_kosong,
     tanpa_daerah,
     terhubung,
+    tanpa_indikator,
 ) -> list[Peringatan]:
     """The warnings of one OPD's year from its data fetched by konsistensi_opd (no query)."""
     hasil: list[Peringatan] = []
@@ -825,6 +908,7 @@ def _peringatan(
                     "Hubungkan ke sasaran",
                 )
             )
+    hasil += tanpa_indikator
     urutan = list(JENIS_PERINGATAN)
     return sorted(hasil, key=lambda p: urutan.index(p.jenis))
 

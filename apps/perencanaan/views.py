@@ -110,7 +110,17 @@ def beranda(request):
     return render(
         request,
         "perencanaan/beranda.html",
-        {"opd_list": opd_list, "tahun": tahun, "periode_list": list(PeriodeRPJMD.objects.all())},
+        {
+            "opd_list": opd_list,
+            "tahun": tahun,
+            "periode_list": list(PeriodeRPJMD.objects.all()),
+            # the years of the pohon kinerja offered: those an RPJMD period covers, and this one
+            "tahun_pohon": sorted(
+                {tahun}.union(
+                    *(range(p.tahun_awal, p.tahun_akhir + 1) for p in PeriodeRPJMD.objects.all())
+                )
+            ),
+        },
     )
 
 

@@ -74,7 +74,7 @@ def _unduh(pohon: PohonKinerja, format: str, nama: str):
         {"pohon": pohon, "judul": judul, "pemda": Pemda.objects.first()},
     )
     resp = HttpResponse(isi, content_type="application/pdf")
-    resp["Content-Disposition"] = f'inline; filename="{nama}.pdf"'
+    resp["Content-Disposition"] = f'attachment; filename="{nama}.pdf"'
     return resp
 
 
