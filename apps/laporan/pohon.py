@@ -38,7 +38,7 @@ from apps.core.ekspor import sel_persen
 from apps.core.models import OPD, PeriodeRPJMD
 from apps.core.persen import Hasil
 from apps.pengukuran import capaian as engine
-from apps.pengukuran.kinerja import kinerja_tahun
+from apps.pengukuran.kinerja import aturan_pemda, kinerja_daerah, kinerja_tahun
 from apps.perencanaan.models import (
     DukunganSasaranDaerah,
     IndikatorDaerah,
@@ -46,7 +46,6 @@ from apps.perencanaan.models import (
     ProgramSasaran,
     Sasaran,
     SasaranDaerah,
-    TargetDaerah,
     TargetTahunan,
 )
 from apps.perencanaan.selectors import periode_rpjmd_tahun, renstra_tahun_opd, tampil_target
@@ -216,15 +215,10 @@ def pohon_kinerja(
         else []
     )
     iku = defaultdict(list)
-    target_iku = {}
-    if daerah:
-        for i in IndikatorDaerah.objects.filter(sasaran__in=daerah).order_by("nomor"):
-            iku[i.sasaran_id].append(i)
-        target_iku = dict(
-            TargetDaerah.objects.filter(indikator__sasaran__in=daerah, tahun=tahun)
-            .order_by()
-            .values_list("indikator_id", "target")
-        )
+    for i in IndikatorDaerah.objects.filter(sasaran__in=daerah).order_by("nomor") if daerah else []:
+        iku[i.sasaran_id].append(i)
+    # measured as the IKU Pemda page measures them: entered, or an OPD indicator's values
+    tahun_iku = kinerja_daerah([i for v in iku.values() for i in v], tahun)
 
     # --- each OPD's Renstra sasaran of the year, measured through the read model ---
     renstra = renstra_tahun_opd(opd_by_id, tahun)
@@ -417,19 +411,22 @@ def pohon_kinerja(
             sd.uraian,
             None,
             id=f"d{sd.pk}",
-            tautan=reverse("perencanaan:rpjmd", args=[periode.pk]) + f"#sasaran-daerah-{sd.pk}",
+            tautan=reverse("pengukuran:iku_pemda", args=[tahun, 4])
+            + (f"#iku-{iku[sd.pk][0].pk}" if iku[sd.pk] else ""),
         )
         for i in iku[sd.pk]:
-            t = target_iku.get(i.pk)
+            k = tahun_iku[i.pk]
+            nilai = k.hasil.tahunan.nilai if k.hasil.tahunan.ada else None
             n.ukuran.append(
                 Ukuran(
                     i.nama,
                     i.satuan,
-                    _teks(t),
-                    "",
-                    Hasil(None, "realisasi IKU Pemda belum diisi"),
-                    "RPJMD",
-                    t,
+                    _teks(k.target),
+                    _teks(nilai),
+                    k.hasil.capaian,
+                    f"IKU Pemda, {k.sumber}",
+                    k.target,
+                    nilai,
                 )
             )
         n.anak = [
@@ -468,11 +465,12 @@ def pohon_kinerja(
             lepas.append(n)
 
     hasil = PohonKinerja(tahun, periode, opd, kedalaman, akar, lepas, semua_opd)
+    skala_pemda = aturan_pemda().skala
     for _, s in hasil.simpul():
         if s.tingkat == "lepas":
             continue
         k = kinerja.get(s.opd.pk) if s.opd else None
-        _nilai_simpul(s, k.skala if k else None)
+        _nilai_simpul(s, k.skala if k else skala_pemda)
         if s.tanpa_indikator:
             s.masalah.append("Belum ada indikator.")
     return hasil

@@ -17,7 +17,7 @@ from apps.core.models import OPD
 
 from .berkas import check_bukti
 from .kinerja import IndikatorTahun
-from .models import JadwalPengisian, Realisasi
+from .models import JadwalPengisian, Realisasi, RealisasiDaerah
 from .selectors import hash_realisasi
 from .services import Isian, Keputusan
 
@@ -181,3 +181,30 @@ class PengecualianForm(forms.Form):
     jadwal = forms.ModelChoiceField(label="Triwulan", queryset=JadwalPengisian.objects.all())
     berlaku_sampai = TanggalWaktuField(label="Berlaku sampai")
     alasan = teks_field("Alasan", 2000)
+
+
+class RealisasiDaerahForm(forms.Form):
+    """One IKU Pemda's value in a triwulan (prefix `i<indikator id>`): a number written the
+    Indonesian way, and the analysis; an empty number removes a draft value."""
+
+    def __init__(self, *args, indikator, tersimpan: RealisasiDaerah | None, **kwargs):
+        super().__init__(
+            *args,
+            prefix=f"i{indikator.pk}",
+            initial={
+                "nilai": tersimpan.nilai if tersimpan else None,
+                "analisis": tersimpan.analisis if tersimpan else "",
+            },
+            **kwargs,
+        )
+        nama = f"{indikator.nama}" + (f" ({indikator.satuan})" if indikator.satuan else "")
+        self.fields["nilai"] = angka_formfield(
+            RealisasiDaerah._meta.get_field("nilai"), label=f"Realisasi {nama}"
+        )
+        self.fields["nilai"].required = False
+        self.fields["analisis"] = teks_field(f"Analisis {indikator.nama}", 5000, wajib=False)
+        self.indikator = indikator
+        label_baris(self)
+
+    def isian(self) -> tuple:
+        return self.cleaned_data["nilai"], self.cleaned_data["analisis"].strip()

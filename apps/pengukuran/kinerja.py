@@ -28,11 +28,13 @@ from django.utils import timezone
 
 from apps.core.models import OPD, Pemda, RentangPredikat, SkalaPredikat
 from apps.perencanaan.models import (
+    IndikatorDaerah,
     IndikatorKinerja,
     PerjanjianKinerja,
     PilihanNilai,
     PKIndikator,
     Sasaran,
+    TargetDaerah,
 )
 from apps.perencanaan.selectors import annotate_target
 
@@ -44,6 +46,7 @@ from .models import (
     JadwalPengisian,
     PengecualianKunci,
     Realisasi,
+    RealisasiDaerah,
 )
 
 # --- the rules -------------------------------------------------------------------------------
@@ -532,5 +535,114 @@ def kinerja_tahun(
             capaian,
             engine.predikat(capaian.nilai, at.skala.rentang, at.skala.tepi),
             per_tw,
+        )
+    return hasil
+
+
+# --- the kabupaten's IKU (IKU Pemda) ----------------------------------------------------------
+
+
+def aturan_pemda() -> Aturan:
+    """The rules the kabupaten's own indicators are computed with: its default predikat
+    scale and its formula for lower-is-better indicators (aturan_opd's, for a unit with no
+    scale of its own)."""
+    return aturan_opd([OPD()])[None]
+
+
+@dataclass
+class IKUTahun:
+    """An IKU Pemda in a year: the RPJMD target of the year, its triwulan values (entered by
+    Bagian Organisasi, or those of the OPD indicator it is declared the same measure as), the
+    annual value by its rule, capaian and predikat by the kabupaten's scale."""
+
+    indikator: IndikatorDaerah
+    target: Decimal | None
+    nilai: dict[int, Decimal]
+    status: dict[int, str]
+    sumber: str  # where the values come from, as the pages say it
+    hasil: engine.CapaianIndikator
+    isian: dict[int, RealisasiDaerah] = field(default_factory=dict)  # the entered rows
+
+    @property
+    def diambil(self) -> bool:
+        """Its values are an OPD indicator's: nothing to type."""
+        return self.indikator.sumber_id is not None
+
+
+def kinerja_daerah(
+    indikator: Iterable[IndikatorDaerah], tahun: int, *, sampai_triwulan: int = 4
+) -> dict[int, IKUTahun]:
+    """Each IKU Pemda's year (keyed by its id), through the engine as an OPD indicator's: the
+    values up to `sampai_triwulan` count, whatever their status (as kinerja_tahun reads an
+    OPD's). A fixed number of queries (the source OPDs' years read in one kinerja_tahun)."""
+    daftar = list(indikator)
+    if not daftar:
+        return {}
+    aturan = aturan_pemda()
+    ids = [i.pk for i in daftar]
+    target = dict(
+        TargetDaerah.objects.filter(indikator_id__in=ids, tahun=tahun)
+        .order_by()
+        .values_list("indikator_id", "target")
+    )
+    isian: dict[int, dict[int, RealisasiDaerah]] = {}
+    for r in RealisasiDaerah.objects.filter(
+        indikator_id__in=[i.pk for i in daftar if i.sumber_id is None], tahun=tahun
+    ).select_related("diisi_oleh", "diajukan_oleh", "diverifikasi_oleh"):
+        isian.setdefault(r.indikator_id, {})[r.triwulan] = r
+    sumber_ids = [i.sumber_id for i in daftar if i.sumber_id]
+    dari_opd: dict[int, tuple[IndikatorTahun | None, str]] = {}
+    if sumber_ids:
+        sumber = {
+            s.pk: s
+            for s in IndikatorKinerja.objects.filter(pk__in=sumber_ids).select_related(
+                "sasaran__tujuan__renstra__opd"
+            )
+        }
+        opds = {s.sasaran.tujuan.renstra.opd for s in sumber.values()}
+        tahun_opd = kinerja_tahun(opds, tahun, status=False)
+        baris = {b.indikator.pk: b for k in tahun_opd.values() for b in k.indikator}
+        for s_id, s in sumber.items():
+            opd = s.sasaran.tujuan.renstra.opd
+            b = baris.get(s_id)
+            pk = tahun_opd[opd.pk].pk
+            asal = f"{opd.nama}: {s.nama}"
+            if b is None:
+                asal += f" (tidak ada di Perjanjian Kinerja final {tahun})"
+            elif pk is not None:
+                asal += f" ({pk.judul})"
+            dari_opd[s_id] = (b, asal)
+    hasil = {}
+    for i in daftar:
+        if i.sumber_id:
+            b, asal = dari_opd[i.sumber_id]
+            nilai = {
+                tw: v for tw in range(1, 5) if b is not None and (v := b.nilai(tw)) is not None
+            }
+            status = {tw: b.realisasi[tw].status for tw in nilai}
+        else:
+            baris_isian = isian.get(i.pk, {})
+            nilai = {tw: r.nilai for tw, r in baris_isian.items()}
+            status = {tw: r.status for tw, r in baris_isian.items()}
+            asal = "diisi Bagian Organisasi"
+        t = target.get(i.pk)
+        hasil[i.pk] = IKUTahun(
+            i,
+            t,
+            nilai,
+            status,
+            asal,
+            engine.capaian_indikator(
+                jenis_nilai=IndikatorKinerja.JenisNilai.ANGKA,
+                agregasi=i.agregasi,
+                polaritas=i.polaritas,
+                target=t,
+                target_teks="",
+                nilai_triwulan={tw: v for tw, v in nilai.items() if tw <= sampai_triwulan},
+                rumus_negatif=aturan.rumus_negatif,
+                rentang=aturan.skala.rentang,
+                tepi=aturan.skala.tepi,
+            ),
+            isian.get(i.pk, {}),
         )
     return hasil

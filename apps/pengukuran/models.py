@@ -2,13 +2,14 @@
 evidence, comment thread, and the input windows with their lock exceptions (DHIS2's model)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from apps.core.angka import ROMAWI
 from apps.core.models import OPD
-from apps.perencanaan.models import IndikatorKinerja, validate_nilai_indikator
+from apps.perencanaan.models import IndikatorDaerah, IndikatorKinerja, validate_nilai_indikator
 
 NILAI = {"max_digits": 18, "decimal_places": 4}
 
@@ -98,6 +99,82 @@ class Realisasi(models.Model):
     def clean(self):
         if self.indikator_id:
             validate_nilai_indikator(self.indikator, self.nilai, self.nilai_teks, "nilai")
+
+
+class RealisasiDaerah(models.Model):
+    """The value of one IKU Pemda in one triwulan, entered by Bagian Organisasi (can manage
+    the kabupaten's master data) with the OPD values' window and statuses: saved as draft,
+    submitted, then verified or returned by another user who may verify. An IKU declared the
+    same measure as an OPD indicator (`IndikatorDaerah.sumber`) has none: its values are the
+    OPD's, never typed twice (apps.pengukuran.kinerja.kinerja_daerah)."""
+
+    indikator = models.ForeignKey(
+        IndikatorDaerah, on_delete=models.PROTECT, related_name="realisasi"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    triwulan = models.PositiveSmallIntegerField()
+    nilai = models.DecimalField(**NILAI)
+    analisis = models.TextField("analisis keberhasilan/kegagalan", blank=True)
+    status = models.CharField(
+        max_length=15, choices=Realisasi.Status.choices, default=Realisasi.Status.DRAFT
+    )
+    catatan = models.TextField("catatan verifikasi", blank=True)
+    diisi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    diperbarui = models.DateTimeField(auto_now=True)
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    diajukan_pada = models.DateTimeField(null=True, blank=True)
+    diverifikasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    diverifikasi_pada = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "realisasi IKU Pemda"
+        verbose_name_plural = "realisasi IKU Pemda"
+        ordering = ["indikator", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "tahun", "triwulan"],
+                name="realisasi_daerah_unik",
+                violation_error_message="Realisasi IKU ini untuk triwulan tersebut sudah ada.",
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="realisasi_daerah_triwulan_1_4",
+                violation_error_message="Triwulan harus 1 sampai 4.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="diverifikasi") | Q(diverifikasi_oleh__isnull=False),
+                name="realisasi_daerah_verifikasi_ada_pelaku",
+                violation_error_message="Realisasi terverifikasi harus mencatat verifikatornya.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indikator} Triwulan {ROMAWI.get(self.triwulan, self.triwulan)} {self.tahun}"
+
+    def clean(self):
+        ind = self.indikator if self.indikator_id else None
+        if ind is None:
+            return
+        if ind.sumber_id:
+            raise ValidationError(
+                f"IKU “{ind.nama}” diambil dari indikator OPD {ind.sumber.nama}; "
+                "realisasinya tidak diisi di sini."
+            )
+        periode = ind.sasaran.tujuan.periode
+        if self.tahun and not periode.tahun_awal <= self.tahun <= periode.tahun_akhir:
+            raise ValidationError(
+                {
+                    "tahun": f"Tahun {self.tahun} di luar periode RPJMD "
+                    f"{periode.tahun_awal}-{periode.tahun_akhir}."
+                }
+            )
 
 
 class BuktiDukung(models.Model):

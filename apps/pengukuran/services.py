@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.angka import format_nilai
+from apps.core.angka import format_nilai, nama_triwulan
 from apps.core.beranda import sisa_hari
 from apps.core.models import OPD, User
 from apps.core.riwayat import bulk_update_riwayat, dengan_aksi, record_riwayat
@@ -18,7 +18,14 @@ from apps.core.roles import KEMAMPUAN, Peran
 from apps.core.services import notifikasi_send
 
 from .berkas import BerkasBukti
-from .models import BuktiDukung, CatatanVerifikasi, JadwalPengisian, PengecualianKunci, Realisasi
+from .models import (
+    BuktiDukung,
+    CatatanVerifikasi,
+    JadwalPengisian,
+    PengecualianKunci,
+    Realisasi,
+    RealisasiDaerah,
+)
 from .selectors import (
     ROMAWI,
     STATUS_TERKUNCI,
@@ -585,3 +592,115 @@ def pengecualian_create(
     obj.full_clean()
     obj.save()
     return obj
+
+
+# --- the IKU Pemda: entered by Bagian Organisasi, verified by another user ---------------------
+
+TERKUNCI_DAERAH = (Realisasi.Status.DIAJUKAN, Realisasi.Status.DIVERIFIKASI)
+
+
+@transaction.atomic
+def realisasi_daerah_save(*, tahun: int, triwulan: int, isian: dict, user, sekarang=None) -> int:
+    """The values of the IKU Pemda for one triwulan, saved as draft: all rows or none.
+
+    `isian` maps IndikatorDaerah -> (nilai or None, analisis). The rules of an OPD's entry:
+    the triwulan's input window (the schedule; no OPD, so no lock exception) except for a
+    row the verifier returned; a submitted or verified row is locked; an IKU taken from an
+    OPD indicator is not typed (its model refuses it); an emptied draft row is removed (its
+    history keeps it). Unchanged rows are not written. Returns the rows written."""
+    jendela = jendela_pengisian(opd_id=None, tahun=tahun, triwulan=triwulan, sekarang=sekarang)
+    lama = {
+        r.indikator_id: r
+        for r in RealisasiDaerah.objects.select_for_update().filter(
+            indikator__in=list(isian), tahun=tahun, triwulan=triwulan
+        )
+    }
+    galat, tulis, hapus = [], [], []
+    for ind, (nilai, analisis) in isian.items():
+        r = lama.get(ind.pk)
+        if r is None and nilai is None:
+            continue
+        if r is not None and (r.nilai, r.analisis) == (nilai, analisis):
+            continue
+        if r is not None and r.status in TERKUNCI_DAERAH:
+            galat.append(f"{ind.nama}: sudah {r.get_status_display().lower()}; tidak dapat diubah.")
+            continue
+        if not jendela.terbuka and not (r and r.status == Realisasi.Status.DIKEMBALIKAN):
+            galat.append(f"{ind.nama}: {jendela.pesan}")
+            continue
+        if nilai is None:
+            hapus.append(r)
+            continue
+        r = r or RealisasiDaerah(indikator=ind, tahun=tahun, triwulan=triwulan)
+        r.nilai, r.analisis, r.diisi_oleh = nilai, analisis, user
+        try:
+            r.full_clean(exclude=["diisi_oleh"], validate_constraints=False)
+        except ValidationError as e:
+            galat += [f"{ind.nama}: {m}" for m in e.messages]
+            continue
+        tulis.append(r)
+    if galat:
+        raise ValidationError(galat)
+    for r in tulis:
+        _catat_pelaku(dengan_aksi(r, "realisasi.simpan"), user)
+        r.save()
+    for r in hapus:
+        _catat_pelaku(r, user)
+        r.delete()
+    return len(tulis) + len(hapus)
+
+
+@transaction.atomic
+def realisasi_daerah_submit(*, tahun: int, triwulan: int, indikator, user, sekarang=None) -> int:
+    """Submit the IKU Pemda values of a triwulan (every draft or returned row of `indikator`)
+    for verification; outside the window only returned rows may be submitted again."""
+    sekarang = sekarang or timezone.now()
+    rows = list(
+        RealisasiDaerah.objects.select_for_update().filter(
+            indikator__in=list(indikator),
+            tahun=tahun,
+            triwulan=triwulan,
+            status__in=[Realisasi.Status.DRAFT, Realisasi.Status.DIKEMBALIKAN],
+        )
+    )
+    if not rows:
+        raise ValidationError(
+            f"Tidak ada isian IKU Pemda {nama_triwulan(triwulan, tahun)} yang perlu diajukan."
+        )
+    jendela = jendela_pengisian(opd_id=None, tahun=tahun, triwulan=triwulan, sekarang=sekarang)
+    if not jendela.terbuka and any(r.status == Realisasi.Status.DRAFT for r in rows):
+        raise ValidationError(jendela.pesan)
+    for r in rows:
+        r.status = Realisasi.Status.DIAJUKAN
+        r.diajukan_oleh, r.diajukan_pada = user, sekarang
+        _catat_pelaku(dengan_aksi(r, "realisasi.ajukan"), user)
+        r.save()
+    return len(rows)
+
+
+@transaction.atomic
+def realisasi_daerah_verify(*, realisasi: RealisasiDaerah, setuju: bool, catatan: str, user):
+    """Verify a submitted IKU Pemda value, or return it with a note, as another user than
+    the one who entered or submitted it (who checks is never who typed)."""
+    r = RealisasiDaerah.objects.select_for_update().get(pk=realisasi.pk)
+    if r.status != Realisasi.Status.DIAJUKAN:
+        raise ValidationError(
+            f"{r.indikator.nama}: hanya realisasi yang diajukan yang dapat diverifikasi "
+            f"(sekarang {r.get_status_display().lower()})."
+        )
+    if user.pk in (r.diisi_oleh_id, r.diajukan_oleh_id):
+        raise ValidationError(
+            f"{r.indikator.nama}: realisasi yang Anda isi atau ajukan sendiri diverifikasi "
+            "pengguna lain."
+        )
+    if not setuju and not catatan.strip():
+        raise ValidationError(
+            f"Catatan {r.indikator.nama}: tulis alasan mengembalikan realisasi ini."
+        )
+    r.status = Realisasi.Status.DIVERIFIKASI if setuju else Realisasi.Status.DIKEMBALIKAN
+    r.catatan = catatan.strip()
+    r.diverifikasi_oleh, r.diverifikasi_pada = (user, timezone.now()) if setuju else (None, None)
+    aksi = "realisasi.verifikasi" if setuju else "realisasi.kembalikan"
+    _catat_pelaku(dengan_aksi(r, aksi), user)
+    r.save()
+    return r

@@ -19,4 +19,5 @@ urlpatterns = [
     path("bukti/<int:bukti_id>/", views.bukti_unduh, name="bukti_unduh"),
     path("bukti/<int:bukti_id>/hapus/", views.bukti_hapus, name="bukti_hapus"),
     path("jadwal/", views.jadwal, name="jadwal"),
+    path("iku-pemda/<int:tahun>/tw<int:triwulan>/", views.iku_pemda, name="iku_pemda"),
 ]

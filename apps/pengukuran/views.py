@@ -11,12 +11,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.akses import halaman, ke_tahun_ini
-from apps.core.angka import format_angka, format_persen
+from apps.core.akses import halaman, ke_tahun_ini, require_kemampuan
+from apps.core.angka import format_angka, format_persen, nama_triwulan
 from apps.core.forms import TIDAK_DISIMPAN, report_galat
 from apps.core.models import OPD
 from apps.core.selectors import for_user, opd_for_user
 from apps.core.tahun import pilihan_tahun
+from apps.perencanaan.models import IndikatorDaerah
+from apps.perencanaan.selectors import periode_rpjmd_tahun
 
 from . import services
 from .capaian import CapaianIndikator
@@ -26,9 +28,11 @@ from .forms import (
     JadwalForm,
     KeputusanForm,
     PengecualianForm,
+    RealisasiDaerahForm,
     input_nilai,
 )
 from .kewajaran import kewajaran, pesan_kewajaran
+from .kinerja import kinerja_daerah
 from .models import BuktiDukung, JadwalPengisian, PengecualianKunci, Realisasi
 from .selectors import (
     ROMAWI,
@@ -333,6 +337,8 @@ def antrean(request):
                 "status": status,
             },
             "status_list": Realisasi.Status.choices,
+            "tahun_ini": timezone.localdate().year,
+            "tahun_lalu": timezone.localdate().year - 1,
         },
     )
 
@@ -532,3 +538,109 @@ def jadwal(request):
             "boleh_ubah": request.user.kemampuan.can_manage_master,
         },
     )
+
+
+# --- the IKU Pemda's realisasi -------------------------------------------------------------
+
+
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_manage_master")
+def iku_pemda(request, tahun: int, triwulan: int):
+    """The IKU Pemda of the RPJMD period covering a year, one triwulan: Bagian Organisasi
+    types the values of those not taken from an OPD indicator (the triwulan's window, draft,
+    submit), another user who may verify verifies or returns them; every role reads them,
+    the annual value and capaian of each through the same engine as an OPD's."""
+    if triwulan not in (1, 2, 3, 4):
+        raise Http404
+    periode = periode_rpjmd_tahun(tahun)
+    iku = list(
+        IndikatorDaerah.objects.filter(sasaran__tujuan__periode=periode)
+        .select_related("sasaran__tujuan", "sumber")
+        .order_by("sasaran__tujuan__nomor", "sasaran__nomor", "nomor")
+        if periode
+        else []
+    )
+    baris = kinerja_daerah(iku, tahun)
+    data = request.POST if request.method == "POST" else None
+    aksi = request.POST.get("aksi", "") if data else ""
+    isi_forms = {
+        i.pk: RealisasiDaerahForm(
+            data if aksi == "simpan" else None,
+            indikator=i,
+            tersimpan=baris[i.pk].isian.get(triwulan),
+        )
+        for i in iku
+        if i.sumber_id is None
+    }
+    if request.method == "POST":
+        try:
+            pesan = _iku_pemda_post(request, aksi, tahun, triwulan, iku, baris, isi_forms)
+        except ValidationError as e:
+            report_galat(request, e, "Tidak ada yang berubah.")
+        else:
+            if pesan is not None:
+                messages.success(request, pesan)
+                return redirect("pengukuran:iku_pemda", tahun, triwulan)
+            messages.error(request, TIDAK_DISIMPAN)
+    kemampuan = request.user.kemampuan
+    return render(
+        request,
+        "pengukuran/iku_pemda.html",
+        {
+            "periode": periode,
+            "tahun": tahun,
+            "triwulan": triwulan,
+            "nama_triwulan": nama_triwulan(triwulan, tahun),
+            "triwulan_list": (1, 2, 3, 4),
+            "baris": [(baris[i.pk], isi_forms.get(i.pk)) for i in iku],
+            "jendela": jendela_pengisian(opd_id=None, tahun=tahun, triwulan=triwulan),
+            "boleh_isi": kemampuan.can_manage_master,
+            "ada_isian": bool(isi_forms),
+            "boleh_verifikasi": kemampuan.can_verify,
+            "tahun_list": list(range(periode.tahun_awal, periode.tahun_akhir + 1))
+            if periode
+            else [tahun],
+        },
+    )
+
+
+def _iku_pemda_post(request, aksi, tahun, triwulan, iku, baris, isi_forms) -> str | None:
+    """One action of the IKU Pemda page; the message of its success, None when a form is
+    invalid, a ValidationError when a rule refuses it."""
+    if aksi == "simpan":
+        if not all(f.is_valid() for f in isi_forms.values()):
+            for f in isi_forms.values():
+                report_galat(request, f)
+            return None
+        n = services.realisasi_daerah_save(
+            tahun=tahun,
+            triwulan=triwulan,
+            isian={f.indikator: f.isian() for f in isi_forms.values()},
+            user=request.user,
+        )
+        return f"Realisasi IKU Pemda tersimpan ({n} indikator)." if n else "Tidak ada perubahan."
+    if aksi == "ajukan":
+        n = services.realisasi_daerah_submit(
+            tahun=tahun, triwulan=triwulan, indikator=iku, user=request.user
+        )
+        return f"{n} realisasi IKU Pemda diajukan untuk diverifikasi."
+    jenis, _, pk = aksi.partition("-")
+    if jenis in ("verifikasi", "kembalikan") and pk.isascii() and pk.isdigit():
+        require_kemampuan(request.user, "can_verify")
+        r = next(
+            (
+                x.isian[triwulan]
+                for x in baris.values()
+                if triwulan in x.isian and x.isian[triwulan].pk == int(pk)
+            ),
+            None,
+        )
+        if r is None:
+            raise Http404
+        r = services.realisasi_daerah_verify(
+            realisasi=r,
+            setuju=jenis == "verifikasi",
+            catatan=request.POST.get(f"catatan-{r.pk}", ""),
+            user=request.user,
+        )
+        return f"{r.indikator.nama}: {r.get_status_display().lower()}."
+    raise ValidationError("Tindakan tidak dikenal.")

@@ -207,8 +207,10 @@ class TargetDaerahInline(ScopedTabularInline):
 
 @admin.register(IndikatorDaerah)
 class IndikatorDaerahAdmin(ScopedAdmin):
-    list_display = ["nama", "satuan", "polaritas", "target_akhir", "sasaran"]
+    list_display = ["nama", "satuan", "polaritas", "target_akhir", "sasaran", "sumber"]
     list_filter = ["polaritas", "sasaran__tujuan__periode"]
     search_fields = ["nama"]
-    list_select_related = ["sasaran__tujuan"]
+    list_select_related = ["sasaran__tujuan", "sumber"]
+    # an OPD indicator found by its name, not picked from every indicator of every OPD
+    autocomplete_fields = ["sumber"]
     inlines = [TargetDaerahInline]

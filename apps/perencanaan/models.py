@@ -783,6 +783,16 @@ class IndikatorDaerah(models.Model):
         blank=True,
         help_text="Kondisi akhir RPJMD; dipakai untuk tingkat kemajuan.",
     )
+    sumber = models.ForeignKey(
+        IndikatorKinerja,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="iku_pemda",
+        verbose_name="diambil dari indikator OPD",
+        help_text="Bila IKU ini diukur sama dengan indikator sebuah OPD, realisasinya diambil "
+        "dari isian OPD itu dan tidak diisi lagi. Kosongkan bila diisi Bagian Organisasi.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -799,6 +809,28 @@ class IndikatorDaerah(models.Model):
 
     def __str__(self):
         return self.nama
+
+    def clean(self):
+        """An OPD indicator declared the same measure must be a number of a Renstra that
+        follows this IKU's RPJMD period (its values are read as this IKU's)."""
+        sumber = _terkait(self, "sumber")
+        sasaran = _terkait(self, "sasaran")
+        if sumber is None or sasaran is None:
+            return
+        if sumber.jenis_nilai != IndikatorKinerja.JenisNilai.ANGKA:
+            raise ValidationError(
+                {"sumber": "Indikator sumber harus bernilai angka, seperti IKU Pemda."}
+            )
+        renstra = sumber.sasaran.tujuan.renstra
+        periode = sasaran.tujuan.periode
+        if renstra.periode_rpjmd_id != periode.pk:
+            raise ValidationError(
+                {
+                    "sumber": f"Indikator “{sumber.nama}” milik Renstra {renstra.opd} "
+                    f"{renstra.tahun_awal}-{renstra.tahun_akhir} yang tidak mengacu ke "
+                    f"{periode.nama}."
+                }
+            )
 
 
 class TargetDaerah(models.Model):

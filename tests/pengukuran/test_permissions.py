@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from izin import PERAN, kasus
+from perencanaan_uji import pesan
 from realisasi_uji import PDF, formulir, indikator_pk, opd_kecamatan, potret
 
 from apps.core.models import User
@@ -59,6 +60,10 @@ TABEL = [
     ("pengukuran:bukti_hapus", "POST", (302, 302, 403, 302, 302, 404, 302)),
     ("pengukuran:jadwal", "GET", (200, 200, 200, 403, 403, 403, 302)),
     ("pengukuran:jadwal", "POST", (302, 302, 403, 403, 403, 403, 302)),
+    # The IKU Pemda of 2023 TW IV: every role reads them; Bagian Organisasi (can manage the
+    # kabupaten's master data) posts; a post of nothing to change says so.
+    ("pengukuran:iku_pemda", "GET", (200, 200, 200, 200, 200, 200, 302)),
+    ("pengukuran:iku_pemda", "POST", (302, 302, 403, 403, 403, 403, 302)),
     ("core:notifikasi", "GET", (200, 200, 200, 200, 200, 200, 302)),
     # Marking one's own notifications read is not a change of OPD data: allowed for every
     # logged-in user, the Inspektorat included.
@@ -133,6 +138,7 @@ def _args(nama, o):
         "pengukuran:buka_kembali": [o.terverifikasi.pk],
         "pengukuran:bukti_unduh": [o.bukti.pk],
         "pengukuran:bukti_hapus": [o.bukti.pk],
+        "pengukuran:iku_pemda": [2023, 4],
     }.get(nama, [])
 
 
@@ -156,6 +162,7 @@ def _post_data(nama, o):
         return _isian_entri(o)
     return {
         "pengukuran:tinjau": {"aksi": "semua"},
+        "pengukuran:iku_pemda": {"aksi": "simpan"},
         "pengukuran:buka_kembali": {"alasan": "Data survei direvisi BPS."},
         "pengukuran:jadwal": {
             "aksi": "jadwal",
@@ -181,6 +188,7 @@ TAMPAK = {
     "pengukuran:tinjau": "Tinjau realisasi Triwulan III 2026",
     "pengukuran:riwayat": "Riwayat: Indeks Kepuasan Masyarakat",
     "pengukuran:jadwal": "Jadwal pengisian realisasi",
+    "pengukuran:iku_pemda": "Realisasi IKU Pemda Triwulan IV 2023",
     "core:notifikasi": "<h1>Notifikasi</h1>",
 }
 
@@ -209,6 +217,9 @@ def _periksa_berhasil(nama, peran, resp, o):
     elif nama == "pengukuran:jadwal":
         j = JadwalPengisian.objects.get(tahun=2027, triwulan=1)
         assert (j.dibuka.isoformat(), j.ditutup.isoformat()) == ("2027-04-01", "2027-04-15")
+    elif nama == "pengukuran:iku_pemda":
+        assert resp["Location"] == reverse(nama, args=[2023, 4])
+        assert pesan(resp) == ["Tidak ada perubahan."]
     elif nama == "core:notifikasi":
         user = User.objects.get(username=peran)
         assert not user.notifikasi.filter(dibaca_pada__isnull=True).exists()

@@ -919,6 +919,21 @@ def _dukungan_sasaran_daerah(periode, sasaran_daerah: dict[int, SasaranDaerah]) 
             DukunganSasaranDaerah.objects.get_or_create(sasaran=s, sasaran_daerah=sasaran_daerah[n])
 
 
+def _sumber_iku_pemda(periode) -> None:
+    """Declare the IKU Pemda that an OPD measures (ref.SUMBER_IKU_PEMDA) as taken from that
+    OPD's indicator in its Renstra following the period, as Bagian Organisasi would in the
+    admin (the model's rule checked)."""
+    for nama, (kode_opd, nama_sumber) in ref.SUMBER_IKU_PEMDA.items():
+        iku = IndikatorDaerah.objects.get(sasaran__tujuan__periode=periode, nama=nama)
+        iku.sumber = IndikatorKinerja.objects.get(
+            sasaran__tujuan__renstra__opd__kode=kode_opd,
+            sasaran__tujuan__renstra__periode_rpjmd=periode,
+            nama=nama_sumber,
+        )
+        iku.full_clean()
+        iku.save()
+
+
 @transaction.atomic
 def load_demo(*, synthetic: int = 0, hari_ini: datetime.date | None = None) -> dict:
     periode, opd, pejabat = load_master()
@@ -933,5 +948,6 @@ def load_demo(*, synthetic: int = 0, hari_ini: datetime.date | None = None) -> d
         hari_ini or timezone.localdate(),
     )
     _dukungan_sasaran_daerah(periode, load_rpjmd(periode))
+    _sumber_iku_pemda(periode)
     dibuat = load_synthetic(synthetic, periode, users["verifikator"]) if synthetic else 0
     return {"users": users, "synthetic": dibuat}

@@ -92,6 +92,14 @@ DUKUNGAN_SASARAN_DAERAH = {
     "Meningkatnya Pelayanan Prima kepada Masyarakat": [1],
 }
 DUKUNGAN_SASARAN_DAERAH_LAIN = [2]  # every other sasaran of the two demo Renstra
+# The IKU Pemda measured as an indicator of an OPD (IndikatorDaerah.sumber): seed 000 shows
+# Bagian Organisasi measuring the kabupaten's mean IKM ("Rata-rata Nilai IKM") and its share
+# of active KBK, the two IKU of this RPJMD; their values are that OPD's, typed once there.
+# (IKU name: (OPD code, indicator name))
+SUMBER_IKU_PEMDA = {
+    "Indeks Kepuasan Masyarakat": ("4.01.01.06", "Rata-rata Nilai IKM"),
+    "Persentase Kelompok Budaya Kerja (KBK) aktif": ("4.01.01.06", "Persentase KBK Aktif"),
+}
 
 # The three scales of DOMAIN.md. Bounds in percent; None = open end.
 SKALA = [
