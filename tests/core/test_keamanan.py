@@ -30,7 +30,12 @@ pytestmark = pytest.mark.django_db
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # Rendered by WeasyPrint only (which ignores CSP), never sent to a browser.
-TEMPLAT_PDF = ("laporan/lkjip/", "perencanaan/_pk_isi.html", "laporan/rekap_pdf.html")
+TEMPLAT_PDF = (
+    "laporan/lkjip/",
+    "perencanaan/_pk_isi.html",
+    "laporan/rekap_pdf.html",
+    "laporan/pohon_pdf.html",
+)
 
 
 def _masuk(client, username, sandi):

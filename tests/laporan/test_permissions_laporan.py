@@ -46,7 +46,8 @@ def url(nama: str) -> str:
 
 def test_every_url_is_in_the_table():
     """The LKjIP pages have their own tables (test_permissions_lkjip.py for the editing
-    pages, test_lkjip_pdf.py for the PDF, test_permissions_final.py for the final PDF)."""
+    pages, test_lkjip_pdf.py for the PDF, test_permissions_final.py for the final PDF), and
+    so has the pohon kinerja (test_pohon_kinerja.py)."""
     from apps.laporan import urls
 
     assert {
@@ -58,6 +59,7 @@ def test_every_url_is_in_the_table():
             "apps.laporan.views.pdf",
             "apps.laporan.views.final",
             "apps.laporan.views.paket",
+            "apps.laporan.views.pohon",
         )
     } == {n if not n.startswith("laporan:rekap_") else "laporan:rekap" for n, _, _ in TABEL}
 
