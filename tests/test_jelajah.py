@@ -55,7 +55,7 @@ from apps.anggaran import services as anggaran_services
 from apps.anggaran.models import DPA, Impor, RealisasiAnggaran, RincianDPA, SubKegiatan
 from apps.core import pdf as core_pdf
 from apps.core.ekspor import csv_dari
-from apps.core.models import OPD, User
+from apps.core.models import OPD, Pejabat, User
 from apps.core.roles import Peran
 from apps.laporan import services as laporan_services
 from apps.laporan.demo.loader import load_synthetic
@@ -66,7 +66,7 @@ from apps.pengukuran.berkas import check_bukti
 from apps.pengukuran.models import JadwalPengisian, Realisasi
 from apps.perencanaan import services as perencanaan_services
 from apps.perencanaan.models import IndikatorKinerja, PerjanjianKinerja, Sasaran
-from apps.perencanaan.selectors import pk_berlaku
+from apps.perencanaan.selectors import pk_berlaku, unsur_pk_jenjang
 
 pytestmark = pytest.mark.django_db
 
@@ -242,6 +242,30 @@ def siapkan_data() -> dict:
     # The PK in force and its draft perubahan.
     perencanaan_services.pk_perubahan_create(
         pk=pk, alasan=PerjanjianKinerja.Alasan.STRATEGI, keterangan="Pergeseran anggaran."
+    )
+    # PK berjenjang 2023: a Sekretaris Kecamatan's final PK and a Kasubag's draft.
+    sekcam = Pejabat.objects.create(opd=kec, nama="Sekcam Jelajah", jabatan="Sekretaris Kecamatan")
+    kasubag = Pejabat.objects.create(opd=kec, nama="Kasubag Jelajah", jabatan="Kasubag Umum")
+    camat = Pejabat.objects.filter(opd=kec).exclude(pk__in=[sekcam.pk, kasubag.pk]).first()
+    pkj = perencanaan_services.pk_jenjang_create(
+        opd=kec,
+        tahun=2023,
+        tingkat="administrator",
+        pihak_pertama=sekcam,
+        pihak_kedua=camat,
+        pilihan=[unsur_pk_jenjang(kec.pk, 2023, "administrator")[0].kunci],
+    )
+    perencanaan_services.pk_jenjang_save(
+        pk=pkj, tempat="Magetan", tanggal=datetime.date(2023, 1, 2), target={}
+    )
+    perencanaan_services.pk_jenjang_finalize(pk=pkj, user=verifikator)
+    perencanaan_services.pk_jenjang_create(
+        opd=kec,
+        tahun=2023,
+        tingkat="pengawas",
+        pihak_pertama=kasubag,
+        pihak_kedua=sekcam,
+        pilihan=[unsur_pk_jenjang(kec.pk, 2023, "pengawas")[0].kunci],
     )
 
     # LKjIP: Kecamatan 2023 final then verified (with its organisation chart), Bagian

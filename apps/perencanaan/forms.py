@@ -11,6 +11,8 @@ from .models import (
     IndikatorKinerja,
     PerjanjianKinerja,
     PKIndikator,
+    PKJenjang,
+    PKJenjangBaris,
     PKProgram,
     Sasaran,
     TargetTahunan,
@@ -436,3 +438,93 @@ class PerubahanForm(forms.Form):
         baris=3,
         error_messages={"required": "Keterangan: jelaskan apa yang berubah dan mengapa."},
     )
+
+
+class PKJenjangBaruForm(forms.Form):
+    """A new PK berjenjang: the level, the two officials of the OPD, and the programs (an
+    administrator) or sub kegiatan (a pengawas) of the DPA it holds."""
+
+    tingkat = forms.ChoiceField(
+        label="Tingkat",
+        choices=PKJenjang.Tingkat.choices,
+        error_messages={
+            "required": "Tingkat: pilih pejabat administrator atau pejabat pengawas.",
+            "invalid_choice": "Tingkat: pilih pejabat administrator atau pejabat pengawas.",
+        },
+    )
+    pihak_pertama = forms.ModelChoiceField(
+        label="Pihak pertama (pejabat yang berjanji)",
+        queryset=None,
+        empty_label="— pilih pejabat —",
+        error_messages={
+            "required": "Pihak pertama: pilih pejabat OPD ini.",
+            "invalid_choice": "Pihak pertama: pilih pejabat OPD ini; pejabat OPD lain tidak "
+            "dapat menandatangani PK berjenjang OPD ini.",
+        },
+    )
+    pihak_kedua = forms.ModelChoiceField(
+        label="Pihak kedua (atasan langsung)",
+        queryset=None,
+        empty_label="— pilih pejabat —",
+        error_messages={
+            "required": "Pihak kedua: pilih atasan langsung pihak pertama di OPD ini.",
+            "invalid_choice": "Pihak kedua: pilih pejabat OPD ini; pejabat OPD lain tidak "
+            "dapat menandatangani PK berjenjang OPD ini.",
+        },
+    )
+    pilihan = forms.MultipleChoiceField(
+        label="Program (pejabat administrator) atau sub kegiatan (pejabat pengawas)",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Program atau sub kegiatan: %(value)s bukan bagian DPA OPD ini."
+        },
+    )
+
+    def __init__(self, *args, opd, unsur: dict, **kwargs):
+        super().__init__(*args, prefix="baru", **kwargs)
+        pejabat = Pejabat.objects.filter(opd=opd).order_by("-aktif", "nama")
+        self.fields["pihak_pertama"].queryset = pejabat
+        self.fields["pihak_kedua"].queryset = pejabat
+        self.fields["pilihan"].choices = [
+            (u.kunci, u.label) for daftar in unsur.values() for u in daftar
+        ]
+
+    def clean(self):
+        d = super().clean()
+        tingkat, pilihan = d.get("tingkat"), d.get("pilihan") or []
+        awalan = "p" if tingkat == PKJenjang.Tingkat.ADMINISTRATOR else "r"
+        salah = [k for k in pilihan if not k.startswith(awalan)]
+        if tingkat and salah:
+            self.add_error(
+                "pilihan",
+                "Program atau sub kegiatan: pejabat administrator memperjanjikan program, "
+                "pejabat pengawas sub kegiatan.",
+            )
+        return d
+
+
+class PKJenjangForm(forms.Form):
+    """The draft's place and date of signing."""
+
+    tempat = forms.CharField(label="Tempat penandatanganan", max_length=100, required=False)
+    tanggal = TanggalField(label="Tanggal penandatanganan", required=False)
+
+    def __init__(self, *args, pk: PKJenjang, **kwargs):
+        super().__init__(
+            *args, prefix="pk", initial={"tempat": pk.tempat, "tanggal": pk.tanggal}, **kwargs
+        )
+
+
+class PKJenjangTargetForm(forms.Form):
+    """The target of one row of a draft PK berjenjang (prefix `b<row id>`)."""
+
+    def __init__(self, *args, baris: PKJenjangBaris, **kwargs):
+        super().__init__(*args, prefix=f"b{baris.pk}", initial={"target": baris.target}, **kwargs)
+        self.fields["target"] = angka_formfield(
+            PKJenjangBaris._meta.get_field("target"),
+            label=f"Target {baris.kode}" + (f" ({baris.satuan})" if baris.satuan else ""),
+        )
+        self.fields["target"].required = False
+        self.baris = baris
+        label_baris(self)

@@ -527,6 +527,151 @@ class PerjanjianKinerja(models.Model):
                 raise ValidationError({"pihak_pertama": "Pihak pertama harus pejabat OPD ini."})
 
 
+class PKJenjang(models.Model):
+    """A Perjanjian Kinerja of the lower levels of an OPD (PK berjenjang, DOMAIN.md): a
+    pejabat administrator (sekretaris, kepala bidang) promises the indicators of their
+    programs and kegiatan to the OPD head; a pejabat pengawas (kepala sub bagian, kepala
+    seksi) those of their sub kegiatan to their administrator. Its rows are proposed from the
+    DPA in force (apps.perencanaan.services.pk_jenjang_create) and kept as printed; versi 0
+    is the induk, 1, 2... perubahan, as the OPD's PK; the signatories are both officials of
+    the OPD, snapshotted when it is made final. The field names of the signatures are the
+    OPD PK's, so both print through the same signature block."""
+
+    class Tingkat(models.TextChoices):
+        ADMINISTRATOR = "administrator", "Pejabat administrator"
+        PENGAWAS = "pengawas", "Pejabat pengawas"
+
+    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, related_name="pk_jenjang")
+    tahun = models.PositiveSmallIntegerField()
+    tingkat = models.CharField(max_length=15, choices=Tingkat.choices)
+    versi = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(
+        max_length=10, choices=PerjanjianKinerja.Status.choices, default="draft"
+    )
+    alasan_perubahan = models.CharField(
+        "alasan perubahan", max_length=10, choices=PerjanjianKinerja.Alasan.choices, blank=True
+    )
+    keterangan_perubahan = models.TextField("keterangan perubahan", blank=True)
+    tempat = models.CharField(max_length=100, blank=True)
+    tanggal = models.DateField(null=True, blank=True)
+    pihak_pertama = models.ForeignKey(
+        Pejabat, on_delete=models.PROTECT, related_name="+", verbose_name="pihak pertama"
+    )
+    pihak_pertama_nama = models.CharField(max_length=150, blank=True)
+    pihak_pertama_nip = models.CharField(max_length=18, blank=True)
+    pihak_pertama_pangkat = models.CharField(max_length=60, blank=True)
+    pihak_pertama_jabatan = models.CharField(max_length=200, blank=True)
+    pihak_kedua = models.ForeignKey(
+        Pejabat, on_delete=models.PROTECT, related_name="+", verbose_name="pihak kedua"
+    )
+    pihak_kedua_nama = models.CharField(max_length=150, blank=True)
+    pihak_kedua_nip = models.CharField(max_length=18, blank=True)
+    pihak_kedua_pangkat = models.CharField(max_length=60, blank=True)
+    pihak_kedua_jabatan = models.CharField(max_length=200, blank=True)
+    difinalkan_pada = models.DateTimeField(null=True, blank=True)
+    difinalkan_oleh = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    opd_path = "opd"
+
+    class Meta:
+        verbose_name = "PK berjenjang"
+        verbose_name_plural = "PK berjenjang"
+        ordering = ["opd", "-tahun", "tingkat", "pihak_pertama", "-versi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opd", "tahun", "pihak_pertama", "versi"],
+                name="pk_jenjang_versi_unik",
+                violation_error_message="Pejabat ini sudah memiliki PK versi ini pada tahun itu.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(pihak_pertama=models.F("pihak_kedua")),
+                name="pk_jenjang_pihak_berbeda",
+                violation_error_message="Pihak pertama dan pihak kedua harus orang yang berbeda.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(versi=0) & Q(alasan_perubahan=""))
+                | (Q(versi__gt=0) & ~Q(alasan_perubahan="")),
+                name="pk_jenjang_alasan_perubahan",
+                violation_error_message=(
+                    "Perubahan PK wajib memiliki alasan; PK induk tidak memiliki alasan perubahan."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(tanggal__isnull=False),
+                name="pk_jenjang_final_bertanggal",
+                violation_error_message="PK final harus bertanggal.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.judul} — {self.pihak_pertama_nama or self.pihak_pertama}"
+
+    @property
+    def judul(self) -> str:
+        if self.versi == 0:
+            return f"Perjanjian Kinerja Tahun {self.tahun}"
+        ke = f" ke-{self.versi}" if self.versi > 1 else ""
+        return f"Perubahan{ke} Perjanjian Kinerja Tahun {self.tahun}"
+
+    def clean(self):
+        """Both signatories are officials of this OPD, two different people: a PK of an
+        official of another OPD is refused with both names."""
+        galat = {}
+        for pihak in ("pihak_pertama", "pihak_kedua"):
+            p = _terkait(self, pihak)
+            if p is not None and self.opd_id and p.opd_id != self.opd_id:
+                label = "Pihak pertama" if pihak == "pihak_pertama" else "Pihak kedua"
+                galat[pihak] = (
+                    f"{label}: {p.nama} ({p.jabatan}) bukan pejabat {self.opd.nama}; "
+                    "PK berjenjang ditandatangani pejabat OPD ini."
+                )
+        if self.pihak_pertama_id and self.pihak_pertama_id == self.pihak_kedua_id:
+            galat["pihak_kedua"] = (
+                "Pihak kedua: pihak pertama dan pihak kedua harus orang yang berbeda."
+            )
+        if galat:
+            raise ValidationError(galat)
+
+
+class PKJenjangBaris(models.Model):
+    """A row of a PK berjenjang as printed: a program, kegiatan or sub kegiatan of the DPA
+    with its indicator, target and budget when the PK was proposed (a later DPA change does
+    not rewrite a signed PK)."""
+
+    class Unsur(models.TextChoices):
+        PROGRAM = "program", "Program"
+        KEGIATAN = "kegiatan", "Kegiatan"
+        SUB = "sub", "Sub kegiatan"
+
+    pk_dokumen = models.ForeignKey(PKJenjang, on_delete=models.CASCADE, related_name="baris")
+    urutan = models.PositiveSmallIntegerField()
+    unsur = models.CharField(max_length=10, choices=Unsur.choices)
+    kode = models.CharField(max_length=30)
+    uraian = models.CharField(max_length=300)
+    indikator = models.CharField(max_length=400, blank=True)
+    target = models.DecimalField(**NILAI, null=True, blank=True)
+    satuan = models.CharField(max_length=50, blank=True)
+    anggaran = RupiahField("anggaran (Rp)", default=0)
+    history = HistoricalRecords()
+
+    opd_path = "pk_dokumen__opd"
+
+    class Meta:
+        verbose_name = verbose_name_plural = "baris PK berjenjang"
+        ordering = ["pk_dokumen", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pk_dokumen", "urutan"], name="pk_jenjang_baris_urutan_unik"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kode} {self.uraian}"
+
+
 class PKIndikator(models.Model):
     """A target the PK promises: one indicator of the OPD's Renstra with its target."""
 

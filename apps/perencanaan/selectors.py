@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from apps.anggaran.kode import parse_kode
 from apps.anggaran.models import DPAKegiatan, DPAProgram, Program, RincianDPA
 from apps.anggaran.perhitungan import Rekap
-from apps.anggaran.selectors import anggaran_opd
+from apps.anggaran.selectors import anggaran_opd, dpa_berlaku, rekap_dpa, susunan_dpa
 from apps.core.angka import format_nilai, format_rupiah, nama_triwulan
 from apps.core.models import OPD, Pemda, PeriodeRPJMD
 from apps.core.validators import format_nip
@@ -27,6 +27,8 @@ from .models import (
     PerjanjianKinerja,
     PilihanNilai,
     PKIndikator,
+    PKJenjang,
+    PKJenjangBaris,
     PKProgram,
     ProgramSasaran,
     RencanaProgram,
@@ -1079,3 +1081,145 @@ def rpjmd_periode(periode: PeriodeRPJMD, opd_ids) -> list[tuple[TujuanDaerah, li
         )
         for t in tujuan
     ]
+
+
+# ------------------------------------------------------------------------------------------
+# PK berjenjang: what a pejabat administrator or pengawas may promise, from the DPA in force
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisUsulan:
+    unsur: str  # PKJenjangBaris.Unsur
+    kode: str
+    uraian: str
+    indikator: str
+    target: Decimal | None
+    satuan: str
+    anggaran: Decimal
+
+
+@dataclass
+class UnsurPK:
+    """One choice of the PK berjenjang form: a program with its kegiatan (administrator) or
+    a sub kegiatan (pengawas) of the DPA in force, the rows it adds, and the officials whose
+    latest PK of the year already holds it."""
+
+    kunci: str  # "p<program id>" or "r<DPA line id>"
+    label: str
+    baris: list[BarisUsulan]
+    dipakai: list[str] = field(default_factory=list)
+
+
+def unsur_pk_jenjang(opd_id: int, tahun: int, tingkat: str) -> list[UnsurPK]:
+    """The nodes of the year's DPA in force a PK of this level may hold, in code order
+    (empty without a DPA): for an administrator each program with its outcome indicator
+    and its kegiatan with their output indicators; for a pengawas each sub kegiatan line
+    with its indicator (before 2021, each kegiatan line). The DPA's own indicators, targets
+    and budgets (summed from its lines). A fixed number of queries."""
+    dpa = dpa_berlaku(opd_id, tahun)
+    if dpa is None:
+        return []
+    susunan = susunan_dpa(dpa, rekap_dpa(dpa))
+    hasil = []
+    if tingkat == PKJenjang.Tingkat.ADMINISTRATOR:
+        for p in susunan:
+            baris = [
+                BarisUsulan(
+                    "program",
+                    p.program.kode,
+                    p.program.nama,
+                    p.indikator,
+                    p.target,
+                    p.satuan,
+                    p.rekap.pagu,
+                )
+            ]
+            for k in p.kegiatan:
+                info = k.info
+                baris.append(
+                    BarisUsulan(
+                        "kegiatan",
+                        k.kegiatan.kode,
+                        k.kegiatan.nama,
+                        info.indikator if info else "",
+                        info.target if info else None,
+                        info.satuan if info else "",
+                        k.rekap.pagu,
+                    )
+                )
+            hasil.append(UnsurPK(f"p{p.program.pk}", f"{p.program.kode} {p.program.nama}", baris))
+    else:
+        for p in susunan:
+            for k in p.kegiatan:
+                for r, rr in k.baris:
+                    unsur = r.sub_kegiatan or r.kegiatan
+                    hasil.append(
+                        UnsurPK(
+                            f"r{r.pk}",
+                            f"{unsur.kode} {unsur.nama}",
+                            [
+                                BarisUsulan(
+                                    "sub" if r.sub_kegiatan_id else "kegiatan",
+                                    unsur.kode,
+                                    unsur.nama,
+                                    r.indikator,
+                                    r.target,
+                                    r.satuan,
+                                    rr.pagu,
+                                )
+                            ],
+                        )
+                    )
+    # Who already holds each node: the latest version of each official's PK of the year.
+    terakhir = {}
+    for pk in PKJenjang.objects.filter(opd_id=opd_id, tahun=tahun, tingkat=tingkat).order_by(
+        "pihak_pertama_id", "versi"
+    ):
+        terakhir[pk.pihak_pertama_id] = pk
+    kode_unsur = {u.baris[0].kode: u for u in hasil}
+    for kode, nama in PKJenjangBaris.objects.filter(
+        pk_dokumen__in=list(terakhir.values())
+    ).values_list("kode", "pk_dokumen__pihak_pertama__nama"):
+        u = kode_unsur.get(kode)
+        if u is not None and nama not in u.dipakai:
+            u.dipakai.append(nama)
+    return hasil
+
+
+@dataclass
+class DokumenPKJenjang:
+    """A PK berjenjang as printed: the agreement (the standard promise) and its rows."""
+
+    pk: PKJenjang
+    pemda: Pemda | None
+    baris: list[PKJenjangBaris]
+    pernyataan: str = PERNYATAAN_BAKU
+
+    @property
+    def total_anggaran(self) -> Decimal:
+        """The budget of what is promised: the programs' (an administrator, whose kegiatan
+        are part of them) or the sub kegiatan's (a pengawas)."""
+        atas = "program" if any(b.unsur == "program" for b in self.baris) else None
+        return sum((b.anggaran for b in self.baris if atas is None or b.unsur == atas), Decimal(0))
+
+    @property
+    def tempat_tanggal(self) -> str:
+        pk = self.pk
+        tempat = pk.tempat or (self.pemda.ibu_kota if self.pemda else "")
+        if pk.tanggal is None:
+            return f"{tempat}, ........................ {pk.tahun}"
+        return f"{tempat}, {date_format(pk.tanggal, 'j F Y')}"
+
+
+def pk_jenjang_dokumen(pk: PKJenjang) -> DokumenPKJenjang:
+    """The PK berjenjang as a document (2 queries); a draft's signatures read the officials
+    as they are now, a final one its snapshot."""
+    if pk.status == PerjanjianKinerja.Status.DRAFT:
+        for pihak in ("pihak_pertama", "pihak_kedua"):
+            p = getattr(pk, pihak)
+            setattr(pk, f"{pihak}_nama", p.nama)
+            setattr(pk, f"{pihak}_nip", p.nip)
+            setattr(pk, f"{pihak}_pangkat", p.pangkat)
+            setattr(pk, f"{pihak}_jabatan", p.jabatan_lengkap)
+    return DokumenPKJenjang(pk, Pemda.objects.first(), list(pk.baris.order_by("urutan")))

@@ -18,6 +18,8 @@ from .models import (
     PerjanjianKinerja,
     PilihanNilai,
     PKIndikator,
+    PKJenjang,
+    PKJenjangBaris,
     PKProgram,
     ProgramSasaran,
     Renstra,
@@ -25,6 +27,7 @@ from .models import (
     TargetTahunan,
     Tujuan,
 )
+from .selectors import unsur_pk_jenjang
 
 
 def pk_signatory_snapshot(*, pihak: str, pejabat) -> dict:
@@ -537,3 +540,161 @@ def pk_perubahan_create(
         ]
     )
     return baru
+
+
+# --- PK berjenjang -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def pk_jenjang_create(
+    *, opd, tahun: int, tingkat: str, pihak_pertama, pihak_kedua, pilihan: list[str]
+) -> PKJenjang:
+    """A draft PK of a pejabat administrator or pengawas of the OPD, its rows proposed from
+    the DPA in force: the programs (with their kegiatan) or sub kegiatan chosen by their key
+    (apps.perencanaan.selectors.unsur_pk_jenjang). Refused: no DPA, nothing chosen, a key
+    that is not one of the DPA's, an official of another OPD (the model names them), an
+    official who already has a PK of the year (a change is a perubahan)."""
+    if tingkat not in PKJenjang.Tingkat.values:
+        raise ValidationError("Tingkat: pilih pejabat administrator atau pejabat pengawas.")
+    unsur = {u.kunci: u for u in unsur_pk_jenjang(opd.pk, tahun, tingkat)}
+    if not unsur:
+        raise ValidationError(f"Belum ada DPA {tahun}: PK berjenjang diusulkan dari DPA.")
+    asing = [k for k in pilihan if k not in unsur]
+    if asing:
+        raise ValidationError(
+            f"Pilihan {', '.join(asing)} bukan program atau sub kegiatan DPA {tahun} OPD ini."
+        )
+    if not pilihan:
+        raise ValidationError(
+            "Program atau sub kegiatan: pilih sedikitnya satu yang diperjanjikan."
+        )
+    pk = PKJenjang(
+        opd=opd,
+        tahun=tahun,
+        tingkat=tingkat,
+        pihak_pertama=pihak_pertama,
+        pihak_kedua=pihak_kedua,
+        tempat=(Pemda.objects.values_list("ibu_kota", flat=True).first() or ""),
+    )
+    pk.full_clean(validate_unique=False, validate_constraints=False)
+    if PKJenjang.objects.filter(opd=opd, tahun=tahun, pihak_pertama=pihak_pertama).exists():
+        raise ValidationError(
+            f"Pihak pertama: {pihak_pertama.nama} sudah memiliki PK tahun {tahun}; "
+            "ubah drafnya atau buat perubahan PK."
+        )
+    pk.save()
+    baris = []
+    for k in dict.fromkeys(pilihan):
+        for b in unsur[k].baris:
+            baris.append(
+                PKJenjangBaris(
+                    pk_dokumen=pk,
+                    urutan=len(baris) + 1,
+                    unsur=b.unsur,
+                    kode=b.kode,
+                    uraian=b.uraian[:300],
+                    indikator=b.indikator[:400],
+                    target=b.target,
+                    satuan=b.satuan[:50],
+                    anggaran=b.anggaran,
+                )
+            )
+    PKJenjangBaris.objects.bulk_create(baris)
+    return pk
+
+
+def _jenjang_draf(pk: PKJenjang) -> None:
+    if pk.status != PerjanjianKinerja.Status.DRAFT:
+        raise ValidationError(f"{pk.judul} sudah final; ubah lewat perubahan PK.")
+
+
+@transaction.atomic
+def pk_jenjang_save(*, pk: PKJenjang, tempat: str, tanggal, target: dict) -> int:
+    """The draft's place, date and targets (`target`: PKJenjangBaris -> Decimal or None),
+    with their history. Returns the fields written."""
+    pk = PKJenjang.objects.select_for_update().get(pk=pk.pk)
+    _jenjang_draf(pk)
+    n = 0
+    if (pk.tempat, pk.tanggal) != (tempat, tanggal):
+        pk.tempat, pk.tanggal = tempat, tanggal
+        pk.full_clean(validate_unique=False, validate_constraints=False)
+        pk.save()
+        n += 1
+    for b, nilai in target.items():
+        if b.pk_dokumen_id != pk.pk:
+            raise ValidationError(f"{b.kode}: bukan baris PK ini.")
+        if b.target != nilai:
+            b.target = nilai
+            b.full_clean(exclude=["pk_dokumen"], validate_unique=False, validate_constraints=False)
+            b.save(update_fields=["target"])
+            n += 1
+    return n
+
+
+@transaction.atomic
+def pk_jenjang_finalize(*, pk: PKJenjang, user) -> PKJenjang:
+    """Draft -> final: the two officials frozen into the printed signatures. Refused without
+    a date or a row, or when already final."""
+    pk = PKJenjang.objects.select_for_update().get(pk=pk.pk)
+    _jenjang_draf(pk)
+    if pk.tanggal is None:
+        raise ValidationError("Tanggal penandatanganan: isi dahulu sebelum memfinalkan.")
+    if not pk.baris.exists():
+        raise ValidationError("PK ini belum memiliki baris; buat ulang dari DPA.")
+    for pihak in ("pihak_pertama", "pihak_kedua"):
+        for nama, nilai in pk_signatory_snapshot(pihak=pihak, pejabat=getattr(pk, pihak)).items():
+            setattr(pk, nama, nilai)
+    pk.status = PerjanjianKinerja.Status.FINAL
+    pk.difinalkan_pada, pk.difinalkan_oleh = timezone.now(), user
+    dengan_aksi(pk, "pk.finalkan")
+    pk.save()
+    return pk
+
+
+@transaction.atomic
+def pk_jenjang_perubahan(*, pk: PKJenjang, alasan: str, keterangan: str) -> PKJenjang:
+    """A perubahan of the latest final PK of an official: a new draft version with its rows,
+    for one of the reasons the rules allow (PerjanjianKinerja.Alasan)."""
+    pk = PKJenjang.objects.select_for_update().get(pk=pk.pk)
+    if pk.status != PerjanjianKinerja.Status.FINAL:
+        raise ValidationError("Perubahan dibuat dari PK yang sudah final.")
+    if alasan not in PerjanjianKinerja.Alasan.values:
+        raise ValidationError("Alasan perubahan: pilih salah satu dari tiga alasan yang diizinkan.")
+    terakhir = PKJenjang.objects.filter(
+        opd=pk.opd, tahun=pk.tahun, pihak_pertama=pk.pihak_pertama
+    ).aggregate(v=Max("versi"))["v"]
+    if terakhir != pk.versi:
+        raise ValidationError("Sudah ada versi yang lebih baru; buat perubahan dari versi itu.")
+    baru = PKJenjang.objects.create(
+        opd=pk.opd,
+        tahun=pk.tahun,
+        tingkat=pk.tingkat,
+        versi=pk.versi + 1,
+        alasan_perubahan=alasan,
+        keterangan_perubahan=keterangan.strip(),
+        tempat=pk.tempat,
+        pihak_pertama=pk.pihak_pertama,
+        pihak_kedua=pk.pihak_kedua,
+    )
+    PKJenjangBaris.objects.bulk_create(
+        PKJenjangBaris(
+            pk_dokumen=baru,
+            urutan=b.urutan,
+            unsur=b.unsur,
+            kode=b.kode,
+            uraian=b.uraian,
+            indikator=b.indikator,
+            target=b.target,
+            satuan=b.satuan,
+            anggaran=b.anggaran,
+        )
+        for b in pk.baris.all()
+    )
+    return baru
+
+
+@transaction.atomic
+def pk_jenjang_delete(*, pk: PKJenjang) -> None:
+    pk = PKJenjang.objects.select_for_update().get(pk=pk.pk)
+    _jenjang_draf(pk)
+    pk.delete()

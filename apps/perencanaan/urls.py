@@ -30,6 +30,13 @@ urlpatterns = [
         name="renstra_ekspor_matriks",
     ),
     path("pk/<int:pk_id>/", views.pk_detail, name="pk"),
+    path(
+        "opd/<int:opd_id>/pk-berjenjang/<int:tahun>/",
+        views.pk_jenjang_daftar,
+        name="pk_jenjang_daftar",
+    ),
+    path("pk-berjenjang/<int:pk_jenjang_id>/", views.pk_jenjang, name="pk_jenjang"),
+    path("pk-berjenjang/<int:pk_jenjang_id>/pdf/", views.pk_jenjang_pdf, name="pk_jenjang_pdf"),
     path("pk/<int:pk_id>/finalkan/", views.pk_finalkan, name="pk_finalkan"),
     path("pk/<int:pk_id>/perubahan/", views.pk_perubahan, name="pk_perubahan"),
     path("pk/<int:pk_id>/hapus/", views.pk_hapus, name="pk_hapus"),

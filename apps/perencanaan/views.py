@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from apps.core.akses import halaman, opd_sendiri
+from apps.core.akses import halaman, opd_sendiri, require_kemampuan
 from apps.core.ekspor import FORMAT, unduhan
 from apps.core.forms import TIDAK_DISIMPAN, pesan_galat, report_galat
 from apps.core.models import OPD, PeriodeRPJMD
@@ -29,6 +29,9 @@ from .forms import (
     PKBaruForm,
     PKDokumenForm,
     PKIndikatorTambahForm,
+    PKJenjangBaruForm,
+    PKJenjangForm,
+    PKJenjangTargetForm,
     PKProgramForm,
     PKProgramTambahForm,
     PKTargetForm,
@@ -39,18 +42,20 @@ from .forms import (
     TujuanForm,
     misi_queryset,
 )
-from .models import IndikatorKinerja, PerjanjianKinerja, Renstra, Sasaran, Tujuan
+from .models import IndikatorKinerja, PerjanjianKinerja, PKJenjang, Renstra, Sasaran, Tujuan
 from .selectors import (
     JENIS_PERINGATAN,
     konsistensi,
     pk_banding,
     pk_dokumen,
+    pk_jenjang_dokumen,
     pk_tahun,
     pohon_renstra,
     program_opd,
     renstra_tahun,
     rpjmd_periode,
     sasaran_daerah_periode,
+    unsur_pk_jenjang,
 )
 
 
@@ -614,6 +619,165 @@ def pk_hapus(request, pk: PerjanjianKinerja):
         return redirect("perencanaan:pk", obj.pk)
     messages.success(request, f"Draf {obj.judul} dihapus.")
     return redirect("perencanaan:opd", obj.opd_id)
+
+
+# --- PK berjenjang (pejabat administrator and pengawas) ----------------------------------
+
+
+def _pk_jenjang_qs(user):
+    return for_user(PKJenjang.objects.select_related("opd", "pihak_pertama", "pihak_kedua"), user)
+
+
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data")
+def pk_jenjang_daftar(request, opd: OPD, tahun: int):
+    """The PK berjenjang of an OPD's year: every official's versions, and a new one proposed
+    from the DPA in force (an administrator's programs with their kegiatan, a pengawas's sub
+    kegiatan), the nodes already held by another official's PK named beside them."""
+    unit = opd
+    unsur = {t: unsur_pk_jenjang(unit.pk, tahun, t) for t in PKJenjang.Tingkat.values}
+    form = PKJenjangBaruForm(
+        request.POST if request.method == "POST" else None, opd=unit, unsur=unsur
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                pk = services.pk_jenjang_create(
+                    opd=unit,
+                    tahun=tahun,
+                    tingkat=d["tingkat"],
+                    pihak_pertama=d["pihak_pertama"],
+                    pihak_kedua=d["pihak_kedua"],
+                    pilihan=d["pilihan"],
+                )
+            except ValidationError as e:
+                report_galat(request, e, "PK berjenjang belum dibuat.")
+            else:
+                messages.success(
+                    request,
+                    f"Draf {pk.judul} {pk.pihak_pertama.nama} dibuat dari DPA {tahun}: "
+                    "periksa targetnya, isi tanggal, lalu finalkan.",
+                )
+                return redirect("perencanaan:pk_jenjang", pk.pk)
+        else:
+            report_galat(request, form, "PK berjenjang belum dibuat.")
+    daftar = list(
+        PKJenjang.objects.filter(opd=unit, tahun=tahun)
+        .select_related("pihak_pertama")
+        .order_by("tingkat", "pihak_pertama__nama", "versi")
+    )
+    return render(
+        request,
+        "perencanaan/pk_jenjang_daftar.html",
+        {
+            "opd": unit,
+            "tahun": tahun,
+            "tahun_list": pilihan_tahun(tahun, unit.pk),
+            "daftar": daftar,
+            "form": form,
+            "unsur": unsur,
+            "boleh_ubah": request.user.kemampuan.can_edit_opd_data,
+        },
+    )
+
+
+@halaman(
+    metode=("GET", "POST"),
+    kemampuan_kirim="can_edit_opd_data",
+    objek={"pk_jenjang_id": _pk_jenjang_qs},
+)
+def pk_jenjang(request, pk_jenjang: PKJenjang):
+    """One PK berjenjang: its rows as printed; a draft's place, date and targets saved, then
+    finalised by the pimpinan or Bagian Organisasi; a final one changed only by a perubahan
+    (a new version, with an allowed reason); a draft deleted."""
+    obj = pk_jenjang
+    aksi = request.POST.get("aksi", "simpan") if request.method == "POST" else ""
+    draf = obj.status == PerjanjianKinerja.Status.DRAFT
+    baris = list(obj.baris.order_by("urutan"))
+    data = request.POST if aksi == "simpan" else None
+    form = PKJenjangForm(data, pk=obj)
+    target = [PKJenjangTargetForm(data, baris=b) for b in baris] if draf else []
+    if request.method == "POST":
+        try:
+            tujuan = _pk_jenjang_aksi(request, obj, aksi, form, target)
+        except ValidationError as e:
+            report_galat(request, e, "Tidak ada yang berubah.")
+        else:
+            if tujuan is not None:
+                return tujuan
+    versi = list(
+        PKJenjang.objects.filter(
+            opd=obj.opd, tahun=obj.tahun, pihak_pertama=obj.pihak_pertama
+        ).order_by("versi")
+    )
+    kemampuan = request.user.kemampuan
+    return render(
+        request,
+        "perencanaan/pk_jenjang.html",
+        {
+            "pk": obj,
+            "baris": list(zip(baris, target, strict=False)) if draf else [(b, None) for b in baris],
+            "form": form,
+            "draf": draf,
+            "versi": versi,
+            "boleh_ubah": kemampuan.can_edit_opd_data and draf,
+            "boleh_finalkan": kemampuan.can_approve_opd and draf,
+            "boleh_perubahan": kemampuan.can_edit_opd_data and not draf and versi[-1].pk == obj.pk,
+            "perubahan_form": PerubahanForm(),
+        },
+    )
+
+
+def _pk_jenjang_aksi(request, obj, aksi, form, target):
+    """One action of the PK berjenjang page: its redirect, or None when a form is invalid
+    (its messages reported); a ValidationError when a rule refuses it."""
+    if aksi == "simpan":
+        if not form.is_valid() or not all(f.is_valid() for f in target):
+            for f in [form, *target]:
+                report_galat(request, f)
+            messages.error(request, TIDAK_DISIMPAN)
+            return None
+        n = services.pk_jenjang_save(
+            pk=obj,
+            tempat=form.cleaned_data["tempat"],
+            tanggal=form.cleaned_data["tanggal"],
+            target={f.baris: f.cleaned_data["target"] for f in target},
+        )
+        messages.success(request, f"{obj.judul} tersimpan." if n else "Tidak ada perubahan.")
+        return redirect("perencanaan:pk_jenjang", obj.pk)
+    if aksi == "finalkan":
+        require_kemampuan(request.user, "can_approve_opd")
+        services.pk_jenjang_finalize(pk=obj, user=request.user)
+        messages.success(request, f"{obj.judul} difinalkan; dokumen ini tidak dapat diubah lagi.")
+        return redirect("perencanaan:pk_jenjang", obj.pk)
+    if aksi == "perubahan":
+        f = PerubahanForm(request.POST)
+        if not f.is_valid():
+            report_galat(request, f, "Perubahan PK belum dibuat.")
+            return None
+        baru = services.pk_jenjang_perubahan(
+            pk=obj,
+            alasan=f.cleaned_data["alasan_perubahan"],
+            keterangan=f.cleaned_data["keterangan_perubahan"],
+        )
+        messages.success(request, f"{baru.judul} dibuat sebagai draf dari {obj.judul}.")
+        return redirect("perencanaan:pk_jenjang", baru.pk)
+    if aksi == "hapus":
+        services.pk_jenjang_delete(pk=obj)
+        messages.success(request, f"Draf {obj.judul} dihapus.")
+        return redirect("perencanaan:pk_jenjang_daftar", obj.opd_id, obj.tahun)
+    raise ValidationError("Tindakan tidak dikenal.")
+
+
+@halaman(objek={"pk_jenjang_id": _pk_jenjang_qs})
+def pk_jenjang_pdf(request, pk_jenjang: PKJenjang):
+    """A PK berjenjang printed like the OPD's PK, a draft marked DRAF."""
+    obj = pk_jenjang
+    isi = render_pdf("perencanaan/pk_jenjang_pdf.html", {"dok": pk_jenjang_dokumen(obj)})
+    nama = slugify(f"{obj.judul} {obj.pihak_pertama_nama or obj.pihak_pertama.nama}")
+    resp = HttpResponse(isi, content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="{nama}.pdf"'
+    return resp
 
 
 @halaman()

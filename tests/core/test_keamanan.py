@@ -35,6 +35,7 @@ TEMPLAT_PDF = (
     "perencanaan/_pk_isi.html",
     "laporan/rekap_pdf.html",
     "laporan/pohon_pdf.html",
+    "perencanaan/pk_jenjang_pdf.html",
 )
 
 
