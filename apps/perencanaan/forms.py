@@ -10,6 +10,8 @@ from apps.core.models import Misi, Pejabat, PeriodeRPJMD
 from .models import (
     IndikatorKinerja,
     PerjanjianKinerja,
+    PKBupati,
+    PKBupatiTarget,
     PKIndikator,
     PKJenjang,
     PKJenjangBaris,
@@ -524,6 +526,34 @@ class PKJenjangTargetForm(forms.Form):
         self.fields["target"] = angka_formfield(
             PKJenjangBaris._meta.get_field("target"),
             label=f"Target {baris.kode}" + (f" ({baris.satuan})" if baris.satuan else ""),
+        )
+        self.fields["target"].required = False
+        self.baris = baris
+        label_baris(self)
+
+
+class PKBupatiForm(forms.Form):
+    """The draft PK Bupati's place and date of signing."""
+
+    tempat = forms.CharField(label="Tempat penandatanganan", max_length=100, required=False)
+    tanggal = TanggalField(label="Tanggal penandatanganan", required=False)
+
+    def __init__(self, *args, pk: PKBupati, **kwargs):
+        super().__init__(
+            *args, prefix="pk", initial={"tempat": pk.tempat, "tanggal": pk.tanggal}, **kwargs
+        )
+
+
+class PKBupatiTargetForm(forms.Form):
+    """The target of one IKU Pemda of a draft PK Bupati (prefix `t<target id>`)."""
+
+    def __init__(self, *args, baris, **kwargs):
+        super().__init__(
+            *args, prefix=f"t{baris.target_id}", initial={"target": baris.target}, **kwargs
+        )
+        self.fields["target"] = angka_formfield(
+            PKBupatiTarget._meta.get_field("target"),
+            label=f"Target {baris.indikator}" + (f" ({baris.satuan})" if baris.satuan else ""),
         )
         self.fields["target"].required = False
         self.baris = baris

@@ -1069,3 +1069,106 @@ class DukunganSasaranDaerah(models.Model):
                     f"({renstra.periode_rpjmd})."
                 }
             )
+
+
+class PKBupati(models.Model):
+    """The Bupati's Perjanjian Kinerja of a year (PK berjenjang, DOMAIN.md): the IKU Pemda of
+    the RPJMD period with the year's targets, signed by the kepala daerah alone. Proposed
+    from the RPJMD's targets; versi 0 induk, 1, 2... perubahan, as the OPD's PK; the
+    signature snapshotted when it is made final."""
+
+    periode = models.ForeignKey(PeriodeRPJMD, on_delete=models.PROTECT, related_name="+")
+    tahun = models.PositiveSmallIntegerField()
+    versi = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(
+        max_length=10, choices=PerjanjianKinerja.Status.choices, default="draft"
+    )
+    alasan_perubahan = models.CharField(
+        "alasan perubahan", max_length=10, choices=PerjanjianKinerja.Alasan.choices, blank=True
+    )
+    keterangan_perubahan = models.TextField("keterangan perubahan", blank=True)
+    tempat = models.CharField(max_length=100, blank=True)
+    tanggal = models.DateField(null=True, blank=True)
+    bupati = models.ForeignKey(
+        Pejabat, on_delete=models.PROTECT, related_name="+", verbose_name="kepala daerah"
+    )
+    bupati_nama = models.CharField(max_length=150, blank=True)
+    bupati_nip = models.CharField(max_length=18, blank=True)
+    bupati_pangkat = models.CharField(max_length=60, blank=True)
+    bupati_jabatan = models.CharField(max_length=200, blank=True)
+    difinalkan_pada = models.DateTimeField(null=True, blank=True)
+    difinalkan_oleh = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "PK Bupati"
+        ordering = ["-tahun", "-versi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "versi"],
+                name="pk_bupati_versi_unik",
+                violation_error_message="Versi PK Bupati tahun ini sudah ada.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(versi=0) & Q(alasan_perubahan=""))
+                | (Q(versi__gt=0) & ~Q(alasan_perubahan="")),
+                name="pk_bupati_alasan_perubahan",
+                violation_error_message=(
+                    "Perubahan PK wajib memiliki alasan; PK induk tidak memiliki alasan perubahan."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(tanggal__isnull=False),
+                name="pk_bupati_final_bertanggal",
+                violation_error_message="PK final harus bertanggal.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.judul} Bupati"
+
+    @property
+    def judul(self) -> str:
+        if self.versi == 0:
+            return f"Perjanjian Kinerja Tahun {self.tahun}"
+        ke = f" ke-{self.versi}" if self.versi > 1 else ""
+        return f"Perubahan{ke} Perjanjian Kinerja Tahun {self.tahun}"
+
+    def clean(self):
+        """The year lies in the RPJMD period; the signatory is a kepala daerah (an official
+        of no OPD)."""
+        periode = _terkait(self, "periode")
+        if periode is not None and self.tahun:
+            if not periode.tahun_awal <= self.tahun <= periode.tahun_akhir:
+                raise ValidationError({"tahun": f"Tahun {self.tahun} di luar {periode.nama}."})
+        bupati = _terkait(self, "bupati")
+        if bupati is not None and bupati.opd_id is not None:
+            raise ValidationError(
+                {
+                    "bupati": f"Kepala daerah: {bupati.nama} adalah pejabat {bupati.opd}, "
+                    "bukan kepala daerah."
+                }
+            )
+
+
+class PKBupatiTarget(models.Model):
+    """An IKU Pemda of the Bupati's PK with its target."""
+
+    pk_dokumen = models.ForeignKey(PKBupati, on_delete=models.CASCADE, related_name="target")
+    indikator = models.ForeignKey(IndikatorDaerah, on_delete=models.PROTECT, related_name="+")
+    target = models.DecimalField(**NILAI, null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "target PK Bupati"
+        ordering = ["pk_dokumen", "indikator"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pk_dokumen", "indikator"], name="pk_bupati_target_unik"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indikator} {self.pk_dokumen.tahun}"

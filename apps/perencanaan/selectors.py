@@ -26,6 +26,7 @@ from .models import (
     IndikatorKinerja,
     PerjanjianKinerja,
     PilihanNilai,
+    PKBupati,
     PKIndikator,
     PKJenjang,
     PKJenjangBaris,
@@ -1223,3 +1224,58 @@ def pk_jenjang_dokumen(pk: PKJenjang) -> DokumenPKJenjang:
             setattr(pk, f"{pihak}_pangkat", p.pangkat)
             setattr(pk, f"{pihak}_jabatan", p.jabatan_lengkap)
     return DokumenPKJenjang(pk, Pemda.objects.first(), list(pk.baris.order_by("urutan")))
+
+
+PERNYATAAN_BUPATI = (
+    "Berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini "
+    "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam "
+    "dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut "
+    "menjadi tanggung jawab kami."
+)
+"""The kepala daerah's promise in the PK format of PermenPAN-RB 53/2014 (one signature)."""
+
+
+@dataclass(frozen=True)
+class BarisPKBupati:
+    nomor: int  # the sasaran daerah's number in the document
+    sasaran: str
+    indikator: str
+    satuan: str
+    target: Decimal | None
+    target_id: int
+
+
+@dataclass
+class DokumenPKBupati:
+    pk: PKBupati
+    pemda: Pemda | None
+    baris: list[BarisPKBupati]
+    pernyataan: str = PERNYATAAN_BUPATI
+
+    @property
+    def tempat_tanggal(self) -> str:
+        pk = self.pk
+        tempat = pk.tempat or (self.pemda.ibu_kota if self.pemda else "")
+        if pk.tanggal is None:
+            return f"{tempat}, ........................ {pk.tahun}"
+        return f"{tempat}, {date_format(pk.tanggal, 'j F Y')}"
+
+
+def pk_bupati_dokumen(pk: PKBupati) -> DokumenPKBupati:
+    """The Bupati's PK as a document: its IKU under their sasaran daerah in the RPJMD's
+    order, the sasaran numbered from 1 (2 queries); a draft's signature reads the kepala
+    daerah as now, a final one its snapshot."""
+    if pk.status == PerjanjianKinerja.Status.DRAFT:
+        b = pk.bupati
+        pk.bupati_nama, pk.bupati_nip = b.nama, b.nip
+        pk.bupati_pangkat, pk.bupati_jabatan = b.pangkat, b.jabatan_lengkap
+    baris, nomor = [], {}
+    for t in pk.target.select_related("indikator__sasaran__tujuan").order_by(
+        "indikator__sasaran__tujuan__nomor", "indikator__sasaran__nomor", "indikator__nomor"
+    ):
+        s = t.indikator.sasaran
+        n = nomor.setdefault(s.pk, len(nomor) + 1)
+        baris.append(
+            BarisPKBupati(n, s.uraian, t.indikator.nama, t.indikator.satuan, t.target, t.pk)
+        )
+    return DokumenPKBupati(pk, Pemda.objects.first(), baris)

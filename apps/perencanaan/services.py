@@ -14,9 +14,12 @@ from apps.core.riwayat import dengan_aksi
 from .models import (
     PERNYATAAN_BAKU,
     DukunganSasaranDaerah,
+    IndikatorDaerah,
     IndikatorKinerja,
     PerjanjianKinerja,
     PilihanNilai,
+    PKBupati,
+    PKBupatiTarget,
     PKIndikator,
     PKJenjang,
     PKJenjangBaris,
@@ -24,10 +27,11 @@ from .models import (
     ProgramSasaran,
     Renstra,
     Sasaran,
+    TargetDaerah,
     TargetTahunan,
     Tujuan,
 )
-from .selectors import unsur_pk_jenjang
+from .selectors import periode_rpjmd_tahun, unsur_pk_jenjang
 
 
 def pk_signatory_snapshot(*, pihak: str, pejabat) -> dict:
@@ -697,4 +701,123 @@ def pk_jenjang_perubahan(*, pk: PKJenjang, alasan: str, keterangan: str) -> PKJe
 def pk_jenjang_delete(*, pk: PKJenjang) -> None:
     pk = PKJenjang.objects.select_for_update().get(pk=pk.pk)
     _jenjang_draf(pk)
+    pk.delete()
+
+
+# --- PK Bupati ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def pk_bupati_create(*, tahun: int) -> PKBupati:
+    """The Bupati's draft PK of a year: every IKU Pemda of the RPJMD period covering it with
+    the RPJMD's target of the year, signed by the kepala daerah of the Pemda. Refused without
+    a period, an IKU or a kepala daerah, or when the year has one (a change is a perubahan)."""
+    periode = periode_rpjmd_tahun(tahun)
+    if periode is None:
+        raise ValidationError(f"Tahun {tahun}: tidak ada periode RPJMD yang mencakupnya.")
+    iku = list(
+        IndikatorDaerah.objects.filter(sasaran__tujuan__periode=periode).order_by(
+            "sasaran__tujuan__nomor", "sasaran__nomor", "nomor"
+        )
+    )
+    if not iku:
+        raise ValidationError(f"{periode.nama} belum memiliki IKU Pemda.")
+    pemda = Pemda.objects.select_related("kepala_daerah").first()
+    if pemda is None or pemda.kepala_daerah is None:
+        raise ValidationError("Kepala daerah belum ditetapkan di Data induk › Pemerintah daerah.")
+    if PKBupati.objects.filter(tahun=tahun).exists():
+        raise ValidationError(f"PK Bupati tahun {tahun} sudah ada; buat perubahannya.")
+    pk = PKBupati(periode=periode, tahun=tahun, bupati=pemda.kepala_daerah, tempat=pemda.ibu_kota)
+    pk.full_clean(validate_constraints=False)
+    pk.save()
+    target = dict(
+        TargetDaerah.objects.filter(indikator__in=iku, tahun=tahun).values_list(
+            "indikator_id", "target"
+        )
+    )
+    PKBupatiTarget.objects.bulk_create(
+        PKBupatiTarget(pk_dokumen=pk, indikator=i, target=target.get(i.pk)) for i in iku
+    )
+    return pk
+
+
+def _bupati_draf(pk: PKBupati) -> None:
+    if pk.status != PerjanjianKinerja.Status.DRAFT:
+        raise ValidationError(f"{pk.judul} Bupati sudah final; ubah lewat perubahan PK.")
+
+
+@transaction.atomic
+def pk_bupati_save(*, pk: PKBupati, tempat: str, tanggal, target: dict) -> int:
+    """The draft's place, date and targets (`target`: PKBupatiTarget -> Decimal or None)."""
+    pk = PKBupati.objects.select_for_update().get(pk=pk.pk)
+    _bupati_draf(pk)
+    n = 0
+    if (pk.tempat, pk.tanggal) != (tempat, tanggal):
+        pk.tempat, pk.tanggal = tempat, tanggal
+        pk.save()
+        n += 1
+    for t, nilai in target.items():
+        if t.pk_dokumen_id != pk.pk:
+            raise ValidationError(f"{t.indikator}: bukan target PK ini.")
+        if t.target != nilai:
+            t.target = nilai
+            t.full_clean(exclude=["pk_dokumen", "indikator"], validate_constraints=False)
+            t.save(update_fields=["target"])
+            n += 1
+    return n
+
+
+@transaction.atomic
+def pk_bupati_finalize(*, pk: PKBupati, user) -> PKBupati:
+    """Draft -> final: the kepala daerah's signature frozen. Refused without a date or a
+    target of every IKU."""
+    pk = PKBupati.objects.select_for_update().get(pk=pk.pk)
+    _bupati_draf(pk)
+    if pk.tanggal is None:
+        raise ValidationError("Tanggal penandatanganan: isi dahulu sebelum memfinalkan.")
+    kosong = [t.indikator.nama for t in pk.target.select_related("indikator") if t.target is None]
+    if kosong:
+        raise ValidationError(f"Target belum diisi: {', '.join(kosong)}.")
+    b = pk.bupati
+    pk.bupati_nama, pk.bupati_nip = b.nama, b.nip
+    pk.bupati_pangkat, pk.bupati_jabatan = b.pangkat, b.jabatan_lengkap
+    pk.status = PerjanjianKinerja.Status.FINAL
+    pk.difinalkan_pada, pk.difinalkan_oleh = timezone.now(), user
+    dengan_aksi(pk, "pk.finalkan")
+    pk.save()
+    return pk
+
+
+@transaction.atomic
+def pk_bupati_perubahan(*, pk: PKBupati, alasan: str, keterangan: str) -> PKBupati:
+    """A perubahan of the latest final PK Bupati: a new draft version with its targets,
+    signed by the kepala daerah of the Pemda now (a Pj. Bupati after a change of official)."""
+    pk = PKBupati.objects.select_for_update().get(pk=pk.pk)
+    if pk.status != PerjanjianKinerja.Status.FINAL:
+        raise ValidationError("Perubahan dibuat dari PK yang sudah final.")
+    if alasan not in PerjanjianKinerja.Alasan.values:
+        raise ValidationError("Alasan perubahan: pilih salah satu dari tiga alasan yang diizinkan.")
+    if PKBupati.objects.filter(tahun=pk.tahun).aggregate(v=Max("versi"))["v"] != pk.versi:
+        raise ValidationError("Sudah ada versi yang lebih baru; buat perubahan dari versi itu.")
+    pemda = Pemda.objects.select_related("kepala_daerah").first()
+    baru = PKBupati.objects.create(
+        periode=pk.periode,
+        tahun=pk.tahun,
+        versi=pk.versi + 1,
+        alasan_perubahan=alasan,
+        keterangan_perubahan=keterangan.strip(),
+        tempat=pk.tempat,
+        bupati=(pemda.kepala_daerah if pemda and pemda.kepala_daerah else pk.bupati),
+    )
+    PKBupatiTarget.objects.bulk_create(
+        PKBupatiTarget(pk_dokumen=baru, indikator_id=t.indikator_id, target=t.target)
+        for t in pk.target.all()
+    )
+    return baru
+
+
+@transaction.atomic
+def pk_bupati_delete(*, pk: PKBupati) -> None:
+    pk = PKBupati.objects.select_for_update().get(pk=pk.pk)
+    _bupati_draf(pk)
     pk.delete()

@@ -27,6 +27,8 @@ from .forms import (
     PeriodeForm,
     PerubahanForm,
     PKBaruForm,
+    PKBupatiForm,
+    PKBupatiTargetForm,
     PKDokumenForm,
     PKIndikatorTambahForm,
     PKJenjangBaruForm,
@@ -42,11 +44,21 @@ from .forms import (
     TujuanForm,
     misi_queryset,
 )
-from .models import IndikatorKinerja, PerjanjianKinerja, PKJenjang, Renstra, Sasaran, Tujuan
+from .models import (
+    IndikatorKinerja,
+    PerjanjianKinerja,
+    PKBupati,
+    PKJenjang,
+    Renstra,
+    Sasaran,
+    Tujuan,
+)
 from .selectors import (
     JENIS_PERINGATAN,
     konsistensi,
+    periode_rpjmd_tahun,
     pk_banding,
+    pk_bupati_dokumen,
     pk_dokumen,
     pk_jenjang_dokumen,
     pk_tahun,
@@ -777,6 +789,137 @@ def pk_jenjang_pdf(request, pk_jenjang: PKJenjang):
     nama = slugify(f"{obj.judul} {obj.pihak_pertama_nama or obj.pihak_pertama.nama}")
     resp = HttpResponse(isi, content_type="application/pdf")
     resp["Content-Disposition"] = f'inline; filename="{nama}.pdf"'
+    return resp
+
+
+# --- PK Bupati ---------------------------------------------------------------------------
+
+
+def _pk_bupati_qs(user):
+    """Every PK Bupati: the kabupaten's, read by every role."""
+    return PKBupati.objects.select_related("periode", "bupati")
+
+
+@halaman(metode=("GET", "POST"), kemampuan_kirim="can_manage_master")
+def pk_bupati_daftar(request, tahun: int):
+    """The Bupati's PK of a year, every version; Bagian Organisasi proposes it from the
+    RPJMD's IKU Pemda and their targets of the year."""
+    if request.method == "POST":
+        try:
+            pk = services.pk_bupati_create(tahun=tahun)
+        except ValidationError as e:
+            report_galat(request, e, "PK Bupati belum dibuat.")
+        else:
+            messages.success(
+                request,
+                f"Draf {pk.judul} Bupati dibuat dari target RPJMD {tahun}: periksa targetnya, "
+                "isi tanggal, lalu finalkan.",
+            )
+            return redirect("perencanaan:pk_bupati", pk.pk)
+    return render(
+        request,
+        "perencanaan/pk_bupati_daftar.html",
+        {
+            "tahun": tahun,
+            "tahun_list": pilihan_tahun(tahun),
+            "daftar": list(PKBupati.objects.filter(tahun=tahun).order_by("versi")),
+            "periode": periode_rpjmd_tahun(tahun),
+            "boleh_ubah": request.user.kemampuan.can_manage_master,
+        },
+    )
+
+
+@halaman(
+    metode=("GET", "POST"),
+    kemampuan_kirim="can_manage_master",
+    objek={"pk_bupati_id": _pk_bupati_qs},
+)
+def pk_bupati(request, pk_bupati: PKBupati):
+    """One version of the Bupati's PK: a draft's place, date and targets, finalised by
+    Bagian Organisasi; a final one changed by a perubahan only."""
+    obj = pk_bupati
+    aksi = request.POST.get("aksi", "simpan") if request.method == "POST" else ""
+    draf = obj.status == PerjanjianKinerja.Status.DRAFT
+    dok = pk_bupati_dokumen(obj)
+    data = request.POST if aksi == "simpan" else None
+    form = PKBupatiForm(data, pk=obj)
+    target = [PKBupatiTargetForm(data, baris=b) for b in dok.baris] if draf else []
+    if request.method == "POST":
+        try:
+            tujuan = _pk_bupati_aksi(request, obj, aksi, form, target)
+        except ValidationError as e:
+            report_galat(request, e, "Tidak ada yang berubah.")
+        else:
+            if tujuan is not None:
+                return tujuan
+    versi = list(PKBupati.objects.filter(tahun=obj.tahun).order_by("versi"))
+    boleh = request.user.kemampuan.can_manage_master
+    return render(
+        request,
+        "perencanaan/pk_bupati.html",
+        {
+            "pk": obj,
+            "dok": dok,
+            "baris": list(zip(dok.baris, target, strict=False))
+            if draf
+            else [(b, None) for b in dok.baris],
+            "form": form,
+            "draf": draf,
+            "versi": versi,
+            "boleh_ubah": boleh and draf,
+            "boleh_perubahan": boleh and not draf and versi[-1].pk == obj.pk,
+            "perubahan_form": PerubahanForm(),
+        },
+    )
+
+
+def _pk_bupati_aksi(request, obj, aksi, form, target):
+    if aksi == "simpan":
+        if not form.is_valid() or not all(f.is_valid() for f in target):
+            for f in [form, *target]:
+                report_galat(request, f)
+            messages.error(request, TIDAK_DISIMPAN)
+            return None
+        ada = {t.pk: t for t in obj.target.all()}
+        n = services.pk_bupati_save(
+            pk=obj,
+            tempat=form.cleaned_data["tempat"],
+            tanggal=form.cleaned_data["tanggal"],
+            target={ada[f.baris.target_id]: f.cleaned_data["target"] for f in target},
+        )
+        messages.success(request, f"{obj.judul} Bupati tersimpan." if n else "Tidak ada perubahan.")
+        return redirect("perencanaan:pk_bupati", obj.pk)
+    if aksi == "finalkan":
+        services.pk_bupati_finalize(pk=obj, user=request.user)
+        messages.success(request, f"{obj.judul} Bupati difinalkan; tidak dapat diubah lagi.")
+        return redirect("perencanaan:pk_bupati", obj.pk)
+    if aksi == "perubahan":
+        f = PerubahanForm(request.POST)
+        if not f.is_valid():
+            report_galat(request, f, "Perubahan PK belum dibuat.")
+            return None
+        baru = services.pk_bupati_perubahan(
+            pk=obj,
+            alasan=f.cleaned_data["alasan_perubahan"],
+            keterangan=f.cleaned_data["keterangan_perubahan"],
+        )
+        messages.success(request, f"{baru.judul} Bupati dibuat sebagai draf.")
+        return redirect("perencanaan:pk_bupati", baru.pk)
+    if aksi == "hapus":
+        services.pk_bupati_delete(pk=obj)
+        messages.success(request, f"Draf {obj.judul} Bupati dihapus.")
+        return redirect("perencanaan:pk_bupati_daftar", obj.tahun)
+    raise ValidationError("Tindakan tidak dikenal.")
+
+
+@halaman(objek={"pk_bupati_id": _pk_bupati_qs})
+def pk_bupati_pdf(request, pk_bupati: PKBupati):
+    """The Bupati's PK printed: the promise with the kepala daerah's signature, then the
+    IKU Pemda and their targets; a draft marked DRAF."""
+    obj = pk_bupati
+    isi = render_pdf("perencanaan/pk_bupati_pdf.html", {"dok": pk_bupati_dokumen(obj)})
+    resp = HttpResponse(isi, content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="{slugify(obj.judul)}-bupati.pdf"'
     return resp
 
 

@@ -36,6 +36,7 @@ TEMPLAT_PDF = (
     "laporan/rekap_pdf.html",
     "laporan/pohon_pdf.html",
     "perencanaan/pk_jenjang_pdf.html",
+    "perencanaan/pk_bupati_pdf.html",
 )
 
 

@@ -269,11 +269,15 @@ def test_permission_table(client, objek, nama, metode, peran, status):
 
 
 def test_every_url_of_the_app_has_rows_for_every_role():
-    """A new URL without rows in the table fails here (the PK berjenjang pages have their
-    own table, in test_pk_jenjang.py)."""
+    """A new URL without rows in the table fails here (the PK berjenjang and PK Bupati pages
+    have their own tables, in test_pk_jenjang.py and test_pk_bupati.py)."""
     nama_tabel = {(nama, metode) for nama, metode, _ in TABEL}
     assert len(nama_tabel) == len(TABEL), "a row appears twice"
-    pola_list = [p for p in perencanaan_urls.urlpatterns if "jenjang" not in p.name]
+    pola_list = [
+        p
+        for p in perencanaan_urls.urlpatterns
+        if "jenjang" not in p.name and "bupati" not in p.name
+    ]
     for pola in pola_list:
         nama = f"{perencanaan_urls.app_name}:{pola.name}"
         for metode in ("GET", "POST"):

@@ -42,6 +42,7 @@ from apps.perencanaan.models import (
     IndikatorDaerah,
     IndikatorKinerja,
     PerjanjianKinerja,
+    PKBupati,
     PKIndikator,
     PKProgram,
     ProgramSasaran,
@@ -54,7 +55,7 @@ from apps.perencanaan.models import (
     Tujuan,
     TujuanDaerah,
 )
-from apps.perencanaan.services import pk_signatory_snapshot, renstra_copy
+from apps.perencanaan.services import pk_bupati_create, pk_signatory_snapshot, renstra_copy
 
 from . import referensi as ref
 
@@ -934,6 +935,14 @@ def _sumber_iku_pemda(periode) -> None:
         iku.save()
 
 
+def _pk_bupati(tahun: int) -> None:
+    """The Bupati's PK of the year as a draft proposed from the RPJMD's targets: neither
+    reference holds the signed PK Bupati, so its date and signature are left to Bagian
+    Organisasi."""
+    if not PKBupati.objects.filter(tahun=tahun).exists():
+        pk_bupati_create(tahun=tahun)
+
+
 @transaction.atomic
 def load_demo(*, synthetic: int = 0, hari_ini: datetime.date | None = None) -> dict:
     periode, opd, pejabat = load_master()
@@ -949,5 +958,6 @@ def load_demo(*, synthetic: int = 0, hari_ini: datetime.date | None = None) -> d
     )
     _dukungan_sasaran_daerah(periode, load_rpjmd(periode))
     _sumber_iku_pemda(periode)
+    _pk_bupati(2023)
     dibuat = load_synthetic(synthetic, periode, users["verifikator"]) if synthetic else 0
     return {"users": users, "synthetic": dibuat}
