@@ -71,7 +71,7 @@ def _get(url, timeout=5):
         return response.status, response.read().decode("utf-8")
 
 
-def _wait_until_healthy(url, process, log_path, deadline_seconds=60):
+def _wait_until_healthy(url, process, log_path, deadline_seconds=120):
     deadline = time.monotonic() + deadline_seconds
     last_error = None
     while time.monotonic() < deadline:

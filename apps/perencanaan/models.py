@@ -381,6 +381,15 @@ PERNYATAAN_BAKU = (
 word it (seed 003), the default of every new PK."""
 
 
+def judul_pk(tahun: int, versi: int) -> str:
+    """The title of a PK version, whoever signs it: "Perjanjian Kinerja Tahun 2023",
+    "Perubahan Perjanjian Kinerja Tahun 2023", "Perubahan ke-2 ..."."""
+    if versi == 0:
+        return f"Perjanjian Kinerja Tahun {tahun}"
+    ke = f" ke-{versi}" if versi > 1 else ""
+    return f"Perubahan{ke} Perjanjian Kinerja Tahun {tahun}"
+
+
 class PerjanjianKinerja(models.Model):
     """The Perjanjian Kinerja of an OPD for a year; versi 0 is the induk, 1, 2... perubahan.
 
@@ -507,11 +516,7 @@ class PerjanjianKinerja(models.Model):
 
     @property
     def judul(self) -> str:
-        """ "PERJANJIAN KINERJA TAHUN 2023" or "PERUBAHAN PERJANJIAN KINERJA TAHUN 2023"."""
-        if self.versi == 0:
-            return f"Perjanjian Kinerja Tahun {self.tahun}"
-        ke = f" ke-{self.versi}" if self.versi > 1 else ""
-        return f"Perubahan{ke} Perjanjian Kinerja Tahun {self.tahun}"
+        return judul_pk(self.tahun, self.versi)
 
     def clean(self):
         if (
@@ -611,10 +616,7 @@ class PKJenjang(models.Model):
 
     @property
     def judul(self) -> str:
-        if self.versi == 0:
-            return f"Perjanjian Kinerja Tahun {self.tahun}"
-        ke = f" ke-{self.versi}" if self.versi > 1 else ""
-        return f"Perubahan{ke} Perjanjian Kinerja Tahun {self.tahun}"
+        return judul_pk(self.tahun, self.versi)
 
     def clean(self):
         """Both signatories are officials of this OPD, two different people: a PK of an
@@ -1131,10 +1133,7 @@ class PKBupati(models.Model):
 
     @property
     def judul(self) -> str:
-        if self.versi == 0:
-            return f"Perjanjian Kinerja Tahun {self.tahun}"
-        ke = f" ke-{self.versi}" if self.versi > 1 else ""
-        return f"Perubahan{ke} Perjanjian Kinerja Tahun {self.tahun}"
+        return judul_pk(self.tahun, self.versi)
 
     def clean(self):
         """The year lies in the RPJMD period; the signatory is a kepala daerah (an official

@@ -216,6 +216,17 @@ class BarisProgramPK:
     program_id: int
 
 
+def tempat_tanggal(pk, pemda) -> str:
+    """The place and date above a PK's signatures (an OPD's, a PK berjenjang, the Bupati's):
+    "Magetan, 2 Januari 2023"; "Magetan, November 2023" when the signed document prints the
+    month only (`tanggal_lengkap` False); dots to write on while it has no date."""
+    tempat = pk.tempat or (pemda.ibu_kota if pemda else "")
+    if pk.tanggal is None:
+        return f"{tempat}, ........................ {pk.tahun}"
+    lengkap = getattr(pk, "tanggal_lengkap", True)
+    return f"{tempat}, {date_format(pk.tanggal, 'j F Y' if lengkap else 'F Y')}"
+
+
 @dataclass
 class DokumenPK:
     """What the PK page and its PDF print: the agreement, its target and budget tables."""
@@ -236,14 +247,7 @@ class DokumenPK:
 
     @property
     def tempat_tanggal(self) -> str:
-        """ "Magetan, 2 Januari 2023", or "Magetan, November 2023" when only the month is
-        printed on the signed document."""
-        pk = self.pk
-        tempat = pk.tempat or (self.pemda.ibu_kota if self.pemda else "")
-        if pk.tanggal is None:
-            return f"{tempat}, ........................ {pk.tahun}"
-        teks = date_format(pk.tanggal, "j F Y" if pk.tanggal_lengkap else "F Y")
-        return f"{tempat}, {teks}"
+        return tempat_tanggal(self.pk, self.pemda)
 
 
 def pk_dokumen(pk: PerjanjianKinerja) -> DokumenPK:
@@ -1206,11 +1210,7 @@ class DokumenPKJenjang:
 
     @property
     def tempat_tanggal(self) -> str:
-        pk = self.pk
-        tempat = pk.tempat or (self.pemda.ibu_kota if self.pemda else "")
-        if pk.tanggal is None:
-            return f"{tempat}, ........................ {pk.tahun}"
-        return f"{tempat}, {date_format(pk.tanggal, 'j F Y')}"
+        return tempat_tanggal(self.pk, self.pemda)
 
 
 def pk_jenjang_dokumen(pk: PKJenjang) -> DokumenPKJenjang:
@@ -1254,11 +1254,7 @@ class DokumenPKBupati:
 
     @property
     def tempat_tanggal(self) -> str:
-        pk = self.pk
-        tempat = pk.tempat or (self.pemda.ibu_kota if self.pemda else "")
-        if pk.tanggal is None:
-            return f"{tempat}, ........................ {pk.tahun}"
-        return f"{tempat}, {date_format(pk.tanggal, 'j F Y')}"
+        return tempat_tanggal(self.pk, self.pemda)
 
 
 def pk_bupati_dokumen(pk: PKBupati) -> DokumenPKBupati:

@@ -926,13 +926,15 @@ def _sumber_iku_pemda(periode) -> None:
     admin (the model's rule checked)."""
     for nama, (kode_opd, nama_sumber) in ref.SUMBER_IKU_PEMDA.items():
         iku = IndikatorDaerah.objects.get(sasaran__tujuan__periode=periode, nama=nama)
-        iku.sumber = IndikatorKinerja.objects.get(
+        sumber = IndikatorKinerja.objects.get(
             sasaran__tujuan__renstra__opd__kode=kode_opd,
             sasaran__tujuan__renstra__periode_rpjmd=periode,
             nama=nama_sumber,
         )
-        iku.full_clean()
-        iku.save()
+        if iku.sumber_id != sumber.pk:  # loaded again: nothing to write, no history row
+            iku.sumber = sumber
+            iku.full_clean()
+            iku.save()
 
 
 def _pk_bupati(tahun: int) -> None:
