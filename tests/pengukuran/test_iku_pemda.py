@@ -241,3 +241,29 @@ def test_opd_users_read_without_inputs_and_cannot_post(client, diisi):
     assert client.post(url(), {"aksi": "simpan", f"i{diisi.pk}-nilai": "1"}).status_code == 403
     assert RealisasiDaerah.objects.get(indikator=diisi).nilai == Decimal("80")
     assert Realisasi.objects.count() > 0  # the OPD values untouched by the IKU page
+
+
+def test_the_page_costs_the_same_queries_for_2_or_12_iku(client, django_assert_max_num_queries):
+    """Ten more IKU Pemda typed by Bagian Organisasi, each with a target and a value: the
+    page reads them in the same queries as one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.perencanaan.models import TargetDaerah
+
+    client.force_login(user("verifikator"))
+    sd = iku().sasaran
+
+    def tambah(n):
+        i = IndikatorDaerah.objects.create(sasaran=sd, nomor=n, nama=f"IKU uji {n}", satuan="%")
+        TargetDaerah.objects.create(indikator=i, tahun=TAHUN, target=Decimal("50"))
+        RealisasiDaerah.objects.create(indikator=i, tahun=TAHUN, triwulan=TW, nilai=Decimal(n))
+
+    tambah(2)
+    with CaptureQueriesContext(connection) as sedikit:
+        assert client.get(url()).status_code == 200
+    for n in range(3, 13):
+        tambah(n)
+    with django_assert_max_num_queries(len(sedikit)):
+        resp = client.get(url())
+    assert "IKU uji 12" in teks_halaman(resp)

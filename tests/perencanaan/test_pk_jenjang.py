@@ -327,3 +327,21 @@ def test_printed_like_the_opds_pk_and_keeps_its_layout(client, pejabat):
         check=True,
     ).stdout.decode()
     assert "DRAF" in teks and PerjanjianKinerja.Status.DRAFT == draf.status
+
+
+def test_the_pages_cost_the_same_queries_for_1_or_5_programs(
+    client, pejabat, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    kecil = buat(pejabat)
+    semua = [u.kunci for u in unsur_pk_jenjang(opd_kecamatan().pk, TAHUN, "administrator")]
+    besar = buat(pejabat, pihak_pertama=pejabat["kasubag"], pilihan=semua)
+    client.force_login(user("operator.kecamatan"))
+    for nama in ("perencanaan:pk_jenjang", "perencanaan:pk_jenjang_pdf"):
+        with CaptureQueriesContext(connection) as q:
+            client.get(reverse(nama, args=[kecil.pk]))
+        with django_assert_max_num_queries(len(q)):
+            client.get(reverse(nama, args=[besar.pk]))
+    assert besar.baris.count() > 2 * kecil.baris.count()  # 15 rows against 6
