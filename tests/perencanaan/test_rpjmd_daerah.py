@@ -13,6 +13,7 @@ from apps.core.models import Misi, PeriodeRPJMD
 from apps.perencanaan.models import (
     DukunganSasaranDaerah,
     IndikatorDaerah,
+    PKBupati,
     Renstra,
     Sasaran,
     SasaranDaerah,
@@ -201,6 +202,7 @@ def test_a_sasaran_supporting_no_sasaran_daerah_is_a_consistency_warning_with_it
 
 
 def test_no_warning_while_the_period_has_no_sasaran_daerah_to_link_to():
+    PKBupati.objects.all().delete()  # the demo's draft PK Bupati promises the IKU (PROTECT)
     DukunganSasaranDaerah.objects.all().delete()
     IndikatorDaerah.objects.all().delete()
     SasaranDaerah.objects.all().delete()
