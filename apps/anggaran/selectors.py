@@ -208,8 +208,14 @@ def susunan_dpa(dpa: DPA, pohon: PohonAnggaran) -> list[ProgramDPA]:
     """The tree of a DPA in document order, program -> kegiatan -> line, every total summed
     from the lines (rekap_dpa), with the indicators of program and kegiatan: the DPA page and
     the LKjIP both show this. Two queries."""
-    info_program = {x.program_id: x for x in DPAProgram.objects.filter(dpa=dpa)}
-    info_kegiatan = {x.kegiatan_id: x for x in DPAKegiatan.objects.filter(dpa=dpa)}
+    # with their program or kegiatan: a page naming the indicator's unit (the indicator
+    # entry page's labels) reads it without a query per row
+    info_program = {
+        x.program_id: x for x in DPAProgram.objects.filter(dpa=dpa).select_related("program")
+    }
+    info_kegiatan = {
+        x.kegiatan_id: x for x in DPAKegiatan.objects.filter(dpa=dpa).select_related("kegiatan")
+    }
     baris: dict = {}
     for r, rr in pohon.baris:
         baris.setdefault(r.kegiatan_id, []).append((r, rr))

@@ -675,7 +675,7 @@ def pk_jenjang_daftar(request, opd: OPD, tahun: int):
             report_galat(request, form, "PK berjenjang belum dibuat.")
     daftar = list(
         PKJenjang.objects.filter(opd=unit, tahun=tahun)
-        .select_related("pihak_pertama")
+        .select_related("pihak_pertama", "pihak_kedua")
         .order_by("tingkat", "pihak_pertama__nama", "versi")
     )
     return render(
@@ -822,7 +822,9 @@ def pk_bupati_daftar(request, tahun: int):
         {
             "tahun": tahun,
             "tahun_list": pilihan_tahun(tahun),
-            "daftar": list(PKBupati.objects.filter(tahun=tahun).order_by("versi")),
+            "daftar": list(
+                PKBupati.objects.filter(tahun=tahun).select_related("bupati").order_by("versi")
+            ),
             "periode": periode_rpjmd_tahun(tahun),
             "boleh_ubah": request.user.kemampuan.can_manage_master,
         },

@@ -160,3 +160,49 @@ def test_the_dpa_page_links_the_indicator_page(client):
     client.force_login(user("operator.kecamatan"))
     resp = client.get(reverse("anggaran:dpa", args=[opd_kecamatan().pk, 2023]))
     assert url() in resp.content.decode()
+
+
+def test_the_page_and_its_save_cost_the_same_queries_for_more_indicators(
+    client, django_assert_max_num_queries
+):
+    """Read and saved with a fixed number of queries: three more kegiatan with an indicator
+    and a line each cost the page and its save nothing more."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.anggaran.models import Kegiatan, RincianDPA, SubKegiatan
+
+    client.force_login(user("operator.kecamatan"))
+
+    def isi_semua(nilai):
+        data = formulir_dari(url(), FORM)
+        for k in data:
+            if k.endswith("-realisasi"):
+                data[k] = nilai
+        return data
+
+    data = isi_semua("11")
+    # counted at once: each request clears the connection's query log the counts read from
+    with CaptureQueriesContext(connection) as q:
+        assert client.get(url()).status_code == 200
+    baca = len(q)
+    with CaptureQueriesContext(connection) as q:
+        client.post(url(), data)
+    simpan = len(q)
+    dpa = dpa_kec()
+    program = Program.objects.get(kode="7.01.04")
+    for n in range(2, 5):
+        k = Kegiatan.objects.create(program=program, kode=f"7.01.04.2.0{n}", nama=f"Kegiatan {n}")
+        s = SubKegiatan.objects.create(kegiatan=k, kode=f"{k.kode}.0001", nama=f"Sub {n}")
+        RincianDPA.objects.create(dpa=dpa, kegiatan=k, sub_kegiatan=s, pagu=Decimal("1000"))
+        DPAKegiatan.objects.create(dpa=dpa, kegiatan=k, indikator=f"Keluaran {n}", target=5)
+    data = isi_semua("12")
+    assert sum(k.endswith("-realisasi") for k in data) == 15 + 3
+    with django_assert_max_num_queries(baca):
+        client.get(url())
+    with django_assert_max_num_queries(simpan):
+        resp = client.post(url(), data)
+    assert pesan(resp) == [
+        "Realisasi indikator program dan kegiatan 2023 tersimpan (18 indikator)."
+    ]
+    assert DPAKegiatan.objects.get(dpa=dpa, kegiatan__kode="7.01.04.2.04").realisasi == 12
