@@ -381,6 +381,20 @@ PERNYATAAN_BAKU = (
 word it (seed 003), the default of every new PK."""
 
 
+def pk_signatory_snapshot(*, pihak: str, pejabat) -> dict:
+    """The printed signature of one party: name, NIP, pangkat and jabatan as documents write
+    them ("Pj. Bupati Magetan"), as field values of a PK (PerjanjianKinerja, PKJenjang:
+    pihak_pertama/pihak_kedua; PKBupati: bupati): the one copy of an official into a
+    signed document, made final or previewed as a draft."""
+    return {
+        pihak: pejabat,
+        f"{pihak}_nama": pejabat.nama,
+        f"{pihak}_nip": pejabat.nip,
+        f"{pihak}_pangkat": pejabat.pangkat,
+        f"{pihak}_jabatan": pejabat.jabatan_lengkap,
+    }
+
+
 def judul_pk(tahun: int, versi: int) -> str:
     """The title of a PK version, whoever signs it: "Perjanjian Kinerja Tahun 2023",
     "Perubahan Perjanjian Kinerja Tahun 2023", "Perubahan ke-2 ..."."""

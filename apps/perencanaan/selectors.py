@@ -39,6 +39,7 @@ from .models import (
     TargetTahunan,
     Tujuan,
     TujuanDaerah,
+    pk_signatory_snapshot,
 )
 
 
@@ -1218,11 +1219,10 @@ def pk_jenjang_dokumen(pk: PKJenjang) -> DokumenPKJenjang:
     as they are now, a final one its snapshot."""
     if pk.status == PerjanjianKinerja.Status.DRAFT:
         for pihak in ("pihak_pertama", "pihak_kedua"):
-            p = getattr(pk, pihak)
-            setattr(pk, f"{pihak}_nama", p.nama)
-            setattr(pk, f"{pihak}_nip", p.nip)
-            setattr(pk, f"{pihak}_pangkat", p.pangkat)
-            setattr(pk, f"{pihak}_jabatan", p.jabatan_lengkap)
+            for nama, nilai in pk_signatory_snapshot(
+                pihak=pihak, pejabat=getattr(pk, pihak)
+            ).items():
+                setattr(pk, nama, nilai)
     return DokumenPKJenjang(pk, Pemda.objects.first(), list(pk.baris.order_by("urutan")))
 
 
@@ -1262,9 +1262,8 @@ def pk_bupati_dokumen(pk: PKBupati) -> DokumenPKBupati:
     order, the sasaran numbered from 1 (2 queries); a draft's signature reads the kepala
     daerah as now, a final one its snapshot."""
     if pk.status == PerjanjianKinerja.Status.DRAFT:
-        b = pk.bupati
-        pk.bupati_nama, pk.bupati_nip = b.nama, b.nip
-        pk.bupati_pangkat, pk.bupati_jabatan = b.pangkat, b.jabatan_lengkap
+        for nama, nilai in pk_signatory_snapshot(pihak="bupati", pejabat=pk.bupati).items():
+            setattr(pk, nama, nilai)
     baris, nomor = [], {}
     for t in pk.target.select_related("indikator__sasaran__tujuan").order_by(
         "indikator__sasaran__tujuan__nomor", "indikator__sasaran__nomor", "indikator__nomor"

@@ -30,20 +30,9 @@ from .models import (
     TargetDaerah,
     TargetTahunan,
     Tujuan,
+    pk_signatory_snapshot,
 )
 from .selectors import periode_rpjmd_tahun, unsur_pk_jenjang
-
-
-def pk_signatory_snapshot(*, pihak: str, pejabat) -> dict:
-    """The printed signature of one party: name, NIP, pangkat and jabatan as documents write
-    them ("Pj. Bupati Magetan"), as field values of PerjanjianKinerja."""
-    return {
-        pihak: pejabat,
-        f"{pihak}_nama": pejabat.nama,
-        f"{pihak}_nip": pejabat.nip,
-        f"{pihak}_pangkat": pejabat.pangkat,
-        f"{pihak}_jabatan": pejabat.jabatan_lengkap,
-    }
 
 
 def pk_copy_signatories(*, pk: PerjanjianKinerja) -> None:
@@ -778,9 +767,8 @@ def pk_bupati_finalize(*, pk: PKBupati, user) -> PKBupati:
     kosong = [t.indikator.nama for t in pk.target.select_related("indikator") if t.target is None]
     if kosong:
         raise ValidationError(f"Target belum diisi: {', '.join(kosong)}.")
-    b = pk.bupati
-    pk.bupati_nama, pk.bupati_nip = b.nama, b.nip
-    pk.bupati_pangkat, pk.bupati_jabatan = b.pangkat, b.jabatan_lengkap
+    for nama, nilai in pk_signatory_snapshot(pihak="bupati", pejabat=pk.bupati).items():
+        setattr(pk, nama, nilai)
     pk.status = PerjanjianKinerja.Status.FINAL
     pk.difinalkan_pada, pk.difinalkan_oleh = timezone.now(), user
     dengan_aksi(pk, "pk.finalkan")
