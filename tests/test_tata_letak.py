@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from realisasi_uji import opd_kecamatan
 
 from apps.laporan.demo.loader import load_demo
-from apps.perencanaan.models import PerjanjianKinerja, Renstra
+from apps.perencanaan.models import PerjanjianKinerja, PKBupati, Renstra
 
 UKURAN = {"laptop": (1366, 768), "ponsel": (390, 844)}
 
@@ -26,6 +26,7 @@ def halaman_peran() -> dict[str, list[tuple[str, str]]]:
     kec, org = opd_kecamatan(), opd_organisasi()
     renstra = Renstra.objects.filter(opd=kec).order_by("-tahun_awal").first()
     pk = PerjanjianKinerja.objects.filter(opd=kec, tahun=2023).order_by("versi").first()
+    pk_bupati = PKBupati.objects.get(tahun=2023)
     umum = [
         ("beranda", reverse("core:beranda")),
         ("perencanaan", reverse("perencanaan:beranda")),
@@ -58,6 +59,8 @@ def halaman_peran() -> dict[str, list[tuple[str, str]]]:
     ]
     # the pohon kinerja (kabupaten and OPD) and the DPA indicators' year-end realisasi
     pohon = [
+        ("verifikasi", reverse("pengukuran:iku_pemda", args=[2019, 4])),
+        ("perencanaan", reverse("perencanaan:pk_bupati", args=[pk_bupati.pk])),
         ("perencanaan", reverse("laporan:pohon", args=[2023])),
         ("perencanaan", reverse("laporan:pohon_opd", args=[kec.pk, 2023]) + "?buka=semua"),
         ("anggaran", reverse("anggaran:indikator", args=[kec.pk, 2023])),
@@ -68,12 +71,12 @@ def halaman_peran() -> dict[str, list[tuple[str, str]]]:
         if u != reverse("pengukuran:beranda")
     ]
     return {
-        "operator.kecamatan": umum + opd + pohon,
+        "operator.kecamatan": umum + opd + pohon[2:],
         "pimpinan.kecamatan": umum + opd[2:3] + opd[8:9],
         "verifikator": semua + verifikasi + pohon,
         # the inspektorat reads the officials' list; editing one is not offered to it
-        "inspektorat": semua[:6] + semua[-3:-1] + verifikasi[:1] + pohon,
-        "admin": semua[:6] + verifikasi + pohon[:1],
+        "inspektorat": semua[:6] + semua[-3:-1] + verifikasi[:1] + pohon[2:],
+        "admin": semua[:6] + verifikasi + pohon[:3],
     }
 
 
