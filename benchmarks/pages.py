@@ -678,6 +678,7 @@ def ukur_semua(db, args, n_opd, opd, n_indikator, operator, verifikator, mulai):
     from django.urls import reverse
 
     from apps.core.models import OPD
+    from apps.laporan.lkjip_kabupaten import dokumen_lkjip_kabupaten
     from apps.pengukuran.models import Realisasi
 
     dimuat = time.perf_counter() - mulai
@@ -732,6 +733,18 @@ def ukur_semua(db, args, n_opd, opd, n_indikator, operator, verifikator, mulai):
             f"pohon kinerja {opd.kode} {TAHUN} (down to sub kegiatan)",
             halaman(client_opd, reverse("laporan:pohon_opd", args=[opd.pk, TAHUN])),
             sql_mentah(sql_pohon(TAHUN, opd.pk)),
+        ),
+        (
+            # every figure the kabupaten's report prints (its PDF adds WeasyPrint: pdf.py),
+            # against the raw reads of the tree and of every OPD's dashboard row together
+            f"LKjIP Pemerintah Kabupaten {TAHUN}, its data (dokumen_lkjip_kabupaten)",
+            lambda: dokumen_lkjip_kabupaten(tahun=TAHUN),
+            sql_mentah(sql_pohon(TAHUN) + sql_dasbor(TAHUN)),
+        ),
+        (
+            f"LKjIP Pemerintah Kabupaten {TAHUN}, its editing page",
+            halaman(client_ver, reverse("laporan:lkjip_kabupaten", args=[TAHUN])),
+            sql_mentah(sql_pohon(TAHUN)),
         ),
     ]
     # The baseline must read what the page shows: same first-page entries.

@@ -168,6 +168,7 @@ def jalankan(db, args, mulai):
     from apps.core.pdf import BASE, _BerkasSendiri, _tanpa_gc
     from apps.laporan.demo.loader import load_demo
     from apps.laporan.lkjip import dokumen_lkjip, render_lkjip_pdf
+    from apps.laporan.lkjip_kabupaten import render_lkjip_kabupaten_pdf
 
     call_command("migrate", verbosity=0, interactive=False)
     load_demo(synthetic=args.synthetic)
@@ -197,6 +198,8 @@ def jalankan(db, args, mulai):
 
     isi = render_lkjip_pdf(opd=kec, tahun=2023, draf=True)
     halaman = halaman_pdf(isi)
+    halaman_kab = halaman_pdf(render_lkjip_kabupaten_pdf(tahun=TAHUN_SINTETIS))
+    kabupaten = ukur(lambda: render_lkjip_kabupaten_pdf(tahun=TAHUN_SINTETIS))
     lengkap = ukur(lambda: render_lkjip_pdf(opd=kec, tahun=2023, draf=True))
     html = render_to_string(
         "laporan/lkjip_pdf.html", {"dok": dokumen_lkjip(opd=kec, tahun=2023), "draf": True}
@@ -234,6 +237,12 @@ def jalankan(db, args, mulai):
             f"{lengkap / weasy:.2f}x WeasyPrint (goal <= 1.25x)",
         ),
         ("  the same HTML through WeasyPrint alone (write_pdf)", f"{weasy:.2f} s", ""),
+        (
+            f"LKjIP Pemerintah Kabupaten {TAHUN_SINTETIS} ({halaman_kab} pages, "
+            f"{OPD.objects.filter(aktif=True).count()} OPDs)",
+            f"{kabupaten:.2f} s",
+            "render_lkjip_kabupaten_pdf",
+        ),
         (
             "  the same, garbage collector paused while it runs",
             f"{weasy_jeda:.2f} s",
@@ -274,6 +283,13 @@ def jalankan(db, args, mulai):
         batas="<= 1.25x WeasyPrint",
         rasio=lengkap / weasy,
         ok=lengkap / weasy <= 1.25,
+    )
+    catat(
+        "pdf",
+        f"LKjIP Pemerintah Kabupaten, {halaman_kab} pages, "
+        f"{OPD.objects.filter(aktif=True).count()} OPDs",
+        round(kabupaten, 2),
+        "s",
     )
     catat("pdf", f"{n} LKjIP drafts, 1 worker process", round(satu_proses, 1), "s")
     catat(

@@ -177,3 +177,42 @@ def test_verifikator_reaches_the_pohon_kinerja_and_prints_an_opds_tree_by_clicks
         ["pdftotext", "-layout", unduhan.value.path(), "-"], capture_output=True, check=True
     ).stdout.decode()
     assert "POHON KINERJA KECAMATAN MAGETAN TAHUN 2023" in teks and "253,33 %" in teks
+
+
+def test_verifikator_writes_and_prints_the_kabupaten_lkjip_by_clicks(page, hari_demo):
+    """From the home page: LKjIP, the year 2023, the Pemerintah Kabupaten's report; a chapter
+    written and saved; its tree one click away; the draft PDF opened and read."""
+    from apps.laporan.lkjip_kabupaten import lkjip_kabupaten_terbaru
+
+    masuk(page, "verifikator")
+    page.get_by_role("link", name="LKjIP", exact=True).click()
+    page.locator("form.saring").get_by_role("link", name="2023").click()
+    page.get_by_role("link", name="LKjIP Pemerintah Kabupaten 2023").click()
+    expect(page.locator("h1")).to_contain_text("LKjIP Pemerintah Kabupaten tahun 2023")
+    page.get_by_label("Saran").fill("Perangkat daerah memakai peringatan dini triwulan.")
+    page.get_by_role("button", name="Simpan").first.click()
+    pesan(page, "tersimpan")
+    shot(page, "tugas/verifikator-lkjip-kabupaten")
+    assert lkjip_kabupaten_terbaru(2023).saran == (
+        "Perangkat daerah memakai peringatan dini triwulan."
+    )
+    with page.expect_response(
+        lambda r: r.headers.get("content-type") == "application/pdf", timeout=60000
+    ) as jawaban:
+        page.get_by_role("link", name="Unduh draf PDF").click()
+    assert jawaban.value.status == 200
+    assert jawaban.value.headers["content-disposition"] == (
+        'inline; filename="lkjip-kabupaten-2023-draf.pdf"'
+    )
+    import subprocess
+
+    teks = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"],
+        input=jawaban.value.body(),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    assert "PEMERINTAH KABUPATEN MAGETAN" in teks and "peringatan dini triwulan" in teks
+    page.go_back()
+    page.get_by_role("link", name="Pohon kinerja 2023").click()
+    expect(page.locator("h1")).to_have_text("Pohon kinerja kabupaten 2023")

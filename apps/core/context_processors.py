@@ -63,6 +63,8 @@ BAGIAN_KHUSUS = {
             "lkjip_finalisasi",
             "lkjip_daftar",
             "lkjip_ubah",
+            "lkjip_kabupaten",
+            "lkjip_kabupaten_pdf",
             "lkjip_pratinjau",
             "lkjip_struktur",
             "lkjip_finalkan",

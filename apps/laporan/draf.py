@@ -21,6 +21,7 @@ from apps.core.models import OPD
 from apps.core.tugas import tugas_start, tugas_terhenti_fail
 
 from .lkjip import render_lkjip_pdf
+from .lkjip_kabupaten import lkjip_kabupaten_terbaru, render_lkjip_kabupaten_pdf
 from .models import DrafLKjIP
 from .selectors import lkjip_terbaru
 
@@ -43,8 +44,9 @@ def _hapus(qs) -> int:
 
 
 @transaction.atomic
-def draf_create(*, opd: OPD, tahun: int, user) -> DrafLKjIP:
-    """Start rendering the draft of `opd`'s LKjIP `tahun` for `user`, or return the job of
+def draf_create(*, opd: OPD | None, tahun: int, user) -> DrafLKjIP:
+    """Start rendering the draft of `opd`'s LKjIP `tahun` (None: the Pemerintah
+    Kabupaten's) for `user`, or return the job of
     the same user and report still running (a second click starts nothing more). The user's
     earlier drafts of that report go: a draft is only as good as the data it was made from."""
     milik = DrafLKjIP.objects.filter(opd=opd, tahun=tahun, dibuat_oleh=user)
@@ -65,12 +67,17 @@ def draf_build(*, draf: DrafLKjIP) -> None:
         status=DrafLKjIP.Status.BERJALAN, diperbarui=timezone.now()
     )
     try:
-        pdf = render_lkjip_pdf(
-            opd=draf.opd,
-            tahun=draf.tahun,
-            laporan=lkjip_terbaru(draf.opd_id, draf.tahun),
-            draf=True,
-        )
+        if draf.opd_id is None:
+            pdf = render_lkjip_kabupaten_pdf(
+                tahun=draf.tahun, laporan=lkjip_kabupaten_terbaru(draf.tahun), draf=True
+            )
+        else:
+            pdf = render_lkjip_pdf(
+                opd=draf.opd,
+                tahun=draf.tahun,
+                laporan=lkjip_terbaru(draf.opd_id, draf.tahun),
+                draf=True,
+            )
     except Exception:
         logger.exception("Draf LKjIP %s gagal disusun", draf.pk)
         DrafLKjIP.objects.filter(pk=draf.pk).update(
@@ -84,7 +91,9 @@ def draf_build(*, draf: DrafLKjIP) -> None:
         gc.collect()  # WeasyPrint's documents hold reference cycles (see apps.laporan.paket)
     draf.refresh_from_db()
     draf.berkas.save(
-        f"lkjip-{draf.opd.kode}-{draf.tahun}-{uuid.uuid4().hex}.pdf", ContentFile(pdf), save=False
+        f"{draf.nama_unduhan.removesuffix('-draf.pdf')}-{uuid.uuid4().hex}.pdf",
+        ContentFile(pdf),
+        save=False,
     )
     draf.status = DrafLKjIP.Status.SELESAI
     draf.save(update_fields=["berkas", "status", "diperbarui"])

@@ -9,7 +9,14 @@ from apps.core.forms import TanggalField, tahun_field
 from apps.core.models import Pejabat
 from apps.pengukuran.berkas import check_gambar
 
-from .models import ANALISIS, KETERANGAN_DUKUNGAN, NARASI, AnalisisSasaran, LaporanKinerja
+from .models import (
+    ANALISIS,
+    KETERANGAN_DUKUNGAN,
+    LABEL_KABUPATEN,
+    NARASI,
+    AnalisisSasaran,
+    LaporanKinerja,
+)
 
 # A chapter of a report is a few pages; 20.000 characters is about eight A4 pages of text.
 NARASI_MAKS = 20_000
@@ -62,18 +69,30 @@ class LaporanForm(forms.Form):
     )
 
     def __init__(self, *args, opd, laporan: LaporanKinerja | None, **kwargs):
+        """`opd` None: the Pemerintah Kabupaten's report, signed by the kepala daerah (an
+        active official of no OPD), its chapters named as the kabupaten's report names them,
+        without an organisation chart."""
         awal = {}
         if laporan is not None:
             awal = {n: getattr(laporan, n) for n in NARASI + ("tempat", "tanggal")}
             awal["penandatangan"] = laporan.penandatangan_id
         super().__init__(*args, initial=awal, **kwargs)
         for nama in NARASI:
-            self.fields[nama] = narasi_field(label_field(LaporanKinerja, nama))
+            label = label_field(LaporanKinerja, nama)
+            if opd is None and nama in LABEL_KABUPATEN:
+                label = capfirst(LABEL_KABUPATEN[nama])
+            self.fields[nama] = narasi_field(label)
             self.fields[nama].help_text = LaporanKinerja._meta.get_field(nama).help_text
         self.order_fields(NARASI)
         self.fields["penandatangan"].queryset = Pejabat.objects.filter(
             opd=opd, aktif=True
         ).order_by("nama")
+        if opd is None:
+            self.fields["penandatangan"].empty_label = "— pilih kepala daerah —"
+            self.fields["penandatangan"].error_messages["invalid_choice"] = (
+                "Penandatangan: pilih kepala daerah yang aktif (pejabat tanpa OPD)."
+            )
+            del self.fields["struktur_organisasi"]
 
     def clean_struktur_organisasi(self):
         berkas = self.cleaned_data.get("struktur_organisasi")
@@ -96,12 +115,15 @@ class AnalisisForm(forms.Form):
         ("0", KETERANGAN_DUKUNGAN[False]),
     )
 
-    def __init__(self, *args, sasaran, analisis: AnalisisSasaran | None, program=(), **kwargs):
+    def __init__(
+        self, *args, sasaran, analisis: AnalisisSasaran | None, program=(), awalan="s", **kwargs
+    ):
+        """`awalan` "d": a sasaran daerah of the kabupaten's report (no program judged)."""
         awal = {n: getattr(analisis, n) for n in ANALISIS} if analisis else {}
         for p in program:
             nilai = analisis.menunjang(p.pk) if analisis else None
             awal[self.nama_dukungan(p)] = "" if nilai is None else str(int(nilai))
-        super().__init__(*args, prefix=f"s{sasaran.pk}", initial=awal, **kwargs)
+        super().__init__(*args, prefix=f"{awalan}{sasaran.pk}", initial=awal, **kwargs)
         nomor = f"Sasaran {sasaran.tujuan.nomor}.{sasaran.nomor}"
         for nama in ANALISIS:
             self.fields[nama] = narasi_field(
@@ -119,6 +141,7 @@ class AnalisisForm(forms.Form):
             )
         self.sasaran = sasaran
         self.program = list(program)
+        self.awalan = awalan
 
     @staticmethod
     def nama_dukungan(program) -> str:
@@ -134,7 +157,10 @@ class AnalisisForm(forms.Form):
 
     def nilai(self) -> dict:
         """The analysis's field values as typed."""
-        return {**{n: self.cleaned_data[n] for n in ANALISIS}, "dukungan_program": self.dukungan()}
+        nilai = {n: self.cleaned_data[n] for n in ANALISIS}
+        if self.awalan != "d":
+            nilai["dukungan_program"] = self.dukungan()
+        return nilai
 
     def pilihan_dukungan(self) -> list:
         """Each program with its bound select and the words of its stored judgement."""

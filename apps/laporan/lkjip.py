@@ -64,7 +64,7 @@ class Keterangan:
         return f"{self.nomor} {self.judul}"
 
 
-class _Penomoran:
+class Penomoran:
     """Numbers tables and figures per chapter in the order the document shows them; the
     lists of tables and figures are these, so a caption and its list entry cannot differ."""
 
@@ -209,6 +209,13 @@ class DokumenLKjIP:
     daftar_tabel: list[Keterangan]
     daftar_gambar: list[Keterangan]
 
+    kabupaten = False
+
+    @property
+    def identitas(self) -> tuple[str, str]:
+        """(code, name) of who reports, as the attached data names it."""
+        return self.opd.kode, self.opd.nama
+
     @property
     def pk_berlaku(self) -> DokumenPK | None:
         """The version the year is measured against (the latest final one)."""
@@ -254,20 +261,7 @@ class DokumenLKjIP:
 
     @property
     def skala_baris(self) -> list[tuple[str, str]]:
-        """Each band of the scale as the report writes it: ("Baik", "70 ≤ capaian < 85")."""
-        skala = self.kinerja.skala
-        kiri, kanan = ("≤", "<") if skala.tepi == "bawah" else ("<", "≤")
-        hasil = []
-        for r in skala.rentang:
-            bawah, atas = format_nilai(r.batas_bawah), format_nilai(r.batas_atas)
-            if r.batas_bawah is None:
-                teks = f"capaian {kanan} {atas}"
-            elif r.batas_atas is None:
-                teks = f"capaian {'≥' if kiri == '≤' else '>'} {bawah}"
-            else:
-                teks = f"{bawah} {kiri} capaian {kanan} {atas}"
-            hasil.append((r.label, teks))
-        return hasil
+        return baris_skala(self.kinerja.skala)
 
     @property
     def sasaran_ganda(self) -> bool:
@@ -279,6 +273,22 @@ class DokumenLKjIP:
                 ganda |= p.pk in dilihat
                 dilihat.add(p.pk)
         return ganda
+
+
+def baris_skala(skala) -> list[tuple[str, str]]:
+    """Each band of a predikat scale as the report writes it: ("Baik", "70 ≤ capaian < 85")."""
+    kiri, kanan = ("≤", "<") if skala.tepi == "bawah" else ("<", "≤")
+    hasil = []
+    for r in skala.rentang:
+        bawah, atas = format_nilai(r.batas_bawah), format_nilai(r.batas_atas)
+        if r.batas_bawah is None:
+            teks = f"capaian {kanan} {atas}"
+        elif r.batas_atas is None:
+            teks = f"capaian {'≥' if kiri == '≤' else '>'} {bawah}"
+        else:
+            teks = f"{bawah} {kiri} capaian {kanan} {atas}"
+        hasil.append((r.label, teks))
+    return hasil
 
 
 def kepala_rumus(
@@ -307,7 +317,7 @@ def kepala_opd(opd: OPD) -> Pejabat | None:
     return aktif[0] if len(aktif) == 1 else None
 
 
-def _tempat_tanggal(laporan, pemda, tahun: int) -> str:
+def teks_tempat_tanggal(laporan, pemda, tahun: int) -> str:
     tempat = (laporan.tempat if laporan else "") or (pemda.ibu_kota if pemda else "")
     if laporan and laporan.tanggal:
         return f"{tempat}, {date_format(laporan.tanggal, 'j F Y')}"
@@ -391,7 +401,7 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
     kegiatan_program = {p.program.pk: [(k.kegiatan, k.rekap) for k in p.kegiatan] for p in program}
     info_program = {p.program.pk: p.info for p in program}
 
-    nomor = _Penomoran()
+    nomor = Penomoran()
     tabel, gambar = {}, {}
     if laporan and laporan.struktur_organisasi:
         gambar["struktur"] = nomor.g(1, f"Struktur Organisasi {opd.nama}")
@@ -493,7 +503,7 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
         laporan=laporan,
         narasi=narasi,
         penandatangan=penandatangan,
-        tempat_tanggal=_tempat_tanggal(laporan, pemda, tahun),
+        tempat_tanggal=teks_tempat_tanggal(laporan, pemda, tahun),
         renstra=renstra,
         visi=periode.visi if periode else "",
         misi=misi,

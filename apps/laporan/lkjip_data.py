@@ -20,6 +20,8 @@ from apps.core.ekspor import isi_sel, lembar_dari, sel_persen
 from apps.pengukuran import capaian as engine
 
 from .lkjip import DokumenLKjIP
+from .lkjip_kabupaten import DokumenLKjIPKabupaten
+from .pohon import pohon_tabel
 
 JUMLAH = "JUMLAH"
 
@@ -358,6 +360,247 @@ def _baris_matriks(periode, uraian: tuple, angka: tuple, serapan, melebihi: bool
     ]
 
 
+def _rp(r) -> list:
+    return [
+        _dua_desimal(r.pagu),
+        _dua_desimal(r.realisasi),
+        sel_persen(r.serapan, kosong=None),
+        _dua_desimal(r.sisa),
+        sel_persen(r.efisiensi, kosong=None),
+        r.melebihi_pagu,
+    ]
+
+
+KOLOM_RP = [
+    "Pagu (Rp)",
+    "Realisasi (Rp)",
+    "Serapan (%)",
+    "Sisa (Rp)",
+    "Efisiensi (%)",
+    "Melebihi Pagu",
+]
+
+
+def tabel_kabupaten(dok: DokumenLKjIPKabupaten) -> dict[str, TabelLKjIP]:
+    """Every numeric table of the Pemerintah Kabupaten's LKjIP, from the same document the
+    PDF prints: the IKU Pemda of the year, each sasaran daerah's capaian, the comparison
+    with the earlier years, the progress to the RPJMD end target, the OPD sasaran and the
+    programs supporting each sasaran daerah, every OPD's capaian, predikat and budget, the
+    budget per program, the PK Bupati's targets and the pohon kinerja."""
+    t = dok.tahun
+    pengukuran = TabelLKjIP(
+        dok.tabel["pengukuran"].label,
+        [
+            "No Sasaran",
+            "Sasaran Daerah",
+            "IKU",
+            "Satuan",
+            "Polaritas",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Predikat",
+            "Sumber Realisasi",
+            "Keterangan",
+        ],
+    )
+    sasaran = TabelLKjIP(
+        f"Capaian Kinerja per Sasaran Daerah Tahun {t}",
+        ["No Sasaran", "Sasaran Daerah", "Jumlah IKU", "Capaian (%)", "Predikat", "Keterangan"],
+    )
+    banding = TabelLKjIP(
+        f"Perbandingan Realisasi dan Capaian IKU {dok.tahun_banding[0]}-{t}",
+        ["No Sasaran", "IKU", "Tahun", "Target", "Realisasi", "Capaian (%)", "Keterangan"],
+    )
+    kemajuan = TabelLKjIP(
+        "Realisasi terhadap Target Akhir RPJMD",
+        [
+            "No Sasaran",
+            "IKU",
+            f"Realisasi {t}",
+            "Target Akhir RPJMD",
+            "Tingkat Kemajuan (%)",
+            "Keterangan",
+        ],
+    )
+    pendukung = TabelLKjIP(
+        f"Sasaran Perangkat Daerah dan Program Pendukung Tahun {t}",
+        [
+            "No Sasaran",
+            "Tingkat",
+            "Kode OPD",
+            "OPD",
+            "Kode",
+            "Uraian",
+            "Capaian (%)",
+            "Predikat",
+            *KOLOM_RP,
+        ],
+    )
+    for s in dok.sasaran:
+        for i in s.indikator:
+            pengukuran.baris.append(
+                [
+                    s.nomor,
+                    s.sasaran.uraian,
+                    i.indikator.nama,
+                    i.indikator.satuan,
+                    i.indikator.polaritas,
+                    _dua_desimal(i.data.target),
+                    _realisasi(i.hasil),
+                    sel_persen(i.hasil.capaian, kosong=None),
+                    _predikat(i.hasil.predikat),
+                    i.data.sumber,
+                    _alasan(i.hasil.capaian),
+                ]
+            )
+            for b in i.banding:
+                h = b.hasil.capaian if b.hasil else None
+                banding.baris.append(
+                    [
+                        s.nomor,
+                        i.indikator.nama,
+                        b.tahun,
+                        _dua_desimal(b.target),
+                        _realisasi(b.hasil),
+                        sel_persen(h, kosong=None),
+                        _alasan(h),
+                    ]
+                )
+            kemajuan.baris.append(
+                [
+                    s.nomor,
+                    i.indikator.nama,
+                    _realisasi(i.hasil),
+                    _dua_desimal(i.indikator.target_akhir),
+                    sel_persen(i.kemajuan, kosong=None),
+                    _alasan(i.kemajuan),
+                ]
+            )
+        sasaran.baris.append(
+            [
+                s.nomor,
+                s.sasaran.uraian,
+                len(s.indikator),
+                sel_persen(s.capaian, kosong=None),
+                _predikat(s.predikat),
+                _alasan(s.capaian),
+            ]
+        )
+        for so in s.pendukung:
+            pendukung.baris.append(
+                [
+                    s.nomor,
+                    "sasaran OPD",
+                    so.opd.kode,
+                    so.opd.nama,
+                    so.kode,
+                    so.nama,
+                    sel_persen(so.capaian, kosong=None),
+                    _predikat(so.predikat),
+                    *([None] * len(KOLOM_RP)),
+                ]
+            )
+        for p in s.program:
+            pendukung.baris.append(
+                [
+                    s.nomor,
+                    "program",
+                    p.opd.kode,
+                    p.opd.nama,
+                    p.simpul.kode,
+                    p.simpul.nama,
+                    sel_persen(p.simpul.capaian, kosong=None),
+                    _predikat(p.simpul.predikat),
+                    *(_rp(p.anggaran) if p.anggaran else [None] * len(KOLOM_RP)),
+                ]
+            )
+    sasaran.baris.append(
+        [
+            None,
+            "Capaian kinerja Pemerintah Daerah (rata-rata capaian sasaran daerah)",
+            dok.jumlah_indikator,
+            sel_persen(dok.capaian, kosong=None),
+            _predikat(dok.predikat),
+            _alasan(dok.capaian),
+        ]
+    )
+    opd = TabelLKjIP(
+        dok.tabel["opd"].label,
+        [
+            "Kode",
+            "Perangkat Daerah",
+            "Jumlah Sasaran",
+            "Jumlah Indikator",
+            "Capaian (%)",
+            "Predikat",
+            *KOLOM_RP,
+        ],
+    )
+    for b in dok.opd:
+        opd.baris.append(
+            [
+                b.opd.kode,
+                b.opd.nama,
+                b.jumlah_sasaran,
+                b.jumlah_indikator,
+                sel_persen(b.capaian, kosong=None),
+                _predikat(b.predikat),
+                *(_rp(b.anggaran) if b.anggaran else [None] * len(KOLOM_RP)),
+            ]
+        )
+    total = dok.total_anggaran
+    opd.baris.append(
+        [
+            "",
+            "RATA-RATA / JUMLAH KABUPATEN",
+            None,
+            None,
+            sel_persen(dok.rata_opd, kosong=None),
+            "",
+            *(_rp(total) if total else [None] * len(KOLOM_RP)),
+        ]
+    )
+    program = TabelLKjIP(
+        dok.tabel["anggaran_program"].label, ["Kode", "Program", "Jumlah OPD", *KOLOM_RP]
+    )
+    for p in dok.program:
+        program.baris.append([p.program.kode, p.program.nama, len(p.opd), *_rp(p.rekap)])
+    if total:
+        program.baris.append(["", JUMLAH, None, *_rp(total)])
+    pk = TabelLKjIP(
+        f"Target Perjanjian Kinerja Bupati Tahun {t}",
+        ["Versi", "Status", "No Sasaran", "Sasaran", "IKU", "Satuan", "Target"],
+    )
+    if dok.pk_bupati:
+        d = dok.pk_bupati
+        pk.baris.extend(
+            [
+                d.pk.judul,
+                d.pk.get_status_display(),
+                b.nomor,
+                b.sasaran,
+                b.indikator,
+                b.satuan,
+                _dua_desimal(b.target),
+            ]
+            for b in d.baris
+        )
+    data = pohon_tabel(dok.pohon)
+    pohon = TabelLKjIP(f"Pohon Kinerja Tahun {t}", list(data.headers), [list(r) for r in data])
+    return {
+        "pengukuran": pengukuran,
+        "capaian_sasaran": sasaran,
+        "perbandingan": banding,
+        "kemajuan_rpjmd": kemajuan,
+        "pendukung": pendukung,
+        "capaian_opd": opd,
+        "anggaran_program": program,
+        "pk_bupati": pk,
+        "pohon_kinerja": pohon,
+    }
+
+
 def _json_nilai(nilai):
     if isinstance(nilai, Decimal):
         return int(nilai) if nilai == nilai.to_integral_value() else float(nilai)
@@ -368,7 +611,7 @@ def lkjip_json(dok: DokumenLKjIP, tabel: dict[str, TabelLKjIP], *, kode: str = "
     """The tables as UTF-8 JSON: the report's identity and, per table, its caption, columns
     and rows (numbers as JSON numbers, rounded as printed)."""
     isi = {
-        "opd": {"kode": dok.opd.kode, "nama": dok.opd.nama},
+        ("pemda" if dok.kabupaten else "opd"): {"kode": dok.identitas[0], "nama": dok.identitas[1]},
         "tahun": dok.tahun,
         "revisi": dok.laporan.revisi if dok.laporan else 0,
         "kode_verifikasi": kode,
@@ -389,7 +632,7 @@ def lkjip_xlsx(dok: DokumenLKjIP, tabel: dict[str, TabelLKjIP], *, kode: str = "
     revisi = dok.laporan.revisi if dok.laporan else 0
     for i, baris in enumerate(
         (
-            ["OPD", f"{dok.opd.kode} {dok.opd.nama}"],
+            ["Pemda" if dok.kabupaten else "OPD", " ".join(dok.identitas)],
             ["Tahun", dok.tahun],
             ["Revisi", revisi],
             ["Kode verifikasi", kode],

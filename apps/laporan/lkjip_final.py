@@ -13,7 +13,8 @@ from django.urls import reverse
 from apps.core.pdf import Lampiran, render_pdf
 
 from .lkjip import DokumenLKjIP
-from .lkjip_data import lkjip_json, lkjip_xlsx, tabel_lkjip
+from .lkjip_data import lkjip_json, lkjip_xlsx, tabel_kabupaten, tabel_lkjip
+from .lkjip_kabupaten import TEMPLAT_KABUPATEN, DokumenLKjIPKabupaten
 
 # Without 0/O, 1/I/L and U/V: read aloud or typed from paper without doubt. 29 symbols,
 # 10 characters: about 4.2e14 codes, so a code cannot be guessed or enumerated.
@@ -46,12 +47,14 @@ def verifikasi(kode: str) -> Verifikasi:
     return Verifikasi(kode, url, qr)
 
 
-def render_lkjip_final(dok: DokumenLKjIP, *, kode: str) -> bytes:
-    """The final LKjIP from `dok` (already computed): no DRAF, PDF/A-3b, the tables as
-    `lkjip-<kode OPD>-<tahun>.json` and `.xlsx` attachments computed from the same `dok`,
-    and the verification block on the last page."""
-    tabel = tabel_lkjip(dok)
-    nama = f"lkjip-{dok.opd.kode}-{dok.tahun}"
+def render_lkjip_final(dok: DokumenLKjIP | DokumenLKjIPKabupaten, *, kode: str) -> bytes:
+    """The final LKjIP from `dok` (already computed; an OPD's or the Pemerintah
+    Kabupaten's): no DRAF, PDF/A-3b, the tables as `lkjip-<kode OPD or kabupaten>-<tahun>.json`
+    and `.xlsx` attachments computed from the same `dok`, and the verification block on
+    the last page."""
+    kabupaten = isinstance(dok, DokumenLKjIPKabupaten)
+    tabel = tabel_kabupaten(dok) if kabupaten else tabel_lkjip(dok)
+    nama = f"lkjip-{dok.identitas[0]}-{dok.tahun}"
     if dok.laporan and dok.laporan.revisi:
         nama += f"-revisi-{dok.laporan.revisi}"
     lampiran = [
@@ -65,7 +68,7 @@ def render_lkjip_final(dok: DokumenLKjIP, *, kode: str) -> bytes:
         ),
     ]
     return render_pdf(
-        "laporan/lkjip_pdf.html",
+        TEMPLAT_KABUPATEN if kabupaten else "laporan/lkjip_pdf.html",
         {"dok": dok, "draf": False, "verifikasi": verifikasi(kode)},
         pdf_variant="pdf/a-3b",
         lampiran=lampiran,

@@ -4,10 +4,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import OPD, Pejabat, TugasLatar
-from apps.perencanaan.models import Sasaran
+from apps.perencanaan.models import Sasaran, SasaranDaerah
 
 # The narrative sections of a report in the order of the document (PermenPAN-RB 53/2014),
 # and the analysis fields of each sasaran (Bab III): the fields below, read by the form, the
@@ -29,6 +30,12 @@ NARASI = (
 # Every other section must hold text before the report is finalised.
 NARASI_OPSIONAL = ("penghargaan",)
 NARASI_WAJIB = tuple(n for n in NARASI if n not in NARASI_OPSIONAL)
+# The same sections in the Pemerintah Kabupaten's report where its chapter says otherwise
+# (BAB I describes the region and its government, not an OPD's tasks).
+LABEL_KABUPATEN = {
+    "kedudukan_tugas_fungsi": "gambaran umum daerah dan pemerintahan",
+    "rencana_kinerja": "kebijakan dan program prioritas",
+}
 # The words of analysis 7's judgement of a program (True, False, None: not judged yet): the
 # editing page, the PDF and the attached data say them alike.
 KETERANGAN_DUKUNGAN = {True: "Menunjang", False: "Tidak menunjang", None: "Belum dinilai"}
@@ -46,7 +53,13 @@ ANALISIS = (
 
 class LaporanKinerja(models.Model):
     """Laporan Kinerja Instansi Pemerintah. Revisi 0 is the first; a revision of a final
-    report is a new row with a reason, and the earlier one keeps its stored PDF."""
+    report is a new row with a reason, and the earlier one keeps its stored PDF.
+
+    Without an OPD it is the LKjIP of the Pemerintah Kabupaten itself (signed by the Bupati,
+    kept by Bagian Organisasi, its analyses per sasaran daerah of the RPJMD): the same
+    words, the same draft, final, checksum, verification code and revisions
+    (apps.laporan.lkjip_kabupaten lays it out). An OPD's users never see it
+    (apps.core.selectors.for_user keeps their OPD's rows only)."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draf"
@@ -54,7 +67,13 @@ class LaporanKinerja(models.Model):
         DIVERIFIKASI = "diverifikasi", "Diverifikasi"
 
     opd = models.ForeignKey(
-        OPD, on_delete=models.PROTECT, related_name="laporan", verbose_name="OPD"
+        OPD,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="laporan",
+        verbose_name="OPD",
+        help_text="Kosong: LKjIP Pemerintah Kabupaten.",
     )
     tahun = models.PositiveSmallIntegerField()
     revisi = models.PositiveSmallIntegerField(default=0)
@@ -121,6 +140,12 @@ class LaporanKinerja(models.Model):
                 violation_error_message="Revisi LKjIP ini sudah ada.",
             ),
             models.UniqueConstraint(
+                fields=["tahun", "revisi"],
+                condition=Q(opd__isnull=True),
+                name="lkjip_kabupaten_revisi_unik",
+                violation_error_message="Revisi LKjIP Pemerintah Kabupaten ini sudah ada.",
+            ),
+            models.UniqueConstraint(
                 fields=["kode_verifikasi"],
                 condition=~Q(kode_verifikasi=""),
                 name="lkjip_kode_verifikasi_unik",
@@ -146,14 +171,41 @@ class LaporanKinerja(models.Model):
 
     def __str__(self):
         rev = f" revisi {self.revisi}" if self.revisi else ""
-        return f"LKjIP {self.opd} {self.tahun}{rev}"
+        return f"LKjIP {self.opd or 'Pemerintah Kabupaten'} {self.tahun}{rev}"
+
+    def get_absolute_url(self) -> str:
+        """Its editing page (the kabupaten's, or the OPD's of the year)."""
+        if self.kabupaten:
+            return reverse("laporan:lkjip_kabupaten", args=[self.tahun])
+        return reverse("laporan:lkjip_ubah", args=[self.opd_id, self.tahun])
+
+    @property
+    def kabupaten(self) -> bool:
+        """The LKjIP of the Pemerintah Kabupaten (no OPD)."""
+        return self.opd_id is None
+
+    @property
+    def kode_berkas(self) -> str:
+        """The report's part of its file names: the OPD's code, or "kabupaten"."""
+        return self.opd.kode if self.opd_id else "kabupaten"
 
 
 class AnalisisSasaran(models.Model):
-    """The words of BAB III for one sasaran (the numbers come from the data)."""
+    """The words of BAB III for one sasaran (the numbers come from the data): an OPD sasaran
+    of an OPD's report, or a sasaran daerah of the RPJMD in the kabupaten's report."""
 
     laporan = models.ForeignKey(LaporanKinerja, on_delete=models.CASCADE, related_name="analisis")
-    sasaran = models.ForeignKey(Sasaran, on_delete=models.PROTECT, related_name="+")
+    sasaran = models.ForeignKey(
+        Sasaran, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    sasaran_daerah = models.ForeignKey(
+        SasaranDaerah,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="sasaran RPJMD",
+    )
     uraian = models.TextField("uraian capaian", blank=True)
     uraian_banding = models.TextField("penjelasan perbandingan dengan tahun sebelumnya", blank=True)
     uraian_renstra = models.TextField(
@@ -183,10 +235,27 @@ class AnalisisSasaran(models.Model):
                 name="analisis_sasaran_unik",
                 violation_error_message="Analisis sasaran ini sudah ada pada laporan tersebut.",
             ),
+            models.UniqueConstraint(
+                fields=["laporan", "sasaran_daerah"],
+                name="analisis_sasaran_daerah_unik",
+                violation_error_message="Analisis sasaran ini sudah ada pada laporan tersebut.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(sasaran__isnull=False) & Q(sasaran_daerah__isnull=True))
+                | (Q(sasaran__isnull=True) & Q(sasaran_daerah__isnull=False)),
+                name="analisis_satu_sasaran",
+                violation_error_message="Analisis ditulis untuk satu sasaran OPD atau satu "
+                "sasaran RPJMD.",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.laporan}: {self.sasaran}"
+        return f"{self.laporan}: {self.sasaran or self.sasaran_daerah}"
+
+    @property
+    def sasaran_kunci(self) -> int:
+        """The id of what the words are about (an OPD sasaran or a sasaran daerah)."""
+        return self.sasaran_id or self.sasaran_daerah_id
 
     def clean(self):
         nilai = self.dukungan_program
@@ -310,7 +379,15 @@ class DrafLKjIP(TugasLatar):
     # A job that stopped making progress fails (apps.core.tugas), as one that raised does.
     TUGAS_TERHENTI = {Status.ANTRE: Status.GAGAL, Status.BERJALAN: Status.GAGAL}
 
-    opd = models.ForeignKey(OPD, on_delete=models.CASCADE, related_name="+", verbose_name="OPD")
+    opd = models.ForeignKey(
+        OPD,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="OPD",
+        help_text="Kosong: draf LKjIP Pemerintah Kabupaten.",
+    )
     tahun = models.PositiveSmallIntegerField()
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.ANTRE)
     berkas = models.FileField("berkas PDF", upload_to="lkjip-draf/%Y/", blank=True)
@@ -335,7 +412,7 @@ class DrafLKjIP(TugasLatar):
         ]
 
     def __str__(self):
-        return f"Draf LKjIP {self.opd} {self.tahun}"
+        return f"Draf LKjIP {self.opd or 'Pemerintah Kabupaten'} {self.tahun}"
 
     @property
     def berjalan(self) -> bool:
@@ -343,7 +420,8 @@ class DrafLKjIP(TugasLatar):
 
     @property
     def nama_unduhan(self) -> str:
-        return f"lkjip-{self.opd.kode}-{self.tahun}-draf.pdf"
+        kode = self.opd.kode if self.opd_id else "kabupaten"
+        return f"lkjip-{kode}-{self.tahun}-draf.pdf"
 
 
 class FinalisasiLKjIP(TugasLatar):

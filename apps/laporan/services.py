@@ -23,7 +23,16 @@ from apps.perencanaan.models import Sasaran
 
 from .lkjip import DokumenLKjIP, dokumen_lkjip
 from .lkjip_final import kode_baru, render_lkjip_final
-from .models import ANALISIS, NARASI, NARASI_WAJIB, AnalisisSasaran, FinalisasiLKjIP, LaporanKinerja
+from .lkjip_kabupaten import DokumenLKjIPKabupaten, dokumen_lkjip_kabupaten
+from .models import (
+    ANALISIS,
+    LABEL_KABUPATEN,
+    NARASI,
+    NARASI_WAJIB,
+    AnalisisSasaran,
+    FinalisasiLKjIP,
+    LaporanKinerja,
+)
 from .selectors import dasbor
 
 logger = logging.getLogger(__name__)
@@ -60,13 +69,15 @@ def _ubah(obj, nilai: dict) -> list[str]:
 
 @transaction.atomic
 def laporan_update(
-    *, opd: OPD, tahun: int, user, isian: IsianLKjIP, sasaran_sah: set[int]
+    *, opd: OPD | None, tahun: int, user, isian: IsianLKjIP, sasaran_sah: set[int]
 ) -> tuple[LaporanKinerja, int]:
-    """Save the words of an OPD's LKjIP of a year, all or nothing; the number of changed
-    fields. The first save creates the draft revision 0; later saves edit the latest
-    revision while it is a draft. Only changed fields are written, so an unchanged save
-    leaves no history entry. The signatory must be an active official of the OPD; analyses
-    only for the sasaran of the Renstra covering the year (`sasaran_sah`)."""
+    """Save the words of an OPD's LKjIP of a year (`opd` None: the Pemerintah Kabupaten's),
+    all or nothing; the number of changed fields. The first save creates the draft revision
+    0; later saves edit the latest revision while it is a draft. Only changed fields are
+    written, so an unchanged save leaves no history entry. The signatory must be an active
+    official of the OPD (the kabupaten's: an active official of no OPD, the kepala daerah);
+    analyses only for the sasaran of the Renstra covering the year, or the kabupaten's for
+    the sasaran daerah of the RPJMD covering it (`sasaran_sah`)."""
     laporan = (
         LaporanKinerja.objects.select_for_update()
         .filter(opd=opd, tahun=tahun)
@@ -75,11 +86,18 @@ def laporan_update(
     )
     laporan_pastikan_draf(laporan)
     pejabat = isian.nilai.get("penandatangan")
-    if pejabat is not None and (pejabat.opd_id != opd.pk or not pejabat.aktif):
-        raise ValidationError("Penandatangan: pilih pejabat aktif OPD ini.", code="pejabat")
+    if pejabat is not None and (pejabat.opd_id != (opd.pk if opd else None) or not pejabat.aktif):
+        raise ValidationError(
+            "Penandatangan: pilih pejabat aktif OPD ini."
+            if opd
+            else "Penandatangan: pilih kepala daerah yang aktif (pejabat tanpa OPD).",
+            code="pejabat",
+        )
     if any(s.pk not in sasaran_sah for s in isian.analisis):
         raise ValidationError(
-            "Analisis sasaran: hanya untuk sasaran Renstra OPD ini yang mencakup tahun laporan.",
+            "Analisis sasaran: hanya untuk sasaran Renstra OPD ini yang mencakup tahun laporan."
+            if opd
+            else "Analisis sasaran: hanya untuk sasaran RPJMD yang mencakup tahun laporan.",
             code="sasaran",
         )
 
@@ -104,11 +122,12 @@ def _analisis_simpan(*, laporan: LaporanKinerja, baru: bool, user, analisis: dic
     `user` ("+" for a sasaran's first words, "~" for a change; none for an unchanged or still
     empty one), in a fixed number of queries however many sasaran the report has; the number
     of changed fields. The caller holds the report's row lock and checked the sasaran."""
-    ada = {a.sasaran_id: a for a in laporan.analisis.all()} if not baru else {}
+    ada = {a.sasaran_kunci: a for a in laporan.analisis.all()} if not baru else {}
     dibuat, diubah, kolom, n = [], [], set(), 0
+    kunci = "sasaran_daerah" if laporan.kabupaten else "sasaran"
     for sasaran, nilai in analisis.items():
         # A sasaran without a row and without words stays without a row (nothing changed).
-        obj = ada.get(sasaran.pk) or AnalisisSasaran(laporan=laporan, sasaran=sasaran)
+        obj = ada.get(sasaran.pk) or AnalisisSasaran(laporan=laporan, **{kunci: sasaran})
         berubah = _ubah(obj, nilai)
         if not berubah:
             continue
@@ -116,7 +135,9 @@ def _analisis_simpan(*, laporan: LaporanKinerja, baru: bool, user, analisis: dic
         # the Renstra, one analysis per sasaran comes from the lookup above, and the unique
         # constraint stays in the database.
         obj.full_clean(
-            exclude=["laporan", "sasaran"], validate_unique=False, validate_constraints=False
+            exclude=["laporan", "sasaran", "sasaran_daerah"],
+            validate_unique=False,
+            validate_constraints=False,
         )
         if obj.pk is None:
             dibuat.append(obj)
@@ -134,8 +155,23 @@ def _analisis_simpan(*, laporan: LaporanKinerja, baru: bool, user, analisis: dic
     return n
 
 
-def _label(nama: str) -> str:
+def _label(nama: str, kabupaten: bool = False) -> str:
+    if kabupaten and nama in LABEL_KABUPATEN:
+        return LABEL_KABUPATEN[nama].capitalize()
     return str(LaporanKinerja._meta.get_field(nama).verbose_name).capitalize()
+
+
+def narasi_kosong(laporan: LaporanKinerja) -> "Kurang | None":
+    """The required chapters still without words, as one gap (None when all are written)."""
+    kosong = [n for n in NARASI_WAJIB if not getattr(laporan, n).strip()]
+    if not kosong:
+        return None
+    return Kurang(
+        "Bagian laporan belum diisi: "
+        + ", ".join(_label(n, laporan.kabupaten) for n in kosong)
+        + ".",
+        f"#bagian-{kosong[0]}",
+    )
 
 
 # The analyses of a sasaran a signed-ready report must carry (PermenPAN-RB 53/2014, BAB III):
@@ -238,14 +274,9 @@ def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[Kurang]:
                 reverse("anggaran:dpa", args=[laporan.opd_id, laporan.tahun]),
             )
         )
-    kosong = [n for n in NARASI_WAJIB if not getattr(laporan, n).strip()]
+    kosong = narasi_kosong(laporan)
     if kosong:
-        kurang.append(
-            Kurang(
-                "Bagian laporan belum diisi: " + ", ".join(_label(n) for n in kosong) + ".",
-                f"#bagian-{kosong[0]}",
-            )
-        )
+        kurang.append(kosong)
     for s in dok.sasaran:
         a = s.analisis_model
         tanpa = [n for n in ANALISIS_WAJIB if a is None or not getattr(a, n).strip()]
@@ -266,6 +297,88 @@ def syarat_final(laporan: LaporanKinerja, dok: DokumenLKjIP) -> list[Kurang]:
                     f"Sasaran {s.nomor} ({s.sasaran.uraian}): program belum dinilai menunjang "
                     "atau tidak menunjang: " + "; ".join(f"{p.kode} {p.nama}" for p in belum) + ".",
                     f"#bagian-s{s.sasaran.pk}-dukungan",
+                )
+            )
+    return kurang
+
+
+def dokumen_laporan(lap: LaporanKinerja) -> DokumenLKjIP | DokumenLKjIPKabupaten:
+    """The document a report prints: an OPD's, or the Pemerintah Kabupaten's."""
+    if lap.kabupaten:
+        return dokumen_lkjip_kabupaten(tahun=lap.tahun, laporan=lap)
+    return dokumen_lkjip(opd=lap.opd, tahun=lap.tahun, laporan=lap)
+
+
+def syarat_laporan(lap: LaporanKinerja, dok) -> list[Kurang]:
+    """What the report still lacks before it may be finalised, by its kind."""
+    return syarat_final_kabupaten(lap, dok) if lap.kabupaten else syarat_final(lap, dok)
+
+
+def syarat_final_kabupaten(laporan: LaporanKinerja, dok: DokumenLKjIPKabupaten) -> list[Kurang]:
+    """What the kabupaten's LKjIP still lacks before it may be finalised (every item at once,
+    each with where it is filled): place and date after the year, signed by the kepala
+    daerah (an active official of no OPD) with the name written; a final PK Bupati of the
+    year; an annual realisasi for every IKU Pemda; the required chapters and every sasaran
+    daerah's analyses (the OPD report's rules, apps.laporan.services)."""
+    kurang: list[Kurang] = []
+    ttd = "#judul-ttd"
+    if not laporan.tempat.strip():
+        kurang.append(Kurang("Tempat penandatanganan belum diisi.", ttd))
+    if laporan.tanggal is None:
+        kurang.append(Kurang("Tanggal penandatanganan belum diisi.", ttd))
+    elif laporan.tanggal < datetime.date(laporan.tahun + 1, 1, 1):
+        kurang.append(
+            Kurang(
+                f"Tanggal penandatanganan harus sesudah tahun {laporan.tahun} berakhir "
+                "(LKjIP melaporkan satu tahun penuh).",
+                ttd,
+            )
+        )
+    p = laporan.penandatangan
+    if p is None:
+        kurang.append(Kurang("Penandatangan (kepala daerah) belum dipilih.", ttd))
+    elif p.opd_id is not None or not p.aktif:
+        kurang.append(
+            Kurang(f"Penandatangan {p.nama} bukan kepala daerah aktif (pejabat tanpa OPD).", ttd)
+        )
+    if dok.periode is None:
+        kurang.append(Kurang(f"Belum ada periode RPJMD yang mencakup tahun {laporan.tahun}."))
+    elif not dok.sasaran:
+        kurang.append(
+            Kurang(
+                f"{dok.periode.nama} belum memiliki sasaran daerah.",
+                reverse("perencanaan:rpjmd", args=[dok.periode.pk]),
+            )
+        )
+    if not dok.pk_final:
+        kurang.append(
+            Kurang(
+                f"Belum ada Perjanjian Kinerja Bupati final tahun {laporan.tahun}.",
+                reverse("perencanaan:pk_bupati_daftar", args=[laporan.tahun]),
+            )
+        )
+    tanpa = [i.indikator.nama for s in dok.sasaran for i in s.indikator if not i.hasil.tahunan.ada]
+    if tanpa:
+        kurang.append(
+            Kurang(
+                "IKU Pemda tanpa realisasi tahunan: " + "; ".join(tanpa) + ".",
+                reverse("pengukuran:iku_pemda", args=[laporan.tahun, 4]),
+            )
+        )
+    kosong = narasi_kosong(laporan)
+    if kosong:
+        kurang.append(kosong)
+    for s in dok.sasaran:
+        a = s.analisis_model
+        belum = [f for f in ANALISIS_WAJIB if a is None or not getattr(a, f).strip()]
+        if belum:
+            label = [str(AnalisisSasaran._meta.get_field(f).verbose_name) for f in belum]
+            kurang.append(
+                Kurang(
+                    f"Sasaran {s.nomor} ({s.sasaran.uraian}): analisis belum ditulis: "
+                    + ", ".join(label)
+                    + ".",
+                    f"#bagian-d{s.sasaran.pk}-{belum[0]}",
                 )
             )
     return kurang
@@ -308,8 +421,8 @@ def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
     which must show them as they were then."""
     lap = _terbaru_terkunci(laporan)
     laporan_pastikan_draf(lap)
-    dok = dokumen_lkjip(opd=lap.opd, tahun=lap.tahun, laporan=lap)
-    kurang = syarat_final(lap, dok)
+    dok = dokumen_laporan(lap)
+    kurang = syarat_laporan(lap, dok)
     if kurang:
         raise SyaratBelumLengkap(kurang)
     kode = kode_baru()
@@ -317,7 +430,7 @@ def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
         kode = kode_baru()
     pdf = render_lkjip_final(dok, kode=kode)
 
-    nama = f"{lap.opd.kode}-{lap.tahun}-r{lap.revisi}-{secrets.token_urlsafe(24)}.pdf"
+    nama = f"{lap.kode_berkas}-{lap.tahun}-r{lap.revisi}-{secrets.token_urlsafe(24)}.pdf"
     lap.berkas_final.save(nama, ContentFile(pdf), save=False)
     try:
         lap.status = LaporanKinerja.Status.FINAL
@@ -325,7 +438,7 @@ def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
         lap.kode_verifikasi = kode
         lap.difinalkan_oleh = user
         lap.difinalkan_pada = timezone.now()
-        lap.opd_nama_final = lap.opd.nama
+        lap.opd_nama_final = lap.opd.nama if lap.opd_id else dok.nama_pemerintah
         lap.difinalkan_oleh_nama = str(user)
         lap.difinalkan_oleh_jabatan = peran_pengguna(user)
         lap._history_user = user
@@ -352,7 +465,7 @@ def laporan_finalize_start(*, laporan: LaporanKinerja, user) -> FinalisasiLKjIP:
     berjalan = milik.filter(status__in=list(FinalisasiLKjIP.TUGAS_TERHENTI)).first()
     if berjalan is not None:
         return berjalan
-    kurang = syarat_final(lap, dokumen_lkjip(opd=lap.opd, tahun=lap.tahun, laporan=lap))
+    kurang = syarat_laporan(lap, dokumen_laporan(lap))
     if kurang:
         raise SyaratBelumLengkap(kurang)
     tugas = FinalisasiLKjIP.objects.create(laporan=lap, dibuat_oleh=user)
@@ -424,6 +537,7 @@ def laporan_revisi_create(*, laporan: LaporanKinerja, user, alasan: str) -> Lapo
             AnalisisSasaran(
                 laporan=baru,
                 sasaran_id=a.sasaran_id,
+                sasaran_daerah_id=a.sasaran_daerah_id,
                 dukungan_program=a.dukungan_program,
                 **{n: getattr(a, n) for n in ANALISIS},
             )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dasbor, final, lkjip, paket, pdf, pohon
+from .views import dasbor, final, kabupaten, lkjip, paket, pdf, pohon
 
 app_name = "laporan"
 urlpatterns = [
@@ -12,6 +12,12 @@ urlpatterns = [
     path("lkjip/draf/<int:draf_id>/", pdf.lkjip_draf, name="lkjip_draf"),
     path("lkjip/", lkjip.daftar, name="lkjip_daftar"),
     path("lkjip/opd/<int:opd_id>/<int:tahun>/", lkjip.ubah, name="lkjip_ubah"),
+    path("lkjip/kabupaten/<int:tahun>/", kabupaten.lkjip_kabupaten, name="lkjip_kabupaten"),
+    path(
+        "lkjip/kabupaten/<int:tahun>/pdf/",
+        kabupaten.lkjip_kabupaten_pdf,
+        name="lkjip_kabupaten_pdf",
+    ),
     path("lkjip/pratinjau/", lkjip.pratinjau, name="lkjip_pratinjau"),
     path("lkjip/<int:laporan_id>/struktur/", lkjip.struktur, name="lkjip_struktur"),
     path("lkjip/<int:laporan_id>/finalkan/", final.finalkan, name="lkjip_finalkan"),

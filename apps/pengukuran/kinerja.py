@@ -562,6 +562,20 @@ class IKUTahun:
     sumber: str  # where the values come from, as the pages say it
     hasil: engine.CapaianIndikator
     isian: dict[int, RealisasiDaerah] = field(default_factory=dict)  # the entered rows
+    rumus_negatif: str = "selisih"  # the kabupaten's rule for lower-is-better indicators
+
+    @property
+    def kemajuan(self) -> engine.Hasil:
+        """Progress of the annual value towards the RPJMD's end-of-period target, by the
+        formula of an OPD indicator's progress towards its Renstra end target."""
+        if not self.hasil.tahunan.ada:
+            return engine.Hasil(None, self.hasil.tahunan.alasan)
+        return engine.tingkat_kemajuan(
+            self.hasil.tahunan.nilai,
+            self.indikator.target_akhir,
+            polaritas=self.indikator.polaritas,
+            rumus_negatif=self.rumus_negatif,
+        )
 
     @property
     def diambil(self) -> bool:
@@ -644,5 +658,6 @@ def kinerja_daerah(
                 tepi=aturan.skala.tepi,
             ),
             isian.get(i.pk, {}),
+            aturan.rumus_negatif,
         )
     return hasil

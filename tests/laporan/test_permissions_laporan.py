@@ -47,7 +47,8 @@ def url(nama: str) -> str:
 def test_every_url_is_in_the_table():
     """The LKjIP pages have their own tables (test_permissions_lkjip.py for the editing
     pages, test_lkjip_pdf.py for the PDF, test_permissions_final.py for the final PDF), and
-    so has the pohon kinerja (test_pohon_kinerja.py)."""
+    so have the pohon kinerja (test_pohon_kinerja.py) and the kabupaten's LKjIP
+    (test_lkjip_kabupaten.py)."""
     from apps.laporan import urls
 
     assert {
@@ -60,6 +61,7 @@ def test_every_url_is_in_the_table():
             "apps.laporan.views.final",
             "apps.laporan.views.paket",
             "apps.laporan.views.pohon",
+            "apps.laporan.views.kabupaten",
         )
     } == {n if not n.startswith("laporan:rekap_") else "laporan:rekap" for n, _, _ in TABEL}
 

@@ -32,6 +32,7 @@ from apps.anggaran.services import nomenklatur_upsert
 from apps.core.models import OPD, Misi, Pejabat, Pemda, PeriodeRPJMD, SkalaPredikat, User
 from apps.core.roles import Peran
 from apps.core.services import skala_predikat_set_rentang
+from apps.laporan.lkjip_kabupaten import sasaran_daerah_tahun
 from apps.laporan.models import AnalisisSasaran, LaporanKinerja
 from apps.laporan.selectors import program_sasaran_dpa
 from apps.laporan.services import sasaran_lkjip
@@ -945,6 +946,33 @@ def _pk_bupati(tahun: int) -> None:
         pk_bupati_create(tahun=tahun)
 
 
+def _lkjip_kabupaten(tahun: int) -> None:
+    """The kabupaten's LKjIP of the year as a draft: every chapter's words and both sasaran
+    daerah's analyses (ref.NARASI_KABUPATEN_2023), signed by the kepala daerah of the PK
+    Bupati, dated later by Bagian Organisasi. A report no longer a draft is left alone."""
+    ada = LaporanKinerja.objects.filter(opd=None, tahun=tahun, revisi=0).first()
+    if ada is not None and ada.status != LaporanKinerja.Status.DRAFT:
+        return
+    pk = PKBupati.objects.filter(tahun=tahun).order_by("-versi").first()
+    laporan = _upsert(
+        LaporanKinerja,
+        {"opd": None, "tahun": tahun, "revisi": 0},
+        {
+            **ref.NARASI_KABUPATEN_2023,
+            "tempat": "Magetan",
+            "penandatangan": pk.bupati if pk else None,
+        },
+    )
+    for s in sasaran_daerah_tahun(tahun):
+        if s.uraian not in ref.ANALISIS_KABUPATEN_2023:
+            raise ValueError(f"Analisis demo untuk sasaran daerah “{s.uraian}” tidak ada.")
+        _upsert(
+            AnalisisSasaran,
+            {"laporan": laporan, "sasaran_daerah": s},
+            ref.ANALISIS_KABUPATEN_2023[s.uraian],
+        )
+
+
 @transaction.atomic
 def load_demo(*, synthetic: int = 0, hari_ini: datetime.date | None = None) -> dict:
     periode, opd, pejabat = load_master()
@@ -961,5 +989,6 @@ def load_demo(*, synthetic: int = 0, hari_ini: datetime.date | None = None) -> d
     _dukungan_sasaran_daerah(periode, load_rpjmd(periode))
     _sumber_iku_pemda(periode)
     _pk_bupati(2023)
+    _lkjip_kabupaten(2023)
     dibuat = load_synthetic(synthetic, periode, users["verifikator"]) if synthetic else 0
     return {"users": users, "synthetic": dibuat}

@@ -1928,3 +1928,224 @@ STRUKTUR_ORGANISASI_2019 = {
     ],
     "sumber": "Peraturan Bupati Magetan Nomor 57 Tahun 2016",
 }
+
+
+# The LKjIP of the Pemerintah Kabupaten 2023 as Bagian Organisasi drafts it for the Bupati.
+# Neither reference is a kabupaten report: the words state only what the references and the
+# demo's data hold (the RPJMD 2018-2023, its two sasaran daerah and IKU, the two demo OPDs'
+# results, seed 003's figures for Kecamatan Magetan); every figure of the tables comes from
+# the data. The kabupaten's own IKU values for 2023 are Bagian Organisasi's indicators, whose
+# Perjanjian Kinerja 2023 neither reference holds: the words say they are still to be
+# entered, as a draft would, instead of inventing them.
+NARASI_KABUPATEN_2023 = {
+    "kata_pengantar": _md(
+        """
+        Puji syukur kepada Tuhan Yang Maha Esa, Laporan Kinerja Instansi Pemerintah (LKjIP)
+        Pemerintah Kabupaten Magetan Tahun 2023 telah tersusun. Laporan ini merupakan
+        pertanggungjawaban kinerja Pemerintah Kabupaten Magetan pada tahun terakhir Rencana
+        Pembangunan Jangka Menengah Daerah (RPJMD) 2018-2023, sebagaimana diamanatkan
+        Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi
+        Pemerintah dan Peraturan Menteri PAN dan RB Nomor 53 Tahun 2014.
+
+        Laporan ini menyajikan capaian Indikator Kinerja Utama (IKU) Pemerintah Daerah
+        terhadap target Perjanjian Kinerja Bupati, capaian kinerja setiap perangkat daerah,
+        serta realisasi anggaran seluruh perangkat daerah. Kami berharap laporan ini menjadi
+        bahan evaluasi dan perbaikan perencanaan pada periode berikutnya.
+
+        Kepada seluruh perangkat daerah yang telah menyampaikan data kinerjanya, kami
+        mengucapkan terima kasih.
+        """
+    ),
+    "ikhtisar_eksekutif": _md(
+        """
+        Tahun 2023 adalah tahun terakhir RPJMD Kabupaten Magetan 2018-2023. Kinerja
+        Pemerintah Daerah diukur pada dua sasaran daerah di bawah tujuan "Meningkatkan Tata
+        Kelola Pemerintahan yang Baik dan Bersih" (misi 5): meningkatnya kepuasan masyarakat
+        terhadap pelayanan publik dan meningkatnya akuntabilitas kinerja serta reformasi
+        birokrasi.
+
+        Kedua IKU Pemda diambil dari indikator yang diukur Bagian Organisasi Sekretariat
+        Daerah. Realisasinya untuk tahun 2023 masih menunggu Perjanjian Kinerja dan isian
+        triwulan Bagian Organisasi; ringkasan capaian di atas diperbarui dengan sendirinya
+        begitu isian itu tersedia. Perangkat daerah pendukung yang telah melaporkan, antara
+        lain Kecamatan Magetan, mencapai atau melampaui target sasarannya.
+        """
+    ),
+    "latar_belakang": _md(
+        """
+        Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) mewajibkan setiap
+        pemerintah daerah menyusun perencanaan kinerja, mengukur, melaporkan dan
+        mengevaluasinya setiap tahun. LKjIP Pemerintah Kabupaten memuat pertanggungjawaban
+        Bupati atas capaian sasaran RPJMD yang dijanjikan dalam Perjanjian Kinerja Bupati.
+
+        Laporan ini disusun oleh Bagian Organisasi Sekretariat Daerah dari data yang
+        dimasukkan setiap perangkat daerah dalam aplikasi SAKIP: Renstra, Perjanjian Kinerja,
+        realisasi triwulan dan realisasi anggaran DPA.
+        """
+    ),
+    "kedudukan_tugas_fungsi": _md(
+        """
+        Pemerintah Kabupaten Magetan beribu kota di Magetan. Penyelenggaraan pemerintahan
+        dilaksanakan oleh Bupati dibantu perangkat daerah: sekretariat daerah dengan
+        bagian-bagiannya, dinas, badan dan kecamatan. Setiap perangkat daerah menetapkan
+        Renstra yang mengacu pada RPJMD dan menandatangani Perjanjian Kinerja tahunan dengan
+        Bupati.
+
+        Bagian Organisasi Sekretariat Daerah mengoordinasikan penyusunan dan evaluasi
+        akuntabilitas kinerja seluruh perangkat daerah, termasuk penyusunan laporan ini.
+        """
+    ),
+    "sistematika": _md(
+        """
+        Laporan ini disusun menurut Peraturan Menteri PAN dan RB Nomor 53 Tahun 2014.
+        Ikhtisar Eksekutif meringkas capaian. Bab I memuat latar belakang dan gambaran umum
+        daerah dan pemerintahan. Bab II memuat RPJMD 2018-2023, kebijakan tahun 2023 dan
+        Perjanjian Kinerja Bupati. Bab III menyajikan capaian setiap IKU Pemda dengan
+        analisisnya per sasaran daerah, capaian kinerja setiap perangkat daerah dan realisasi
+        anggaran. Bab IV berisi kesimpulan, upaya ke depan dan saran. Lampiran memuat
+        Perjanjian Kinerja Bupati dan pohon kinerja.
+        """
+    ),
+    "rencana_kinerja": _md(
+        """
+        Kebijakan tahun 2023 diarahkan pada penuntasan target akhir RPJMD 2018-2023 di bidang
+        tata kelola pemerintahan: peningkatan kualitas pelayanan publik yang diukur dengan
+        survei kepuasan masyarakat di setiap unit layanan, serta penguatan akuntabilitas
+        kinerja dan budaya kerja aparatur melalui kelompok budaya kerja.
+
+        Program perangkat daerah yang mendukung kedua sasaran daerah dipetakan dalam pohon
+        kinerja (Lampiran 2): program penunjang urusan pemerintahan daerah, penyelenggaraan
+        pemerintahan dan pelayanan publik, pemberdayaan masyarakat desa dan kelurahan, serta
+        koordinasi ketenteraman dan ketertiban umum.
+        """
+    ),
+    "hambatan": _md(
+        """
+        | Hambatan | Upaya perbaikan |
+        |---|---|
+        | Sebagian perangkat daerah belum menyampaikan Perjanjian Kinerja final tepat
+          waktu, sehingga realisasi IKU Pemda yang bersumber darinya tertunda. | Jadwal
+          pengisian per triwulan dan pengingat bagi perangkat daerah yang terlambat. |
+        | Keterbatasan sumber daya manusia pada unit layanan. | Peningkatan kapasitas
+          petugas pelayanan dan inovasi pelayanan. |
+        """
+    ),
+    "kesimpulan": _md(
+        """
+        Pada tahun terakhir RPJMD 2018-2023, perangkat daerah pendukung sasaran "Meningkatkan
+        Kepuasan Masyarakat Terhadap Pelayanan Publik" yang telah melaporkan mencapai target
+        sasarannya. Capaian kedua IKU Pemda dinyatakan pada Bab III begitu realisasi Bagian
+        Organisasi tahun 2023 lengkap.
+        """
+    ),
+    "upaya_ke_depan": _md(
+        """
+        - Menyelaraskan IKU Pemda RPJMD periode berikutnya dengan indikator perangkat daerah
+          sejak awal, agar setiap IKU memiliki sumber data yang jelas.
+        - Memastikan setiap perangkat daerah menandatangani Perjanjian Kinerja paling lambat
+          akhir Januari dan mengisi realisasi setiap triwulan tepat waktu.
+        """
+    ),
+    "saran": _md(
+        """
+        Perangkat daerah diharapkan memanfaatkan hasil pengukuran triwulan sebagai peringatan
+        dini, sehingga indikator yang diproyeksikan di bawah target dapat ditangani sebelum
+        akhir tahun.
+        """
+    ),
+}
+
+ANALISIS_KABUPATEN_2023 = {
+    "Meningkatkan Kepuasan Masyarakat Terhadap Pelayanan Publik": {
+        "uraian": _md(
+            """
+            Sasaran ini diukur dengan Indeks Kepuasan Masyarakat (IKM) kabupaten, target 80
+            (skor) setiap tahun RPJMD. IKM kabupaten dihimpun dari survei kepuasan masyarakat
+            yang dilaksanakan seluruh perangkat daerah dan direkap Bagian Organisasi; nilainya
+            diambil dari indikator Rata-rata Nilai IKM Bagian Organisasi.
+            """
+        ),
+        "uraian_banding": _md(
+            """
+            Target IKM tetap 80 sepanjang periode. Realisasi tiap tahun tampil pada tabel
+            perbandingan begitu tercatat; tahun tanpa realisasi ditandai "–".
+            """
+        ),
+        "uraian_renstra": _md(
+            """
+            Target akhir RPJMD 2023 sama dengan target tahunan (80). Tingkat kemajuan dihitung
+            dari realisasi 2023 terhadap target akhir tersebut.
+            """
+        ),
+        "keberhasilan_kegagalan": _md(
+            """
+            Kecamatan Magetan, salah satu perangkat daerah pendukung, mencatat IKM 90,02
+            terhadap target 85 pada tahun 2023 berkat pelayanan prima yang tepat dan efisien
+            waktu. Hambatan yang dilaporkan adalah keterbatasan sumber daya manusia pelayanan.
+            """
+        ),
+        "solusi": _md(
+            """
+            Meningkatkan inovasi dan kecepatan pelayanan di unit layanan serta menambah
+            dukungan sumber daya manusia.
+            """
+        ),
+        "efisiensi": _md(
+            """
+            Anggaran program pendukung terserap tinggi dengan sisa anggaran kecil; efisiensi
+            dihitung dari pagu dan realisasi DPA program-program tersebut.
+            """
+        ),
+        "program_pendukung": _md(
+            """
+            Program penunjang urusan pemerintahan daerah kabupaten/kota dengan indikator IKM,
+            didukung program penyelenggaraan pemerintahan dan pelayanan publik, pemberdayaan
+            masyarakat desa dan kelurahan, serta koordinasi ketenteraman dan ketertiban umum.
+            """
+        ),
+    },
+    "Meningkatnya Akuntabilitas Kinerja dan Reformasi Birokrasi": {
+        "uraian": _md(
+            """
+            Sasaran ini diukur dengan persentase Kelompok Budaya Kerja (KBK) aktif, target 25 %
+            setiap tahun RPJMD, yang diukur Bagian Organisasi.
+            """
+        ),
+        "uraian_banding": _md(
+            """
+            Pada tahun 2019 persentase KBK aktif mencapai targetnya (25 %). Tahun-tahun
+            berikutnya dibandingkan pada tabel begitu realisasinya tercatat.
+            """
+        ),
+        "uraian_renstra": _md(
+            """
+            Target akhir RPJMD 2023 adalah 25 %, sama dengan target tahunan.
+            """
+        ),
+        "keberhasilan_kegagalan": _md(
+            """
+            Akuntabilitas kinerja perangkat daerah didukung sasaran akuntabilitas kinerja
+            Kecamatan Magetan dan sasaran reformasi birokrasi Bagian Organisasi. Keterlambatan
+            Perjanjian Kinerja final sebagian perangkat daerah menjadi penyebab utama
+            realisasi yang belum dapat dihitung.
+            """
+        ),
+        "solusi": _md(
+            """
+            Pendampingan penyusunan dokumen SAKIP dan pemantauan jadwal pengisian triwulan.
+            """
+        ),
+        "efisiensi": _md(
+            """
+            Sumber daya sasaran ini terutama berupa program penunjang dan penyelenggaraan
+            pemerintahan perangkat daerah pendukungnya.
+            """
+        ),
+        "program_pendukung": _md(
+            """
+            Program penyelenggaraan pemerintahan dan pelayanan publik serta pembinaan dan
+            pengawasan pemerintahan desa.
+            """
+        ),
+    },
+}

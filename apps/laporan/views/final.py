@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.html import format_html
 
 from apps.core.akses import halaman
@@ -27,7 +26,7 @@ def _lakukan(request, lap: LaporanKinerja, aksi, sukses, gagal="Tidak ada yang b
         report_galat(request, e, gagal)
     else:
         messages.success(request, sukses(hasil))
-    return redirect(reverse("laporan:lkjip_ubah", args=[lap.opd_id, lap.tahun]))
+    return redirect(lap.get_absolute_url())
 
 
 @halaman(metode=("POST",), kemampuan="can_approve_opd", objek={"laporan_id": laporan_for_user})
@@ -36,7 +35,7 @@ def finalkan(request, laporan: LaporanKinerja):
     are told at once everything it still lacks. The PDF is rendered by the background
     worker: the user is led to a page that shows how far it is (finalisasi); without a
     worker it is done when this returns, and the editing page says so."""
-    ubah = reverse("laporan:lkjip_ubah", args=[laporan.opd_id, laporan.tahun])
+    ubah = laporan.get_absolute_url()
     try:
         tugas = services.laporan_finalize_start(laporan=laporan, user=request.user)
     except services.SyaratBelumLengkap as e:
@@ -72,7 +71,7 @@ def _selesai(request, tugas: FinalisasiLKjIP):
         for alasan in tugas.alasan:
             messages.error(request, alasan)
         messages.error(request, "LKjIP belum difinalkan; tidak ada yang berubah.")
-    return redirect(reverse("laporan:lkjip_ubah", args=[lap.opd_id, lap.tahun]))
+    return redirect(lap.get_absolute_url())
 
 
 @halaman(objek={"tugas_id": finalisasi_for_user})
@@ -100,7 +99,7 @@ def unduh(request, laporan: LaporanKinerja):
         berkas = lap.berkas_final.open("rb")
     except FileNotFoundError:
         raise Http404("Berkas PDF final tidak ditemukan.") from None
-    nama = f"lkjip-{lap.opd.kode}-{lap.tahun}{f'-revisi-{lap.revisi}' if lap.revisi else ''}.pdf"
+    nama = f"lkjip-{lap.kode_berkas}-{lap.tahun}{f'-revisi-{lap.revisi}' if lap.revisi else ''}.pdf"
     resp = FileResponse(berkas, content_type="application/pdf", filename=nama)
     resp["X-Content-Type-Options"] = "nosniff"
     resp["ETag"] = f'"{lap.sha256}"'

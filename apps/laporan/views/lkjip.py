@@ -72,7 +72,7 @@ def daftar(request):
     )
 
 
-def _bagian(form, nama_list) -> list[dict]:
+def bagian_narasi(form, nama_list) -> list[dict]:
     """Each text area with its preview, rendered sanitised from the text it shows."""
     return [
         {
@@ -195,12 +195,12 @@ def ubah(request, opd: OPD, tahun: int):
             "tahun": tahun,
             "laporan": laporan,
             "form": form,
-            "bagian": _bagian(form, NARASI),
+            "bagian": bagian_narasi(form, NARASI),
             "analisis": [
                 {
                     "sasaran": f.sasaran,
                     "kinerja": per_sasaran.get(f.sasaran.pk),
-                    "bagian": _bagian(f, ANALISIS),
+                    "bagian": bagian_narasi(f, ANALISIS),
                     "dukungan": f.pilihan_dukungan(),
                 }
                 for f in f_analisis

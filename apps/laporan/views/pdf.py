@@ -30,7 +30,7 @@ def lkjip_pdf(request, opd: OPD, tahun: int):
         return redirect(reverse("laporan:lkjip_final_pdf", args=[laporan.pk]))
     draf = draf_create(opd=unit, tahun=tahun, user=request.user)
     if draf.status == DrafLKjIP.Status.SELESAI:
-        return _pdf(draf)
+        return respon_draf(draf)
     return redirect("laporan:lkjip_draf", draf.pk)
 
 
@@ -42,7 +42,7 @@ def lkjip_draf(request, draf: DrafLKjIP):
     if draf.berjalan and tugas_terhenti_fail(DrafLKjIP.objects.filter(pk=draf.pk)):
         draf.refresh_from_db()
     if draf.status == DrafLKjIP.Status.SELESAI:
-        return _pdf(draf)
+        return respon_draf(draf)
     kemajuan = (
         kemajuan_tugas(draf, DrafLKjIP.objects.filter(status=DrafLKjIP.Status.SELESAI))
         if draf.berjalan
@@ -51,7 +51,7 @@ def lkjip_draf(request, draf: DrafLKjIP):
     return render(request, "laporan/lkjip_draf.html", {"draf": draf, "kemajuan": kemajuan})
 
 
-def _pdf(draf: DrafLKjIP):
+def respon_draf(draf: DrafLKjIP):
     try:
         with draf.berkas.open("rb") as berkas:
             isi = berkas.read()
