@@ -107,7 +107,6 @@ TANPA_TAUTAN = {
     "admin:login": "login admin Django; pengguna masuk lewat /masuk/ (LOGIN_URL)",
     "admin:jsi18n": "skrip terjemahan yang dimuat halaman admin, bukan tautan",
     "admin:autocomplete": "JSON pencarian yang diminta skrip admin",
-    "admin:view_on_site": "tidak ada model yang memiliki halaman sendiri di luar admin",
     "admin:password_change_done": "hanya sesudah kata sandi berhasil diganti",
 }
 

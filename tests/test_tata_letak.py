@@ -65,6 +65,8 @@ def halaman_peran() -> dict[str, list[tuple[str, str]]]:
         ("perencanaan", reverse("laporan:pohon_opd", args=[kec.pk, 2023]) + "?buka=semua"),
         ("anggaran", reverse("anggaran:indikator", args=[kec.pk, 2023])),
     ]
+    # the Pemerintah Kabupaten's LKjIP: a form for Bagian Organisasi, read-only for the others
+    kabupaten = [("lkjip", reverse("laporan:lkjip_kabupaten", args=[2023]))]
     semua = [
         ("verifikasi" if b == "realisasi" else b, u)
         for b, u in umum + opd
@@ -73,10 +75,10 @@ def halaman_peran() -> dict[str, list[tuple[str, str]]]:
     return {
         "operator.kecamatan": umum + opd + pohon[2:],
         "pimpinan.kecamatan": umum + opd[2:3] + opd[8:9],
-        "verifikator": semua + verifikasi + pohon,
+        "verifikator": semua + verifikasi + pohon + kabupaten,
         # the inspektorat reads the officials' list; editing one is not offered to it
-        "inspektorat": semua[:6] + semua[-3:-1] + verifikasi[:1] + pohon[2:],
-        "admin": semua[:6] + verifikasi + pohon[:3],
+        "inspektorat": semua[:6] + semua[-3:-1] + verifikasi[:1] + pohon[2:] + kabupaten,
+        "admin": semua[:6] + verifikasi + pohon[:3] + kabupaten,
     }
 
 

@@ -189,7 +189,9 @@ def test_verifikator_writes_and_prints_the_kabupaten_lkjip_by_clicks(page, hari_
     page.locator("form.saring").get_by_role("link", name="2023").click()
     page.get_by_role("link", name="LKjIP Pemerintah Kabupaten 2023").click()
     expect(page.locator("h1")).to_contain_text("LKjIP Pemerintah Kabupaten tahun 2023")
-    page.get_by_label("Saran").fill("Perangkat daerah memakai peringatan dini triwulan.")
+    page.get_by_role("textbox", name="Saran", exact=True).fill(
+        "Perangkat daerah memakai peringatan dini triwulan."
+    )
     page.get_by_role("button", name="Simpan").first.click()
     pesan(page, "tersimpan")
     shot(page, "tugas/verifikator-lkjip-kabupaten")
@@ -206,11 +208,10 @@ def test_verifikator_writes_and_prints_the_kabupaten_lkjip_by_clicks(page, hari_
     )
     import subprocess
 
+    # the viewer holds the bytes; the same address read again returns them
+    isi = page.request.get(jawaban.value.url).body()
     teks = subprocess.run(
-        ["pdftotext", "-layout", "-", "-"],
-        input=jawaban.value.body(),
-        capture_output=True,
-        check=True,
+        ["pdftotext", "-layout", "-", "-"], input=isi, capture_output=True, check=True
     ).stdout.decode()
     assert "PEMERINTAH KABUPATEN MAGETAN" in teks and "peringatan dini triwulan" in teks
     page.go_back()

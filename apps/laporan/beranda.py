@@ -93,5 +93,9 @@ def _kartu_kabupaten(k: Konteks) -> Kartu:
             (f"Rekap capaian {tahun} (PDF)", reverse("laporan:rekap", args=[tahun, "pdf"])),
             (f"Rekap capaian {tahun} (xlsx)", reverse("laporan:rekap", args=[tahun, "xlsx"])),
             ("LKjIP semua Perangkat Daerah", reverse("laporan:lkjip_daftar")),
+            (
+                f"LKjIP Pemerintah Kabupaten {tahun - 1}",
+                reverse("laporan:lkjip_kabupaten", args=[tahun - 1]),
+            ),
         ],
     )

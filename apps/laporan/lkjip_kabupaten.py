@@ -28,12 +28,11 @@ from decimal import Decimal
 from django.utils.safestring import SafeString, mark_safe
 
 from apps.anggaran.perhitungan import Rekap, jumlahkan
-from apps.anggaran.selectors import anggaran_opd
 from apps.core.models import OPD, Misi, Pejabat, Pemda, PeriodeRPJMD
 from apps.core.pdf import render_pdf
 from apps.core.persen import Hasil
 from apps.pengukuran import capaian as engine
-from apps.pengukuran.kinerja import IKUTahun, aturan_pemda, kinerja_daerah
+from apps.pengukuran.kinerja import IKUTahun, aturan_pemda, aturan_sekali, kinerja_daerah
 from apps.perencanaan.models import IndikatorDaerah, PerjanjianKinerja, PKBupati, SasaranDaerah
 from apps.perencanaan.selectors import (
     DokumenPKBupati,
@@ -55,7 +54,6 @@ from .markdown import render_markdown
 from .models import ANALISIS, NARASI, AnalisisSasaran, LaporanKinerja
 from .pohon import PohonKinerja, Simpul, pohon_kinerja
 from .rekap import rata_kabupaten
-from .selectors import BarisDasbor, dasbor
 
 TEMPLAT_KABUPATEN = "laporan/lkjip_kabupaten_pdf.html"
 
@@ -169,6 +167,33 @@ class ProgramKabupaten:
 
 
 @dataclass
+class BarisOPD:
+    """One OPD's line of the report: its year's capaian and predikat (kinerja_tahun, the
+    dashboard's figures) and the totals of its DPA in force (anggaran_opd)."""
+
+    opd: OPD
+    capaian: Hasil
+    predikat: engine.Rentang | None
+    jumlah_sasaran: int
+    jumlah_indikator: int
+    anggaran: Rekap | None
+
+
+def baris_opd(pohon: PohonKinerja) -> list[BarisOPD]:
+    return [
+        BarisOPD(
+            k.opd,
+            k.capaian,
+            k.predikat,
+            len(k.sasaran),
+            len(k.indikator),
+            pohon.anggaran[o][1].total if o in pohon.anggaran else None,
+        )
+        for o, k in pohon.kinerja.items()
+    ]
+
+
+@dataclass
 class DokumenLKjIPKabupaten:
     """Everything the kabupaten's LKjIP PDF prints, computed; the template only lays it out."""
 
@@ -188,7 +213,7 @@ class DokumenLKjIPKabupaten:
     skala: object  # the kabupaten's scale (aturan_pemda)
     rumus_negatif_kode: str
     tahun_banding: list[int]
-    opd: list[BarisDasbor]
+    opd: list[BarisOPD]
     rata_opd: Hasil
     program: list[ProgramKabupaten]
     pohon: PohonKinerja
@@ -314,6 +339,11 @@ def dokumen_lkjip_kabupaten(
 ) -> DokumenLKjIPKabupaten:
     """Everything the kabupaten's LKjIP of `tahun` shows, in a fixed number of queries.
     `laporan` is the narrative to print; None takes the latest revision of the year."""
+    with aturan_sekali():  # four years of the kabupaten measured with the rules read once
+        return _dokumen(tahun, laporan)
+
+
+def _dokumen(tahun: int, laporan: LaporanKinerja | None) -> DokumenLKjIPKabupaten:
     if laporan is None:
         laporan = lkjip_kabupaten_terbaru(tahun)
     pemda = Pemda.objects.first()
@@ -337,14 +367,16 @@ def dokumen_lkjip_kabupaten(
         else {}
     )
 
-    # the year and the earlier ones of every IKU Pemda, as the IKU Pemda page computes them
-    iku = [i for _, daftar in rpjmd for s in daftar for i, _ in s.indikator]
-    tahun_banding = list(range(tahun - TAHUN_BANDING + 1, tahun + 1))
-    per_tahun = {t: kinerja_daerah(iku, t) for t in tahun_banding}
-    # the tree: each sasaran daerah's capaian, its OPD sasaran and their programs
+    # the tree: each sasaran daerah's capaian, its OPD sasaran and their programs, measured
+    # with each OPD's year and DPA and each IKU Pemda's year, which the report prints too
     pohon = pohon_kinerja(opds, tahun, kedalaman="program", semua_opd=True)
     simpul_daerah = {s.id: s for s in pohon.akar}
-    baris_opd = dasbor(opds, tahun)
+    opd_baris = baris_opd(pohon)
+    # the earlier years of every IKU Pemda, as the IKU Pemda page computes them
+    iku = [i for _, daftar in rpjmd for s in daftar for i, _ in s.indikator]
+    tahun_banding = list(range(tahun - TAHUN_BANDING + 1, tahun + 1))
+    per_tahun = {t: kinerja_daerah(iku, t) for t in tahun_banding[:-1]}
+    per_tahun[tahun] = pohon.iku
 
     nomor = Penomoran()
     tabel, gambar = {}, {}
@@ -444,7 +476,7 @@ def dokumen_lkjip_kabupaten(
                 b.predikat.label if b.predikat else b.capaian.alasan,
                 b.opd.nama,
             )
-            for b in baris_opd
+            for b in opd_baris
         ],
         judul=gambar["opd"].judul,
         tampil_judul=False,
@@ -470,9 +502,9 @@ def dokumen_lkjip_kabupaten(
         skala=aturan.skala,
         rumus_negatif_kode=aturan.rumus_negatif,
         tahun_banding=tahun_banding,
-        opd=baris_opd,
-        rata_opd=rata_kabupaten(baris_opd),
-        program=program_kabupaten(opds, tahun),
+        opd=opd_baris,
+        rata_opd=rata_kabupaten(opd_baris),
+        program=program_kabupaten(pohon),
         pohon=pohon,
         tabel=tabel,
         gambar=gambar,
@@ -483,17 +515,16 @@ def dokumen_lkjip_kabupaten(
     )
 
 
-def program_kabupaten(opds: list[OPD], tahun: int) -> list[ProgramKabupaten]:
+def program_kabupaten(pohon: PohonKinerja) -> list[ProgramKabupaten]:
     """The kabupaten's budget by program of the nomenclature: every OPD's DPA in force
     (`anggaran_opd`, as the dashboard and the tree read it), summed from its lines per
     program, in the order of the program's code; their total is the sum over OPDs."""
-    opd_by_id = {o.pk: o for o in opds}
     per_program: dict = {}
-    for opd_id, (_, pohon_dpa) in anggaran_opd(list(opd_by_id), tahun, baris=False).items():
+    for opd_id, (_, pohon_dpa) in pohon.anggaran.items():
         for p, rk in pohon_dpa.program.items():
             isi = per_program.setdefault(p.pk, [p, [], []])
             isi[1].append(rk)
-            isi[2].append(opd_by_id[opd_id])
+            isi[2].append(pohon.kinerja[opd_id].opd)
     return [
         ProgramKabupaten(p, jumlahkan(rk), sorted(o, key=lambda x: x.kode))
         for p, rk, o in sorted(per_program.values(), key=lambda x: x[0].kode)

@@ -134,6 +134,12 @@ class PohonKinerja:
     akar: list[Simpul]  # sasaran daerah, each with the OPD sasaran supporting it
     lepas: list[Simpul]  # per OPD: sasaran supporting no sasaran daerah, unlinked programs
     semua_opd: bool  # the reader sees every OPD (a sasaran daerah without support is flagged)
+    # What the tree was measured with, for a reader that prints more of it (the kabupaten's
+    # LKjIP): each OPD's year (kinerja_tahun), its DPA in force with its totals
+    # (anggaran_opd), each IKU Pemda's year (kinerja_daerah).
+    kinerja: dict = field(default_factory=dict)
+    anggaran: dict = field(default_factory=dict)
+    iku: dict = field(default_factory=dict)
 
     def simpul(self):
         """(depth, node) of the whole tree in reading order."""
@@ -464,7 +470,9 @@ def pohon_kinerja(
         if n.anak:
             lepas.append(n)
 
-    hasil = PohonKinerja(tahun, periode, opd, kedalaman, akar, lepas, semua_opd)
+    hasil = PohonKinerja(
+        tahun, periode, opd, kedalaman, akar, lepas, semua_opd, kinerja, anggaran, tahun_iku
+    )
     skala_pemda = aturan_pemda().skala
     for _, s in hasil.simpul():
         if s.tingkat == "lepas":

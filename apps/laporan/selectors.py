@@ -25,6 +25,7 @@ from django.utils import timezone
 from apps.anggaran import models as model_anggaran
 from apps.anggaran.perhitungan import Rekap
 from apps.anggaran.selectors import anggaran_opd, dpa_berlaku
+from apps.core import models as model_core
 from apps.core.models import OPD, Pejabat, User
 from apps.core.roles import Peran
 from apps.core.selectors import for_user
@@ -38,7 +39,7 @@ from apps.pengukuran.kinerja import (
     kinerja_tahun,
     status_opd,
 )
-from apps.pengukuran.models import CatatanVerifikasi, Realisasi
+from apps.pengukuran.models import CatatanVerifikasi, Realisasi, RealisasiDaerah
 from apps.pengukuran.proyeksi import Proyeksi, proyeksi_akhir_tahun
 from apps.pengukuran.selectors import triwulan_tertutup
 from apps.perencanaan import models as model_perencanaan
@@ -363,6 +364,49 @@ def versi_data(tahun: int) -> tuple[tuple, dict[int, tuple]] | None:
         .values_list("indikator_id", "n", "x")
     }
     return tabel, realisasi
+
+
+def _sumber_pohon() -> list[tuple[str, str]]:
+    """The tables the pohon kinerja reads besides the dashboard's (_sumber_baris): the
+    kabupaten's settings and scales, the RPJMD with its targets and links, the IKU Pemda's
+    own values, and the nomenclature's names."""
+    tahun = "tahun = %(tahun)s"
+    return [
+        (m._meta.db_table, syarat)
+        for m, syarat in (
+            (model_core.Pemda, ""),
+            (model_core.PeriodeRPJMD, ""),
+            (model_core.SkalaPredikat, ""),
+            (model_core.RentangPredikat, ""),
+            (model_perencanaan.TujuanDaerah, ""),
+            (model_perencanaan.SasaranDaerah, ""),
+            (model_perencanaan.IndikatorDaerah, ""),
+            (model_perencanaan.TargetDaerah, tahun),
+            (model_perencanaan.DukunganSasaranDaerah, ""),
+            (RealisasiDaerah, tahun),
+            (model_anggaran.Program, ""),
+            (model_anggaran.Kegiatan, ""),
+            (model_anggaran.SubKegiatan, ""),
+        )
+    ]
+
+
+def versi_pohon(tahun: int) -> tuple | None:
+    """What the data of a year's pohon kinerja is now (versi_data, and the tables only the
+    tree reads, _sumber_pohon): equal as long as nothing the tree shows changed. Three
+    queries; None on another database than PostgreSQL."""
+    dasar = versi_data(tahun)
+    if dasar is None:
+        return None
+    versi_baris = _VERSI_BARIS.format(t="")
+    bagian = [
+        f"SELECT {nomor}, count(*), coalesce(sum({versi_baris}), 0) FROM {tabel}"
+        + (f" WHERE {syarat}" if syarat else "")
+        for nomor, (tabel, syarat) in enumerate(_sumber_pohon())
+    ]
+    with connection.cursor() as c:
+        c.execute(" UNION ALL ".join(bagian), {"tahun": tahun})
+        return dasar, tuple(sorted(c.fetchall()))
 
 
 def _versi_realisasi(indikator_ids, per_indikator: dict) -> tuple:

@@ -20,6 +20,8 @@ for what pages print by name (OPDs, PKs, indicators, sasaran): values are read a
 
 import datetime
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -82,21 +84,53 @@ class Aturan:
         }
 
 
+# Within `aturan_sekali()`, the rules read so far: a document that measures many years and
+# the kabupaten's own indicators reads the same settings and scales once, not at every call.
+_ATURAN_SEKALI: ContextVar[dict | None] = ContextVar("aturan_sekali", default=None)
+
+
+@contextmanager
+def aturan_sekali():
+    """Read the Pemda's measurement settings and each predikat scale once inside the block
+    (apps.laporan.lkjip_kabupaten computes four years of the kabupaten in one document);
+    outside it every call reads them afresh, so a page never keeps rules that changed."""
+    token = _ATURAN_SEKALI.set({})
+    try:
+        yield
+    finally:
+        _ATURAN_SEKALI.reset(token)
+
+
 def pengaturan_pemda() -> tuple[int | None, str]:
     """(default scale id, negative-polarity rule) of the kabupaten: the one place the
     Pemda's measurement settings are read (1 query)."""
+    memo = _ATURAN_SEKALI.get()
+    if memo is not None and "pemda" in memo:
+        return memo["pemda"]
     pemda = Pemda.objects.values("skala_predikat_id", "rumus_polaritas_negatif").first() or {}
-    return (
+    hasil = (
         pemda.get("skala_predikat_id"),
         pemda.get("rumus_polaritas_negatif") or Pemda.RumusNegatif.SELISIH,
     )
+    if memo is not None:
+        memo["pemda"] = hasil
+    return hasil
 
 
 def aturan_opd(opds: Iterable[OPD]) -> dict[int, Aturan]:
-    """The rules of each OPD (keyed by its id): 3 queries whatever their number."""
+    """The rules of each OPD (keyed by its id): 3 queries whatever their number (none for
+    what was already read inside `aturan_sekali`)."""
     opds = list(opds)
     bawaan, rumus = pengaturan_pemda()
-    ids = {o.skala_predikat_id or bawaan for o in opds} - {None}
+    semua = {o.skala_predikat_id or bawaan for o in opds} - {None}
+    memo = _ATURAN_SEKALI.get()
+    dikenal = memo.setdefault("skala", {}) if memo is not None else {}
+    ids = semua - set(dikenal)
+    if not ids:
+        return {
+            o.pk: Aturan(dikenal.get(o.skala_predikat_id or bawaan, SKALA_KOSONG), rumus)
+            for o in opds
+        }
     rentang: dict[int, list] = {}
     for skala_id, label, bawah, atas, warna in (
         RentangPredikat.objects.filter(skala_id__in=ids)
@@ -113,6 +147,9 @@ def aturan_opd(opds: Iterable[OPD]) -> dict[int, Aturan]:
             "pk", "nama", "tepi"
         )
     }
+    if memo is not None:
+        dikenal.update(skala)
+        skala = {**dikenal}
     return {
         o.pk: Aturan(skala.get(o.skala_predikat_id or bawaan, SKALA_KOSONG), rumus) for o in opds
     }

@@ -37,6 +37,10 @@ TEMPLAT_PDF = (
     "laporan/pohon_pdf.html",
     "perencanaan/pk_jenjang_pdf.html",
     "perencanaan/pk_bupati_pdf.html",
+    "perencanaan/_pk_bupati_isi.html",
+    "laporan/_pohon_tabel.html",
+    "laporan/lkjip_kab/",
+    "laporan/lkjip_kabupaten_pdf.html",
 )
 
 
