@@ -730,6 +730,11 @@ def ukur_semua(db, args, n_opd, opd, n_indikator, operator, verifikator, mulai):
             sql_mentah(sql_pohon(TAHUN)),
         ),
         (
+            f"pohon kinerja kabupaten {TAHUN}, after a value of one OPD changed (computed again)",
+            setelah_ubah(opd, halaman(client_ver, reverse("laporan:pohon", args=[TAHUN]))),
+            sql_mentah(sql_pohon(TAHUN)),
+        ),
+        (
             f"pohon kinerja {opd.kode} {TAHUN} (down to sub kegiatan)",
             halaman(client_opd, reverse("laporan:pohon_opd", args=[opd.pk, TAHUN])),
             sql_mentah(sql_pohon(TAHUN, opd.pk)),
