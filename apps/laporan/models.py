@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -478,3 +478,187 @@ class FinalisasiLKjIP(TugasLatar):
     @property
     def alasan(self) -> list[str]:
         return [b for b in self.pesan.splitlines() if b.strip()]
+
+
+# --------------------------------------------------------------------------------------------
+# Evaluasi AKIP: the Lembar Kerja Evaluasi (LKE) of PermenPAN-RB 88/2021 as data
+# --------------------------------------------------------------------------------------------
+
+BOBOT = {"max_digits": 5, "decimal_places": 2}
+
+
+class KuesionerLKE(models.Model):
+    """The Lembar Kerja Evaluasi of one year (PermenPAN-RB Nomor 88 Tahun 2021 tentang
+    Evaluasi Akuntabilitas Kinerja Instansi Pemerintah, Lampiran): weighted components, each
+    split into weighted sub-components of criteria, and the grades. Kept as data because the
+    ministry revises it; edited in the admin for a year and locked (`dikunci`) once the
+    evaluation of that year starts, so every OPD of a year is scored by the same sheet."""
+
+    tahun = models.PositiveSmallIntegerField(unique=True)
+    nama = models.CharField(max_length=200)
+    dasar = models.CharField(
+        "dasar", max_length=300, blank=True, help_text="Peraturan yang menjadi dasar LKE ini."
+    )
+    dikunci = models.BooleanField(
+        "dikunci",
+        default=False,
+        help_text="LKE tahun yang evaluasinya sudah dimulai tidak dapat diubah.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "LKE (lembar kerja evaluasi)"
+        ordering = ["-tahun"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tahun__gte=2000) & Q(tahun__lte=2100), name="lke_tahun_wajar"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nama} ({self.tahun})"
+
+
+class KomponenLKE(models.Model):
+    """A component of the LKE with its weight in points of 100 (88/2021: Perencanaan Kinerja
+    30, Pengukuran Kinerja 30, Pelaporan Kinerja 15, Evaluasi Akuntabilitas Kinerja Internal
+    25); the components of a year add up to 100 (apps.laporan.lke.periksa_kuesioner)."""
+
+    kuesioner = models.ForeignKey(KuesionerLKE, on_delete=models.CASCADE, related_name="komponen")
+    nomor = models.PositiveSmallIntegerField()
+    nama = models.CharField(max_length=200)
+    bobot = models.DecimalField(**BOBOT, help_text="Bobot komponen, dari 100.")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "komponen LKE"
+        verbose_name_plural = "komponen LKE"
+        ordering = ["kuesioner", "nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kuesioner", "nomor"],
+                name="komponen_lke_nomor_unik",
+                violation_error_message="Nomor komponen sudah dipakai pada LKE ini.",
+            ),
+            models.CheckConstraint(
+                condition=Q(bobot__gt=0) & Q(bobot__lte=100),
+                name="komponen_lke_bobot_wajar",
+                violation_error_message="Bobot komponen harus lebih dari 0 dan paling besar 100.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nomor}. {self.nama}"
+
+
+class SubKomponenLKE(models.Model):
+    """A sub-component with its share of its component's weight in percent (88/2021:
+    Keterpenuhan 20 %, Kualitas 30 %, Pemanfaatan 50 %); the shares of a component add up to
+    100 %."""
+
+    komponen = models.ForeignKey(KomponenLKE, on_delete=models.CASCADE, related_name="sub")
+    nomor = models.PositiveSmallIntegerField()
+    nama = models.CharField(max_length=200)
+    persen = models.DecimalField(
+        "bagian (%)", **BOBOT, help_text="Bagian dari bobot komponennya, dalam persen."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "sub-komponen LKE"
+        verbose_name_plural = "sub-komponen LKE"
+        ordering = ["komponen", "nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["komponen", "nomor"],
+                name="sub_komponen_lke_nomor_unik",
+                violation_error_message="Nomor sub-komponen sudah dipakai pada komponen ini.",
+            ),
+            models.CheckConstraint(
+                condition=Q(persen__gt=0) & Q(persen__lte=100),
+                name="sub_komponen_lke_persen_wajar",
+                violation_error_message="Bagian sub-komponen harus lebih dari 0 % dan paling "
+                "besar 100 %.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.komponen.nomor}.{self.nomor} {self.nama}"
+
+
+class KriteriaLKE(models.Model):
+    """A criterion of a sub-component: what is asked, how it is answered (Y/T worth 1 or 0;
+    A/B/C/D/E worth 1; 0,75; 0,5; 0,25; 0, apps.laporan.lke.NILAI_JAWABAN), the evidence it
+    asks for and the evaluator's guidance."""
+
+    class Jenis(models.TextChoices):
+        YT = "yt", "Y/T"
+        AE = "ae", "A/B/C/D/E"
+
+    sub = models.ForeignKey(
+        SubKomponenLKE, on_delete=models.CASCADE, related_name="kriteria", verbose_name="sub"
+    )
+    nomor = models.PositiveSmallIntegerField()
+    uraian = models.TextField()
+    jenis = models.CharField("jenis jawaban", max_length=2, choices=Jenis.choices)
+    bukti = models.TextField("bukti yang diminta", blank=True)
+    panduan = models.TextField("panduan penilaian", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kriteria LKE"
+        verbose_name_plural = "kriteria LKE"
+        ordering = ["sub", "nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sub", "nomor"],
+                name="kriteria_lke_nomor_unik",
+                violation_error_message="Nomor kriteria sudah dipakai pada sub-komponen ini.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nomor}. {self.uraian[:80]}"
+
+
+class PredikatLKE(models.Model):
+    """A grade of the year's LKE: given to a total score above `batas` (88/2021: AA > 90,
+    A > 80, BB > 70, B > 60, CC > 50, C > 30, D otherwise: D has no bound)."""
+
+    kuesioner = models.ForeignKey(KuesionerLKE, on_delete=models.CASCADE, related_name="predikat")
+    huruf = models.CharField(max_length=3)
+    batas = models.DecimalField(
+        "nilai di atas",
+        **BOBOT,
+        null=True,
+        blank=True,
+        help_text="Predikat ini untuk nilai lebih dari angka ini; kosong untuk predikat "
+        "terendah (selain itu).",
+    )
+    uraian = models.CharField(max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "predikat LKE"
+        verbose_name_plural = "predikat LKE"
+        ordering = ["kuesioner", F("batas").desc(nulls_last=True)]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kuesioner", "huruf"],
+                name="predikat_lke_huruf_unik",
+                violation_error_message="Predikat ini sudah ada pada LKE ini.",
+            ),
+            models.UniqueConstraint(
+                fields=["kuesioner", "batas"],
+                name="predikat_lke_batas_unik",
+                violation_error_message="Batas nilai ini sudah dipakai predikat lain.",
+            ),
+            models.CheckConstraint(
+                condition=Q(batas__isnull=True) | (Q(batas__gte=0) & Q(batas__lt=100)),
+                name="predikat_lke_batas_wajar",
+                violation_error_message="Batas predikat antara 0 dan 100.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.huruf

@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from apps.anggaran.models import DPA, Kegiatan, Program, RincianDPA, SubKegiatan
 from apps.core.models import OPD, Pejabat, Pemda, PeriodeRPJMD, SkalaPredikat, User
-from apps.laporan.models import AnalisisSasaran, LaporanKinerja
+from apps.laporan.models import (
+    AnalisisSasaran,
+    KomponenLKE,
+    KuesionerLKE,
+    LaporanKinerja,
+    SubKomponenLKE,
+)
 from apps.pengukuran.models import JadwalPengisian, Realisasi
 from apps.perencanaan.models import (
     IndikatorDaerah,
@@ -81,6 +87,11 @@ OBJECTS = {
         laporan=LaporanKinerja.objects.get(opd__nama=KEC),
         sasaran=Sasaran.objects.filter(tujuan__renstra__opd__nama=KEC).first(),
     )[0],
+    KuesionerLKE: lambda: KuesionerLKE.objects.get(tahun=2023),
+    KomponenLKE: lambda: KomponenLKE.objects.get(kuesioner__tahun=2023, nomor=1),
+    SubKomponenLKE: lambda: SubKomponenLKE.objects.get(
+        komponen__kuesioner__tahun=2023, komponen__nomor=1, nomor=1
+    ),
     # django-axes' records of login attempts: the admin role's only.
     AccessAttempt: lambda: AccessAttempt.objects.create(
         username="operator.kecamatan",
@@ -113,6 +124,9 @@ MASTER = {
     TujuanDaerah,
     SasaranDaerah,
     IndikatorDaerah,
+    KuesionerLKE,
+    KomponenLKE,
+    SubKomponenLKE,
 }
 OWN = {"operator.kecamatan", "pimpinan.kecamatan"}
 ALL_OPD = {"verifikator", "inspektorat", "admin"}
@@ -169,8 +183,9 @@ def _expected(model, role, page):
     if page == "add":
         if model is Pemda:  # a singleton that already exists
             return 403
-        # written on their own pages only
-        if model in (Realisasi, PerjanjianKinerja, AnalisisSasaran):
+        # written on their own pages only; an LKE's components and sub-components on their
+        # LKE's and component's pages, where their weights are checked together
+        if model in (Realisasi, PerjanjianKinerja, AnalisisSasaran, KomponenLKE, SubKomponenLKE):
             return 403
         writers = WRITERS_MASTER if model in MASTER else WRITERS_OPD
         return 200 if role in writers else 403

@@ -32,6 +32,7 @@ from apps.anggaran.services import nomenklatur_upsert
 from apps.core.models import OPD, Misi, Pejabat, Pemda, PeriodeRPJMD, SkalaPredikat, User
 from apps.core.roles import Peran
 from apps.core.services import skala_predikat_set_rentang
+from apps.laporan.lke_bawaan import muat_lke_bawaan
 from apps.laporan.lkjip_kabupaten import sasaran_daerah_tahun
 from apps.laporan.models import AnalisisSasaran, LaporanKinerja
 from apps.laporan.selectors import program_sasaran_dpa
@@ -990,5 +991,7 @@ def load_demo(*, synthetic: int = 0, hari_ini: datetime.date | None = None) -> d
     _sumber_iku_pemda(periode)
     _pk_bupati(2023)
     _lkjip_kabupaten(2023)
+    for tahun in (2019, 2023):  # the years of the two demo reports, evaluated the year after
+        muat_lke_bawaan(tahun)
     dibuat = load_synthetic(synthetic, periode, users["verifikator"]) if synthetic else 0
     return {"users": users, "synthetic": dibuat}

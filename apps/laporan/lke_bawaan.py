@@ -1,0 +1,279 @@
+"""The default Lembar Kerja Evaluasi of an OPD (Perangkat Daerah) after PermenPAN-RB Nomor 88
+Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah: its four components and
+their weights, the three sub-components of each with their shares, the criteria in our own
+words (what each asks and the evidence it wants), and the seven grades.
+
+The regulation's own sheet is longer and its wording differs; the kabupaten edits a year's
+sheet in the admin (apps.laporan.admin.KuesionerLKEAdmin) before the evaluation starts. The
+weights and grades here are those DOMAIN.md names; `muat_lke_bawaan` writes them for a year.
+"""
+
+from decimal import Decimal
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from .lke import periksa_kuesioner
+from .models import KomponenLKE, KriteriaLKE, KuesionerLKE, PredikatLKE, SubKomponenLKE
+
+DASAR = "Peraturan Menteri PANRB Nomor 88 Tahun 2021"
+YT, AE = KriteriaLKE.Jenis.YT, KriteriaLKE.Jenis.AE
+
+# The shares of every component (88/2021): Keterpenuhan 20 %, Kualitas 30 %, Pemanfaatan 50 %.
+SUB = (("Keterpenuhan", "20"), ("Kualitas", "30"), ("Pemanfaatan", "50"))
+
+# (component, weight, {sub-component: [(answer type, criterion, evidence)]})
+KOMPONEN = [
+    (
+        "Perencanaan Kinerja",
+        "30",
+        {
+            "Keterpenuhan": [
+                (
+                    YT,
+                    "Renstra Perangkat Daerah untuk periode berjalan telah ditetapkan.",
+                    "Dokumen Renstra dan keputusan penetapannya.",
+                ),
+                (YT, "Rencana kerja tahunan (Renja) telah disusun.", "Dokumen Renja."),
+                (YT, "Indikator Kinerja Utama (IKU) telah ditetapkan.", "Keputusan penetapan IKU."),
+                (
+                    YT,
+                    "Perjanjian Kinerja tahun berjalan telah ditandatangani.",
+                    "Dokumen Perjanjian Kinerja.",
+                ),
+                (YT, "Dokumen anggaran (DPA) yang mendukung kinerja tersedia.", "DPA/DPPA."),
+            ],
+            "Kualitas": [
+                (
+                    AE,
+                    "Tujuan dan sasaran Renstra berorientasi hasil, bukan keluaran.",
+                    "Rumusan tujuan dan sasaran Renstra.",
+                ),
+                (
+                    AE,
+                    "Setiap IKU memiliki definisi operasional, formula dan sumber data.",
+                    "Manual IKU.",
+                ),
+                (
+                    AE,
+                    "Target kinerja tahunan selaras dengan target jangka menengah Renstra.",
+                    "Matriks target Renstra dan Perjanjian Kinerja.",
+                ),
+                (
+                    AE,
+                    "Perjanjian Kinerja ditetapkan paling lambat akhir Januari dan targetnya "
+                    "sesuai Renstra.",
+                    "Perjanjian Kinerja beserta tanggalnya.",
+                ),
+                (
+                    AE,
+                    "Sasaran Perangkat Daerah mendukung sasaran RPJMD (pohon kinerja).",
+                    "Pohon kinerja.",
+                ),
+            ],
+            "Pemanfaatan": [
+                (
+                    AE,
+                    "Anggaran disusun mengacu pada kinerja yang hendak dicapai.",
+                    "Keterkaitan program DPA dengan sasaran.",
+                ),
+                (
+                    AE,
+                    "Kegiatan yang dilaksanakan mendukung pencapaian sasaran.",
+                    "Cascading program dan kegiatan.",
+                ),
+                (
+                    AE,
+                    "Perjanjian Kinerja diturunkan sampai pejabat administrator dan pengawas.",
+                    "Perjanjian Kinerja berjenjang.",
+                ),
+                (
+                    AE,
+                    "Perubahan target dilakukan dengan alasan yang sah dan terdokumentasi.",
+                    "Perubahan Perjanjian Kinerja dan alasannya.",
+                ),
+            ],
+        },
+    ),
+    (
+        "Pengukuran Kinerja",
+        "30",
+        {
+            "Keterpenuhan": [
+                (
+                    YT,
+                    "Terdapat pedoman atau mekanisme pengumpulan data kinerja.",
+                    "Pedoman pengukuran kinerja.",
+                ),
+                (YT, "Realisasi kinerja diukur setiap triwulan.", "Isian realisasi triwulan."),
+                (
+                    YT,
+                    "Pengukuran kinerja menggunakan aplikasi atau sistem informasi.",
+                    "Aplikasi SAKIP.",
+                ),
+            ],
+            "Kualitas": [
+                (
+                    AE,
+                    "Realisasi diisi tepat waktu dalam jadwal pengisian setiap triwulan.",
+                    "Riwayat pengajuan realisasi.",
+                ),
+                (
+                    AE,
+                    "Data realisasi diverifikasi dan dapat ditelusuri ke bukti dukungnya.",
+                    "Bukti dukung dan catatan verifikasi.",
+                ),
+                (
+                    AE,
+                    "Capaian dihitung sesuai polaritas dan sifat akumulasi indikator.",
+                    "Perhitungan capaian.",
+                ),
+            ],
+            "Pemanfaatan": [
+                (
+                    AE,
+                    "Hasil pengukuran dimanfaatkan pimpinan untuk mengendalikan kinerja.",
+                    "Notula rapat evaluasi triwulan.",
+                ),
+                (
+                    AE,
+                    "Indikator yang diproyeksikan di bawah target ditindaklanjuti sebelum "
+                    "akhir tahun.",
+                    "Tindak lanjut peringatan dini.",
+                ),
+                (
+                    AE,
+                    "Hasil pengukuran menjadi dasar pemberian penghargaan dan sanksi.",
+                    "Dokumen penilaian kinerja pegawai.",
+                ),
+            ],
+        },
+    ),
+    (
+        "Pelaporan Kinerja",
+        "15",
+        {
+            "Keterpenuhan": [
+                (YT, "LKjIP tahun sebelumnya telah disusun.", "Dokumen LKjIP."),
+                (YT, "LKjIP disampaikan tepat waktu.", "Tanggal finalisasi LKjIP."),
+            ],
+            "Kualitas": [
+                (
+                    AE,
+                    "LKjIP menyajikan perbandingan target dan realisasi seluruh indikator "
+                    "Perjanjian Kinerja.",
+                    "Bab III LKjIP.",
+                ),
+                (
+                    AE,
+                    "LKjIP memuat ketujuh analisis capaian untuk setiap sasaran.",
+                    "Analisis per sasaran dalam LKjIP.",
+                ),
+                (
+                    AE,
+                    "LKjIP menyajikan realisasi dan efisiensi anggaran.",
+                    "Bab realisasi anggaran LKjIP.",
+                ),
+            ],
+            "Pemanfaatan": [
+                (
+                    AE,
+                    "Informasi LKjIP dimanfaatkan untuk perbaikan perencanaan tahun berikutnya.",
+                    "Renja dan Perjanjian Kinerja tahun berikutnya.",
+                ),
+                (AE, "LKjIP dipublikasikan kepada masyarakat.", "Tautan publikasi."),
+            ],
+        },
+    ),
+    (
+        "Evaluasi Akuntabilitas Kinerja Internal",
+        "25",
+        {
+            "Keterpenuhan": [
+                (
+                    YT,
+                    "Evaluasi internal atas capaian kinerja dilaksanakan.",
+                    "Laporan evaluasi internal.",
+                ),
+                (
+                    YT,
+                    "Rekomendasi evaluasi tahun lalu ditindaklanjuti.",
+                    "Daftar tindak lanjut rekomendasi.",
+                ),
+            ],
+            "Kualitas": [
+                (
+                    AE,
+                    "Evaluasi internal dilakukan oleh pihak yang kompeten dengan metode yang "
+                    "jelas.",
+                    "Surat tugas dan kertas kerja evaluasi.",
+                ),
+                (
+                    AE,
+                    "Peringatan konsistensi data perencanaan dan realisasi diselesaikan.",
+                    "Halaman konsistensi.",
+                ),
+            ],
+            "Pemanfaatan": [
+                (
+                    AE,
+                    "Hasil evaluasi dimanfaatkan untuk perbaikan kinerja.",
+                    "Rencana aksi perbaikan.",
+                ),
+                (AE, "Tindak lanjut rekomendasi dipantau sampai selesai.", "Status tindak lanjut."),
+            ],
+        },
+    ),
+]
+
+# (grade, bound: a total above it; None for the lowest)
+PREDIKAT = [
+    ("AA", "90", "Sangat memuaskan"),
+    ("A", "80", "Memuaskan"),
+    ("BB", "70", "Sangat baik"),
+    ("B", "60", "Baik"),
+    ("CC", "50", "Cukup"),
+    ("C", "30", "Kurang"),
+    ("D", None, "Sangat kurang"),
+]
+
+
+@transaction.atomic
+def muat_lke_bawaan(tahun: int) -> KuesionerLKE:
+    """The default sheet for `tahun`, written once: a year that has a sheet keeps it (it may
+    have been edited). The sheet written passes periksa_kuesioner."""
+    ada = KuesionerLKE.objects.filter(tahun=tahun).first()
+    if ada is not None:
+        return ada
+    k = KuesionerLKE.objects.create(
+        tahun=tahun, nama=f"LKE AKIP Perangkat Daerah {tahun}", dasar=DASAR
+    )
+    for n, (nama, bobot, subs) in enumerate(KOMPONEN, 1):
+        komponen = KomponenLKE.objects.create(kuesioner=k, nomor=n, nama=nama, bobot=Decimal(bobot))
+        for m, (nama_sub, persen) in enumerate(SUB, 1):
+            sub = SubKomponenLKE.objects.create(
+                komponen=komponen, nomor=m, nama=nama_sub, persen=Decimal(persen)
+            )
+            bulk_create_with_history(
+                [
+                    KriteriaLKE(sub=sub, nomor=i, jenis=jenis, uraian=uraian, bukti=bukti)
+                    for i, (jenis, uraian, bukti) in enumerate(subs[nama_sub], 1)
+                ],
+                KriteriaLKE,
+            )
+    bulk_create_with_history(
+        [
+            PredikatLKE(
+                kuesioner=k,
+                huruf=huruf,
+                batas=Decimal(batas) if batas is not None else None,
+                uraian=uraian,
+            )
+            for huruf, batas, uraian in PREDIKAT
+        ],
+        PredikatLKE,
+    )
+    salah = periksa_kuesioner(k)
+    if salah:
+        raise ValueError("; ".join(salah))
+    return k
