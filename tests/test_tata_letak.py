@@ -67,17 +67,22 @@ def halaman_peran() -> dict[str, list[tuple[str, str]]]:
     ]
     # the Pemerintah Kabupaten's LKjIP: a form for Bagian Organisasi, read-only for the others
     kabupaten = [("lkjip", reverse("laporan:lkjip_kabupaten", args=[2023]))]
+    # the Evaluasi AKIP: the list, and the Kecamatan's sheet (read-only before it starts)
+    evaluasi = [
+        ("lkjip", reverse("laporan:evaluasi_daftar") + "?tahun=2023"),
+        ("lkjip", reverse("laporan:evaluasi", args=[kec.pk, 2023])),
+    ]
     semua = [
         ("verifikasi" if b == "realisasi" else b, u)
         for b, u in umum + opd
         if u != reverse("pengukuran:beranda")
     ]
     return {
-        "operator.kecamatan": umum + opd + pohon[2:],
+        "operator.kecamatan": umum + opd + pohon[2:] + evaluasi[1:],
         "pimpinan.kecamatan": umum + opd[2:3] + opd[8:9],
         "verifikator": semua + verifikasi + pohon + kabupaten,
         # the inspektorat reads the officials' list; editing one is not offered to it
-        "inspektorat": semua[:6] + semua[-3:-1] + verifikasi[:1] + pohon[2:] + kabupaten,
+        "inspektorat": semua[:6] + semua[-3:-1] + verifikasi[:1] + pohon[2:] + kabupaten + evaluasi,
         "admin": semua[:6] + verifikasi + pohon[:3] + kabupaten,
     }
 

@@ -65,6 +65,8 @@ BAGIAN_KHUSUS = {
             "lkjip_ubah",
             "lkjip_kabupaten",
             "lkjip_kabupaten_pdf",
+            "evaluasi_daftar",
+            "evaluasi",
             "lkjip_pratinjau",
             "lkjip_struktur",
             "lkjip_finalkan",

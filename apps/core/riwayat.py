@@ -35,6 +35,10 @@ AKSI = {
     "pk.finalkan": "PK difinalkan",
     "lkjip.finalkan": "LKjIP difinalkan",
     "lkjip.verifikasi": "LKjIP ditandai diverifikasi",
+    "evaluasi.mulai": "Evaluasi AKIP dimulai",
+    "evaluasi.ajukan": "Evaluasi AKIP diajukan ke ketua tim",
+    "evaluasi.setujui": "Evaluasi AKIP disetujui ketua tim",
+    "evaluasi.kembalikan": "Evaluasi AKIP dikembalikan ketua tim",
 }
 
 

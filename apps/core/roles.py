@@ -27,6 +27,9 @@ class Kemampuan:
     can_verify: bool  # verify or return a submission, reopen a verified value
     can_manage_master: bool  # OPD, officials, nomenclature, scales, windows
     can_manage_users: bool
+    # Evaluasi AKIP: evaluate an OPD's SAKIP with the year's LKE (PermenPAN-RB 88/2021);
+    # the Inspektorat's only write.
+    can_evaluate: bool = False
 
 
 KEMAMPUAN = {
@@ -61,6 +64,7 @@ KEMAMPUAN = {
         can_verify=False,
         can_manage_master=False,
         can_manage_users=False,
+        can_evaluate=True,
     ),
     Peran.ADMIN: Kemampuan(
         sees_all_opd=True,
@@ -69,6 +73,7 @@ KEMAMPUAN = {
         can_verify=True,
         can_manage_master=True,
         can_manage_users=True,
+        can_evaluate=True,
     ),
 }
 

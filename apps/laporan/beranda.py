@@ -47,6 +47,7 @@ def _kartu_lkjip(k: Konteks) -> Kartu:
                 (f"PDF final LKjIP {tahun}", reverse("laporan:lkjip_final_pdf", args=[lap.pk]))
             )
     tautan.append(("Semua LKjIP", reverse("laporan:lkjip_daftar")))
+    tautan.append((f"Evaluasi AKIP {tahun}", reverse("laporan:evaluasi", args=[opd.pk, tahun])))
     return Kartu(f"LKjIP {tahun}", 40, butir=butir, tautan=tautan)
 
 
@@ -97,5 +98,6 @@ def _kartu_kabupaten(k: Konteks) -> Kartu:
                 f"LKjIP Pemerintah Kabupaten {tahun - 1}",
                 reverse("laporan:lkjip_kabupaten", args=[tahun - 1]),
             ),
+            (f"Evaluasi AKIP {tahun - 1}", reverse("laporan:evaluasi_daftar")),
         ],
     )

@@ -226,6 +226,20 @@ KOMPONEN = [
     ),
 ]
 
+# The criteria whose answer the product proposes from its data (apps.laporan.usulan_lke), by
+# (component, sub-component, criterion) number.
+U = KriteriaLKE.Usulan
+USULAN = {
+    (1, 1, 1): U.RENSTRA,
+    (1, 2, 2): U.IKU_LENGKAP,
+    (1, 2, 4): U.PK_TEPAT,
+    (1, 3, 4): U.PERUBAHAN_SAH,
+    (2, 2, 1): U.TRIWULAN_TEPAT,
+    (3, 1, 2): U.LKJIP_TEPAT,
+    (3, 2, 2): U.LKJIP_TEPAT,
+    (4, 2, 2): U.KONSISTENSI,
+}
+
 # (grade, bound: a total above it; None for the lowest)
 PREDIKAT = [
     ("AA", "90", "Sangat memuaskan"),
@@ -256,7 +270,14 @@ def muat_lke_bawaan(tahun: int) -> KuesionerLKE:
             )
             bulk_create_with_history(
                 [
-                    KriteriaLKE(sub=sub, nomor=i, jenis=jenis, uraian=uraian, bukti=bukti)
+                    KriteriaLKE(
+                        sub=sub,
+                        nomor=i,
+                        jenis=jenis,
+                        uraian=uraian,
+                        bukti=bukti,
+                        usulan=USULAN.get((n, m, i), ""),
+                    )
                     for i, (jenis, uraian, bukti) in enumerate(subs[nama_sub], 1)
                 ],
                 KriteriaLKE,

@@ -595,6 +595,17 @@ class KriteriaLKE(models.Model):
         YT = "yt", "Y/T"
         AE = "ae", "A/B/C/D/E"
 
+    class Usulan(models.TextChoices):
+        """The rules that propose an answer from the product's data (apps.laporan.usulan_lke)."""
+
+        RENSTRA = "renstra", "Renstra yang mencakup tahun evaluasi"
+        IKU_LENGKAP = "iku_lengkap", "IKU dengan definisi operasional, formula dan sumber data"
+        PK_TEPAT = "pk_tepat", "PK ditandatangani paling lambat 31 Januari dan sesuai Renstra"
+        PERUBAHAN_SAH = "perubahan_sah", "Perubahan PK dengan alasan yang diizinkan"
+        TRIWULAN_TEPAT = "triwulan_tepat", "Realisasi triwulan tepat waktu dan diverifikasi"
+        LKJIP_TEPAT = "lkjip_tepat", "LKjIP final paling lambat 31 Maret dengan seluruh analisis"
+        KONSISTENSI = "konsistensi", "Peringatan konsistensi diselesaikan"
+
     sub = models.ForeignKey(
         SubKomponenLKE, on_delete=models.CASCADE, related_name="kriteria", verbose_name="sub"
     )
@@ -603,6 +614,14 @@ class KriteriaLKE(models.Model):
     jenis = models.CharField("jenis jawaban", max_length=2, choices=Jenis.choices)
     bukti = models.TextField("bukti yang diminta", blank=True)
     panduan = models.TextField("panduan penilaian", blank=True)
+    usulan = models.CharField(
+        "usulan jawaban dari data",
+        max_length=20,
+        choices=Usulan.choices,
+        blank=True,
+        help_text="Aturan yang mengusulkan jawaban dari data aplikasi; evaluator tetap "
+        "menetapkan jawabannya.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -662,3 +681,104 @@ class PredikatLKE(models.Model):
 
     def __str__(self):
         return self.huruf
+
+
+class EvaluasiLKE(models.Model):
+    """The Inspektorat's evaluation of one OPD's SAKIP of a year with that year's LKE
+    (PermenPAN-RB 88/2021): the OPD answers every criterion itself (self-assessment), an
+    evaluator sets the final answer and a note per criterion and submits it, the ketua tim
+    (another evaluator) approves it; then it is final and nobody changes it. The score and
+    grade are recorded at approval, as the LHE prints them."""
+
+    class Status(models.TextChoices):
+        DRAF = "draf", "Sedang dievaluasi"
+        DIAJUKAN = "diajukan", "Menunggu persetujuan ketua tim"
+        FINAL = "final", "Final"
+
+    opd = models.ForeignKey(
+        OPD, on_delete=models.PROTECT, related_name="evaluasi", verbose_name="OPD"
+    )
+    kuesioner = models.ForeignKey(
+        KuesionerLKE, on_delete=models.PROTECT, related_name="evaluasi", verbose_name="LKE"
+    )
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAF)
+    dimulai_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    dimulai_pada = models.DateTimeField(auto_now_add=True)
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    diajukan_pada = models.DateTimeField(null=True, blank=True)
+    disetujui_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ketua tim yang menyetujui",
+    )
+    disetujui_pada = models.DateTimeField(null=True, blank=True)
+    catatan_kembali = models.TextField("catatan ketua tim", blank=True)
+    nilai = models.DecimalField(
+        "nilai akhir", max_digits=7, decimal_places=4, null=True, blank=True
+    )
+    predikat = models.CharField("predikat akhir", max_length=3, blank=True)
+    history = HistoricalRecords()
+
+    opd_path = "opd"
+
+    class Meta:
+        verbose_name = "evaluasi AKIP"
+        verbose_name_plural = "evaluasi AKIP"
+        ordering = ["-kuesioner__tahun", "opd__kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opd", "kuesioner"],
+                name="evaluasi_lke_unik",
+                violation_error_message="Evaluasi OPD ini untuk LKE tahun ini sudah ada.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="final")
+                | (Q(nilai__isnull=False) & ~Q(predikat="") & Q(disetujui_oleh__isnull=False)),
+                name="evaluasi_lke_final_bernilai",
+                violation_error_message="Evaluasi final harus memiliki nilai, predikat dan "
+                "ketua tim yang menyetujuinya.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Evaluasi AKIP {self.opd} {self.kuesioner.tahun}"
+
+    @property
+    def tahun(self) -> int:
+        return self.kuesioner.tahun
+
+
+class JawabanLKE(models.Model):
+    """The answers to one criterion of an evaluation: the OPD's own (with its note) and the
+    evaluator's final one (with the note that explains it)."""
+
+    evaluasi = models.ForeignKey(EvaluasiLKE, on_delete=models.CASCADE, related_name="jawaban")
+    kriteria = models.ForeignKey(KriteriaLKE, on_delete=models.PROTECT, related_name="+")
+    jawaban_opd = models.CharField("jawaban OPD", max_length=1, blank=True)
+    catatan_opd = models.TextField("penjelasan OPD", blank=True)
+    jawaban = models.CharField("jawaban evaluator", max_length=1, blank=True)
+    catatan = models.TextField("catatan evaluator", blank=True)
+    history = HistoricalRecords()
+
+    opd_path = "evaluasi__opd"
+
+    class Meta:
+        verbose_name = "jawaban LKE"
+        verbose_name_plural = "jawaban LKE"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluasi", "kriteria"],
+                name="jawaban_lke_unik",
+                violation_error_message="Kriteria ini sudah dijawab pada evaluasi ini.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.evaluasi}: {self.kriteria}"

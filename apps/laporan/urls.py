@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dasbor, final, kabupaten, lkjip, paket, pdf, pohon
+from .views import dasbor, evaluasi, final, kabupaten, lkjip, paket, pdf, pohon
 
 app_name = "laporan"
 urlpatterns = [
@@ -37,6 +37,8 @@ urlpatterns = [
         pohon.pohon_opd_unduh,
         name="pohon_opd_unduh",
     ),
+    path("evaluasi/", evaluasi.evaluasi_daftar, name="evaluasi_daftar"),
+    path("evaluasi/<int:opd_id>/<int:tahun>/", evaluasi.evaluasi, name="evaluasi"),
     path("lkjip/paket/", paket.paket_daftar, name="paket_daftar"),
     path("lkjip/paket/<int:paket_id>/", paket.paket, name="paket"),
     path("lkjip/paket/<int:paket_id>/unduh/", paket.paket_unduh, name="paket_unduh"),

@@ -48,7 +48,7 @@ def test_every_url_is_in_the_table():
     """The LKjIP pages have their own tables (test_permissions_lkjip.py for the editing
     pages, test_lkjip_pdf.py for the PDF, test_permissions_final.py for the final PDF), and
     so have the pohon kinerja (test_pohon_kinerja.py) and the kabupaten's LKjIP
-    (test_lkjip_kabupaten.py)."""
+    (test_lkjip_kabupaten.py), and the Evaluasi AKIP (test_evaluasi.py)."""
     from apps.laporan import urls
 
     assert {
@@ -62,6 +62,7 @@ def test_every_url_is_in_the_table():
             "apps.laporan.views.paket",
             "apps.laporan.views.pohon",
             "apps.laporan.views.kabupaten",
+            "apps.laporan.views.evaluasi",
         )
     } == {n if not n.startswith("laporan:rekap_") else "laporan:rekap" for n, _, _ in TABEL}
 

@@ -1,0 +1,400 @@
+"""The Evaluasi AKIP of an OPD's year (PermenPAN-RB 88/2021), its reads and its writes: the
+Inspektorat starts it (the year's LKE is then locked), the OPD answers every criterion itself
+(self-assessment) while an evaluator sets the final answer and a note per criterion, the
+evaluator submits it, the ketua tim (another evaluator) approves or returns it; approved, it
+is final with its score and grade recorded and nobody changes it. Every score is
+apps.laporan.lke.skor_lke's; every answer is checked by its criterion's type
+(lke.nilai_jawaban) before anything is written, all or nothing, with history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from apps.core.angka import bulatkan
+from apps.core.models import OPD
+from apps.core.riwayat import dengan_aksi
+from apps.core.selectors import for_user
+
+from .lke import (
+    NILAI_JAWABAN,
+    SkorLKE,
+    nilai_jawaban,
+    periksa_kuesioner,
+    skor_lke,
+    susunan_kuesioner,
+)
+from .models import EvaluasiLKE, JawabanLKE, KriteriaLKE, KuesionerLKE
+from .usulan_lke import Usulan, usulan_evaluasi
+
+CATATAN_MAKS = 5000
+# Which answers each side writes: the OPD's self-assessment or the evaluator's final one.
+KOLOM = {"opd": ("jawaban_opd", "catatan_opd"), "evaluator": ("jawaban", "catatan")}
+
+
+def evaluasi_for_user(user) -> QuerySet[EvaluasiLKE]:
+    """The evaluations of the OPDs a user sees (another OPD's is 404 to an OPD's user)."""
+    return for_user(EvaluasiLKE.objects.select_related("opd", "kuesioner"), user)
+
+
+def evaluasi_tahun(opd_id: int, tahun: int) -> EvaluasiLKE | None:
+    return (
+        EvaluasiLKE.objects.filter(opd_id=opd_id, kuesioner__tahun=tahun)
+        .select_related("opd", "kuesioner", "dimulai_oleh", "diajukan_oleh", "disetujui_oleh")
+        .first()
+    )
+
+
+def pihak_pengguna(user, opd: OPD) -> str | None:
+    """Which answers a user writes on an OPD's evaluation: "evaluator" (the Inspektorat and
+    the admin), "opd" (the OPD's own operator and pimpinan), None (reads only: Bagian
+    Organisasi, another OPD)."""
+    k = user.kemampuan
+    if k.can_evaluate:
+        return "evaluator"
+    if k.can_edit_opd_data and not k.sees_all_opd and user.opd_id == opd.pk:
+        return "opd"
+    return None
+
+
+@dataclass
+class BarisKriteria:
+    kriteria: KriteriaLKE
+    nomor: str  # "1.2.3"
+    jawaban: JawabanLKE | None
+    usulan: Usulan | None = None  # proposed from the data (usulan_lke); never saved by itself
+    terpilih: str = ""  # the evaluator's answer the form shows (stored, or a loaded proposal)
+
+    @property
+    def usulan_jawaban(self) -> str:
+        return self.usulan.jawaban(self.kriteria.jenis) if self.usulan else ""
+
+    @property
+    def pilihan(self) -> list[str]:
+        """The answers its type allows, as the page offers them."""
+        return list(NILAI_JAWABAN[self.kriteria.jenis])
+
+
+@dataclass(frozen=True)
+class BarisNilai:
+    """A line of the score table: a component or a sub-component, its weight in points and
+    the scores of both sides' answers."""
+
+    label: str
+    bobot: object
+    nilai_opd: object
+    nilai: object
+    komponen: bool
+    ket: str = ""
+
+
+@dataclass
+class LembarEvaluasi:
+    """An evaluation's sheet as its page shows it: every criterion with both answers, and
+    the scores of the OPD's answers and of the evaluator's, each by skor_lke."""
+
+    kuesioner: KuesionerLKE
+    komponen: list
+    baris: dict[int, list[BarisKriteria]]  # by sub-component id
+    skor_opd: SkorLKE
+    skor: SkorLKE
+
+    def muat_usulan(self) -> int:
+        """Put each proposal in the evaluator's answer the form shows where there is none
+        yet (nothing is saved); how many were put."""
+        n = 0
+        for daftar in self.baris.values():
+            for b in daftar:
+                if b.usulan is not None and not b.terpilih:
+                    b.terpilih = b.usulan_jawaban
+                    n += 1
+        return n
+
+    @property
+    def susunan(self) -> list[tuple]:
+        """[(component, [(sub-component, [BarisKriteria])])] in the sheet's order."""
+        return [(k, [(s, self.baris.get(s.pk, [])) for s in k.sub.all()]) for k in self.komponen]
+
+    @property
+    def tabel_nilai(self) -> list[BarisNilai]:
+        hasil = []
+        for k, ko in zip(self.skor.komponen, self.skor_opd.komponen, strict=True):
+            n = k.komponen.nomor
+            hasil.append(BarisNilai(f"{n}. {k.komponen.nama}", k.bobot, ko.nilai, k.nilai, True))
+            hasil.extend(
+                BarisNilai(
+                    f"{n}.{x.sub.nomor} {x.sub.nama}",
+                    x.bobot,
+                    xo.nilai,
+                    x.nilai,
+                    False,
+                    f"{x.dijawab}/{x.jumlah_kriteria} dijawab evaluator",
+                )
+                for x, xo in zip(k.sub, ko.sub, strict=True)
+            )
+        return hasil
+
+
+def lembar_evaluasi(
+    kuesioner: KuesionerLKE, evaluasi: EvaluasiLKE | None, *, usulan: bool = False
+) -> LembarEvaluasi:
+    """The sheet of an evaluation (or of its LKE, when it has not started): 5 queries, and
+    with `usulan` the proposals of its criteria from the OPD's data (usulan_lke, a fixed
+    number more)."""
+    komponen = susunan_kuesioner(kuesioner)
+    predikat = list(kuesioner.predikat.all())
+    jawaban = (
+        {j.kriteria_id: j for j in JawabanLKE.objects.filter(evaluasi=evaluasi)} if evaluasi else {}
+    )
+    kunci = {kr.usulan for k in komponen for s in k.sub.all() for kr in s.kriteria.all()}
+    diusulkan = (
+        usulan_evaluasi(evaluasi.opd, kuesioner.tahun, kunci - {""})
+        if usulan and evaluasi is not None
+        else {}
+    )
+    baris: dict[int, list[BarisKriteria]] = {}
+    for k in komponen:
+        for s in k.sub.all():
+            baris[s.pk] = [
+                BarisKriteria(
+                    kr,
+                    f"{k.nomor}.{s.nomor}.{kr.nomor}",
+                    jawaban.get(kr.pk),
+                    diusulkan.get(kr.usulan),
+                    jawaban[kr.pk].jawaban if kr.pk in jawaban else "",
+                )
+                for kr in s.kriteria.all()
+            ]
+    return LembarEvaluasi(
+        kuesioner,
+        komponen,
+        baris,
+        skor_lke(komponen, predikat, {i: j.jawaban_opd for i, j in jawaban.items()}),
+        skor_lke(komponen, predikat, {i: j.jawaban for i, j in jawaban.items()}),
+    )
+
+
+def _pastikan_draf(evaluasi: EvaluasiLKE) -> None:
+    if evaluasi.status != EvaluasiLKE.Status.DRAF:
+        raise ValidationError(
+            f"{evaluasi} berstatus {evaluasi.get_status_display().lower()}: jawaban tidak dapat "
+            "diubah. Tidak ada yang disimpan.",
+            code="status",
+        )
+
+
+def _terkunci(evaluasi: EvaluasiLKE) -> EvaluasiLKE:
+    return (
+        EvaluasiLKE.objects.select_for_update(of=("self",))
+        .select_related("opd", "kuesioner")
+        .get(pk=evaluasi.pk)
+    )
+
+
+@transaction.atomic
+def evaluasi_mulai(*, opd: OPD, tahun: int, user) -> EvaluasiLKE:
+    """Start the evaluation of an OPD's year (the one already started is returned): the
+    year's LKE must exist and pass periksa_kuesioner (every fault named otherwise), and is
+    locked from now on, so every OPD of the year is scored by the same sheet."""
+    ada = evaluasi_tahun(opd.pk, tahun)
+    if ada is not None:
+        return ada
+    kuesioner = KuesionerLKE.objects.select_for_update().filter(tahun=tahun).first()
+    if kuesioner is None:
+        raise ValidationError(
+            f"Belum ada LKE tahun {tahun}; Bagian Organisasi menyusunnya di Data induk "
+            "› LKE. Evaluasi belum dimulai.",
+            code="tanpa_lke",
+        )
+    salah = periksa_kuesioner(kuesioner)
+    if salah:
+        raise ValidationError([*salah, "Evaluasi belum dimulai."], code="lke_salah")
+    if not kuesioner.dikunci:
+        kuesioner.dikunci = True
+        kuesioner._history_user = user
+        kuesioner.save(update_fields=["dikunci"])
+    evaluasi = EvaluasiLKE(opd=opd, kuesioner=kuesioner, dimulai_oleh=user)
+    evaluasi._history_user = user
+    dengan_aksi(evaluasi, "evaluasi.mulai")
+    evaluasi.full_clean()
+    evaluasi.save()
+    return evaluasi
+
+
+@transaction.atomic
+def jawaban_simpan(*, evaluasi: EvaluasiLKE, user, pihak: str, isian: dict) -> int:
+    """Write one side's answers (`pihak`: "opd" or "evaluator"), `isian` {KriteriaLKE id:
+    (answer, note)} as typed, all or nothing: every answer outside its criterion's type and
+    every note too long is named (with the criterion's number), and then nothing is
+    written. Only changed rows are written, each with its history. Returns how many
+    answers or notes changed."""
+    kolom_jawaban, kolom_catatan = KOLOM[pihak]
+    ev = _terkunci(evaluasi)
+    _pastikan_draf(ev)
+    kriteria = {
+        k.pk: k
+        for k in KriteriaLKE.objects.filter(sub__komponen__kuesioner=ev.kuesioner).select_related(
+            "sub__komponen"
+        )
+    }
+    salah, bersih = [], {}
+    for kid, (jawaban, catatan) in isian.items():
+        kr = kriteria.get(kid)
+        if kr is None:
+            salah.append("Kriteria yang dikirim bukan bagian LKE evaluasi ini.")
+            continue
+        nomor = f"Kriteria {kr.sub.komponen.nomor}.{kr.sub.nomor}.{kr.nomor}"
+        jawaban = (jawaban or "").strip().upper()
+        if jawaban:
+            try:
+                nilai_jawaban(kr.jenis, jawaban)
+            except ValueError as e:
+                salah.append(f"{nomor}: {e}")
+        catatan = (catatan or "").strip()
+        if len(catatan) > CATATAN_MAKS:
+            salah.append(f"{nomor}: catatan paling banyak {CATATAN_MAKS} karakter.")
+        bersih[kid] = (jawaban, catatan)
+    if salah:
+        raise ValidationError([*dict.fromkeys(salah), "Tidak ada yang disimpan."], code="jawaban")
+    ada = {j.kriteria_id: j for j in JawabanLKE.objects.filter(evaluasi=ev)}
+    baru, ubah, n = [], [], 0
+    for kid, (jawaban, catatan) in bersih.items():
+        j = ada.get(kid)
+        if j is None:
+            if not jawaban and not catatan:
+                continue
+            j = JawabanLKE(evaluasi=ev, kriteria_id=kid)
+            baru.append(j)
+        elif (getattr(j, kolom_jawaban), getattr(j, kolom_catatan)) == (jawaban, catatan):
+            continue
+        else:
+            ubah.append(j)
+        n += (getattr(j, kolom_jawaban) != jawaban) + (getattr(j, kolom_catatan) != catatan)
+        setattr(j, kolom_jawaban, jawaban)
+        setattr(j, kolom_catatan, catatan)
+    if baru:
+        bulk_create_with_history(baru, JawabanLKE, default_user=user)
+    if ubah:
+        bulk_update_with_history(
+            ubah, JawabanLKE, [kolom_jawaban, kolom_catatan], default_user=user
+        )
+    return n
+
+
+@transaction.atomic
+def evaluasi_ajukan(*, evaluasi: EvaluasiLKE, user) -> EvaluasiLKE:
+    """The evaluator submits the evaluation to the ketua tim: every criterion must have the
+    evaluator's answer."""
+    ev = _terkunci(evaluasi)
+    _pastikan_draf(ev)
+    lembar = lembar_evaluasi(ev.kuesioner, ev)
+    kurang = sum(s.jumlah_kriteria - s.dijawab for k in lembar.skor.komponen for s in k.sub)
+    if kurang:
+        raise ValidationError(
+            f"{kurang} kriteria belum diberi jawaban evaluator. Evaluasi belum diajukan.",
+            code="belum_lengkap",
+        )
+    ev.status = EvaluasiLKE.Status.DIAJUKAN
+    ev.diajukan_oleh, ev.diajukan_pada = user, timezone.now()
+    ev.catatan_kembali = ""
+    ev._history_user = user
+    dengan_aksi(ev, "evaluasi.ajukan")
+    ev.save()
+    return ev
+
+
+def _ketua(ev: EvaluasiLKE, user, tindakan: str) -> None:
+    if ev.status != EvaluasiLKE.Status.DIAJUKAN:
+        raise ValidationError(
+            f"{ev} berstatus {ev.get_status_display().lower()}: hanya evaluasi yang diajukan "
+            f"yang dapat {tindakan}.",
+            code="status",
+        )
+    if ev.diajukan_oleh_id == user.pk:
+        raise ValidationError(
+            f"{ev} diajukan oleh Anda sendiri; ketua tim lain yang {tindakan}-nya. "
+            "Tidak ada yang berubah.",
+            code="sendiri",
+        )
+
+
+@transaction.atomic
+def evaluasi_setujui(*, evaluasi: EvaluasiLKE, user) -> EvaluasiLKE:
+    """The ketua tim (an evaluator other than the one who submitted) approves: the score
+    and grade of the evaluator's answers are recorded and the evaluation is final."""
+    ev = _terkunci(evaluasi)
+    _ketua(ev, user, "disetujui")
+    skor = lembar_evaluasi(ev.kuesioner, ev).skor
+    ev.status = EvaluasiLKE.Status.FINAL
+    ev.nilai = bulatkan(skor.total, 4)  # exact to the 4th decimal; shown with 2
+    ev.predikat = skor.predikat.huruf if skor.predikat else ""
+    ev.disetujui_oleh, ev.disetujui_pada = user, timezone.now()
+    ev._history_user = user
+    dengan_aksi(ev, "evaluasi.setujui")
+    ev.full_clean()
+    ev.save()
+    return ev
+
+
+@transaction.atomic
+def evaluasi_kembalikan(*, evaluasi: EvaluasiLKE, user, catatan: str) -> EvaluasiLKE:
+    """The ketua tim returns it to the evaluator with a note (required)."""
+    ev = _terkunci(evaluasi)
+    _ketua(ev, user, "dikembalikan")
+    catatan = (catatan or "").strip()
+    if not catatan:
+        raise ValidationError(
+            "Catatan ketua tim wajib diisi saat mengembalikan evaluasi. Tidak ada yang berubah.",
+            code="catatan",
+        )
+    ev.status = EvaluasiLKE.Status.DRAF
+    ev.catatan_kembali = catatan[:CATATAN_MAKS]
+    ev._history_user = user
+    dengan_aksi(ev, "evaluasi.kembalikan")
+    ev.save()
+    return ev
+
+
+@dataclass
+class BarisRekap:
+    opd: OPD
+    evaluasi: EvaluasiLKE | None
+    skor: SkorLKE | None  # of the evaluator's answers so far (None: not started)
+
+
+def rekap_evaluasi(opds, tahun: int) -> list[BarisRekap]:
+    """Every OPD's evaluation of a year with its score (recorded when final, else computed
+    from the answers so far), in a fixed number of queries whatever the number of OPDs."""
+    opds = list(opds)
+    kuesioner = KuesionerLKE.objects.filter(tahun=tahun).first()
+    if kuesioner is None:
+        return [BarisRekap(o, None, None) for o in opds]
+    evaluasi = {
+        e.opd_id: e
+        for e in EvaluasiLKE.objects.filter(kuesioner=kuesioner, opd__in=opds).select_related(
+            "kuesioner"
+        )
+    }
+    komponen = susunan_kuesioner(kuesioner)
+    predikat = list(kuesioner.predikat.all())
+    jawaban: dict[int, dict[int, str]] = {}
+    for eid, kid, j in JawabanLKE.objects.filter(evaluasi__in=evaluasi.values()).values_list(
+        "evaluasi_id", "kriteria_id", "jawaban"
+    ):
+        jawaban.setdefault(eid, {})[kid] = j
+    return [
+        BarisRekap(
+            o,
+            evaluasi.get(o.pk),
+            skor_lke(komponen, predikat, jawaban.get(evaluasi[o.pk].pk, {}))
+            if o.pk in evaluasi
+            else None,
+        )
+        for o in opds
+    ]

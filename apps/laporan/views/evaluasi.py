@@ -1,0 +1,176 @@
+"""The Evaluasi AKIP pages: every OPD's evaluation of a year with its score and grade, and one
+OPD's evaluation sheet where the OPD answers its self-assessment, the Inspektorat's evaluator
+sets the final answers and submits them, and the ketua tim approves or returns them. An OPD's
+user sees only their own OPD (another's answers 404); Bagian Organisasi reads."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from apps.core.akses import halaman
+from apps.core.forms import report_galat
+from apps.core.models import OPD
+from apps.core.selectors import opd_for_user
+from apps.core.tahun import pilihan_tahun
+
+from ..evaluasi import (
+    evaluasi_ajukan,
+    evaluasi_kembalikan,
+    evaluasi_mulai,
+    evaluasi_setujui,
+    evaluasi_tahun,
+    jawaban_simpan,
+    lembar_evaluasi,
+    pihak_pengguna,
+    rekap_evaluasi,
+)
+from ..forms import TahunForm
+from ..models import EvaluasiLKE, KuesionerLKE
+
+
+@halaman()
+def evaluasi_daftar(request):
+    """Every OPD the user sees with its evaluation of the year: status, score, grade."""
+    tahun = timezone.localdate().year - 1
+    if "tahun" in request.GET:
+        f = TahunForm(request.GET)
+        if f.is_valid():
+            tahun = f.cleaned_data["tahun"]
+        else:
+            report_galat(request, f)
+    opds = opd_for_user(request.user).filter(aktif=True).order_by("kode")
+    return render(
+        request,
+        "laporan/evaluasi_daftar.html",
+        {
+            "tahun": tahun,
+            "baris": rekap_evaluasi(opds, tahun),
+            "ada_lke": KuesionerLKE.objects.filter(tahun=tahun).exists(),
+            "tahun_pilihan": pilihan_tahun(tahun),
+        },
+    )
+
+
+def _isian(post, lembar) -> dict:
+    """{criterion id: (answer, note)} of the criteria the page posted."""
+    hasil = {}
+    for daftar in lembar.baris.values():
+        for b in daftar:
+            kunci = f"k{b.kriteria.pk}"
+            if f"{kunci}-jawaban" in post or f"{kunci}-catatan" in post:
+                hasil[b.kriteria.pk] = (
+                    post.get(f"{kunci}-jawaban", ""),
+                    post.get(f"{kunci}-catatan", ""),
+                )
+    return hasil
+
+
+def _lakukan(request, aksi, sukses: str):
+    try:
+        aksi()
+    except ValidationError as e:
+        report_galat(request, e)
+    else:
+        messages.success(request, sukses)
+
+
+@halaman(metode=("GET", "POST"))
+def evaluasi(request, opd: OPD, tahun: int):
+    """One OPD's evaluation of a year: every criterion with the OPD's answer and note and the
+    evaluator's, the scores of both, and what the user may do with it now."""
+    ev = evaluasi_tahun(opd.pk, tahun)
+    pihak = pihak_pengguna(request.user, opd)
+    kuesioner = ev.kuesioner if ev else KuesionerLKE.objects.filter(tahun=tahun).first()
+    dimuat = 0
+    if request.method == "POST" and request.POST.get("aksi") == "usulan":
+        # the proposals put in the evaluator's empty answers on the page, nothing saved
+        if pihak != "evaluator":
+            raise PermissionDenied("Hanya evaluator yang memakai usulan jawaban.")
+        dimuat = -1
+    elif request.method == "POST":
+        aksi = request.POST.get("aksi", "simpan")
+        evaluator = request.user.kemampuan.can_evaluate
+        if aksi == "mulai":
+            if not evaluator:
+                raise PermissionDenied("Hanya evaluator Inspektorat yang memulai evaluasi.")
+            _lakukan(
+                request,
+                lambda: evaluasi_mulai(opd=opd, tahun=tahun, user=request.user),
+                f"Evaluasi AKIP {opd.nama} {tahun} dimulai; LKE {tahun} kini dikunci.",
+            )
+        elif ev is None:
+            messages.error(request, "Evaluasi belum dimulai. Tidak ada yang disimpan.")
+        elif aksi == "simpan":
+            if pihak is None:
+                raise PermissionDenied("Anda hanya dapat membaca evaluasi ini.")
+            lembar = lembar_evaluasi(ev.kuesioner, ev)
+            try:
+                n = jawaban_simpan(
+                    evaluasi=ev, user=request.user, pihak=pihak, isian=_isian(request.POST, lembar)
+                )
+            except ValidationError as e:
+                report_galat(request, e)
+            else:
+                messages.success(
+                    request, f"Tersimpan ({n} perubahan)." if n else "Tidak ada perubahan."
+                )
+        elif aksi in ("ajukan", "setujui", "kembalikan"):
+            if not evaluator:
+                raise PermissionDenied("Hanya evaluator Inspektorat yang dapat melakukannya.")
+            if aksi == "ajukan":
+                _lakukan(
+                    request,
+                    lambda: evaluasi_ajukan(evaluasi=ev, user=request.user),
+                    f"{ev} diajukan ke ketua tim.",
+                )
+            elif aksi == "setujui":
+                _lakukan(
+                    request,
+                    lambda: evaluasi_setujui(evaluasi=ev, user=request.user),
+                    f"{ev} disetujui dan final.",
+                )
+            else:
+                _lakukan(
+                    request,
+                    lambda: evaluasi_kembalikan(
+                        evaluasi=ev, user=request.user, catatan=request.POST.get("catatan", "")
+                    ),
+                    f"{ev} dikembalikan ke evaluator.",
+                )
+        else:
+            messages.error(request, "Tindakan tidak dikenal. Tidak ada yang berubah.")
+        return redirect(request.path)
+
+    lembar = lembar_evaluasi(kuesioner, ev, usulan=True) if kuesioner else None
+    draf = ev is not None and ev.status == EvaluasiLKE.Status.DRAF
+    if dimuat and lembar is not None and draf:
+        n = lembar.muat_usulan()
+        messages.info(
+            request,
+            f"{n} usulan dari data dimuat ke jawaban evaluator yang masih kosong; periksa "
+            "setiap usulan dan buktinya, ubah bila perlu, lalu klik Simpan. Belum ada yang "
+            "disimpan.",
+        )
+    evaluator = request.user.kemampuan.can_evaluate
+    return render(
+        request,
+        "laporan/evaluasi.html",
+        {
+            "opd": opd,
+            "tahun": tahun,
+            "ev": ev,
+            "lembar": lembar,
+            "ubah_opd": draf and pihak == "opd",
+            "ubah_evaluator": draf and pihak == "evaluator",
+            "boleh_mulai": evaluator and ev is None and kuesioner is not None,
+            "boleh_ajukan": evaluator and draf,
+            "ada_usulan": lembar is not None
+            and any(b.usulan for d in lembar.baris.values() for b in d),
+            "boleh_setujui": evaluator
+            and ev is not None
+            and ev.status == EvaluasiLKE.Status.DIAJUKAN
+            and ev.diajukan_oleh_id != request.user.pk,
+            "tahun_pilihan": pilihan_tahun(tahun, opd.pk),
+        },
+    )

@@ -1,0 +1,297 @@
+"""The Evaluasi AKIP workflow (issue 20, items 3 and 6): the Inspektorat starts an OPD's
+evaluation (the year's LKE locked), the OPD answers its self-assessment, the evaluator sets
+the final answers, submits them, and another evaluator (the ketua tim) approves: final, with
+its score and grade recorded as skor_lke computes them, and nobody changes it; bad answers are
+refused naming the criterion, nothing saved; who may read and write what."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from izin import SALAH_METODE, SEMUA, kasus
+from perencanaan_uji import pesan, user
+from realisasi_uji import opd_kecamatan, teks_halaman
+from test_lke import JAWABAN
+
+from apps.core.models import OPD
+from apps.laporan.demo.loader import load_synthetic
+from apps.laporan.evaluasi import evaluasi_mulai, evaluasi_tahun
+from apps.laporan.lke import susunan_kuesioner
+from apps.laporan.models import EvaluasiLKE, JawabanLKE, KriteriaLKE, KuesionerLKE
+
+pytestmark = pytest.mark.django_db
+
+TAHUN = 2023
+KEC_SAJA = (200, 200, 200, 200, 200, 404, 302)
+
+# url name                  method  admin verif inspek opKec pimKec opOrg anonim
+TABEL = [
+    ("laporan:evaluasi_daftar", "GET", SEMUA),
+    ("laporan:evaluasi_daftar", "POST", SALAH_METODE),
+    ("laporan:evaluasi", "GET", KEC_SAJA),
+    # an empty save before the evaluation started: said so, nothing written; another OPD 404
+    ("laporan:evaluasi", "POST", (302, 302, 302, 302, 302, 404, 302)),
+]
+
+
+def url(nama="laporan:evaluasi", opd=None, tahun=TAHUN) -> str:
+    if nama == "laporan:evaluasi_daftar":
+        return reverse(nama) + f"?tahun={tahun}"
+    return reverse(nama, args=[(opd or opd_kecamatan()).pk, tahun])
+
+
+def test_every_url_of_the_evaluation_is_in_the_table():
+    from apps.laporan import urls
+
+    assert {
+        f"laporan:{p.name}"
+        for p in urls.urlpatterns
+        if p.callback.__module__ == "apps.laporan.views.evaluasi"
+    } == {n for n, _, _ in TABEL}
+
+
+@pytest.mark.parametrize(("nama", "metode", "peran", "status"), kasus(TABEL))
+def test_permission_table(client, nama, metode, peran, status):
+    if peran != "anonim":
+        client.force_login(user(peran))
+    resp = client.post(url(nama)) if metode == "POST" else client.get(url(nama))
+    assert resp.status_code == status, (nama, metode, peran)
+    if peran == "anonim":
+        assert resp["Location"].startswith("/masuk/?next=")
+    assert not EvaluasiLKE.objects.exists()
+
+
+def _post(client, data, peran=None):
+    if peran:
+        client.force_login(user(peran))
+    return client.post(url(), data, follow=True)
+
+
+def _isian_jawaban(sisi_opd: bool = False) -> dict:
+    """The hand-worked answers of test_lke as the page posts them."""
+    k = KuesionerLKE.objects.get(tahun=TAHUN)
+    data = {"aksi": "simpan"}
+    for komponen in susunan_kuesioner(k):
+        for s in komponen.sub.all():
+            for kr, h in zip(s.kriteria.all(), JAWABAN[(komponen.nomor, s.nomor)], strict=True):
+                data[f"k{kr.pk}-jawaban"] = h
+                data[f"k{kr.pk}-catatan"] = "Catatan uji." if not sisi_opd else "Penjelasan OPD."
+    return data
+
+
+def test_the_whole_evaluation_from_start_to_final(client):
+    resp = _post(client, {"aksi": "mulai"}, "inspektorat")
+    assert any("dimulai" in p for p in pesan(resp))
+    ev = evaluasi_tahun(opd_kecamatan().pk, TAHUN)
+    assert ev.status == "draf" and KuesionerLKE.objects.get(tahun=TAHUN).dikunci
+    # the OPD's self-assessment: all A/Y
+    data = {
+        k: ("Y" if v in "YT" else "A") if k.endswith("-jawaban") else v
+        for k, v in _isian_jawaban(sisi_opd=True).items()
+    }
+    resp = _post(client, data, "operator.kecamatan")
+    assert any("Tersimpan" in p for p in pesan(resp))
+    assert set(JawabanLKE.objects.filter(evaluasi=ev).values_list("jawaban_opd", flat=True)) == {
+        "Y",
+        "A",
+    }
+    assert "100,00" in teks_halaman(resp)  # the self-assessment's score
+    # the evaluator's answers: the hand-worked ones
+    resp = _post(client, _isian_jawaban(), "inspektorat")
+    assert any("Tersimpan" in p for p in pesan(resp))
+    teks = teks_halaman(resp)
+    assert "65,24" in teks and "22,43" in teks  # total and Perencanaan Kinerja (22,425)
+    # the OPD's answers stayed the OPD's
+    assert set(JawabanLKE.objects.filter(evaluasi=ev).values_list("jawaban_opd", flat=True)) == {
+        "Y",
+        "A",
+    }
+    resp = _post(client, {"aksi": "ajukan"}, "inspektorat")
+    assert any("diajukan ke ketua tim" in p for p in pesan(resp))
+    # the one who submitted cannot approve it
+    resp = _post(client, {"aksi": "setujui"})
+    assert any("diajukan oleh Anda sendiri" in p for p in pesan(resp))
+    assert EvaluasiLKE.objects.get(pk=ev.pk).status == "diajukan"
+    # nor can anyone change an answer while it waits
+    resp = _post(client, _isian_jawaban(), "operator.kecamatan")
+    assert any("tidak dapat diubah" in p for p in pesan(resp))
+    # the ketua tim (another evaluator) approves
+    resp = _post(client, {"aksi": "setujui"}, "admin")
+    assert any("disetujui dan final" in p for p in pesan(resp)), pesan(resp)
+    ev.refresh_from_db()
+    assert ev.status == "final" and ev.nilai == Decimal("65.2375") and ev.predikat == "B"
+    assert ev.disetujui_oleh == user("admin")
+    assert "Final" in teks_halaman(client.get(url("laporan:evaluasi_daftar")))
+    # final: nobody changes it
+    sebelum = list(JawabanLKE.objects.filter(evaluasi=ev).values())
+    for peran in ("inspektorat", "admin", "operator.kecamatan"):
+        resp = _post(client, _isian_jawaban(), peran)
+        assert any("tidak dapat diubah" in p for p in pesan(resp))
+    assert list(JawabanLKE.objects.filter(evaluasi=ev).values()) == sebelum
+    assert [h.history_change_reason for h in ev.history.order_by("history_date")] == [
+        "evaluasi.mulai",
+        "evaluasi.ajukan",
+        "evaluasi.setujui",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("jawaban", "galat"),
+    [("Z", "pilih A, B, C, D, E"), ("A", "pilih Y, T")],
+    ids=["huruf-asing", "jenis-lain"],
+)
+def test_an_answer_outside_its_type_is_refused_naming_the_criterion(client, jawaban, galat):
+    ev = evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    data = _isian_jawaban()
+    k = KuesionerLKE.objects.get(tahun=TAHUN)
+    komponen = susunan_kuesioner(k)
+    if galat == "pilih Y, T":
+        kr = komponen[0].sub.all()[0].kriteria.all()[0]  # 1.1.1 is Y/T
+        nomor = "1.1.1"
+    else:
+        kr = komponen[0].sub.all()[1].kriteria.all()[0]  # 1.2.1 is A-E
+        nomor = "1.2.1"
+    data[f"k{kr.pk}-jawaban"] = jawaban
+    resp = _post(client, data, "inspektorat")
+    teks = pesan(resp)
+    assert any(f"Kriteria {nomor}" in p and galat in p for p in teks), teks
+    assert any("Tidak ada yang disimpan" in p for p in teks)
+    assert not JawabanLKE.objects.filter(evaluasi=ev).exists()
+
+
+def test_submitting_needs_every_answer_and_returning_needs_a_note(client):
+    ev = evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    resp = _post(client, {"aksi": "ajukan"}, "inspektorat")
+    jumlah = sum(s.kriteria.count() for k in susunan_kuesioner(ev.kuesioner) for s in k.sub.all())
+    assert any(f"{jumlah} kriteria belum diberi jawaban evaluator" in p for p in pesan(resp))
+    _post(client, _isian_jawaban())
+    _post(client, {"aksi": "ajukan"})
+    resp = _post(client, {"aksi": "kembalikan", "catatan": "  "}, "admin")
+    assert any("Catatan ketua tim wajib diisi" in p for p in pesan(resp))
+    assert EvaluasiLKE.objects.get(pk=ev.pk).status == "diajukan"
+    resp = _post(client, {"aksi": "kembalikan", "catatan": "Periksa 1.2.3."})
+    ev.refresh_from_db()
+    assert ev.status == "draf" and ev.catatan_kembali == "Periksa 1.2.3."
+    assert "Dikembalikan ketua tim: Periksa 1.2.3." in teks_halaman(resp)
+
+
+def test_who_writes_what(client):
+    """Bagian Organisasi reads; the OPD's users write only their own side; an evaluator
+    changing realisasi is refused elsewhere (test_permissions of pengukuran)."""
+    evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    client.force_login(user("verifikator"))
+    assert client.post(url(), _isian_jawaban()).status_code == 403
+    assert client.post(url(), {"aksi": "mulai"}).status_code == 403
+    client.force_login(user("pimpinan.kecamatan"))
+    assert client.post(url(), {"aksi": "ajukan"}).status_code == 403
+    teks = teks_halaman(client.get(url()))
+    assert "Isi penilaian mandiri" in teks
+    client.force_login(user("operator.organisasi"))
+    assert client.get(url()).status_code == 404
+
+
+def test_starting_without_a_sheet_or_with_a_broken_one_is_refused(client):
+    client.force_login(user("inspektorat"))
+    resp = client.post(url(tahun=2024), {"aksi": "mulai"}, follow=True)
+    assert any("Belum ada LKE tahun 2024" in p for p in pesan(resp))
+    k = KuesionerLKE.objects.get(tahun=TAHUN)
+    k.komponen.filter(nomor=1).update(bobot=Decimal(20))
+    resp = client.post(url(), {"aksi": "mulai"}, follow=True)
+    assert any("berjumlah 90,00; harus 100" in p for p in pesan(resp))
+    assert not EvaluasiLKE.objects.exists() and not KuesionerLKE.objects.get(pk=k.pk).dikunci
+
+
+def _query(client, alamat) -> int:
+    with CaptureQueriesContext(connection) as q:
+        assert client.get(alamat).status_code == 200
+    return len(q)
+
+
+def test_the_evaluation_pages_cost_the_same_queries_for_5_or_100_opds(client):
+    inspektorat = user("inspektorat")
+    load_synthetic(5, None, inspektorat)
+    for o in OPD.objects.filter(kode__startswith="SIN-")[:3]:
+        evaluasi_mulai(opd=o, tahun=TAHUN, user=inspektorat)
+    client.force_login(inspektorat)
+    alamat = [url("laporan:evaluasi_daftar"), url()]
+    sedikit = [_query(client, a) for a in alamat]
+    load_synthetic(100, None, inspektorat)
+    for o in OPD.objects.filter(kode__startswith="SIN-")[3:40]:
+        evaluasi_mulai(opd=o, tahun=TAHUN, user=inspektorat)
+    banyak = [_query(client, a) for a in alamat]
+    assert banyak == sedikit
+    assert max(banyak) <= 25
+    assert "Dinas Sintetis 100" in teks_halaman(client.get(alamat[0]))
+
+
+# --- proposals from the data (item 2) ---------------------------------------------------------
+
+
+def test_a_measure_becomes_an_answer_of_the_criterions_type():
+    from apps.laporan.usulan_lke import Usulan
+
+    ae, yt = KriteriaLKE.Jenis.AE, KriteriaLKE.Jenis.YT
+    assert [Usulan(Decimal(m), "").jawaban(ae) for m in ("1", "0.8", "0.5", "0.3", "0.2")] == [
+        "A",
+        "B",
+        "C",
+        "D",
+        "E",
+    ]
+    assert [Usulan(Decimal(m), "").jawaban(yt) for m in ("1", "0.99", "0")] == ["Y", "T", "T"]
+
+
+# What the demo's records say of each OPD's year: (criterion, proposed answer, words of why,
+# evidence link's label).
+USULAN_DEMO = {
+    ("7.01.01", 2023): [
+        ("1.1.1", "Y", "Renstra 2018-2023 mencakup tahun 2023.", "Renstra 2018-2023"),
+        ("1.2.2", "A", "1 dari 1 IKU memiliki definisi operasional", "Renstra dan IKU"),
+        ("1.2.4", "B", "1 target PK berbeda dengan target Renstra", "Konsistensi"),
+        ("1.3.4", "A", "1 perubahan PK, masing-masing dengan alasan yang diizinkan", None),
+        ("2.2.1", "D", "4 diverifikasi tanpa catatan waktu pengajuan", "Realisasi tahun ini"),
+        ("3.1.2", "T", "LKjIP 2023 belum difinalkan.", "LKjIP 2023"),
+        ("4.2.2", "D", "6 peringatan konsistensi belum diselesaikan", "Konsistensi"),
+    ],
+    ("4.01.01.06", 2019): [
+        ("1.1.1", "Y", "Renstra 2019-2023 mencakup tahun 2019.", "Renstra 2019-2023"),
+        ("1.2.2", "E", "0 dari 10 IKU memiliki definisi operasional", "Renstra dan IKU"),
+        ("1.2.4", "B", "10 target PK berbeda dengan target Renstra", "Konsistensi"),
+        ("1.3.4", "A", "Tidak ada perubahan PK tahun 2019.", None),
+        ("3.2.2", "E", "LKjIP 2019 belum difinalkan.", "LKjIP 2019"),
+        ("4.2.2", "E", "23 peringatan konsistensi belum diselesaikan", "Konsistensi"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("kode", "tahun"), list(USULAN_DEMO), ids=["kecamatan", "organisasi"])
+def test_the_demo_years_get_their_proposals_with_evidence_and_nothing_is_saved(client, kode, tahun):
+    opd = OPD.objects.get(kode=kode)
+    ev = evaluasi_mulai(opd=opd, tahun=tahun, user=user("inspektorat"))
+    client.force_login(user("inspektorat"))
+    alamat = url(opd=opd, tahun=tahun)
+    halaman = client.get(alamat).content.decode()
+    teks = teks_halaman(client.get(alamat))
+    for nomor, jawaban, alasan, bukti in USULAN_DEMO[(kode, tahun)]:
+        assert f"Usulan dari data: {jawaban}" in teks
+        assert alasan in teks, (nomor, alasan)
+        if bukti:
+            assert f">{bukti}</a>" in halaman, bukti
+    # loaded into the evaluator's empty answers, nothing saved
+    resp = client.post(alamat, {"aksi": "usulan"})
+    assert resp.status_code == 200
+    assert any("usulan dari data dimuat" in p for p in pesan(resp))
+    assert not JawabanLKE.objects.filter(evaluasi=ev).exists()
+    kr = KriteriaLKE.objects.get(
+        sub__komponen__kuesioner__tahun=tahun, sub__komponen__nomor=1, sub__nomor=1, nomor=1
+    )
+    assert (
+        '<option value="Y" selected>Y</option>'
+        in resp.content.decode().split(f'name="k{kr.pk}-jawaban"')[1].split("</select>")[0]
+    )
+    # an OPD's user cannot load them into the evaluator's answers
+    client.force_login(user("operator.kecamatan"))
+    if kode == "7.01.01":
+        assert client.post(alamat, {"aksi": "usulan"}).status_code == 403
