@@ -67,6 +67,7 @@ BAGIAN_KHUSUS = {
             "lkjip_kabupaten_pdf",
             "evaluasi_daftar",
             "evaluasi",
+            "lhe_pdf",
             "lkjip_pratinjau",
             "lkjip_struktur",
             "lkjip_finalkan",

@@ -9,7 +9,7 @@ apps.laporan.lke.skor_lke's; every answer is checked by its criterion's type
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -30,7 +30,15 @@ from .lke import (
     skor_lke,
     susunan_kuesioner,
 )
-from .models import EvaluasiLKE, JawabanLKE, KriteriaLKE, KuesionerLKE
+from .models import (
+    EvaluasiLKE,
+    JawabanLKE,
+    KomponenLKE,
+    KriteriaLKE,
+    KuesionerLKE,
+    RekomendasiLKE,
+    TemuanLKE,
+)
 from .usulan_lke import Usulan, usulan_evaluasi
 
 CATATAN_MAKS = 5000
@@ -104,6 +112,15 @@ class LembarEvaluasi:
     baris: dict[int, list[BarisKriteria]]  # by sub-component id
     skor_opd: SkorLKE
     skor: SkorLKE
+    temuan: dict[int, str] = field(default_factory=dict)  # by component id
+    rekomendasi: dict[int, list] = field(default_factory=dict)  # by component id
+
+    @property
+    def per_komponen(self) -> list[tuple]:
+        """[(component, its findings, [its recommendations])] for the findings' section."""
+        return [
+            (k, self.temuan.get(k.pk, ""), self.rekomendasi.get(k.pk, [])) for k in self.komponen
+        ]
 
     def muat_usulan(self) -> int:
         """Put each proposal in the evaluator's answer the form shows where there is none
@@ -171,12 +188,21 @@ def lembar_evaluasi(
                 )
                 for kr in s.kriteria.all()
             ]
+    temuan, rekomendasi = {}, {}
+    if evaluasi is not None:
+        temuan = dict(
+            TemuanLKE.objects.filter(evaluasi=evaluasi).values_list("komponen_id", "uraian")
+        )
+        for r in RekomendasiLKE.objects.filter(evaluasi=evaluasi).order_by("nomor"):
+            rekomendasi.setdefault(r.komponen_id, []).append(r)
     return LembarEvaluasi(
         kuesioner,
         komponen,
         baris,
         skor_lke(komponen, predikat, {i: j.jawaban_opd for i, j in jawaban.items()}),
         skor_lke(komponen, predikat, {i: j.jawaban for i, j in jawaban.items()}),
+        temuan,
+        rekomendasi,
     )
 
 
@@ -398,3 +424,74 @@ def rekap_evaluasi(opds, tahun: int) -> list[BarisRekap]:
         )
         for o in opds
     ]
+
+
+REKOMENDASI_MAKS = 2000
+
+
+@transaction.atomic
+def temuan_simpan(*, evaluasi: EvaluasiLKE, user, isian: dict) -> int:
+    """The evaluator's findings and recommendations per component, `isian` {KomponenLKE id:
+    (findings text, recommendations: one per line)}, all or nothing while the evaluation is a
+    draft: a component's recommendations are replaced by the lines given (an empty line
+    dropped), its findings emptied when left empty. Returns how many components changed."""
+    ev = _terkunci(evaluasi)
+    _pastikan_draf(ev)
+    komponen = {k.pk: k for k in KomponenLKE.objects.filter(kuesioner=ev.kuesioner)}
+    salah, bersih = [], {}
+    for kid, (temuan, rekomendasi) in isian.items():
+        k = komponen.get(kid)
+        if k is None:
+            salah.append("Komponen yang dikirim bukan bagian LKE evaluasi ini.")
+            continue
+        temuan = (temuan or "").strip()
+        baris = [b.strip() for b in (rekomendasi or "").splitlines() if b.strip()]
+        if len(temuan) > CATATAN_MAKS:
+            salah.append(f"Temuan komponen {k}: paling banyak {CATATAN_MAKS} karakter.")
+        panjang = [i for i, b in enumerate(baris, 1) if len(b) > REKOMENDASI_MAKS]
+        if panjang:
+            salah.append(
+                f"Rekomendasi komponen {k} nomor {', '.join(map(str, panjang))}: paling banyak "
+                f"{REKOMENDASI_MAKS} karakter per rekomendasi."
+            )
+        bersih[kid] = (temuan, baris)
+    if salah:
+        raise ValidationError([*dict.fromkeys(salah), "Tidak ada yang disimpan."], code="temuan")
+    ada_temuan = {t.komponen_id: t for t in TemuanLKE.objects.filter(evaluasi=ev)}
+    ada_rek: dict[int, list[str]] = {}
+    for r in RekomendasiLKE.objects.filter(evaluasi=ev).order_by("nomor"):
+        ada_rek.setdefault(r.komponen_id, []).append(r.uraian)
+    n = 0
+    for kid, (temuan, baris) in bersih.items():
+        t = ada_temuan.get(kid)
+        berubah = False
+        if temuan and t is None:
+            t = TemuanLKE(evaluasi=ev, komponen_id=kid, uraian=temuan)
+            t._history_user = user
+            t.save()
+            berubah = True
+        elif temuan and t.uraian != temuan:
+            t.uraian = temuan
+            t._history_user = user
+            t.save()
+            berubah = True
+        elif not temuan and t is not None:
+            t._history_user = user
+            t.delete()
+            berubah = True
+        if ada_rek.get(kid, []) != baris:
+            lama = RekomendasiLKE.objects.filter(evaluasi=ev, komponen_id=kid)
+            for r in lama:
+                r._history_user = user
+                r.delete()
+            bulk_create_with_history(
+                [
+                    RekomendasiLKE(evaluasi=ev, komponen_id=kid, nomor=i, uraian=b)
+                    for i, b in enumerate(baris, 1)
+                ],
+                RekomendasiLKE,
+                default_user=user,
+            )
+            berubah = True
+        n += berubah
+    return n

@@ -782,3 +782,62 @@ class JawabanLKE(models.Model):
 
     def __str__(self):
         return f"{self.evaluasi}: {self.kriteria}"
+
+
+class TemuanLKE(models.Model):
+    """What the evaluator found on one component of an evaluation, as the LHE prints it."""
+
+    evaluasi = models.ForeignKey(EvaluasiLKE, on_delete=models.CASCADE, related_name="temuan")
+    komponen = models.ForeignKey(KomponenLKE, on_delete=models.PROTECT, related_name="+")
+    uraian = models.TextField("temuan")
+    history = HistoricalRecords()
+
+    opd_path = "evaluasi__opd"
+
+    class Meta:
+        verbose_name = "temuan evaluasi"
+        verbose_name_plural = "temuan evaluasi"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluasi", "komponen"],
+                name="temuan_lke_unik",
+                violation_error_message="Temuan komponen ini sudah ada pada evaluasi ini.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.evaluasi}: {self.komponen}"
+
+
+class RekomendasiLKE(models.Model):
+    """A recommendation of an evaluation on one of its components, and later the OPD's
+    follow-up (tindak lanjut) and the Inspektorat's view of it."""
+
+    class Status(models.TextChoices):
+        BELUM = "belum", "Belum ditindaklanjuti"
+        PROSES = "proses", "Dalam proses"
+        SELESAI = "selesai", "Selesai"
+
+    evaluasi = models.ForeignKey(EvaluasiLKE, on_delete=models.CASCADE, related_name="rekomendasi")
+    komponen = models.ForeignKey(KomponenLKE, on_delete=models.PROTECT, related_name="+")
+    nomor = models.PositiveSmallIntegerField()
+    uraian = models.TextField("rekomendasi")
+    status = models.CharField(max_length=7, choices=Status.choices, default=Status.BELUM)
+    history = HistoricalRecords()
+
+    opd_path = "evaluasi__opd"
+
+    class Meta:
+        verbose_name = "rekomendasi evaluasi"
+        verbose_name_plural = "rekomendasi evaluasi"
+        ordering = ["evaluasi", "komponen__nomor", "nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluasi", "komponen", "nomor"],
+                name="rekomendasi_lke_nomor_unik",
+                violation_error_message="Nomor rekomendasi sudah dipakai pada komponen ini.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Rekomendasi {self.komponen.nomor}.{self.nomor}: {self.uraian[:60]}"

@@ -33,6 +33,9 @@ TABEL = [
     ("laporan:evaluasi", "GET", KEC_SAJA),
     # an empty save before the evaluation started: said so, nothing written; another OPD 404
     ("laporan:evaluasi", "POST", (302, 302, 302, 302, 302, 404, 302)),
+    # before the evaluation started there is no LHE; another OPD 404
+    ("laporan:lhe_pdf", "GET", (404, 404, 404, 404, 404, 404, 302)),
+    ("laporan:lhe_pdf", "POST", SALAH_METODE),
 ]
 
 
@@ -295,3 +298,109 @@ def test_the_demo_years_get_their_proposals_with_evidence_and_nothing_is_saved(c
     client.force_login(user("operator.kecamatan"))
     if kode == "7.01.01":
         assert client.post(alamat, {"aksi": "usulan"}).status_code == 403
+
+
+# --- findings, recommendations and the LHE (item 4) -------------------------------------------
+
+
+def _final_dengan_temuan(client):
+    """The Kecamatan's evaluation of 2023 answered by hand (test_lke), with findings and
+    recommendations, submitted and approved."""
+    ev = evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    _post(client, _isian_jawaban(), "inspektorat")
+    komponen = list(ev.kuesioner.komponen.order_by("nomor"))
+    resp = _post(
+        client,
+        {
+            "aksi": "temuan",
+            f"t{komponen[0].pk}-temuan": "Target PK 2023 belum seluruhnya sama dengan Renstra.",
+            f"t{komponen[0].pk}-rekomendasi": "Selaraskan target PK dengan Renstra.\n\n"
+            "Tetapkan PK paling lambat akhir Januari.",
+            f"t{komponen[2].pk}-temuan": "LKjIP 2023 belum final.",
+        },
+    )
+    assert any("Temuan dan rekomendasi tersimpan (2 komponen berubah)" in p for p in pesan(resp))
+    _post(client, {"aksi": "ajukan"})
+    _post(client, {"aksi": "setujui"}, "admin")
+    ev.refresh_from_db()
+    assert ev.status == "final"
+    return ev
+
+
+def test_the_lhe_prints_the_score_grade_findings_and_recommendations(client, tmp_path):
+    from subprocess import run
+
+    from django.core.management import call_command
+    from tata_letak_uji import masalah_tata_letak
+
+    from apps.laporan.models import RekomendasiLKE
+
+    ev = _final_dengan_temuan(client)
+    assert [r.uraian for r in RekomendasiLKE.objects.filter(evaluasi=ev)] == [
+        "Selaraskan target PK dengan Renstra.",
+        "Tetapkan PK paling lambat akhir Januari.",
+    ]
+    client.force_login(user("operator.kecamatan"))  # the OPD reads its own LHE
+    resp = client.get(reverse("laporan:lhe_pdf", args=[ev.opd_id, TAHUN]))
+    assert resp.status_code == 200
+    assert resp["Content-Disposition"] == 'inline; filename="lhe-7.01.01-2023.pdf"'
+    teks = run(
+        ["pdftotext", "-layout", "-", "-"], input=resp.content, capture_output=True, check=True
+    ).stdout.decode()
+    assert "INSPEKTORAT DAERAH" in teks and "KECAMATAN MAGETAN" in teks
+    assert "65,24" in teks and '"B"' in teks and "22,43" in teks
+    assert "Target PK 2023 belum seluruhnya sama dengan Renstra." in teks
+    assert "Tetapkan PK paling lambat akhir Januari." in teks
+    assert "DRAF" not in teks and "Ketua Tim Evaluasi" in teks
+    assert masalah_tata_letak(resp.content) == []
+    # another OPD's user: 404
+    client.force_login(user("operator.organisasi"))
+    assert client.get(reverse("laporan:lhe_pdf", args=[ev.opd_id, TAHUN])).status_code == 404
+    # from the shell
+    call_command("lhe_pdf", "--opd", "7.01.01", "--tahun", "2023", "--output", str(tmp_path))
+    assert (tmp_path / "lhe-7.01.01-2023.pdf").read_bytes().startswith(b"%PDF")
+    # findings cannot change once final
+    resp = _post(client, {"aksi": "temuan"}, "inspektorat")
+    assert any("tidak dapat diubah" in p for p in pesan(resp))
+
+
+def test_the_lhe_is_a_draft_until_approved_and_404_before_the_evaluation(client, tmp_path):
+    from subprocess import run
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    client.force_login(user("inspektorat"))
+    alamat = reverse("laporan:lhe_pdf", args=[opd_kecamatan().pk, TAHUN])
+    assert client.get(alamat).status_code == 404
+    with pytest.raises(CommandError, match="belum dimulai"):
+        call_command("lhe_pdf", "--opd", "7.01.01", "--tahun", "2023", "--output", str(tmp_path))
+    with pytest.raises(CommandError, match="tidak ditemukan"):
+        call_command("lhe_pdf", "--opd", "9.99", "--tahun", "2023", "--output", str(tmp_path))
+    evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    resp = client.get(alamat)
+    assert resp["Content-Disposition"] == 'inline; filename="lhe-7.01.01-2023-draf.pdf"'
+    teks = run(
+        ["pdftotext", "-layout", "-", "-"], input=resp.content, capture_output=True, check=True
+    ).stdout.decode()
+    assert "DRAF" in teks and "belum lengkap" in teks
+
+
+def test_findings_too_long_or_from_the_opd_are_refused_and_nothing_changes(client):
+    from apps.laporan.models import RekomendasiLKE, TemuanLKE
+
+    ev = evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    k = ev.kuesioner.komponen.get(nomor=1)
+    resp = _post(
+        client,
+        {"aksi": "temuan", f"t{k.pk}-temuan": "x" * 5001, f"t{k.pk}-rekomendasi": "Baik."},
+        "inspektorat",
+    )
+    assert any(
+        "Temuan komponen 1. Perencanaan Kinerja: paling banyak 5000" in p for p in pesan(resp)
+    )
+    resp = _post(client, {"aksi": "temuan", f"t{k.pk}-rekomendasi": "y" * 2001})
+    assert any("nomor 1: paling banyak 2000 karakter" in p for p in pesan(resp))
+    assert not TemuanLKE.objects.exists() and not RekomendasiLKE.objects.exists()
+    client.force_login(user("operator.kecamatan"))
+    assert client.post(url(), {"aksi": "temuan", f"t{k.pk}-temuan": "x"}).status_code == 403

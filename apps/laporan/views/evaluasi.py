@@ -5,6 +5,7 @@ user sees only their own OPD (another's answers 404); Bagian Organisasi reads.""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -24,8 +25,10 @@ from ..evaluasi import (
     lembar_evaluasi,
     pihak_pengguna,
     rekap_evaluasi,
+    temuan_simpan,
 )
 from ..forms import TahunForm
+from ..lhe import render_lhe_pdf
 from ..models import EvaluasiLKE, KuesionerLKE
 
 
@@ -115,6 +118,28 @@ def evaluasi(request, opd: OPD, tahun: int):
                 messages.success(
                     request, f"Tersimpan ({n} perubahan)." if n else "Tidak ada perubahan."
                 )
+        elif aksi == "temuan":
+            if pihak != "evaluator":
+                raise PermissionDenied("Temuan dan rekomendasi ditulis evaluator Inspektorat.")
+            isian = {
+                k.pk: (
+                    request.POST.get(f"t{k.pk}-temuan", ""),
+                    request.POST.get(f"t{k.pk}-rekomendasi", ""),
+                )
+                for k in ev.kuesioner.komponen.all()
+                if f"t{k.pk}-temuan" in request.POST or f"t{k.pk}-rekomendasi" in request.POST
+            }
+            try:
+                n = temuan_simpan(evaluasi=ev, user=request.user, isian=isian)
+            except ValidationError as e:
+                report_galat(request, e)
+            else:
+                messages.success(
+                    request,
+                    f"Temuan dan rekomendasi tersimpan ({n} komponen berubah)."
+                    if n
+                    else "Tidak ada perubahan.",
+                )
         elif aksi in ("ajukan", "setujui", "kembalikan"):
             if not evaluator:
                 raise PermissionDenied("Hanya evaluator Inspektorat yang dapat melakukannya.")
@@ -174,3 +199,18 @@ def evaluasi(request, opd: OPD, tahun: int):
             "tahun_pilihan": pilihan_tahun(tahun, opd.pk),
         },
     )
+
+
+@halaman()
+def lhe_pdf(request, opd: OPD, tahun: int):
+    """The LHE of an OPD's evaluation of a year as PDF: a draft (DRAF on every page) until
+    the ketua tim approves it; 404 before the evaluation started."""
+    ev = evaluasi_tahun(opd.pk, tahun)
+    if ev is None:
+        raise Http404("Evaluasi AKIP OPD ini untuk tahun itu belum dimulai.")
+    isi = render_lhe_pdf(ev)
+    draf = "-draf" if ev.status != EvaluasiLKE.Status.FINAL else ""
+    resp = HttpResponse(isi, content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="lhe-{opd.kode}-{tahun}{draf}.pdf"'
+    resp["Cache-Control"] = "private, no-store"
+    return resp
