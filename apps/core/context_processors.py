@@ -68,6 +68,8 @@ BAGIAN_KHUSUS = {
             "evaluasi_daftar",
             "evaluasi",
             "lhe_pdf",
+            "tindak_lanjut",
+            "tindak_lanjut_bukti",
             "lkjip_pratinjau",
             "lkjip_struktur",
             "lkjip_finalkan",

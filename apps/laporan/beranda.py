@@ -11,6 +11,8 @@ from apps.core.beranda import Butir, Kartu, Konteks
 from apps.core.selectors import opd_for_user
 from apps.pengukuran.proyeksi import BATAS_PERINGATAN
 
+from .evaluasi import tindak_lanjut_opd
+from .models import EvaluasiLKE, RekomendasiLKE
 from .selectors import dasbor_cache, lkjip_terbaru
 
 DAFTAR_MAKS = 8
@@ -48,7 +50,33 @@ def _kartu_lkjip(k: Konteks) -> Kartu:
             )
     tautan.append(("Semua LKjIP", reverse("laporan:lkjip_daftar")))
     tautan.append((f"Evaluasi AKIP {tahun}", reverse("laporan:evaluasi", args=[opd.pk, tahun])))
+    butir.extend(_butir_tindak_lanjut(opd))
     return Kartu(f"LKjIP {tahun}", 40, butir=butir, tautan=tautan)
+
+
+def _butir_tindak_lanjut(opd) -> list[Butir]:
+    """The recommendations of the OPD's final evaluations, one line per year (the latest
+    three): how many the Inspektorat has closed, how many are open (2 queries)."""
+    per_tahun: dict[int, list[str]] = {}
+    for tahun, status in (
+        RekomendasiLKE.objects.filter(evaluasi__opd=opd, evaluasi__status=EvaluasiLKE.Status.FINAL)
+        .order_by("-evaluasi__kuesioner__tahun")
+        .values_list("evaluasi__kuesioner__tahun", "status")
+    ):
+        per_tahun.setdefault(tahun, []).append(status)
+    hasil = []
+    for tahun, status in list(per_tahun.items())[:3]:
+        selesai = status.count(RekomendasiLKE.Status.SELESAI)
+        hasil.append(
+            Butir(
+                f"Rekomendasi Evaluasi AKIP {tahun}: {selesai} dari {len(status)} selesai",
+                url=reverse("laporan:evaluasi", args=[opd.pk, tahun]) + "#judul-temuan",
+                ket=f"{status.count(RekomendasiLKE.Status.BELUM)} belum ditindaklanjuti, "
+                f"{status.count(RekomendasiLKE.Status.PROSES)} dalam proses",
+                tingkat="selesai" if selesai == len(status) else "perhatian",
+            )
+        )
+    return hasil
 
 
 def _kartu_kabupaten(k: Konteks) -> Kartu:
@@ -76,6 +104,39 @@ def _kartu_kabupaten(k: Konteks) -> Kartu:
                 f"Capaian di bawah 70 %: {b.opd.nama} ({b.capaian})",
                 url=reverse("laporan:opd", args=[b.opd.pk, tahun]),
                 ket=f"predikat {b.predikat.label}" if b.predikat else "",
+                tingkat="perhatian",
+            )
+        )
+    tindak = tindak_lanjut_opd([b.opd.pk for b in baris])
+    for b in baris:
+        hitung = tindak.get(b.opd.pk, {})
+        terbuka = hitung.get(RekomendasiLKE.Status.BELUM, 0) + hitung.get(
+            RekomendasiLKE.Status.PROSES, 0
+        )
+        if terbuka and len(butir) < 3 * DAFTAR_MAKS:
+            butir.append(
+                Butir(
+                    f"Rekomendasi evaluasi belum selesai: {b.opd.nama}",
+                    url=reverse("laporan:evaluasi_daftar"),
+                    ket=f"{terbuka} rekomendasi",
+                    tingkat="perhatian",
+                )
+            )
+    tindak = tindak_lanjut_opd([b.opd.pk for b in baris])
+    terbuka = [
+        (b.opd, n)
+        for b in baris
+        if (
+            n := tindak.get(b.opd.pk, {}).get(RekomendasiLKE.Status.BELUM, 0)
+            + tindak.get(b.opd.pk, {}).get(RekomendasiLKE.Status.PROSES, 0)
+        )
+    ]
+    for o, n in terbuka[:DAFTAR_MAKS]:
+        butir.append(
+            Butir(
+                f"Rekomendasi evaluasi belum selesai: {o.nama}",
+                url=reverse("laporan:evaluasi_daftar"),
+                ket=f"{n} rekomendasi",
                 tingkat="perhatian",
             )
         )

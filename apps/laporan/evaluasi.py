@@ -495,3 +495,94 @@ def temuan_simpan(*, evaluasi: EvaluasiLKE, user, isian: dict) -> int:
             berubah = True
         n += berubah
     return n
+
+
+def _rekomendasi_final(rekomendasi: RekomendasiLKE) -> RekomendasiLKE:
+    r = (
+        RekomendasiLKE.objects.select_for_update(of=("self",))
+        .select_related("evaluasi__opd", "evaluasi__kuesioner", "komponen")
+        .get(pk=rekomendasi.pk)
+    )
+    if r.evaluasi.status != EvaluasiLKE.Status.FINAL:
+        raise ValidationError(
+            "Tindak lanjut dicatat setelah evaluasi disetujui ketua tim. Tidak ada yang berubah.",
+            code="belum_final",
+        )
+    return r
+
+
+@transaction.atomic
+def tindak_lanjut_simpan(
+    *, rekomendasi: RekomendasiLKE, user, tindakan: str, tanggal, bukti=None
+) -> RekomendasiLKE:
+    """The OPD's follow-up of a recommendation of its final evaluation: what it did, when,
+    and optionally an evidence file (checked by its content, apps.pengukuran.berkas). A
+    recommendation the Inspektorat marked selesai is closed."""
+    r = _rekomendasi_final(rekomendasi)
+    if r.status == RekomendasiLKE.Status.SELESAI:
+        raise ValidationError(
+            f"{r} sudah dinyatakan selesai oleh Inspektorat. Tidak ada yang berubah.",
+            code="selesai",
+        )
+    tindakan = (tindakan or "").strip()
+    if not tindakan:
+        raise ValidationError(
+            "Tindak lanjut: tuliskan apa yang dilakukan. Tidak ada yang disimpan.",
+            code="kosong",
+        )
+    if len(tindakan) > CATATAN_MAKS:
+        raise ValidationError(
+            f"Tindak lanjut: paling banyak {CATATAN_MAKS} karakter. Tidak ada yang disimpan.",
+            code="panjang",
+        )
+    r.tindakan, r.tanggal_tindakan = tindakan, tanggal
+    if bukti is not None:
+        r.bukti.save(bukti.isi.name, bukti.isi, save=False)
+        r.bukti_nama, r.bukti_jenis, r.bukti_sha256 = (
+            bukti.nama_asli,
+            bukti.jenis_konten,
+            bukti.sha256,
+        )
+    if r.status == RekomendasiLKE.Status.BELUM:
+        r.status = RekomendasiLKE.Status.PROSES
+    r._history_user = user
+    r.save()
+    return r
+
+
+@transaction.atomic
+def status_rekomendasi_simpan(
+    *, rekomendasi: RekomendasiLKE, user, status: str, catatan: str
+) -> RekomendasiLKE:
+    """The Inspektorat's view of a follow-up: belum, dalam proses or selesai, with a note."""
+    r = _rekomendasi_final(rekomendasi)
+    if status not in RekomendasiLKE.Status.values:
+        raise ValidationError(
+            "Status tindak lanjut: pilih belum, dalam proses atau selesai. Tidak ada yang berubah.",
+            code="status",
+        )
+    catatan = (catatan or "").strip()[:CATATAN_MAKS]
+    if (r.status, r.catatan_status) == (status, catatan):
+        return r
+    r.status, r.catatan_status = status, catatan
+    r._history_user = user
+    r.save(update_fields=["status", "catatan_status"])
+    return r
+
+
+def rekomendasi_for_user(user) -> QuerySet[RekomendasiLKE]:
+    return for_user(
+        RekomendasiLKE.objects.select_related("evaluasi__opd", "evaluasi__kuesioner"), user
+    )
+
+
+def tindak_lanjut_opd(opd_ids) -> dict[int, dict[str, int]]:
+    """Per OPD, how many recommendations of its final evaluations are at each status (one
+    query): the home page's and the dashboard's count."""
+    hasil: dict[int, dict[str, int]] = {}
+    for opd_id, status in RekomendasiLKE.objects.filter(
+        evaluasi__opd_id__in=list(opd_ids), evaluasi__status=EvaluasiLKE.Status.FINAL
+    ).values_list("evaluasi__opd_id", "status"):
+        hitung = hasil.setdefault(opd_id, dict.fromkeys(RekomendasiLKE.Status.values, 0))
+        hitung[status] += 1
+    return hasil

@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from apps.core.angka import format_angka
 from apps.core.forms import TanggalField, tahun_field
 from apps.core.models import Pejabat
-from apps.pengukuran.berkas import check_gambar
+from apps.pengukuran.berkas import check_bukti, check_gambar
 
 from .models import (
     ANALISIS,
@@ -177,3 +177,24 @@ class AnalisisForm(forms.Form):
 
 class TahunForm(forms.Form):
     tahun = tahun_field("Tahun")
+
+
+class TindakLanjutForm(forms.Form):
+    """The OPD's follow-up of a recommendation: what was done, when, and an evidence file
+    (PDF or image, checked by its content)."""
+
+    tindakan = forms.CharField(
+        label="Tindak lanjut",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": "Tindak lanjut: tuliskan apa yang dilakukan.",
+            "max_length": "Tindak lanjut: paling banyak 5000 karakter.",
+        },
+    )
+    tanggal = TanggalField(label="Tanggal", required=False)
+    bukti = forms.FileField(label="Bukti (PDF atau gambar)", required=False)
+
+    def clean_bukti(self):
+        berkas = self.cleaned_data.get("bukti")
+        return check_bukti(berkas, "Bukti tindak lanjut") if berkas else None

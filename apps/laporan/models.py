@@ -823,7 +823,15 @@ class RekomendasiLKE(models.Model):
     nomor = models.PositiveSmallIntegerField()
     uraian = models.TextField("rekomendasi")
     status = models.CharField(max_length=7, choices=Status.choices, default=Status.BELUM)
-    history = HistoricalRecords()
+    catatan_status = models.TextField("catatan Inspektorat", blank=True)
+    # the OPD's follow-up
+    tindakan = models.TextField("tindak lanjut", blank=True)
+    tanggal_tindakan = models.DateField("tanggal tindak lanjut", null=True, blank=True)
+    bukti = models.FileField("bukti tindak lanjut", upload_to="tindak-lanjut/%Y/", blank=True)
+    bukti_nama = models.CharField("nama berkas bukti", max_length=255, blank=True)
+    bukti_jenis = models.CharField(max_length=100, blank=True)
+    bukti_sha256 = models.CharField(max_length=64, blank=True)
+    history = HistoricalRecords(excluded_fields=["bukti"])
 
     opd_path = "evaluasi__opd"
 

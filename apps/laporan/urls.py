@@ -40,6 +40,16 @@ urlpatterns = [
     path("evaluasi/", evaluasi.evaluasi_daftar, name="evaluasi_daftar"),
     path("evaluasi/<int:opd_id>/<int:tahun>/", evaluasi.evaluasi, name="evaluasi"),
     path("evaluasi/<int:opd_id>/<int:tahun>/lhe.pdf", evaluasi.lhe_pdf, name="lhe_pdf"),
+    path(
+        "evaluasi/rekomendasi/<int:rekomendasi_id>/",
+        evaluasi.tindak_lanjut,
+        name="tindak_lanjut",
+    ),
+    path(
+        "evaluasi/rekomendasi/<int:rekomendasi_id>/bukti/",
+        evaluasi.tindak_lanjut_bukti,
+        name="tindak_lanjut_bukti",
+    ),
     path("lkjip/paket/", paket.paket_daftar, name="paket_daftar"),
     path("lkjip/paket/<int:paket_id>/", paket.paket, name="paket"),
     path("lkjip/paket/<int:paket_id>/unduh/", paket.paket_unduh, name="paket_unduh"),

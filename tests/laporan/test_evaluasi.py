@@ -36,7 +36,10 @@ TABEL = [
     # before the evaluation started there is no LHE; another OPD 404
     ("laporan:lhe_pdf", "GET", (404, 404, 404, 404, 404, 404, 302)),
     ("laporan:lhe_pdf", "POST", SALAH_METODE),
+    # a recommendation's follow-up and its evidence: their own tests below (an id of a
+    # recommendation of a final evaluation is needed)
 ]
+TANPA_TABEL = {"laporan:tindak_lanjut", "laporan:tindak_lanjut_bukti"}
 
 
 def url(nama="laporan:evaluasi", opd=None, tahun=TAHUN) -> str:
@@ -52,7 +55,7 @@ def test_every_url_of_the_evaluation_is_in_the_table():
         f"laporan:{p.name}"
         for p in urls.urlpatterns
         if p.callback.__module__ == "apps.laporan.views.evaluasi"
-    } == {n for n, _, _ in TABEL}
+    } == {n for n, _, _ in TABEL} | TANPA_TABEL
 
 
 @pytest.mark.parametrize(("nama", "metode", "peran", "status"), kasus(TABEL))
@@ -404,3 +407,89 @@ def test_findings_too_long_or_from_the_opd_are_refused_and_nothing_changes(clien
     assert not TemuanLKE.objects.exists() and not RekomendasiLKE.objects.exists()
     client.force_login(user("operator.kecamatan"))
     assert client.post(url(), {"aksi": "temuan", f"t{k.pk}-temuan": "x"}).status_code == 403
+
+
+# --- tindak lanjut (item 5) -------------------------------------------------------------------
+
+
+def test_the_opd_follows_up_each_recommendation_and_the_inspektorat_closes_it(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from pdf_uji import pdf_javascript, pdf_polos
+
+    from apps.laporan.models import RekomendasiLKE
+
+    ev = _final_dengan_temuan(client)
+    r = RekomendasiLKE.objects.filter(evaluasi=ev).order_by("nomor").first()
+    alamat = reverse("laporan:tindak_lanjut", args=[r.pk])
+    client.force_login(user("operator.kecamatan"))
+    # a PDF with active content is refused by its content, nothing saved
+    resp = client.post(
+        alamat,
+        {
+            "tindakan": "Target PK diselaraskan.",
+            "tanggal": "15 Februari 2024",
+            "bukti": SimpleUploadedFile("bukti.pdf", pdf_javascript(), "application/pdf"),
+        },
+        follow=True,
+    )
+    assert any("konten aktif" in p for p in pesan(resp)), pesan(resp)
+    r.refresh_from_db()
+    assert r.tindakan == "" and r.status == "belum"
+    for tanggal, galat in (("31 Februari 2024", "Tanggal"), ("", None)):
+        resp = client.post(
+            alamat,
+            {
+                "tindakan": "Target PK diselaraskan dengan Renstra.",
+                "tanggal": tanggal,
+                "bukti": SimpleUploadedFile("surat.pdf", pdf_polos("Surat"), "application/pdf"),
+            },
+            follow=True,
+        )
+        if galat:
+            assert (
+                any(galat in p for p in pesan(resp))
+                and not RekomendasiLKE.objects.get(pk=r.pk).tindakan
+            )
+    r.refresh_from_db()
+    assert r.tindakan == "Target PK diselaraskan dengan Renstra." and r.status == "proses"
+    assert r.bukti_nama == "surat.pdf" and len(r.bukti_sha256) == 64
+    bukti = client.get(reverse("laporan:tindak_lanjut_bukti", args=[r.pk]))
+    assert bukti.status_code == 200 and b"".join(bukti.streaming_content).startswith(b"%PDF")
+    # the OPD's home page counts it
+    teks = teks_halaman(client.get(reverse("core:beranda")))
+    assert "Rekomendasi Evaluasi AKIP 2023: 0 dari 2 selesai" in teks, teks[teks.find("LKjIP 20"):][:600]
+    # the OPD cannot set the status; another OPD cannot reach it
+    client.force_login(user("operator.organisasi"))
+    assert client.post(alamat, {"tindakan": "x"}).status_code == 404
+    assert client.get(reverse("laporan:tindak_lanjut_bukti", args=[r.pk])).status_code == 404
+    client.force_login(user("verifikator"))
+    assert client.post(alamat, {"status": "selesai"}).status_code == 403
+    # the Inspektorat closes it; the OPD can no longer change it
+    client.force_login(user("inspektorat"))
+    resp = client.post(alamat, {"status": "rusak"}, follow=True)
+    assert any("Status tindak lanjut: pilih" in p for p in pesan(resp))
+    client.post(alamat, {"status": "selesai", "catatan_status": "Sesuai."})
+    r.refresh_from_db()
+    assert (r.status, r.catatan_status) == ("selesai", "Sesuai.")
+    client.force_login(user("operator.kecamatan"))
+    resp = client.post(alamat, {"tindakan": "Ubah lagi."}, follow=True)
+    assert any("sudah dinyatakan selesai" in p for p in pesan(resp))
+    teks = teks_halaman(client.get(reverse("core:beranda")))
+    assert "Rekomendasi Evaluasi AKIP 2023: 1 dari 2 selesai" in teks
+
+
+def test_no_follow_up_before_the_evaluation_is_final(client):
+    from apps.laporan.evaluasi import temuan_simpan
+    from apps.laporan.models import RekomendasiLKE
+
+    ev = evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    k = ev.kuesioner.komponen.get(nomor=1)
+    temuan_simpan(evaluasi=ev, user=user("inspektorat"), isian={k.pk: ("", "Rekomendasi.")})
+    r = RekomendasiLKE.objects.get(evaluasi=ev)
+    client.force_login(user("operator.kecamatan"))
+    resp = client.post(
+        reverse("laporan:tindak_lanjut", args=[r.pk]), {"tindakan": "Sudah."}, follow=True
+    )
+    assert any("setelah evaluasi disetujui ketua tim" in p for p in pesan(resp))
+    r.refresh_from_db()
+    assert r.tindakan == ""

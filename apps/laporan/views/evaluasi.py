@@ -5,8 +5,9 @@ user sees only their own OPD (another's answers 404); Bagian Organisasi reads.""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from apps.core.akses import halaman
@@ -25,11 +26,14 @@ from ..evaluasi import (
     lembar_evaluasi,
     pihak_pengguna,
     rekap_evaluasi,
+    rekomendasi_for_user,
+    status_rekomendasi_simpan,
     temuan_simpan,
+    tindak_lanjut_simpan,
 )
-from ..forms import TahunForm
+from ..forms import TahunForm, TindakLanjutForm
 from ..lhe import render_lhe_pdf
-from ..models import EvaluasiLKE, KuesionerLKE
+from ..models import EvaluasiLKE, KuesionerLKE, RekomendasiLKE
 
 
 @halaman()
@@ -169,6 +173,7 @@ def evaluasi(request, opd: OPD, tahun: int):
 
     lembar = lembar_evaluasi(kuesioner, ev, usulan=True) if kuesioner else None
     draf = ev is not None and ev.status == EvaluasiLKE.Status.DRAF
+    final = ev is not None and ev.status == EvaluasiLKE.Status.FINAL
     if dimuat and lembar is not None and draf:
         n = lembar.muat_usulan()
         messages.info(
@@ -190,6 +195,9 @@ def evaluasi(request, opd: OPD, tahun: int):
             "ubah_evaluator": draf and pihak == "evaluator",
             "boleh_mulai": evaluator and ev is None and kuesioner is not None,
             "boleh_ajukan": evaluator and draf,
+            "tindak_opd": final and pihak == "opd",
+            "tindak_evaluator": final and pihak == "evaluator",
+            "status_pilihan": RekomendasiLKE.Status.choices,
             "ada_usulan": lembar is not None
             and any(b.usulan for d in lembar.baris.values() for b in d),
             "boleh_setujui": evaluator
@@ -213,4 +221,64 @@ def lhe_pdf(request, opd: OPD, tahun: int):
     resp = HttpResponse(isi, content_type="application/pdf")
     resp["Content-Disposition"] = f'inline; filename="lhe-{opd.kode}-{tahun}{draf}.pdf"'
     resp["Cache-Control"] = "private, no-store"
+    return resp
+
+
+@halaman(metode=("POST",), objek={"rekomendasi_id": rekomendasi_for_user})
+def tindak_lanjut(request, rekomendasi: RekomendasiLKE):
+    """A recommendation's follow-up: the OPD's users write what they did (with its date and
+    evidence), an evaluator sets its status; then back to the evaluation page."""
+    ev = rekomendasi.evaluasi
+    pihak = pihak_pengguna(request.user, ev.opd)
+    if pihak == "opd":
+        f = TindakLanjutForm(request.POST, request.FILES)
+        if not f.is_valid():
+            report_galat(request, f)
+            messages.error(request, "Tidak ada yang disimpan.")
+        else:
+            _lakukan(
+                request,
+                lambda: tindak_lanjut_simpan(
+                    rekomendasi=rekomendasi,
+                    user=request.user,
+                    tindakan=f.cleaned_data["tindakan"],
+                    tanggal=f.cleaned_data["tanggal"],
+                    bukti=f.cleaned_data["bukti"],
+                ),
+                "Tindak lanjut tersimpan.",
+            )
+    elif pihak == "evaluator":
+        _lakukan(
+            request,
+            lambda: status_rekomendasi_simpan(
+                rekomendasi=rekomendasi,
+                user=request.user,
+                status=request.POST.get("status", ""),
+                catatan=request.POST.get("catatan_status", ""),
+            ),
+            "Status tindak lanjut tersimpan.",
+        )
+    else:
+        raise PermissionDenied("Anda hanya dapat membaca tindak lanjut ini.")
+    return redirect(
+        reverse("laporan:evaluasi", args=[ev.opd_id, ev.tahun]) + f"#rekomendasi-{rekomendasi.pk}"
+    )
+
+
+@halaman(objek={"rekomendasi_id": rekomendasi_for_user})
+def tindak_lanjut_bukti(request, rekomendasi: RekomendasiLKE):
+    """The evidence file of a follow-up, only through this permission check."""
+    if not rekomendasi.bukti:
+        raise Http404("Belum ada bukti tindak lanjut.")
+    try:
+        berkas = rekomendasi.bukti.open("rb")
+    except FileNotFoundError:
+        raise Http404("Berkas bukti tidak ditemukan.") from None
+    resp = FileResponse(
+        berkas,
+        content_type=rekomendasi.bukti_jenis or "application/octet-stream",
+        filename=rekomendasi.bukti_nama or "bukti",
+    )
+    resp["X-Content-Type-Options"] = "nosniff"
+    resp["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return resp
