@@ -11,8 +11,9 @@ import datetime
 
 import pytest
 from conftest import HARI_DEMO
+from django.urls import reverse
 from django.utils import timezone
-from peramban import masuk, pesan, shot
+from peramban import keluar, masuk, pesan, shot
 from playwright.sync_api import expect
 from realisasi_uji import indikator_pk, opd_kecamatan
 
@@ -217,3 +218,52 @@ def test_verifikator_writes_and_prints_the_kabupaten_lkjip_by_clicks(page, hari_
     page.go_back()
     page.get_by_role("link", name="Pohon kinerja 2023").click()
     expect(page.locator("h1")).to_have_text("Pohon kinerja kabupaten 2023")
+
+
+def test_inspektorat_evaluates_an_opd_from_home_to_the_lhe_by_clicks(page, hari_demo):
+    """From the home page: Evaluasi AKIP, the year 2023, Kecamatan Magetan; the evaluation
+    started, the proposals from the data loaded and checked, every other criterion answered,
+    saved, submitted; the ketua tim (the admin, another evaluator) approves; the LHE is
+    downloaded and read."""
+    import subprocess
+
+    from apps.laporan.models import EvaluasiLKE, KriteriaLKE
+
+    page.on("dialog", lambda d: d.accept())
+    masuk(page, "inspektorat")
+    page.get_by_role("link", name="Evaluasi AKIP 2025").click()
+    page.locator("nav.pilih-tahun").get_by_role("link", name="2023").click()
+    page.get_by_role("row", name="Kecamatan Magetan").get_by_role("link", name="Buka").click()
+    expect(page.locator("h1")).to_contain_text("Evaluasi AKIP Kecamatan Magetan tahun 2023")
+    page.get_by_role("button", name="Mulai evaluasi").click()
+    pesan(page, "dimulai")
+    page.get_by_role("button", name="Isi jawaban kosong dengan usulan dari data").click()
+    pesan(page, "usulan dari data dimuat")
+    expect(page.get_by_text("Usulan dari data: Y").first).to_be_visible()
+    # the criteria without a proposal: answered by the evaluator
+    kriteria = KriteriaLKE.objects.filter(sub__komponen__kuesioner__tahun=2023, usulan="")
+    for kr in kriteria:
+        page.locator(f"select[name='k{kr.pk}-jawaban']").select_option(
+            "Y" if kr.jenis == KriteriaLKE.Jenis.YT else "B"
+        )
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    pesan(page, "Tersimpan")
+    shot(page, "tugas/inspektorat-evaluasi")
+    page.get_by_role("button", name="Ajukan ke ketua tim").click()
+    pesan(page, "diajukan ke ketua tim")
+    keluar(page)
+    masuk(page, "admin")
+    page.goto(reverse("laporan:evaluasi", args=[opd_kecamatan().pk, 2023]))
+    page.get_by_role("button", name="Setujui (ketua tim)").click()
+    pesan(page, "disetujui dan final")
+    ev = EvaluasiLKE.objects.get(opd=opd_kecamatan(), kuesioner__tahun=2023)
+    assert ev.status == "final" and ev.predikat
+    with page.expect_response(
+        lambda r: r.headers.get("content-type") == "application/pdf", timeout=60000
+    ) as jawaban:
+        page.get_by_role("link", name="Unduh LHE (PDF)").click()
+    isi = page.request.get(jawaban.value.url).body()
+    teks = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=isi, capture_output=True, check=True
+    ).stdout.decode()
+    assert "LAPORAN HASIL EVALUASI" in teks and f'"{ev.predikat}"' in teks
