@@ -267,6 +267,52 @@ def siapkan_data() -> dict:
         pilihan=[unsur_pk_jenjang(kec.pk, 2023, "pengawas")[0].kunci],
     )
 
+    # Evaluasi AKIP: the Kecamatan's 2023 approved, with a recommendation followed up with
+    # its evidence (the LHE, the follow-up forms and the evidence are linked from it); the
+    # Bagian Organisasi's 2019 started (its forms are posted).
+    from pdf_uji import pdf_polos
+
+    from apps.laporan import evaluasi as ev_svc
+    from apps.laporan.forms import TindakLanjutForm
+    from apps.laporan.lke import susunan_kuesioner
+
+    inspektorat = User.objects.get(username="inspektorat")
+    ev = ev_svc.evaluasi_mulai(opd=kec, tahun=2023, user=inspektorat)
+    ev_svc.jawaban_simpan(
+        evaluasi=ev,
+        user=inspektorat,
+        pihak="evaluator",
+        isian={
+            kr.pk: ("Y" if kr.jenis == "yt" else "B", "Sesuai.")
+            for k in susunan_kuesioner(ev.kuesioner)
+            for sub in k.sub.all()
+            for kr in sub.kriteria.all()
+        },
+    )
+    k1 = ev.kuesioner.komponen.get(nomor=1)
+    ev_svc.temuan_simpan(
+        evaluasi=ev, user=inspektorat, isian={k1.pk: ("Temuan uji.", "Rekomendasi uji.")}
+    )
+    ev_svc.evaluasi_ajukan(evaluasi=ev, user=inspektorat)
+    ev_svc.evaluasi_setujui(evaluasi=ev, user=User.objects.get(username="admin"))
+    f = TindakLanjutForm(
+        {"tindakan": "Sudah diselaraskan.", "tanggal": "2 Februari 2024"},
+        {"bukti": SimpleUploadedFile("tindak.pdf", pdf_polos("Tindak"), "application/pdf")},
+    )
+    assert f.is_valid(), f.errors
+    ev_svc.tindak_lanjut_simpan(
+        rekomendasi=ev.rekomendasi.get(),
+        user=operator,
+        tindakan=f.cleaned_data["tindakan"],
+        tanggal=f.cleaned_data["tanggal"],
+        bukti=f.cleaned_data["bukti"],
+    )
+    ev_svc.evaluasi_mulai(opd=org, tahun=2019, user=inspektorat)
+    # a sheet no evaluation has started yet: editable and deletable in the admin
+    from apps.laporan.lke_bawaan import muat_lke_bawaan
+
+    muat_lke_bawaan(2025)
+
     # LKjIP: Kecamatan 2023 final then verified (with its organisation chart), Bagian
     # Organisasi 2019 final with a draft revision, the synthetic OPD's 2025 final.
     lap = siap_final()

@@ -41,6 +41,7 @@ TEMPLAT_PDF = (
     "laporan/_pohon_tabel.html",
     "laporan/lkjip_kab/",
     "laporan/lkjip_kabupaten_pdf.html",
+    "laporan/lhe_pdf.html",
 )
 
 
@@ -303,6 +304,8 @@ def test_every_file_field_is_known_and_served_through_a_checked_view():
         "laporan.LaporanKinerja.berkas_final",  # rendered by the app -> lkjip_final_pdf
         "laporan.PaketLKjIP.berkas",  # written by the app -> paket_unduh
         "laporan.DrafLKjIP.berkas",  # written by the app -> lkjip_draf, its user only
+        # check_bukti -> tindak_lanjut_bukti, through the evaluation's OPD scope
+        "laporan.RekomendasiLKE.bukti",
     }
 
 

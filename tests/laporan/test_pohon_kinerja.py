@@ -369,6 +369,9 @@ def test_the_tree_is_read_back_until_what_it_shows_changes(client):
     """The tree part of the page is kept while nothing it shows changed (versi_pohon): read
     back with a few queries; a DPA value, a sasaran daerah's words (a table only the tree
     reads) or another reader's OPDs give a new tree at once."""
+    from django.core.cache import cache
+
+    cache.clear()  # another test may have viewed the same tree of the same data
     kec = opd_kecamatan()
     client.force_login(user("verifikator"))
     alamat = url("laporan:pohon_opd") + "?buka=semua"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from realisasi_uji import formulir, opd_kecamatan, teks_halaman
 
 from apps.core.models import Misi, PeriodeRPJMD
+from apps.laporan.models import AnalisisSasaran
 from apps.perencanaan.models import (
     DukunganSasaranDaerah,
     IndikatorDaerah,
@@ -203,6 +204,8 @@ def test_a_sasaran_supporting_no_sasaran_daerah_is_a_consistency_warning_with_it
 
 def test_no_warning_while_the_period_has_no_sasaran_daerah_to_link_to():
     PKBupati.objects.all().delete()  # the demo's draft PK Bupati promises the IKU (PROTECT)
+    # the demo's kabupaten LKjIP analyses its sasaran daerah (PROTECT)
+    AnalisisSasaran.objects.filter(sasaran_daerah__isnull=False).delete()
     DukunganSasaranDaerah.objects.all().delete()
     IndikatorDaerah.objects.all().delete()
     SasaranDaerah.objects.all().delete()
