@@ -377,7 +377,10 @@ def test_the_tree_is_read_back_until_what_it_shows_changes(client):
     alamat = url("laporan:pohon_opd") + "?buka=semua"
     dihitung = _query(client, alamat)
     dibaca = _query(client, alamat)
-    assert dibaca < dihitung and dibaca <= 20
+    if connection.vendor == "postgresql":
+        assert dibaca < dihitung and dibaca <= 20
+    else:  # a database that cannot tell a change (SQLite): computed at every view
+        assert dibaca == dihitung
     program = DPAProgram.objects.filter(dpa__opd=kec, dpa__tahun=TAHUN).exclude(indikator="")[0]
     program.realisasi = Decimal("77.5")
     program.save()
