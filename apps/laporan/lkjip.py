@@ -85,6 +85,11 @@ class Penomoran:
         return self._baru(self.gambar, "Gambar", bab, judul)
 
 
+def tercapai(hasil: engine.CapaianIndikator) -> bool:
+    """An indicator met or beat its target (capaian of 100 % or more): the ikhtisar's count."""
+    return hasil.capaian.ada and hasil.capaian.nilai >= 100
+
+
 def tampil_realisasi(hasil: engine.CapaianIndikator | None) -> str:
     """An annual value as the report prints it: `79,41`, `78,2`, `90`, the text value of a
     text indicator, "" when there is none (a mean may have many decimals: 2 are shown)."""
@@ -228,21 +233,11 @@ class DokumenLKjIP:
 
     @property
     def indikator_tercapai(self) -> list[IndikatorLKjIP]:
-        return [
-            i
-            for s in self.sasaran
-            for i in s.indikator
-            if i.hasil.capaian.ada and i.hasil.capaian.nilai >= 100
-        ]
+        return [i for s in self.sasaran for i in s.indikator if tercapai(i.hasil)]
 
     @property
     def indikator_belum(self) -> list[IndikatorLKjIP]:
-        return [
-            i
-            for s in self.sasaran
-            for i in s.indikator
-            if not (i.hasil.capaian.ada and i.hasil.capaian.nilai >= 100)
-        ]
+        return [i for s in self.sasaran for i in s.indikator if not tercapai(i.hasil)]
 
     @property
     def rumus_negatif(self) -> str:
@@ -339,7 +334,8 @@ def _analisis_tw(data: IndikatorTahun) -> tuple[str, str]:
     return "", ""
 
 
-def _batang(indikator: list[IndikatorLKjIP]) -> list[grafik.Batang]:
+def batang_indikator(indikator) -> list[grafik.Batang]:
+    """The bars of a chart of indicators' capaian (an OPD's or the kabupaten's IKU)."""
     return [
         grafik.Batang(
             i.indikator.nama,
@@ -447,7 +443,7 @@ def dokumen_lkjip(*, opd: OPD, tahun: int, laporan: LaporanKinerja | None = None
             program_s,
             mark_safe(
                 grafik.batang_capaian(  # noqa: S308 - escaped by grafik
-                    _batang(daftar),
+                    batang_indikator(daftar),
                     judul=f"Capaian indikator {judul} Tahun {tahun}",
                     tampil_judul=False,
                     tinggi_baris=26,

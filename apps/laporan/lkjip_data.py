@@ -58,6 +58,27 @@ def _predikat(p) -> str:
     return p.label if p is not None else ""
 
 
+def _rp(r) -> list:
+    return [
+        _dua_desimal(r.pagu),
+        _dua_desimal(r.realisasi),
+        sel_persen(r.serapan, kosong=None),
+        _dua_desimal(r.sisa),
+        sel_persen(r.efisiensi, kosong=None),
+        r.melebihi_pagu,
+    ]
+
+
+KOLOM_RP = [
+    "Pagu (Rp)",
+    "Realisasi (Rp)",
+    "Serapan (%)",
+    "Sisa (Rp)",
+    "Efisiensi (%)",
+    "Melebihi Pagu",
+]
+
+
 def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
     """Every numeric table the LKjIP prints: the measurement of the year (Tabel 3.2), the
     capaian of each sasaran and of the organisation, the comparison with the two earlier
@@ -212,43 +233,24 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
         ]
     )
 
-    kolom_rp = [
-        "Pagu (Rp)",
-        "Realisasi (Rp)",
-        "Serapan (%)",
-        "Sisa (Rp)",
-        "Efisiensi (%)",
-        "Melebihi Pagu",
-    ]
-
-    def rp(r) -> list:
-        return [
-            _dua_desimal(r.pagu),
-            _dua_desimal(r.realisasi),
-            sel_persen(r.serapan, kosong=None),
-            _dua_desimal(r.sisa),
-            sel_persen(r.efisiensi, kosong=None),
-            r.melebihi_pagu,
-        ]
-
-    program = TabelLKjIP(dok.tabel["anggaran_program"].label, ["Kode", "Program", *kolom_rp])
-    rinci = TabelLKjIP(dok.tabel["anggaran_rinci"].label, ["Tingkat", "Kode", "Uraian", *kolom_rp])
+    program = TabelLKjIP(dok.tabel["anggaran_program"].label, ["Kode", "Program", *KOLOM_RP])
+    rinci = TabelLKjIP(dok.tabel["anggaran_rinci"].label, ["Tingkat", "Kode", "Uraian", *KOLOM_RP])
     per_sasaran = TabelLKjIP(
         dok.tabel["anggaran_sasaran"].label,
-        ["No Sasaran", "Sasaran", "Kode Program", "Program", *kolom_rp],
+        ["No Sasaran", "Sasaran", "Kode Program", "Program", *KOLOM_RP],
     )
     if dok.anggaran is not None:
         for p in dok.program:
-            program.baris.append([p.program.kode, p.program.nama, *rp(p.rekap)])
-            rinci.baris.append(["program", p.program.kode, p.program.nama, *rp(p.rekap)])
+            program.baris.append([p.program.kode, p.program.nama, *_rp(p.rekap)])
+            rinci.baris.append(["program", p.program.kode, p.program.nama, *_rp(p.rekap)])
             for k in p.kegiatan:
-                rinci.baris.append(["kegiatan", k.kegiatan.kode, k.kegiatan.nama, *rp(k.rekap)])
+                rinci.baris.append(["kegiatan", k.kegiatan.kode, k.kegiatan.nama, *_rp(k.rekap)])
                 rinci.baris.extend(
-                    ["sub kegiatan", r.sub_kegiatan.kode, r.sub_kegiatan.nama, *rp(rr)]
+                    ["sub kegiatan", r.sub_kegiatan.kode, r.sub_kegiatan.nama, *_rp(rr)]
                     for r, rr in k.baris
                     if r.sub_kegiatan
                 )
-        total = rp(dok.anggaran.total)
+        total = _rp(dok.anggaran.total)
         program.baris.append(["", JUMLAH, *total])
         rinci.baris.append(["", "", JUMLAH, *total])
         for n, a in enumerate(dok.per_sasaran, start=1):
@@ -257,9 +259,9 @@ def tabel_lkjip(dok: DokumenLKjIP) -> dict[str, TabelLKjIP]:
                 if a.sasaran is not None
                 else (None, "Program yang belum terhubung ke sasaran")
             )
-            per_sasaran.baris.append([nomor, uraian, "", "", *rp(a.total)])
+            per_sasaran.baris.append([nomor, uraian, "", "", *_rp(a.total)])
             per_sasaran.baris.extend(
-                [nomor, uraian, p.kode, p.nama, *rp(rk)] for p, rk in a.program
+                [nomor, uraian, p.kode, p.nama, *_rp(rk)] for p, rk in a.program
             )
         per_sasaran.baris.append([None, "JUMLAH DPA", "", "", *total])
     return {
@@ -358,27 +360,6 @@ def _baris_matriks(periode, uraian: tuple, angka: tuple, serapan, melebihi: bool
         sel_persen(serapan, kosong=None),
         melebihi,
     ]
-
-
-def _rp(r) -> list:
-    return [
-        _dua_desimal(r.pagu),
-        _dua_desimal(r.realisasi),
-        sel_persen(r.serapan, kosong=None),
-        _dua_desimal(r.sisa),
-        sel_persen(r.efisiensi, kosong=None),
-        r.melebihi_pagu,
-    ]
-
-
-KOLOM_RP = [
-    "Pagu (Rp)",
-    "Realisasi (Rp)",
-    "Serapan (%)",
-    "Sisa (Rp)",
-    "Efisiensi (%)",
-    "Melebihi Pagu",
-]
 
 
 def tabel_kabupaten(dok: DokumenLKjIPKabupaten) -> dict[str, TabelLKjIP]:

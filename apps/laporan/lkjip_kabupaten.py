@@ -47,8 +47,10 @@ from .lkjip import (
     Keterangan,
     Penomoran,
     baris_skala,
+    batang_indikator,
     tampil_realisasi,
     teks_tempat_tanggal,
+    tercapai,
 )
 from .markdown import render_markdown
 from .models import ANALISIS, NARASI, AnalisisSasaran, LaporanKinerja
@@ -248,21 +250,11 @@ class DokumenLKjIPKabupaten:
 
     @property
     def indikator_tercapai(self) -> list[IKULKjIP]:
-        return [
-            i
-            for s in self.sasaran
-            for i in s.indikator
-            if i.hasil.capaian.ada and i.hasil.capaian.nilai >= 100
-        ]
+        return [i for s in self.sasaran for i in s.indikator if tercapai(i.hasil)]
 
     @property
     def indikator_belum(self) -> list[IKULKjIP]:
-        return [
-            i
-            for s in self.sasaran
-            for i in s.indikator
-            if not (i.hasil.capaian.ada and i.hasil.capaian.nilai >= 100)
-        ]
+        return [i for s in self.sasaran for i in s.indikator if not tercapai(i.hasil)]
 
     @property
     def total_anggaran(self) -> Rekap | None:
@@ -319,19 +311,6 @@ def pk_bupati_tahun(tahun: int) -> PKBupati | None:
     semua = list(PKBupati.objects.filter(tahun=tahun).select_related("bupati").order_by("-versi"))
     final = [p for p in semua if p.status == PerjanjianKinerja.Status.FINAL]
     return (final or semua or [None])[0]
-
-
-def _batang(indikator: list[IKULKjIP]) -> list[grafik.Batang]:
-    return [
-        grafik.Batang(
-            i.indikator.nama,
-            i.hasil.capaian.nilai,
-            i.hasil.predikat.warna if i.hasil.predikat else grafik.ABU,
-            i.hasil.predikat.label if i.hasil.predikat else i.hasil.capaian.alasan,
-            i.indikator.nama,
-        )
-        for i in indikator
-    ]
 
 
 def dokumen_lkjip_kabupaten(
@@ -422,7 +401,7 @@ def _dokumen(tahun: int, laporan: LaporanKinerja | None) -> DokumenLKjIPKabupate
                 program,
                 mark_safe(
                     grafik.batang_capaian(  # noqa: S308 - escaped by grafik
-                        _batang(ind),
+                        batang_indikator(ind),
                         judul=f"Capaian IKU {judul} Tahun {tahun}",
                         tampil_judul=False,
                         tinggi_baris=26,
