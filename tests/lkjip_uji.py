@@ -18,7 +18,7 @@ from PIL import Image
 from realisasi_uji import opd_kecamatan
 
 from apps.laporan.forms import NARASI
-from apps.laporan.lkjip_final import kode_baru
+from apps.laporan.kode_verifikasi import kode_baru
 from apps.laporan.models import AnalisisSasaran, LaporanKinerja
 from apps.laporan.selectors import program_sasaran_dpa
 from apps.laporan.services import ANALISIS_WAJIB, sasaran_lkjip

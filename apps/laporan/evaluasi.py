@@ -9,9 +9,12 @@ apps.laporan.lke.skor_lke's; every answer is checked by its criterion's type
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -22,6 +25,8 @@ from apps.core.models import OPD
 from apps.core.riwayat import dengan_aksi
 from apps.core.selectors import for_user
 
+from .kode_verifikasi import kode_unik
+from .lhe import dokumen_lhe, render_lhe
 from .lke import (
     NILAI_JAWABAN,
     SkorLKE,
@@ -353,19 +358,47 @@ def _ketua(ev: EvaluasiLKE, user, tindakan: str) -> None:
 @transaction.atomic
 def evaluasi_setujui(*, evaluasi: EvaluasiLKE, user) -> EvaluasiLKE:
     """The ketua tim (an evaluator other than the one who submitted) approves: the score
-    and grade of the evaluator's answers are recorded and the evaluation is final."""
+    and grade of the evaluator's answers are recorded, the final LHE is rendered once
+    (PDF/A-3b with its verification code) and stored with its SHA-256, and the evaluation is
+    final, in one transaction (the database refuses a final evaluation without its file,
+    checksum and code). When rendering or saving fails nothing changes and the stored file
+    is removed. The OPD's and the ketua tim's names are kept as they were, for the public
+    verification page."""
     ev = _terkunci(evaluasi)
     _ketua(ev, user, "disetujui")
-    skor = lembar_evaluasi(ev.kuesioner, ev).skor
+    lembar = lembar_evaluasi(ev.kuesioner, ev)
+    skor = lembar.skor
     ev.status = EvaluasiLKE.Status.FINAL
     ev.nilai = bulatkan(skor.total, 4)  # exact to the 4th decimal; shown with 2
     ev.predikat = skor.predikat.huruf if skor.predikat else ""
     ev.disetujui_oleh, ev.disetujui_pada = user, timezone.now()
-    ev._history_user = user
-    dengan_aksi(ev, "evaluasi.setujui")
-    ev.full_clean()
-    ev.save()
+    ev.kode_verifikasi = kode_unik()
+    pdf = render_lhe(dokumen_lhe(ev, lembar), kode=ev.kode_verifikasi)
+    nama = f"lhe-{ev.opd.kode}-{ev.tahun}-{secrets.token_urlsafe(24)}.pdf"
+    ev.berkas_lhe.save(nama, ContentFile(pdf), save=False)
+    try:
+        ev.sha256 = hashlib.sha256(pdf).hexdigest()
+        ev.opd_nama_final = ev.opd.nama
+        ev.disetujui_oleh_nama = user.get_full_name() or user.username
+        ev._history_user = user
+        dengan_aksi(ev, "evaluasi.setujui")
+        ev.full_clean()
+        ev.save()
+    except Exception:
+        ev.berkas_lhe.storage.delete(ev.berkas_lhe.name)
+        raise
     return ev
+
+
+def lhe_pdf(evaluasi: EvaluasiLKE) -> tuple[bytes, str]:
+    """The LHE's bytes and file name: a final evaluation's stored file, byte for byte the
+    one its checksum and verification code certify; else the draft of the answers so far."""
+    nama = f"lhe-{evaluasi.opd.kode}-{evaluasi.tahun}"
+    if evaluasi.status == EvaluasiLKE.Status.FINAL:
+        with evaluasi.berkas_lhe.open("rb") as f:
+            return f.read(), f"{nama}.pdf"
+    lembar = lembar_evaluasi(evaluasi.kuesioner, evaluasi)
+    return render_lhe(dokumen_lhe(evaluasi, lembar)), f"{nama}-draf.pdf"
 
 
 @transaction.atomic

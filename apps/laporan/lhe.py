@@ -2,12 +2,15 @@
 Inspektorat's kop, the score of every component and the total with its grade (the evaluation's
 recorded score when final, else skor_lke of the answers so far), the findings and the
 recommendations per component, and the signature blocks of the ketua tim and the Inspektur.
-A draft carries DRAF on every page; the final one is the approved evaluation's."""
+A draft carries DRAF on every page; the final one is rendered once when the ketua tim
+approves (apps.laporan.evaluasi.evaluasi_setujui), as PDF/A-3b with its verification code and
+QR code, stored with its checksum and never rendered again (like the final LKjIP)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -15,8 +18,11 @@ from apps.core.models import OPD, Pemda
 from apps.core.pdf import render_pdf
 from apps.pengukuran.selectors import tanggal_id
 
-from .evaluasi import LembarEvaluasi, lembar_evaluasi
+from .kode_verifikasi import verifikasi
 from .models import EvaluasiLKE
+
+if TYPE_CHECKING:  # the sheet is computed by apps.laporan.evaluasi, which renders through here
+    from .evaluasi import LembarEvaluasi
 
 
 @dataclass
@@ -70,17 +76,23 @@ class DokumenLHE:
         return f"{tempat}, {tanggal_id(timezone.localtime(tanggal).date())}"
 
 
-def dokumen_lhe(evaluasi: EvaluasiLKE) -> DokumenLHE:
+def dokumen_lhe(evaluasi: EvaluasiLKE, lembar: LembarEvaluasi) -> DokumenLHE:
     return DokumenLHE(
         evaluasi,
         evaluasi.opd,
         Pemda.objects.first(),
-        lembar_evaluasi(evaluasi.kuesioner, evaluasi),
+        lembar,
         evaluasi.status != EvaluasiLKE.Status.FINAL,
     )
 
 
-def render_lhe_pdf(evaluasi: EvaluasiLKE) -> bytes:
-    """The LHE as A4 PDF bytes: a draft until the evaluation is final."""
-    dok = dokumen_lhe(evaluasi)
-    return render_pdf("laporan/lhe_pdf.html", {"dok": dok, "draf": dok.draf, "bernomor": True})
+def render_lhe(dok: DokumenLHE, *, kode: str = "") -> bytes:
+    """The LHE as A4 PDF bytes: the draft (DRAF on every page), or with `kode` the final
+    document, PDF/A-3b with the verification block after the signatures."""
+    if not kode:
+        return render_pdf("laporan/lhe_pdf.html", {"dok": dok, "draf": True, "bernomor": True})
+    return render_pdf(
+        "laporan/lhe_pdf.html",
+        {"dok": dok, "draf": False, "bernomor": True, "verifikasi": verifikasi(kode)},
+        pdf_variant="pdf/a-3b",
+    )

@@ -724,7 +724,17 @@ class EvaluasiLKE(models.Model):
         "nilai akhir", max_digits=7, decimal_places=4, null=True, blank=True
     )
     predikat = models.CharField("predikat akhir", max_length=3, blank=True)
-    history = HistoricalRecords()
+    # The final LHE, rendered once at approval (apps.laporan.evaluasi.evaluasi_setujui) and
+    # never again, like the final LKjIP: PDF/A, its SHA-256, the code of its public
+    # verification page, and the names as they were then.
+    berkas_lhe = models.FileField("PDF LHE final", upload_to="lhe/", blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    kode_verifikasi = models.CharField("kode verifikasi", max_length=16, blank=True)
+    opd_nama_final = models.CharField("nama OPD saat disetujui", max_length=255, blank=True)
+    disetujui_oleh_nama = models.CharField(
+        "nama ketua tim saat menyetujui", max_length=255, blank=True
+    )
+    history = HistoricalRecords(excluded_fields=["berkas_lhe"])
 
     opd_path = "opd"
 
@@ -744,6 +754,18 @@ class EvaluasiLKE(models.Model):
                 name="evaluasi_lke_final_bernilai",
                 violation_error_message="Evaluasi final harus memiliki nilai, predikat dan "
                 "ketua tim yang menyetujuinya.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="final")
+                | (Q(sha256__regex=r"^[0-9a-f]{64}$") & ~Q(berkas_lhe="") & ~Q(kode_verifikasi="")),
+                name="evaluasi_lke_final_berkas",
+                violation_error_message="Evaluasi final harus memiliki PDF LHE tersimpan, "
+                "checksum dan kode verifikasi.",
+            ),
+            models.UniqueConstraint(
+                fields=["kode_verifikasi"],
+                condition=~Q(kode_verifikasi=""),
+                name="evaluasi_lke_kode_verifikasi_unik",
             ),
         ]
 

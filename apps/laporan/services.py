@@ -21,8 +21,9 @@ from apps.core.riwayat import dengan_aksi
 from apps.core.tugas import tugas_start, tugas_terhenti_fail
 from apps.perencanaan.models import Sasaran
 
+from .kode_verifikasi import kode_unik
 from .lkjip import DokumenLKjIP, dokumen_lkjip
-from .lkjip_final import kode_baru, render_lkjip_final
+from .lkjip_final import render_lkjip_final
 from .lkjip_kabupaten import DokumenLKjIPKabupaten, dokumen_lkjip_kabupaten
 from .models import (
     ANALISIS,
@@ -425,9 +426,7 @@ def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
     kurang = syarat_laporan(lap, dok)
     if kurang:
         raise SyaratBelumLengkap(kurang)
-    kode = kode_baru()
-    while LaporanKinerja.objects.filter(kode_verifikasi=kode).exists():
-        kode = kode_baru()
+    kode = kode_unik()
     pdf = render_lkjip_final(dok, kode=kode)
 
     nama = f"{lap.kode_berkas}-{lap.tahun}-r{lap.revisi}-{secrets.token_urlsafe(24)}.pdf"

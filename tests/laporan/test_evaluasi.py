@@ -367,6 +367,76 @@ def test_the_lhe_prints_the_score_grade_findings_and_recommendations(client, tmp
     assert any("tidak dapat diubah" in p for p in pesan(resp))
 
 
+def test_the_final_lhe_is_stored_once_as_pdfa_with_its_code_and_verified_in_public(
+    client, tmp_path
+):
+    import hashlib
+    from subprocess import run
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.management import call_command
+    from django.test import Client
+
+    ev = _final_dengan_temuan(client)
+    with ev.berkas_lhe.open("rb") as f:
+        simpan = f.read()
+    assert ev.sha256 == hashlib.sha256(simpan).hexdigest() and len(ev.kode_verifikasi) == 10
+    meta = run(["pdfinfo", "-meta", "-"], input=simpan, capture_output=True, check=True)
+    assert 'pdfaid:part="3"' in meta.stdout.decode()
+    teks = run(
+        ["pdftotext", "-layout", "-", "-"], input=simpan, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Verifikasi keaslian dokumen" in teks and ev.kode_verifikasi in teks
+    assert f"/verifikasi/{ev.kode_verifikasi}/" in teks and "DRAF" not in teks
+    # the page names the code; later changes do not touch the file: the same bytes come back
+    # from the page and the shell, the old name stays on the public page
+    client.force_login(user("inspektorat"))
+    teks = teks_halaman(client.get(url()))
+    assert ev.kode_verifikasi in teks and ev.sha256 in teks and "Unduh LHE final (PDF)" in teks
+    OPD.objects.filter(pk=ev.opd_id).update(nama="Kecamatan Magetan Baru")
+    resp = client.get(reverse("laporan:lhe_pdf", args=[ev.opd_id, TAHUN]))
+    assert resp.content == simpan
+    call_command("lhe_pdf", "--opd", "7.01.01", "--tahun", "2023", "--output", str(tmp_path))
+    assert (tmp_path / "lhe-7.01.01-2023.pdf").read_bytes() == simpan
+    publik = Client()
+    alamat = reverse("verifikasi", args=[ev.kode_verifikasi.lower()])
+    teks = teks_halaman(publik.get(alamat))
+    assert "Verifikasi Laporan Hasil Evaluasi AKIP (LHE)" in teks
+    assert "Kecamatan Magetan" in teks and "Baru" not in teks
+    assert "Tahun yang dievaluasi" in teks and "Ketua Tim Evaluasi" in teks
+    assert "65,24" not in teks  # who, what and when only, never the result
+    resp = publik.post(alamat, {"berkas": SimpleUploadedFile("lhe.pdf", simpan)})
+    assert "Identik byte demi byte" in teks_halaman(resp)
+    resp = publik.post(alamat, {"berkas": SimpleUploadedFile("lhe.pdf", simpan + b"\n")})
+    assert "TIDAK identik" in teks_halaman(resp)
+
+
+@pytest.mark.parametrize("tahap", ["render", "simpan"])
+def test_a_failed_approval_changes_nothing_and_leaves_no_file(client, monkeypatch, tahap):
+    from django.conf import settings
+
+    from apps.laporan import evaluasi as ev_svc
+
+    ev = evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    _post(client, _isian_jawaban(), "inspektorat")
+    _post(client, {"aksi": "ajukan"})
+    folder = settings.MEDIA_ROOT / "lhe"
+    sebelum = sorted(folder.iterdir()) if folder.exists() else []
+
+    def gagal(*args, **kwargs):
+        raise RuntimeError("gagal")
+
+    if tahap == "render":
+        monkeypatch.setattr(ev_svc, "render_lhe", gagal)
+    else:
+        monkeypatch.setattr(EvaluasiLKE, "full_clean", gagal)
+    with pytest.raises(RuntimeError):
+        ev_svc.evaluasi_setujui(evaluasi=ev, user=user("admin"))
+    ev.refresh_from_db()
+    assert ev.status == "diajukan" and not ev.berkas_lhe and not ev.kode_verifikasi
+    assert (sorted(folder.iterdir()) if folder.exists() else []) == sebelum
+
+
 def test_the_lhe_is_a_draft_until_approved_and_404_before_the_evaluation(client, tmp_path):
     from subprocess import run
 

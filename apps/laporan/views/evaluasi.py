@@ -31,8 +31,10 @@ from ..evaluasi import (
     temuan_simpan,
     tindak_lanjut_simpan,
 )
+from ..evaluasi import (
+    lhe_pdf as berkas_lhe,
+)
 from ..forms import TahunForm, TindakLanjutForm
-from ..lhe import render_lhe_pdf
 from ..models import EvaluasiLKE, KuesionerLKE, RekomendasiLKE
 
 
@@ -212,14 +214,14 @@ def evaluasi(request, opd: OPD, tahun: int):
 @halaman()
 def lhe_pdf(request, opd: OPD, tahun: int):
     """The LHE of an OPD's evaluation of a year as PDF: a draft (DRAF on every page) until
-    the ketua tim approves it; 404 before the evaluation started."""
+    the ketua tim approves it, then the stored final file; 404 before the evaluation
+    started."""
     ev = evaluasi_tahun(opd.pk, tahun)
     if ev is None:
         raise Http404("Evaluasi AKIP OPD ini untuk tahun itu belum dimulai.")
-    isi = render_lhe_pdf(ev)
-    draf = "-draf" if ev.status != EvaluasiLKE.Status.FINAL else ""
+    isi, nama = berkas_lhe(ev)
     resp = HttpResponse(isi, content_type="application/pdf")
-    resp["Content-Disposition"] = f'inline; filename="lhe-{opd.kode}-{tahun}{draf}.pdf"'
+    resp["Content-Disposition"] = f'inline; filename="{nama}"'
     resp["Cache-Control"] = "private, no-store"
     return resp
 

@@ -3,7 +3,9 @@
     python manage.py lhe_pdf --opd 7.01.01 --tahun 2023 --output DIR
 
 Writes lhe-<kode OPD>-<tahun>.pdf into the folder DIR (made when missing), or into the file
-named when --output ends with .pdf: a draft until the ketua tim approved the evaluation.
+named when --output ends with .pdf: a draft until the ketua tim approved the evaluation, then
+the stored final file (the one its verification code certifies, lhe-<kode>-<tahun>.pdf; the
+draft is lhe-<kode>-<tahun>-draf.pdf).
 Exit status 1 with a message on a wrong code or year, an evaluation not started, or a path
 that cannot be written.
 """
@@ -13,8 +15,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.core.models import OPD
-from apps.laporan.evaluasi import evaluasi_tahun
-from apps.laporan.lhe import render_lhe_pdf
+from apps.laporan.evaluasi import evaluasi_tahun, lhe_pdf
 
 
 class Command(BaseCommand):
@@ -40,9 +41,11 @@ class Command(BaseCommand):
                 tujuan.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise CommandError(f"Folder {tujuan} tidak dapat dibuat: {e.strerror}.") from e
-            tujuan = tujuan / f"lhe-{unit.kode}-{tahun}.pdf"
+        isi, nama = lhe_pdf(ev)
+        if tujuan.suffix.lower() != ".pdf":
+            tujuan = tujuan / nama
         try:
-            tujuan.write_bytes(render_lhe_pdf(ev))
+            tujuan.write_bytes(isi)
         except OSError as e:
             raise CommandError(f"Berkas {tujuan} tidak dapat ditulis: {e.strerror}.") from e
         status = "final" if ev.status == ev.Status.FINAL else "draf"
