@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -21,16 +20,12 @@ from apps.pengukuran.selectors import tanggal_id
 from .kode_verifikasi import verifikasi
 from .models import EvaluasiLKE
 
-if TYPE_CHECKING:  # the sheet is computed by apps.laporan.evaluasi, which renders through here
-    from .evaluasi import LembarEvaluasi
-
-
 @dataclass
 class DokumenLHE:
     evaluasi: EvaluasiLKE
     opd: OPD
     pemda: Pemda | None
-    lembar: LembarEvaluasi
+    lembar: object  # apps.laporan.evaluasi.LembarEvaluasi
     draf: bool
 
     @property
@@ -76,7 +71,9 @@ class DokumenLHE:
         return f"{tempat}, {tanggal_id(timezone.localtime(tanggal).date())}"
 
 
-def dokumen_lhe(evaluasi: EvaluasiLKE, lembar: LembarEvaluasi) -> DokumenLHE:
+def dokumen_lhe(evaluasi: EvaluasiLKE, lembar) -> DokumenLHE:
+    """`lembar`: the evaluation's apps.laporan.evaluasi.LembarEvaluasi (computed there; this
+    module is below it and does not import it)."""
     return DokumenLHE(
         evaluasi,
         evaluasi.opd,
