@@ -20,6 +20,7 @@ from apps.pengukuran.selectors import tanggal_id
 from .kode_verifikasi import verifikasi
 from .models import EvaluasiLKE
 
+
 @dataclass
 class DokumenLHE:
     evaluasi: EvaluasiLKE
