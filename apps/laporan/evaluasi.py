@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -41,6 +42,7 @@ from .models import (
     KomponenLKE,
     KriteriaLKE,
     KuesionerLKE,
+    PredikatLKE,
     RekomendasiLKE,
     TemuanLKE,
 )
@@ -422,18 +424,115 @@ def evaluasi_kembalikan(*, evaluasi: EvaluasiLKE, user, catatan: str) -> Evaluas
 
 @dataclass
 class BarisRekap:
+    """An OPD's line of the year's recap: its evaluation and score, and last year's final
+    evaluation to compare with."""
+
     opd: OPD
     evaluasi: EvaluasiLKE | None
     skor: SkorLKE | None  # of the evaluator's answers so far (None: not started)
+    lalu: EvaluasiLKE | None = None  # last year's final evaluation
+
+    @property
+    def final(self) -> bool:
+        return self.evaluasi is not None and self.evaluasi.status == EvaluasiLKE.Status.FINAL
+
+    @property
+    def nilai(self) -> Decimal | None:
+        """The score as shown (2 decimals): recorded when final, else of the answers so
+        far; None before the evaluation started."""
+        if self.final:
+            return bulatkan(self.evaluasi.nilai, 2)
+        return self.skor.total_bulat if self.skor is not None else None
+
+    @property
+    def lengkap(self) -> bool:
+        return self.final or (self.skor is not None and self.skor.lengkap)
+
+    @property
+    def predikat(self) -> str:
+        """The grade: recorded when final, else of the answers when every criterion has one."""
+        if self.final:
+            return self.evaluasi.predikat
+        if self.skor is not None and self.skor.lengkap and self.skor.predikat:
+            return self.skor.predikat.huruf
+        return ""
+
+    @property
+    def status(self) -> str:
+        return self.evaluasi.get_status_display() if self.evaluasi else "Belum dimulai"
+
+    @property
+    def nilai_lalu(self) -> Decimal | None:
+        return bulatkan(self.lalu.nilai, 2) if self.lalu is not None else None
+
+    @property
+    def selisih(self) -> Decimal | None:
+        """The change from last year, of the scores as shown (so the columns add up), when
+        both years are final."""
+        if self.final and self.lalu is not None:
+            return self.nilai - self.nilai_lalu
+        return None
+
+
+@dataclass(frozen=True)
+class RingkasanRekap:
+    """The recap's summary: how many OPDs are final, their mean score, and how many OPDs
+    hold each grade this year and last year (final evaluations only)."""
+
+    jumlah: int
+    final: int
+    rata: Decimal | None
+    rata_lalu: Decimal | None
+    sebaran: list[tuple[str, int, int]]  # (grade, this year, last year), best first
+
+
+def ringkasan_rekap(baris: list[BarisRekap], tahun: int) -> RingkasanRekap:
+    """The summary of rekap_evaluasi's rows, the grades as the year's LKE (else last
+    year's) names them (one query)."""
+    predikat = list(
+        PredikatLKE.objects.filter(kuesioner__tahun__in=[tahun, tahun - 1])
+        .order_by("-kuesioner__tahun")
+        .select_related("kuesioner")
+    )
+    if predikat:
+        predikat = [p for p in predikat if p.kuesioner.tahun == predikat[0].kuesioner.tahun]
+
+    def rata(nilai: list[Decimal]) -> Decimal | None:
+        return bulatkan(sum(nilai, Decimal(0)) / len(nilai), 2) if nilai else None
+
+    ini = [b for b in baris if b.final]
+    lalu = [b for b in baris if b.lalu is not None]
+    urut = sorted(predikat, key=lambda p: (p.batas is None, -(p.batas or 0)))
+    return RingkasanRekap(
+        len(baris),
+        len(ini),
+        rata([b.nilai for b in ini]),
+        rata([b.nilai_lalu for b in lalu]),
+        [
+            (
+                p.huruf,
+                sum(1 for b in ini if b.predikat == p.huruf),
+                sum(1 for b in lalu if b.lalu.predikat == p.huruf),
+            )
+            for p in urut
+        ],
+    )
 
 
 def rekap_evaluasi(opds, tahun: int) -> list[BarisRekap]:
     """Every OPD's evaluation of a year with its score (recorded when final, else computed
-    from the answers so far), in a fixed number of queries whatever the number of OPDs."""
+    from the answers so far) and last year's final evaluation, in a fixed number of queries
+    whatever the number of OPDs."""
     opds = list(opds)
+    lalu = {
+        e.opd_id: e
+        for e in EvaluasiLKE.objects.filter(
+            kuesioner__tahun=tahun - 1, opd__in=opds, status=EvaluasiLKE.Status.FINAL
+        )
+    }
     kuesioner = KuesionerLKE.objects.filter(tahun=tahun).first()
     if kuesioner is None:
-        return [BarisRekap(o, None, None) for o in opds]
+        return [BarisRekap(o, None, None, lalu.get(o.pk)) for o in opds]
     evaluasi = {
         e.opd_id: e
         for e in EvaluasiLKE.objects.filter(kuesioner=kuesioner, opd__in=opds).select_related(
@@ -454,6 +553,7 @@ def rekap_evaluasi(opds, tahun: int) -> list[BarisRekap]:
             skor_lke(komponen, predikat, jawaban.get(evaluasi[o.pk].pk, {}))
             if o.pk in evaluasi
             else None,
+            lalu.get(o.pk),
         )
         for o in opds
     ]

@@ -38,6 +38,7 @@ urlpatterns = [
         name="pohon_opd_unduh",
     ),
     path("evaluasi/", evaluasi.evaluasi_daftar, name="evaluasi_daftar"),
+    path("evaluasi/rekap/<int:tahun>.<str:format>", evaluasi.evaluasi_rekap, name="evaluasi_rekap"),
     path("evaluasi/<int:opd_id>/<int:tahun>/", evaluasi.evaluasi, name="evaluasi"),
     path("evaluasi/<int:opd_id>/<int:tahun>/lhe.pdf", evaluasi.lhe_pdf, name="lhe_pdf"),
     path(

@@ -30,6 +30,8 @@ KEC_SAJA = (200, 200, 200, 200, 200, 404, 302)
 TABEL = [
     ("laporan:evaluasi_daftar", "GET", SEMUA),
     ("laporan:evaluasi_daftar", "POST", SALAH_METODE),
+    ("laporan:evaluasi_rekap", "GET", SEMUA),
+    ("laporan:evaluasi_rekap", "POST", SALAH_METODE),
     ("laporan:evaluasi", "GET", KEC_SAJA),
     # an empty save before the evaluation started: said so, nothing written; another OPD 404
     ("laporan:evaluasi", "POST", (302, 302, 302, 302, 302, 404, 302)),
@@ -45,6 +47,8 @@ TANPA_TABEL = {"laporan:tindak_lanjut", "laporan:tindak_lanjut_bukti"}
 def url(nama="laporan:evaluasi", opd=None, tahun=TAHUN) -> str:
     if nama == "laporan:evaluasi_daftar":
         return reverse(nama) + f"?tahun={tahun}"
+    if nama == "laporan:evaluasi_rekap":
+        return reverse(nama, args=[tahun, "xlsx"])
     return reverse(nama, args=[(opd or opd_kecamatan()).pk, tahun])
 
 
@@ -215,21 +219,124 @@ def _query(client, alamat) -> int:
     return len(q)
 
 
+def _final_lalu(opd, nilai: str, predikat: str) -> EvaluasiLKE:
+    """A final evaluation of last year (TAHUN - 1) as a deployed database holds it."""
+    from apps.laporan.lke_bawaan import muat_lke_bawaan
+
+    return EvaluasiLKE.objects.create(
+        opd=opd,
+        kuesioner=muat_lke_bawaan(TAHUN - 1),
+        status=EvaluasiLKE.Status.FINAL,
+        dimulai_oleh=user("inspektorat"),
+        disetujui_oleh=user("admin"),
+        nilai=Decimal(nilai),
+        predikat=predikat,
+        berkas_lhe=f"lhe/lalu-{opd.pk}.pdf",
+        sha256="0" * 64,
+        kode_verifikasi=f"LALU{opd.pk:06d}",
+    )
+
+
 def test_the_evaluation_pages_cost_the_same_queries_for_5_or_100_opds(client):
     inspektorat = user("inspektorat")
     load_synthetic(5, None, inspektorat)
     for o in OPD.objects.filter(kode__startswith="SIN-")[:3]:
         evaluasi_mulai(opd=o, tahun=TAHUN, user=inspektorat)
+        _final_lalu(o, "61.5", "B")
     client.force_login(inspektorat)
-    alamat = [url("laporan:evaluasi_daftar"), url()]
+    alamat = [
+        url("laporan:evaluasi_daftar"),
+        url(),
+        reverse("laporan:evaluasi_rekap", args=[TAHUN, "xlsx"]),
+        reverse("laporan:evaluasi_rekap", args=[TAHUN, "pdf"]),
+    ]
     sedikit = [_query(client, a) for a in alamat]
     load_synthetic(100, None, inspektorat)
     for o in OPD.objects.filter(kode__startswith="SIN-")[3:40]:
         evaluasi_mulai(opd=o, tahun=TAHUN, user=inspektorat)
+        _final_lalu(o, "71.25", "BB")
     banyak = [_query(client, a) for a in alamat]
     assert banyak == sedikit
     assert max(banyak) <= 25
     assert "Dinas Sintetis 100" in teks_halaman(client.get(alamat[0]))
+
+
+def test_the_recap_shows_each_opds_score_grade_and_change_from_last_year_in_page_xlsx_and_pdf(
+    client,
+):
+    """Kecamatan Magetan: 2023 final with the hand-worked answers (65,2375 → 65,24, B; by
+    component 22,43 / 20,25 / 9,75 / 12,81), 2022 final 58,1250 → 58,13, CC: change
+    65,24 − 58,13 = +7,11. Bagian Organisasi: 2023 not started, 2022 final 72,00 BB."""
+    import io
+    from subprocess import run
+
+    from openpyxl import load_workbook
+
+    from apps.laporan.evaluasi import rekap_evaluasi, ringkasan_rekap
+
+    _final_dengan_temuan(client)
+    _final_lalu(opd_kecamatan(), "58.1250", "CC")
+    organisasi = OPD.objects.get(kode="4.01.01.06")
+    _final_lalu(organisasi, "72", "BB")
+    client.force_login(user("verifikator"))
+    teks = teks_halaman(client.get(url("laporan:evaluasi_daftar")))
+    baris = teks.split("Kecamatan Magetan", 1)[1]
+    assert "65,24" in baris and "58,13" in baris and "+7,11" in baris
+    assert "rata-rata nilai 65,24 (tahun 2022: 65,07)" in teks  # (58,13 + 72,00) / 2
+    assert "Sebaran predikat" in teks
+    # one function for the page and the files
+    rows = rekap_evaluasi(OPD.objects.filter(aktif=True).order_by("kode"), TAHUN)
+    kec = next(b for b in rows if b.opd.kode == "7.01.01")
+    assert (kec.nilai, kec.predikat, kec.nilai_lalu, kec.selisih) == (
+        Decimal("65.24"),
+        "B",
+        Decimal("58.13"),
+        Decimal("7.11"),
+    )
+    r = ringkasan_rekap(rows, TAHUN)
+    assert (r.final, r.rata, r.rata_lalu) == (1, Decimal("65.24"), Decimal("65.07"))
+    assert ("B", 1, 0) in r.sebaran and ("BB", 0, 1) in r.sebaran and ("CC", 0, 1) in r.sebaran
+
+    resp = client.get(reverse("laporan:evaluasi_rekap", args=[TAHUN, "xlsx"]))
+    assert resp["Content-Disposition"] == 'attachment; filename="rekap-evaluasi-akip-2023.xlsx"'
+    ws = load_workbook(io.BytesIO(resp.content)).active
+    awal = next(r[0].row for r in ws.iter_rows() if r[0].value == "No")  # below the title
+    kepala = [c.value for c in ws[awal]]
+    assert kepala[4:8] == [
+        "1. Perencanaan Kinerja (30)",
+        "2. Pengukuran Kinerja (30)",
+        "3. Pelaporan Kinerja (15)",
+        "4. Evaluasi Akuntabilitas Kinerja Internal (25)",
+    ]
+    data = {r[1].value: [c.value for c in r] for r in ws.iter_rows(min_row=awal + 1)}
+    kec_x = dict(zip(kepala, data["7.01.01"], strict=True))
+    assert kec_x["1. Perencanaan Kinerja (30)"] == pytest.approx(22.43)
+    assert kec_x["Nilai 2023"] == pytest.approx(65.24) and kec_x["Predikat 2023"] == "B"
+    assert kec_x["Nilai 2022"] == pytest.approx(58.13) and kec_x["Predikat 2022"] == "CC"
+    assert kec_x["Perubahan nilai"] == pytest.approx(7.11)
+    org_x = dict(zip(kepala, data["4.01.01.06"], strict=True))
+    assert org_x["Status"] == "Belum dimulai" and org_x["Nilai 2023"] in ("", None)
+    assert org_x["Nilai 2022"] == pytest.approx(72) and org_x["Predikat 2022"] == "BB"
+
+    resp = client.get(reverse("laporan:evaluasi_rekap", args=[TAHUN, "pdf"]))
+    pdf = run(
+        ["pdftotext", "-layout", "-", "-"], input=resp.content, capture_output=True, check=True
+    ).stdout.decode()
+    assert "INSPEKTORAT DAERAH" in pdf and "REKAPITULASI HASIL EVALUASI AKIP" in pdf
+    kec_p = next(b for b in pdf.splitlines() if "Kecamatan Magetan" in b)
+    for angka in ("22,43", "20,25", "9,75", "12,81", "65,24", "58,13", "+7,11", "CC"):
+        assert angka in kec_p, angka
+    assert "DRAF" in pdf  # Bagian Organisasi's 2023 evaluation is not final
+    assert "Inspektur" in pdf
+    # an OPD's user downloads its own line only
+    client.force_login(user("operator.kecamatan"))
+    resp = client.get(reverse("laporan:evaluasi_rekap", args=[TAHUN, "xlsx"]))
+    ws = load_workbook(io.BytesIO(resp.content)).active
+    assert [r[1].value for r in ws.iter_rows(min_row=awal + 1)] == ["7.01.01"]
+    # a wrong format or year: 404
+    client.force_login(user("verifikator"))
+    assert client.get(f"/dasbor/evaluasi/rekap/{TAHUN}.docx").status_code == 404
+    assert client.get("/dasbor/evaluasi/rekap/1800.pdf").status_code == 404
 
 
 # --- proposals from the data (item 2) ---------------------------------------------------------

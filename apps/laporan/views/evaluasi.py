@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.core.akses import halaman
+from apps.core.ekspor import judul_unduhan, unduhan
 from apps.core.forms import report_galat
 from apps.core.models import OPD
 from apps.core.selectors import opd_for_user
@@ -27,6 +28,7 @@ from ..evaluasi import (
     pihak_pengguna,
     rekap_evaluasi,
     rekomendasi_for_user,
+    ringkasan_rekap,
     status_rekomendasi_simpan,
     temuan_simpan,
     tindak_lanjut_simpan,
@@ -36,11 +38,12 @@ from ..evaluasi import (
 )
 from ..forms import TahunForm, TindakLanjutForm
 from ..models import EvaluasiLKE, KuesionerLKE, RekomendasiLKE
+from ..rekap_lke import rekap_lke_pdf, rekap_lke_xlsx
 
 
-@halaman()
-def evaluasi_daftar(request):
-    """Every OPD the user sees with its evaluation of the year: status, score, grade."""
+def _tahun_diminta(request) -> int:
+    """The year asked for in ?tahun= (last year by default; a wrong one said, then the
+    default)."""
     tahun = timezone.localdate().year - 1
     if "tahun" in request.GET:
         f = TahunForm(request.GET)
@@ -48,17 +51,54 @@ def evaluasi_daftar(request):
             tahun = f.cleaned_data["tahun"]
         else:
             report_galat(request, f)
+    return tahun
+
+
+def _rekap(request, tahun: int):
     opds = opd_for_user(request.user).filter(aktif=True).order_by("kode")
+    baris = rekap_evaluasi(opds, tahun)
+    return baris, ringkasan_rekap(baris, tahun)
+
+
+@halaman()
+def evaluasi_daftar(request):
+    """Every OPD the user sees with its evaluation of the year: status, score, grade, last
+    year's final score and grade and the change, the spread of grades, and the recap's
+    downloads."""
+    tahun = _tahun_diminta(request)
+    baris, ringkasan = _rekap(request, tahun)
     return render(
         request,
         "laporan/evaluasi_daftar.html",
         {
             "tahun": tahun,
-            "baris": rekap_evaluasi(opds, tahun),
+            "baris": baris,
+            "ringkasan": ringkasan,
             "ada_lke": KuesionerLKE.objects.filter(tahun=tahun).exists(),
             "tahun_pilihan": pilihan_tahun(tahun),
         },
     )
+
+
+@halaman()
+def evaluasi_rekap(request, tahun: int, format: str):
+    """The recap of the year's evaluations of every OPD the user sees, as xlsx or as the
+    Inspektorat's A4 landscape PDF (apps.laporan.rekap_lke); the same rows as the list."""
+    if format not in ("xlsx", "pdf") or not 2000 <= tahun <= 2100:
+        raise Http404
+    baris, ringkasan = _rekap(request, tahun)
+    judul = f"Rekapitulasi Hasil Evaluasi AKIP Perangkat Daerah Tahun {tahun}"
+    if format == "xlsx":
+        return unduhan(
+            rekap_lke_xlsx(baris, tahun),
+            f"rekap-evaluasi-akip-{tahun}",
+            "xlsx",
+            judul=judul_unduhan(judul),
+        )
+    resp = HttpResponse(rekap_lke_pdf(baris, ringkasan, tahun), content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="rekap-evaluasi-akip-{tahun}.pdf"'
+    resp["Cache-Control"] = "private, no-store"
+    return resp
 
 
 def _isian(post, lembar) -> dict:
