@@ -12,7 +12,6 @@ from apps.core.selectors import opd_for_user
 from apps.pengukuran.proyeksi import BATAS_PERINGATAN
 
 from .evaluasi import tindak_lanjut_opd
-from .models import EvaluasiLKE, RekomendasiLKE
 from .selectors import dasbor_cache, lkjip_terbaru
 
 DAFTAR_MAKS = 8
@@ -56,27 +55,16 @@ def _kartu_lkjip(k: Konteks) -> Kartu:
 
 def _butir_tindak_lanjut(opd) -> list[Butir]:
     """The recommendations of the OPD's final evaluations, one line per year (the latest
-    three): how many the Inspektorat has closed, how many are open (2 queries)."""
-    per_tahun: dict[int, list[str]] = {}
-    for tahun, status in (
-        RekomendasiLKE.objects.filter(evaluasi__opd=opd, evaluasi__status=EvaluasiLKE.Status.FINAL)
-        .order_by("-evaluasi__kuesioner__tahun")
-        .values_list("evaluasi__kuesioner__tahun", "status")
-    ):
-        per_tahun.setdefault(tahun, []).append(status)
-    hasil = []
-    for tahun, status in list(per_tahun.items())[:3]:
-        selesai = status.count(RekomendasiLKE.Status.SELESAI)
-        hasil.append(
-            Butir(
-                f"Rekomendasi Evaluasi AKIP {tahun}: {selesai} dari {len(status)} selesai",
-                url=reverse("laporan:evaluasi", args=[opd.pk, tahun]) + "#judul-temuan",
-                ket=f"{status.count(RekomendasiLKE.Status.BELUM)} belum ditindaklanjuti, "
-                f"{status.count(RekomendasiLKE.Status.PROSES)} dalam proses",
-                tingkat="selesai" if selesai == len(status) else "perhatian",
-            )
+    three): how many the Inspektorat has closed, how many are open (1 query)."""
+    return [
+        Butir(
+            f"Rekomendasi Evaluasi AKIP {t.tahun}: {t.selesai} dari {t.jumlah} selesai",
+            url=reverse("laporan:evaluasi", args=[opd.pk, t.tahun]) + "#judul-temuan",
+            ket=f"{t.belum} belum ditindaklanjuti, {t.proses} dalam proses",
+            tingkat="perhatian" if t.terbuka else "selesai",
         )
-    return hasil
+        for t in tindak_lanjut_opd([opd])[:3]
+    ]
 
 
 def _kartu_kabupaten(k: Konteks) -> Kartu:
@@ -107,36 +95,17 @@ def _kartu_kabupaten(k: Konteks) -> Kartu:
                 tingkat="perhatian",
             )
         )
-    tindak = tindak_lanjut_opd([b.opd.pk for b in baris])
-    for b in baris:
-        hitung = tindak.get(b.opd.pk, {})
-        terbuka = hitung.get(RekomendasiLKE.Status.BELUM, 0) + hitung.get(
-            RekomendasiLKE.Status.PROSES, 0
-        )
-        if terbuka and len(butir) < 3 * DAFTAR_MAKS:
-            butir.append(
-                Butir(
-                    f"Rekomendasi evaluasi belum selesai: {b.opd.nama}",
-                    url=reverse("laporan:evaluasi_daftar"),
-                    ket=f"{terbuka} rekomendasi",
-                    tingkat="perhatian",
-                )
-            )
-    tindak = tindak_lanjut_opd([b.opd.pk for b in baris])
-    terbuka = [
-        (b.opd, n)
-        for b in baris
-        if (
-            n := tindak.get(b.opd.pk, {}).get(RekomendasiLKE.Status.BELUM, 0)
-            + tindak.get(b.opd.pk, {}).get(RekomendasiLKE.Status.PROSES, 0)
-        )
-    ]
-    for o, n in terbuka[:DAFTAR_MAKS]:
+    # the OPDs whose evaluation recommendations are still open, most open first
+    terbuka = sorted(
+        (t for t in tindak_lanjut_opd([b.opd for b in baris]) if t.terbuka),
+        key=lambda t: (-t.terbuka, t.opd.kode, -t.tahun),
+    )
+    for t in terbuka[:DAFTAR_MAKS]:
         butir.append(
             Butir(
-                f"Rekomendasi evaluasi belum selesai: {o.nama}",
-                url=reverse("laporan:evaluasi_daftar"),
-                ket=f"{n} rekomendasi",
+                f"Rekomendasi Evaluasi AKIP {t.tahun} belum selesai: {t.opd.nama}",
+                url=reverse("laporan:evaluasi", args=[t.opd.pk, t.tahun]) + "#judul-temuan",
+                ket=f"{t.belum} belum ditindaklanjuti, {t.proses} dalam proses",
                 tingkat="perhatian",
             )
         )

@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -709,13 +709,55 @@ def rekomendasi_for_user(user) -> QuerySet[RekomendasiLKE]:
     )
 
 
-def tindak_lanjut_opd(opd_ids) -> dict[int, dict[str, int]]:
-    """Per OPD, how many recommendations of its final evaluations are at each status (one
-    query): the home page's and the dashboard's count."""
-    hasil: dict[int, dict[str, int]] = {}
-    for opd_id, status in RekomendasiLKE.objects.filter(
-        evaluasi__opd_id__in=list(opd_ids), evaluasi__status=EvaluasiLKE.Status.FINAL
-    ).values_list("evaluasi__opd_id", "status"):
-        hitung = hasil.setdefault(opd_id, dict.fromkeys(RekomendasiLKE.Status.values, 0))
-        hitung[status] += 1
-    return hasil
+@dataclass(frozen=True)
+class BarisTindakLanjut:
+    """The follow-up of one final evaluation's recommendations: how many at each status."""
+
+    opd: OPD
+    tahun: int
+    belum: int
+    proses: int
+    selesai: int
+
+    @property
+    def jumlah(self) -> int:
+        return self.belum + self.proses + self.selesai
+
+    @property
+    def terbuka(self) -> int:
+        return self.belum + self.proses
+
+
+def tindak_lanjut_opd(opds, *, tahun_utama: int | None = None) -> list[BarisTindakLanjut]:
+    """Per OPD and year, the recommendations of its final evaluations at each status (one
+    query), latest year first: the home pages' and the dashboard's count. With
+    `tahun_utama`, that year's evaluations and any earlier one still open (belum or dalam
+    proses), not the closed past."""
+    opds = {o.pk: o for o in opds}
+    hitung: dict[tuple[int, int], dict[str, int]] = {}
+    for opd_id, tahun, status, n in (
+        RekomendasiLKE.objects.filter(
+            evaluasi__opd_id__in=list(opds), evaluasi__status=EvaluasiLKE.Status.FINAL
+        )
+        .values_list("evaluasi__opd_id", "evaluasi__kuesioner__tahun", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        hitung.setdefault((opd_id, tahun), dict.fromkeys(RekomendasiLKE.Status.values, 0))[
+            status
+        ] = n
+    baris = [
+        BarisTindakLanjut(
+            opds[opd_id],
+            tahun,
+            h[RekomendasiLKE.Status.BELUM],
+            h[RekomendasiLKE.Status.PROSES],
+            h[RekomendasiLKE.Status.SELESAI],
+        )
+        for (opd_id, tahun), h in hitung.items()
+    ]
+    if tahun_utama is not None:
+        baris = [
+            b for b in baris if b.tahun == tahun_utama or (b.tahun < tahun_utama and b.terbuka)
+        ]
+    return sorted(baris, key=lambda b: (-b.tahun, b.opd.kode))

@@ -653,6 +653,27 @@ def test_the_opd_follows_up_each_recommendation_and_the_inspektorat_closes_it(cl
     assert any("sudah dinyatakan selesai" in p for p in pesan(resp))
     teks = teks_halaman(client.get(reverse("core:beranda")))
     assert "Rekomendasi Evaluasi AKIP 2023: 1 dari 2 selesai" in teks
+    # the kabupaten's home card names the OPD once; the dashboard shows the counts (an
+    # earlier year's evaluation while it is open)
+    client.force_login(user("verifikator"))
+    teks = teks_halaman(client.get(reverse("core:beranda")))
+    assert teks.count("Rekomendasi Evaluasi AKIP 2023 belum selesai: Kecamatan Magetan") == 1
+    assert "1 belum ditindaklanjuti, 0 dalam proses" in teks
+
+    def tindak_lanjut(query=""):
+        teks = teks_halaman(client.get(reverse("laporan:dasbor") + query))
+        return teks.split("Tindak lanjut rekomendasi Evaluasi AKIP", 1)[1]
+
+    assert "Kecamatan Magetan 2023 2 1 0 1 Lihat" in tindak_lanjut()
+    # closed: the dashboard of 2024 (evaluations of 2023) still shows it, later ones do not
+    lain = RekomendasiLKE.objects.filter(evaluasi=ev).exclude(pk=r.pk).get()
+    client.force_login(user("inspektorat"))
+    client.post(reverse("laporan:tindak_lanjut", args=[lain.pk]), {"status": "selesai"})
+    client.force_login(user("verifikator"))
+    assert "Kecamatan Magetan" not in tindak_lanjut()
+    assert "Kecamatan Magetan 2023 2 2 0 0 Lihat" in tindak_lanjut("?tahun=2024")
+    teks = teks_halaman(client.get(reverse("core:beranda")))
+    assert "belum selesai: Kecamatan Magetan" not in teks
 
 
 def test_no_follow_up_before_the_evaluation_is_final(client):

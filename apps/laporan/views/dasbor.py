@@ -24,6 +24,7 @@ from apps.core.tahun import pilihan_tahun
 from apps.pengukuran.jendela import StatusTriwulan
 
 from .. import grafik
+from ..evaluasi import tindak_lanjut_opd
 from ..filters import FilterDasbor
 from ..rekap import grafik_dasbor, rekap_pdf, rekap_xlsx
 from ..selectors import (
@@ -71,7 +72,7 @@ def dasbor(request):
     kunci = _kunci_halaman(request) if detik > 0 else None
     if kunci and "segar" not in request.GET and (simpanan := cache_read(kunci)) is not None:
         tahun, isi = simpanan
-        return render(request, "laporan/dasbor.html", {"tahun": tahun, "isi": mark_safe(isi)})
+        return _halaman_dasbor(request, tahun, mark_safe(isi))
     f, tahun, baris = _saring(request)
     tabel = TabelDasbor(baris, tahun=tahun, kolom=f.kolom_tampil)
     RequestConfig(request, paginate={"per_page": 50}).configure(tabel)
@@ -96,7 +97,17 @@ def dasbor(request):
         sisa = detik - (timezone.now() - f.dihitung).total_seconds()
         if sisa >= 1:
             cache_write(kunci, (tahun, str(isi)), sisa)
-    return render(request, "laporan/dasbor.html", {"tahun": tahun, "isi": isi})
+    return _halaman_dasbor(request, tahun, isi)
+
+
+def _halaman_dasbor(request, tahun: int, isi):
+    """The dashboard around its drawn (maybe cached) content, with the follow-up of the
+    Evaluasi AKIP recommendations, always read fresh (one query): the evaluations of the
+    year before and every earlier one still open."""
+    tindak = tindak_lanjut_opd(_opd_qs(request.user), tahun_utama=tahun - 1)
+    return render(
+        request, "laporan/dasbor.html", {"tahun": tahun, "isi": isi, "tindak_lanjut": tindak}
+    )
 
 
 def _kunci_halaman(request) -> str:
