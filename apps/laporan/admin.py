@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib import admin
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from apps.core.admin_scope import (
     HanyaBacaMixin,
@@ -13,6 +13,7 @@ from apps.core.admin_scope import (
 )
 from apps.core.angka import format_angka
 
+from .lke_bawaan import beda_kuesioner
 from .models import (
     AnalisisSasaran,
     KomponenLKE,
@@ -175,8 +176,19 @@ class KuesionerLKEAdmin(KunciLKEMixin, ScopedAdmin):
     component's page holds its sub-components, each sub-component's its criteria."""
 
     list_display = ["tahun", "nama", "dikunci"]
-    readonly_fields = ["dikunci"]
+    readonly_fields = ["dikunci", "beda_peraturan"]
     inlines = [KomponenLKEInline, PredikatLKEInline]
+
+    @admin.display(description="Dibanding PermenPAN-RB 88/2021")
+    def beda_peraturan(self, obj):
+        """Where the saved sheet weighs otherwise than the regulation (it may: the
+        kabupaten decides; the evaluation page and the LHE say so too)."""
+        if obj is None or obj.pk is None:
+            return "—"
+        beda = beda_kuesioner(obj)
+        if not beda:
+            return "Bobot komponen, sub-komponen dan batas predikat sama dengan peraturan."
+        return format_html_join("", "<div>{}</div>", ((b,) for b in beda))
 
 
 class SubKomponenLKEInline(KunciLKEMixin, ScopedTabularInline):

@@ -36,6 +36,7 @@ from .lke import (
     skor_lke,
     susunan_kuesioner,
 )
+from .lke_bawaan import beda_dari_peraturan
 from .models import (
     EvaluasiLKE,
     JawabanLKE,
@@ -121,6 +122,8 @@ class LembarEvaluasi:
     skor: SkorLKE
     temuan: dict[int, str] = field(default_factory=dict)  # by component id
     rekomendasi: dict[int, list] = field(default_factory=dict)  # by component id
+    # where the sheet weighs otherwise than PermenPAN-RB 88/2021 (lke_bawaan.beda_dari_peraturan)
+    beda_peraturan: list[str] = field(default_factory=list)
 
     @property
     def per_komponen(self) -> list[tuple]:
@@ -210,6 +213,7 @@ def lembar_evaluasi(
         skor_lke(komponen, predikat, {i: j.jawaban for i, j in jawaban.items()}),
         temuan,
         rekomendasi,
+        beda_dari_peraturan(komponen, predikat),
     )
 
 

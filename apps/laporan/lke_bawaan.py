@@ -13,7 +13,9 @@ from decimal import Decimal
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from .lke import periksa_kuesioner
+from apps.core.angka import format_angka
+
+from .lke import periksa_kuesioner, susunan_kuesioner
 from .models import KomponenLKE, KriteriaLKE, KuesionerLKE, PredikatLKE, SubKomponenLKE
 
 DASAR = "Peraturan Menteri PANRB Nomor 88 Tahun 2021"
@@ -298,3 +300,59 @@ def muat_lke_bawaan(tahun: int) -> KuesionerLKE:
     if salah:
         raise ValueError("; ".join(salah))
     return k
+
+
+def _angka(x) -> str:
+    return format_angka(Decimal(x), 2, buang_nol=True)
+
+
+def beda_dari_peraturan(komponen: list[KomponenLKE], predikat: list[PredikatLKE]) -> list[str]:
+    """Where a year's sheet (its components as susunan_kuesioner gives them, its grades)
+    weighs otherwise than PermenPAN-RB 88/2021 (KOMPONEN, SUB, PREDIKAT): each component's
+    weight, each sub-component's share and each grade's bound that differs, a component or
+    grade the regulation does not have and one it has that the sheet lacks. Empty when the
+    sheet weighs as the regulation does. The kabupaten may weigh otherwise; the pages and the
+    LHE say so."""
+    beda = []
+    for n, (nama, bobot, _) in enumerate(KOMPONEN, 1):
+        k = next((k for k in komponen if k.nomor == n), None)
+        if k is None:
+            beda.append(f"Komponen {n} {nama} (bobot {bobot}) tidak ada.")
+            continue
+        if k.bobot != Decimal(bobot):
+            beda.append(f"Komponen {n} {k.nama}: bobot {_angka(k.bobot)} (peraturan {bobot}).")
+        for m, (nama_sub, persen) in enumerate(SUB, 1):
+            s = next((s for s in k.sub.all() if s.nomor == m), None)
+            if s is None:
+                beda.append(f"Sub-komponen {n}.{m} {nama_sub} ({persen} %) tidak ada.")
+            elif s.persen != Decimal(persen):
+                beda.append(
+                    f"Sub-komponen {n}.{m} {s.nama}: {_angka(s.persen)} % (peraturan {persen} %)."
+                )
+        beda.extend(
+            f"Sub-komponen {n}.{s.nomor} {s.nama} tidak ada dalam peraturan."
+            for s in k.sub.all()
+            if s.nomor > len(SUB)
+        )
+    beda.extend(
+        f"Komponen {k.nomor} {k.nama} tidak ada dalam peraturan."
+        for k in komponen
+        if k.nomor > len(KOMPONEN)
+    )
+    ada = {p.huruf: p.batas for p in predikat}
+    for huruf, batas, _ in PREDIKAT:
+        if huruf not in ada:
+            beda.append(f"Predikat {huruf} tidak ada.")
+        elif ada[huruf] != (Decimal(batas) if batas is not None else None):
+            punya = f"> {_angka(ada[huruf])}" if ada[huruf] is not None else "tanpa batas"
+            aturan = f"> {batas}" if batas is not None else "tanpa batas"
+            beda.append(f"Predikat {huruf}: {punya} (peraturan {aturan}).")
+    beda.extend(
+        f"Predikat {h} tidak ada dalam peraturan." for h in ada if h not in {p[0] for p in PREDIKAT}
+    )
+    return beda
+
+
+def beda_kuesioner(kuesioner: KuesionerLKE) -> list[str]:
+    """beda_dari_peraturan of a stored sheet (4 queries)."""
+    return beda_dari_peraturan(susunan_kuesioner(kuesioner), list(kuesioner.predikat.all()))

@@ -691,3 +691,51 @@ def test_no_follow_up_before_the_evaluation_is_final(client):
     assert any("setelah evaluasi disetujui ketua tim" in p for p in pesan(resp))
     r.refresh_from_db()
     assert r.tindakan == ""
+
+
+# --- a sheet weighing otherwise than the regulation (item 1) ---------------------------------
+
+
+def test_weights_differing_from_the_regulation_are_named_on_the_page_the_admin_and_the_lhe(
+    client,
+):
+    from subprocess import run
+
+    from apps.laporan.lke_bawaan import beda_kuesioner
+    from apps.laporan.models import KomponenLKE, PredikatLKE, SubKomponenLKE
+
+    k = KuesionerLKE.objects.get(tahun=TAHUN)
+    assert beda_kuesioner(k) == []
+    client.force_login(user("admin"))
+    admin_url = reverse("admin:laporan_kuesionerlke_change", args=[k.pk])
+    assert "sama dengan peraturan" in teks_halaman(client.get(admin_url))
+    # the kabupaten weighs planning more and internal evaluation less, still 100 in all
+    KomponenLKE.objects.filter(kuesioner=k, nomor=1).update(bobot=Decimal(35))
+    KomponenLKE.objects.filter(kuesioner=k, nomor=4).update(bobot=Decimal(20))
+    sub = SubKomponenLKE.objects.filter(komponen__kuesioner=k, komponen__nomor=2)
+    sub.filter(nomor=1).update(persen=Decimal("25"))
+    sub.filter(nomor=3).update(persen=Decimal("45"))
+    PredikatLKE.objects.filter(kuesioner=k, huruf="AA").update(batas=Decimal("92.5"))
+    harap = [
+        "Komponen 1 Perencanaan Kinerja: bobot 35 (peraturan 30).",
+        "Sub-komponen 2.1 Keterpenuhan: 25 % (peraturan 20 %).",
+        "Sub-komponen 2.3 Pemanfaatan: 45 % (peraturan 50 %).",
+        "Komponen 4 Evaluasi Akuntabilitas Kinerja Internal: bobot 20 (peraturan 25).",
+        "Predikat AA: > 92,5 (peraturan > 90).",
+    ]
+    assert beda_kuesioner(k) == harap
+    teks = teks_halaman(client.get(admin_url))
+    assert all(b in teks for b in harap)
+    evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    client.force_login(user("operator.kecamatan"))
+    teks = teks_halaman(client.get(url()))
+    assert "Bobot LKE 2023 berbeda dari Peraturan Menteri PANRB Nomor 88 Tahun 2021" in teks
+    assert all(b in teks for b in harap)
+    pdf = client.get(reverse("laporan:lhe_pdf", args=[opd_kecamatan().pk, TAHUN])).content
+    teks = " ".join(
+        run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+        .stdout.decode()
+        .split()
+    )
+    assert "berbeda dari Peraturan Menteri PANRB Nomor 88 Tahun 2021" in teks
+    assert "Komponen 1 Perencanaan Kinerja: bobot 35 (peraturan 30)." in teks

@@ -583,6 +583,8 @@ DEMO_USERS = [
     ("admin", Peran.ADMIN, None, "Administrator", "Sistem"),
     ("verifikator", Peran.VERIFIKATOR, "4.01.01.06", "Verifikator", "Bagian Organisasi"),
     ("inspektorat", Peran.INSPEKTORAT, None, "Auditor", "Inspektorat"),
+    # the ketua tim who approves the evaluations the auditor submits (another evaluator)
+    ("ketua.inspektorat", Peran.INSPEKTORAT, None, "Ketua Tim", "Evaluasi AKIP"),
     ("operator.kecamatan", Peran.OPERATOR, "7.01.01", "Operator", "Kecamatan Magetan"),
     ("pimpinan.kecamatan", Peran.PIMPINAN, "7.01.01", "Camat", "Magetan"),
     ("operator.organisasi", Peran.OPERATOR, "4.01.01.06", "Operator", "Bagian Organisasi"),
