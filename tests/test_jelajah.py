@@ -307,7 +307,15 @@ def siapkan_data() -> dict:
         tanggal=f.cleaned_data["tanggal"],
         bukti=f.cleaned_data["bukti"],
     )
-    ev_svc.evaluasi_mulai(opd=org, tahun=2019, user=inspektorat)
+    ev_org = ev_svc.evaluasi_mulai(opd=org, tahun=2019, user=inspektorat)
+    # the Bagian's self-assessment with an evidence file (its download is linked)
+    kr = ev_org.kuesioner.komponen.get(nomor=1).sub.get(nomor=1).kriteria.get(nomor=1)
+    ev_svc.penilaian_mandiri_simpan(
+        evaluasi=ev_org,
+        user=User.objects.get(username="operator.organisasi"),
+        isian={kr.pk: ("Y", "Renstra 2019-2023 ditetapkan.")},
+        bukti={kr.pk: [check_bukti(SimpleUploadedFile("sk.pdf", pdf_polos("SK")))]},
+    )
     # a sheet no evaluation has started yet: editable and deletable in the admin
     from apps.laporan.lke_bawaan import muat_lke_bawaan
 

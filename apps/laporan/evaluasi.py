@@ -38,6 +38,7 @@ from .lke import (
 )
 from .lke_bawaan import beda_dari_peraturan
 from .models import (
+    BuktiLKE,
     EvaluasiLKE,
     JawabanLKE,
     KomponenLKE,
@@ -79,6 +80,45 @@ def pihak_pengguna(user, opd: OPD) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class TindakanEvaluasi:
+    """What a user may do with an OPD's evaluation of a year: by role (`evaluator`, `pihak`:
+    refused with 403 otherwise) and, for the buttons and forms the page shows, by the
+    evaluation's state (an action out of its state is refused by the service with a
+    message)."""
+
+    pihak: str | None  # pihak_pengguna
+    evaluator: bool  # starts, submits, approves or returns, writes findings, sets statuses
+    mulai: bool
+    ubah_opd: bool
+    ubah_evaluator: bool
+    ajukan: bool
+    setujui: bool  # or return it: the ketua tim, not the one who submitted
+    tindak_opd: bool
+    tindak_evaluator: bool
+
+
+def tindakan_evaluasi(user, opd: OPD, ev: EvaluasiLKE | None, *, ada_lke: bool) -> TindakanEvaluasi:
+    pihak = pihak_pengguna(user, opd)
+    evaluator = pihak == "evaluator"
+    status = ev.status if ev is not None else None
+    draf = status == EvaluasiLKE.Status.DRAF
+    final = status == EvaluasiLKE.Status.FINAL
+    return TindakanEvaluasi(
+        pihak=pihak,
+        evaluator=evaluator,
+        mulai=evaluator and ev is None and ada_lke,
+        ubah_opd=draf and pihak == "opd",
+        ubah_evaluator=draf and evaluator,
+        ajukan=draf and evaluator,
+        setujui=evaluator
+        and status == EvaluasiLKE.Status.DIAJUKAN
+        and ev.diajukan_oleh_id != user.pk,
+        tindak_opd=final and pihak == "opd",
+        tindak_evaluator=final and evaluator,
+    )
+
+
 @dataclass
 class BarisKriteria:
     kriteria: KriteriaLKE
@@ -86,6 +126,7 @@ class BarisKriteria:
     jawaban: JawabanLKE | None
     usulan: Usulan | None = None  # proposed from the data (usulan_lke); never saved by itself
     terpilih: str = ""  # the evaluator's answer the form shows (stored, or a loaded proposal)
+    bukti: list = field(default_factory=list)  # the OPD's evidence files (BuktiLKE)
 
     @property
     def usulan_jawaban(self) -> str:
@@ -171,7 +212,7 @@ class LembarEvaluasi:
 def lembar_evaluasi(
     kuesioner: KuesionerLKE, evaluasi: EvaluasiLKE | None, *, usulan: bool = False
 ) -> LembarEvaluasi:
-    """The sheet of an evaluation (or of its LKE, when it has not started): 5 queries, and
+    """The sheet of an evaluation (or of its LKE, when it has not started): 6 queries, and
     with `usulan` the proposals of its criteria from the OPD's data (usulan_lke, a fixed
     number more)."""
     komponen = susunan_kuesioner(kuesioner)
@@ -185,6 +226,10 @@ def lembar_evaluasi(
         if usulan and evaluasi is not None
         else {}
     )
+    bukti: dict[int, list[BuktiLKE]] = {}
+    if evaluasi is not None:
+        for b in BuktiLKE.objects.filter(evaluasi=evaluasi).order_by("diunggah_pada", "pk"):
+            bukti.setdefault(b.kriteria_id, []).append(b)
     baris: dict[int, list[BarisKriteria]] = {}
     for k in komponen:
         for s in k.sub.all():
@@ -195,6 +240,7 @@ def lembar_evaluasi(
                     jawaban.get(kr.pk),
                     diusulkan.get(kr.usulan),
                     jawaban[kr.pk].jawaban if kr.pk in jawaban else "",
+                    bukti.get(kr.pk, []),
                 )
                 for kr in s.kriteria.all()
             ]
@@ -322,6 +368,83 @@ def jawaban_simpan(*, evaluasi: EvaluasiLKE, user, pihak: str, isian: dict) -> i
             ubah, JawabanLKE, [kolom_jawaban, kolom_catatan], default_user=user
         )
     return n
+
+
+BUKTI_PER_KRITERIA = 10
+
+
+@transaction.atomic
+def penilaian_mandiri_simpan(
+    *, evaluasi: EvaluasiLKE, user, isian: dict, bukti: dict | None = None, hapus=()
+) -> tuple[int, int, int]:
+    """The OPD's self-assessment, all or nothing: its answers and notes (jawaban_simpan,
+    `isian`), the evidence files it adds, `bukti` {KriteriaLKE id: [BerkasBukti already
+    checked by apps.pengukuran.berkas.check_bukti]}, and the ones it removes, `hapus` (ids of
+    its BuktiLKE). The same content attached again to a criterion is kept once; a criterion
+    holds at most BUKTI_PER_KRITERIA files. When anything is refused nothing is written and
+    no file is left behind; a removed file goes after the commit. Returns (answers changed,
+    files added, files removed)."""
+    ev = _terkunci(evaluasi)
+    _pastikan_draf(ev)
+    bukti = bukti or {}
+    kriteria = {
+        k.pk: k
+        for k in KriteriaLKE.objects.filter(sub__komponen__kuesioner=ev.kuesioner).select_related(
+            "sub__komponen"
+        )
+    }
+    ada = list(BuktiLKE.objects.filter(evaluasi=ev))
+    dihapus = [b for b in ada if b.pk in set(hapus)]
+    salah = []
+    if len(dihapus) != len(set(hapus)):
+        salah.append("Bukti yang akan dihapus bukan bukti evaluasi ini.")
+    sisa = [b for b in ada if b not in dihapus]
+    baru: list[tuple[int, object]] = []
+    for kid, daftar in bukti.items():
+        kr = kriteria.get(kid)
+        if kr is None:
+            salah.append("Kriteria yang dikirim bukan bagian LKE evaluasi ini.")
+            continue
+        punya = {b.sha256 for b in sisa if b.kriteria_id == kid}
+        for berkas in daftar:
+            if berkas.sha256 not in punya:
+                punya.add(berkas.sha256)
+                baru.append((kid, berkas))
+        if len(punya) > BUKTI_PER_KRITERIA:
+            salah.append(
+                f"Kriteria {kr.sub.komponen.nomor}.{kr.sub.nomor}.{kr.nomor}: paling banyak "
+                f"{BUKTI_PER_KRITERIA} berkas bukti."
+            )
+    if salah:
+        raise ValidationError([*dict.fromkeys(salah), "Tidak ada yang disimpan."], code="bukti")
+    n = jawaban_simpan(evaluasi=ev, user=user, pihak="opd", isian=isian)
+    tersimpan = []
+    try:
+        for kid, berkas in baru:
+            b = BuktiLKE(
+                evaluasi=ev,
+                kriteria_id=kid,
+                nama_asli=berkas.nama_asli,
+                jenis_konten=berkas.jenis_konten,
+                ukuran=berkas.ukuran,
+                sha256=berkas.sha256,
+                diunggah_oleh=user,
+            )
+            b.berkas.save(berkas.isi.name, berkas.isi, save=False)
+            tersimpan.append(b.berkas)
+            b._history_user = user
+            b.full_clean()
+            b.save()
+    except Exception:
+        for f in tersimpan:
+            f.storage.delete(f.name)
+        raise
+    for b in dihapus:
+        f = b.berkas
+        b._history_user = user
+        b.delete()
+        transaction.on_commit(lambda f=f: f.storage.delete(f.name))
+    return n, len(baru), len(dihapus)
 
 
 @transaction.atomic
@@ -653,8 +776,9 @@ def tindak_lanjut_simpan(
     *, rekomendasi: RekomendasiLKE, user, tindakan: str, tanggal, bukti=None
 ) -> RekomendasiLKE:
     """The OPD's follow-up of a recommendation of its final evaluation: what it did, when,
-    and optionally an evidence file (checked by its content, apps.pengukuran.berkas). A
-    recommendation the Inspektorat marked selesai is closed."""
+    and optionally an evidence file (checked by its content, apps.pengukuran.berkas) that
+    replaces the earlier one (removed after the commit; the new one removed when the save
+    fails). A recommendation the Inspektorat marked selesai is closed."""
     r = _rekomendasi_final(rekomendasi)
     if r.status == RekomendasiLKE.Status.SELESAI:
         raise ValidationError(
@@ -673,6 +797,7 @@ def tindak_lanjut_simpan(
             code="panjang",
         )
     r.tindakan, r.tanggal_tindakan = tindakan, tanggal
+    lama = r.bukti.name if r.bukti else ""
     if bukti is not None:
         r.bukti.save(bukti.isi.name, bukti.isi, save=False)
         r.bukti_nama, r.bukti_jenis, r.bukti_sha256 = (
@@ -683,7 +808,15 @@ def tindak_lanjut_simpan(
     if r.status == RekomendasiLKE.Status.BELUM:
         r.status = RekomendasiLKE.Status.PROSES
     r._history_user = user
-    r.save()
+    try:
+        r.save()
+    except Exception:
+        if bukti is not None:  # the new file goes with the failed save
+            r.bukti.storage.delete(r.bukti.name)
+        raise
+    if bukti is not None and lama:  # the replaced file, once the new one is committed
+        storage = r.bukti.storage
+        transaction.on_commit(lambda: storage.delete(lama))
     return r
 
 
@@ -705,6 +838,11 @@ def status_rekomendasi_simpan(
     r._history_user = user
     r.save(update_fields=["status", "catatan_status"])
     return r
+
+
+def bukti_lke_for_user(user) -> QuerySet[BuktiLKE]:
+    """The self-assessment evidence of the OPDs a user sees (another OPD's is 404)."""
+    return for_user(BuktiLKE.objects.select_related("evaluasi__opd"), user)
 
 
 def rekomendasi_for_user(user) -> QuerySet[RekomendasiLKE]:

@@ -871,3 +871,41 @@ class RekomendasiLKE(models.Model):
 
     def __str__(self):
         return f"Rekomendasi {self.komponen.nomor}.{self.nomor}: {self.uraian[:60]}"
+
+
+class BuktiLKE(models.Model):
+    """An evidence file the OPD attaches to a criterion of its self-assessment: what the
+    product does not hold itself (a decree, minutes of a meeting, a photo). Checked by its
+    content like every evidence file (apps.pengukuran.berkas.check_bukti), stored under a
+    random name, served only through the evaluation's OPD scope; added and removed while the
+    evaluation is a draft."""
+
+    evaluasi = models.ForeignKey(EvaluasiLKE, on_delete=models.PROTECT, related_name="bukti")
+    kriteria = models.ForeignKey(KriteriaLKE, on_delete=models.PROTECT, related_name="+")
+    berkas = models.FileField(upload_to="lke-bukti/%Y/")
+    nama_asli = models.CharField("nama berkas", max_length=255)
+    jenis_konten = models.CharField(max_length=100)
+    ukuran = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    diunggah_pada = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["berkas"])
+
+    opd_path = "evaluasi__opd"
+
+    class Meta:
+        verbose_name = "bukti penilaian mandiri"
+        verbose_name_plural = "bukti penilaian mandiri"
+        ordering = ["evaluasi", "kriteria", "diunggah_pada", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluasi", "kriteria", "sha256"],
+                name="bukti_lke_unik",
+                violation_error_message="Berkas yang sama sudah dilampirkan pada kriteria ini.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.nama_asli

@@ -603,6 +603,7 @@ def finalisasi_berjalan(laporan: LaporanKinerja) -> FinalisasiLKjIP | None:
 class TindakanLKjIP:
     """What a role may do on the LKjIP page with the year's latest revision (None when
     nobody wrote one yet): write the narrative, finalise, start a revision, mark verified.
+    While the worker renders its final PDF nothing is written and it is not finalised again.
     The services refuse the same actions by the report's status."""
 
     ubah: bool
@@ -611,11 +612,17 @@ class TindakanLKjIP:
     verifikasi: bool
 
 
-def tindakan_lkjip(kemampuan, laporan: LaporanKinerja | None) -> TindakanLKjIP:
+def tindakan_lkjip(
+    kemampuan, laporan: LaporanKinerja | None, *, sedang=None, kabupaten: bool = False
+) -> TindakanLKjIP:
+    """`sedang`: the finalisation job running (finalisasi_berjalan), or None. The kabupaten's
+    report (`kabupaten`) is written by Bagian Organisasi (can_manage_master), an OPD's by its
+    own users (can_edit_opd_data)."""
     draf = laporan is None or laporan.status == LaporanKinerja.Status.DRAFT
+    penulis = kemampuan.can_manage_master if kabupaten else kemampuan.can_edit_opd_data
     return TindakanLKjIP(
-        ubah=kemampuan.can_edit_opd_data and draf,
-        finalkan=kemampuan.can_approve_opd and laporan is not None and draf,
+        ubah=penulis and draf and sedang is None,
+        finalkan=kemampuan.can_approve_opd and laporan is not None and draf and sedang is None,
         revisi=kemampuan.can_approve_opd and laporan is not None and not draf,
         verifikasi=kemampuan.can_verify
         and laporan is not None

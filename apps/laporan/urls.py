@@ -40,6 +40,7 @@ urlpatterns = [
     path("evaluasi/", evaluasi.evaluasi_daftar, name="evaluasi_daftar"),
     path("evaluasi/rekap/<int:tahun>.<str:format>", evaluasi.evaluasi_rekap, name="evaluasi_rekap"),
     path("evaluasi/<int:opd_id>/<int:tahun>/", evaluasi.evaluasi, name="evaluasi"),
+    path("evaluasi/bukti/<int:bukti_id>/", evaluasi.bukti_lke, name="bukti_lke"),
     path("evaluasi/<int:opd_id>/<int:tahun>/lhe.pdf", evaluasi.lhe_pdf, name="lhe_pdf"),
     path(
         "evaluasi/rekomendasi/<int:rekomendasi_id>/",

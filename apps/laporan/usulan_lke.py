@@ -16,6 +16,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.urls import reverse
 from django.utils import timezone
@@ -52,11 +53,23 @@ class Usulan:
         return "E"
 
 
+class Bacaan:
+    """What more than one rule reads of the OPD's year, read once per usulan_evaluasi: the
+    consistency warnings (the PK rule and the consistency rule)."""
+
+    def __init__(self, opd: OPD, tahun: int):
+        self.opd, self.tahun = opd, tahun
+
+    @cached_property
+    def peringatan(self) -> list:
+        return konsistensi(self.opd, self.tahun)
+
+
 def _bagian(n: int, dari: int) -> Decimal:
     return Decimal(n) / Decimal(dari) if dari else Decimal(0)
 
 
-def _renstra(opd: OPD, tahun: int) -> Usulan:
+def _renstra(opd: OPD, tahun: int, baca: Bacaan) -> Usulan:
     r = renstra_tahun(opd.pk, tahun)
     if r is None:
         return Usulan(Decimal(0), f"Tidak ada Renstra yang mencakup tahun {tahun}.")
@@ -67,7 +80,7 @@ def _renstra(opd: OPD, tahun: int) -> Usulan:
     )
 
 
-def _iku_lengkap(opd: OPD, tahun: int) -> Usulan:
+def _iku_lengkap(opd: OPD, tahun: int, baca: Bacaan) -> Usulan:
     r = renstra_tahun(opd.pk, tahun)
     if r is None:
         return Usulan(Decimal(0), f"Tidak ada Renstra yang mencakup tahun {tahun}.")
@@ -92,7 +105,7 @@ def _iku_lengkap(opd: OPD, tahun: int) -> Usulan:
     return Usulan(_bagian(len(lengkap), len(iku)), alasan, bukti)
 
 
-def _pk_tepat(opd: OPD, tahun: int) -> Usulan:
+def _pk_tepat(opd: OPD, tahun: int, baca: Bacaan) -> Usulan:
     versi = list(PerjanjianKinerja.objects.filter(opd=opd, tahun=tahun).order_by("versi"))
     final = [p for p in versi if p.status == PerjanjianKinerja.Status.FINAL]
     if not final:
@@ -107,7 +120,7 @@ def _pk_tepat(opd: OPD, tahun: int) -> Usulan:
         mutu -= Decimal("0.5")
     else:
         alasan.append(f"{induk.judul} ditandatangani paling lambat 31 Januari {tahun}.")
-    beda = [p for p in konsistensi(opd, tahun) if p.jenis == "target_berbeda"]
+    beda = [p for p in baca.peringatan if p.jenis == "target_berbeda"]
     if beda:
         alasan.append(f"{len(beda)} target PK berbeda dengan target Renstra.")
         mutu -= Decimal("0.25")
@@ -117,7 +130,7 @@ def _pk_tepat(opd: OPD, tahun: int) -> Usulan:
     return Usulan(max(mutu, Decimal(0)), " ".join(alasan), bukti)
 
 
-def _perubahan_sah(opd: OPD, tahun: int) -> Usulan:
+def _perubahan_sah(opd: OPD, tahun: int, baca: Bacaan) -> Usulan:
     perubahan = list(
         PerjanjianKinerja.objects.filter(opd=opd, tahun=tahun, versi__gt=0).order_by("versi")
     )
@@ -139,7 +152,7 @@ def _perubahan_sah(opd: OPD, tahun: int) -> Usulan:
     )
 
 
-def _triwulan_tepat(opd: OPD, tahun: int) -> Usulan:
+def _triwulan_tepat(opd: OPD, tahun: int, baca: Bacaan) -> Usulan:
     """Every (PK indicator, triwulan) value verified and submitted before its window closed."""
     pk = (
         PerjanjianKinerja.objects.filter(
@@ -192,7 +205,7 @@ def _triwulan_tepat(opd: OPD, tahun: int) -> Usulan:
     return Usulan(_bagian(tepat + tanpa_waktu, semua), "; ".join(alasan) + ".", bukti)
 
 
-def _lkjip(opd: OPD, tahun: int) -> Usulan:
+def _lkjip(opd: OPD, tahun: int, baca: Bacaan) -> Usulan:
     lap = (
         LaporanKinerja.objects.filter(opd=opd, tahun=tahun)
         .exclude(status=LaporanKinerja.Status.DRAFT)
@@ -218,8 +231,8 @@ def _lkjip(opd: OPD, tahun: int) -> Usulan:
     )
 
 
-def _konsistensi(opd: OPD, tahun: int) -> Usulan:
-    peringatan = konsistensi(opd, tahun)
+def _konsistensi(opd: OPD, tahun: int, baca: Bacaan) -> Usulan:
+    peringatan = baca.peringatan
     n = len(peringatan)
     mutu = Decimal(1) if n == 0 else max(Decimal(0), Decimal(1) - Decimal(n) / Decimal(8))
     jenis = sorted({p.jenis for p in peringatan})
@@ -234,7 +247,7 @@ def _konsistensi(opd: OPD, tahun: int) -> Usulan:
 
 
 U = KriteriaLKE.Usulan
-ATURAN: dict[str, Callable[[OPD, int], Usulan]] = {
+ATURAN: dict[str, Callable[[OPD, int, Bacaan], Usulan]] = {
     U.RENSTRA: _renstra,
     U.IKU_LENGKAP: _iku_lengkap,
     U.PK_TEPAT: _pk_tepat,
@@ -247,5 +260,6 @@ ATURAN: dict[str, Callable[[OPD, int], Usulan]] = {
 
 def usulan_evaluasi(opd: OPD, tahun: int, kunci: set[str]) -> dict[str, Usulan]:
     """Each rule of `kunci` measured for the OPD's year (each rule once, however many
-    criteria use it)."""
-    return {k: ATURAN[k](opd, tahun) for k in sorted(kunci) if k in ATURAN}
+    criteria use it; what several rules read, read once: Bacaan)."""
+    baca = Bacaan(opd, tahun)
+    return {k: ATURAN[k](opd, tahun, baca) for k in sorted(kunci) if k in ATURAN}

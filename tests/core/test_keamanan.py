@@ -42,6 +42,8 @@ TEMPLAT_PDF = (
     "laporan/lkjip_kab/",
     "laporan/lkjip_kabupaten_pdf.html",
     "laporan/lhe_pdf.html",
+    "laporan/_kop_inspektorat.html",
+    "laporan/rekap_lke_pdf.html",
 )
 
 
@@ -306,6 +308,9 @@ def test_every_file_field_is_known_and_served_through_a_checked_view():
         "laporan.DrafLKjIP.berkas",  # written by the app -> lkjip_draf, its user only
         # check_bukti -> tindak_lanjut_bukti, through the evaluation's OPD scope
         "laporan.RekomendasiLKE.bukti",
+        # check_bukti -> bukti_lke, through the evaluation's OPD scope
+        "laporan.BuktiLKE.berkas",
+        "laporan.EvaluasiLKE.berkas_lhe",  # rendered by the app at approval -> lhe_pdf
     }
 
 

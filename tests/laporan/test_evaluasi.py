@@ -41,7 +41,8 @@ TABEL = [
     # a recommendation's follow-up and its evidence: their own tests below (an id of a
     # recommendation of a final evaluation is needed)
 ]
-TANPA_TABEL = {"laporan:tindak_lanjut", "laporan:tindak_lanjut_bukti"}
+# the self-assessment's evidence: its own test below (an id of an uploaded file is needed)
+TANPA_TABEL = {"laporan:tindak_lanjut", "laporan:tindak_lanjut_bukti", "laporan:bukti_lke"}
 
 
 def url(nama="laporan:evaluasi", opd=None, tahun=TAHUN) -> str:
@@ -739,3 +740,169 @@ def test_weights_differing_from_the_regulation_are_named_on_the_page_the_admin_a
     )
     assert "berbeda dari Peraturan Menteri PANRB Nomor 88 Tahun 2021" in teks
     assert "Komponen 1 Perencanaan Kinerja: bobot 35 (peraturan 30)." in teks
+
+
+# --- the OPD's evidence on its self-assessment (item 3) --------------------------------------
+
+
+def test_the_opd_attaches_evidence_to_its_answers_checked_by_content_all_or_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    from django.conf import settings
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from lkjip_uji import gambar
+    from pdf_uji import pdf_javascript, pdf_polos
+
+    from apps.laporan.models import BuktiLKE
+
+    ev = evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    kr = list(
+        KriteriaLKE.objects.filter(sub__komponen__kuesioner=ev.kuesioner).order_by(
+            "sub__komponen__nomor", "sub__nomor", "nomor"
+        )[:3]
+    )
+    folder = settings.MEDIA_ROOT / "lke-bukti"
+
+    def berkas_disk():
+        return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+    def surat():
+        return SimpleUploadedFile("SK Tim SAKIP.pdf", pdf_polos("SK"), "application/pdf")
+
+    sebelum = berkas_disk()
+    client.force_login(user("operator.kecamatan"))
+    resp = client.post(
+        url(),
+        {
+            "aksi": "simpan",
+            f"k{kr[0].pk}-jawaban": "Y",
+            f"k{kr[0].pk}-bukti": [surat()],
+            f"k{kr[1].pk}-bukti": [gambar(nama="foto.png")],
+        },
+        follow=True,
+    )
+    assert "Tersimpan (1 perubahan jawaban, 2 bukti dilampirkan)." in pesan(resp)
+    assert len(berkas_disk()) == len(sebelum) + 2
+    teks = teks_halaman(resp)
+    assert "SK Tim SAKIP.pdf" in teks and "foto.png" in teks
+    # the same file again is kept once
+    resp = client.post(url(), {"aksi": "simpan", f"k{kr[0].pk}-bukti": [surat()]}, follow=True)
+    assert "Tidak ada perubahan." in pesan(resp) and BuktiLKE.objects.count() == 2
+    # a PDF with active content beside a changed answer: named, nothing saved, no file left
+    for data, galat in (
+        (
+            {
+                f"k{kr[0].pk}-jawaban": "T",
+                f"k{kr[2].pk}-bukti": [
+                    SimpleUploadedFile("js.pdf", pdf_javascript(), "application/pdf")
+                ],
+            },
+            "Bukti kriteria 1.1.3: berkas “js.pdf” ditolak karena berisi konten aktif",
+        ),
+        (
+            {f"k{kr[0].pk}-jawaban": "X", f"k{kr[2].pk}-bukti": [surat()]},
+            "Jawaban “X” tidak dikenal",
+        ),
+        ({"hapus-bukti": "1 OR 1=1"}, "Bukti yang akan dihapus tidak dikenal."),
+        ({"hapus-bukti": "999999"}, "Bukti yang akan dihapus bukan bukti evaluasi ini."),
+    ):
+        resp = client.post(url(), {"aksi": "simpan", **data}, follow=True)
+        semua = " ".join(pesan(resp))
+        assert galat in semua and "Tidak ada yang disimpan." in semua, semua
+        assert JawabanLKE.objects.get(evaluasi=ev, kriteria=kr[0]).jawaban_opd == "Y"
+        assert BuktiLKE.objects.count() == 2 and len(berkas_disk()) == len(sebelum) + 2
+    # the evaluator and Bagian Organisasi read and download it; another OPD gets 404
+    f = BuktiLKE.objects.get(kriteria=kr[0])
+    alamat = reverse("laporan:bukti_lke", args=[f.pk])
+    for peran, status in (("inspektorat", 200), ("verifikator", 200), ("operator.organisasi", 404)):
+        client.force_login(user(peran))
+        resp = client.get(alamat)
+        assert resp.status_code == status, peran
+        if status == 200:
+            assert b"".join(resp.streaming_content).startswith(b"%PDF")
+            assert resp["Content-Disposition"].startswith("attachment")
+    client.force_login(user("inspektorat"))
+    assert "SK Tim SAKIP.pdf" in teks_halaman(client.get(url()))
+    # the evaluator's save does not attach files to the OPD's self-assessment
+    client.post(url(), {"aksi": "simpan", f"k{kr[2].pk}-bukti": [surat()]})
+    assert BuktiLKE.objects.count() == 2
+    # the OPD removes one; its file goes with it
+    client.force_login(user("operator.kecamatan"))
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = client.post(url(), {"aksi": "simpan", "hapus-bukti": str(f.pk)}, follow=True)
+    assert "Tersimpan (1 bukti dihapus)." in pesan(resp)
+    assert BuktiLKE.objects.count() == 1 and len(berkas_disk()) == len(sebelum) + 1
+    # once submitted nothing is attached
+    _post(client, _isian_jawaban(), "inspektorat")
+    _post(client, {"aksi": "ajukan"})
+    client.force_login(user("operator.kecamatan"))
+    resp = client.post(url(), {"aksi": "simpan", f"k{kr[0].pk}-bukti": [surat()]}, follow=True)
+    assert any("tidak dapat diubah" in p for p in pesan(resp))
+    assert BuktiLKE.objects.count() == 1 and len(berkas_disk()) == len(sebelum) + 1
+
+
+def test_a_criterion_holds_at_most_its_number_of_evidence_files(client, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from pdf_uji import pdf_polos
+
+    from apps.laporan import evaluasi as ev_svc
+    from apps.laporan.models import BuktiLKE
+
+    monkeypatch.setattr(ev_svc, "BUKTI_PER_KRITERIA", 2)
+    ev = evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    kr = KriteriaLKE.objects.filter(sub__komponen__kuesioner=ev.kuesioner).order_by(
+        "sub__komponen__nomor", "sub__nomor", "nomor"
+    )[0]
+    client.force_login(user("operator.kecamatan"))
+    berkas = [
+        SimpleUploadedFile(f"b{i}.pdf", pdf_polos(f"B{i}"), "application/pdf") for i in range(3)
+    ]
+    resp = client.post(url(), {"aksi": "simpan", f"k{kr.pk}-bukti": berkas}, follow=True)
+    assert "Kriteria 1.1.1: paling banyak 2 berkas bukti." in " ".join(pesan(resp))
+    assert not BuktiLKE.objects.exists()
+
+
+def test_a_follow_up_keeps_one_evidence_file_and_a_failed_save_leaves_none(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.conf import settings
+    from pdf_uji import pdf_polos
+
+    from apps.laporan import evaluasi as ev_svc
+    from apps.laporan.models import RekomendasiLKE
+    from apps.pengukuran.berkas import check_bukti
+
+    ev = _final_dengan_temuan(client)
+    r = RekomendasiLKE.objects.filter(evaluasi=ev).order_by("nomor").first()
+    folder = settings.MEDIA_ROOT / "tindak-lanjut"
+
+    def berkas_disk():
+        return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+    def simpan(judul):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        return ev_svc.tindak_lanjut_simpan(
+            rekomendasi=r,
+            user=user("operator.kecamatan"),
+            tindakan=f"Tindakan {judul}.",
+            tanggal=None,
+            bukti=check_bukti(SimpleUploadedFile(f"{judul}.pdf", pdf_polos(judul))),
+        )
+
+    sebelum = berkas_disk()
+    with django_capture_on_commit_callbacks(execute=True):
+        pertama = simpan("pertama").bukti.name
+    with django_capture_on_commit_callbacks(execute=True):
+        kedua = simpan("kedua").bukti.name
+    assert len(berkas_disk()) == len(sebelum) + 1 and kedua.rsplit("/", 1)[-1] in berkas_disk()
+    assert pertama.rsplit("/", 1)[-1] not in berkas_disk()
+
+    def gagal(*args, **kwargs):
+        raise RuntimeError("gagal")
+
+    monkeypatch.setattr(RekomendasiLKE, "save", gagal)
+    with pytest.raises(RuntimeError):
+        simpan("ketiga")
+    assert len(berkas_disk()) == len(sebelum) + 1
+    assert RekomendasiLKE.objects.get(pk=r.pk).bukti_nama == "kedua.pdf"

@@ -16,8 +16,11 @@ from apps.core.forms import report_galat
 from apps.core.models import OPD
 from apps.core.selectors import opd_for_user
 from apps.core.tahun import pilihan_tahun
+from apps.pengukuran.berkas import batas_ukuran, check_bukti, ukuran_teks
 
 from ..evaluasi import (
+    BUKTI_PER_KRITERIA,
+    bukti_lke_for_user,
     evaluasi_ajukan,
     evaluasi_kembalikan,
     evaluasi_mulai,
@@ -25,6 +28,7 @@ from ..evaluasi import (
     evaluasi_tahun,
     jawaban_simpan,
     lembar_evaluasi,
+    penilaian_mandiri_simpan,
     pihak_pengguna,
     rekap_evaluasi,
     rekomendasi_for_user,
@@ -32,12 +36,13 @@ from ..evaluasi import (
     status_rekomendasi_simpan,
     temuan_simpan,
     tindak_lanjut_simpan,
+    tindakan_evaluasi,
 )
 from ..evaluasi import (
     lhe_pdf as berkas_lhe,
 )
 from ..forms import TahunForm, TindakLanjutForm
-from ..models import EvaluasiLKE, KuesionerLKE, RekomendasiLKE
+from ..models import BuktiLKE, EvaluasiLKE, KuesionerLKE, RekomendasiLKE
 from ..rekap_lke import rekap_lke_pdf, rekap_lke_xlsx
 
 
@@ -124,22 +129,67 @@ def _lakukan(request, aksi, sukses: str):
         messages.success(request, sukses)
 
 
+def _simpan_mandiri(request, ev: EvaluasiLKE, lembar) -> None:
+    """The OPD's save: its answers and notes, the evidence files chosen per criterion (each
+    checked by its content first; any refused, nothing is saved) and the ones ticked for
+    removal."""
+    bukti, salah = {}, []
+    for daftar in lembar.baris.values():
+        for b in daftar:
+            for berkas in request.FILES.getlist(f"k{b.kriteria.pk}-bukti"):
+                try:
+                    bukti.setdefault(b.kriteria.pk, []).append(
+                        check_bukti(berkas, f"Bukti kriteria {b.nomor}")
+                    )
+                except ValidationError as e:
+                    salah.extend(e.messages)
+    hapus = []
+    for x in request.POST.getlist("hapus-bukti"):
+        if not x.isdigit():
+            salah.append("Bukti yang akan dihapus tidak dikenal.")
+            break
+        hapus.append(int(x))
+    if salah:
+        report_galat(request, ValidationError([*salah, "Tidak ada yang disimpan."]))
+        return
+    try:
+        n, tambah, buang = penilaian_mandiri_simpan(
+            evaluasi=ev,
+            user=request.user,
+            isian=_isian(request.POST, lembar),
+            bukti=bukti,
+            hapus=hapus,
+        )
+    except ValidationError as e:
+        report_galat(request, e)
+        return
+    rincian = [
+        f"{n} perubahan jawaban" if n else "",
+        f"{tambah} bukti dilampirkan" if tambah else "",
+        f"{buang} bukti dihapus" if buang else "",
+    ]
+    rincian = [r for r in rincian if r]
+    messages.success(
+        request, f"Tersimpan ({', '.join(rincian)})." if rincian else "Tidak ada perubahan."
+    )
+
+
 @halaman(metode=("GET", "POST"))
 def evaluasi(request, opd: OPD, tahun: int):
     """One OPD's evaluation of a year: every criterion with the OPD's answer and note and the
     evaluator's, the scores of both, and what the user may do with it now."""
     ev = evaluasi_tahun(opd.pk, tahun)
-    pihak = pihak_pengguna(request.user, opd)
     kuesioner = ev.kuesioner if ev else KuesionerLKE.objects.filter(tahun=tahun).first()
+    boleh = tindakan_evaluasi(request.user, opd, ev, ada_lke=kuesioner is not None)
+    pihak, evaluator = boleh.pihak, boleh.evaluator
     dimuat = 0
     if request.method == "POST" and request.POST.get("aksi") == "usulan":
         # the proposals put in the evaluator's empty answers on the page, nothing saved
-        if pihak != "evaluator":
+        if not evaluator:
             raise PermissionDenied("Hanya evaluator yang memakai usulan jawaban.")
         dimuat = -1
     elif request.method == "POST":
         aksi = request.POST.get("aksi", "simpan")
-        evaluator = request.user.kemampuan.can_evaluate
         if aksi == "mulai":
             if not evaluator:
                 raise PermissionDenied("Hanya evaluator Inspektorat yang memulai evaluasi.")
@@ -154,18 +204,24 @@ def evaluasi(request, opd: OPD, tahun: int):
             if pihak is None:
                 raise PermissionDenied("Anda hanya dapat membaca evaluasi ini.")
             lembar = lembar_evaluasi(ev.kuesioner, ev)
-            try:
-                n = jawaban_simpan(
-                    evaluasi=ev, user=request.user, pihak=pihak, isian=_isian(request.POST, lembar)
-                )
-            except ValidationError as e:
-                report_galat(request, e)
+            if pihak == "opd":
+                _simpan_mandiri(request, ev, lembar)
             else:
-                messages.success(
-                    request, f"Tersimpan ({n} perubahan)." if n else "Tidak ada perubahan."
-                )
+                try:
+                    n = jawaban_simpan(
+                        evaluasi=ev,
+                        user=request.user,
+                        pihak=pihak,
+                        isian=_isian(request.POST, lembar),
+                    )
+                except ValidationError as e:
+                    report_galat(request, e)
+                else:
+                    messages.success(
+                        request, f"Tersimpan ({n} perubahan)." if n else "Tidak ada perubahan."
+                    )
         elif aksi == "temuan":
-            if pihak != "evaluator":
+            if not evaluator:
                 raise PermissionDenied("Temuan dan rekomendasi ditulis evaluator Inspektorat.")
             isian = {
                 k.pk: (
@@ -214,9 +270,7 @@ def evaluasi(request, opd: OPD, tahun: int):
         return redirect(request.path)
 
     lembar = lembar_evaluasi(kuesioner, ev, usulan=True) if kuesioner else None
-    draf = ev is not None and ev.status == EvaluasiLKE.Status.DRAF
-    final = ev is not None and ev.status == EvaluasiLKE.Status.FINAL
-    if dimuat and lembar is not None and draf:
+    if dimuat and lembar is not None and boleh.ubah_evaluator:
         n = lembar.muat_usulan()
         messages.info(
             request,
@@ -224,7 +278,6 @@ def evaluasi(request, opd: OPD, tahun: int):
             "setiap usulan dan buktinya, ubah bila perlu, lalu klik Simpan. Belum ada yang "
             "disimpan.",
         )
-    evaluator = request.user.kemampuan.can_evaluate
     return render(
         request,
         "laporan/evaluasi.html",
@@ -233,20 +286,19 @@ def evaluasi(request, opd: OPD, tahun: int):
             "tahun": tahun,
             "ev": ev,
             "lembar": lembar,
-            "ubah_opd": draf and pihak == "opd",
-            "ubah_evaluator": draf and pihak == "evaluator",
-            "boleh_mulai": evaluator and ev is None and kuesioner is not None,
-            "boleh_ajukan": evaluator and draf,
-            "tindak_opd": final and pihak == "opd",
-            "tindak_evaluator": final and pihak == "evaluator",
+            "ubah_opd": boleh.ubah_opd,
+            "ubah_evaluator": boleh.ubah_evaluator,
+            "boleh_mulai": boleh.mulai,
+            "boleh_ajukan": boleh.ajukan,
+            "tindak_opd": boleh.tindak_opd,
+            "tindak_evaluator": boleh.tindak_evaluator,
             "status_pilihan": RekomendasiLKE.Status.choices,
             "ada_usulan": lembar is not None
             and any(b.usulan for d in lembar.baris.values() for b in d),
-            "boleh_setujui": evaluator
-            and ev is not None
-            and ev.status == EvaluasiLKE.Status.DIAJUKAN
-            and ev.diajukan_oleh_id != request.user.pk,
+            "boleh_setujui": boleh.setujui,
             "tahun_pilihan": pilihan_tahun(tahun, opd.pk),
+            "maks_bukti": ukuran_teks(batas_ukuran()),
+            "bukti_per_kriteria": BUKTI_PER_KRITERIA,
         },
     )
 
@@ -320,6 +372,22 @@ def tindak_lanjut_bukti(request, rekomendasi: RekomendasiLKE):
         berkas,
         content_type=rekomendasi.bukti_jenis or "application/octet-stream",
         filename=rekomendasi.bukti_nama or "bukti",
+    )
+    resp["X-Content-Type-Options"] = "nosniff"
+    resp["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return resp
+
+
+@halaman(objek={"bukti_id": bukti_lke_for_user})
+def bukti_lke(request, bukti: BuktiLKE):
+    """An evidence file of an OPD's self-assessment, only through this permission check
+    (another OPD's answers 404; MEDIA_URL is not served)."""
+    try:
+        berkas = bukti.berkas.open("rb")
+    except FileNotFoundError:
+        raise Http404("Berkas bukti tidak ditemukan.") from None
+    resp = FileResponse(
+        berkas, content_type=bukti.jenis_konten, as_attachment=True, filename=bukti.nama_asli
     )
     resp["X-Content-Type-Options"] = "nosniff"
     resp["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -6,23 +6,19 @@ the OPD report's own pages (apps.laporan.views.final), which lead back here.
 Only roles that see every OPD open it (it holds every OPD's capaian); Bagian Organisasi
 (can_manage_master) writes it. An OPD's operator or pimpinan gets 403."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from apps.core.akses import halaman
-from apps.core.forms import TIDAK_DISIMPAN, report_galat
 from apps.core.tahun import pilihan_tahun
 from apps.pengukuran.kinerja import kinerja_daerah
 from apps.perencanaan.models import IndikatorDaerah
 
-from .. import services
 from ..draf import draf_create
 from ..forms import AnalisisForm, LaporanForm
 from ..lkjip_kabupaten import lkjip_kabupaten_terbaru, sasaran_daerah_tahun
 from ..models import ANALISIS, NARASI, DrafLKjIP, LaporanKinerja
-from ..selectors import finalisasi_berjalan, lkjip_arsip
-from .lkjip import bagian_narasi
+from ..selectors import finalisasi_berjalan, lkjip_arsip, tindakan_lkjip
+from .lkjip import bagian_narasi, boleh_tulis, simpan_lkjip
 from .pdf import respon_draf
 
 
@@ -36,56 +32,21 @@ def lkjip_kabupaten(request, tahun: int):
     sedang = finalisasi_berjalan(laporan) if laporan else None
     data = None
     if request.method == "POST":
-        try:
-            services.laporan_pastikan_draf(laporan)
-        except ValidationError as e:
-            report_galat(request, e)
-            return redirect(request.path)
-        if sedang is not None:
-            messages.error(
-                request,
-                f"{laporan} sedang difinalkan; uraian tidak dapat diubah sampai selesai. "
-                "Tidak ada yang disimpan.",
-            )
+        if not boleh_tulis(request, laporan, sedang):
             return redirect(request.path)
         data = request.POST
     form = LaporanForm(data, opd=None, laporan=laporan)
     f_analisis = [
         AnalisisForm(data, sasaran=s, analisis=ada.get(s.pk), awalan="d") for s in sasaran
     ]
-    if data is not None:
-        if form.is_valid() & all([f.is_valid() for f in f_analisis]):
-            isian = services.IsianLKjIP(
-                nilai=form.nilai(), analisis={f.sasaran: f.nilai() for f in f_analisis}
-            )
-            try:
-                laporan, n = services.laporan_update(
-                    opd=None,
-                    tahun=tahun,
-                    user=request.user,
-                    isian=isian,
-                    sasaran_sah={s.pk for s in sasaran},
-                )
-            except ValidationError as e:
-                report_galat(request, e)
-                messages.error(request, "Tidak ada yang disimpan.")
-            else:
-                messages.success(
-                    request,
-                    f"{laporan} tersimpan ({n} perubahan)." if n else "Tidak ada perubahan.",
-                )
-                return redirect(request.path)
-        else:
-            for f in [form, *f_analisis]:
-                report_galat(request, f)
-            messages.error(request, TIDAK_DISIMPAN)
+    if data is not None and simpan_lkjip(request, form, f_analisis, None, tahun, sasaran):
+        return redirect(request.path)
 
     iku = kinerja_daerah(IndikatorDaerah.objects.filter(sasaran__in=sasaran), tahun)
     per_sasaran = {}
     for k in iku.values():
         per_sasaran.setdefault(k.indikator.sasaran_id, []).append(k)
-    k = request.user.kemampuan
-    draf = laporan is None or laporan.status == LaporanKinerja.Status.DRAFT
+    boleh = tindakan_lkjip(request.user.kemampuan, laporan, sedang=sedang, kabupaten=True)
     return render(
         request,
         "laporan/lkjip_kabupaten.html",
@@ -103,13 +64,11 @@ def lkjip_kabupaten(request, tahun: int):
                 for f in f_analisis
             ],
             "sedang_difinalkan": sedang,
-            "boleh_ubah": k.can_manage_master and draf and sedang is None,
+            "boleh_ubah": boleh.ubah,
             "arsip": lkjip_arsip(laporan),
-            "boleh_finalkan": k.can_approve_opd and laporan is not None and draf and not sedang,
-            "boleh_revisi": k.can_approve_opd and laporan is not None and not draf,
-            "boleh_verifikasi": k.can_verify
-            and laporan is not None
-            and laporan.status == LaporanKinerja.Status.FINAL,
+            "boleh_finalkan": boleh.finalkan,
+            "boleh_revisi": boleh.revisi,
+            "boleh_verifikasi": boleh.verifikasi,
             "tahun_pilihan": pilihan_tahun(tahun),
         },
     )

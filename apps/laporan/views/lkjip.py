@@ -117,6 +117,58 @@ def _salin(request, data, unit, tahun: int) -> None:
         )
 
 
+def boleh_tulis(request, laporan: LaporanKinerja | None, sedang) -> bool:
+    """Whether a POST may write the report's words: not when it is final (a change is a
+    revision) nor while the worker renders its final PDF (what would be saved now would not
+    be in the PDF); said in a message otherwise. The OPD's page and the kabupaten's."""
+    try:
+        services.laporan_pastikan_draf(laporan)
+    except ValidationError as e:
+        report_galat(request, e)
+        return False
+    if sedang is not None:
+        messages.error(
+            request,
+            f"{laporan} sedang difinalkan; uraian tidak dapat diubah sampai selesai. "
+            "Tidak ada yang disimpan.",
+        )
+        return False
+    return True
+
+
+def simpan_lkjip(request, form, f_analisis, opd: OPD | None, tahun: int, sasaran) -> bool:
+    """Save the report's words from its bound forms, all or nothing, saying what happened;
+    True when saved (then the page redirects). `opd` None: the kabupaten's report, its
+    analyses per sasaran daerah. The OPD's page and the kabupaten's."""
+    if not (form.is_valid() & all([f.is_valid() for f in f_analisis])):
+        for f in [form, *f_analisis]:
+            report_galat(request, f)
+        messages.error(request, TIDAK_DISIMPAN)
+        return False
+    struktur = form.cleaned_data.get("struktur_organisasi")
+    isian = services.IsianLKjIP(
+        nilai=form.nilai(),
+        analisis={f.sasaran: f.nilai() for f in f_analisis},
+        struktur=struktur.isi if struktur else None,
+    )
+    try:
+        laporan, n = services.laporan_update(
+            opd=opd,
+            tahun=tahun,
+            user=request.user,
+            isian=isian,
+            sasaran_sah={s.pk for s in sasaran},
+        )
+    except ValidationError as e:
+        report_galat(request, e)
+        messages.error(request, "Tidak ada yang disimpan.")
+        return False
+    messages.success(
+        request, f"{laporan} tersimpan ({n} perubahan)." if n else "Tidak ada perubahan."
+    )
+    return True
+
+
 @halaman(metode=("GET", "POST"), kemampuan_kirim="can_edit_opd_data")
 def ubah(request, opd: OPD, tahun: int):
     """The words of an OPD's LKjIP of a year: every narrative section with its preview, the
@@ -129,17 +181,7 @@ def ubah(request, opd: OPD, tahun: int):
     data, files = None, None
     sedang = finalisasi_berjalan(laporan) if laporan else None
     if request.method == "POST":
-        try:
-            services.laporan_pastikan_draf(laporan)
-        except ValidationError as e:
-            report_galat(request, e)
-            return redirect(request.path)
-        if sedang is not None:
-            messages.error(
-                request,
-                f"{laporan} sedang difinalkan; uraian tidak dapat diubah sampai selesai. "
-                "Tidak ada yang disimpan.",
-            )
+        if not boleh_tulis(request, laporan, sedang):
             return redirect(request.path)
         data, files = request.POST, request.FILES
         if request.POST.get("aksi", "simpan") != "simpan":
@@ -151,42 +193,12 @@ def ubah(request, opd: OPD, tahun: int):
         AnalisisForm(data, sasaran=s, analisis=ada.get(s.pk), program=program[s.pk])
         for s in sasaran
     ]
-    if files is not None:
-        if form.is_valid() & all([f.is_valid() for f in f_analisis]):
-            isian = services.IsianLKjIP(
-                nilai=form.nilai(),
-                analisis={f.sasaran: f.nilai() for f in f_analisis},
-                struktur=(
-                    form.cleaned_data["struktur_organisasi"].isi
-                    if form.cleaned_data["struktur_organisasi"]
-                    else None
-                ),
-            )
-            try:
-                laporan, n = services.laporan_update(
-                    opd=unit,
-                    tahun=tahun,
-                    user=request.user,
-                    isian=isian,
-                    sasaran_sah={s.pk for s in sasaran},
-                )
-            except ValidationError as e:
-                report_galat(request, e)
-                messages.error(request, "Tidak ada yang disimpan.")
-            else:
-                messages.success(
-                    request,
-                    f"{laporan} tersimpan ({n} perubahan)." if n else "Tidak ada perubahan.",
-                )
-                return redirect(request.path)
-        else:
-            for f in [form, *f_analisis]:
-                report_galat(request, f)
-            messages.error(request, TIDAK_DISIMPAN)
+    if files is not None and simpan_lkjip(request, form, f_analisis, unit, tahun, sasaran):
+        return redirect(request.path)
 
     kinerja = kinerja_tahun([unit], tahun)[unit.pk]
     per_sasaran = {s.sasaran.pk: s for s in kinerja.sasaran}
-    boleh = tindakan_lkjip(request.user.kemampuan, laporan)
+    boleh = tindakan_lkjip(request.user.kemampuan, laporan, sedang=sedang)
     return render(
         request,
         "laporan/lkjip_ubah.html",
@@ -208,10 +220,10 @@ def ubah(request, opd: OPD, tahun: int):
             # While the worker renders its final PDF, the report is not written to: what
             # would be saved now would not be in the PDF, and the report is final after it.
             "sedang_difinalkan": sedang,
-            "boleh_ubah": boleh.ubah and sedang is None,
+            "boleh_ubah": boleh.ubah,
             "maks_sisi": STRUKTUR_MAKS_SISI,
             "arsip": lkjip_arsip(laporan),
-            "boleh_finalkan": boleh.finalkan and sedang is None,
+            "boleh_finalkan": boleh.finalkan,
             "boleh_revisi": boleh.revisi,
             "boleh_verifikasi": boleh.verifikasi,
             "batas_berkas": ukuran_teks(batas_ukuran()),
