@@ -69,8 +69,8 @@ def halaman_peran() -> dict[str, list[tuple[str, str]]]:
     kabupaten = [("lkjip", reverse("laporan:lkjip_kabupaten", args=[2023]))]
     # the Evaluasi AKIP: the list, and the Kecamatan's sheet (read-only before it starts)
     evaluasi = [
-        ("lkjip", reverse("laporan:evaluasi_daftar") + "?tahun=2023"),
-        ("lkjip", reverse("laporan:evaluasi", args=[kec.pk, 2023])),
+        ("evaluasi", reverse("laporan:evaluasi_daftar") + "?tahun=2023"),
+        ("evaluasi", reverse("laporan:evaluasi", args=[kec.pk, 2023])),
     ]
     semua = [
         ("verifikasi" if b == "realisasi" else b, u)
@@ -144,6 +144,7 @@ def _menu_bagian(page, bagian) -> set[str]:
         "realisasi": "Realisasi",
         "anggaran": "Anggaran",
         "lkjip": "LKjIP",
+        "evaluasi": "Evaluasi AKIP",
         "dasbor": "Dasbor",
         "notifikasi": "Notifikasi",
         "verifikasi": "Verifikasi",

@@ -27,6 +27,7 @@ MENU = (
     ("realisasi", "Realisasi", "pengukuran:beranda", "!sees_all_opd"),
     ("anggaran", "Anggaran", "anggaran:beranda", None),
     ("lkjip", "LKjIP", "laporan:lkjip_daftar", None),
+    ("evaluasi", "Evaluasi AKIP", "laporan:evaluasi_daftar", None),
     ("dasbor", "Dasbor", "laporan:dasbor", None),
     ("verifikasi", "Verifikasi", "pengukuran:antrean", "sees_all_opd"),
     ("jadwal", "Jadwal", "pengukuran:jadwal", "sees_all_opd"),
@@ -56,6 +57,18 @@ BAGIAN_KHUSUS = {
     "laporan:pohon_opd": "perencanaan",
     "laporan:pohon_opd_unduh": "perencanaan",
     **{
+        f"laporan:{n}": "evaluasi"
+        for n in (
+            "evaluasi_daftar",
+            "evaluasi",
+            "evaluasi_rekap",
+            "lhe_pdf",
+            "bukti_lke",
+            "tindak_lanjut",
+            "tindak_lanjut_bukti",
+        )
+    },
+    **{
         f"laporan:{n}": "lkjip"
         for n in (
             "lkjip_pdf",
@@ -65,11 +78,6 @@ BAGIAN_KHUSUS = {
             "lkjip_ubah",
             "lkjip_kabupaten",
             "lkjip_kabupaten_pdf",
-            "evaluasi_daftar",
-            "evaluasi",
-            "lhe_pdf",
-            "tindak_lanjut",
-            "tindak_lanjut_bukti",
             "lkjip_pratinjau",
             "lkjip_struktur",
             "lkjip_finalkan",

@@ -98,13 +98,13 @@ def _kartu_kabupaten(k: Konteks) -> Kartu:
     # the OPDs whose evaluation recommendations are still open, most open first
     terbuka = sorted(
         (t for t in tindak_lanjut_opd([b.opd for b in baris]) if t.terbuka),
-        key=lambda t: (-t.terbuka, t.opd.kode, -t.tahun),
+        key=lambda t: (-t.terbuka, t.kode, -t.tahun),
     )
     for t in terbuka[:DAFTAR_MAKS]:
         butir.append(
             Butir(
-                f"Rekomendasi Evaluasi AKIP {t.tahun} belum selesai: {t.opd.nama}",
-                url=reverse("laporan:evaluasi", args=[t.opd.pk, t.tahun]) + "#judul-temuan",
+                f"Rekomendasi Evaluasi AKIP {t.tahun} belum selesai: {t.nama}",
+                url=reverse("laporan:evaluasi", args=[t.opd_id, t.tahun]) + "#judul-temuan",
                 ket=f"{t.belum} belum ditindaklanjuti, {t.proses} dalam proses",
                 tingkat="perhatian",
             )

@@ -855,7 +855,9 @@ def rekomendasi_for_user(user) -> QuerySet[RekomendasiLKE]:
 class BarisTindakLanjut:
     """The follow-up of one final evaluation's recommendations: how many at each status."""
 
-    opd: OPD
+    opd_id: int
+    kode: str  # the OPD's
+    nama: str
     tahun: int
     belum: int
     proses: int
@@ -871,35 +873,39 @@ class BarisTindakLanjut:
 
 
 def tindak_lanjut_opd(opds, *, tahun_utama: int | None = None) -> list[BarisTindakLanjut]:
-    """Per OPD and year, the recommendations of its final evaluations at each status (one
-    query), latest year first: the home pages' and the dashboard's count. With
-    `tahun_utama`, that year's evaluations and any earlier one still open (belum or dalam
-    proses), not the closed past."""
-    opds = {o.pk: o for o in opds}
-    hitung: dict[tuple[int, int], dict[str, int]] = {}
-    for opd_id, tahun, status, n in (
+    """Per OPD (of `opds`: OPD objects or a queryset of them) and year, the recommendations
+    of its final evaluations at each status, in one query, latest year first: the home
+    pages' and the dashboard's count. With `tahun_utama`, that year's evaluations and any
+    earlier one still open (belum or dalam proses), not the closed past."""
+    hitung: dict[tuple, dict[str, int]] = {}
+    for opd_id, kode, nama, tahun, status, n in (
         RekomendasiLKE.objects.filter(
-            evaluasi__opd_id__in=list(opds), evaluasi__status=EvaluasiLKE.Status.FINAL
+            evaluasi__opd__in=opds, evaluasi__status=EvaluasiLKE.Status.FINAL
         )
-        .values_list("evaluasi__opd_id", "evaluasi__kuesioner__tahun", "status")
+        .values_list(
+            "evaluasi__opd_id",
+            "evaluasi__opd__kode",
+            "evaluasi__opd__nama",
+            "evaluasi__kuesioner__tahun",
+            "status",
+        )
         .annotate(n=Count("pk"))
         .order_by()
     ):
-        hitung.setdefault((opd_id, tahun), dict.fromkeys(RekomendasiLKE.Status.values, 0))[
-            status
-        ] = n
+        hitung.setdefault(
+            (opd_id, kode, nama, tahun), dict.fromkeys(RekomendasiLKE.Status.values, 0)
+        )[status] = n
     baris = [
         BarisTindakLanjut(
-            opds[opd_id],
-            tahun,
+            *kunci,
             h[RekomendasiLKE.Status.BELUM],
             h[RekomendasiLKE.Status.PROSES],
             h[RekomendasiLKE.Status.SELESAI],
         )
-        for (opd_id, tahun), h in hitung.items()
+        for kunci, h in hitung.items()
     ]
     if tahun_utama is not None:
         baris = [
             b for b in baris if b.tahun == tahun_utama or (b.tahun < tahun_utama and b.terbuka)
         ]
-    return sorted(baris, key=lambda b: (-b.tahun, b.opd.kode))
+    return sorted(baris, key=lambda b: (-b.tahun, b.kode))

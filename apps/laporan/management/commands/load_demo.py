@@ -33,5 +33,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Login (kata sandi semua pengguna: {settings.SAKIP_DEMO_PASSWORD})")
         for username, *_ in DEMO_USERS:
             user = hasil["users"][username]
-            opd = f" — {user.opd}" if user.opd else ""
+            opd = f" — {user.opd}" if user.opd else f" — {user.get_full_name()}"
             self.stdout.write(f"  {username:<22} {user.get_peran_display()}{opd}")
