@@ -329,6 +329,9 @@ def test_the_recap_shows_each_opds_score_grade_and_change_from_last_year_in_page
         assert angka in kec_p, angka
     assert "DRAF" in pdf  # Bagian Organisasi's 2023 evaluation is not final
     assert "Inspektur" in pdf
+    from tata_letak_uji import masalah_tata_letak
+
+    assert masalah_tata_letak(resp.content) == []
     # an OPD's user downloads its own line only
     client.force_login(user("operator.kecamatan"))
     resp = client.get(reverse("laporan:evaluasi_rekap", args=[TAHUN, "xlsx"]))
