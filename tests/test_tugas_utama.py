@@ -11,7 +11,6 @@ import datetime
 
 import pytest
 from conftest import HARI_DEMO
-from django.urls import reverse
 from django.utils import timezone
 from peramban import keluar, masuk, pesan, shot
 from playwright.sync_api import expect
@@ -223,7 +222,7 @@ def test_verifikator_writes_and_prints_the_kabupaten_lkjip_by_clicks(page, hari_
 def test_inspektorat_evaluates_an_opd_from_home_to_the_lhe_by_clicks(page, hari_demo):
     """From the home page: Evaluasi AKIP, the year 2023, Kecamatan Magetan; the evaluation
     started, the proposals from the data loaded and checked, every other criterion answered,
-    saved, submitted; the ketua tim (the admin, another evaluator) approves; the LHE is
+    saved, submitted; the ketua tim (another Inspektorat user) approves; the final LHE is
     downloaded and read."""
     import subprocess
 
@@ -252,18 +251,27 @@ def test_inspektorat_evaluates_an_opd_from_home_to_the_lhe_by_clicks(page, hari_
     page.get_by_role("button", name="Ajukan ke ketua tim").click()
     pesan(page, "diajukan ke ketua tim")
     keluar(page)
-    masuk(page, "admin")
-    page.goto(reverse("laporan:evaluasi", args=[opd_kecamatan().pk, 2023]))
+    # the ketua tim finds it from the menu and approves it
+    masuk(page, "ketua.inspektorat")
+    page.get_by_role("link", name="Evaluasi AKIP", exact=True).click()
+    page.locator("nav.pilih-tahun").get_by_role("link", name="2023").click()
+    page.get_by_role("row", name="Kecamatan Magetan").get_by_role("link", name="Buka").click()
     page.get_by_role("button", name="Setujui (ketua tim)").click()
     pesan(page, "disetujui dan final")
     ev = EvaluasiLKE.objects.get(opd=opd_kecamatan(), kuesioner__tahun=2023)
-    assert ev.status == "final" and ev.predikat
+    assert (
+        ev.status == "final" and ev.predikat and ev.disetujui_oleh.username == "ketua.inspektorat"
+    )
+    expect(page.get_by_text(ev.kode_verifikasi).first).to_be_visible()
     with page.expect_response(
         lambda r: r.headers.get("content-type") == "application/pdf", timeout=60000
     ) as jawaban:
-        page.get_by_role("link", name="Unduh LHE (PDF)").click()
+        page.get_by_role("link", name="Unduh LHE final (PDF)").click()
     isi = page.request.get(jawaban.value.url).body()
+    with ev.berkas_lhe.open("rb") as f:
+        assert isi == f.read()  # the stored file, byte for byte
     teks = subprocess.run(
         ["pdftotext", "-layout", "-", "-"], input=isi, capture_output=True, check=True
     ).stdout.decode()
     assert "LAPORAN HASIL EVALUASI" in teks and f'"{ev.predikat}"' in teks
+    assert ev.kode_verifikasi in teks
