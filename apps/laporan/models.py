@@ -304,14 +304,14 @@ class PaketLKjIP(TugasLatar):
     jenis = models.CharField(max_length=5, choices=Jenis.choices)
     tahun = models.PositiveSmallIntegerField()
     status = models.CharField(max_length=11, choices=Status.choices, default=Status.ANTRE)
-    jumlah = models.PositiveIntegerField("jumlah OPD", default=0)
-    selesai = models.PositiveIntegerField("OPD selesai", default=0)
+    jumlah = models.PositiveIntegerField("jumlah laporan", default=0)
+    selesai = models.PositiveIntegerField("laporan selesai", default=0)
     berkas = models.FileField("berkas ZIP", upload_to="paket/%Y/", blank=True)
     kurang = models.JSONField(
-        "OPD yang tidak dimuat",
+        "laporan yang tidak dimuat",
         default=list,
         blank=True,
-        help_text="“kode nama: alasan” per OPD yang tidak ada di ZIP.",
+        help_text="“kode nama: alasan” per laporan yang tidak ada di ZIP.",
     )
     pesan = models.TextField(
         blank=True, help_text="Mengapa penyusunan gagal, atau mengapa ZIP-nya dihapus."
@@ -353,7 +353,7 @@ class PaketLKjIP(TugasLatar):
 
     @property
     def dimuat(self) -> int:
-        """PDFs in the finished ZIP: every OPD checked but those left out."""
+        """PDFs in the finished ZIP: every report checked but those left out."""
         return self.jumlah - len(self.kurang)
 
     @property

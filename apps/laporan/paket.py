@@ -3,8 +3,9 @@
 Two kinds, both built by one background job per package (apps.laporan.tasks) that writes how
 many OPDs it has done on the package's row:
 - final: the PDF stored when each report was finalised (its latest final or verified
-  revision), copied byte for byte after checking its SHA-256; a report is never rendered
-  again, so the ZIP holds exactly the documents that were signed off;
+  revision), copied byte for byte after checking its SHA-256, every OPD's and then the
+  Pemerintah Kabupaten's own; a report is never rendered again, so the ZIP holds exactly the
+  documents that were signed off;
 - draf: a draft rendered from the data for every active OPD (render_lkjip_pdf), useful
   before the finals exist.
 
@@ -102,11 +103,22 @@ def laporan_final_terakhir(opds: list[OPD], tahun: int) -> dict[int, LaporanKine
     return hasil
 
 
-def _nama_entri(unit: OPD, tahun: int, revisi: int = 0) -> str:
-    return f"lkjip-{unit.kode}-{tahun}{f'-revisi-{revisi}' if revisi else ''}.pdf"
+def _nama_entri(kode: str, tahun: int, revisi: int = 0) -> str:
+    """The ZIP entry of a report: its OPD's code, or "kabupaten" (LaporanKinerja.kode_berkas),
+    as the report's own download names it."""
+    return f"lkjip-{kode}-{tahun}{f'-revisi-{revisi}' if revisi else ''}.pdf"
 
 
-def _salin_final(zf: zipfile.ZipFile, unit: OPD, lap: LaporanKinerja) -> str | None:
+def laporan_kabupaten_final(tahun: int) -> LaporanKinerja | None:
+    """The latest final or verified revision of the Pemerintah Kabupaten's LKjIP of a year."""
+    return (
+        LaporanKinerja.objects.filter(opd__isnull=True, tahun=tahun, status__in=SELESAI_FINAL)
+        .order_by("-revisi")
+        .first()
+    )
+
+
+def _salin_final(zf: zipfile.ZipFile, lap: LaporanKinerja) -> str | None:
     """Copy a stored final PDF into the ZIP after checking it against its checksum; the
     reason it was left out otherwise."""
     try:
@@ -117,7 +129,7 @@ def _salin_final(zf: zipfile.ZipFile, unit: OPD, lap: LaporanKinerja) -> str | N
             if h.hexdigest() != lap.sha256:
                 return "PDF final tersimpan tidak cocok dengan checksum-nya"
             f.seek(0)
-            with zf.open(_nama_entri(unit, lap.tahun, lap.revisi), "w") as tujuan:
+            with zf.open(_nama_entri(lap.kode_berkas, lap.tahun, lap.revisi), "w") as tujuan:
                 shutil.copyfileobj(f, tujuan, 1 << 20)
     except OSError:
         return "PDF final tersimpan tidak ditemukan"
@@ -134,10 +146,12 @@ def paket_build(*, paket: PaketLKjIP) -> PaketLKjIP:
         status=PaketLKjIP.Status.BERJALAN, selesai=0, pesan="", kurang=[], diperbarui=timezone.now()
     )
     opds = _opd_paket(paket)
-    PaketLKjIP.objects.filter(pk=paket.pk).update(jumlah=len(opds), diperbarui=timezone.now())
-    final = (
-        laporan_final_terakhir(opds, paket.tahun) if paket.jenis == PaketLKjIP.Jenis.FINAL else {}
+    # the finals' ZIP also holds the Pemerintah Kabupaten's own report, after the OPDs'
+    kabupaten = paket.jenis == PaketLKjIP.Jenis.FINAL
+    PaketLKjIP.objects.filter(pk=paket.pk).update(
+        jumlah=len(opds) + kabupaten, diperbarui=timezone.now()
     )
+    final = laporan_final_terakhir(opds, paket.tahun) if kabupaten else {}
     kurang: list[str] = []
     unit = None
     with tempfile.TemporaryFile() as tmp:
@@ -147,7 +161,7 @@ def paket_build(*, paket: PaketLKjIP) -> PaketLKjIP:
                 for n, unit in enumerate(opds, 1):
                     if paket.jenis == PaketLKjIP.Jenis.DRAF:
                         zf.writestr(
-                            _nama_entri(unit, paket.tahun),
+                            _nama_entri(unit.kode, paket.tahun),
                             render_lkjip_pdf(opd=unit, tahun=paket.tahun, draf=True),
                         )
                         # WeasyPrint's documents hold reference cycles: free each one now so
@@ -155,10 +169,20 @@ def paket_build(*, paket: PaketLKjIP) -> PaketLKjIP:
                         gc.collect()
                     elif unit.pk not in final:
                         kurang.append(f"{unit.kode} {unit.nama}: belum ada LKjIP final")
-                    elif alasan := _salin_final(zf, unit, final[unit.pk]):
+                    elif alasan := _salin_final(zf, final[unit.pk]):
                         kurang.append(f"{unit.kode} {unit.nama}: {alasan}")
                     PaketLKjIP.objects.filter(pk=paket.pk).update(
                         selesai=n, diperbarui=timezone.now()
+                    )
+                if kabupaten:
+                    unit = None
+                    lap = laporan_kabupaten_final(paket.tahun)
+                    if lap is None:
+                        kurang.append("Pemerintah Kabupaten: belum ada LKjIP final")
+                    elif alasan := _salin_final(zf, lap):
+                        kurang.append(f"Pemerintah Kabupaten: {alasan}")
+                    PaketLKjIP.objects.filter(pk=paket.pk).update(
+                        selesai=len(opds) + 1, diperbarui=timezone.now()
                     )
             tmp.seek(0)
             paket.refresh_from_db()

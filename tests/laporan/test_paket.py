@@ -158,19 +158,35 @@ def test_final_zip_holds_the_stored_bytes_and_lists_the_missing(client, final_ke
     )
     obj = PaketLKjIP.objects.get()
     assert obj.status == "selesai" and obj.selesai == obj.jumlah
-    assert obj.jumlah == OPD.objects.filter(aktif=True).count()
+    # every active OPD, and the Pemerintah Kabupaten's own report
+    assert obj.jumlah == OPD.objects.filter(aktif=True).count() + 1
     with final_kec.berkas_final.open("rb") as f:
         tersimpan = f.read()
     kec = opd_kecamatan()
     assert isi_zip(obj) == {f"lkjip-{kec.kode}-2023.pdf": tersimpan}
     org = opd_organisasi()
     assert f"{org.kode} {org.nama}: belum ada LKjIP final" in obj.kurang
+    assert "Pemerintah Kabupaten: belum ada LKjIP final" in obj.kurang  # the demo's is a draft
     teks = teks_halaman(resp)
-    assert f"1 PDF dari {obj.jumlah} OPD dimuat." in teks
-    assert f"{obj.jumlah - 1} OPD tidak dimuat" in teks
+    assert f"1 PDF dari {obj.jumlah} laporan dimuat." in teks
+    assert f"{obj.jumlah - 1} laporan tidak dimuat" in teks
     assert f"{org.kode} {org.nama}: belum ada LKjIP final" in teks
     assert "Unduh lkjip-2023-final.zip" in teks
     assert 'http-equiv="refresh"' not in resp.content.decode()
+
+
+def test_the_final_zip_holds_the_kabupatens_own_final_report(final_kec):
+    """The Pemerintah Kabupaten's LKjIP (no OPD), final, is copied after the OPDs' as
+    lkjip-kabupaten-<tahun>.pdf, byte for byte."""
+    lap = LaporanKinerja.objects.get(opd__isnull=True, tahun=2023)
+    finalkan(lap, pdf_kecil("LKjIP Pemerintah Kabupaten Magetan 2023"))
+    obj = paket_create(user=user("admin"), tahun=2023, jenis=PaketLKjIP.Jenis.FINAL)
+    isi = isi_zip(obj)
+    with lap.berkas_final.open("rb") as f:
+        assert isi["lkjip-kabupaten-2023.pdf"] == f.read()
+    assert set(isi) == {f"lkjip-{opd_kecamatan().kode}-2023.pdf", "lkjip-kabupaten-2023.pdf"}
+    assert not any(k.startswith("Pemerintah Kabupaten") for k in obj.kurang)
+    assert obj.selesai == obj.jumlah
 
 
 def test_latest_final_revision_and_a_later_draft(final_kec):
@@ -219,7 +235,7 @@ def test_progress_page_reloads_and_shows_n_of_n(client, final_kec):
     resp = client.get(reverse("laporan:paket", args=[obj.pk]))
     assert '<meta http-equiv="refresh" content="2">' in resp.content.decode()
     teks = teks_halaman(resp)
-    assert "Sedang disusun" in teks and "2 dari 5 OPD selesai." in teks
+    assert "Sedang disusun" in teks and "2 dari 5 laporan selesai." in teks
     assert "Unduh" not in teks
     # Not finished: there is nothing to download yet.
     assert client.get(reverse("laporan:paket_unduh", args=[obj.pk])).status_code == 404
@@ -365,7 +381,7 @@ def test_real_worker_builds_the_final_zip(monkeypatch, tmp_path):
             worker.wait()
 
     assert obj.status == "selesai", (obj.pesan, log.read_text())
-    assert obj.selesai == obj.jumlah == OPD.objects.filter(aktif=True).count()
+    assert obj.selesai == obj.jumlah == OPD.objects.filter(aktif=True).count() + 1
     isi = isi_zip(obj)
     assert len(isi) >= 20
     assert isi == tersimpan  # byte for byte what was stored at finalisation
@@ -427,7 +443,7 @@ def test_a_package_still_progressing_is_left_alone(client, final_kec):
     client.force_login(user("verifikator"))
     resp = client.get(reverse("laporan:paket", args=[hidup.pk]))
     assert '<meta http-equiv="refresh" content="2">' in resp.content.decode()
-    assert "2 dari 5 OPD selesai." in teks_halaman(resp)
+    assert "2 dari 5 laporan selesai." in teks_halaman(resp)
     assert client.get(reverse("laporan:paket_daftar")).status_code == 200
     assert paket_create(user=user("admin"), tahun=2023, jenis="final") == hidup
     hidup.refresh_from_db()
