@@ -421,16 +421,8 @@ def penilaian_mandiri_simpan(
     tersimpan = []
     try:
         for kid, berkas in baru:
-            b = BuktiLKE(
-                evaluasi=ev,
-                kriteria_id=kid,
-                nama_asli=berkas.nama_asli,
-                jenis_konten=berkas.jenis_konten,
-                ukuran=berkas.ukuran,
-                sha256=berkas.sha256,
-                diunggah_oleh=user,
-            )
-            b.berkas.save(berkas.isi.name, berkas.isi, save=False)
+            b = BuktiLKE(evaluasi=ev, kriteria_id=kid)
+            b.pasang_berkas(berkas, user)
             tersimpan.append(b.berkas)
             b._history_user = user
             b.full_clean()

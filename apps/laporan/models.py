@@ -8,6 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import OPD, Pejabat, TugasLatar
+from apps.pengukuran.models import BerkasBuktiDasar
 from apps.perencanaan.models import Sasaran, SasaranDaerah
 
 # The narrative sections of a report in the order of the document (PermenPAN-RB 53/2014),
@@ -873,7 +874,7 @@ class RekomendasiLKE(models.Model):
         return f"Rekomendasi {self.komponen.nomor}.{self.nomor}: {self.uraian[:60]}"
 
 
-class BuktiLKE(models.Model):
+class BuktiLKE(BerkasBuktiDasar):
     """An evidence file the OPD attaches to a criterion of its self-assessment: what the
     product does not hold itself (a decree, minutes of a meeting, a photo). Checked by its
     content like every evidence file (apps.pengukuran.berkas.check_bukti), stored under a
@@ -883,14 +884,6 @@ class BuktiLKE(models.Model):
     evaluasi = models.ForeignKey(EvaluasiLKE, on_delete=models.PROTECT, related_name="bukti")
     kriteria = models.ForeignKey(KriteriaLKE, on_delete=models.PROTECT, related_name="+")
     berkas = models.FileField(upload_to="lke-bukti/%Y/")
-    nama_asli = models.CharField("nama berkas", max_length=255)
-    jenis_konten = models.CharField(max_length=100)
-    ukuran = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-    diunggah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    diunggah_pada = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["berkas"])
 
     opd_path = "evaluasi__opd"
@@ -906,6 +899,3 @@ class BuktiLKE(models.Model):
                 violation_error_message="Berkas yang sama sudah dilampirkan pada kriteria ini.",
             ),
         ]
-
-    def __str__(self):
-        return self.nama_asli

@@ -177,11 +177,12 @@ class RealisasiDaerah(models.Model):
             )
 
 
-class BuktiDukung(models.Model):
-    """An evidence file (PDF or image) attached to a realisasi; checked by content on upload."""
+class BerkasBuktiDasar(models.Model):
+    """What every evidence file keeps beside its file (a FileField `berkas` the subclass
+    declares, with its own folder): the original name, the type and size read from its
+    content, its SHA-256, who uploaded it and when. Filled from a file checked by
+    apps.pengukuran.berkas.check_bukti (pasang_berkas), never from what the browser said."""
 
-    realisasi = models.ForeignKey(Realisasi, on_delete=models.PROTECT, related_name="bukti")
-    berkas = models.FileField(upload_to="bukti/%Y/")
     nama_asli = models.CharField("nama berkas", max_length=255)
     jenis_konten = models.CharField(max_length=100)
     ukuran = models.PositiveIntegerField()
@@ -191,15 +192,34 @@ class BuktiDukung(models.Model):
     )
     diunggah_pada = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.nama_asli
+
+    def pasang_berkas(self, berkas, user) -> None:
+        """Take a checked file (an apps.pengukuran.berkas.BerkasBukti) uploaded by `user`:
+        store it under its random name and copy its facts; the caller saves the row (and
+        removes the stored file when that fails)."""
+        self.nama_asli, self.jenis_konten = berkas.nama_asli, berkas.jenis_konten
+        self.ukuran, self.sha256 = berkas.ukuran, berkas.sha256
+        self.diunggah_oleh = user
+        self.berkas.save(berkas.isi.name, berkas.isi, save=False)
+
+
+class BuktiDukung(BerkasBuktiDasar):
+    """An evidence file (PDF or image) attached to a realisasi; checked by content on upload."""
+
+    realisasi = models.ForeignKey(Realisasi, on_delete=models.PROTECT, related_name="bukti")
+    berkas = models.FileField(upload_to="bukti/%Y/")
+
     opd_path = "realisasi__indikator__sasaran__tujuan__renstra__opd"
 
     class Meta:
         verbose_name = "bukti dukung"
         verbose_name_plural = "bukti dukung"
         ordering = ["realisasi", "diunggah_pada"]
-
-    def __str__(self):
-        return self.nama_asli
 
 
 class CatatanVerifikasi(models.Model):

@@ -488,17 +488,14 @@ def bukti_add(*, realisasi: Realisasi, berkas: BerkasBukti, user) -> BuktiDukung
         raise ValidationError("Realisasi ini terkunci; bukti dukung tidak dapat ditambah.")
     if ada := BuktiDukung.objects.filter(realisasi=realisasi, sha256=berkas.sha256).first():
         return ada
-    bukti = BuktiDukung(
-        realisasi=realisasi,
-        nama_asli=berkas.nama_asli,
-        jenis_konten=berkas.jenis_konten,
-        ukuran=berkas.ukuran,
-        sha256=berkas.sha256,
-        diunggah_oleh=user,
-    )
-    bukti.berkas.save(berkas.isi.name, berkas.isi, save=False)
-    bukti.full_clean()
-    bukti.save()
+    bukti = BuktiDukung(realisasi=realisasi)
+    bukti.pasang_berkas(berkas, user)
+    try:
+        bukti.full_clean()
+        bukti.save()
+    except Exception:
+        bukti.berkas.storage.delete(bukti.berkas.name)
+        raise
     return bukti
 
 
