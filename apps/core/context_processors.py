@@ -62,6 +62,7 @@ BAGIAN_KHUSUS = {
             "evaluasi_daftar",
             "evaluasi",
             "evaluasi_rekap",
+            "evaluasi_riwayat",
             "lhe_pdf",
             "bukti_lke",
             "tindak_lanjut",

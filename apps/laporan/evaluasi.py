@@ -21,10 +21,11 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from apps.core.angka import bulatkan
+from apps.core.angka import bulatkan, format_angka
 from apps.core.models import OPD
-from apps.core.riwayat import dengan_aksi
+from apps.core.riwayat import dengan_aksi, label_aksi
 from apps.core.selectors import for_user
+from apps.pengukuran.selectors import tanggal_id
 
 from .kode_verifikasi import kode_unik
 from .lhe import dokumen_lhe, render_lhe
@@ -901,3 +902,128 @@ def tindak_lanjut_opd(opds, *, tahun_utama: int | None = None) -> list[BarisTind
             b for b in baris if b.tahun == tahun_utama or (b.tahun < tahun_utama and b.terbuka)
         ]
     return sorted(baris, key=lambda b: (-b.tahun, b.kode))
+
+
+# --- the history of an evaluation ------------------------------------------------------------
+
+JENIS_RIWAYAT = {"+": "Dibuat", "~": "Diubah", "-": "Dihapus"}
+
+
+@dataclass(frozen=True)
+class BarisRiwayat:
+    """One recorded change of an evaluation: when, by whom, of what, which action, and the
+    old and new value of each field that changed."""
+
+    waktu: object  # datetime
+    oleh: str
+    apa: str
+    jenis: str
+    rincian: list  # [(field label, before, after)]
+
+
+def _tampil(nilai) -> str:
+    if nilai is None:
+        return ""
+    if isinstance(nilai, Decimal):
+        return format_angka(nilai, 2)
+    if hasattr(nilai, "isoformat"):
+        return tanggal_id(nilai)
+    return str(nilai)
+
+
+def _riwayat(records, kolom: dict[str, str], apa, pilihan: dict | None = None) -> list:
+    """The rows of one model's history records: each record against the one before it of
+    the same object (field by field, in Python), `apa(record)` naming the object."""
+    pilihan = pilihan or {}
+    hasil, sebelum = [], {}
+    for h in sorted(records, key=lambda h: (h.history_date, h.history_id)):
+        lalu = sebelum.get(h.id)
+        rincian = []
+        if h.history_type != "-":
+            for f, label in kolom.items():
+                lama = getattr(lalu, f) if lalu is not None else None
+                baru = getattr(h, f)
+                if lama != baru and not (lalu is None and baru in (None, "")):
+                    ubah = pilihan.get(f, {})
+                    rincian.append(
+                        (label, _tampil(ubah.get(lama, lama)), _tampil(ubah.get(baru, baru)))
+                    )
+        sebelum[h.id] = h
+        if h.history_type == "~" and not rincian and not h.history_change_reason:
+            continue  # a save that changed none of the fields shown
+        u = h.history_user
+        hasil.append(
+            BarisRiwayat(
+                h.history_date,
+                (u.get_full_name() or u.username) if u else "sistem",
+                apa(h),
+                label_aksi(h.history_change_reason) or JENIS_RIWAYAT[h.history_type],
+                rincian,
+            )
+        )
+    return hasil
+
+
+def riwayat_evaluasi(ev: EvaluasiLKE) -> list[BarisRiwayat]:
+    """Every recorded change of an evaluation, newest first: its status (started, submitted,
+    returned with the note, approved with score and grade), each answer and note of both
+    sides, the findings, the recommendations and their follow-up, the OPD's evidence files
+    (7 queries, whatever the number of changes)."""
+    nomor = {
+        k.pk: f"{k.sub.komponen.nomor}.{k.sub.nomor}.{k.nomor}"
+        for k in KriteriaLKE.objects.filter(
+            sub__komponen__kuesioner_id=ev.kuesioner_id
+        ).select_related("sub__komponen")
+    }
+    komponen = {
+        k.pk: f"{k.nomor}. {k.nama}"
+        for k in KomponenLKE.objects.filter(kuesioner_id=ev.kuesioner_id)
+    }
+    status = dict(EvaluasiLKE.Status.choices)
+    baris = [
+        *_riwayat(
+            EvaluasiLKE.history.filter(id=ev.pk).select_related("history_user"),
+            {
+                "status": "Status",
+                "catatan_kembali": "Catatan ketua tim",
+                "nilai": "Nilai akhir",
+                "predikat": "Predikat akhir",
+            },
+            lambda h: "Evaluasi",
+            {"status": status},
+        ),
+        *_riwayat(
+            JawabanLKE.history.filter(evaluasi_id=ev.pk).select_related("history_user"),
+            {
+                "jawaban_opd": "Jawaban OPD",
+                "catatan_opd": "Penjelasan OPD",
+                "jawaban": "Jawaban evaluator",
+                "catatan": "Catatan evaluator",
+            },
+            lambda h: f"Kriteria {nomor.get(h.kriteria_id, '?')}",
+        ),
+        *_riwayat(
+            TemuanLKE.history.filter(evaluasi_id=ev.pk).select_related("history_user"),
+            {"uraian": "Temuan"},
+            lambda h: f"Temuan komponen {komponen.get(h.komponen_id, '?')}",
+        ),
+        *_riwayat(
+            RekomendasiLKE.history.filter(evaluasi_id=ev.pk).select_related("history_user"),
+            {
+                "uraian": "Rekomendasi",
+                "tindakan": "Tindak lanjut",
+                "tanggal_tindakan": "Tanggal tindak lanjut",
+                "bukti_nama": "Bukti tindak lanjut",
+                "status": "Status",
+                "catatan_status": "Catatan Inspektorat",
+            },
+            lambda h: f"Rekomendasi {komponen.get(h.komponen_id, '?')} nomor {h.nomor}",
+            {"status": dict(RekomendasiLKE.Status.choices)},
+        ),
+        *_riwayat(
+            BuktiLKE.history.filter(evaluasi_id=ev.pk).select_related("history_user"),
+            {"nama_asli": "Berkas"},
+            lambda h: f"Bukti kriteria {nomor.get(h.kriteria_id, '?')}",
+        ),
+    ]
+    return sorted(baris, key=lambda b: b.waktu, reverse=True)

@@ -43,6 +43,11 @@ urlpatterns = [
     path("evaluasi/bukti/<int:bukti_id>/", evaluasi.bukti_lke, name="bukti_lke"),
     path("evaluasi/<int:opd_id>/<int:tahun>/lhe.pdf", evaluasi.lhe_pdf, name="lhe_pdf"),
     path(
+        "evaluasi/<int:opd_id>/<int:tahun>/riwayat/",
+        evaluasi.evaluasi_riwayat,
+        name="evaluasi_riwayat",
+    ),
+    path(
         "evaluasi/rekomendasi/<int:rekomendasi_id>/",
         evaluasi.tindak_lanjut,
         name="tindak_lanjut",

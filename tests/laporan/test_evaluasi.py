@@ -38,6 +38,9 @@ TABEL = [
     # before the evaluation started there is no LHE; another OPD 404
     ("laporan:lhe_pdf", "GET", (404, 404, 404, 404, 404, 404, 302)),
     ("laporan:lhe_pdf", "POST", SALAH_METODE),
+    # the history: none before the evaluation started; another OPD 404
+    ("laporan:evaluasi_riwayat", "GET", (404, 404, 404, 404, 404, 404, 302)),
+    ("laporan:evaluasi_riwayat", "POST", SALAH_METODE),
     # a recommendation's follow-up and its evidence: their own tests below (an id of a
     # recommendation of a final evaluation is needed)
 ]
@@ -909,3 +912,50 @@ def test_a_follow_up_keeps_one_evidence_file_and_a_failed_save_leaves_none(
         simpan("ketiga")
     assert len(berkas_disk()) == len(sebelum) + 1
     assert RekomendasiLKE.objects.get(pk=r.pk).bukti_nama == "kedua.pdf"
+
+
+# --- the history of every answer (item 3) ----------------------------------------------------
+
+
+def test_the_history_names_every_change_of_the_evaluation_who_when_before_and_after(client):
+    ev = _final_dengan_temuan(client)
+    kr = KriteriaLKE.objects.get(
+        sub__komponen__kuesioner=ev.kuesioner, sub__komponen__nomor=1, sub__nomor=1, nomor=1
+    )
+    jawaban = JawabanLKE.objects.get(evaluasi=ev, kriteria=kr).jawaban
+    alamat = reverse("laporan:evaluasi_riwayat", args=[ev.opd_id, TAHUN])
+    client.force_login(user("operator.kecamatan"))
+    assert "Riwayat perubahan" in teks_halaman(client.get(url()))
+    with CaptureQueriesContext(connection) as q:
+        teks = teks_halaman(client.get(alamat))
+    assert len(q) <= 20
+    for kalimat in (
+        "Evaluasi AKIP dimulai",
+        "Evaluasi AKIP diajukan ke ketua tim",
+        "Evaluasi AKIP disetujui ketua tim",
+        "Status Menunggu persetujuan ketua tim Final",
+        "Predikat akhir B",
+        f"Kriteria 1.1.1 Dibuat Jawaban evaluator {jawaban}",
+        "Temuan komponen 1. Perencanaan Kinerja Dibuat Temuan Target PK 2023",
+        "Rekomendasi 1. Perencanaan Kinerja nomor 2 Dibuat Rekomendasi Tetapkan PK",
+    ):
+        assert kalimat in teks, kalimat
+    assert "Administrator Sistem" in teks and "Auditor Inspektorat" in teks
+    # another OPD's user: 404
+    client.force_login(user("operator.organisasi"))
+    assert client.get(alamat).status_code == 404
+
+
+def test_the_history_shows_an_answer_changed_from_before_to_after(client):
+    ev = evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    kr = KriteriaLKE.objects.get(
+        sub__komponen__kuesioner=ev.kuesioner, sub__komponen__nomor=1, sub__nomor=1, nomor=1
+    )
+    client.force_login(user("operator.kecamatan"))
+    client.post(url(), {"aksi": "simpan", f"k{kr.pk}-jawaban": "Y", f"k{kr.pk}-catatan": "Ada."})
+    client.post(url(), {"aksi": "simpan", f"k{kr.pk}-jawaban": "T", f"k{kr.pk}-catatan": "Ada."})
+    teks = teks_halaman(client.get(reverse("laporan:evaluasi_riwayat", args=[ev.opd_id, TAHUN])))
+    terbaru, lama = teks.split("Kriteria 1.1.1", 2)[1:]
+    assert "Diubah Jawaban OPD Y T" in terbaru and "Penjelasan" not in terbaru
+    assert "Dibuat Jawaban OPD Y Penjelasan OPD Ada." in lama
+    assert "Operator Kecamatan Magetan" in teks

@@ -33,6 +33,7 @@ from ..evaluasi import (
     rekap_evaluasi,
     rekomendasi_for_user,
     ringkasan_rekap,
+    riwayat_evaluasi,
     status_rekomendasi_simpan,
     temuan_simpan,
     tindak_lanjut_simpan,
@@ -300,6 +301,20 @@ def evaluasi(request, opd: OPD, tahun: int):
             "maks_bukti": ukuran_teks(batas_ukuran()),
             "bukti_per_kriteria": BUKTI_PER_KRITERIA,
         },
+    )
+
+
+@halaman()
+def evaluasi_riwayat(request, opd: OPD, tahun: int):
+    """Every recorded change of an OPD's evaluation of a year, newest first (who, when, what,
+    before and after); 404 before the evaluation started."""
+    ev = evaluasi_tahun(opd.pk, tahun)
+    if ev is None:
+        raise Http404("Evaluasi AKIP OPD ini untuk tahun itu belum dimulai.")
+    return render(
+        request,
+        "laporan/evaluasi_riwayat.html",
+        {"opd": opd, "tahun": tahun, "ev": ev, "riwayat": riwayat_evaluasi(ev)},
     )
 
 
