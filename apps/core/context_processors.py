@@ -63,6 +63,7 @@ BAGIAN_KHUSUS = {
             "evaluasi",
             "evaluasi_rekap",
             "evaluasi_riwayat",
+            "lke_buat",
             "lhe_pdf",
             "bukti_lke",
             "tindak_lanjut",

@@ -219,7 +219,7 @@ class KomponenLKEAdmin(KunciLKEMixin, ScopedAdmin):
 
 class KriteriaLKEInline(KunciLKEMixin, ScopedStackedInline):
     model = KriteriaLKE
-    fields = ["nomor", "uraian", "jenis", "bukti", "panduan"]
+    fields = ["nomor", "uraian", "jenis", "bukti", "panduan", "usulan"]
 
 
 @admin.register(SubKomponenLKE)

@@ -10,6 +10,7 @@ weights and grades here are those DOMAIN.md names; `muat_lke_bawaan` writes them
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
@@ -356,3 +357,58 @@ def beda_dari_peraturan(komponen: list[KomponenLKE], predikat: list[PredikatLKE]
 def beda_kuesioner(kuesioner: KuesionerLKE) -> list[str]:
     """beda_dari_peraturan of a stored sheet (4 queries)."""
     return beda_dari_peraturan(susunan_kuesioner(kuesioner), list(kuesioner.predikat.all()))
+
+
+@transaction.atomic
+def lke_buat(*, tahun: int, user) -> tuple[KuesionerLKE, str]:
+    """A year's LKE made ready to edit, by Bagian Organisasi: a copy of the latest earlier
+    year's sheet (its components, sub-components, criteria with their evidence, guidance and
+    proposal rules, and its grades: what the kabupaten kept or edited last time), or the
+    default sheet of PermenPAN-RB 88/2021 when there is none. Not locked. Refused when the
+    year has one or is not a year. Returns the sheet and where it came from."""
+    if not 2000 <= tahun <= 2100:
+        raise ValidationError(f"Tahun {tahun} tidak dikenal; LKE tidak dibuat.", code="tahun")
+    if KuesionerLKE.objects.select_for_update().filter(tahun=tahun).exists():
+        raise ValidationError(
+            f"LKE tahun {tahun} sudah ada; ubah di Data induk › LKE. Tidak ada yang dibuat.",
+            code="ada",
+        )
+    asal = KuesionerLKE.objects.filter(tahun__lt=tahun).order_by("-tahun").first()
+    if asal is None:
+        return muat_lke_bawaan(tahun), f"LKE bawaan {DASAR}"
+    k = KuesionerLKE(tahun=tahun, nama=f"LKE AKIP Perangkat Daerah {tahun}", dasar=asal.dasar)
+    k._history_user = user
+    k.save()
+    for ka in susunan_kuesioner(asal):
+        komponen = KomponenLKE.objects.create(
+            kuesioner=k, nomor=ka.nomor, nama=ka.nama, bobot=ka.bobot
+        )
+        for sa in ka.sub.all():
+            sub = SubKomponenLKE.objects.create(
+                komponen=komponen, nomor=sa.nomor, nama=sa.nama, persen=sa.persen
+            )
+            bulk_create_with_history(
+                [
+                    KriteriaLKE(
+                        sub=sub,
+                        nomor=kr.nomor,
+                        jenis=kr.jenis,
+                        uraian=kr.uraian,
+                        bukti=kr.bukti,
+                        panduan=kr.panduan,
+                        usulan=kr.usulan,
+                    )
+                    for kr in sa.kriteria.all()
+                ],
+                KriteriaLKE,
+                default_user=user,
+            )
+    bulk_create_with_history(
+        [
+            PredikatLKE(kuesioner=k, huruf=p.huruf, batas=p.batas, uraian=p.uraian)
+            for p in asal.predikat.all()
+        ],
+        PredikatLKE,
+        default_user=user,
+    )
+    return k, f"LKE tahun {asal.tahun}"

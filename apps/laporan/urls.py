@@ -38,6 +38,7 @@ urlpatterns = [
         name="pohon_opd_unduh",
     ),
     path("evaluasi/", evaluasi.evaluasi_daftar, name="evaluasi_daftar"),
+    path("evaluasi/lke/", evaluasi.lke_buat, name="lke_buat"),
     path("evaluasi/rekap/<int:tahun>.<str:format>", evaluasi.evaluasi_rekap, name="evaluasi_rekap"),
     path("evaluasi/<int:opd_id>/<int:tahun>/", evaluasi.evaluasi, name="evaluasi"),
     path("evaluasi/bukti/<int:bukti_id>/", evaluasi.bukti_lke, name="bukti_lke"),

@@ -30,6 +30,10 @@ KEC_SAJA = (200, 200, 200, 200, 200, 404, 302)
 TABEL = [
     ("laporan:evaluasi_daftar", "GET", SEMUA),
     ("laporan:evaluasi_daftar", "POST", SALAH_METODE),
+    # Bagian Organisasi (and the admin) makes a year's LKE; an empty post says what is
+    # missing and makes nothing
+    ("laporan:lke_buat", "POST", (302, 302, 403, 403, 403, 403, 302)),
+    ("laporan:lke_buat", "GET", SALAH_METODE),
     ("laporan:evaluasi_rekap", "GET", SEMUA),
     ("laporan:evaluasi_rekap", "POST", SALAH_METODE),
     ("laporan:evaluasi", "GET", KEC_SAJA),
@@ -51,6 +55,8 @@ TANPA_TABEL = {"laporan:tindak_lanjut", "laporan:tindak_lanjut_bukti", "laporan:
 def url(nama="laporan:evaluasi", opd=None, tahun=TAHUN) -> str:
     if nama == "laporan:evaluasi_daftar":
         return reverse(nama) + f"?tahun={tahun}"
+    if nama == "laporan:lke_buat":
+        return reverse(nama)
     if nama == "laporan:evaluasi_rekap":
         return reverse(nama, args=[tahun, "xlsx"])
     return reverse(nama, args=[(opd or opd_kecamatan()).pk, tahun])
@@ -959,3 +965,48 @@ def test_the_history_shows_an_answer_changed_from_before_to_after(client):
     assert "Diubah Jawaban OPD Y T" in terbaru and "Penjelasan" not in terbaru
     assert "Dibuat Jawaban OPD Y Penjelasan OPD Ada." in lama
     assert "Operator Kecamatan Magetan" in teks
+
+
+# --- a year's LKE made by Bagian Organisasi (item 1) ----------------------------------------
+
+
+def test_bagian_organisasi_makes_a_years_lke_from_the_last_one_or_the_regulation(client):
+    from apps.laporan.lke_bawaan import beda_kuesioner
+
+    kemarin = KuesionerLKE.objects.get(tahun=TAHUN)
+    kr = KriteriaLKE.objects.filter(sub__komponen__kuesioner=kemarin).order_by("pk").first()
+    KriteriaLKE.objects.filter(pk=kr.pk).update(uraian="Kriteria yang diubah kabupaten.")
+    client.force_login(user("inspektorat"))
+    daftar = reverse("laporan:evaluasi_daftar")
+    assert "Buat LKE 2024" not in teks_halaman(client.get(daftar + "?tahun=2024"))
+    assert client.post(reverse("laporan:lke_buat"), {"tahun": "2024"}).status_code == 403
+    client.force_login(user("verifikator"))
+    assert "Buat LKE 2024" in teks_halaman(client.get(daftar + "?tahun=2024"))
+    resp = client.post(reverse("laporan:lke_buat"), {"tahun": "2024"}, follow=True)
+    assert any(
+        "LKE AKIP Perangkat Daerah 2024 dibuat dari LKE tahun 2023" in p for p in pesan(resp)
+    )
+    baru = KuesionerLKE.objects.get(tahun=2024)
+    assert not baru.dikunci and beda_kuesioner(baru) == []
+
+    def isi(k):
+        return [
+            (x.sub.komponen.nomor, x.sub.nomor, x.nomor, x.jenis, x.uraian, x.bukti, x.usulan)
+            for x in KriteriaLKE.objects.filter(sub__komponen__kuesioner=k).order_by(
+                "sub__komponen__nomor", "sub__nomor", "nomor"
+            )
+        ]
+
+    assert isi(baru) == isi(kemarin) and len(isi(baru)) > 30
+    assert "Kriteria yang diubah kabupaten." in [x[4] for x in isi(baru)]
+    assert list(baru.predikat.values_list("huruf", "batas")) == list(
+        kemarin.predikat.values_list("huruf", "batas")
+    )
+    # a year before every sheet: the regulation's default; a year that has one: refused
+    resp = client.post(reverse("laporan:lke_buat"), {"tahun": "2017"}, follow=True)
+    assert any("dari LKE bawaan Peraturan Menteri PANRB" in p for p in pesan(resp))
+    for tahun, galat in (("2024", "LKE tahun 2024 sudah ada"), ("dua ribu", "Tahun")):
+        jumlah = KriteriaLKE.objects.count()
+        resp = client.post(reverse("laporan:lke_buat"), {"tahun": tahun}, follow=True)
+        assert any(galat in p for p in pesan(resp)), pesan(resp)
+        assert KriteriaLKE.objects.count() == jumlah

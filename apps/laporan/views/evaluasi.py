@@ -43,6 +43,7 @@ from ..evaluasi import (
     lhe_pdf as berkas_lhe,
 )
 from ..forms import TahunForm, TindakLanjutForm
+from ..lke_bawaan import lke_buat as lke_bawaan_buat
 from ..models import BuktiLKE, EvaluasiLKE, KuesionerLKE, RekomendasiLKE
 from ..rekap_lke import rekap_lke_pdf, rekap_lke_xlsx
 
@@ -84,6 +85,29 @@ def evaluasi_daftar(request):
             "tahun_pilihan": pilihan_tahun(tahun),
         },
     )
+
+
+@halaman(metode=("POST",), kemampuan="can_manage_master")
+def lke_buat(request):
+    """Bagian Organisasi makes the LKE of the year asked for (?tahun= on the list it came
+    from): a copy of the latest earlier year's, or the regulation's default; then it is
+    edited in the admin until the first evaluation of that year starts."""
+    f = TahunForm(request.POST)
+    if not f.is_valid():
+        report_galat(request, f)
+        return redirect("laporan:evaluasi_daftar")
+    tahun = f.cleaned_data["tahun"]
+    try:
+        k, asal = lke_bawaan_buat(tahun=tahun, user=request.user)
+    except ValidationError as e:
+        report_galat(request, e)
+    else:
+        messages.success(
+            request,
+            f"{k.nama} dibuat dari {asal}; periksa dan ubah di Data induk › LKE sebelum "
+            "evaluasi pertama tahun itu dimulai.",
+        )
+    return redirect(reverse("laporan:evaluasi_daftar") + f"?tahun={tahun}")
 
 
 @halaman()
