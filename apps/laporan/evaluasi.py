@@ -514,7 +514,8 @@ def evaluasi_setujui(*, evaluasi: EvaluasiLKE, user) -> EvaluasiLKE:
 
 def lhe_pdf(evaluasi: EvaluasiLKE) -> tuple[bytes, str]:
     """The LHE's bytes and file name: a final evaluation's stored file, byte for byte the
-    one its checksum and verification code certify; else the draft of the answers so far."""
+    one its checksum and verification code certify (FileNotFoundError when the storage lost
+    it: never rendered again in its place); else the draft of the answers so far."""
     nama = f"lhe-{evaluasi.opd.kode}-{evaluasi.tahun}"
     if evaluasi.status == EvaluasiLKE.Status.FINAL:
         with evaluasi.berkas_lhe.open("rb") as f:

@@ -1010,3 +1010,32 @@ def test_bagian_organisasi_makes_a_years_lke_from_the_last_one_or_the_regulation
         resp = client.post(reverse("laporan:lke_buat"), {"tahun": tahun}, follow=True)
         assert any(galat in p for p in pesan(resp)), pesan(resp)
         assert KriteriaLKE.objects.count() == jumlah
+
+
+def test_a_lost_final_lhe_file_is_404_and_said_by_the_shell_never_rendered_again(client, tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    ev = _final_dengan_temuan(client)
+    ev.berkas_lhe.storage.delete(ev.berkas_lhe.name)
+    client.force_login(user("inspektorat"))
+    assert client.get(reverse("laporan:lhe_pdf", args=[ev.opd_id, TAHUN])).status_code == 404
+    with pytest.raises(CommandError, match="tidak ditemukan di penyimpanan"):
+        call_command("lhe_pdf", "--opd", "7.01.01", "--tahun", "2023", "--output", str(tmp_path))
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_recap_of_a_year_without_an_lke_lists_every_opd_as_not_started(client):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(user("verifikator"))
+    teks = teks_halaman(client.get(url("laporan:evaluasi_daftar", tahun=2030)))
+    assert "Belum ada LKE tahun 2030" in teks and "Buat LKE 2030" in teks
+    resp = client.get(reverse("laporan:evaluasi_rekap", args=[2030, "xlsx"]))
+    ws = load_workbook(io.BytesIO(resp.content)).active
+    status = [r[3].value for r in ws.iter_rows() if r[1].value in ("7.01.01", "4.01.01.06")]
+    assert status == ["Belum dimulai", "Belum dimulai"]
+    resp = client.get(reverse("laporan:evaluasi_rekap", args=[2030, "pdf"]))
+    assert resp.status_code == 200 and resp.content.startswith(b"%PDF")

@@ -350,7 +350,10 @@ def lhe_pdf(request, opd: OPD, tahun: int):
     ev = evaluasi_tahun(opd.pk, tahun)
     if ev is None:
         raise Http404("Evaluasi AKIP OPD ini untuk tahun itu belum dimulai.")
-    isi, nama = berkas_lhe(ev)
+    try:
+        isi, nama = berkas_lhe(ev)
+    except FileNotFoundError:
+        raise Http404("Berkas PDF LHE final tidak ditemukan.") from None
     resp = HttpResponse(isi, content_type="application/pdf")
     resp["Content-Disposition"] = f'inline; filename="{nama}"'
     resp["Cache-Control"] = "private, no-store"

@@ -41,7 +41,12 @@ class Command(BaseCommand):
                 tujuan.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise CommandError(f"Folder {tujuan} tidak dapat dibuat: {e.strerror}.") from e
-        isi, nama = lhe_pdf(ev)
+        try:
+            isi, nama = lhe_pdf(ev)
+        except FileNotFoundError as e:
+            raise CommandError(
+                f"Berkas PDF LHE final {unit.nama} {tahun} tidak ditemukan di penyimpanan."
+            ) from e
         if tujuan.suffix.lower() != ".pdf":
             tujuan = tujuan / nama
         try:
