@@ -6,7 +6,8 @@ any such queryset through `opd_for_user`. Objects outside the result answer 404.
 
 from django.db.models import Model, Q, QuerySet
 
-from .models import OPD, Pejabat
+from .models import OPD, Pejabat, User
+from .roles import KEMAMPUAN, Peran
 
 
 def opd_for_user(user) -> QuerySet[OPD]:
@@ -59,3 +60,21 @@ def pejabat_opd_for_user(user) -> QuerySet:
     """The officials of OPDs this user sees, for the officials' page: the kepala daerah (no
     OPD) is kept in the admin by those who keep master data, not here."""
     return for_user(Pejabat.objects.select_related("opd"), user).filter(opd__isnull=False)
+
+
+def pengguna_opd(opd_id) -> list[User]:
+    """The active users who work for an OPD (its operators and pimpinan): who is told what
+    happens to its data."""
+    return list(
+        User.objects.filter(
+            opd_id=opd_id, is_active=True, peran__in=[Peran.OPERATOR, Peran.PIMPINAN]
+        )
+    )
+
+
+def pengguna_dengan(kemampuan: str) -> list[User]:
+    """The active users whose role has a capability (apps.core.roles.Kemampuan), the admin
+    not counted: who is told that work waits for them (verification, an evaluation to
+    approve)."""
+    peran = [p for p, k in KEMAMPUAN.items() if getattr(k, kemampuan) and p != Peran.ADMIN]
+    return list(User.objects.filter(is_active=True, peran__in=peran))

@@ -18,13 +18,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from apps.core.angka import bulatkan, format_angka
 from apps.core.models import OPD
 from apps.core.riwayat import dengan_aksi, label_aksi
-from apps.core.selectors import for_user
+from apps.core.selectors import for_user, pengguna_dengan, pengguna_opd
+from apps.core.services import notifikasi_send
 from apps.pengukuran.selectors import tanggal_id
 
 from .kode_verifikasi import kode_unik
@@ -264,6 +266,10 @@ def lembar_evaluasi(
     )
 
 
+def _alamat(ev: EvaluasiLKE, bagian: str = "") -> str:
+    return reverse("laporan:evaluasi", args=[ev.opd_id, ev.kuesioner.tahun]) + bagian
+
+
 def _pastikan_draf(evaluasi: EvaluasiLKE) -> None:
     if evaluasi.status != EvaluasiLKE.Status.DRAF:
         raise ValidationError(
@@ -308,6 +314,13 @@ def evaluasi_mulai(*, opd: OPD, tahun: int, user) -> EvaluasiLKE:
     dengan_aksi(evaluasi, "evaluasi.mulai")
     evaluasi.full_clean()
     evaluasi.save()
+    notifikasi_send(
+        penerima=pengguna_opd(opd.pk),
+        judul=f"Evaluasi AKIP {tahun} dimulai: isi penilaian mandiri",
+        pesan=f"Inspektorat memulai Evaluasi AKIP {opd.nama} tahun {tahun}. Isi jawaban "
+        "penilaian mandiri setiap kriteria beserta penjelasan dan buktinya.",
+        tautan=_alamat(evaluasi),
+    )
     return evaluasi
 
 
@@ -459,6 +472,13 @@ def evaluasi_ajukan(*, evaluasi: EvaluasiLKE, user) -> EvaluasiLKE:
     ev._history_user = user
     dengan_aksi(ev, "evaluasi.ajukan")
     ev.save()
+    notifikasi_send(
+        penerima=[u for u in pengguna_dengan("can_evaluate") if u.pk != user.pk],
+        judul=f"{ev} menunggu persetujuan ketua tim",
+        pesan=f"{ev} diajukan oleh {user.get_full_name() or user.username}; setujui atau "
+        "kembalikan dengan catatan.",
+        tautan=_alamat(ev),
+    )
     return ev
 
 
@@ -509,6 +529,16 @@ def evaluasi_setujui(*, evaluasi: EvaluasiLKE, user) -> EvaluasiLKE:
     except Exception:
         ev.berkas_lhe.storage.delete(ev.berkas_lhe.name)
         raise
+    n = sum(len(r) for r in lembar.rekomendasi.values())
+    notifikasi_send(
+        penerima=pengguna_opd(ev.opd_id),
+        judul=f"LHE Evaluasi AKIP {ev.tahun} terbit: nilai {format_angka(ev.nilai, 2)}, "
+        f"predikat {ev.predikat}",
+        pesan=f"Laporan Hasil Evaluasi AKIP {ev.opd.nama} tahun {ev.tahun} telah disetujui "
+        f"ketua tim. {n} rekomendasi perlu ditindaklanjuti; catat tindak lanjut dan buktinya "
+        "pada halaman evaluasi.",
+        tautan=_alamat(ev, "#judul-temuan"),
+    )
     return ev
 
 
@@ -540,6 +570,12 @@ def evaluasi_kembalikan(*, evaluasi: EvaluasiLKE, user, catatan: str) -> Evaluas
     ev._history_user = user
     dengan_aksi(ev, "evaluasi.kembalikan")
     ev.save()
+    notifikasi_send(
+        penerima=[ev.diajukan_oleh] if ev.diajukan_oleh_id else [],
+        judul=f"{ev} dikembalikan ketua tim",
+        pesan=f"Catatan ketua tim: {ev.catatan_kembali}",
+        tautan=_alamat(ev),
+    )
     return ev
 
 
@@ -811,6 +847,14 @@ def tindak_lanjut_simpan(
     if bukti is not None and lama:  # the replaced file, once the new one is committed
         storage = r.bukti.storage
         transaction.on_commit(lambda: storage.delete(lama))
+    ev = r.evaluasi
+    notifikasi_send(
+        penerima=list({u.pk: u for u in (ev.dimulai_oleh, ev.disetujui_oleh) if u}.values()),
+        judul=f"Tindak lanjut {ev.opd.nama}: rekomendasi {r.komponen.nomor}.{r.nomor}",
+        pesan=f"{ev.opd.nama} mencatat tindak lanjut rekomendasi “{r.uraian[:200]}”: "
+        f"{tindakan[:500]}",
+        tautan=_alamat(ev, "#judul-temuan"),
+    )
     return r
 
 

@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from apps.core.angka import format_nilai, nama_triwulan
 from apps.core.beranda import sisa_hari
-from apps.core.models import OPD, User
+from apps.core.models import OPD
 from apps.core.riwayat import bulk_update_riwayat, dengan_aksi, record_riwayat
-from apps.core.roles import KEMAMPUAN, Peran
+from apps.core.selectors import pengguna_dengan, pengguna_opd
 from apps.core.services import notifikasi_send
 
 from .berkas import BerkasBukti
@@ -89,19 +89,6 @@ def _catat_pelaku(obj, user):
 
 def _url_pengisian(opd_id, tahun, triwulan):
     return reverse("pengukuran:pengisian", args=[opd_id, tahun, triwulan])
-
-
-def _pengguna_opd(opd_id) -> list[User]:
-    return list(
-        User.objects.filter(
-            opd_id=opd_id, is_active=True, peran__in=[Peran.OPERATOR, Peran.PIMPINAN]
-        )
-    )
-
-
-def _verifikator() -> list[User]:
-    peran = [p for p, k in KEMAMPUAN.items() if k.can_verify and p != Peran.ADMIN]
-    return list(User.objects.filter(is_active=True, peran__in=peran))
 
 
 @transaction.atomic
@@ -314,7 +301,7 @@ def _ganti_pengajuan(rows, status: str, user, sekarang, aksi: str) -> None:
 
 def _kabari_verifikator(opd, tahun: int, triwulan: int, judul: str, pesan: str) -> None:
     notifikasi_send(
-        penerima=_verifikator(),
+        penerima=pengguna_dengan("can_verify"),
         judul=judul,
         pesan=pesan,
         tautan=reverse("pengukuran:tinjau", args=[opd.pk, tahun, triwulan]),
@@ -437,7 +424,7 @@ def verifikasi_save(
         judul = f"Realisasi {nama_tw} diverifikasi"
         pesan = f"{hitung['verifikasi']} indikator diverifikasi oleh {user}."
     notifikasi_send(
-        penerima=_pengguna_opd(opd.pk),
+        penerima=pengguna_opd(opd.pk),
         judul=judul,
         pesan=pesan,
         tautan=_url_pengisian(opd.pk, tahun, triwulan),
@@ -471,7 +458,7 @@ def realisasi_reopen(*, realisasi: Realisasi, user, alasan: str) -> Realisasi:
     )
     opd_id = r.indikator.sasaran.tujuan.renstra.opd_id
     notifikasi_send(
-        penerima=_pengguna_opd(opd_id),
+        penerima=pengguna_opd(opd_id),
         judul=f"Realisasi Triwulan {ROMAWI[r.triwulan]} {r.tahun} dibuka kembali",
         pesan=f"“{r.indikator.nama}” dibuka kembali oleh {user}: {alasan.strip()}",
         tautan=_url_pengisian(opd_id, r.tahun, r.triwulan),
@@ -538,7 +525,7 @@ def pengingat_send(*, hari: int, hari_ini: datetime.date | None = None) -> list[
             ]
             if not belum:
                 continue
-            penerima = _pengguna_opd(opd.pk)
+            penerima = pengguna_opd(opd.pk)
             notifikasi_send(
                 penerima=penerima,
                 judul=(

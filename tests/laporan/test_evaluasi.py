@@ -1039,3 +1039,62 @@ def test_the_recap_of_a_year_without_an_lke_lists_every_opd_as_not_started(clien
     assert status == ["Belum dimulai", "Belum dimulai"]
     resp = client.get(reverse("laporan:evaluasi_rekap", args=[2030, "pdf"]))
     assert resp.status_code == 200 and resp.content.startswith(b"%PDF")
+
+
+# --- who is told (item 3, item 5) ---------------------------------------------------------------
+
+
+def test_each_step_tells_the_ones_who_act_next(client):
+    from apps.core.models import Notifikasi
+    from apps.laporan.evaluasi import (
+        evaluasi_ajukan,
+        evaluasi_kembalikan,
+        evaluasi_setujui,
+        temuan_simpan,
+        tindak_lanjut_simpan,
+    )
+    from apps.laporan.models import RekomendasiLKE
+
+    def judul(username):
+        return list(
+            Notifikasi.objects.filter(penerima__username=username)
+            .order_by("pk")
+            .values_list("judul", flat=True)
+        )
+
+    alamat = url()
+    ev = evaluasi_mulai(opd=opd_kecamatan(), tahun=TAHUN, user=user("inspektorat"))
+    for u in ("operator.kecamatan", "pimpinan.kecamatan"):
+        assert judul(u) == ["Evaluasi AKIP 2023 dimulai: isi penilaian mandiri"]
+    assert judul("operator.organisasi") == []
+    assert Notifikasi.objects.get(penerima__username="operator.kecamatan").tautan == alamat
+    _post(client, _isian_jawaban(), "inspektorat")
+    evaluasi_ajukan(evaluasi=ev, user=user("inspektorat"))
+    assert judul("ketua.inspektorat") == [f"{ev} menunggu persetujuan ketua tim"]
+    assert judul("inspektorat") == []  # not the one who submitted
+    evaluasi_kembalikan(evaluasi=ev, user=user("ketua.inspektorat"), catatan="Periksa 1.2.4.")
+    assert judul("inspektorat") == [f"{ev} dikembalikan ketua tim"]
+    assert Notifikasi.objects.get(penerima__username="inspektorat").pesan == (
+        "Catatan ketua tim: Periksa 1.2.4."
+    )
+    k = ev.kuesioner.komponen.get(nomor=1)
+    temuan_simpan(evaluasi=ev, user=user("inspektorat"), isian={k.pk: ("", "Rekomendasi uji.")})
+    evaluasi_ajukan(evaluasi=ev, user=user("inspektorat"))
+    evaluasi_setujui(evaluasi=ev, user=user("ketua.inspektorat"))
+    assert (
+        judul("operator.kecamatan")[-1] == "LHE Evaluasi AKIP 2023 terbit: nilai 65,24, predikat B"
+    )
+    assert "1 rekomendasi perlu ditindaklanjuti" in (
+        Notifikasi.objects.filter(penerima__username="operator.kecamatan")
+        .order_by("pk")
+        .last()
+        .pesan
+    )
+    tindak_lanjut_simpan(
+        rekomendasi=RekomendasiLKE.objects.get(evaluasi=ev),
+        user=user("operator.kecamatan"),
+        tindakan="Sudah.",
+        tanggal=None,
+    )
+    teks = "Tindak lanjut Kecamatan Magetan: rekomendasi 1.1"
+    assert judul("inspektorat")[-1] == teks and judul("ketua.inspektorat")[-1] == teks
