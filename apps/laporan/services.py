@@ -632,17 +632,68 @@ def ikhtisar_usulan(opd: OPD, tahun: int) -> str:
             if sisa:
                 butir.append(f"- {sisa} indikator belum dapat dihitung capaiannya.")
             bagian.append("\n".join(butir))
-    a = baris.anggaran
+    bagian.append(_kalimat_anggaran(baris.anggaran, tahun))
+    return "\n\n".join(bagian) + "\n"
+
+
+def _kalimat_anggaran(a, tahun: int) -> str:
+    """The ikhtisar's sentence on the budget (an apps.anggaran.perhitungan.Rekap or None)."""
     if a is None:
-        bagian.append(
+        return (
             f"Belum ada DPA {tahun} yang berlaku, sehingga serapan anggaran belum dapat dihitung."
         )
-    elif a.serapan.ada:
-        bagian.append(
+    if a.serapan.ada:
+        return (
             f"Realisasi anggaran sebesar {format_rupiah(a.realisasi, sen=None)} dari "
             f"pagu {format_rupiah(a.pagu, sen=None)}, atau serapan "
             f"**{format_persen(a.serapan.nilai)}**."
         )
+    return f"Serapan anggaran belum dapat dihitung ({a.serapan.alasan})."
+
+
+def ikhtisar_kabupaten_usulan(tahun: int) -> str:
+    """A proposed Ikhtisar Eksekutif of the Pemerintah Kabupaten's LKjIP in Markdown, every
+    number from the report's own document (dokumen_lkjip_kabupaten): the sasaran daerah and
+    IKU Pemda measured, the kabupaten's capaian and predikat, how many IKU met their target,
+    the OPDs' mean capaian and how many have a capaian, the whole kabupaten's budget. The
+    user edits it before saving."""
+    dok = dokumen_lkjip_kabupaten(tahun=tahun)
+    nama = dok.nama_pemerintah
+    bagian = []
+    if not dok.sasaran:
+        bagian.append(
+            f"Belum ada sasaran daerah RPJMD yang berlaku untuk tahun {tahun}, sehingga "
+            "capaian IKU Pemerintah Daerah belum dapat diringkas."
+        )
     else:
-        bagian.append(f"Serapan anggaran belum dapat dihitung ({a.serapan.alasan}).")
+        kalimat = (
+            f"Pada tahun {tahun}, {nama} mengukur **{len(dok.sasaran)} sasaran daerah** RPJMD "
+            f"dengan **{dok.jumlah_indikator} Indikator Kinerja Utama**."
+        )
+        if dok.capaian.ada:
+            kalimat += f" Capaian kinerja rata-rata adalah **{format_persen(dok.capaian.nilai)}**"
+            kalimat += f" dengan predikat **{dok.predikat.label}**." if dok.predikat else "."
+        else:
+            kalimat += f" Capaian rata-rata belum dapat dihitung ({dok.capaian.alasan})."
+        bagian.append(kalimat)
+        tanpa = sum(1 for i in dok.indikator_belum if not i.hasil.capaian.ada)
+        butir = [
+            f"- {len(dok.indikator_tercapai)} IKU mencapai atau melampaui targetnya.",
+            f"- {len(dok.indikator_belum) - tanpa} IKU belum mencapai targetnya.",
+        ]
+        if tanpa:
+            butir.append(f"- {tanpa} IKU belum dapat dihitung capaiannya.")
+        bagian.append("\n".join(butir))
+    if dok.opd:
+        if dok.rata_opd.ada:
+            bagian.append(
+                f"Rata-rata capaian kinerja {dok.rata_dari} dari {len(dok.opd)} Perangkat "
+                f"Daerah adalah **{format_persen(dok.rata_opd.nilai)}**."
+            )
+        else:
+            bagian.append(f"Capaian kinerja {len(dok.opd)} Perangkat Daerah belum dapat dihitung.")
+    kalimat = _kalimat_anggaran(dok.total_anggaran, tahun)
+    if dok.total_anggaran is not None and dok.opd_tanpa_dpa:
+        kalimat += f" {dok.opd_tanpa_dpa} Perangkat Daerah belum memiliki DPA {tahun} yang berlaku."
+    bagian.append(kalimat)
     return "\n\n".join(bagian) + "\n"

@@ -416,3 +416,42 @@ def test_the_printed_report_of_100_synthetic_opds_keeps_its_layout():
     assert "Dinas Sintetis 100" in teks and "Sasaran daerah sintetis 3" in teks
     assert masalah_tata_letak(isi) == []
     assert re.search(r"Capaian Kinerja Perangkat Daerah Tahun 2025", teks)
+
+
+def test_the_proposed_ikhtisar_is_written_from_the_reports_own_figures_and_saves_nothing(
+    client,
+):
+    """2019: the demo's IKU Pemda have their values (IKM 99,26 %); every figure of the
+    proposal is the report's own (dokumen_lkjip_kabupaten), nothing is saved until Simpan."""
+    from django.utils.html import escape
+
+    dok = dokumen_lkjip_kabupaten(tahun=2019)
+    alamat = reverse("laporan:lkjip_kabupaten", args=[2019])
+    sebelum = list(
+        LaporanKinerja.objects.filter(opd__isnull=True).values("pk", "ikhtisar_eksekutif")
+    )
+    client.force_login(user("inspektorat"))
+    assert client.post(alamat, {"aksi": "usulan"}).status_code == 403
+    client.force_login(user("verifikator"))
+    resp = client.post(alamat, {"aksi": "usulan"})
+    assert resp.status_code == 200
+    assert any("Usulan ikhtisar eksekutif disusun" in p for p in pesan(resp))
+    html = resp.content.decode()
+    usulan = services.ikhtisar_kabupaten_usulan(2019)
+    assert escape(usulan.strip()) in html  # in the text area, to be edited
+    assert f"mengukur **{len(dok.sasaran)} sasaran daerah**" in usulan
+    assert f"**{dok.jumlah_indikator} Indikator Kinerja Utama**" in usulan
+    assert f"{len(dok.indikator_tercapai)} IKU mencapai atau melampaui targetnya" in usulan
+    tanpa = sum(1 for i in dok.indikator_belum if not i.hasil.capaian.ada)
+    assert f"{len(dok.indikator_belum) - tanpa} IKU belum mencapai targetnya" in usulan
+    if dok.capaian.ada:
+        assert format_persen(dok.capaian.nilai) in usulan
+    total = dok.total_anggaran
+    if total is not None:
+        assert format_rupiah(total.pagu, sen=None) in usulan
+    assert (
+        list(LaporanKinerja.objects.filter(opd__isnull=True).values("pk", "ikhtisar_eksekutif"))
+        == sebelum
+    )
+    resp = client.post(alamat, {"aksi": "hapus-semua"}, follow=True)
+    assert any("Tindakan tidak dikenal" in p for p in pesan(resp))

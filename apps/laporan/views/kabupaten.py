@@ -6,6 +6,7 @@ the OPD report's own pages (apps.laporan.views.final), which lead back here.
 Only roles that see every OPD open it (it holds every OPD's capaian); Bagian Organisasi
 (can_manage_master) writes it. An OPD's operator or pimpinan gets 403."""
 
+from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from apps.core.akses import halaman
@@ -13,6 +14,7 @@ from apps.core.tahun import pilihan_tahun
 from apps.pengukuran.kinerja import kinerja_daerah
 from apps.perencanaan.models import IndikatorDaerah
 
+from .. import services
 from ..draf import draf_create
 from ..forms import AnalisisForm, LaporanForm
 from ..lkjip_kabupaten import lkjip_kabupaten_terbaru, sasaran_daerah_tahun
@@ -35,11 +37,25 @@ def lkjip_kabupaten(request, tahun: int):
         if not boleh_tulis(request, laporan, sedang):
             return redirect(request.path)
         data = request.POST
+        aksi = request.POST.get("aksi", "simpan")
+        if aksi not in ("simpan", "usulan"):
+            messages.error(request, "Tindakan tidak dikenal. Tidak ada yang berubah.")
+            return redirect(request.path)
+        if aksi == "usulan":
+            # the proposed summary put in its text area; nothing saved
+            data = request.POST.copy()
+            data["ikhtisar_eksekutif"] = services.ikhtisar_kabupaten_usulan(tahun)
+            messages.info(
+                request,
+                "Usulan ikhtisar eksekutif disusun dari capaian IKU Pemerintah Daerah, capaian "
+                "Perangkat Daerah dan anggaran; periksa dan sunting, lalu klik Simpan.",
+            )
     form = LaporanForm(data, opd=None, laporan=laporan)
     f_analisis = [
         AnalisisForm(data, sasaran=s, analisis=ada.get(s.pk), awalan="d") for s in sasaran
     ]
-    if data is not None and simpan_lkjip(request, form, f_analisis, None, tahun, sasaran):
+    menyimpan = data is not None and request.POST.get("aksi", "simpan") == "simpan"
+    if menyimpan and simpan_lkjip(request, form, f_analisis, None, tahun, sasaran):
         return redirect(request.path)
 
     iku = kinerja_daerah(IndikatorDaerah.objects.filter(sasaran__in=sasaran), tahun)
