@@ -816,6 +816,7 @@ def test_the_opd_attaches_evidence_to_its_answers_checked_by_content_all_or_noth
             "Jawaban “X” tidak dikenal",
         ),
         ({"hapus-bukti": "1 OR 1=1"}, "Bukti yang akan dihapus tidak dikenal."),
+        ({"hapus-bukti": "²"}, "Bukti yang akan dihapus tidak dikenal."),
         ({"hapus-bukti": "999999"}, "Bukti yang akan dihapus bukan bukti evaluasi ini."),
     ):
         resp = client.post(url(), {"aksi": "simpan", **data}, follow=True)

@@ -170,7 +170,7 @@ def _simpan_mandiri(request, ev: EvaluasiLKE, lembar) -> None:
                     salah.extend(e.messages)
     hapus = []
     for x in request.POST.getlist("hapus-bukti"):
-        if not x.isdigit():
+        if not (x.isascii() and x.isdigit()):  # "²".isdigit() is True, int("²") fails
             salah.append("Bukti yang akan dihapus tidak dikenal.")
             break
         hapus.append(int(x))
