@@ -13,13 +13,16 @@ def _simpan(pdf, **kwargs) -> bytes:
 
 
 def pdf_polos(judul: str = "") -> bytes:
-    """A small, well-formed PDF of one blank page; a `judul` (its title) makes its content,
-    and so its hash, different from another's (the same file attached twice is kept once)."""
+    """A small, well-formed PDF of one blank page, the same bytes for the same `judul`; a
+    `judul` (its title) makes its content, and so its hash, different from another's (the
+    same file attached twice is kept once)."""
     pdf = pikepdf.new()
     pdf.add_blank_page()
     if judul:
         pdf.docinfo["/Title"] = judul
-    return _simpan(pdf)
+    # The trailer /ID pikepdf writes changes with the clock: the same judul gives the same
+    # bytes only with an ID computed from the content.
+    return _simpan(pdf, deterministic_id=True)
 
 
 def _aksi(jenis: str, **isi) -> bytes:

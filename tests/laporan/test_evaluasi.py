@@ -778,7 +778,7 @@ def test_the_opd_attaches_evidence_to_its_answers_checked_by_content_all_or_noth
     def berkas_disk():
         return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
 
-    def surat():
+    def surat():  # the same bytes at every call: the same file chosen again
         return SimpleUploadedFile("SK Tim SAKIP.pdf", pdf_polos("SK"), "application/pdf")
 
     sebelum = berkas_disk()
