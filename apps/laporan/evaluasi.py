@@ -24,6 +24,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from apps.core.angka import bulatkan, format_angka
 from apps.core.models import OPD
+from apps.core.penyimpanan import hapus_bila_gagal, hapus_setelah_commit
 from apps.core.riwayat import dengan_aksi, label_aksi
 from apps.core.selectors import for_user, pengguna_dengan, pengguna_opd
 from apps.core.services import notifikasi_send
@@ -432,8 +433,7 @@ def penilaian_mandiri_simpan(
     if salah:
         raise ValidationError([*dict.fromkeys(salah), "Tidak ada yang disimpan."], code="bukti")
     n = jawaban_simpan(evaluasi=ev, user=user, pihak="opd", isian=isian)
-    tersimpan = []
-    try:
+    with hapus_bila_gagal([]) as tersimpan:
         for kid, berkas in baru:
             b = BuktiLKE(evaluasi=ev, kriteria_id=kid)
             b.pasang_berkas(berkas, user)
@@ -441,15 +441,11 @@ def penilaian_mandiri_simpan(
             b._history_user = user
             b.full_clean()
             b.save()
-    except Exception:
-        for f in tersimpan:
-            f.storage.delete(f.name)
-        raise
     for b in dihapus:
-        f = b.berkas
+        storage, nama = b.berkas.storage, b.berkas.name
         b._history_user = user
         b.delete()
-        transaction.on_commit(lambda f=f: f.storage.delete(f.name))
+        hapus_setelah_commit(storage, nama)
     return n, len(baru), len(dihapus)
 
 
@@ -518,7 +514,7 @@ def evaluasi_setujui(*, evaluasi: EvaluasiLKE, user) -> EvaluasiLKE:
     pdf = render_lhe(dokumen_lhe(ev, lembar), kode=ev.kode_verifikasi)
     nama = f"lhe-{ev.opd.kode}-{ev.tahun}-{secrets.token_urlsafe(24)}.pdf"
     ev.berkas_lhe.save(nama, ContentFile(pdf), save=False)
-    try:
+    with hapus_bila_gagal([ev.berkas_lhe]):
         ev.sha256 = hashlib.sha256(pdf).hexdigest()
         ev.opd_nama_final = ev.opd.nama
         ev.disetujui_oleh_nama = user.get_full_name() or user.username
@@ -526,9 +522,6 @@ def evaluasi_setujui(*, evaluasi: EvaluasiLKE, user) -> EvaluasiLKE:
         dengan_aksi(ev, "evaluasi.setujui")
         ev.full_clean()
         ev.save()
-    except Exception:
-        ev.berkas_lhe.storage.delete(ev.berkas_lhe.name)
-        raise
     n = sum(len(r) for r in lembar.rekomendasi.values())
     notifikasi_send(
         penerima=pengguna_opd(ev.opd_id),
@@ -838,15 +831,10 @@ def tindak_lanjut_simpan(
     if r.status == RekomendasiLKE.Status.BELUM:
         r.status = RekomendasiLKE.Status.PROSES
     r._history_user = user
-    try:
+    with hapus_bila_gagal([r.bukti] if bukti is not None else []):
         r.save()
-    except Exception:
-        if bukti is not None:  # the new file goes with the failed save
-            r.bukti.storage.delete(r.bukti.name)
-        raise
-    if bukti is not None and lama:  # the replaced file, once the new one is committed
-        storage = r.bukti.storage
-        transaction.on_commit(lambda: storage.delete(lama))
+    if bukti is not None:  # the replaced file, once the new one is committed
+        hapus_setelah_commit(r.bukti.storage, lama)
     ev = r.evaluasi
     notifikasi_send(
         penerima=list({u.pk: u for u in (ev.dimulai_oleh, ev.disetujui_oleh) if u}.values()),

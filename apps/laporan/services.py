@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from apps.core.angka import format_persen, format_rupiah
 from apps.core.models import OPD
+from apps.core.penyimpanan import hapus_bila_gagal
 from apps.core.riwayat import dengan_aksi
 from apps.core.tugas import tugas_start, tugas_terhenti_fail
 from apps.perencanaan.models import Sasaran
@@ -431,7 +432,7 @@ def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
 
     nama = f"{lap.kode_berkas}-{lap.tahun}-r{lap.revisi}-{secrets.token_urlsafe(24)}.pdf"
     lap.berkas_final.save(nama, ContentFile(pdf), save=False)
-    try:
+    with hapus_bila_gagal([lap.berkas_final]):
         lap.status = LaporanKinerja.Status.FINAL
         lap.sha256 = hashlib.sha256(pdf).hexdigest()
         lap.kode_verifikasi = kode
@@ -444,9 +445,6 @@ def laporan_finalize(*, laporan: LaporanKinerja, user) -> LaporanKinerja:
         dengan_aksi(lap, "lkjip.finalkan")
         lap.full_clean()
         lap.save()
-    except Exception:
-        lap.berkas_final.storage.delete(lap.berkas_final.name)
-        raise
     return lap
 
 
@@ -609,12 +607,7 @@ def ikhtisar_usulan(opd: OPD, tahun: int) -> str:
             f"Pada tahun {tahun}, {opd.nama} menetapkan **{len(k.sasaran)} sasaran "
             f"strategis** yang diukur dengan **{jumlah_ind} indikator kinerja**."
         )
-        if k.capaian.ada:
-            kalimat += f" Rata-rata capaian kinerja adalah **{format_persen(k.capaian.nilai)}**"
-            kalimat += f" dengan predikat **{k.predikat.label}**." if k.predikat else "."
-        else:
-            kalimat += f" Rata-rata capaian belum dapat dihitung ({k.capaian.alasan})."
-        bagian.append(kalimat)
+        bagian.append(kalimat + _kalimat_capaian(k.capaian, k.predikat))
         terhitung = [i for i in k.indikator if i.hasil and i.hasil.capaian.ada]
         if terhitung:
             terbaik = max(terhitung, key=lambda i: i.hasil.capaian.nilai)
@@ -634,6 +627,15 @@ def ikhtisar_usulan(opd: OPD, tahun: int) -> str:
             bagian.append("\n".join(butir))
     bagian.append(_kalimat_anggaran(baris.anggaran, tahun))
     return "\n\n".join(bagian) + "\n"
+
+
+def _kalimat_capaian(capaian, predikat) -> str:
+    """The ikhtisar's sentence on the mean capaian (a Hasil) and its predikat, or why it
+    cannot be computed."""
+    if not capaian.ada:
+        return f" Rata-rata capaian belum dapat dihitung ({capaian.alasan})."
+    teks = f" Rata-rata capaian kinerja adalah **{format_persen(capaian.nilai)}**"
+    return teks + (f" dengan predikat **{predikat.label}**." if predikat else ".")
 
 
 def _kalimat_anggaran(a, tahun: int) -> str:
@@ -670,12 +672,7 @@ def ikhtisar_kabupaten_usulan(tahun: int) -> str:
             f"Pada tahun {tahun}, {nama} mengukur **{len(dok.sasaran)} sasaran daerah** RPJMD "
             f"dengan **{dok.jumlah_indikator} Indikator Kinerja Utama**."
         )
-        if dok.capaian.ada:
-            kalimat += f" Capaian kinerja rata-rata adalah **{format_persen(dok.capaian.nilai)}**"
-            kalimat += f" dengan predikat **{dok.predikat.label}**." if dok.predikat else "."
-        else:
-            kalimat += f" Capaian rata-rata belum dapat dihitung ({dok.capaian.alasan})."
-        bagian.append(kalimat)
+        bagian.append(kalimat + _kalimat_capaian(dok.capaian, dok.predikat))
         tanpa = sum(1 for i in dok.indikator_belum if not i.hasil.capaian.ada)
         butir = [
             f"- {len(dok.indikator_tercapai)} IKU mencapai atau melampaui targetnya.",

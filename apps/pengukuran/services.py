@@ -13,6 +13,7 @@ from django.utils import timezone
 from apps.core.angka import format_nilai, nama_triwulan
 from apps.core.beranda import sisa_hari
 from apps.core.models import OPD
+from apps.core.penyimpanan import hapus_bila_gagal, hapus_setelah_commit
 from apps.core.riwayat import bulk_update_riwayat, dengan_aksi, record_riwayat
 from apps.core.selectors import pengguna_dengan, pengguna_opd
 from apps.core.services import notifikasi_send
@@ -477,12 +478,9 @@ def bukti_add(*, realisasi: Realisasi, berkas: BerkasBukti, user) -> BuktiDukung
         return ada
     bukti = BuktiDukung(realisasi=realisasi)
     bukti.pasang_berkas(berkas, user)
-    try:
+    with hapus_bila_gagal([bukti.berkas]):
         bukti.full_clean()
         bukti.save()
-    except Exception:
-        bukti.berkas.storage.delete(bukti.berkas.name)
-        raise
     return bukti
 
 
@@ -492,10 +490,9 @@ def bukti_delete(*, bukti: BuktiDukung, user) -> None:
     r = Realisasi.objects.select_for_update().get(pk=bukti.realisasi_id)
     if r.status in STATUS_TERKUNCI:
         raise ValidationError("Realisasi ini terkunci; bukti dukung tidak dapat dihapus.")
-    berkas = bukti.berkas
-    nama = berkas.name
+    storage, nama = bukti.berkas.storage, bukti.berkas.name
     bukti.delete()
-    transaction.on_commit(lambda: berkas.storage.delete(nama))
+    hapus_setelah_commit(storage, nama)
 
 
 def pengingat_send(*, hari: int, hari_ini: datetime.date | None = None) -> list[dict]:
